@@ -1,0 +1,77 @@
+package names
+
+import (
+	"fmt"
+	"go/token"
+	"strings"
+	"unicode/utf8"
+)
+
+// pkgSuffix turns a package name that Go reserves into a usable one.
+const pkgSuffix = "api"
+
+// defaultNamer tokenises text for the functions that need no project
+// initialisms: package names are one lower-case word, so initialisms only
+// decide where words end, never how they are spelled.
+var defaultNamer = New()
+
+// PackageName returns a Go package name for free text ("NEON APIs" ->
+// "neonapis"), or "". It keeps lower-case ASCII letters and digits (no
+// underscores), drops leading digits, cuts the result to MaxIdentLen bytes and
+// appends "api" to a keyword, a predeclared identifier, "main" or "init"
+// ("Go" -> "goapi"). A non-empty result always passes CheckPackageName.
+func PackageName(s string) string {
+	name := toLower(strings.Join(defaultNamer.tokens(s), ""))
+	name = strings.TrimLeft(name, "0123456789")
+	if len(name) > MaxIdentLen {
+		name = name[:MaxIdentLen]
+	}
+	if name != "" && reservedPackage(name) {
+		name += pkgSuffix
+	}
+	return name
+}
+
+// reservedPackage reports whether a lower-case word cannot be an SDK's
+// package name.
+func reservedPackage(s string) bool {
+	return token.IsKeyword(s) || predeclared[s] || s == "main" || s == "init"
+}
+
+// CheckPackageName returns an error saying what is wrong when s is not a
+// usable package name, and nil when it is. Usable means one word of
+// lower-case ASCII letters and digits starting with a letter, neither a Go
+// keyword nor a predeclared identifier nor "main" nor "init" (which no file
+// can import). Underscores are refused
+// although Go allows them: Effective Go asks for single-word package names,
+// and PackageName never produces one, so both agree. The error suggests the
+// PackageName of s when there is one.
+func CheckPackageName(s string) error {
+	problem := ""
+	switch {
+	case s == "":
+		return fmt.Errorf("package name is empty; give one lower-case word such as %q", "neonapis")
+	case !utf8.ValidString(s) || strings.IndexFunc(s, func(r rune) bool { return r >= utf8.RuneSelf }) >= 0:
+		problem = "has non-ASCII characters; Go package names should be plain ASCII"
+	case strings.Contains(s, "_"):
+		problem = "has an underscore; Go package names are one lower-case word"
+	case strings.ToLower(s) != s:
+		problem = "has upper-case letters; Go package names are lower case"
+	case token.IsKeyword(s):
+		problem = "is a Go keyword"
+	case !token.IsIdentifier(s):
+		problem = "is not a Go identifier: it must start with a letter and hold only letters and digits"
+	case s == "main":
+		problem = "is reserved for commands; an SDK must be importable"
+	case s == "init":
+		problem = "cannot be imported: Go reserves init for functions"
+	case predeclared[s]:
+		problem = "is a predeclared Go identifier and would shadow it in every file that imports the SDK"
+	default:
+		return nil
+	}
+	if alt := PackageName(s); alt != "" && alt != s {
+		return fmt.Errorf("package name %q %s (try %q)", s, problem, alt)
+	}
+	return fmt.Errorf("package name %q %s", s, problem)
+}
