@@ -1,0 +1,354 @@
+package runtime
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/textproto"
+	"strings"
+)
+
+// This file builds request bodies the way Postman does (POSTMAN-FORMAT.md
+// §9). A nil body from the caller sends the collection's own body, with its
+// variables resolved; a body from the caller is encoded as the mode says.
+
+// FormFile is a file part of a multipart/form-data body.
+type FormFile struct {
+	// Name is the file name sent in the part's Content-Disposition.
+	Name string
+	// ContentType is the part's Content-Type; "" sends none.
+	ContentType string
+	// Content is read once, when the request is built.
+	Content io.Reader
+}
+
+// valuer is implemented by generated params and form structs: the caller's
+// values by slot, "" for unset.
+type valuer interface{ values() []string }
+
+// filer is implemented by generated formdata structs: the caller's files by
+// slot, nil for unset.
+type filer interface{ files() []*FormFile }
+
+// buildBody returns the body bytes of a request (nil for none) and the
+// Content-Type to add when the request sets none.
+func (c *core) buildBody(op *operation, in *call) ([]byte, string, error) {
+	b, ct, err := c.encodeBody(op, in)
+	if b == nil {
+		ct = "" // no body, no body Content-Type (§9.1)
+	}
+	return b, ct, err
+}
+
+// encodeBody encodes the body of op for buildBody.
+func (c *core) encodeBody(op *operation, in *call) ([]byte, string, error) {
+	spec := op.body
+	if spec == nil {
+		return nil, "", nil
+	}
+	switch spec.mode {
+	case bodyRaw, bodyGraphQL:
+		if !isNil(in.body) {
+			b, err := encodeCallerBody(in.body)
+			return b, spec.contentType, err
+		}
+		if spec.mode == bodyGraphQL {
+			b, err := c.graphQLBody(spec)
+			return b, spec.contentType, err
+		}
+		text, err := c.resolve(spec.text)
+		if err != nil {
+			return nil, "", err
+		}
+		if spec.stripComments {
+			text = stripJSONComments(text)
+		}
+		if text == "" {
+			return nil, "", nil
+		}
+		return []byte(text), spec.contentType, nil
+	case bodyURLEncoded:
+		var values []string
+		if v, ok := in.body.(valuer); ok && !isNil(in.body) {
+			values = v.values()
+		}
+		b, err := c.urlEncodedBody(spec, values)
+		return b, spec.contentType, err
+	case bodyFormData:
+		var values []string
+		var files []*FormFile
+		if !isNil(in.body) {
+			if v, ok := in.body.(valuer); ok {
+				values = v.values()
+			}
+			if f, ok := in.body.(filer); ok {
+				files = f.files()
+			}
+		}
+		return c.multipartBody(spec, values, files)
+	case bodyFile:
+		if isNil(in.body) {
+			return nil, "", nil
+		}
+		b, err := encodeCallerBody(in.body)
+		return b, spec.contentType, err
+	}
+	return nil, "", nil
+}
+
+// encodeCallerBody encodes a body given by the caller: readers, bytes and
+// strings as they are, anything else as JSON.
+func encodeCallerBody(body any) ([]byte, error) {
+	switch b := body.(type) {
+	case io.Reader:
+		return io.ReadAll(b)
+	case []byte:
+		return b, nil
+	case json.RawMessage:
+		return b, nil
+	case string:
+		return []byte(b), nil
+	}
+	b, err := json.Marshal(body)
+	if err != nil {
+		return nil, fmt.Errorf("encoding request body: %w", err)
+	}
+	return b, nil
+}
+
+// graphQLBody assembles the collection's GraphQL body (§9.6): variables
+// given as text are spliced in verbatim, as Postman does.
+func (c *core) graphQLBody(spec *bodySpec) ([]byte, error) {
+	query, err := c.resolve(spec.text)
+	if err != nil {
+		return nil, err
+	}
+	vars, err := c.resolve(spec.gqlVariables)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	b.WriteString(`{"query":`)
+	writeJSONString(&b, query)
+	if spec.gqlOperation != "" {
+		b.WriteString(`,"operationName":`)
+		writeJSONString(&b, spec.gqlOperation)
+	}
+	if vars != "" {
+		b.WriteString(`,"variables":`)
+		b.WriteString(vars)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// writeJSONString writes s as a JSON string the way JavaScript's
+// JSON.stringify does (no HTML escaping).
+func writeJSONString(b *bytes.Buffer, s string) {
+	enc := json.NewEncoder(b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s)
+	b.Truncate(b.Len() - 1) // Encode adds a newline
+}
+
+// urlEncodedBody encodes the rows of spec, with the caller's values by
+// slot, as Postman does (§9.3). No enabled row means no body.
+func (c *core) urlEncodedBody(spec *bodySpec, values []string) ([]byte, error) {
+	var b strings.Builder
+	for i := range spec.form {
+		p := &spec.form[i]
+		value := p.value
+		if v, ok := slotValue(p, values); ok {
+			value = v
+		} else if p.disabled || p.secondary && slotSet(p, values) {
+			continue
+		} else {
+			var err error
+			if value, err = c.resolve(value); err != nil {
+				return nil, err
+			}
+		}
+		key, err := c.resolve(p.key)
+		if err != nil {
+			return nil, err
+		}
+		if b.Len() > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString(formEncode(key))
+		b.WriteByte('=')
+		b.WriteString(formEncode(value))
+	}
+	if b.Len() == 0 {
+		return nil, nil
+	}
+	return []byte(b.String()), nil
+}
+
+// multipartBody encodes the rows of spec as multipart/form-data (§9.4). A
+// file row the caller leaves nil is sent as Postman sends a missing file:
+// the collection's file name and no content.
+func (c *core) multipartBody(spec *bodySpec, values []string, files []*FormFile) ([]byte, string, error) {
+	var b bytes.Buffer
+	w := multipart.NewWriter(&b)
+	parts := 0
+	for i := range spec.form {
+		p := &spec.form[i]
+		key, err := c.resolve(p.key)
+		if err != nil {
+			return nil, "", err
+		}
+		hdr := make(textproto.MIMEHeader, 2)
+		if p.in == inFile {
+			var f *FormFile
+			if p.slot > 0 && p.slot <= len(files) && !p.secondary {
+				f = files[p.slot-1]
+			}
+			if f == nil && p.disabled {
+				continue
+			}
+			name, ctype := p.fileName, p.contentType
+			var content io.Reader = strings.NewReader("")
+			if f != nil {
+				name, content = f.Name, f.Content
+				if f.ContentType != "" {
+					ctype = f.ContentType
+				}
+			}
+			hdr.Set("Content-Disposition", `form-data; name="`+quoteEscape(key)+`"; filename="`+quoteEscape(name)+`"`)
+			if ctype != "" {
+				hdr.Set("Content-Type", ctype)
+			}
+			pw, err := w.CreatePart(hdr)
+			if err != nil {
+				return nil, "", err
+			}
+			if content != nil {
+				if _, err := io.Copy(pw, content); err != nil {
+					return nil, "", fmt.Errorf("reading form file %q: %w", key, err)
+				}
+			}
+			parts++
+			continue
+		}
+		value := p.value
+		if v, ok := slotValue(p, values); ok {
+			value = v
+		} else if p.disabled || p.secondary && slotSet(p, values) {
+			continue
+		} else if value, err = c.resolve(value); err != nil {
+			return nil, "", err
+		}
+		hdr.Set("Content-Disposition", `form-data; name="`+quoteEscape(key)+`"`)
+		if p.contentType != "" {
+			hdr.Set("Content-Type", p.contentType)
+		}
+		pw, err := w.CreatePart(hdr)
+		if err != nil {
+			return nil, "", err
+		}
+		if _, err := io.WriteString(pw, value); err != nil {
+			return nil, "", err
+		}
+		parts++
+	}
+	if parts == 0 {
+		return nil, "", nil
+	}
+	if err := w.Close(); err != nil {
+		return nil, "", err
+	}
+	return b.Bytes(), w.FormDataContentType(), nil
+}
+
+// quoteEscape escapes a multipart parameter value as the form-data library
+// Postman uses does: only quotes and backslashes, UTF-8 kept raw.
+func quoteEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s)
+}
+
+// stripJSONComments removes // and /* */ comments outside strings, leaving
+// no whitespace in their place, as Postman does for JSON bodies (§9.2).
+func stripJSONComments(s string) string {
+	if !strings.Contains(s, "//") && !strings.Contains(s, "/*") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	inString := false
+	for i := 0; i < len(s); i++ {
+		ch := s[i]
+		if inString {
+			b.WriteByte(ch)
+			if ch == '\\' && i+1 < len(s) {
+				i++
+				b.WriteByte(s[i])
+			} else if ch == '"' {
+				inString = false
+			}
+			continue
+		}
+		switch {
+		case ch == '"':
+			inString = true
+			b.WriteByte(ch)
+		case ch == '/' && i+1 < len(s) && s[i+1] == '/':
+			for i < len(s) && s[i] != '\n' && !(s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n') {
+				i++
+			}
+			i-- // keep the line break
+		case ch == '/' && i+1 < len(s) && s[i+1] == '*':
+			end := strings.Index(s[i+2:], "*/")
+			if end < 0 {
+				return b.String()
+			}
+			i += 2 + end + 1
+		default:
+			b.WriteByte(ch)
+		}
+	}
+	return b.String()
+}
+
+// pathUnescape decodes %XX escapes, failing on malformed ones.
+func pathUnescape(s string) (string, error) {
+	if !strings.Contains(s, "%") {
+		return s, nil
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '%' {
+			b.WriteByte(s[i])
+			continue
+		}
+		if i+2 >= len(s) || unhex(s[i+1]) < 0 || unhex(s[i+2]) < 0 {
+			return "", errors.New("malformed escape")
+		}
+		b.WriteByte(byte(unhex(s[i+1])<<4 | unhex(s[i+2])))
+		i += 2
+	}
+	return b.String(), nil
+}
+
+// unescapePercent decodes valid %XX escapes and keeps anything else.
+func unescapePercent(s string) string {
+	if d, err := pathUnescape(s); err == nil {
+		return d
+	}
+	return s
+}
+
+func unhex(c byte) int {
+	switch {
+	case '0' <= c && c <= '9':
+		return int(c - '0')
+	case 'a' <= c && c <= 'f':
+		return int(c-'a') + 10
+	case 'A' <= c && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
+}

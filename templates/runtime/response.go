@@ -1,0 +1,9 @@
+package runtime
+
+import "net/http"
+
+// Response is the HTTP response of a call. Its body has been read and
+// closed, unless the method returns the body as an io.ReadCloser.
+type Response struct {
+	*http.Response
+}

@@ -1,0 +1,509 @@
+package runtime
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"reflect"
+	"strings"
+)
+
+// This file is the shared request pipeline of a generated SDK. Generated
+// methods describe their request with an operation (planned from the
+// collection) and hand the caller's arguments to send; everything Postman
+// semantics require (variables, URL encoding, header rules, bodies) happens
+// here, once, so each generated method stays a few lines long.
+
+// core is the state shared by a Client and its services.
+type core struct {
+	httpClient *http.Client
+	baseURL    string            // set by WithBaseURL; "" means the collection's
+	userAgent  string            // sent when the request sets none
+	vars       map[string]string // set by WithVariable
+	defaults   map[string]string // the collection's non-secret variable values
+	origins    []string          // origin templates; origins[0] is the base URL
+	creds      map[string]string // credentials set by auth options
+}
+
+// clientDefaults is what the generator knows about the collection.
+type clientDefaults struct {
+	origins   []string
+	variables map[string]string
+	userAgent string
+}
+
+// newCore applies opts over the collection's defaults.
+func newCore(d *clientDefaults, opts []Option) (*core, error) {
+	c := &core{
+		httpClient: &http.Client{},
+		userAgent:  d.userAgent,
+		defaults:   d.variables,
+		origins:    d.origins,
+	}
+	for _, opt := range opts {
+		if opt == nil {
+			continue
+		}
+		if err := opt(c); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+// Where a param goes.
+const (
+	inQuery uint8 = iota // the zero value, so generated code can omit it
+	inHeader
+	inForm
+	inFile
+)
+
+// param is one query parameter, header or form row of an operation, in
+// collection order.
+type param struct {
+	in  uint8
+	key string
+	// value is the collection's text, sent when the caller leaves the slot
+	// empty. It may hold {{variables}}.
+	value string
+	// null marks a query parameter written without "=" ("?flag").
+	null bool
+	// disabled rows are sent only when the caller sets their slot.
+	disabled bool
+	// slot is the 1-based index of the caller's value in call.params (or
+	// in the form's values or files); 0 when the caller cannot set it.
+	slot int
+	// secondary marks the later rows of a repeated key: they share the
+	// first row's slot and are dropped when the caller sets it.
+	secondary bool
+	// contentType and fileName describe a formdata part.
+	contentType string
+	fileName    string
+}
+
+// Body modes of an operation.
+const (
+	bodyNone uint8 = iota
+	bodyRaw
+	bodyURLEncoded
+	bodyFormData
+	bodyFile
+	bodyGraphQL
+)
+
+// bodySpec is the body of an operation as the collection defines it.
+type bodySpec struct {
+	mode uint8
+	// contentType is added when the request has no Content-Type header.
+	contentType string
+	// text is the raw body (or the GraphQL query) template.
+	text string
+	// stripComments removes // and /* */ comments from JSON text, as
+	// Postman does before sending.
+	stripComments bool
+	// form holds urlencoded and formdata rows.
+	form []param
+	// gqlVariables and gqlOperation complete a GraphQL body; gqlVarsText
+	// says the variables are JSON text sent verbatim.
+	gqlVariables string
+	gqlOperation string
+	gqlVarsText  bool
+}
+
+// operation is one request of the collection.
+type operation struct {
+	// name is "Service.Method", used in errors.
+	name   string
+	method string
+	// origin indexes core.origins; path is the rest of the URL template
+	// ("/bookings/:bookingId"), without the query.
+	origin int
+	path   string
+	// pathVars are the names of the ":name" path variables, in the order
+	// of the method's arguments.
+	pathVars []string
+	params   []param
+	body     *bodySpec
+	// noAccept and noUserAgent honour protocolProfileBehavior's
+	// disabledSystemHeaders.
+	noAccept    bool
+	noUserAgent bool
+	// rawURL skips URL encoding (protocolProfileBehavior.disableUrlEncoding).
+	rawURL bool
+}
+
+// call is what a method passes from its caller.
+type call struct {
+	// path holds the path arguments, in operation.pathVars order.
+	path []string
+	// params holds the caller's query and header values by slot; "" leaves
+	// the collection's value.
+	params []string
+	// body is the caller's body; nil sends the collection's.
+	body any
+}
+
+// send builds and sends the request of op and decodes a 2xx response into
+// a T. Any other status gives an *APIError.
+func send[T any](ctx context.Context, c *core, op *operation, in call) (T, *Response, error) {
+	var out T
+	req, err := c.newRequest(ctx, op, &in)
+	if err != nil {
+		return out, nil, err
+	}
+	resp, err := c.do(req, op, &out)
+	return out, resp, err
+}
+
+// sendNoResult is send for methods whose response has no body to decode.
+func sendNoResult(ctx context.Context, c *core, op *operation, in call) (*Response, error) {
+	req, err := c.newRequest(ctx, op, &in)
+	if err != nil {
+		return nil, err
+	}
+	return c.do(req, op, nil)
+}
+
+// newRequest builds the *http.Request Postman would send for op.
+func (c *core) newRequest(ctx context.Context, op *operation, in *call) (*http.Request, error) {
+	rawURL, err := c.buildURL(op, in)
+	if err != nil {
+		return nil, c.opError(op, err)
+	}
+	u := parseWireURL(rawURL, !op.rawURL)
+	body, contentType, err := c.buildBody(op, in)
+	if err != nil {
+		return nil, c.opError(op, err)
+	}
+	var rd io.Reader
+	if body != nil {
+		rd = bytes.NewReader(body)
+	}
+	req, err := http.NewRequestWithContext(ctx, op.method, u.scheme+"://"+u.host+"/", rd)
+	if err != nil {
+		return nil, c.opError(op, err)
+	}
+	setRequestURI(req, &u)
+	if err := c.setHeaders(req, op, in, contentType); err != nil {
+		return nil, c.opError(op, err)
+	}
+	if u.hasUser && req.Header.Get("Authorization") == "" {
+		req.SetBasicAuth(unescapePercent(u.user), unescapePercent(u.password))
+	}
+	return req, nil
+}
+
+// setRequestURI makes the request line carry exactly the encoded path and
+// query, byte for byte: net/url would otherwise re-encode them its own way.
+func setRequestURI(req *http.Request, u *wireURL) {
+	path := u.path
+	if path == "" {
+		path = "/"
+	}
+	if strings.HasPrefix(path, "//") {
+		// An opaque path starting with "//" would be read as an authority;
+		// RawPath keeps the bytes when they are a valid encoding.
+		if p, err := pathUnescape(path); err == nil {
+			req.URL.Path, req.URL.RawPath = p, path
+		} else {
+			req.URL.Opaque = path
+		}
+	} else {
+		req.URL.Opaque = path
+	}
+	req.URL.RawQuery = u.query
+	req.URL.ForceQuery = u.hasQuery && u.query == ""
+}
+
+// buildURL serialises op's URL the way Postman does (§6.2): origin, path
+// with path variables spliced in, then the query. Collection text is
+// resolved; caller values are escaped and never resolved.
+func (c *core) buildURL(op *operation, in *call) (string, error) {
+	origin, err := c.origin(op.origin)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	b.Grow(len(origin) + len(op.path) + 64)
+	b.WriteString(origin)
+	if err := c.writePath(&b, op, in); err != nil {
+		return "", err
+	}
+	first := true
+	for i := range op.params {
+		p := &op.params[i]
+		if p.in != inQuery {
+			continue
+		}
+		value, null, set := p.value, p.null, false
+		if v, ok := slotValue(p, in.params); ok {
+			value, null, set = v, false, true
+		} else if p.disabled || p.secondary && slotSet(p, in.params) {
+			continue
+		}
+		if first {
+			b.WriteByte('?')
+			first = false
+		} else {
+			b.WriteByte('&')
+		}
+		key, err := c.resolve(escapeQueryKey(p.key))
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(key)
+		if null {
+			continue
+		}
+		b.WriteByte('=')
+		if set {
+			b.WriteString(escapeQueryValue(value))
+			continue
+		}
+		value, err = c.resolve(escapeQueryValue(value))
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(value)
+	}
+	return b.String(), nil
+}
+
+// writePath appends op.path with its variables: a ":name" segment takes the
+// caller's argument; an empty argument keeps the segment as written, which
+// is what Postman sends for a path variable without a value.
+func (c *core) writePath(b *strings.Builder, op *operation, in *call) error {
+	path := op.path
+	for len(path) > 0 {
+		// path starts with "/" or is a bare segment.
+		seg := path
+		next := ""
+		if i := strings.IndexByte(path[1:], '/'); i >= 0 {
+			seg, next = path[:i+1], path[i+1:]
+		}
+		path = next
+		text := strings.TrimPrefix(seg, "/")
+		if len(seg) > len(text) {
+			b.WriteByte('/')
+		}
+		if strings.HasPrefix(text, ":") && len(text) > 1 {
+			name, suffix := text[1:], ""
+			if i := strings.IndexByte(name, '.'); i >= 0 {
+				name, suffix = name[:i], name[i:]
+			}
+			if arg, ok := pathArg(op, in, name); ok {
+				if arg != "" {
+					b.WriteString(escapePathArg(arg))
+					resolved, err := c.resolve(suffix)
+					if err != nil {
+						return err
+					}
+					b.WriteString(resolved)
+					continue
+				}
+			}
+		}
+		resolved, err := c.resolve(text)
+		if err != nil {
+			return err
+		}
+		b.WriteString(resolved)
+	}
+	return nil
+}
+
+// pathArg returns the caller's value for the path variable name.
+func pathArg(op *operation, in *call, name string) (string, bool) {
+	for i, v := range op.pathVars {
+		if v == name && i < len(in.path) {
+			return in.path[i], true
+		}
+	}
+	return "", false
+}
+
+// slotValue returns the caller's value for p when the caller set one and p
+// is the row that carries it.
+func slotValue(p *param, values []string) (string, bool) {
+	if p.secondary || !slotSet(p, values) {
+		return "", false
+	}
+	return values[p.slot-1], true
+}
+
+// slotSet reports whether the caller set p's slot at all.
+func slotSet(p *param, values []string) bool {
+	return p.slot > 0 && p.slot <= len(values) && values[p.slot-1] != ""
+}
+
+// origin returns the resolved origin of index i.
+func (c *core) origin(i int) (string, error) {
+	if i == 0 && c.baseURL != "" {
+		return c.baseURL, nil
+	}
+	if i < 0 || i >= len(c.origins) {
+		return "", errors.New("no base URL: use WithBaseURL")
+	}
+	o, err := c.resolve(c.origins[i])
+	if err != nil {
+		var ve *VariableError
+		if i == 0 && errors.As(err, &ve) {
+			ve.BaseURL = true
+		}
+		return "", err
+	}
+	return o, nil
+}
+
+// setHeaders applies Postman's header rules (§8.2, §8.3): collection
+// headers in order, disabled ones only when the caller set them; then the
+// body's Content-Type and the system headers when the request has none.
+func (c *core) setHeaders(req *http.Request, op *operation, in *call, contentType string) error {
+	var lines []headerLine
+	for i := range op.params {
+		p := &op.params[i]
+		if p.in != inHeader || p.key == "" {
+			continue
+		}
+		value := p.value
+		if v, ok := slotValue(p, in.params); ok {
+			value = v
+		} else if p.disabled || p.secondary && slotSet(p, in.params) {
+			continue
+		} else {
+			var err error
+			if value, err = c.resolve(value); err != nil {
+				return err
+			}
+		}
+		key, err := c.resolve(p.key)
+		if err != nil {
+			return err
+		}
+		lines = append(lines, headerLine{key, value})
+	}
+	h := req.Header
+	addHeaders(h, lines)
+	if contentType != "" && h.Get("Content-Type") == "" {
+		h.Set("Content-Type", contentType)
+	}
+	if !op.noAccept && h.Get("Accept") == "" {
+		h.Set("Accept", "*/*")
+	}
+	if _, ok := h["User-Agent"]; !ok {
+		if op.noUserAgent {
+			h["User-Agent"] = []string{""}
+		} else {
+			h.Set("User-Agent", c.userAgent)
+		}
+	}
+	return nil
+}
+
+// headerLine is one header as the collection spells it.
+type headerLine struct{ key, value string }
+
+// addHeaders adds lines to h. Postman sends every header of the same
+// spelling, but when names differ only in case it sends just the last one.
+func addHeaders(h http.Header, lines []headerLine) {
+	for i, l := range lines {
+		superseded := false
+		for _, later := range lines[i+1:] {
+			if later.key != l.key && strings.EqualFold(later.key, l.key) {
+				superseded = true
+				break
+			}
+		}
+		if !superseded {
+			h.Add(l.key, l.value)
+		}
+	}
+}
+
+// do sends req and decodes a 2xx response into out (a pointer, or nil).
+func (c *core) do(req *http.Request, op *operation, out any) (*Response, error) {
+	resp, err := c.httpClient.Do(req)
+	if err != nil {
+		return nil, c.opError(op, err)
+	}
+	r := &Response{Response: resp}
+	if rc, ok := out.(*io.ReadCloser); ok && resp.StatusCode/100 == 2 {
+		*rc = resp.Body
+		return r, nil
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode/100 != 2 {
+		body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+		return r, &APIError{
+			Operation:  op.name,
+			Method:     req.Method,
+			URL:        req.URL.String(),
+			StatusCode: resp.StatusCode,
+			Status:     resp.Status,
+			Header:     resp.Header,
+			Body:       body,
+			Response:   r,
+		}
+	}
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return r, c.opError(op, fmt.Errorf("reading response body: %w", err))
+	}
+	if err := decodeBody(body, out); err != nil {
+		return r, &DecodeError{Operation: op.name, StatusCode: resp.StatusCode, Body: body, Err: err}
+	}
+	return r, nil
+}
+
+// maxErrorBody caps how much of an error response is kept.
+const maxErrorBody = 1 << 20
+
+// decodeBody stores body in out according to out's type: raw for []byte
+// and string, JSON otherwise. An empty body leaves out unchanged.
+func decodeBody(body []byte, out any) error {
+	switch o := out.(type) {
+	case nil:
+		return nil
+	case *[]byte:
+		*o = body
+		return nil
+	case *string:
+		*o = string(body)
+		return nil
+	case *json.RawMessage:
+		*o = body
+		return nil
+	}
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
+	return json.Unmarshal(body, out)
+}
+
+// isNil reports whether v is nil or a nil pointer, slice, map or interface.
+func isNil(v any) bool {
+	if v == nil {
+		return true
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface, reflect.Func, reflect.Chan:
+		return rv.IsNil()
+	}
+	return false
+}
+
+// opError gives err the name of the operation it came from.
+func (c *core) opError(op *operation, err error) error {
+	var ve *VariableError
+	if errors.As(err, &ve) && ve.Operation == "" {
+		ve.Operation = op.name
+		return ve
+	}
+	return &RequestError{Operation: op.name, Err: err}
+}

@@ -1,0 +1,373 @@
+package runtime
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+// q builds an enabled query row with no caller slot.
+func q(key, value string) param {
+	return param{in: inQuery, key: key, value: value}
+}
+
+// qnull builds a query row whose value is null ("?flag").
+func qnull(key string) param {
+	return param{in: inQuery, key: key, null: true}
+}
+
+func hdr(key, value string) param {
+	return param{in: inHeader, key: key, value: value}
+}
+
+// The cases below reproduce captures of Appendix A of POSTMAN-FORMAT.md.
+func TestRequestLineMatchesPostman(t *testing.T) {
+	srv := newCaptureServer(t)
+	tests := []struct {
+		name string
+		vars map[string]string
+		op   operation
+		in   call
+		want string
+	}{
+		{
+			name: "T01 query characters left raw",
+			op: operation{method: "GET", path: "/t01/path with space/ü/{x}/a%2Fb/%zz", params: []param{
+				q("a", "1"), q("b", "hello world"), q("c", "a+b"), q("d", "%20x%zz"), q("e", "ü"), q("f", `"q"`),
+				q("g", "<>"), q("h", "x|y"), q("empty", ""), qnull("novalue"), q("arr[]", "1"), q("arr[]", "2"),
+				q("dup", "1"), q("dup", "2"), qnull(""), q("amp", "a%26b"), q("eq", "a=b"),
+			}},
+			want: "GET /t01/path%20with%20space/%C3%BC/%7Bx%7D/a%2Fb/%zz?a=1&b=hello%20world&c=a+b&d=%20x%zz&e=%C3%BC&f=%22q%22&g=%3C%3E&h=x|y&empty=&novalue&arr[]=1&arr[]=2&dup=1&dup=2&&amp=a%26b&eq=a=b HTTP/1.1",
+		},
+		{
+			name: "T02 path variables, null and empty values, escaped keys",
+			vars: map[string]string{"pathSeg": "seg/with/slash"},
+			op: operation{method: "GET", path: "/t02/:id/items/:itemId.json/:unsetVar/{{pathSeg}}", pathVars: []string{"id", "itemId", "unsetVar"},
+				params: []param{q("a", "1"), {in: inQuery, key: "dis", value: "x", disabled: true}, qnull("b"), q("c", ""), q("d e", "f&g=h#i"), q("dup", "1"), q("dup", "2"), q("k=x", "v")}},
+			in:   call{path: []string{"42", "7", ""}},
+			want: "GET /t02/42/items/7.json/:unsetVar/seg/with/slash?a=1&b&c=&d%20e=f%26g=h%23i&dup=1&dup=2&k%3Dx=v HTTP/1.1",
+		},
+		{
+			name: "T03 variable values add structure",
+			vars: map[string]string{"qv": "x&y=z", "slashy": "a/b?c#d"},
+			op:   operation{method: "GET", path: "/t03", params: []param{q("q", "{{qv}}"), q("r", "{{slashy}}")}},
+			want: "GET /t03?q=x&y=z&r=a/b?c HTTP/1.1",
+		},
+		{
+			name: "P15 only disabled query params: no ?",
+			op:   operation{method: "GET", path: "/p15", params: []param{{in: inQuery, key: "a", value: "1", disabled: true}}},
+			want: "GET /p15 HTTP/1.1",
+		},
+		{
+			name: "P16 bare ? kept",
+			op:   operation{method: "GET", path: "/p16", params: []param{{in: inQuery, key: "", null: true}}},
+			want: "GET /p16? HTTP/1.1",
+		},
+		{
+			name: "P17 unset path variable repeated with suffix",
+			op:   operation{method: "GET", path: "/p17/:id/:id.json", pathVars: []string{"id"}},
+			in:   call{path: []string{""}},
+			want: "GET /p17/:id/:id.json HTTP/1.1",
+		},
+		{
+			name: "P07 repeated slashes kept",
+			op:   operation{method: "GET", path: "//p07//double"},
+			want: "GET //p07//double HTTP/1.1",
+		},
+		{
+			name: "PV6 colon in the middle of a segment and a double colon",
+			op:   operation{method: "GET", path: "/pv6/a:id/::x", pathVars: []string{":x"}},
+			in:   call{path: []string{"dbl"}},
+			want: "GET /pv6/a:id/dbl HTTP/1.1",
+		},
+		{
+			name: "caller path values cannot add structure",
+			op:   operation{method: "GET", path: "/u/:id", pathVars: []string{"id"}},
+			in:   call{path: []string{"a/b?c#d {{x}}"}},
+			want: "GET /u/a%2Fb%3Fc%23d%20%7B%7Bx%7D%7D HTTP/1.1",
+		},
+		{
+			name: "caller query values are escaped, not resolved",
+			op:   operation{method: "GET", path: "/q", params: []param{{in: inQuery, key: "q", value: "{{qv}}", slot: 1}}},
+			vars: map[string]string{"qv": "unused"},
+			in:   call{params: []string{"x&y=z#w {{qv}}"}},
+			want: "GET /q?q=x%26y=z%23w%20{{qv}} HTTP/1.1",
+		},
+		{
+			name: "caller value for a disabled param and a repeated key",
+			op: operation{method: "GET", path: "/r", params: []param{
+				{in: inQuery, key: "dup", value: "1", slot: 1},
+				{in: inQuery, key: "x", value: "1", slot: 2, disabled: true},
+				{in: inQuery, key: "dup", value: "2", slot: 1, secondary: true},
+			}},
+			in:   call{params: []string{"9", "on"}},
+			want: "GET /r?dup=9&x=on HTTP/1.1",
+		},
+		{
+			name: "base URL with a path prefix",
+			vars: map[string]string{"baseUrl": ""},
+			op:   operation{method: "GET", path: "/v"},
+			want: "GET /prefix/v HTTP/1.1",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := &core{vars: tt.vars}
+			if tt.name == "base URL with a path prefix" {
+				c.baseURL = srv.URL() + "/prefix"
+				c.vars = nil
+			}
+			got := srv.roundTrip(t, c, &tt.op, tt.in)
+			if got.line != tt.want {
+				t.Errorf("request line\n got: %s\nwant: %s", got.line, tt.want)
+			}
+		})
+	}
+}
+
+func TestHeadersFollowPostmanRules(t *testing.T) {
+	srv := newCaptureServer(t)
+	op := operation{method: "GET", path: "/h", params: []param{
+		hdr("X-A", "one"), hdr("X-Empty", ""), hdr("X-Dup", "1"), hdr("X-Dup", "2"), hdr("x-dup", "3"),
+		hdr("X-Same", "a"), hdr("X-Same", "b"), hdr("X-Var", "{{v}}"),
+		{in: inHeader, key: "X-Off", value: "x", disabled: true, slot: 1},
+		{in: inHeader, key: "X-Opt", value: "", disabled: true, slot: 2},
+	}}
+	got := srv.roundTrip(t, &core{vars: map[string]string{"v": "resolved"}, userAgent: "sdk/1"}, &op, call{params: []string{"", "set"}})
+	check := func(key string, want ...string) {
+		t.Helper()
+		if g := got.header.Values(key); strings.Join(g, "|") != strings.Join(want, "|") {
+			t.Errorf("%s = %q, want %q", key, g, want)
+		}
+	}
+	check("X-A", "one")
+	check("X-Empty", "")
+	check("X-Dup", "3")
+	check("X-Same", "a", "b")
+	check("X-Var", "resolved")
+	check("X-Off")
+	check("X-Opt", "set")
+	check("Accept", "*/*")
+	check("User-Agent", "sdk/1")
+}
+
+func TestBodiesMatchPostman(t *testing.T) {
+	srv := newCaptureServer(t)
+	tests := []struct {
+		name     string
+		body     bodySpec
+		in       call
+		wantBody string
+		wantCT   string
+	}{
+		{
+			name:     "T08 JSON comments stripped",
+			body:     bodySpec{mode: bodyRaw, text: "{\n  // line comment\n  \"a\": 1, /* block */\n  \"url\": \"http://x//y\"\n}", stripComments: true, contentType: "application/json"},
+			wantBody: "{\n  \n  \"a\": 1, \n  \"url\": \"http://x//y\"\n}",
+			wantCT:   "application/json",
+		},
+		{
+			name: "T12 urlencoded, RFC 3986 strict",
+			body: bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded", form: []param{
+				{in: inForm, key: "a", value: "1"}, {in: inForm, key: "sp ace", value: "hello world"},
+				{in: inForm, key: "plus", value: "a+b"}, {in: inForm, key: "amp", value: "x&y=z"},
+				{in: inForm, key: "uni", value: "ü€"}, {in: inForm, key: "dup", value: "1"},
+				{in: inForm, key: "dup", value: "2"}, {in: inForm, key: "dis", value: "x", disabled: true},
+				{in: inForm, key: "empty", value: ""}, {in: inForm, key: "novalue"},
+				{in: inForm, key: "star", value: "!'()*~"}, {in: inForm, key: "pre", value: "%41"},
+				{in: inForm, key: "var", value: "{{qv}}"},
+			}},
+			wantBody: "a=1&sp%20ace=hello%20world&plus=a%2Bb&amp=x%26y%3Dz&uni=%C3%BC%E2%82%AC&dup=1&dup=2&empty=&novalue=&star=%21%27%28%29%2A~&pre=%2541&var=x%26y%3Dz",
+			wantCT:   "application/x-www-form-urlencoded",
+		},
+		{
+			name:     "T15 GraphQL variables text spliced verbatim",
+			body:     bodySpec{mode: bodyGraphQL, contentType: "application/json", text: "query Q($id: ID!) { user(id: $id) { name } }", gqlVariables: "{\n  \"id\": \"{{qv}}\"\n}", gqlVarsText: true},
+			wantBody: "{\"query\":\"query Q($id: ID!) { user(id: $id) { name } }\",\"variables\":{\n  \"id\": \"x&y=z\"\n}}",
+			wantCT:   "application/json",
+		},
+		{
+			name:     "T16 GraphQL operationName",
+			body:     bodySpec{mode: bodyGraphQL, contentType: "application/json", text: "query Q { a }", gqlOperation: "Q", gqlVariables: `{"x":1}`},
+			wantBody: `{"query":"query Q { a }","operationName":"Q","variables":{"x":1}}`,
+			wantCT:   "application/json",
+		},
+		{
+			name:     "T16b GraphQL empty variables",
+			body:     bodySpec{mode: bodyGraphQL, contentType: "application/json", text: "{ a }", gqlVarsText: true},
+			wantBody: `{"query":"{ a }"}`,
+			wantCT:   "application/json",
+		},
+		{
+			name:     "caller JSON body replaces the collection's",
+			body:     bodySpec{mode: bodyRaw, text: `{"a": 1}`, contentType: "application/json"},
+			in:       call{body: map[string]int{"b": 2}},
+			wantBody: `{"b":2}`,
+			wantCT:   "application/json",
+		},
+		{
+			name: "T20 urlencoded all disabled: no body",
+			body: bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded", form: []param{{in: inForm, key: "a", value: "1", disabled: true}}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			op := operation{method: "POST", path: "/b", body: &tt.body}
+			got := srv.roundTrip(t, &core{vars: map[string]string{"qv": "x&y=z"}}, &op, tt.in)
+			if got.body != tt.wantBody {
+				t.Errorf("body\n got: %q\nwant: %q", got.body, tt.wantBody)
+			}
+			if ct := got.header.Get("Content-Type"); ct != tt.wantCT {
+				t.Errorf("Content-Type = %q, want %q", ct, tt.wantCT)
+			}
+		})
+	}
+}
+
+func TestMultipartMatchesPostman(t *testing.T) {
+	srv := newCaptureServer(t)
+	op := operation{method: "POST", path: "/t13", body: &bodySpec{mode: bodyFormData, form: []param{
+		{in: inForm, key: "text1", value: "hello"},
+		{in: inForm, key: "json", value: `{"a":1}`, contentType: "application/json"},
+		{in: inFile, key: "file1", fileName: "upload.txt", contentType: "text/plain", slot: 1},
+		{in: inForm, key: "dis", value: "x", disabled: true},
+		{in: inFile, key: "nofile"},
+		{in: inForm, key: "uni ké", value: "ü"},
+	}}}
+	form := testForm{file: &FormFile{Name: "upload.txt", ContentType: "text/plain", Content: strings.NewReader("hello file\n")}}
+	got := srv.roundTrip(t, &core{}, &op, call{body: &form})
+	ct := got.header.Get("Content-Type")
+	boundary := strings.TrimPrefix(ct, "multipart/form-data; boundary=")
+	if boundary == ct {
+		t.Fatalf("Content-Type = %q", ct)
+	}
+	want := strings.ReplaceAll(`--B
+Content-Disposition: form-data; name="text1"
+
+hello
+--B
+Content-Disposition: form-data; name="json"
+Content-Type: application/json
+
+{"a":1}
+--B
+Content-Disposition: form-data; name="file1"; filename="upload.txt"
+Content-Type: text/plain
+
+hello fileLF
+--B
+Content-Disposition: form-data; name="nofile"; filename=""
+
+
+--B
+Content-Disposition: form-data; name="uni ké"
+
+ü
+--B--
+`, "\n", "\r\n")
+	want = strings.ReplaceAll(want, "LF\r\n", "\n\r\n")
+	if got.body != strings.ReplaceAll(want, "B", boundary) {
+		t.Errorf("body\n got: %q\nwant: %q", got.body, strings.ReplaceAll(want, "B", boundary))
+	}
+}
+
+type testForm struct{ file *FormFile }
+
+func (f *testForm) values() []string   { return nil }
+func (f *testForm) files() []*FormFile { return []*FormFile{f.file} }
+
+func TestMissingVariableIsAnError(t *testing.T) {
+	c := &core{httpClient: http.DefaultClient, origins: []string{"{{baseUrl}}"}, defaults: map[string]string{}}
+	op := operation{name: "Things.List", method: "GET", path: "/x"}
+	_, err := sendNoResult(context.Background(), c, &op, call{})
+	var ve *VariableError
+	if !errors.As(err, &ve) || !ve.BaseURL || ve.Name != "baseUrl" || ve.Operation != "Things.List" {
+		t.Fatalf("err = %v, want a base URL VariableError", err)
+	}
+	c.baseURL = "http://127.0.0.1:1"
+	op.params = []param{hdr("X-Key", "{{apiKey}}")}
+	_, err = sendNoResult(context.Background(), c, &op, call{})
+	if !errors.As(err, &ve) || ve.Name != "apiKey" || !strings.Contains(err.Error(), `WithVariable("apiKey"`) {
+		t.Fatalf("err = %v, want a VariableError for apiKey", err)
+	}
+}
+
+func TestAPIErrorAndDecoding(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/missing":
+			w.WriteHeader(http.StatusNotFound)
+			w.Write([]byte(`{"error":"no such thing"}`))
+		case "/bad":
+			w.Write([]byte(`{"id": 1`))
+		default:
+			w.Write([]byte(`{"id": 7, "name": "x"}`))
+		}
+	}))
+	defer srv.Close()
+	c, err := newCore(&clientDefaults{origins: []string{"{{baseUrl}}"}}, []Option{WithBaseURL(srv.URL)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type thing struct {
+		ID   int    `json:"id"`
+		Name string `json:"name"`
+	}
+	got, resp, err := send[*thing](context.Background(), c, &operation{name: "T.Get", method: "GET", path: "/ok"}, call{})
+	if err != nil || got.ID != 7 || got.Name != "x" || resp.StatusCode != 200 {
+		t.Fatalf("got %+v, %v, %v", got, resp, err)
+	}
+	_, resp, err = send[*thing](context.Background(), c, &operation{name: "T.Get", method: "GET", path: "/missing"}, call{})
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != 404 || resp == nil || resp.StatusCode != 404 {
+		t.Fatalf("err = %v, want *APIError 404", err)
+	}
+	var body struct{ Error string }
+	if err := apiErr.DecodeJSON(&body); err != nil || body.Error != "no such thing" {
+		t.Fatalf("DecodeJSON: %v %+v", err, body)
+	}
+	_, _, err = send[*thing](context.Background(), c, &operation{name: "T.Get", method: "GET", path: "/bad"}, call{})
+	var decErr *DecodeError
+	if !errors.As(err, &decErr) || decErr.StatusCode != 200 || string(decErr.Body) != `{"id": 1` {
+		t.Fatalf("err = %v, want *DecodeError keeping status and body", err)
+	}
+}
+
+func TestParseWireURL(t *testing.T) {
+	tests := []struct{ in, scheme, host, uri string }{
+		{"http://a.com?flag&x=&y=1&&z", "http", "a.com", "/?flag&x=&y=1&&z"},
+		{"HTTPS://API.Example.com:8443/v1/items/?", "https", "api.example.com:8443", "/v1/items/?"},
+		{"example.com/path", "http", "example.com", "/path"},
+		{"  http:///example.com//x/", "http", "example.com", "//x/"},
+		{`http://h\p\q`, "http", "h", "/p/q"},
+		{"http://[::1]:8080/x#frag", "http", "[::1]:8080", "/x"},
+		{"http://user:p%40ss@host/p", "http", "host", "/p"},
+	}
+	for _, tt := range tests {
+		u := parseWireURL(tt.in, true)
+		if u.scheme != tt.scheme || u.host != tt.host || u.requestURI() != tt.uri {
+			t.Errorf("parseWireURL(%q) = %s %s %s, want %s %s %s", tt.in, u.scheme, u.host, u.requestURI(), tt.scheme, tt.host, tt.uri)
+		}
+	}
+}
+
+func TestResolveNestedAndComposedVariables(t *testing.T) {
+	c := &core{vars: map[string]string{"nested": "{{inner}}-suffix", "inner": "deep", "env": "prod", "key_prod": "k"}}
+	for in, want := range map[string]string{
+		"{{nested}}":         "deep-suffix",
+		"{{key_{{env}}}}":    "k",
+		"a{{inner}}b{{env}}": "adeepbprod",
+		"no vars {x}":        "no vars {x}",
+	} {
+		got, err := c.resolve(in)
+		if err != nil || got != want {
+			t.Errorf("resolve(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	if got, err := c.resolve("{{$guid}}"); err != nil || len(got) != 36 {
+		t.Errorf("$guid = %q, %v", got, err)
+	}
+}
