@@ -1,0 +1,111 @@
+package generator
+
+import (
+	"bytes"
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/dave/jennifer/jen"
+	"github.com/postgen/postgen/templates"
+)
+
+// fileJob renders one file.
+type fileJob struct {
+	name  string
+	build func() *jen.File
+}
+
+// emit renders every generated file. Files are independent, so they are
+// rendered on all cores; the output does not depend on the order.
+func (p *plan) emit() ([]File, error) {
+	jobs := []fileJob{
+		{"doc.go", p.emitDoc},
+		{"client.go", p.emitClient},
+	}
+	for _, s := range p.client.subs {
+		s := s
+		jobs = append(jobs, fileJob{s.file + ".go", func() *jen.File { return p.emitServiceFile(s) }})
+		if p.hasTypes(s) {
+			jobs = append(jobs, fileJob{s.file + "_types.go", func() *jen.File { return p.emitTypesFile(s) }})
+		}
+	}
+	if p.hasTypes(p.client) {
+		jobs = append(jobs, fileJob{"client_types.go", func() *jen.File { return p.emitTypesFile(p.client) }})
+	}
+	files := make([]File, len(jobs))
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	work := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				files[i], errs[i] = render(jobs[i].name, jobs[i].build())
+			}
+		}()
+	}
+	for i := range jobs {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+// newFile starts a generated Go file with the header and the import names
+// Jennifer should use.
+func (p *plan) newFile() *jen.File {
+	f := jen.NewFile(p.cfg.Package)
+	f.HeaderComment(templates.Header)
+	return f
+}
+
+// render formats f. A file that does not format is a bug in postgen; the
+// error carries a numbered listing so the bug can be found.
+func render(name string, f *jen.File) (File, error) {
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		msg := err.Error()
+		if i := strings.Index(msg, "\n"); i >= 0 {
+			msg = msg[:i] + "\n" + numbered(msg[i+1:])
+		}
+		return File{}, fmt.Errorf("generator: %s is not valid Go (a postgen bug; please report it with the collection): %s", name, msg)
+	}
+	return File{Name: name, Data: buf.Bytes()}, nil
+}
+
+// numbered prefixes each line of src with its number.
+func numbered(src string) string {
+	var b strings.Builder
+	for i, l := range strings.Split(src, "\n") {
+		fmt.Fprintf(&b, "%5d  %s\n", i+1, l)
+	}
+	return b.String()
+}
+
+// hasTypes reports whether service s (with its sub-services) declares
+// params or form types.
+func (p *plan) hasTypes(s *service) bool {
+	for _, m := range s.methods {
+		if m.params != nil || m.body != nil && m.body.form != nil {
+			return true
+		}
+	}
+	if s == p.client {
+		return false
+	}
+	for _, sub := range s.subs {
+		if p.hasTypes(sub) {
+			return true
+		}
+	}
+	return false
+}

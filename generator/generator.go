@@ -1,0 +1,76 @@
+// Package generator turns a model.Collection into the files of a Go SDK.
+//
+// Its one job is Go: it first plans (every identifier, through one name
+// sanitizer and one collision policy; every operation the runtime will
+// send; every file name), then emits each concept with a small Jennifer
+// function, and returns the files in memory, gofmt'd and byte-identical for
+// the same input. It touches no disk; the writer does that.
+package generator
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/postgen/postgen/model"
+	"github.com/postgen/postgen/templates"
+)
+
+// Config says what to generate.
+type Config struct {
+	// Package is the Go package name of the SDK. It must be a valid name;
+	// names.PackageName derives one from a collection name.
+	Package string
+	// Initialisms are extra initialisms for Go names, in their Go spelling
+	// (e.g. "SKU").
+	Initialisms []string
+}
+
+// File is one generated file: a slash-separated name relative to the
+// output directory, and its contents.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Stats counts what an SDK holds, for the CLI's summary line.
+type Stats struct {
+	Services int
+	Methods  int
+	Types    int
+}
+
+// Result is a generated SDK.
+type Result struct {
+	// Files are sorted by name.
+	Files []File
+	// Diagnostics are warnings about the input, in input order.
+	Diagnostics []model.Diagnostic
+	Stats       Stats
+}
+
+// Generate plans and emits the SDK for c. It fails only when the output
+// would not be valid Go, which is a bug in postgen: the error says so.
+func Generate(c *model.Collection, cfg Config) (*Result, error) {
+	p, err := newPlan(c, cfg)
+	if err != nil {
+		return nil, err
+	}
+	files, err := p.emit()
+	if err != nil {
+		return nil, err
+	}
+	rt, err := templates.Runtime(cfg.Package, templates.Features{Auth: p.authTypes()})
+	if err != nil {
+		return nil, fmt.Errorf("generator: %w", err)
+	}
+	for _, f := range rt {
+		files = append(files, File{Name: f.Name, Data: f.Data})
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+	for i := 1; i < len(files); i++ {
+		if files[i].Name == files[i-1].Name {
+			return nil, fmt.Errorf("generator: two files named %s (postgen bug: please report it with the collection)", files[i].Name)
+		}
+	}
+	return &Result{Files: files, Diagnostics: p.diags, Stats: p.stats()}, nil
+}

@@ -1,0 +1,344 @@
+package generator
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/postgen/postgen/generator/names"
+	"github.com/postgen/postgen/model"
+	"github.com/postgen/postgen/templates"
+)
+
+// plan is every decision about the SDK, made before anything is emitted:
+// the emitters only read it.
+type plan struct {
+	cfg   Config
+	coll  *model.Collection
+	namer *names.Namer
+	// pkgScope holds every package-level name: runtime, client, services,
+	// operations, params and body types.
+	pkgScope *names.Scope
+	// fileScope holds file names, case-insensitively.
+	fileScope *names.Scope
+	// client is the root service: the Client type, whose methods are the
+	// collection's top-level requests and whose fields are its services.
+	client *service
+	// services are all folder services, depth-first in input order.
+	services []*service
+	// origins are the distinct origin templates; origins[0] is the base URL.
+	origins []string
+	vars    *varTable
+	diags   []model.Diagnostic
+}
+
+// service is the Go side of a folder (or of the collection for Client).
+type service struct {
+	folder *model.Folder // nil for the Client
+	// typeName is the Go type ("BookingsService", or "Client").
+	typeName string
+	// fieldName is the field on the parent ("Bookings"); "" for Client.
+	fieldName string
+	// prefix starts the names of this service's operations and types
+	// ("Bookings", "BookingsItems"; "" for Client).
+	prefix  string
+	parent  *service
+	subs    []*service
+	methods []*method
+	// members holds field and method names of the type.
+	members *names.Scope
+	// file is the base name (no ".go") of the file holding the top-level
+	// service this one belongs to.
+	file string
+}
+
+// method is the Go side of one request.
+type method struct {
+	req  *model.Request
+	svc  *service
+	name string
+	// opVar is the package-level variable holding the operation.
+	opVar string
+	// pathArgs are the path variable arguments, in path order.
+	pathArgs []pathArg
+	// params is the optional params struct; nil when the request has no
+	// query parameters or optional headers.
+	params *structType
+	body   *bodyPlan
+	op     *opPlan
+}
+
+// pathArg is a path variable turned into a method argument.
+type pathArg struct {
+	goName  string // "bookingID"
+	varName string // "bookingId", as in ":bookingId"
+	example string // the collection's value, for docs
+}
+
+// structType is a generated struct of string fields that the runtime reads
+// by slot: a params struct or a form body.
+type structType struct {
+	name   string
+	fields []*field
+}
+
+// field is one settable value: a query parameter, header or form row.
+type field struct {
+	goName string
+	in     string // "query", "header", "form" or "file"
+	key    string
+	// def is the collection's value, sent when the field is empty; "" with
+	// optional true means the row is left out.
+	def      string
+	null     bool
+	optional bool
+	desc     string
+}
+
+// newPlan decides every name and operation of the SDK for c.
+func newPlan(c *model.Collection, cfg Config) (*plan, error) {
+	if err := names.CheckPackageName(cfg.Package); err != nil {
+		return nil, fmt.Errorf("package name: %w", err)
+	}
+	reserved, err := templates.ReservedNames()
+	if err != nil {
+		return nil, fmt.Errorf("generator: reading the runtime: %w", err)
+	}
+	p := &plan{
+		cfg:       cfg,
+		coll:      c,
+		namer:     names.New(cfg.Initialisms...),
+		pkgScope:  names.NewScope(append(reserved, "Client", "NewClient", "DefaultBaseURL", "sdkDefaults")...),
+		fileScope: names.NewScope(reservedFiles()...),
+	}
+	p.vars = newVarTable(c)
+	p.vars.warn = p.warn
+	p.client = &service{typeName: "Client", members: names.NewScope(), file: "client"}
+	for _, f := range c.Folders {
+		p.client.subs = append(p.client.subs, p.planService(f, p.client))
+	}
+	for _, r := range c.Requests {
+		p.planMethod(r, p.client)
+	}
+	p.planOrigins()
+	p.vars.finish(p)
+	return p, nil
+}
+
+// reservedFiles are the names of files every SDK has, lower-cased without
+// ".go", so no service file takes them.
+func reservedFiles() []string {
+	out := []string{"client", "doc", "example_test", "readme"}
+	// Runtime files are listed by the templates package; the common ones
+	// are reserved by hand here and checked in a test.
+	return append(out, "body", "errors", "options", "response", "runtime", "urls", "vars")
+}
+
+// planService plans the service of folder f under parent, then its
+// sub-services and methods.
+func (p *plan) planService(f *model.Folder, parent *service) *service {
+	base := p.namer.Exported(f.Name)
+	if base == "" {
+		base = "Folder"
+	}
+	s := &service{folder: f, parent: parent, members: names.NewScope()}
+	s.fieldName = parent.members.Claim(base)
+	s.prefix = parent.prefix + s.fieldName
+	s.typeName = p.pkgScope.Claim(s.prefix + "Service")
+	s.prefix = strings.TrimSuffix(s.typeName, "Service")
+	if parent == p.client {
+		s.file = p.fileScope.Claim(p.fileName(s.fieldName))
+	} else {
+		s.file = parent.file
+	}
+	p.services = append(p.services, s)
+	for _, sub := range f.Folders {
+		s.subs = append(s.subs, p.planService(sub, s))
+	}
+	for _, r := range f.Requests {
+		p.planMethod(r, s)
+	}
+	return s
+}
+
+// fileName gives a service file a name that is not one of the SDK's fixed
+// files, compared case-insensitively.
+func (p *plan) fileName(goName string) string {
+	name := p.namer.FileName(goName)
+	if name == "" {
+		name = "service"
+	}
+	if p.fileScope.Has(strings.ToLower(name)) || strings.HasSuffix(name, "_types") {
+		name += "_service"
+	}
+	return strings.ToLower(name)
+}
+
+// planMethod plans the method of request r on service s. A request that
+// cannot be sent (no URL) is skipped with a warning.
+func (p *plan) planMethod(r *model.Request, s *service) {
+	if len(r.URL.Host) == 0 && len(r.URL.Path) == 0 {
+		p.warn(r.Path+".request.url", "left out of the SDK: the request has no URL")
+		return
+	}
+	m := &method{req: r, svc: s}
+	m.name = s.members.Claim(p.methodName(r, s))
+	m.opVar = p.pkgScope.Claim("op" + s.prefix + m.name)
+	m.op = p.planOperation(r, s, m)
+	s.methods = append(s.methods, m)
+}
+
+// methodName derives a method name from the request name, dropping the
+// words of the service's own name ("List bookings" in Bookings is "List")
+// and articles when something is left; unnamed requests fall back to
+// their method and path.
+func (p *plan) methodName(r *model.Request, s *service) string {
+	full := p.namer.Exported(r.Name)
+	if full == "" {
+		var static []string
+		for _, seg := range r.URL.Path {
+			if !strings.HasPrefix(seg, ":") && !strings.Contains(seg, "{{") {
+				static = append(static, seg)
+			}
+		}
+		full = p.namer.Exported(r.Method + " " + strings.Join(static, " "))
+		if full == "" {
+			full = "Request"
+		}
+		return full
+	}
+	if s.folder == nil {
+		return full
+	}
+	drop := map[string]bool{"a": true, "an": true, "the": true}
+	for _, w := range words(s.folder.Name) {
+		drop[w] = true
+		drop[strings.ToLower(names.Singular(w))] = true
+	}
+	var kept []string
+	for _, w := range strings.Fields(wordText(r.Name)) {
+		if !drop[strings.ToLower(w)] && !drop[strings.ToLower(names.Singular(w))] {
+			kept = append(kept, w)
+		}
+	}
+	if trimmed := p.namer.Exported(strings.Join(kept, " ")); trimmed != "" {
+		return trimmed
+	}
+	return full
+}
+
+// words returns the lower-cased words of s, split like wordText.
+func words(s string) []string {
+	return strings.Fields(strings.ToLower(wordText(s)))
+}
+
+// wordText puts spaces between the words of s: at non-alphanumeric runes
+// and at camelCase boundaries, so "getBookings" reads "get Bookings".
+func wordText(s string) string {
+	var b strings.Builder
+	prevLower := false
+	for _, r := range s {
+		isLetter := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127
+		isUpper := r >= 'A' && r <= 'Z'
+		isDigit := r >= '0' && r <= '9'
+		switch {
+		case !isLetter && !isDigit:
+			b.WriteByte(' ')
+			prevLower = false
+			continue
+		case isUpper && prevLower:
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+		prevLower = !isUpper && isLetter
+	}
+	return b.String()
+}
+
+// planOrigins collects the origin of every request: the most used one is
+// the base URL (origins[0]); the others keep their own hosts.
+func (p *plan) planOrigins() {
+	count := map[string]int{}
+	var order []string
+	p.forEachMethod(func(m *method) {
+		o := m.op.originText
+		if count[o] == 0 {
+			order = append(order, o)
+		}
+		count[o]++
+	})
+	primary := ""
+	for _, o := range order {
+		if primary == "" || count[o] > count[primary] {
+			primary = o
+		}
+	}
+	p.origins = []string{primary}
+	for _, o := range order {
+		if o != primary {
+			p.origins = append(p.origins, o)
+		}
+	}
+	index := map[string]int{}
+	for i, o := range p.origins {
+		index[o] = i
+	}
+	p.forEachMethod(func(m *method) { m.op.origin = index[m.op.originText] })
+}
+
+// forEachMethod calls fn for every method, client first, then services in
+// plan order.
+func (p *plan) forEachMethod(fn func(*method)) {
+	for _, m := range p.client.methods {
+		fn(m)
+	}
+	for _, s := range p.services {
+		for _, m := range s.methods {
+			fn(m)
+		}
+	}
+}
+
+// warn records a warning about the input at path.
+func (p *plan) warn(path, format string, args ...any) {
+	p.diags = append(p.diags, model.Diagnostic{Severity: model.Warning, Path: path, Message: fmt.Sprintf(format, args...)})
+}
+
+// authTypes lists the auth types whose runtime files the SDK needs.
+func (p *plan) authTypes() []string { return nil }
+
+// stats counts services, methods and types.
+func (p *plan) stats() Stats {
+	st := Stats{Services: len(p.services)}
+	p.forEachMethod(func(m *method) {
+		st.Methods++
+		if m.params != nil {
+			st.Types++
+		}
+		if m.body != nil && m.body.form != nil {
+			st.Types++
+		}
+	})
+	return st
+}
+
+// nameFields gives every field of st its Go name, in row order, through
+// one scope so repeated or clashing keys get numbered names.
+func (p *plan) nameFields(st *structType) {
+	scope := names.NewScope()
+	for _, fl := range st.fields {
+		name := p.namer.Exported(fl.key)
+		if name == "" {
+			name = "Field"
+		}
+		fl.goName = scope.Claim(name)
+	}
+}
+
+// newArgScope is the scope of a method's parameters: the names the
+// generated body uses are taken.
+func newArgScope() *names.Scope {
+	return names.NewScope("ctx", "params", "body", "s", "c", "call", "send")
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
