@@ -1,0 +1,103 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+)
+
+// corpusDir holds the real collections, beside the repository.
+const corpusDir = "../../shared/collections"
+
+// refusedCorpus are the corpus files postgen must refuse, with what the
+// message has to say.
+var refusedCorpus = map[string]string{
+	"box-v1-legacy.postman_collection.json":           "Postman v1 collection",
+	"here-routing-v1.postman_collection.json":         "Postman v1 collection",
+	"owasp-oversized-invalid.postman_collection.json": "18:37: invalid JSON",
+}
+
+// TestCorpusBuilds generates an SDK for every collection of the corpus
+// through the real CLI, then builds and vets them all in one temporary
+// module. It reports N/M and the slowest generation.
+func TestCorpusBuilds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds every corpus SDK; skipped with -short")
+	}
+	files, err := filepath.Glob(filepath.Join(corpusDir, "*.json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus at %s (it lives in ../shared beside the repository): %v", corpusDir, err)
+	}
+	mod := t.TempDir()
+	writeFile(t, filepath.Join(mod, "go.mod"), "module example.com/corpus\n\ngo 1.22\n")
+	var times []timing
+	generated := 0
+	for _, f := range files {
+		base := filepath.Base(f)
+		pkg := strings.ReplaceAll(strings.TrimSuffix(base, ".postman_collection.json"), "-", "")
+		var stdout, stderr bytes.Buffer
+		start := time.Now()
+		code := Run(context.Background(), []string{"generate", "-p", pkg, "-o", filepath.Join(mod, pkg), f}, nil, &stdout, &stderr)
+		d := time.Since(start)
+		if want, refused := refusedCorpus[base]; refused {
+			if code != ExitUsage || !strings.Contains(stderr.String(), want) {
+				t.Errorf("%s: exit %d, want %d with %q; stderr:\n%s", base, code, ExitUsage, want, stderr.String())
+			}
+			continue
+		}
+		if code != ExitOK {
+			t.Errorf("%s: exit %d; stderr:\n%s", base, code, stderr.String())
+			continue
+		}
+		generated++
+		times = append(times, timing{base, d})
+	}
+	want := len(files) - len(refusedCorpus)
+	goCmd := filepath.Join(runtime.GOROOT(), "bin", "go")
+	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
+		cmd := exec.Command(goCmd, args...)
+		cmd.Dir = mod
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("go %s failed on the corpus SDKs: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+	sort.Slice(times, func(i, j int) bool { return times[i].d > times[j].d })
+	t.Logf("corpus: %d/%d v2 collections generate, build and vet; slowest: %s", generated, want, slowest(times[:min(3, len(times))]))
+	if generated != want {
+		t.Errorf("%d/%d collections generated", generated, want)
+	}
+}
+
+// timing is how long one collection took to generate.
+type timing struct {
+	name string
+	d    time.Duration
+}
+
+// slowest renders timings as "a 12ms, b 9ms".
+func slowest(ts []timing) string {
+	var parts []string
+	for _, t := range ts {
+		parts = append(parts, fmt.Sprintf("%s %v", t.name, t.d.Round(time.Millisecond)))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
