@@ -32,4 +32,3 @@ func TestCollectionIsDeterministicAndHasNRequests(t *testing.T) {
 		}
 	}
 }
-
