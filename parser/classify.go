@@ -102,9 +102,3 @@ func classify(root gjson.Result) (doc gjson.Result, path string, format docForma
 func notCollection(path, msg string) *Error {
 	return &Error{Kind: ErrNotCollection, Path: path, Message: msg}
 }
-
-// v1Error explains that the legacy format is not read yet.
-func v1Error(path string) *Error {
-	return &Error{Kind: ErrV1Collection, Path: path,
-		Message: "this is a Postman v1 collection (the legacy format with top-level \"requests\" and \"order\"), which postgen cannot read yet; import it into Postman and re-export it as v2.1 (Collection > Export > Collection v2.1)"}
-}

@@ -15,8 +15,8 @@ const (
 	// ErrNotCollection: the input is JSON, but not a Postman collection
 	// (an array, an OpenAPI document, a Postman environment, ...).
 	ErrNotCollection
-	// ErrV1Collection: the input is a legacy Postman v1 collection, which
-	// this version cannot read yet.
+	// ErrV1Collection: the input is a legacy Postman v1 collection that
+	// could not be converted to v2.1.
 	ErrV1Collection
 	// ErrEmpty: the input is empty or holds only whitespace.
 	ErrEmpty

@@ -18,6 +18,8 @@ func FuzzParse(f *testing.F) {
 		coll(`{"request":{"url":"h","header":[{"key":"k","value":null}],"body":{"mode":"formdata","formdata":[{"key":"f","type":"file","src":["a","b"]}]}},"response":[{"code":"200","header":["A: b"],"originalRequest":"h"}]}`),
 		`{"collection":{"info":{"name":"n","version":{"major":1,"minor":0,"patch":0}},"items":[{"items":[]}],"variables":[{"id":"x"}]}}`,
 		`{"id":"1","name":"v1","order":[],"requests":[]}`,
+		`{"name":"v1","order":["a"],"folders_order":["f"],"folders":[{"id":"f","name":"F","order":["b"],"folders_order":["f"]}],"requests":[{"id":"a","url":"https://h/:x?q=1","pathVariables":{"x":"1"},"headers":"A: 1
+// B: 2","dataMode":"params","data":[{"key":"k","type":"file","value":"p"}],"currentHelper":"basicAuth","helperAttributes":"{"username":"u"}","responses":[{"id":"r","requestObject":"a"}]},{"id":"b","dataMode":"raw","rawModeData":["x"],"queryParams":[{"key":"q","equals":false}]}]}`,
 		`{"openapi":"3.1.0"}`,
 		"\uFEFF{\"info\":{\"name\":\"bom\"},\"item\":[1,\"x\",null,{}]}",
 		`{"info":{"name":"x"},"item":[{"request":{"url":"a"}}],}`,

@@ -55,26 +55,12 @@ func parseDocument(src string, base int, root gjson.Result) (*Result, error) {
 		return nil, err
 	}
 	if format == formatV1 {
-		if upgradeV1 == nil {
-			return nil, v1Error(path)
-		}
-		// The converter hands back v2.1 text; positions in diagnostics then
-		// refer to that text, which the converter documents.
-		v2, err := upgradeV1(doc)
-		if err != nil {
-			return nil, err
-		}
-		return Parse(v2)
+		return convertV1(src, base, doc, path)
 	}
 	w := &walker{src: src, base: base}
 	c := w.collection(doc, path)
 	return &Result{Collection: c, Diagnostics: w.finish()}, nil
 }
-
-// upgradeV1 converts a v1 collection into v2.1 JSON so that the v2 walk can
-// read it. It is nil until a converter exists; Parse then reports
-// ErrV1Collection.
-var upgradeV1 func(v1 gjson.Result) ([]byte, *Error)
 
 // syntaxError builds the ErrInvalidJSON error for src, locating the first
 // syntax error in the text that starts at base.

@@ -101,18 +101,6 @@ func TestNotCollection(t *testing.T) {
 	}
 }
 
-func TestV1(t *testing.T) {
-	for _, in := range []string{
-		`{"id":"1","name":"old","order":["r1"],"requests":[{"id":"r1","url":"h","method":"GET"}]}`,
-		`{"collection":{"id":"1","name":"old","order":[],"folders":[],"requests":[]}}`,
-	} {
-		e := parseErr(t, in)
-		if e.Kind != ErrV1Collection || !strings.Contains(e.Message, "v1") || !strings.Contains(e.Message, "v2.1") {
-			t.Errorf("%s: got %v", in, e)
-		}
-	}
-}
-
 func TestEnvelope(t *testing.T) {
 	res := parseOK(t, `{"collection":{"info":{"name":"wrapped","schema":"`+schema21+`"},"auth":{"type":"bearer"},"item":[{"name":"x"},{"name":"y","request":"h"}]}}`)
 	c := res.Collection
