@@ -20,6 +20,9 @@ const (
 	ErrV1Collection
 	// ErrEmpty: the input is empty or holds only whitespace.
 	ErrEmpty
+	// ErrNotEnvironment: the input is JSON, but not a Postman environment
+	// (ParseEnvironment).
+	ErrNotEnvironment
 )
 
 // String names the kind the way Error messages start.
@@ -33,6 +36,8 @@ func (k ErrorKind) String() string {
 		return "Postman v1 collection"
 	case ErrEmpty:
 		return "empty input"
+	case ErrNotEnvironment:
+		return "not a Postman environment"
 	}
 	return fmt.Sprintf("parser error kind %d", int(k))
 }
