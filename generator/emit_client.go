@@ -53,6 +53,7 @@ func (p *plan) emitClient() *jen.File {
 		f.Const().Id("DefaultBaseURL").Op("=").Lit(base)
 		f.Line()
 	}
+	p.emitConfigured(f)
 
 	f.Add(comment("sdkDefaults is what the collection says about the client: its origins and the values of the variables its requests use (credentials excluded).")...)
 	vars := jen.Dict{}

@@ -23,6 +23,57 @@ type Config struct {
 	// Initialisms are extra initialisms for Go names, in their Go spelling
 	// (e.g. "SKU").
 	Initialisms []string
+
+	// The fields below come from postgen.yaml (package config) and the
+	// command line; their zero values generate what the collection alone
+	// says. Items are named by their JSON path (model.Folder.Path,
+	// model.Request.Path), which the config package resolves from Postman
+	// paths and ids.
+
+	// ServiceNames are chosen field names of folder services, by folder path.
+	ServiceNames map[string]Choice
+	// MethodNames are chosen method names, by request path.
+	MethodNames map[string]Choice
+	// TypeNames are chosen names of a request's generated types, by
+	// request path and role: "item[0].item[2]#params", "...#form".
+	TypeNames map[string]Choice
+	// Skip holds the paths of folders and requests left out of the SDK.
+	Skip map[string]bool
+	// FieldTypes override the Go type of fields of generated types.
+	FieldTypes []FieldType
+	// VariableOptions are collection variables that get an option
+	// function of their own (WithTenant), in the order given.
+	VariableOptions []VariableOption
+	// BaseURL replaces the collection's base URL as DefaultBaseURL.
+	BaseURL string
+	// Environments are Postman environments: the first supplies variable
+	// defaults (never secret ones); several that differ only in the base
+	// URL's host give named BaseURL<Name> constants.
+	Environments []*model.Environment
+	// Command is the command that regenerates the SDK, recorded under the
+	// generated-code header of every file ("" records none).
+	Command string
+}
+
+// Choice is a name chosen by the user, with where it was chosen
+// ("postgen.yaml:12:5") so that an error about it can say so.
+type Choice struct {
+	Name  string
+	Where string
+}
+
+// FieldType overrides the type of one field: Type is the generated type's
+// Go name, Field the field's JSON key or Go name, GoType the Go type to use.
+type FieldType struct {
+	Type, Field, GoType string
+	Where               string
+}
+
+// VariableOption makes the collection variable Variable settable with an
+// option function named Func (e.g. "WithTenant").
+type VariableOption struct {
+	Variable, Func string
+	Where          string
 }
 
 // File is one generated file: a slash-separated name relative to the
@@ -66,6 +117,7 @@ func Generate(c *model.Collection, cfg Config) (*Result, error) {
 	for _, f := range rt {
 		files = append(files, File{Name: f.Name, Data: f.Data})
 	}
+	stampCommand(files, cfg.Command)
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	for i := 1; i < len(files); i++ {
 		if files[i].Name == files[i-1].Name {

@@ -128,7 +128,7 @@ func (p *plan) planOperation(r *model.Request, s *service, m *method) *opPlan {
 	op.params = append(op.params, p.planHeaders(r, params)...)
 	if len(params.fields) > 0 {
 		p.nameFields(params)
-		params.name = p.pkgScope.Claim(s.prefix + m.name + "Params")
+		params.name = p.claimName(p.cfg.TypeNames, r.Path+"#params", s.prefix+m.name+"Params", p.pkgScope)
 		m.params = params
 	}
 	op.body, m.body = p.planBody(r, s, m)
@@ -291,7 +291,7 @@ func (p *plan) planBody(r *model.Request, s *service, m *method) (*bodySpecPlan,
 			}
 		}
 		p.nameFields(form)
-		form.name = p.pkgScope.Claim(s.prefix + m.name + "Form")
+		form.name = p.claimName(p.cfg.TypeNames, r.Path+"#form", s.prefix+m.name+"Form", p.pkgScope)
 		return spec, &bodyPlan{kind: "form", form: form}
 	case model.BodyFile:
 		ct := ""

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -30,6 +31,14 @@ type plan struct {
 	origins []string
 	vars    *varTable
 	diags   []model.Diagnostic
+	// errs are the user's choices (cfg) that cannot be applied.
+	errs []error
+	// usedFieldTypes marks the cfg.FieldTypes that matched a field.
+	usedFieldTypes map[int]bool
+	// options are the variables with option functions; envURLs the
+	// environments' base URL constants.
+	options []VariableOption
+	envURLs []envURL
 }
 
 // service is the Go side of a folder (or of the collection for Client).
@@ -104,15 +113,21 @@ func newPlan(c *model.Collection, cfg Config) (*plan, error) {
 	if err != nil {
 		return nil, fmt.Errorf("generator: reading the runtime: %w", err)
 	}
+	c = withoutSkipped(c, cfg.Skip)
 	p := &plan{
 		cfg:       cfg,
 		coll:      c,
 		namer:     names.New(cfg.Initialisms...),
 		pkgScope:  names.NewScope(append(reserved, "Client", "NewClient", "DefaultBaseURL", "sdkDefaults")...),
 		fileScope: names.NewScope(reservedFiles()...),
+
+		usedFieldTypes: map[int]bool{},
 	}
 	p.vars = newVarTable(c)
 	p.vars.warn = p.warn
+	if len(cfg.Environments) > 0 {
+		p.vars.env = cfg.Environments[0]
+	}
 	p.client = &service{typeName: "Client", members: names.NewScope(), file: "client"}
 	for _, f := range c.Folders {
 		p.client.subs = append(p.client.subs, p.planService(f, p.client))
@@ -122,6 +137,12 @@ func newPlan(c *model.Collection, cfg Config) (*plan, error) {
 	}
 	p.planOrigins()
 	p.vars.finish(p)
+	p.planBaseURLs()
+	p.planVariableOptions()
+	p.checkFieldTypes()
+	if err := errors.Join(p.errs...); err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 
@@ -142,7 +163,7 @@ func (p *plan) planService(f *model.Folder, parent *service) *service {
 		base = "Folder"
 	}
 	s := &service{folder: f, parent: parent, members: names.NewScope()}
-	s.fieldName = parent.members.Claim(base)
+	s.fieldName = p.claimName(p.cfg.ServiceNames, f.Path, base, parent.members)
 	s.prefix = parent.prefix + s.fieldName
 	s.typeName = p.pkgScope.Claim(s.prefix + "Service")
 	s.prefix = strings.TrimSuffix(s.typeName, "Service")
@@ -182,7 +203,7 @@ func (p *plan) planMethod(r *model.Request, s *service) {
 		return
 	}
 	m := &method{req: r, svc: s}
-	m.name = s.members.Claim(p.methodName(r, s))
+	m.name = p.claimName(p.cfg.MethodNames, r.Path, p.methodName(r, s), s.members)
 	m.opVar = p.pkgScope.Claim("op" + s.prefix + m.name)
 	m.op = p.planOperation(r, s, m)
 	s.methods = append(s.methods, m)

@@ -29,6 +29,8 @@ type varTable struct {
 	scrubbed int
 	// warn reports a diagnostic at a JSON path.
 	warn func(path, format string, args ...any)
+	// env is the environment whose values override the collection's.
+	env *model.Environment
 }
 
 func newVarTable(c *model.Collection) *varTable {
@@ -258,7 +260,7 @@ func (t *varTable) finish(p *plan) {
 			continue
 		}
 		seen[name] = true
-		v, ok := t.coll.LookupVariable(name)
+		v, ok := t.lookupVariable(name)
 		if !ok {
 			if _, synth := t.synthetic[name]; !synth && !strings.HasPrefix(name, "$") {
 				p.warn(t.used[name], "variable %q is used but the collection does not define it: SDK users must set it with WithVariable(%q, ...)", name, name)
