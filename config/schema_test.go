@@ -1,0 +1,122 @@
+package config
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"go.yaml.in/yaml/v3"
+)
+
+// The JSON Schema is committed for editors; these tests keep it and the
+// reader in agreement, so neither can accept what the other refuses.
+
+func compileSchema(t *testing.T) (*jsonschema.Schema, map[string]any) {
+	t.Helper()
+	data, err := os.ReadFile("postgen.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("postgen.schema.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("postgen.schema.json")
+	if err != nil {
+		t.Fatalf("the schema does not compile: %v", err)
+	}
+	var raw map[string]any
+	if err := json.Unmarshal(data, &raw); err != nil {
+		t.Fatal(err)
+	}
+	return sch, raw
+}
+
+func keys(m any) []string {
+	var out []string
+	for k := range m.(map[string]any) {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func sorted(s []string) []string {
+	out := append([]string(nil), s...)
+	sort.Strings(out)
+	return out
+}
+
+func TestSchemaKeysMatchTheReader(t *testing.T) {
+	_, raw := compileSchema(t)
+	props := raw["properties"].(map[string]any)
+	if d := cmp.Diff(sorted(topKeys), keys(props)); d != "" {
+		t.Errorf("top-level keys (-reader +schema):\n%s", d)
+	}
+	rename := props["rename"].(map[string]any)["properties"].(map[string]any)
+	if d := cmp.Diff(sorted(renameKeys), keys(rename)); d != "" {
+		t.Errorf("rename keys (-reader +schema):\n%s", d)
+	}
+	roles := rename["types"].(map[string]any)["additionalProperties"].(map[string]any)["properties"]
+	if d := cmp.Diff(sorted(typeRoles), keys(roles)); d != "" {
+		t.Errorf("type roles (-reader +schema):\n%s", d)
+	}
+}
+
+// yamlToJSON turns a YAML document into the JSON value the schema sees.
+func yamlToJSON(t *testing.T, src string) any {
+	t.Helper()
+	var v any
+	if err := yaml.Unmarshal([]byte(src), &v); err != nil {
+		t.Fatal(err)
+	}
+	data, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestSchemaAndReaderAgree(t *testing.T) {
+	sch, _ := compileSchema(t)
+	docs := []struct {
+		yaml string
+		ok   bool
+	}{
+		{full, true},
+		{"package: bookings\n", true},
+		{"{}\n", true},
+		{"pakage: x\n", false},
+		{"rename:\n  method:\n    A: B\n", false},
+		{"rename:\n  types:\n    A/b:\n      body: X\n", false},
+		{"rename:\n  methods:\n    A/b: list-all\n", false},
+		{"options:\n  tenant: withTenant\n", false},
+		{"package: Bad-Name\n", false},
+		{"skip: Internal\n", false},
+		{"strict: maybe\n", false},
+		{"baseURL: /v1\n", false},
+		{"fields:\n  nights: int\n", false},
+		{"initialisms: [S-K-U]\n", false},
+		{"environments: [a.json, b.json]\ninitialisms: [SKU]\n", true},
+	}
+	for _, d := range docs {
+		_, readerErr := Parse([]byte(d.yaml), "postgen.yaml")
+		schemaErr := sch.Validate(yamlToJSON(t, d.yaml))
+		if (readerErr == nil) != d.ok || (schemaErr == nil) != d.ok {
+			t.Errorf("%q: want ok=%v; reader: %v; schema: %v", strings.TrimSpace(d.yaml), d.ok, readerErr, schemaErr)
+		}
+	}
+}
