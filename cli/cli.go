@@ -79,6 +79,7 @@ service per folder, one method per request, sending exactly what Postman sends.`
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newGenerateCmd(stdin, stdout, stderr), newVersionCmd(stdout))
+	root.AddCommand(newGenerateCmd(stdin, stdout, stderr), newInspectCmd(stdin, stdout, stderr),
+		newChangesCmd(stdin, stdout, stderr), newVersionCmd(stdout))
 	return root
 }

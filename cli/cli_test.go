@@ -110,7 +110,8 @@ func TestBadInputExits2WithAClearMessage(t *testing.T) {
 		args        []string
 		want        string
 	}{
-		{"no argument", "", []string{"generate"}, "accepts 1 arg"},
+		{"no argument", "", []string{"generate"}, "no collection given"},
+		{"two arguments", "", []string{"generate", bookings, bookings}, "accepts at most 1 arg"},
 		{"unknown flag", "", []string{"generate", "--nope", bookings}, "unknown flag"},
 		{"missing file", "", []string{"generate", filepath.Join(dir, "nope.json")}, "no such file"},
 		{"directory", "", []string{"generate", dir}, "is a directory"},

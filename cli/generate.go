@@ -1,16 +1,16 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
+	"sort"
 
 	"github.com/spf13/cobra"
 
 	"github.com/postgen/postgen/generator"
-	"github.com/postgen/postgen/generator/names"
 	"github.com/postgen/postgen/model"
 	"github.com/postgen/postgen/parser"
 	"github.com/postgen/postgen/writer"
@@ -23,18 +23,26 @@ const maxInput = 256 << 20
 
 // generateOptions are the flags of postgen generate.
 type generateOptions struct {
-	out   string
-	pkg   string
-	check bool
+	inputFlags
+	out     string
+	check   bool
+	verbose bool
 }
 
 func newGenerateCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	var o generateOptions
 	cmd := &cobra.Command{
-		Use:   "generate [flags] COLLECTION",
+		Use:   "generate [flags] [COLLECTION]",
 		Short: "Write (or check) the Go SDK for a collection",
-		Long: `generate writes the Go SDK for COLLECTION, a Postman collection file (v2.0 or v2.1),
-or - to read it from standard input.
+		Long: `generate writes the Go SDK for COLLECTION: a Postman collection file (v2.0, v2.1, or a
+legacy v1 file, converted as Postman converts it), - to read it from standard input, or an
+http(s) URL. --postman-id UID reads it from the Postman API instead, with the API key in
+$POSTMAN_API_KEY.
+
+Settings can live in postgen.yaml (found in the output directory, or in the current
+directory without -o, or given with --config): input, package, output, base URL, renames,
+skipped requests, initialisms, environments, variables that become client options. Flags
+override the file.
 
 The output directory holds only the SDK's files: postgen writes through a temporary
 directory, so a failure leaves the previous SDK as it was; it removes files it generated
@@ -45,62 +53,73 @@ With --check nothing is written: postgen prints a unified diff of what would cha
 exits 1 when the SDK is out of date, 0 when it is up to date.`,
 		Example: `  postgen generate -o ./neonapis -p neonapis neon.postman_collection.json
   curl -s https://example.com/api.json | postgen generate -o ./api -p api -
+  postgen generate -o ./api https://example.com/api.postman_collection.json
+  POSTMAN_API_KEY=... postgen generate -o ./api --postman-id 12345-6789abcd-...
+  postgen generate --environment prod.postman_environment.json -o ./api api.json
   postgen generate --check -o ./neonapis -p neonapis neon.postman_collection.json
 
   # In a Go file of the package:
   //go:generate go run github.com/postgen/postgen generate -o . -p neonapis ../api/neon.postman_collection.json`,
-		Args: cobra.ExactArgs(1),
+		Args: cobra.MaximumNArgs(1),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return []string{"json"}, cobra.ShellCompDirectiveFilterFileExt
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runGenerate(args[0], o, stdin, stdout, stderr)
+			arg := ""
+			if len(args) == 1 {
+				arg = args[0]
+			}
+			return runGenerate(cmd.Context(), arg, o, stdin, stdout, stderr)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.out, "out", "o", "", "output `DIR` (default ./<package>)")
-	f.StringVarP(&o.pkg, "package", "p", "", "Go package `NAME` (default: from the collection's name)")
+	f.StringVarP(&o.out, "out", "o", "", "output `DIR` (default: postgen.yaml's output, else ./<package>)")
 	f.BoolVar(&o.check, "check", false, "write nothing; print a unified diff and exit 1 if DIR is out of date")
+	f.BoolVarP(&o.verbose, "verbose", "v", false, "list every file written (or checked) and what happened to it")
+	_ = cmd.MarkFlagDirname("out")
+	o.inputFlags.register(cmd)
 	return cmd
 }
 
 // runGenerate is postgen generate.
-func runGenerate(input string, o generateOptions, stdin io.Reader, stdout, stderr io.Writer) error {
-	data, display, err := readInput(input, stdin)
+func runGenerate(ctx context.Context, arg string, o generateOptions, stdin io.Reader, stdout, stderr io.Writer) error {
+	prog := startProgress(stderr, "starting")
+	defer prog.end()
+	l, err := load(ctx, arg, o.out, &o.inputFlags, stdin, prog)
 	if err != nil {
-		return &exitError{code: ExitUsage, err: err}
+		return err
 	}
-	res, err := parser.Parse(data)
+	prog.set("generating")
+	gen, err := generator.Generate(l.coll, l.cfg)
 	if err != nil {
-		return &exitError{code: ExitUsage, err: inputError(display, err)}
+		return usageError(err)
 	}
-
-	pkg := o.pkg
-	if pkg == "" {
-		pkg = names.PackageName(res.Collection.Name)
-		if pkg == "" {
-			return &exitError{code: ExitUsage, err: fmt.Errorf("cannot make a Go package name from the collection name %q: give one with -p NAME", res.Collection.Name)}
-		}
-	} else if err := names.CheckPackageName(pkg); err != nil {
-		return &exitError{code: ExitUsage, err: fmt.Errorf("-p %s: %v", pkg, err)}
-	}
-	out := o.out
-	if out == "" {
-		out = "." + string(filepath.Separator) + pkg
-	}
-
-	gen, err := generator.Generate(res.Collection, generator.Config{Package: pkg})
-	if err != nil {
-		return &exitError{code: ExitUsage, err: err}
-	}
-	diags := mergeDiagnostics(res.Diagnostics, gen.Diagnostics)
-	printDiagnostics(stderr, display, diags)
 	files := make([]writer.File, len(gen.Files))
 	for i, f := range gen.Files {
 		files[i] = writer.File{Name: f.Name, Data: f.Data}
 	}
+	pkg, out := l.cfg.Package, l.out
+	diags := mergeDiagnostics(l.diags, gen.Diagnostics)
+	warnings := len(diags) + len(l.envWarnings)
+	if l.strict && warnings > 0 {
+		prog.end()
+		printWarnings(stderr, l, diags)
+		return usageError(fmt.Errorf("%s and --strict: nothing written; fix the input or drop --strict", plural(warnings, "warning")))
+	}
 
 	if o.check {
+		prog.set("comparing with " + out)
 		drift, err := writer.Check(out, files)
+		prog.end()
+		printWarnings(stderr, l, diags)
 		if err != nil {
-			return &exitError{code: ExitUsage, err: err}
+			return usageError(err)
+		}
+		if o.verbose {
+			listCheck(stderr, files, drift)
 		}
 		if drift.Clean() {
 			fmt.Fprintf(stderr, "%s: up to date (%s)\n", pkg, out)
@@ -110,11 +129,70 @@ func runGenerate(input string, o generateOptions, stdin io.Reader, stdout, stder
 		fmt.Fprintf(stderr, "%s: %s in %s; run postgen generate to update it\n", pkg, drift.Summary(), out)
 		return &exitError{code: ExitDrift}
 	}
-	if _, err := writer.Write(out, files); err != nil {
-		return &exitError{code: ExitUsage, err: err}
+	prog.set("writing " + out)
+	rep, err := writer.Write(out, files)
+	prog.end()
+	printWarnings(stderr, l, diags)
+	if err != nil {
+		return usageError(err)
 	}
-	fmt.Fprintf(stderr, "%s: %s → %s\n", pkg, summary(gen.Stats, len(diags)), out)
+	if o.verbose {
+		listWritten(stderr, rep)
+	}
+	fmt.Fprintf(stderr, "%s: %s → %s\n", pkg, summary(gen.Stats, warnings), out)
 	return nil
+}
+
+// printWarnings writes the collection's and the environments' warnings.
+func printWarnings(w io.Writer, l *loaded, diags []model.Diagnostic) {
+	printDiagnostics(w, l.display, diags)
+	for _, line := range l.envWarnings {
+		fmt.Fprintln(w, line)
+	}
+}
+
+// listWritten is -v after a write: one line per file, "created x.go".
+func listWritten(w io.Writer, rep *writer.Report) {
+	type entry struct{ name, what string }
+	var all []entry
+	for _, g := range []struct {
+		names []string
+		what  string
+	}{{rep.Created, "created"}, {rep.Updated, "updated"}, {rep.Unchanged, "unchanged"}, {rep.Removed, "removed"}} {
+		for _, n := range g.names {
+			all = append(all, entry{n, g.what})
+		}
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].name < all[j].name })
+	for _, e := range all {
+		fmt.Fprintf(w, "  %-9s %s\n", e.what, e.name)
+	}
+}
+
+// listCheck is -v with --check: every generated file and stale one, with
+// its state.
+func listCheck(w io.Writer, files []writer.File, d *writer.Drift) {
+	state := map[string]string{}
+	for _, f := range files {
+		state[f.Name] = "ok"
+	}
+	for _, n := range d.New {
+		state[n] = "new"
+	}
+	for _, n := range d.Changed {
+		state[n] = "changed"
+	}
+	for _, n := range d.Stale {
+		state[n] = "stale"
+	}
+	names := make([]string, 0, len(state))
+	for n := range state {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-9s %s\n", state[n], n)
+	}
 }
 
 // readInput reads the collection from a file or, for "-", from stdin.

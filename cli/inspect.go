@@ -1,0 +1,257 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/postgen/postgen/generator"
+	"github.com/postgen/postgen/model"
+)
+
+// inspectOptions are the flags of postgen inspect.
+type inspectOptions struct {
+	inputFlags
+	json bool
+}
+
+func newInspectCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+	var o inspectOptions
+	cmd := &cobra.Command{
+		Use:   "inspect [flags] [COLLECTION]",
+		Short: "Show the folders and requests of a collection and the Go names each becomes",
+		Long: `inspect reads COLLECTION (a file, -, an http(s) URL, or --postman-id UID) and prints the
+tree of folders and requests with the Go service, method and types each becomes, the auth
+in effect, the variables the SDK knows, and the warnings generate would print. It reads
+postgen.yaml like generate does, so renames and skips show as they will be generated.
+Nothing is written.
+
+--json prints the same as one JSON object, for tools.`,
+		Example: `  postgen inspect neon.postman_collection.json
+  postgen inspect --json neon.postman_collection.json | jq '.items[].service'`,
+		Args: cobra.MaximumNArgs(1),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			return []string{"json"}, cobra.ShellCompDirectiveFilterFileExt
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			arg := ""
+			if len(args) == 1 {
+				arg = args[0]
+			}
+			return runInspect(cmd.Context(), arg, o, stdin, stdout, stderr)
+		},
+	}
+	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON instead of a tree")
+	o.inputFlags.register(cmd)
+	return cmd
+}
+
+// inspection is what inspect prints as JSON: the plan's outline plus the
+// input's name and every warning (parser and generator).
+type inspection struct {
+	Input string `json:"input"`
+	*generator.Outline
+	Warnings []model.Diagnostic `json:"warnings"`
+}
+
+func runInspect(ctx context.Context, arg string, o inspectOptions, stdin io.Reader, stdout, stderr io.Writer) error {
+	prog := startProgress(stderr, "starting")
+	defer prog.end()
+	l, err := load(ctx, arg, "", &o.inputFlags, stdin, prog)
+	if err != nil {
+		return err
+	}
+	outline, err := generator.Inspect(l.coll, l.cfg)
+	prog.end()
+	if err != nil {
+		return usageError(err)
+	}
+	diags := mergeDiagnostics(l.diags, outline.Diagnostics)
+	if diags == nil {
+		diags = []model.Diagnostic{}
+	}
+	if o.json {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(inspection{Input: l.display, Outline: outline, Warnings: diags}); err != nil {
+			return err
+		}
+	} else {
+		printOutline(stdout, l.display, outline, diags)
+	}
+	for _, line := range l.envWarnings {
+		fmt.Fprintln(stderr, line)
+	}
+	if l.strict && len(diags)+len(l.envWarnings) > 0 {
+		return usageError(fmt.Errorf("%s and --strict", plural(len(diags)+len(l.envWarnings), "warning")))
+	}
+	return nil
+}
+
+// printOutline renders the outline as a tree:
+//
+//	Client (package bookings)
+//	├── Health                GET /health → client.Health(ctx context.Context) ...
+//	└── Bookings/             client.Bookings (BookingsService)
+//	    └── List bookings     GET /bookings → client.Bookings.List(...)
+func printOutline(w io.Writer, display string, o *generator.Outline, diags []model.Diagnostic) {
+	fmt.Fprintf(w, "%s: package %s, %s\n", display, o.Package, summary(o.Stats, len(diags)))
+	if o.BaseURL != "" {
+		fmt.Fprintf(w, "base URL: %s (DefaultBaseURL; WithBaseURL changes it)\n", o.BaseURL)
+	} else if len(o.Origins) > 0 && o.Origins[0] != "" {
+		fmt.Fprintf(w, "base URL: %s (unresolved: set it with WithBaseURL or its variables)\n", o.Origins[0])
+	}
+	for _, e := range o.EnvironmentURLs {
+		fmt.Fprintf(w, "  %s = %s (environment %q)\n", e.Const, e.URL, e.Environment)
+	}
+	fmt.Fprintf(w, "auth: %s\n", authText(o.Auth, "collection"))
+
+	byItem, rest := attachDiagnostics(o.Items, diags)
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Client")
+	printItems(w, "", o.Items, byItem)
+
+	if len(o.Variables) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "variables:")
+		for _, v := range o.Variables {
+			line := fmt.Sprintf("  {{%s}}", v.Name)
+			switch {
+			case v.Secret:
+				line += " credential: not copied; set it with WithVariable"
+			case v.Default != "":
+				line += fmt.Sprintf(" = %q", v.Default)
+			default:
+				line += " no default; set it with WithVariable"
+			}
+			if v.Option != "" {
+				line += " (or " + v.Option + ")"
+			}
+			fmt.Fprintln(w, line)
+		}
+	}
+	if len(rest) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "warnings:")
+		for _, d := range rest {
+			fmt.Fprintf(w, "  %s\n", d)
+		}
+	}
+}
+
+// attachDiagnostics files each diagnostic under the innermost item whose
+// JSON path encloses it; the rest are about the collection as a whole.
+func attachDiagnostics(items []*generator.OutlineItem, diags []model.Diagnostic) (map[string][]model.Diagnostic, []model.Diagnostic) {
+	paths := map[string]bool{}
+	var walk func([]*generator.OutlineItem)
+	walk = func(its []*generator.OutlineItem) {
+		for _, it := range its {
+			paths[it.Path] = true
+			walk(it.Items)
+		}
+	}
+	walk(items)
+	by := map[string][]model.Diagnostic{}
+	var rest []model.Diagnostic
+	for _, d := range diags {
+		owner := ""
+		for p := d.Path; p != ""; {
+			if paths[p] {
+				owner = p
+				break
+			}
+			i := strings.LastIndexAny(p, ".[")
+			if i < 0 {
+				break
+			}
+			p = p[:i]
+		}
+		if owner == "" {
+			rest = append(rest, d)
+			continue
+		}
+		by[owner] = append(by[owner], d)
+	}
+	return by, rest
+}
+
+func printItems(w io.Writer, indent string, items []*generator.OutlineItem, diags map[string][]model.Diagnostic) {
+	width := 0
+	for _, it := range items {
+		width = max(width, len([]rune(itemLabel(it))))
+	}
+	for i, it := range items {
+		branch, next := "├── ", "│   "
+		if i == len(items)-1 {
+			branch, next = "└── ", "    "
+		}
+		label := itemLabel(it)
+		pad := strings.Repeat(" ", width-len([]rune(label)))
+		fmt.Fprintf(w, "%s%s%s%s  %s\n", indent, branch, label, pad, itemText(it))
+		for _, d := range diags[it.Path] {
+			fmt.Fprintf(w, "%s%s  ! %s\n", indent, next, d)
+		}
+		printItems(w, indent+next, it.Items, diags)
+	}
+}
+
+func itemLabel(it *generator.OutlineItem) string {
+	name := oneLineText(it.Name)
+	if it.Kind == "folder" {
+		return name + "/"
+	}
+	return name
+}
+
+// itemText is what an item becomes.
+func itemText(it *generator.OutlineItem) string {
+	switch {
+	case it.Skipped:
+		return "skipped (postgen.yaml)"
+	case it.Omitted != "":
+		return "left out: " + it.Omitted
+	case it.Kind == "folder":
+		s := it.Access + " (" + it.Service + ")"
+		if it.Auth != nil {
+			s += "  auth: " + authText(it.Auth, "")
+		}
+		return s
+	}
+	s := it.HTTP + " → " + callPrefix(it.Method) + it.Signature
+	if len(it.Types) > 0 {
+		s += "  types: " + strings.Join(it.Types, ", ")
+	}
+	if it.Auth != nil {
+		s += "  auth: " + authText(it.Auth, "")
+	}
+	return s
+}
+
+// callPrefix turns "Bookings.List" into "client.Bookings." (the
+// signature carries the method name).
+func callPrefix(method string) string {
+	i := strings.LastIndexByte(method, '.')
+	if i < 0 {
+		return "client."
+	}
+	return "client." + method[:i+1]
+}
+
+func authText(a *generator.AuthOutline, none string) string {
+	if a == nil {
+		if none == "" {
+			return "none"
+		}
+		return "none declared on the " + none
+	}
+	return a.Type + " (from " + a.From + ")"
+}
+
+// oneLineText keeps a name on one line.
+func oneLineText(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

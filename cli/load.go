@@ -1,0 +1,193 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/postgen/postgen/config"
+	"github.com/postgen/postgen/generator"
+	"github.com/postgen/postgen/generator/names"
+	"github.com/postgen/postgen/model"
+	"github.com/postgen/postgen/parser"
+)
+
+// This file is what generate, inspect and changes share: finding
+// postgen.yaml, reading the collection and environments, and turning
+// flags and file into a generator.Config. Flags override the file.
+
+// inputFlags are the flags of every command that reads a collection.
+type inputFlags struct {
+	pkg          string
+	config       string
+	environments []string
+	postmanID    string
+	strict       bool
+}
+
+func (f *inputFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVarP(&f.pkg, "package", "p", "", "Go package `NAME` (default: from postgen.yaml, else the collection's name)")
+	fl.StringVar(&f.config, "config", "", "postgen.yaml `FILE` (default: postgen.yaml in the output directory, or in . without -o)")
+	fl.StringArrayVar(&f.environments, "environment", nil, "Postman environment export `FILE` supplying variable defaults (repeatable)")
+	fl.StringVar(&f.postmanID, "postman-id", "", "read the collection with this `UID` from the Postman API (key in $POSTMAN_API_KEY)")
+	fl.BoolVar(&f.strict, "strict", false, "treat warnings as errors (exit 2, nothing written)")
+	_ = cmd.MarkFlagFilename("config", "yaml", "yml")
+	_ = cmd.MarkFlagFilename("environment", "json")
+}
+
+// loaded is a collection ready to generate.
+type loaded struct {
+	display string // the input, for messages
+	coll    *model.Collection
+	diags   []model.Diagnostic // the parser's warnings about the collection
+	// envWarnings are warnings about environment files, each line naming
+	// its file.
+	envWarnings []string
+	cfg         generator.Config
+	file        *config.File // nil without postgen.yaml
+	out         string       // output directory (generate only)
+	strict      bool
+}
+
+// usageError is a bad-usage or bad-input error: exit 2.
+func usageError(err error) error { return &exitError{code: ExitUsage, err: err} }
+
+// load reads everything a command needs. arg is the COLLECTION argument
+// ("" when absent); out is -o ("" when absent; generate only).
+func load(ctx context.Context, arg, out string, f *inputFlags, stdin io.Reader, prog *progress) (*loaded, error) {
+	searchDir := "."
+	if out != "" {
+		searchDir = out
+	}
+	cfgPath, err := config.Find(f.config, searchDir)
+	if err != nil {
+		return nil, usageError(err)
+	}
+	l := &loaded{strict: f.strict}
+	if cfgPath != "" {
+		if l.file, err = config.Load(cfgPath); err != nil {
+			return nil, usageError(err)
+		}
+		l.strict = l.strict || l.file.Strict
+	}
+
+	src, err := l.source(arg, f)
+	if err != nil {
+		return nil, usageError(err)
+	}
+	l.display = src.display()
+	prog.set("reading " + l.display)
+	data, err := src.read(ctx, stdin)
+	if err != nil {
+		return nil, usageError(err)
+	}
+	prog.set("parsing")
+	res, err := parser.Parse(data)
+	if err != nil {
+		return nil, usageError(inputError(l.display, err))
+	}
+	l.coll = res.Collection
+	l.diags = res.Diagnostics
+
+	envFiles := f.environments
+	if len(envFiles) == 0 && l.file != nil {
+		for _, v := range l.file.Environments {
+			envFiles = append(envFiles, l.file.Path(v.Text))
+		}
+	}
+	envs, err := l.readEnvironments(envFiles)
+	if err != nil {
+		return nil, usageError(err)
+	}
+
+	pkg, err := l.packageName(f.pkg)
+	if err != nil {
+		return nil, usageError(err)
+	}
+	l.out = out
+	if l.out == "" && l.file != nil && l.file.Output.Set() {
+		l.out = l.file.Path(l.file.Output.Text)
+	}
+	if l.out == "" {
+		l.out = "." + string(filepath.Separator) + pkg
+	}
+	l.cfg = generator.Config{Package: pkg, Environments: envs}
+	if l.file != nil {
+		if err := l.file.Apply(l.coll, &l.cfg); err != nil {
+			return nil, usageError(err)
+		}
+	}
+	l.cfg.Command = regenerateCommand(pkg, cfgPath, envFiles, src)
+	return l, nil
+}
+
+// source decides where the collection comes from: the argument, else
+// --postman-id, else postgen.yaml's input or postmanId.
+func (l *loaded) source(arg string, f *inputFlags) (source, error) {
+	switch {
+	case arg != "" && f.postmanID != "":
+		return source{}, fmt.Errorf("give either COLLECTION (%s) or --postman-id, not both", arg)
+	case arg != "":
+		return source{path: arg}, nil
+	case f.postmanID != "":
+		return source{postmanID: f.postmanID}, nil
+	case l.file != nil && l.file.Input.Set():
+		return source{path: l.file.Path(l.file.Input.Text)}, nil
+	case l.file != nil && l.file.PostmanID.Set():
+		return source{postmanID: l.file.PostmanID.Text}, nil
+	}
+	return source{}, errors.New("no collection given: pass a file, - for stdin, an http(s) URL, or --postman-id UID (or set input in postgen.yaml)")
+}
+
+// packageName is -p, else postgen.yaml's package, else one made from the
+// collection's name.
+func (l *loaded) packageName(flag string) (string, error) {
+	switch {
+	case flag != "":
+		if err := names.CheckPackageName(flag); err != nil {
+			return "", fmt.Errorf("-p %s: %v", flag, err)
+		}
+		return flag, nil
+	case l.file != nil && l.file.Package.Set():
+		return l.file.Package.Text, nil
+	}
+	pkg := names.PackageName(l.coll.Name)
+	if pkg == "" {
+		return "", fmt.Errorf("cannot make a Go package name from the collection name %q: give one with -p NAME", l.coll.Name)
+	}
+	return pkg, nil
+}
+
+// readEnvironments parses environment exports; an unnamed one is named
+// after its file.
+func (l *loaded) readEnvironments(files []string) ([]*model.Environment, error) {
+	var envs []*model.Environment
+	for _, path := range files {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			if errors.Is(err, os.ErrNotExist) {
+				return nil, fmt.Errorf("--environment %s: no such file", path)
+			}
+			return nil, fmt.Errorf("--environment %s: %v", path, err)
+		}
+		env, diags, err := parser.ParseEnvironment(data)
+		if err != nil {
+			return nil, inputError(path, err)
+		}
+		if env.Name == "" {
+			env.Name = strings.TrimSuffix(strings.TrimSuffix(filepath.Base(path), ".json"), ".postman_environment")
+		}
+		for _, d := range diags {
+			l.envWarnings = append(l.envWarnings, fmt.Sprintf("%s: %s", path, d))
+		}
+		envs = append(envs, env)
+	}
+	return envs, nil
+}
