@@ -3,7 +3,8 @@
 //
 // Each testdata/<case>/ holds the input (collection.json, or a file named
 // input whose one line is a path relative to the repository root, for
-// inputs that live in ../shared) and either:
+// inputs that live in ../shared), perhaps a postgen.yaml (passed with
+// --config; its paths are relative to the case directory), and either:
 //
 //   - nothing else: golden/<case>/ is the SDK for it, package <case>, and
 //     stderr.golden the warnings the CLI prints; or
@@ -56,8 +57,12 @@ func runCase(t *testing.T, dir, name string) {
 	if b, err := os.ReadFile(filepath.Join(dir, "input")); err == nil {
 		input = filepath.Join(repoRoot, strings.TrimSpace(string(b)))
 	}
+	var extra []string
+	if cfg := filepath.Join(dir, "postgen.yaml"); fileExists(cfg) {
+		extra = []string{"--config", cfg}
+	}
 	if want, err := os.ReadFile(filepath.Join(dir, "error.txt")); err == nil {
-		code, _, stderr := run(t, "generate", "-p", name, "-o", t.TempDir(), input)
+		code, _, stderr := run(t, append([]string{"generate", "-p", name, "-o", t.TempDir(), input}, extra...)...)
 		if code != cli.ExitUsage {
 			t.Fatalf("exit %d, want %d; stderr:\n%s", code, cli.ExitUsage, stderr)
 		}
@@ -71,7 +76,7 @@ func runCase(t *testing.T, dir, name string) {
 	out := filepath.Join(repoRoot, "golden", name)
 	stderrGolden := filepath.Join(dir, "stderr.golden")
 	if *testflag.Update {
-		code, _, stderr := run(t, "generate", "-p", name, "-o", out, input)
+		code, _, stderr := run(t, append([]string{"generate", "-p", name, "-o", out, input}, extra...)...)
 		if code != cli.ExitOK {
 			t.Fatalf("exit %d; stderr:\n%s", code, stderr)
 		}
@@ -80,7 +85,7 @@ func runCase(t *testing.T, dir, name string) {
 		}
 		return
 	}
-	code, stdout, stderr := run(t, "generate", "--check", "-p", name, "-o", out, input)
+	code, stdout, stderr := run(t, append([]string{"generate", "--check", "-p", name, "-o", out, input}, extra...)...)
 	switch code {
 	case cli.ExitOK:
 	case cli.ExitDrift:
@@ -104,6 +109,11 @@ func warningsOnly(stderr, input string) string {
 		}
 	}
 	return b.String()
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // run drives the real CLI in memory.
