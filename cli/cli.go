@@ -69,13 +69,18 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		Use:   "postgen",
 		Short: "Generate a typed Go SDK from a Postman collection",
 		Long: `postgen reads a Postman collection (v2.0 or v2.1 JSON, as exported from Postman or
-served by its API) and writes an idiomatic Go SDK package for the API: a client, one
-service per folder, one method per request, sending exactly what Postman sends.`,
+served by its API, or a legacy v1 file) and writes an idiomatic Go SDK package for the API:
+a client, one service per folder, one method per request, sending exactly what Postman
+sends. inspect shows what the SDK will hold, changes what a new collection does to it.`,
 		Example: `  # Generate ./neonapis from an export
   postgen generate -o ./neonapis -p neonapis neon.postman_collection.json
 
   # In CI: fail when the committed SDK no longer matches the collection
-  postgen generate --check -o ./neonapis -p neonapis neon.postman_collection.json`,
+  postgen generate --check -o ./neonapis -p neonapis neon.postman_collection.json
+
+  # The Go names of every folder and request; API changes between two versions
+  postgen inspect neon.postman_collection.json
+  postgen changes --fail-on-breaking old.postman_collection.json neon.postman_collection.json`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}

@@ -120,3 +120,28 @@ func TestSchemaAndReaderAgree(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeExample checks the postgen.yaml shown in README.md: the reader
+// and the schema accept it.
+func TestReadmeExample(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(readme), "### postgen.yaml")
+	if !ok {
+		t.Fatal("README.md has no postgen.yaml section")
+	}
+	_, rest, _ = strings.Cut(rest, "```yaml\n")
+	example, _, ok := strings.Cut(rest, "```")
+	if !ok || !strings.Contains(example, "rename:") {
+		t.Fatalf("no yaml example in the section: %q", example)
+	}
+	if _, err := Parse([]byte(example), "README.md"); err != nil {
+		t.Errorf("the reader refuses README's example: %v", err)
+	}
+	sch, _ := compileSchema(t)
+	if err := sch.Validate(yamlToJSON(t, example)); err != nil {
+		t.Errorf("the schema refuses README's example: %v", err)
+	}
+}
