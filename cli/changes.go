@@ -36,12 +36,7 @@ with --fail-on-breaking, 2 bad usage or input.`,
 		Example: `  postgen changes api-v1.postman_collection.json api-v2.postman_collection.json
   git show HEAD~1:api/api.json > /tmp/old.json && postgen changes --fail-on-breaking /tmp/old.json api/api.json`,
 		Args: cobra.ExactArgs(2),
-		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-			if len(args) >= 2 {
-				return nil, cobra.ShellCompDirectiveNoFileComp
-			}
-			return []string{"json"}, cobra.ShellCompDirectiveFilterFileExt
-		},
+		ValidArgsFunction: completeCollections(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runChanges(cmd.Context(), args[0], args[1], o, stdin, stdout, stderr)
 		},

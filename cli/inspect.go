@@ -34,9 +34,7 @@ Nothing is written.
 		Example: `  postgen inspect neon.postman_collection.json
   postgen inspect --json neon.postman_collection.json | jq '.items[].service'`,
 		Args: cobra.MaximumNArgs(1),
-		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-			return []string{"json"}, cobra.ShellCompDirectiveFilterFileExt
-		},
+		ValidArgsFunction: completeCollections(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			arg := ""
 			if len(args) == 1 {

@@ -42,6 +42,16 @@ func (f *inputFlags) register(cmd *cobra.Command) {
 	_ = cmd.MarkFlagFilename("environment", "json")
 }
 
+// completeCollections completes the first n arguments with .json files.
+func completeCollections(n int) cobra.CompletionFunc {
+	return func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		if len(args) >= n {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return []string{"json"}, cobra.ShellCompDirectiveFilterFileExt
+	}
+}
+
 // loaded is a collection ready to generate.
 type loaded struct {
 	display string // the input, for messages

@@ -189,16 +189,22 @@ func (cv *v1Converter) collection(doc gjson.Result, path string) *jobj {
 	if auth := cv.auth(m, true); auth != nil {
 		top.set("auth", auth)
 	}
+	cv.scope(top, m)
+	return top
+}
+
+// scope sets what collections, folders and items all carry: scripts,
+// variables and protocolProfileBehavior.
+func (cv *v1Converter) scope(obj *jobj, m map[string]gjson.Result) {
 	if ev := cv.events(m); ev != nil {
-		top.set("event", ev)
+		obj.set("event", ev)
 	}
 	if vars := cv.variables(m); vars != nil {
-		top.set("variable", vars)
+		obj.set("variable", vars)
 	}
 	if b := m["protocolProfileBehavior"]; b.IsObject() && !isEmpty(b) {
-		top.set("protocolProfileBehavior", rawJSON(b.Raw))
+		obj.set("protocolProfileBehavior", rawJSON(b.Raw))
 	}
-	return top
 }
 
 // markPlaced records the ids of the requests in items and their folders.
@@ -248,15 +254,7 @@ func (cv *v1Converter) folders(m map[string]gjson.Result, path string) []any {
 		if auth := cv.auth(fm, false); auth != nil {
 			obj.set("auth", auth)
 		}
-		if ev := cv.events(fm); ev != nil {
-			obj.set("event", ev)
-		}
-		if vars := cv.variables(fm); vars != nil {
-			obj.set("variable", vars)
-		}
-		if b := fm["protocolProfileBehavior"]; b.IsObject() && !isEmpty(b) {
-			obj.set("protocolProfileBehavior", rawJSON(b.Raw))
-		}
+		cv.scope(obj, fm)
 		groups[idText(fm["id"])] = &v1Group{obj: obj, offset: cv.base + f.Index}
 	})
 	for _, f := range list {
@@ -312,17 +310,9 @@ func (cv *v1Converter) item(r gjson.Result) *v1Item {
 	if id := idText(m["id"]); id != "" {
 		obj.set("id", id)
 	}
-	if ev := cv.events(m); ev != nil {
-		obj.set("event", ev)
-	}
-	if b := m["protocolProfileBehavior"]; b.IsObject() && !isEmpty(b) {
-		obj.set("protocolProfileBehavior", rawJSON(b.Raw))
-	}
+	cv.scope(obj, m)
 	obj.set("request", cv.request(m))
 	obj.set("response", cv.responses(m))
-	if vars := cv.variables(m); vars != nil {
-		obj.set("variable", vars)
-	}
 	return &v1Item{obj: obj, id: idText(m["id"]), offset: cv.base + r.Index}
 }
 
