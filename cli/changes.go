@@ -35,7 +35,7 @@ Exit codes: 0 (also with breaking changes, unless --fail-on-breaking), 1 breakin
 with --fail-on-breaking, 2 bad usage or input.`,
 		Example: `  postgen changes api-v1.postman_collection.json api-v2.postman_collection.json
   git show HEAD~1:api/api.json > /tmp/old.json && postgen changes --fail-on-breaking /tmp/old.json api/api.json`,
-		Args: cobra.ExactArgs(2),
+		Args:              cobra.ExactArgs(2),
 		ValidArgsFunction: completeCollections(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runChanges(cmd.Context(), args[0], args[1], o, stdin, stdout, stderr)

@@ -60,7 +60,7 @@ exits 1 when the SDK is out of date, 0 when it is up to date.`,
 
   # In a Go file of the package:
   //go:generate go run github.com/postgen/postgen generate -o . -p neonapis ../api/neon.postman_collection.json`,
-		Args: cobra.MaximumNArgs(1),
+		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: completeCollections(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			arg := ""

@@ -33,7 +33,7 @@ Nothing is written.
 --json prints the same as one JSON object, for tools.`,
 		Example: `  postgen inspect neon.postman_collection.json
   postgen inspect --json neon.postman_collection.json | jq '.items[].service'`,
-		Args: cobra.MaximumNArgs(1),
+		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: completeCollections(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			arg := ""
