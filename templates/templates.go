@@ -37,7 +37,8 @@ type File struct {
 // Features says which optional runtime files an SDK needs.
 type Features struct {
 	// Auth holds the auth types in use, e.g. "bearer"; a file named
-	// auth_<type>.go is copied for each one that exists.
+	// auth_<type>.go is copied for each one that exists, and auth.go (what
+	// they share) when there is any.
 	Auth []string
 }
 
@@ -56,7 +57,7 @@ func Runtime(pkg string, f Features) ([]File, error) {
 	var files []File
 	for _, e := range entries {
 		name := e.Name()
-		if !copied(name) || strings.HasPrefix(name, "auth_") && !want[name] {
+		if !copied(name) || strings.HasPrefix(name, "auth_") && !want[name] || name == "auth.go" && len(f.Auth) == 0 {
 			continue
 		}
 		src, err := runtimeFS.ReadFile(path.Join("runtime", name))
@@ -71,6 +72,22 @@ func Runtime(pkg string, f Features) ([]File, error) {
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	return files, nil
+}
+
+// FileNames returns the names of every runtime file an SDK may get,
+// optional ones included, without ".go": no generated file may take one.
+func FileNames() ([]string, error) {
+	entries, err := fs.ReadDir(runtimeFS, "runtime")
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, e := range entries {
+		if copied(e.Name()) {
+			out = append(out, strings.TrimSuffix(e.Name(), ".go"))
+		}
+	}
+	return out, nil
 }
 
 // copied reports whether a runtime file goes into SDKs.

@@ -1,0 +1,291 @@
+package runtime
+
+import (
+	"bytes"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// This file holds what every auth type shares (POSTMAN-FORMAT.md §10):
+// where credentials come from, the errors a request that cannot be
+// authenticated gets, and the small edits auth makes to a built request.
+// It is copied into an SDK only when the collection uses auth; each type
+// lives in its own auth_<type>.go.
+//
+// Credentials never come from generated code: the generator copies an
+// auth's settings (key names, URLs, algorithms) but not its secrets. A
+// secret comes from the option of its type (WithBearerToken, ...), or,
+// when the collection refers to a variable for it ("{{token}}"), from that
+// variable, which the SDK user sets with WithVariable.
+
+// notCopied stands, in generated code, for a credential the collection
+// holds as a literal: the generator does not copy it, so the SDK user must
+// set it with the type's option.
+const notCopied = "\x00not copied"
+
+// authNow and authNonce are the clock and the nonce source of signed auth
+// types. Tests replace them to reproduce published signatures.
+var (
+	authNow   = time.Now
+	authNonce = randomAlphanumeric
+)
+
+// AuthError is returned when a request cannot be authenticated: a
+// credential its auth needs is not set, or a setting or key cannot be used.
+// Nothing was sent. It is wrapped in a *RequestError; match it with
+// errors.As.
+type AuthError struct {
+	// Type is the Postman auth type, e.g. "bearer".
+	Type string
+	// Param is the auth parameter at fault, e.g. "token".
+	Param string
+	// Option is the option that sets the parameter, e.g. "WithBearerToken".
+	Option string
+	// Variable is the collection variable the parameter refers to, if any.
+	Variable string
+	// Err is the cause when the parameter is set but unusable.
+	Err error
+}
+
+// Error says what is missing or wrong, and how to set it.
+func (e *AuthError) Error() string {
+	switch {
+	case e.Err != nil:
+		return fmt.Sprintf("%s auth: %s: %v", e.Type, e.Param, e.Err)
+	case e.Variable != "":
+		return fmt.Sprintf("%s auth: %s is not set: use %s or WithVariable(%q, value)", e.Type, e.Param, e.Option, e.Variable)
+	default:
+		return fmt.Sprintf("%s auth: %s is not set (the collection's value is not copied into the SDK): use %s", e.Type, e.Param, e.Option)
+	}
+}
+
+// Unwrap returns the cause.
+func (e *AuthError) Unwrap() error { return e.Err }
+
+// secret returns the value of a credential: the one set with the type's
+// option (stored under typ.param), else the collection's reference ref
+// ("{{name}}") resolved through the client's variables. Neither gives an
+// *AuthError naming both ways to set it.
+func (c *core) secret(typ, param, ref, option string) (string, error) {
+	if v, ok := c.creds[typ+"."+param]; ok {
+		return v, nil
+	}
+	e := &AuthError{Type: typ, Param: param, Option: option}
+	if ref == "" || ref == notCopied {
+		return "", e
+	}
+	v, err := c.resolve(ref)
+	var ve *VariableError
+	if errors.As(err, &ve) {
+		e.Variable = ve.Name
+		return "", e
+	}
+	return v, err
+}
+
+// optionalSecret is secret for a credential that may be empty (a password
+// with a username, an OAuth 1 token): when the collection leaves it empty
+// and no option sets it, it is "".
+func (c *core) optionalSecret(typ, param, ref, option string) (string, error) {
+	if v, ok := c.creds[typ+"."+param]; ok {
+		return v, nil
+	}
+	switch ref {
+	case "":
+		return "", nil
+	case notCopied:
+		return "", &AuthError{Type: typ, Param: param, Option: option}
+	}
+	v, err := c.resolve(ref)
+	if err != nil {
+		var ve *VariableError
+		if errors.As(err, &ve) {
+			return "", &AuthError{Type: typ, Param: param, Option: option, Variable: ve.Name}
+		}
+	}
+	return v, err
+}
+
+// settings resolves the {{variables}} of several auth settings at once.
+func (c *core) settings(texts ...*string) error {
+	for _, t := range texts {
+		v, err := c.resolve(*t)
+		if err != nil {
+			return err
+		}
+		*t = v
+	}
+	return nil
+}
+
+// truthy reads an auth flag (§10.1). The generator turns JSON booleans
+// into "true" and "false"; text from a variable counts as true unless it
+// is empty, "false" or "0". newman reads a string-typed "false" as true;
+// the SDK reads it by its text, as the collection's author meant.
+func truthy(s string) bool {
+	switch strings.TrimSpace(strings.ToLower(s)) {
+	case "", "false", "0":
+		return false
+	}
+	return true
+}
+
+// setCreds returns an option that stores credentials by "type.param".
+func setCreds(kv ...string) Option {
+	return func(c *core) error {
+		if c.creds == nil {
+			c.creds = make(map[string]string)
+		}
+		for i := 0; i+1 < len(kv); i += 2 {
+			c.creds[kv[i]] = kv[i+1]
+		}
+		return nil
+	}
+}
+
+// setAuthState returns an option that keeps a value an auth type needs
+// (a token source, a parsed key) under key.
+func setAuthState(key string, v any) Option {
+	return func(c *core) error {
+		if c.authState == nil {
+			c.authState = make(map[string]any)
+		}
+		c.authState[key] = v
+		return nil
+	}
+}
+
+// randomAlphanumeric returns n random characters from [A-Za-z0-9], the
+// alphabet of Postman's generated nonces.
+func randomAlphanumeric(n int) string {
+	const chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	for i := range b {
+		b[i] = chars[int(b[i])%len(chars)]
+	}
+	return string(b)
+}
+
+// setAuthorization replaces every Authorization header (any case) with
+// value.
+func setAuthorization(h http.Header, value string) {
+	setHeaderFold(h, "Authorization", value)
+}
+
+// setHeaderFold removes every header named key in any case, then sets it
+// with the spelling key has.
+func setHeaderFold(h http.Header, key, value string) {
+	for k := range h {
+		if strings.EqualFold(k, key) {
+			delete(h, k)
+		}
+	}
+	h[key] = []string{value}
+}
+
+// queryPairs splits a raw query into its "key=value" pairs.
+func queryPairs(raw string) []string {
+	if raw == "" {
+		return nil
+	}
+	return strings.Split(raw, "&")
+}
+
+// pairKey is the key of a raw query pair.
+func pairKey(pair string) string {
+	k, _, _ := strings.Cut(pair, "=")
+	return k
+}
+
+// removeQuery drops the query parameters whose raw key drop reports.
+func removeQuery(req *http.Request, drop func(key string) bool) {
+	var kept []string
+	for _, p := range queryPairs(req.URL.RawQuery) {
+		if !drop(pairKey(p)) {
+			kept = append(kept, p)
+		}
+	}
+	req.URL.RawQuery = strings.Join(kept, "&")
+}
+
+// appendQuery adds key=value at the end of the query, encoded like any
+// collection query value (§6.5).
+func appendQuery(req *http.Request, key, value string) {
+	pair := percentEncode(escapeQueryKey(key), queryEncodeSet) + "=" + percentEncode(escapeQueryValue(value), queryEncodeSet)
+	if req.URL.RawQuery == "" {
+		req.URL.RawQuery = pair
+	} else {
+		req.URL.RawQuery += "&" + pair
+	}
+	req.URL.ForceQuery = false
+}
+
+// setQuery replaces every query parameter named key with key=value at the
+// end of the query.
+func setQuery(req *http.Request, key, value string) {
+	enc := percentEncode(escapeQueryKey(key), queryEncodeSet)
+	removeQuery(req, func(k string) bool { return k == enc })
+	appendQuery(req, key, value)
+}
+
+// requestBody returns the bytes of req's body without consuming it.
+func requestBody(req *http.Request) ([]byte, error) {
+	if req.Body == nil || req.Body == http.NoBody || req.GetBody == nil {
+		return nil, nil
+	}
+	rc, err := req.GetBody()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return io.ReadAll(rc)
+}
+
+// setRequestBody replaces req's body with b.
+func setRequestBody(req *http.Request, b []byte) {
+	req.ContentLength = int64(len(b))
+	req.Body = io.NopCloser(bytes.NewReader(b))
+	req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(b)), nil }
+}
+
+// requestPath is the path and query of req as the request line carries
+// them.
+func requestPath(req *http.Request) string {
+	p := req.URL.Opaque
+	if p == "" {
+		p = req.URL.EscapedPath()
+	}
+	if p == "" {
+		p = "/"
+	}
+	if req.URL.RawQuery != "" || req.URL.ForceQuery {
+		p += "?" + req.URL.RawQuery
+	}
+	return p
+}
+
+// replay returns a copy of req to send again, with a fresh body.
+func replay(req *http.Request) (*http.Request, error) {
+	r := req.Clone(req.Context())
+	if req.GetBody != nil {
+		body, err := req.GetBody()
+		if err != nil {
+			return nil, err
+		}
+		r.Body = body
+	}
+	return r, nil
+}
+
+// drain reads and closes a response that will not be returned, so its
+// connection can be reused (NTLM needs the same connection).
+func drain(resp *http.Response) {
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
+	resp.Body.Close()
+}

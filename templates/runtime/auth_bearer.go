@@ -1,0 +1,25 @@
+package runtime
+
+import "net/http"
+
+// bearerAuth sends "Authorization: Bearer <token>" (§10.4 bearer).
+type bearerAuth struct {
+	// token is the collection's reference ("{{token}}"), "" when it held a
+	// literal, which is not copied.
+	token string
+}
+
+// WithBearerToken sets the token the collection's bearer auth sends as
+// "Authorization: Bearer <token>".
+func WithBearerToken(token string) Option {
+	return setCreds("bearer.token", token)
+}
+
+func (a *bearerAuth) apply(c *core, req *http.Request) error {
+	token, err := c.secret("bearer", "token", a.token, "WithBearerToken")
+	if err != nil {
+		return err
+	}
+	setAuthorization(req.Header, "Bearer "+token)
+	return nil
+}

@@ -1,0 +1,300 @@
+package runtime
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+
+	"golang.org/x/oauth2"
+	"golang.org/x/oauth2/clientcredentials"
+)
+
+// oauth2Auth sends an OAuth 2.0 access token (§10.4 oauth2) and knows how
+// the collection obtains one: its settings build the *oauth2.Config of
+// Client.OAuth2Config, and the token exchange itself is golang.org/x/oauth2's.
+type oauth2Auth struct {
+	// accessToken is the collection's reference ("{{token}}"), notCopied
+	// for a literal token, "" when it has none.
+	accessToken string
+	// addTokenTo is "queryParams" for ?access_token=, else the header.
+	addTokenTo string
+	// tokenType "mac" (any case) sends nothing, as Postman does.
+	tokenType string
+	// headerPrefix precedes the token in the header; "" sends the bare
+	// token. The generator writes Postman's default, "Bearer".
+	headerPrefix string
+
+	// How the collection obtains tokens (the Postman app's settings).
+	grantType, authURL, tokenURL, scope, redirectURI string
+	// clientAuth is "header" (HTTP Basic to the token endpoint) or "body".
+	clientAuth string
+	// challengeAlgorithm is the PKCE method ("S256" or "plain") when the
+	// grant is authorization_code_with_pkce, else "".
+	challengeAlgorithm string
+	// clientID, clientSecret, username and password are references like
+	// accessToken.
+	clientID, clientSecret, username, password string
+	// authParams are extra parameters of the authorization request
+	// (authRequestParams); tokenParams of the token request.
+	authParams, tokenParams []authParam
+}
+
+// authParam is one extra OAuth 2.0 request parameter.
+type authParam struct{ key, value string }
+
+// WithTokenSource makes the client send the tokens of ts, which refreshes
+// them as needed: typically cfg.TokenSource(ctx, token) after the
+// authorization-code exchange, or oauth2.StaticTokenSource for a token
+// you already have.
+func WithTokenSource(ts oauth2.TokenSource) Option {
+	return func(c *core) error {
+		if ts == nil {
+			return errors.New("WithTokenSource: nil oauth2.TokenSource")
+		}
+		return setAuthState("oauth2.tokenSource", oauth2.ReuseTokenSource(nil, ts))(c)
+	}
+}
+
+// WithOAuth2ClientCredentials makes the client obtain its tokens with the
+// client-credentials grant from the collection's access token URL, and
+// obtain a new one when it expires.
+func WithOAuth2ClientCredentials(clientID, clientSecret string, scopes ...string) Option {
+	return setAuthState("oauth2.grant", &oauth2Grant{clientID: clientID, clientSecret: clientSecret, scopes: scopes})
+}
+
+// WithOAuth2Password makes the client obtain its tokens with the resource
+// owner password grant from the collection's access token URL, refreshing
+// them with the refresh token the server returns.
+func WithOAuth2Password(clientID, clientSecret, username, password string, scopes ...string) Option {
+	return setAuthState("oauth2.grant", &oauth2Grant{clientID: clientID, clientSecret: clientSecret, username: username, password: password, password2: true, scopes: scopes})
+}
+
+// oauth2Grant is a grant the client runs itself. Its token sources are
+// made on first use, per auth scheme, since their URLs are resolved
+// through the client's variables.
+type oauth2Grant struct {
+	clientID, clientSecret string
+	username, password     string
+	password2              bool // the password grant, not client credentials
+	scopes                 []string
+
+	mu      sync.Mutex
+	sources map[*oauth2Auth]oauth2.TokenSource
+}
+
+func (g *oauth2Grant) tokenSource(c *core, a *oauth2Auth) (oauth2.TokenSource, error) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if ts, ok := g.sources[a]; ok {
+		return ts, nil
+	}
+	cfg, err := c.oauth2Config(a, g.clientID, g.clientSecret, "", g.scopes)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Endpoint.TokenURL == "" {
+		return nil, &AuthError{Type: "oauth2", Param: "accessTokenUrl", Err: errors.New("the collection gives no access token URL for the grant")}
+	}
+	ctx := context.WithValue(context.Background(), oauth2.HTTPClient, c.httpClient)
+	var ts oauth2.TokenSource
+	if g.password2 {
+		tok, err := cfg.PasswordCredentialsToken(ctx, g.username, g.password)
+		if err != nil {
+			return nil, &AuthError{Type: "oauth2", Param: "password grant", Err: err}
+		}
+		ts = cfg.TokenSource(ctx, tok)
+	} else {
+		cc := &clientcredentials.Config{ClientID: cfg.ClientID, ClientSecret: cfg.ClientSecret, TokenURL: cfg.Endpoint.TokenURL,
+			Scopes: cfg.Scopes, AuthStyle: cfg.Endpoint.AuthStyle, EndpointParams: paramValues(c, a.tokenParams)}
+		ts = cc.TokenSource(ctx)
+	}
+	if g.sources == nil {
+		g.sources = make(map[*oauth2Auth]oauth2.TokenSource)
+	}
+	g.sources[a] = ts
+	return ts, nil
+}
+
+func (a *oauth2Auth) apply(c *core, req *http.Request) error {
+	addTo, tokenType, prefix := a.addTokenTo, a.tokenType, a.headerPrefix
+	if err := c.settings(&addTo, &tokenType, &prefix); err != nil {
+		return err
+	}
+	if strings.EqualFold(tokenType, "mac") {
+		return nil // Postman sends nothing for MAC tokens
+	}
+	token, err := a.token(c)
+	if err != nil {
+		return err
+	}
+	removeQuery(req, func(k string) bool { return k == "access_token" })
+	if addTo == "queryParams" {
+		appendQuery(req, "access_token", token)
+		return nil
+	}
+	if prefix = strings.TrimSpace(prefix); prefix != "" {
+		token = prefix + " " + token
+	}
+	setAuthorization(req.Header, token)
+	return nil
+}
+
+// token returns the access token to send: from WithTokenSource, from a
+// grant the client runs, or from the collection's variable.
+func (a *oauth2Auth) token(c *core) (string, error) {
+	var ts oauth2.TokenSource
+	if v, ok := c.authState["oauth2.tokenSource"].(oauth2.TokenSource); ok {
+		ts = v
+	} else if g, ok := c.authState["oauth2.grant"].(*oauth2Grant); ok {
+		var err error
+		if ts, err = g.tokenSource(c, a); err != nil {
+			return "", err
+		}
+	}
+	if ts == nil {
+		return c.secret("oauth2", "accessToken", a.accessToken, "WithTokenSource")
+	}
+	tok, err := ts.Token()
+	if err != nil {
+		return "", &AuthError{Type: "oauth2", Param: "token", Err: err}
+	}
+	return tok.AccessToken, nil
+}
+
+// oauth2Config builds the *oauth2.Config of the collection's settings,
+// resolving their variables. scopes default to the collection's.
+func (c *core) oauth2Config(a *oauth2Auth, clientID, clientSecret, redirectURL string, scopes []string) (*oauth2.Config, error) {
+	authURL, tokenURL, scope, clientAuth, redirect := a.authURL, a.tokenURL, a.scope, a.clientAuth, a.redirectURI
+	if err := c.settings(&authURL, &tokenURL, &scope, &clientAuth, &redirect); err != nil {
+		return nil, err
+	}
+	if redirectURL == "" {
+		redirectURL = redirect
+	}
+	if len(scopes) == 0 {
+		scopes = strings.Fields(scope)
+	}
+	style := oauth2.AuthStyleAutoDetect
+	switch clientAuth {
+	case "header":
+		style = oauth2.AuthStyleInHeader
+	case "body":
+		style = oauth2.AuthStyleInParams
+	}
+	return &oauth2.Config{
+		ClientID:     clientID,
+		ClientSecret: clientSecret,
+		RedirectURL:  redirectURL,
+		Scopes:       scopes,
+		Endpoint:     oauth2.Endpoint{AuthURL: authURL, TokenURL: tokenURL, AuthStyle: style},
+	}, nil
+}
+
+// paramValues resolves extra request parameters.
+func paramValues(c *core, params []authParam) url.Values {
+	if len(params) == 0 {
+		return nil
+	}
+	v := url.Values{}
+	for _, p := range params {
+		if value, err := c.resolve(p.value); err == nil {
+			v.Add(p.key, value)
+		}
+	}
+	return v
+}
+
+// OAuth2Flow is one authorization-code grant: the URL to send the user
+// to, and the exchange of the code the redirect brings back. It carries a
+// random state and, when the collection asks for PKCE, a code verifier;
+// keep it (in the user's session) between the two steps.
+type OAuth2Flow struct {
+	// Config is the application's OAuth 2.0 configuration.
+	Config *oauth2.Config
+	// State is sent with the authorization request and must come back
+	// with the code.
+	State string
+	// Verifier is the PKCE code verifier, "" without PKCE; Method is
+	// "S256" or "plain".
+	Verifier, Method string
+	// AuthParams are added to the authorization URL (the collection's
+	// authRequestParams and any you set), replacing a parameter of the
+	// same name.
+	AuthParams url.Values
+	// Rename maps a parameter of the authorization URL to the name the
+	// server expects instead, such as "redirect_uri" to "redirect_url".
+	Rename map[string]string
+	// TokenParams are added to the token request.
+	TokenParams url.Values
+}
+
+// oauth2Flow starts an authorization-code grant with the collection's
+// settings.
+func (c *core) oauth2Flow(a *oauth2Auth, clientID, clientSecret, redirectURL string, scopes []string) (*OAuth2Flow, error) {
+	cfg, err := c.oauth2Config(a, clientID, clientSecret, redirectURL, scopes)
+	if err != nil {
+		return nil, err
+	}
+	f := &OAuth2Flow{Config: cfg, State: randomAlphanumeric(32), AuthParams: paramValues(c, a.authParams), TokenParams: paramValues(c, a.tokenParams)}
+	if f.AuthParams == nil {
+		f.AuthParams = url.Values{}
+	}
+	if a.challengeAlgorithm != "" {
+		f.Verifier, f.Method = oauth2.GenerateVerifier(), a.challengeAlgorithm
+	}
+	return f, nil
+}
+
+// AuthCodeURL returns the URL of the authorization request to send the
+// user to.
+func (f *OAuth2Flow) AuthCodeURL() string {
+	var opts []oauth2.AuthCodeOption
+	switch {
+	case f.Verifier != "" && f.Method == "plain":
+		opts = append(opts, oauth2.SetAuthURLParam("code_challenge", f.Verifier), oauth2.SetAuthURLParam("code_challenge_method", "plain"))
+	case f.Verifier != "":
+		opts = append(opts, oauth2.S256ChallengeOption(f.Verifier))
+	}
+	raw := f.Config.AuthCodeURL(f.State, opts...)
+	if len(f.AuthParams) == 0 && len(f.Rename) == 0 {
+		return raw
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	q := u.Query()
+	for from, to := range f.Rename {
+		if vs, ok := q[from]; ok {
+			delete(q, from)
+			q[to] = vs
+		}
+	}
+	for k, vs := range f.AuthParams {
+		q[k] = vs
+	}
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// Exchange checks the state the redirect brought back and exchanges the
+// code for a token.
+func (f *OAuth2Flow) Exchange(ctx context.Context, state, code string) (*oauth2.Token, error) {
+	if state != f.State {
+		return nil, fmt.Errorf("oauth2: the state of the redirect (%q) is not the one this flow sent", state)
+	}
+	var opts []oauth2.AuthCodeOption
+	if f.Verifier != "" {
+		opts = append(opts, oauth2.VerifierOption(f.Verifier))
+	}
+	for k, vs := range f.TokenParams {
+		for _, v := range vs {
+			opts = append(opts, oauth2.SetAuthURLParam(k, v))
+		}
+	}
+	return f.Config.Exchange(ctx, code, opts...)
+}
