@@ -31,6 +31,9 @@ func (p *plan) emit() ([]File, error) {
 			jobs = append(jobs, fileJob{s.file + "_types.go", func() *jen.File { return p.emitTypesFile(s) }})
 		}
 	}
+	if len(p.auth.schemes) > 0 {
+		jobs = append(jobs, fileJob{"auth_schemes.go", p.emitAuth})
+	}
 	if p.hasTypes(p.client) {
 		jobs = append(jobs, fileJob{"client_types.go", func() *jen.File { return p.emitTypesFile(p.client) }})
 	}

@@ -196,6 +196,9 @@ func (p *plan) operationFields(op *opPlan) []jen.Code {
 	if op.rawURL {
 		out = append(out, jen.Id("rawURL").Op(":").True())
 	}
+	if op.auth != "" {
+		out = append(out, jen.Id("auth").Op(":").Id(op.auth))
+	}
 	return out
 }
 

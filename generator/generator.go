@@ -110,7 +110,7 @@ func Generate(c *model.Collection, cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	rt, err := templates.Runtime(cfg.Package, templates.Features{Auth: p.authTypes()})
+	rt, err := templates.Runtime(cfg.Package, templates.Features{Auth: p.authTypesUsed()})
 	if err != nil {
 		return nil, fmt.Errorf("generator: %w", err)
 	}

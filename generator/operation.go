@@ -22,6 +22,7 @@ type opPlan struct {
 	noAccept   bool
 	noUA       bool
 	rawURL     bool
+	auth       string // the scheme variable, "" for none
 }
 
 // paramPlan is one runtime param row.

@@ -30,6 +30,7 @@ type plan struct {
 	// origins are the distinct origin templates; origins[0] is the base URL.
 	origins []string
 	vars    *varTable
+	auth    *authPlan
 	diags   []model.Diagnostic
 	// errs are the user's choices (cfg) that cannot be applied.
 	errs []error
@@ -136,6 +137,7 @@ func newPlan(c *model.Collection, cfg Config) (*plan, error) {
 		p.planMethod(r, p.client)
 	}
 	p.planOrigins()
+	p.planAuth()
 	p.vars.finish(p)
 	p.planBaseURLs()
 	p.planVariableOptions()
@@ -152,6 +154,7 @@ func reservedFiles() []string {
 	out := []string{"client", "doc", "example_test", "readme"}
 	// Runtime files are listed by the templates package; the common ones
 	// are reserved by hand here and checked in a test.
+	out = append(out, authFiles()...)
 	return append(out, "body", "errors", "options", "response", "runtime", "urls", "vars")
 }
 
@@ -324,9 +327,6 @@ func (p *plan) forEachMethod(fn func(*method)) {
 func (p *plan) warn(path, format string, args ...any) {
 	p.diags = append(p.diags, model.Diagnostic{Severity: model.Warning, Path: path, Message: fmt.Sprintf(format, args...)})
 }
-
-// authTypes lists the auth types whose runtime files the SDK needs.
-func (p *plan) authTypes() []string { return nil }
 
 // stats counts services, methods and types.
 func (p *plan) stats() Stats {

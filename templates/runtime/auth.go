@@ -2,7 +2,10 @@ package runtime
 
 import (
 	"bytes"
+	"crypto"
 	"crypto/rand"
+	"crypto/x509"
+	"encoding/pem"
 	"errors"
 	"fmt"
 	"io"
@@ -288,4 +291,25 @@ func replay(req *http.Request) (*http.Request, error) {
 func drain(resp *http.Response) {
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
 	resp.Body.Close()
+}
+
+// parsePrivateKey reads a PEM private key: PKCS#8, PKCS#1 or SEC 1.
+func parsePrivateKey(pemKey string) (crypto.Signer, error) {
+	block, _ := pem.Decode([]byte(pemKey))
+	if block == nil {
+		return nil, errors.New("the private key is not PEM text")
+	}
+	if k, err := x509.ParsePKCS8PrivateKey(block.Bytes); err == nil {
+		if s, ok := k.(crypto.Signer); ok {
+			return s, nil
+		}
+		return nil, errors.New("the private key cannot sign")
+	}
+	if k, err := x509.ParsePKCS1PrivateKey(block.Bytes); err == nil {
+		return k, nil
+	}
+	if k, err := x509.ParseECPrivateKey(block.Bytes); err == nil {
+		return k, nil
+	}
+	return nil, errors.New("the private key is neither PKCS#8, PKCS#1 nor SEC 1")
 }

@@ -23,7 +23,7 @@ func WithAPIKey(key string) Option {
 	return setCreds("apikey.value", key)
 }
 
-func (a *apikeyAuth) apply(c *core, req *http.Request) error {
+func (a *apikeyAuth) apply(c *core, _ *operation, req *http.Request) error {
 	key, in := a.key, a.in
 	if err := c.settings(&key, &in); err != nil {
 		return err

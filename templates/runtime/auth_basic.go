@@ -19,7 +19,7 @@ func WithBasicAuth(username, password string) Option {
 	return setCreds("basic.username", username, "basic.password", password)
 }
 
-func (a *basicAuth) apply(c *core, req *http.Request) error {
+func (a *basicAuth) apply(c *core, _ *operation, req *http.Request) error {
 	user, err := c.secret("basic", "username", a.username, "WithBasicAuth")
 	if err != nil {
 		return err

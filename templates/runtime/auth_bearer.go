@@ -15,7 +15,7 @@ func WithBearerToken(token string) Option {
 	return setCreds("bearer.token", token)
 }
 
-func (a *bearerAuth) apply(c *core, req *http.Request) error {
+func (a *bearerAuth) apply(c *core, _ *operation, req *http.Request) error {
 	token, err := c.secret("bearer", "token", a.token, "WithBearerToken")
 	if err != nil {
 		return err

@@ -119,7 +119,7 @@ func (g *oauth2Grant) tokenSource(c *core, a *oauth2Auth) (oauth2.TokenSource, e
 	return ts, nil
 }
 
-func (a *oauth2Auth) apply(c *core, req *http.Request) error {
+func (a *oauth2Auth) apply(c *core, _ *operation, req *http.Request) error {
 	addTo, tokenType, prefix := a.addTokenTo, a.tokenType, a.headerPrefix
 	if err := c.settings(&addTo, &tokenType, &prefix); err != nil {
 		return err
@@ -239,7 +239,7 @@ func (c *core) oauth2Flow(a *oauth2Auth, clientID, clientSecret, redirectURL str
 	if err != nil {
 		return nil, err
 	}
-	f := &OAuth2Flow{Config: cfg, State: randomAlphanumeric(32), AuthParams: paramValues(c, a.authParams), TokenParams: paramValues(c, a.tokenParams)}
+	f := &OAuth2Flow{Config: cfg, State: randomAlphanumeric(32), AuthParams: paramValues(c, a.authParams), TokenParams: paramValues(c, a.tokenParams), Rename: map[string]string{}}
 	if f.AuthParams == nil {
 		f.AuthParams = url.Values{}
 	}

@@ -145,7 +145,7 @@ type operation struct {
 // after the collection's headers are set and before the body's
 // Content-Type and the system headers, as Postman's runtime does (§10.3).
 type authorizer interface {
-	apply(c *core, req *http.Request) error
+	apply(c *core, op *operation, req *http.Request) error
 }
 
 // challenger is an authorizer that answers a server's challenge (digest,
@@ -407,7 +407,7 @@ func (c *core) setHeaders(req *http.Request, op *operation, in *call, contentTyp
 	h := req.Header
 	addHeaders(h, lines)
 	if op.auth != nil {
-		if err := op.auth.apply(c, req); err != nil {
+		if err := op.auth.apply(c, op, req); err != nil {
 			return err
 		}
 	}

@@ -1,0 +1,267 @@
+package runtime
+
+import (
+	"crypto"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/sha1"
+	"crypto/sha256"
+	"crypto/sha512"
+	"encoding/base64"
+	"errors"
+	"hash"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// oauth1Auth signs requests with OAuth 1.0a (RFC 5849; §10.4 oauth1).
+type oauth1Auth struct {
+	// Credentials: the collection's references, or notCopied.
+	consumerKey, consumerSecret, token, tokenSecret, privateKey, verifier string
+	// signatureMethod is HMAC-SHA1 (the default), HMAC-SHA256,
+	// HMAC-SHA512, RSA-SHA1, RSA-SHA256, RSA-SHA512 or PLAINTEXT.
+	signatureMethod string
+	// timestamp and nonce are generated when empty.
+	timestamp, nonce, version, realm, callback string
+	// Flags (truthy): put the parameters in the Authorization header; sign
+	// empty parameters; add oauth_body_hash; do not percent-encode header
+	// values.
+	toHeader, signEmpty, bodyHash, rawHeader string
+}
+
+// WithOAuth1 sets the consumer key and secret and the token and its secret
+// the collection's OAuth 1.0 auth signs with (token and tokenSecret may be
+// empty for two-legged OAuth).
+func WithOAuth1(consumerKey, consumerSecret, token, tokenSecret string) Option {
+	return setCreds("oauth1.consumerKey", consumerKey, "oauth1.consumerSecret", consumerSecret,
+		"oauth1.token", token, "oauth1.tokenSecret", tokenSecret)
+}
+
+// WithOAuth1PrivateKey sets the PEM private key (PKCS#1 or PKCS#8) of the
+// RSA signature methods.
+func WithOAuth1PrivateKey(pemKey string) Option {
+	return setCreds("oauth1.privateKey", pemKey)
+}
+
+func (a *oauth1Auth) apply(c *core, op *operation, req *http.Request) error {
+	s := *a
+	if err := c.settings(&s.signatureMethod, &s.timestamp, &s.nonce, &s.version, &s.realm, &s.callback,
+		&s.toHeader, &s.signEmpty, &s.bodyHash, &s.rawHeader); err != nil {
+		return err
+	}
+	method := strings.ToUpper(s.signatureMethod)
+	if method == "" {
+		method = "HMAC-SHA1"
+	}
+	isRSA := strings.HasPrefix(method, "RSA-")
+	var err error
+	get := func(dst *string, param, ref string, optional bool) {
+		if err != nil {
+			return
+		}
+		if optional {
+			*dst, err = c.optionalSecret("oauth1", param, ref, "WithOAuth1")
+		} else {
+			*dst, err = c.secret("oauth1", param, ref, "WithOAuth1")
+		}
+	}
+	get(&s.consumerKey, "consumerKey", a.consumerKey, false)
+	get(&s.consumerSecret, "consumerSecret", a.consumerSecret, isRSA)
+	get(&s.token, "token", a.token, true)
+	get(&s.tokenSecret, "tokenSecret", a.tokenSecret, true)
+	get(&s.verifier, "verifier", a.verifier, true)
+	if isRSA {
+		if v, ok := c.creds["oauth1.privateKey"]; ok {
+			s.privateKey = v
+		} else {
+			s.privateKey, err = c.secret("oauth1", "privateKey", a.privateKey, "WithOAuth1PrivateKey")
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if s.timestamp == "" {
+		s.timestamp = strconv.FormatInt(authNow().Unix(), 10)
+	}
+	if s.nonce == "" {
+		s.nonce = authNonce(11)
+	}
+
+	// Existing oauth_* parameters and headers are replaced.
+	isOAuth := func(k string) bool { return strings.HasPrefix(unescapePercent(k), "oauth_") }
+	removeQuery(req, isOAuth)
+	delete(req.Header, "Authorization")
+	body, err := requestBody(req)
+	if err != nil {
+		return err
+	}
+	formBody := op != nil && op.body != nil && op.body.mode == bodyURLEncoded
+	if formBody {
+		body = dropFormPairs(body, isOAuth)
+	}
+
+	type kv struct{ k, v string }
+	oauth := []kv{{"oauth_consumer_key", s.consumerKey}, {"oauth_token", s.token}, {"oauth_signature_method", method},
+		{"oauth_timestamp", s.timestamp}, {"oauth_nonce", s.nonce}, {"oauth_version", s.version}}
+	if s.callback != "" {
+		oauth = append(oauth, kv{"oauth_callback", s.callback})
+	}
+	if s.verifier != "" {
+		oauth = append(oauth, kv{"oauth_verifier", s.verifier})
+	}
+	if truthy(s.bodyHash) && !formBody {
+		h := oauth1Hash(method)()
+		h.Write(body)
+		oauth = append(oauth, kv{"oauth_body_hash", base64.StdEncoding.EncodeToString(h.Sum(nil))})
+	}
+	kept := oauth[:0]
+	for _, p := range oauth {
+		if p.v != "" || truthy(s.signEmpty) {
+			kept = append(kept, p)
+		}
+	}
+	oauth = kept
+
+	// The signature base string (RFC 5849 §3.4.1).
+	var signed []string
+	for _, p := range oauth {
+		signed = append(signed, formEncode(p.k)+"="+formEncode(p.v))
+	}
+	for _, p := range queryPairs(req.URL.RawQuery) {
+		k, v, _ := strings.Cut(p, "=")
+		signed = append(signed, formEncode(unescapePercent(k))+"="+formEncode(unescapePercent(v)))
+	}
+	if formBody {
+		for _, p := range queryPairs(string(body)) {
+			k, v, _ := strings.Cut(p, "=")
+			signed = append(signed, formEncode(unescapePercent(k))+"="+formEncode(unescapePercent(v)))
+		}
+	}
+	sort.Strings(signed)
+	base := strings.ToUpper(req.Method) + "&" + formEncode(oauth1BaseURL(req)) + "&" + formEncode(strings.Join(signed, "&"))
+	sig, err := oauth1Sign(method, base, formEncode(s.consumerSecret)+"&"+formEncode(s.tokenSecret), s.privateKey)
+	if err != nil {
+		return &AuthError{Type: "oauth1", Param: "signature", Err: err}
+	}
+	oauth = append(oauth, kv{"oauth_signature", sig})
+
+	switch {
+	case truthy(s.toHeader):
+		var parts []string
+		enc := formEncode
+		if truthy(s.rawHeader) {
+			enc = func(s string) string { return s }
+		}
+		if s.realm != "" {
+			parts = append(parts, `realm="`+enc(s.realm)+`"`)
+		}
+		for _, p := range oauth {
+			parts = append(parts, p.k+`="`+enc(p.v)+`"`)
+		}
+		req.Header["Authorization"] = []string{"OAuth " + strings.Join(parts, ",")}
+		if formBody {
+			setRequestBody(req, body)
+		}
+	case formBody && (req.Method == "POST" || req.Method == "PUT"):
+		for _, p := range oauth {
+			if len(body) > 0 {
+				body = append(body, '&')
+			}
+			body = append(body, formEncode(p.k)+"="+formEncode(p.v)...)
+		}
+		setRequestBody(req, body)
+	default:
+		for _, p := range oauth {
+			pair := formEncode(p.k) + "=" + formEncode(p.v)
+			if req.URL.RawQuery == "" {
+				req.URL.RawQuery = pair
+			} else {
+				req.URL.RawQuery += "&" + pair
+			}
+		}
+		if formBody {
+			setRequestBody(req, body)
+		}
+	}
+	return nil
+}
+
+// oauth1BaseURL is the base string URI: lower-case scheme and host, the
+// port only when it is not the scheme's default, and the path.
+func oauth1BaseURL(req *http.Request) string {
+	scheme := strings.ToLower(req.URL.Scheme)
+	host := strings.ToLower(req.URL.Host)
+	if h, port, ok := strings.Cut(host, ":"); ok && (scheme == "http" && port == "80" || scheme == "https" && port == "443") {
+		host = h
+	}
+	path, _, _ := strings.Cut(requestPath(req), "?")
+	return scheme + "://" + host + unescapePercent(path)
+}
+
+// dropFormPairs removes the pairs of a urlencoded body whose key drop
+// reports.
+func dropFormPairs(body []byte, drop func(string) bool) []byte {
+	var kept []string
+	for _, p := range queryPairs(string(body)) {
+		if !drop(pairKey(p)) {
+			kept = append(kept, p)
+		}
+	}
+	return []byte(strings.Join(kept, "&"))
+}
+
+// oauth1Hash is the hash of a signature method.
+func oauth1Hash(method string) func() hash.Hash {
+	switch {
+	case strings.HasSuffix(method, "SHA256"):
+		return sha256.New
+	case strings.HasSuffix(method, "SHA512"):
+		return sha512.New
+	}
+	return sha1.New
+}
+
+// oauth1Sign signs the base string.
+func oauth1Sign(method, base, key, pemKey string) (string, error) {
+	switch {
+	case method == "PLAINTEXT":
+		return key, nil
+	case strings.HasPrefix(method, "HMAC-"):
+		m := hmac.New(oauth1Hash(method), []byte(key))
+		m.Write([]byte(base))
+		return base64.StdEncoding.EncodeToString(m.Sum(nil)), nil
+	case strings.HasPrefix(method, "RSA-"):
+		k, err := parseRSAKey(pemKey)
+		if err != nil {
+			return "", err
+		}
+		h := oauth1Hash(method)()
+		h.Write([]byte(base))
+		ch := crypto.SHA1
+		switch h.Size() {
+		case sha256.Size:
+			ch = crypto.SHA256
+		case sha512.Size:
+			ch = crypto.SHA512
+		}
+		sig, err := rsa.SignPKCS1v15(rand.Reader, k, ch, h.Sum(nil))
+		return base64.StdEncoding.EncodeToString(sig), err
+	}
+	return "", errors.New("unknown signature method " + method)
+}
+
+// parseRSAKey reads a PEM RSA private key in PKCS#1 or PKCS#8 form.
+func parseRSAKey(pemKey string) (*rsa.PrivateKey, error) {
+	k, err := parsePrivateKey(pemKey)
+	if err != nil {
+		return nil, err
+	}
+	rk, ok := k.(*rsa.PrivateKey)
+	if !ok {
+		return nil, errors.New("the private key is not an RSA key")
+	}
+	return rk, nil
+}
