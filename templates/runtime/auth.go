@@ -3,8 +3,11 @@ package runtime
 import (
 	"bytes"
 	"crypto"
+	"crypto/hmac"
 	"crypto/rand"
+	"crypto/sha256"
 	"crypto/x509"
+	"encoding/hex"
 	"encoding/pem"
 	"errors"
 	"fmt"
@@ -312,4 +315,17 @@ func parsePrivateKey(pemKey string) (crypto.Signer, error) {
 		return k, nil
 	}
 	return nil, errors.New("the private key is neither PKCS#8, PKCS#1 nor SEC 1")
+}
+
+// hashHex is the hex SHA-256 of b.
+func hashHex(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
+
+// hmacSHA256 is HMAC-SHA256 of data under key.
+func hmacSHA256(key []byte, data string) []byte {
+	m := hmac.New(sha256.New, key)
+	m.Write([]byte(data))
+	return m.Sum(nil)
 }

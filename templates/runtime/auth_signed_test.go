@@ -3,6 +3,9 @@ package runtime
 import (
 	"context"
 	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 )
@@ -130,5 +133,90 @@ func TestOAuth1MatchesAppendixC(t *testing.T) {
 				t.Errorf("body\n got %s\nwant %s", body, tc.wantB)
 			}
 		})
+	}
+}
+
+// Appendix C: Hawk (A11).
+func TestHawkMatchesAppendixC(t *testing.T) {
+	op := &operation{method: "GET", path: "/a11", auth: &hawkAuth{id: notCopied, key: notCopied, algorithm: "sha256", nonce: "n0nce", timestamp: "1700000000", ext: "ext"}}
+	_, header, _ := signedRequest(t, op, nil, WithHawkAuth("id1", "key1"))
+	want := `Hawk id="id1", ts="1700000000", nonce="n0nce", ext="ext", mac="dwJbRIQyohDR1kOUuE5Z1KshzvIbDc+RFRRZNwbLcZc="`
+	if got := header("Authorization"); got != want {
+		t.Errorf("Authorization\n got %s\nwant %s", got, want)
+	}
+}
+
+// Appendix C: AWS SigV4 in headers (A13) and in the query (A13b), at the
+// captured time.
+func TestAWSV4MatchesNewman(t *testing.T) {
+	op := &operation{method: "POST", path: "/a13", params: []param{q("b", "2"), q("a", "1")}, body: &bodySpec{mode: bodyRaw, text: "{}", contentType: "text/plain"},
+		auth: &awsv4Auth{accessKey: "{{ak}}", secretKey: "{{sk}}", sessionToken: "{{st}}", region: "eu-west-1", service: "execute-api"}}
+	line, header, _ := signedRequest(t, op, map[string]string{"ak": "AKID", "sk": "SECRET", "st": "SESS"})
+	if line != "POST /a13?b=2&a=1" {
+		t.Errorf("line %s", line)
+	}
+	for k, want := range map[string]string{
+		"X-Amz-Content-Sha256": "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a",
+		"X-Amz-Security-Token": "SESS",
+		"X-Amz-Date":           "20261126T225747Z",
+		"Authorization":        "AWS4-HMAC-SHA256 Credential=AKID/20261126/eu-west-1/execute-api/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date;x-amz-security-token, Signature=3699d190d2a4f0f589cfacfae4b80cd026c895d5512c92cc7143d291fdb6ea35",
+		"Content-Type":         "text/plain",
+	} {
+		if got := header(k); got != want {
+			t.Errorf("%s\n got %s\nwant %s", k, got, want)
+		}
+	}
+
+	op = &operation{method: "GET", path: "/a13b", auth: &awsv4Auth{accessKey: notCopied, secretKey: notCopied, region: "eu-west-1", service: "s3", toQuery: "true"}}
+	line, header, _ = signedRequest(t, op, nil, WithAWSCredentials("AKID", "SECRET", ""))
+	want := "GET /a13b?X-Amz-Expires=86400&X-Amz-Date=20261126T225747Z&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKID%2F20261126%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-SignedHeaders=host&X-Amz-Signature=e4fe847fd8ab2e2361443999d4f7554ba9bf387d414ad85ac31ee86b1dd561c0"
+	if line != want || header("Authorization") != "" {
+		t.Errorf("line\n got %s\nwant %s (Authorization %q)", line, want, header("Authorization"))
+	}
+}
+
+// AWS's SigV4 test suite (get-vanilla, get-vanilla-query-order-key-case,
+// post-vanilla): credentials AKIDEXAMPLE, region us-east-1, service
+// "service", host example.amazonaws.com, 20150830T123600Z.
+func TestSigV4MatchesAWSTestSuite(t *testing.T) {
+	for _, tc := range []struct{ method, target, sig string }{
+		{"GET", "/", "5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31"},
+		{"GET", "/?Param2=value2&Param1=value1", "b97d918cfa904a5beff61c982a1b6f458b799221646efd99d3219ec94cdf2500"},
+		{"POST", "/", "5da7c1a2acd57cee7505fc6676e4e544621c30862966e37dddb68e92efbe5d6b"},
+	} {
+		req, _ := http.NewRequest(tc.method, "https://example.amazonaws.com"+tc.target, nil)
+		s := sigv4{access: "AKIDEXAMPLE", secret: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", region: "us-east-1", service: "service", now: "20150830T123600Z"}
+		s.sign(req, nil, false)
+		want := "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=" + tc.sig
+		if got := req.Header.Get("Authorization"); got != want {
+			t.Errorf("%s %s\n got %s\nwant %s", tc.method, tc.target, got, want)
+		}
+	}
+}
+
+// Digest (A12): the first request goes out bare; the 401 challenge is
+// answered with the response Appendix C computes.
+func TestDigestAnswersTheChallenge(t *testing.T) {
+	fixClock(t, time.Now(), "7ZVHNjHD")
+	var seen []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		seen = append(seen, r.Header.Get("Authorization"))
+		if !strings.HasPrefix(r.Header.Get("Authorization"), "Digest ") {
+			w.Header().Set("WWW-Authenticate", `Digest realm="testrealm@host.com", qop="auth", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", opaque="5ccc069c403ebaf9f0171e9517f40e41"`)
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		io.WriteString(w, "{}")
+	}))
+	defer srv.Close()
+	c, _ := newCore(&clientDefaults{origins: []string{srv.URL}}, []Option{WithDigestAuth("Mufasa", "Circle Of Life")})
+	op := &operation{method: "GET", path: "/digest/a12", params: []param{q("x", "1")}, auth: &digestAuth{username: notCopied, password: notCopied, algorithm: "MD5"}}
+	resp, err := sendNoResult(context.Background(), c, op, call{})
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("resp %v, err %v", resp, err)
+	}
+	want := `Digest username="Mufasa", realm="testrealm@host.com", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", uri="/digest/a12?x=1", algorithm="MD5", qop=auth, nc=00000001, cnonce="7ZVHNjHD", response="8acf25241b977bcd5c6b4eac4fb41aab", opaque="5ccc069c403ebaf9f0171e9517f40e41"`
+	if len(seen) != 2 || seen[0] != "" || seen[1] != want {
+		t.Errorf("Authorization headers sent: %q\nwant [\"\" %q]", seen, want)
 	}
 }
