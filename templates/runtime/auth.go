@@ -3,15 +3,21 @@ package runtime
 import (
 	"bytes"
 	"crypto"
+	"crypto/ecdsa"
 	"crypto/hmac"
 	"crypto/rand"
+	"crypto/rsa"
 	"crypto/sha256"
+	"crypto/sha512"
 	"crypto/x509"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/pem"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
+	"math/big"
 	"net/http"
 	"strings"
 	"time"
@@ -328,4 +334,68 @@ func hmacSHA256(key []byte, data string) []byte {
 	m := hmac.New(sha256.New, key)
 	m.Write([]byte(data))
 	return m.Sum(nil)
+}
+
+// signJWT signs header.payload (both JSON) with alg and key: []byte for
+// HS*, a crypto.Signer for the others.
+func signJWT(alg string, header, payload []byte, key any) (string, error) {
+	enc := base64.RawURLEncoding
+	input := enc.EncodeToString(header) + "." + enc.EncodeToString(payload)
+	var newHash func() hash.Hash
+	var ch crypto.Hash
+	switch alg[len(alg)-3:] {
+	case "256":
+		newHash, ch = sha256.New, crypto.SHA256
+	case "384":
+		newHash, ch = sha512.New384, crypto.SHA384
+	case "512":
+		newHash, ch = sha512.New, crypto.SHA512
+	default:
+		return "", errors.New("unsupported algorithm " + alg)
+	}
+	var sig []byte
+	switch alg[:2] {
+	case "HS":
+		k, ok := key.([]byte)
+		if !ok {
+			return "", errors.New(alg + " needs a shared secret")
+		}
+		m := hmac.New(newHash, k)
+		m.Write([]byte(input))
+		sig = m.Sum(nil)
+	case "RS", "PS", "ES":
+		h := newHash()
+		h.Write([]byte(input))
+		digest := h.Sum(nil)
+		var err error
+		switch k := key.(type) {
+		case *rsa.PrivateKey:
+			if alg[:2] == "RS" {
+				sig, err = rsa.SignPKCS1v15(rand.Reader, k, ch, digest)
+			} else if alg[:2] == "PS" {
+				sig, err = rsa.SignPSS(rand.Reader, k, ch, digest, &rsa.PSSOptions{SaltLength: rsa.PSSSaltLengthEqualsHash})
+			} else {
+				return "", errors.New(alg + " needs an EC key, not RSA")
+			}
+		case *ecdsa.PrivateKey:
+			if alg[:2] != "ES" {
+				return "", errors.New(alg + " needs an RSA key, not EC")
+			}
+			var r, s *big.Int
+			if r, s, err = ecdsa.Sign(rand.Reader, k, digest); err == nil {
+				size := (k.Curve.Params().BitSize + 7) / 8
+				sig = make([]byte, 2*size)
+				r.FillBytes(sig[:size])
+				s.FillBytes(sig[size:])
+			}
+		default:
+			return "", errors.New(alg + " needs an RSA or EC private key")
+		}
+		if err != nil {
+			return "", err
+		}
+	default:
+		return "", errors.New("unsupported algorithm " + alg)
+	}
+	return input + "." + enc.EncodeToString(sig), nil
 }

@@ -2,7 +2,18 @@ package runtime
 
 import (
 	"context"
+	"crypto"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/sha256"
+	"crypto/x509"
+	"encoding/base64"
+	"encoding/json"
+	"encoding/pem"
 	"io"
+	"math/big"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -218,5 +229,100 @@ func TestDigestAnswersTheChallenge(t *testing.T) {
 	want := `Digest username="Mufasa", realm="testrealm@host.com", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", uri="/digest/a12?x=1", algorithm="MD5", qop=auth, nc=00000001, cnonce="7ZVHNjHD", response="8acf25241b977bcd5c6b4eac4fb41aab", opaque="5ccc069c403ebaf9f0171e9517f40e41"`
 	if len(seen) != 2 || seen[0] != "" || seen[1] != want {
 		t.Errorf("Authorization headers sent: %q\nwant [\"\" %q]", seen, want)
+	}
+}
+
+// Appendix C: EdgeGrid (A14).
+func TestEdgeGridMatchesAppendixC(t *testing.T) {
+	op := &operation{method: "POST", path: "/a14", body: &bodySpec{mode: bodyRaw, text: `{"a":1}`, contentType: "text/plain"},
+		auth: &edgegridAuth{accessToken: notCopied, clientToken: notCopied, clientSecret: notCopied, nonce: "nonce-1", timestamp: "20240101T00:00:00+0000"}}
+	_, header, _ := signedRequest(t, op, nil, WithEdgeGrid("akab-client", "c2VjcmV0", "akab-access"))
+	want := "EG1-HMAC-SHA256 client_token=akab-client;access_token=akab-access;timestamp=20240101T00:00:00+0000;nonce=nonce-1;signature=M7yceJ+0TNuqkPGZMsNssX/dXyqmqLIzHKmWtSwXIUM="
+	if got := header("Authorization"); got != want {
+		t.Errorf("Authorization\n got %s\nwant %s", got, want)
+	}
+}
+
+// Appendix C: JWT HS256 in the header (A15) and in the query (A15b).
+func TestJWTMatchesAppendixC(t *testing.T) {
+	op := &operation{method: "GET", path: "/a15", auth: &jwtAuth{secret: notCopied, algorithm: "HS256", payload: `{"sub":"1","iat":1700000000}`, header: `{"typ":"JWT"}`, addTokenTo: "header", headerPrefix: "Bearer"}}
+	_, header, _ := signedRequest(t, op, nil, WithJWTKey("s3cr3t"))
+	if want := "Bearer eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIiwiaWF0IjoxNzAwMDAwMDAwfQ.4uuo8TmwPrU8oZPmmJQ0H9vOJbzgCx_s8oKOtEBuJSo"; header("Authorization") != want {
+		t.Errorf("Authorization\n got %s\nwant %s", header("Authorization"), want)
+	}
+	op = &operation{method: "GET", path: "/a15b", auth: &jwtAuth{secret: "{{s}}", algorithm: "HS256", payload: `{"sub":"1","iat":1700000000}`, addTokenTo: "queryParam", queryParamKey: "jwt", headerPrefix: "Bearer"}}
+	line, _, _ := signedRequest(t, op, map[string]string{"s": "s3cr3t"})
+	if want := "GET /a15b?jwt=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIiwiaWF0IjoxNzAwMDAwMDAwfQ.Ho8MOaieMWHodHvwJg0gUG_TFfMZYcs3oN3F9a8sNuE"; line != want {
+		t.Errorf("line\n got %s\nwant %s", line, want)
+	}
+}
+
+// The asymmetric JWT algorithms sign with the key given; the signature
+// verifies with its public key.
+func TestJWTAsymmetricSignaturesVerify(t *testing.T) {
+	rsaKey, _ := rsa.GenerateKey(rand.Reader, 2048)
+	ecKey, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	for _, tc := range []struct {
+		alg    string
+		key    crypto.Signer
+		verify func(digest, sig []byte) bool
+	}{
+		{"RS256", rsaKey, func(d, s []byte) bool { return rsa.VerifyPKCS1v15(&rsaKey.PublicKey, crypto.SHA256, d, s) == nil }},
+		{"PS256", rsaKey, func(d, s []byte) bool {
+			return rsa.VerifyPSS(&rsaKey.PublicKey, crypto.SHA256, d, s, &rsa.PSSOptions{SaltLength: rsa.PSSSaltLengthEqualsHash}) == nil
+		}},
+		{"ES256", ecKey, func(d, s []byte) bool {
+			return len(s) == 64 && ecdsa.Verify(&ecKey.PublicKey, d, new(big.Int).SetBytes(s[:32]), new(big.Int).SetBytes(s[32:]))
+		}},
+	} {
+		der, _ := x509.MarshalPKCS8PrivateKey(tc.key)
+		pemKey := string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}))
+		op := &operation{method: "GET", path: "/x", auth: &jwtAuth{privateKey: notCopied, algorithm: tc.alg, payload: `{"sub":"1"}`}}
+		_, header, _ := signedRequest(t, op, nil, WithJWTKey(pemKey))
+		parts := strings.Split(header("Authorization"), ".")
+		if len(parts) != 3 {
+			t.Fatalf("%s: token %q", tc.alg, header("Authorization"))
+		}
+		d := sha256.Sum256([]byte(parts[0] + "." + parts[1]))
+		sig, _ := base64.RawURLEncoding.DecodeString(parts[2])
+		if !tc.verify(d[:], sig) || parts[0] != base64.RawURLEncoding.EncodeToString([]byte(`{"alg":"`+tc.alg+`"}`)) {
+			t.Errorf("%s: %q does not verify", tc.alg, header("Authorization"))
+		}
+	}
+}
+
+// ASAP (A16): an RS256 token with the claims newman sent, in its order,
+// from a data: URI key whose kid fills the header.
+func TestASAPSignsTheClaims(t *testing.T) {
+	key, _ := rsa.GenerateKey(rand.Reader, 2048)
+	der, _ := x509.MarshalPKCS8PrivateKey(key)
+	uri := "data:application/pkcs8;kid=k1;base64," + base64.StdEncoding.EncodeToString(der)
+	op := &operation{method: "GET", path: "/a16", auth: &asapAuth{privateKey: notCopied, alg: "RS256", iss: "me", aud: "you"}}
+	_, header, _ := signedRequest(t, op, nil, WithASAPKey(uri))
+	token, ok := strings.CutPrefix(header("Authorization"), "Bearer ")
+	parts := strings.Split(token, ".")
+	if !ok || len(parts) != 3 {
+		t.Fatalf("Authorization %q", header("Authorization"))
+	}
+	h, _ := base64.RawURLEncoding.DecodeString(parts[0])
+	p, _ := base64.RawURLEncoding.DecodeString(parts[1])
+	if string(h) != `{"alg":"RS256","kid":"k1"}` {
+		t.Errorf("header %s", h)
+	}
+	iat := time.Date(2026, 11, 26, 22, 57, 47, 0, time.UTC).Unix()
+	var claims struct {
+		Iat, Exp           int64
+		Iss, Sub, Jti, Aud string
+	}
+	if err := json.Unmarshal(p, &claims); err != nil || claims.Iat != iat || claims.Exp != iat+3600 || claims.Iss != "me" || claims.Sub != "me" || claims.Aud != "you" || len(claims.Jti) != 36 {
+		t.Errorf("claims %s (%v)", p, err)
+	}
+	if !strings.HasPrefix(string(p), `{"iat":`) {
+		t.Errorf("claims out of newman's order: %s", p)
+	}
+	d := sha256.Sum256([]byte(parts[0] + "." + parts[1]))
+	sig, _ := base64.RawURLEncoding.DecodeString(parts[2])
+	if err := rsa.VerifyPKCS1v15(&key.PublicKey, crypto.SHA256, d[:], sig); err != nil {
+		t.Errorf("signature: %v", err)
 	}
 }

@@ -1,0 +1,134 @@
+package runtime
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// asapAuth sends an Atlassian service-to-service (ASAP) token, a JWT
+// signed for each request (§10.4 asap).
+type asapAuth struct {
+	// privateKey is the collection's reference, or notCopied.
+	privateKey string
+	// alg defaults to RS256; sub to iss; exp (a lifetime in seconds) to
+	// 3600. claims, a JSON object, overrides the others.
+	alg, kid, iss, sub, aud, exp, claims string
+}
+
+// WithASAPKey sets the private key the collection's ASAP auth signs with:
+// PEM (PKCS#8) or a data:application/pkcs8;kid=...;base64,... URI.
+func WithASAPKey(privateKey string) Option {
+	return setCreds("asap.privateKey", privateKey)
+}
+
+func (a *asapAuth) apply(c *core, _ *operation, req *http.Request) error {
+	s := *a
+	if err := c.settings(&s.alg, &s.kid, &s.iss, &s.sub, &s.aud, &s.exp, &s.claims); err != nil {
+		return err
+	}
+	pemKey, err := c.secret("asap", "privateKey", a.privateKey, "WithASAPKey")
+	if err != nil {
+		return err
+	}
+	if rest, ok := strings.CutPrefix(pemKey, "data:application/pkcs8;"); ok {
+		meta, data, _ := strings.Cut(rest, ",")
+		for _, part := range strings.Split(meta, ";") {
+			if kid, ok := strings.CutPrefix(part, "kid="); ok && s.kid == "" {
+				s.kid = kid
+			}
+		}
+		der, err := base64.StdEncoding.DecodeString(data)
+		if err != nil {
+			return &AuthError{Type: "asap", Param: "privateKey", Err: errors.New("the data URI is not base64")}
+		}
+		pemKey = "-----BEGIN PRIVATE KEY-----\n" + base64.StdEncoding.EncodeToString(der) + "\n-----END PRIVATE KEY-----\n"
+	}
+	key, err := parsePrivateKey(pemKey)
+	if err != nil {
+		return &AuthError{Type: "asap", Param: "privateKey", Err: err}
+	}
+	alg := strings.ToUpper(s.alg)
+	if alg == "" {
+		alg = "RS256"
+	}
+	if s.sub == "" {
+		s.sub = s.iss
+	}
+	life, err := strconv.ParseInt(s.exp, 10, 64)
+	if err != nil || life <= 0 {
+		life = 3600
+	}
+	now := authNow().Unix()
+	header, _ := json.Marshal(struct {
+		Alg string `json:"alg"`
+		Kid string `json:"kid"`
+	}{alg, s.kid})
+	payload, _ := json.Marshal(struct {
+		Iat int64  `json:"iat"`
+		Iss string `json:"iss"`
+		Sub string `json:"sub"`
+		Jti string `json:"jti"`
+		Aud string `json:"aud"`
+		Exp int64  `json:"exp"`
+	}{now, s.iss, s.sub, newUUID(), s.aud, now + life})
+	if strings.TrimSpace(s.claims) != "" {
+		if payload, err = mergeJSON(payload, s.claims); err != nil {
+			return &AuthError{Type: "asap", Param: "claims", Err: err}
+		}
+	}
+	token, err := signJWT(alg, header, payload, key)
+	if err != nil {
+		return &AuthError{Type: "asap", Param: "alg", Err: err}
+	}
+	setAuthorization(req.Header, "Bearer "+token)
+	return nil
+}
+
+// mergeJSON sets the members of the JSON object over onto base, keeping
+// base's order for the members it has.
+func mergeJSON(base []byte, over string) ([]byte, error) {
+	var extra map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(over), &extra); err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(strings.NewReader(string(base)))
+	dec.Token()
+	var out []byte
+	out = append(out, '{')
+	seen := map[string]bool{}
+	for dec.More() {
+		t, _ := dec.Token()
+		var raw json.RawMessage
+		dec.Decode(&raw)
+		name := t.(string)
+		seen[name] = true
+		if v, ok := extra[name]; ok {
+			raw = v
+		}
+		if len(out) > 1 {
+			out = append(out, ',')
+		}
+		n, _ := json.Marshal(name)
+		out = append(append(append(out, n...), ':'), raw...)
+	}
+	var rest []string
+	for k := range extra {
+		if !seen[k] {
+			rest = append(rest, k)
+		}
+	}
+	sort.Strings(rest)
+	for _, k := range rest {
+		if len(out) > 1 {
+			out = append(out, ',')
+		}
+		n, _ := json.Marshal(k)
+		out = append(append(append(out, n...), ':'), extra[k]...)
+	}
+	return append(out, '}'), nil
+}
