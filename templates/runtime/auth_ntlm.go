@@ -23,7 +23,7 @@ import (
 type ntlmAuth struct {
 	// username ("DOMAIN\user" or "user@domain" when domain is empty) and
 	// password are the collection's references, or notCopied.
-	username, password string
+	username, password  string
 	domain, workstation string
 	// noRetry (truthy) does not answer the challenge.
 	noRetry string
