@@ -408,10 +408,10 @@ func (p *plan) reportLeftOut() {
 			how += fmt.Sprintf(" or WithVariable(%q, ...)", v)
 		}
 		if n == 0 {
-			p.warn(first.paths[0], "%s auth reads its credentials from variables, whose values are not copied into the SDK; set them with %s", typ, how)
+			p.warn(first.paths[0], "%s auth reads its credentials from variables, whose values are not copied into the SDK; set with %s", typ, how)
 			continue
 		}
-		p.warn(first.paths[0], "%s auth: %s not copied into the SDK; set them with %s", typ, pluralWas(n, "credential value"), how)
+		p.warn(first.paths[0], "%s auth: %s not copied into the SDK; set with %s", typ, pluralWas(n, "credential value"), how)
 	}
 }
 
@@ -449,6 +449,67 @@ func authFiles() []string {
 	return out
 }
 
+// authParam returns the text of an auth's parameter.
+func authParamText(a *model.Auth, key string) (string, bool) {
+	for _, prm := range a.Params {
+		if prm.Key == key {
+			return prm.Value, true
+		}
+	}
+	return "", false
+}
+
+// authOwnsHeader reports whether auth a replaces or removes the request's
+// header named key when it is applied (§10.4), so the collection's row is
+// never sent and is left out of the SDK.
+func authOwnsHeader(a *model.Auth, key string) bool {
+	if a == nil {
+		return false
+	}
+	lower := strings.ToLower(key)
+	switch a.Type {
+	case model.AuthAPIKey:
+		name, _ := authParamText(a, "key")
+		in, _ := authParamText(a, "in")
+		return in != "query" && name != "" && lowerWords(name) == lowerWords(key)
+	case model.AuthOAuth2:
+		typ, _ := authParamText(a, "tokenType")
+		return lower == "authorization" && !strings.EqualFold(typ, "mac")
+	case model.AuthAWSV4:
+		return lower == "authorization" || strings.HasPrefix(lower, "x-amz-")
+	case model.AuthBearer, model.AuthBasic, model.AuthOAuth1, model.AuthHawk, model.AuthEdgeGrid, model.AuthJWT, model.AuthASAP:
+		return lower == "authorization"
+	}
+	return false
+}
+
+// authOwnsQuery is authOwnsHeader for query parameters.
+func authOwnsQuery(a *model.Auth, key string) bool {
+	if a == nil {
+		return false
+	}
+	switch a.Type {
+	case model.AuthAPIKey:
+		name, _ := authParamText(a, "key")
+		in, _ := authParamText(a, "in")
+		return in == "query" && name == key
+	case model.AuthOAuth2:
+		typ, _ := authParamText(a, "tokenType")
+		return key == "access_token" && !strings.EqualFold(typ, "mac")
+	case model.AuthOAuth1:
+		return strings.HasPrefix(key, "oauth_")
+	case model.AuthAWSV4:
+		return strings.HasPrefix(strings.ToLower(key), "x-amz-")
+	}
+	return false
+}
+
+// lowerWords is lodash's lowerCase, as the runtime's apikey auth uses it to
+// match header names: the words of s, lower-cased, joined by spaces.
+func lowerWords(s string) string {
+	return strings.Join(words(s), " ")
+}
+
 // onlyRefs reports whether s is made of {{variable}} references and
 // spaces alone, so it holds no literal credential.
 func onlyRefs(s string) bool {
@@ -484,12 +545,51 @@ func (p *plan) emitAuth() *jen.File {
 
 // schemeDoc says where a scheme comes from and how its credentials are set.
 func (p *plan) schemeDoc(s *scheme) []string {
-	where := strings.Join(s.paths, ", ")
-	if len(s.paths) > 3 {
-		where = fmt.Sprintf("%s and %d more places", strings.Join(s.paths[:3], ", "), len(s.paths)-3)
+	paths := make([]string, len(s.paths))
+	for i, path := range s.paths {
+		paths[i] = path
+		if path == "auth" {
+			paths[i] = "auth (the collection's)"
+		}
 	}
-	head := fmt.Sprintf("%s is the %s auth of %s, as the collection declares it at %s.", s.varName, s.typ, pluralMethods(s.methods), where)
-	return []string{head, fmt.Sprintf("Its credentials are not in the SDK: set them with %s, or the variables the fields below name.", authTypes[s.typ].option)}
+	where := strings.Join(paths, ", ")
+	if len(paths) > 3 {
+		where = fmt.Sprintf("%s and %d more places", strings.Join(paths[:3], ", "), len(paths)-3)
+	}
+	head := fmt.Sprintf("%s is the %s auth of %s, declared at %s.", s.varName, s.typ, pluralMethods(s.methods), where)
+	how := fmt.Sprintf("Its credentials are not in the SDK: set them with %s.", authTypes[s.typ].option)
+	for _, v := range s.values {
+		if v.text != "" && strings.Contains(v.text, "{{") && !v.notCopied && isCredentialField(s.typ, v.field) {
+			how = fmt.Sprintf("Its credentials are not in the SDK: set them with %s, or set the variables its fields name with WithVariable.", authTypes[s.typ].option)
+			break
+		}
+	}
+	return []string{head, how}
+}
+
+// isCredentialField reports whether field of an auth type's runtime
+// struct holds a credential.
+func isCredentialField(typ, field string) bool {
+	for _, f := range authTypes[typ].fields {
+		if f.field == field {
+			return f.kind == secret
+		}
+	}
+	return false
+}
+
+// authNote is the line of a method's doc about its auth.
+func (p *plan) authNote(m *method) string {
+	if m.op.auth == "" {
+		return ""
+	}
+	var s *scheme
+	for _, sc := range p.auth.schemes {
+		if sc.varName == m.op.auth {
+			s = sc
+		}
+	}
+	return fmt.Sprintf("It authenticates with the collection's %s auth; set its credentials with %s.", s.typ, authTypes[s.typ].option)
 }
 
 func pluralMethods(n int) string {

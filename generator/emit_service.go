@@ -149,6 +149,9 @@ func (p *plan) methodDoc(m *method) []string {
 	if m.params != nil {
 		notes = append(notes, "params sets query parameters and headers; nil sends the collection's.")
 	}
+	if a := p.authNote(m); a != "" {
+		notes = append(notes, a)
+	}
 	return paragraphs(head, docLines(r.Description.Content), notes)
 }
 

@@ -166,6 +166,9 @@ func (p *plan) planQuery(r *model.Request, st *structType) []paramPlan {
 	var out []paramPlan
 	slots := map[string]int{}
 	for i, q := range r.URL.Query {
+		if authOwnsQuery(r.Auth, q.Key) {
+			continue // the auth replaces it, as Postman's does
+		}
 		value := p.vars.scrub(q.Key, q.Value, r.Path+".request.url.query["+itoa(i)+"]")
 		pp := paramPlan{in: "query", key: q.Key, value: value, null: q.NullValue, disabled: q.Disabled}
 		if slot, ok := slots[q.Key]; ok {
@@ -191,7 +194,7 @@ func (p *plan) planHeaders(r *model.Request, st *structType) []paramPlan {
 	slots := map[string]int{}
 	isForm := r.Body != nil && r.Body.Mode == model.BodyFormData
 	for i, h := range r.Headers {
-		if h.Key == "" {
+		if h.Key == "" || authOwnsHeader(r.Auth, h.Key) {
 			continue
 		}
 		lower := strings.ToLower(h.Key)

@@ -79,48 +79,43 @@ func (e *AuthError) Error() string {
 // Unwrap returns the cause.
 func (e *AuthError) Unwrap() error { return e.Err }
 
-// secret returns the value of a credential: the one set with the type's
-// option (stored under typ.param), else the collection's reference ref
-// ("{{name}}") resolved through the client's variables. Neither gives an
-// *AuthError naming both ways to set it.
+// secret returns the value of a credential. When the collection reads it
+// from variables ("{{token}}") and the client has them, that value is used:
+// a variable names one auth precisely. Otherwise the value set with the
+// type's option (stored under typ.param) is used, so an option is the
+// fallback for every auth of its type. Neither gives an *AuthError naming
+// both ways to set it.
 func (c *core) secret(typ, param, ref, option string) (string, error) {
-	if v, ok := c.creds[typ+"."+param]; ok {
-		return v, nil
-	}
-	e := &AuthError{Type: typ, Param: param, Option: option}
-	if ref == "" || ref == notCopied {
-		return "", e
-	}
-	v, err := c.resolve(ref)
-	var ve *VariableError
-	if errors.As(err, &ve) {
-		e.Variable = ve.Name
-		return "", e
-	}
-	return v, err
+	return c.credential(typ, param, ref, option, false)
 }
 
 // optionalSecret is secret for a credential that may be empty (a password
 // with a username, an OAuth 1 token): when the collection leaves it empty
 // and no option sets it, it is "".
 func (c *core) optionalSecret(typ, param, ref, option string) (string, error) {
+	return c.credential(typ, param, ref, option, true)
+}
+
+func (c *core) credential(typ, param, ref, option string, optional bool) (string, error) {
+	e := &AuthError{Type: typ, Param: param, Option: option}
+	if ref != "" && ref != notCopied {
+		v, err := c.resolve(ref)
+		var ve *VariableError
+		switch {
+		case err == nil:
+			return v, nil
+		case !errors.As(err, &ve):
+			return "", err
+		}
+		e.Variable = ve.Name
+	}
 	if v, ok := c.creds[typ+"."+param]; ok {
 		return v, nil
 	}
-	switch ref {
-	case "":
+	if ref == "" && optional {
 		return "", nil
-	case notCopied:
-		return "", &AuthError{Type: typ, Param: param, Option: option}
 	}
-	v, err := c.resolve(ref)
-	if err != nil {
-		var ve *VariableError
-		if errors.As(err, &ve) {
-			return "", &AuthError{Type: typ, Param: param, Option: option, Variable: ve.Name}
-		}
-	}
-	return v, err
+	return "", e
 }
 
 // settings resolves the {{variables}} of several auth settings at once.

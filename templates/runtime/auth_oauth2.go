@@ -131,8 +131,14 @@ func (a *oauth2Auth) apply(c *core, _ *operation, req *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// Postman removes both places' tokens, then adds its own to one.
 	removeQuery(req, func(k string) bool { return k == "access_token" })
 	if addTo == "queryParams" {
+		for k := range req.Header {
+			if strings.EqualFold(k, "Authorization") {
+				delete(req.Header, k)
+			}
+		}
 		appendQuery(req, "access_token", token)
 		return nil
 	}
