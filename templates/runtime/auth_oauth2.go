@@ -181,6 +181,14 @@ func (c *core) oauth2Config(a *oauth2Auth, clientID, clientSecret, redirectURL s
 	if redirectURL == "" {
 		redirectURL = redirect
 	}
+	// An empty client ID or secret is read from the variable the
+	// collection names for it, when the client has it.
+	if clientID == "" {
+		clientID, _ = c.optionalSecret("oauth2", "clientId", a.clientID, "")
+	}
+	if clientSecret == "" {
+		clientSecret, _ = c.optionalSecret("oauth2", "clientSecret", a.clientSecret, "")
+	}
 	if len(scopes) == 0 {
 		scopes = strings.Fields(scope)
 	}
