@@ -276,7 +276,7 @@ func (p *plan) schemeValue(typ string, f authField, prm model.AuthParam, present
 	} else if prm.Kind != "null" {
 		v.text = prm.Value
 	}
-	if isSecretValue(v.text) {
+	if isSecretValue(v.text) || hasSecretQuery(v.text) {
 		p.warn(path, "the value looks like a credential and was not copied into the SDK")
 		v.text, v.notCopied = "", true
 		p.auth.leftOut[typ]++
@@ -325,8 +325,15 @@ func (p *plan) extraParams(prm model.AuthParam, path string) [][2]string {
 		if key == "" || row["enabled"] == "false" || row["send_as"] != "" && row["send_as"] != "request_body" && row["send_as"] != "request_url" {
 			continue
 		}
-		if isSecretName(key) || isSecretValue(value) {
-			p.warn(fmt.Sprintf("%s[%d]", path, i), "the value of %q looks like a credential and was not copied into the SDK", key)
+		// Token request parameters often carry client assertions, so only
+		// references and a few well-known public ones are copied.
+		tokenSide := strings.HasSuffix(path, "tokenRequestParams")
+		if isSecretName(key) || isSecretValue(value) || tokenSide && !onlyRefs(value) && !publicTokenParams[key] {
+			field := "AuthParams"
+			if tokenSide {
+				field = "TokenParams"
+			}
+			p.warn(fmt.Sprintf("%s[%d]", path, i), "the value of %q is not copied into the SDK: it may be a credential; add it with OAuth2Flow.%s", key, field)
 			continue
 		}
 		p.vars.note(value, path, false)
@@ -449,7 +456,26 @@ func authFiles() []string {
 	return out
 }
 
-// authParam returns the text of an auth's parameter.
+// publicTokenParams are token request parameters that are never secret.
+var publicTokenParams = map[string]bool{"audience": true, "resource": true, "scope": true}
+
+// hasSecretQuery reports whether a URL-like setting carries a literal
+// credential in a query parameter (?client_secret=...).
+func hasSecretQuery(s string) bool {
+	_, query, ok := strings.Cut(s, "?")
+	if !ok {
+		return false
+	}
+	for _, pair := range strings.Split(query, "&") {
+		k, v, _ := strings.Cut(pair, "=")
+		if isSecretName(k) && v != "" && !onlyRefs(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// authParamText returns the text of an auth's parameter.
 func authParamText(a *model.Auth, key string) (string, bool) {
 	for _, prm := range a.Params {
 		if prm.Key == key {
