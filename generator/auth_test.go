@@ -174,3 +174,13 @@ func TestSecretQueryInSettingsIsNotCopied(t *testing.T) {
 		}
 	}
 }
+
+// Comments lose the credentials they repeat; code keeps its bytes.
+func TestRedactCommentsTouchesOnlyComments(t *testing.T) {
+	src := []byte("package x\n\n// Key: RKCGzna7bv9YD57c, see docs.\nvar k = \"RKCGzna7bv9YD57c\" /* RKCGzna7bv9YD57c */\n")
+	got := string(redactComments(src, []string{"RKCGzna7bv9YD57c"}))
+	want := "package x\n\n// Key: [credential], see docs.\nvar k = \"RKCGzna7bv9YD57c\" /* [credential] */\n"
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

@@ -39,6 +39,7 @@ func (p *plan) emit() ([]File, error) {
 	}
 	files := make([]File, len(jobs))
 	errs := make([]error, len(jobs))
+	secrets := p.credentialTexts(runtimeVocabulary())
 	var wg sync.WaitGroup
 	work := make(chan int)
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -47,6 +48,7 @@ func (p *plan) emit() ([]File, error) {
 			defer wg.Done()
 			for i := range work {
 				files[i], errs[i] = render(jobs[i].name, jobs[i].build())
+				files[i].Data = redactComments(files[i].Data, secrets)
 			}
 		}()
 	}

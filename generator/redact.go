@@ -1,0 +1,143 @@
+package generator
+
+import (
+	"bytes"
+	"go/scanner"
+	"go/token"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/postgen/postgen/templates"
+)
+
+// Descriptions sometimes repeat the credentials the collection's auth
+// holds ("Consumer Key: RKCG..." in newman's echo collection). Auth never
+// copies a credential, and this file makes sure documentation does not
+// either: the comments of every generated file are searched for the
+// collection's credential values, which are replaced.
+
+// redacted replaces a credential found in a comment.
+const redacted = "[credential]"
+
+// minRedact is the shortest value searched: shorter ones ("u", "cs") are
+// ordinary text far more often than they are a leak.
+const minRedact = 8
+
+// credentialTexts are the values comments must not hold: literal auth
+// credentials, and the values of variables that credentials refer to or
+// that are typed secret. Values that are also words of the runtime (a
+// password of "password") are left out.
+func (p *plan) credentialTexts(runtimeText string) []string {
+	seen := map[string]bool{}
+	add := func(v string) {
+		if len(v) >= minRedact && !strings.Contains(runtimeText, v) {
+			seen[v] = true
+		}
+	}
+	refd := map[string]bool{}
+	for a := range p.auth.byAuth {
+		for _, prm := range a.Params {
+			if !isCredentialParam(a.Type, prm.Key) {
+				continue
+			}
+			if onlyRefs(prm.Value) {
+				for _, r := range refs(prm.Value) {
+					refd[r] = true
+				}
+				continue
+			}
+			add(prm.Value)
+		}
+	}
+	for _, v := range p.coll.Variables {
+		if refd[v.Key] || v.Type == "secret" {
+			add(v.Value)
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for v := range seen {
+		out = append(out, v)
+	}
+	// Longest first, so a value that contains another is replaced whole.
+	sort.Slice(out, func(i, j int) bool {
+		if len(out[i]) != len(out[j]) {
+			return len(out[i]) > len(out[j])
+		}
+		return out[i] < out[j]
+	})
+	return out
+}
+
+var (
+	vocabularyOnce sync.Once
+	vocabulary     string
+)
+
+// runtimeVocabulary is the text of every runtime file an SDK may get: a
+// credential equal to a word of it ("password") cannot be told from it.
+func runtimeVocabulary() string {
+	vocabularyOnce.Do(func() {
+		all := make([]string, 0, len(authTypes))
+		for typ := range authTypes {
+			all = append(all, typ)
+		}
+		rt, _ := templates.Runtime("x", templates.Features{Auth: all}) // embedded files cannot fail to read
+		var b strings.Builder
+		for _, f := range rt {
+			b.Write(f.Data)
+		}
+		vocabulary = b.String()
+	})
+	return vocabulary
+}
+
+// isCredentialParam reports whether an auth parameter is a credential: a
+// secret field of its type, or any other key named like a secret.
+func isCredentialParam(typ, key string) bool {
+	for _, f := range authTypes[typ].fields {
+		if f.key == key {
+			return f.kind == secret
+		}
+	}
+	return isSecretName(key)
+}
+
+// redactComments replaces the secrets found in the comments of Go source
+// src. Code is never touched.
+func redactComments(src []byte, secrets []string) []byte {
+	if len(secrets) == 0 {
+		return src
+	}
+	fset := token.NewFileSet()
+	file := fset.AddFile("", fset.Base(), len(src))
+	var s scanner.Scanner
+	s.Init(file, src, nil, scanner.ScanComments)
+	var out bytes.Buffer
+	last := 0
+	for {
+		pos, tok, lit := s.Scan()
+		if tok == token.EOF {
+			break
+		}
+		if tok != token.COMMENT {
+			continue
+		}
+		replaced := lit
+		for _, sec := range secrets {
+			replaced = strings.ReplaceAll(replaced, sec, redacted)
+		}
+		if replaced == lit {
+			continue
+		}
+		off := file.Offset(pos)
+		out.Write(src[last:off])
+		out.WriteString(replaced)
+		last = off + len(lit)
+	}
+	if last == 0 {
+		return src
+	}
+	out.Write(src[last:])
+	return out.Bytes()
+}
