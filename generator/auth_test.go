@@ -164,7 +164,7 @@ func TestAuthOwnsTheRowsItReplaces(t *testing.T) {
 
 func TestSecretQueryInSettingsIsNotCopied(t *testing.T) {
 	for s, want := range map[string]bool{
-		"https://a.example/token?client_secret=abc": true,
+		"https://a.example/token?client_secret=abc":   true,
 		"https://a.example/token?client_secret={{x}}": false,
 		"https://a.example/token?audience=api":        false,
 		"https://a.example/token":                     false,
