@@ -174,6 +174,9 @@ func (p *plan) planAuth() {
 		}
 	})
 	p.reportLeftOut()
+	if o := p.oauth2Scheme(); o != nil {
+		p.warn(o.paths[0], "the SDK imports golang.org/x/oauth2 for OAuth2: add it to the SDK's module with go get golang.org/x/oauth2")
+	}
 }
 
 // schemeOf returns the scheme of a declared auth, nil when it sends

@@ -184,3 +184,29 @@ func TestRedactCommentsTouchesOnlyComments(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// Folders named like the auth files get other file names.
+func TestFoldersDoNotTakeAuthFileNames(t *testing.T) {
+	src := `{"info": {"name": "x", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+	 "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "{{t}}"}]},
+	 "item": [{"name": "Auth", "item": [{"name": "a", "request": {"url": "https://x.example/a"}}]},
+	          {"name": "Auth Bearer", "item": [{"name": "b", "request": {"url": "https://x.example/b"}}]},
+	          {"name": "Auth Schemes", "item": [{"name": "c", "request": {"url": "https://x.example/c"}}]}]}`
+	res, err := pgparser.Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Generate(res.Collection, Config{Package: "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range out.Files {
+		got = append(got, f.Name)
+	}
+	for _, want := range []string{"auth.go", "auth_bearer.go", "auth_schemes.go", "auth_service.go", "auth_bearer_service.go", "auth_schemes_service.go"} {
+		if !contains(got, want) {
+			t.Errorf("no %s in %v", want, got)
+		}
+	}
+}

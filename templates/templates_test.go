@@ -2,8 +2,11 @@ package templates
 
 import (
 	"bytes"
+	"go/ast"
+	"go/importer"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"strings"
 	"testing"
 
@@ -48,6 +51,50 @@ func TestReservedNamesCoverTheRuntime(t *testing.T) {
 	for _, want := range []string{"core", "operation", "send", "Option", "WithBaseURL", "APIError", "Response"} {
 		if !have[want] {
 			t.Errorf("ReservedNames lacks %q", want)
+		}
+	}
+}
+
+// Each auth type's file is copied alone (with auth.go): it must compile
+// without the files of the other types.
+func TestEachAuthTypeCompilesAlone(t *testing.T) {
+	if testing.Short() {
+		t.Skip("type-checks the standard library from source")
+	}
+	fset := token.NewFileSet()
+	imp := importer.ForCompiler(fset, "source", nil)
+	none, _ := Runtime("sdk", Features{})
+	for _, f := range none {
+		if f.Name == "auth.go" {
+			t.Errorf("auth.go copied without any auth type")
+		}
+	}
+	names, _ := FileNames()
+	for _, name := range names {
+		typ, ok := strings.CutPrefix(name, "auth_")
+		if !ok {
+			continue
+		}
+		files, err := Runtime("sdk", Features{Auth: []string{typ}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var parsed []*ast.File
+		hasShared := false
+		for _, f := range files {
+			hasShared = hasShared || f.Name == "auth.go"
+			af, err := parser.ParseFile(fset, f.Name, f.Data, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			parsed = append(parsed, af)
+		}
+		if !hasShared {
+			t.Errorf("%s: auth.go not copied", typ)
+		}
+		conf := types.Config{Importer: imp}
+		if _, err := conf.Check("sdk", fset, parsed, nil); err != nil {
+			t.Errorf("the runtime with only %s auth does not compile: %v", typ, err)
 		}
 	}
 }

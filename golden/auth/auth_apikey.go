@@ -21,6 +21,8 @@ type apikeyAuth struct {
 
 // WithAPIKey sets the API key the collection's apikey auth sends, in the
 // header or query parameter the collection names.
+// Where the collection reads a credential from a variable the client has
+// (WithVariable), that value is used instead.
 func WithAPIKey(key string) Option {
 	return setCreds("apikey.value", key)
 }

@@ -17,6 +17,8 @@ type basicAuth struct {
 
 // WithBasicAuth sets the username and password the collection's basic
 // auth sends.
+// Where the collection reads a credential from a variable the client has
+// (WithVariable), that value is used instead.
 func WithBasicAuth(username, password string) Option {
 	return setCreds("basic.username", username, "basic.password", password)
 }

@@ -13,6 +13,8 @@ type bearerAuth struct {
 
 // WithBearerToken sets the token the collection's bearer auth sends as
 // "Authorization: Bearer <token>".
+// Where the collection reads a credential from a variable the client has
+// (WithVariable), that value is used instead.
 func WithBearerToken(token string) Option {
 	return setCreds("bearer.token", token)
 }

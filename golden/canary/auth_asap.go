@@ -24,6 +24,8 @@ type asapAuth struct {
 
 // WithASAPKey sets the private key the collection's ASAP auth signs with:
 // PEM (PKCS#8) or a data:application/pkcs8;kid=...;base64,... URI.
+// Where the collection reads a credential from a variable the client has
+// (WithVariable), that value is used instead.
 func WithASAPKey(privateKey string) Option {
 	return setCreds("asap.privateKey", privateKey)
 }

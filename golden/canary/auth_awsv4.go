@@ -27,6 +27,8 @@ type awsv4Auth struct {
 
 // WithAWSCredentials sets the access key, secret key and (optional)
 // session token the collection's awsv4 auth signs with.
+// Where the collection reads a credential from a variable the client has
+// (WithVariable), that value is used instead.
 func WithAWSCredentials(accessKey, secretKey, sessionToken string) Option {
 	return setCreds("awsv4.accessKey", accessKey, "awsv4.secretKey", secretKey, "awsv4.sessionToken", sessionToken)
 }

@@ -27,6 +27,8 @@ type digestAuth struct {
 
 // WithDigestAuth sets the username and password the collection's digest
 // auth answers challenges with.
+// Where the collection reads a credential from a variable the client has
+// (WithVariable), that value is used instead.
 func WithDigestAuth(username, password string) Option {
 	return setCreds("digest.username", username, "digest.password", password)
 }

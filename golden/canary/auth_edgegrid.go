@@ -29,6 +29,8 @@ type edgegridAuth struct {
 
 // WithEdgeGrid sets the client token, client secret and access token the
 // collection's EdgeGrid auth signs with.
+// Where the collection reads a credential from a variable the client has
+// (WithVariable), that value is used instead.
 func WithEdgeGrid(clientToken, clientSecret, accessToken string) Option {
 	return setCreds("edgegrid.clientToken", clientToken, "edgegrid.clientSecret", clientSecret, "edgegrid.accessToken", accessToken)
 }

@@ -29,6 +29,8 @@ type hawkAuth struct {
 
 // WithHawkAuth sets the Hawk key identifier and key the collection's hawk
 // auth signs with.
+// Where the collection reads a credential from a variable the client has
+// (WithVariable), that value is used instead.
 func WithHawkAuth(id, key string) Option {
 	return setCreds("hawk.authId", id, "hawk.authKey", key)
 }

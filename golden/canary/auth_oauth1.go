@@ -37,6 +37,8 @@ type oauth1Auth struct {
 // WithOAuth1 sets the consumer key and secret and the token and its secret
 // the collection's OAuth 1.0 auth signs with (token and tokenSecret may be
 // empty for two-legged OAuth).
+// Where the collection reads a credential from a variable the client has
+// (WithVariable), that value is used instead.
 func WithOAuth1(consumerKey, consumerSecret, token, tokenSecret string) Option {
 	return setCreds("oauth1.consumerKey", consumerKey, "oauth1.consumerSecret", consumerSecret,
 		"oauth1.token", token, "oauth1.tokenSecret", tokenSecret)

@@ -27,6 +27,8 @@ type jwtAuth struct {
 
 // WithJWTKey sets the key the collection's JWT auth signs with: the shared
 // secret for HS* algorithms, a PEM private key (PKCS#8) for the others.
+// Where the collection reads a credential from a variable the client has
+// (WithVariable), that value is used instead.
 func WithJWTKey(key string) Option {
 	return setCreds("jwt.secret", key, "jwt.privateKey", key)
 }

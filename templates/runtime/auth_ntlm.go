@@ -38,6 +38,8 @@ var ntlmClientChallenge = func() []byte {
 
 // WithNTLMAuth sets the username and password the collection's NTLM auth
 // answers challenges with.
+// Where the collection reads a credential from a variable the client has
+// (WithVariable), that value is used instead.
 func WithNTLMAuth(username, password string) Option {
 	return setCreds("ntlm.username", username, "ntlm.password", password)
 }
