@@ -44,6 +44,12 @@ func WithOAuth1(consumerKey, consumerSecret, token, tokenSecret string) Option {
 		"oauth1.token", token, "oauth1.tokenSecret", tokenSecret)
 }
 
+// WithOAuth1Verifier sets the oauth_verifier of the collection's OAuth 1.0
+// auth, for the request that exchanges a temporary token.
+func WithOAuth1Verifier(verifier string) Option {
+	return setCreds("oauth1.verifier", verifier)
+}
+
 // WithOAuth1PrivateKey sets the PEM private key (PKCS#1 or PKCS#8) of the
 // RSA signature methods.
 func WithOAuth1PrivateKey(pemKey string) Option {
@@ -76,13 +82,11 @@ func (a *oauth1Auth) apply(c *core, op *operation, req *http.Request) error {
 	get(&s.consumerSecret, "consumerSecret", a.consumerSecret, isRSA)
 	get(&s.token, "token", a.token, true)
 	get(&s.tokenSecret, "tokenSecret", a.tokenSecret, true)
-	get(&s.verifier, "verifier", a.verifier, true)
-	if isRSA {
-		if v, ok := c.creds["oauth1.privateKey"]; ok {
-			s.privateKey = v
-		} else {
-			s.privateKey, err = c.secret("oauth1", "privateKey", a.privateKey, "WithOAuth1PrivateKey")
-		}
+	if err == nil {
+		s.verifier, err = c.optionalSecret("oauth1", "verifier", a.verifier, "WithOAuth1Verifier")
+	}
+	if isRSA && err == nil {
+		s.privateKey, err = c.secret("oauth1", "privateKey", a.privateKey, "WithOAuth1PrivateKey")
 	}
 	if err != nil {
 		return err

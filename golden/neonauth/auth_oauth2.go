@@ -164,7 +164,14 @@ func (a *oauth2Auth) token(c *core) (string, error) {
 		}
 	}
 	if ts == nil {
-		return c.secret("oauth2", "accessToken", a.accessToken, "WithTokenSource")
+		option := "WithTokenSource"
+		switch grant, _ := c.resolve(a.grantType); grant {
+		case "client_credentials":
+			option += " or WithOAuth2ClientCredentials"
+		case "password", "password_credentials":
+			option += " or WithOAuth2Password"
+		}
+		return c.secret("oauth2", "accessToken", a.accessToken, option)
 	}
 	tok, err := ts.Token()
 	if err != nil {
