@@ -618,7 +618,15 @@ func (p *plan) authNote(m *method) string {
 			s = sc
 		}
 	}
-	return fmt.Sprintf("It authenticates with the collection's %s auth; set its credentials with %s.", s.typ, authTypes[s.typ].option)
+	how := authTypes[s.typ].option
+	for _, v := range s.values {
+		if isCredentialField(s.typ, v.field) && !v.notCopied {
+			for _, r := range refs(v.text) {
+				how += fmt.Sprintf(" or WithVariable(%q, ...)", r)
+			}
+		}
+	}
+	return fmt.Sprintf("It authenticates with the collection's %s auth; set its credentials with %s.", s.typ, how)
 }
 
 func pluralMethods(n int) string {

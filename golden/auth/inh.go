@@ -24,7 +24,7 @@ type InhService struct {
 
 // I01NoAuthKey sends GET /i01 (Postman: INH › I01 no auth key).
 //
-// It authenticates with the collection's bearer auth; set its credentials with WithBearerToken(token).
+// It authenticates with the collection's bearer auth; set its credentials with WithBearerToken(token) or WithVariable("collectionToken", ...).
 func (s *InhService) I01NoAuthKey(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opInhI01NoAuthKey, call{})
 }
@@ -39,7 +39,7 @@ var opInhI01NoAuthKey = operation{
 
 // I02AuthNull sends GET /i02 (Postman: INH › I02 auth null).
 //
-// It authenticates with the collection's bearer auth; set its credentials with WithBearerToken(token).
+// It authenticates with the collection's bearer auth; set its credentials with WithBearerToken(token) or WithVariable("collectionToken", ...).
 func (s *InhService) I02AuthNull(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opInhI02AuthNull, call{})
 }
@@ -66,7 +66,7 @@ var opInhI03Noauth = operation{
 
 // I04AuthEmpty sends GET /i04 (Postman: INH › I04 auth empty).
 //
-// It authenticates with the collection's bearer auth; set its credentials with WithBearerToken(token).
+// It authenticates with the collection's bearer auth; set its credentials with WithBearerToken(token) or WithVariable("collectionToken", ...).
 func (s *InhService) I04AuthEmpty(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opInhI04AuthEmpty, call{})
 }
@@ -158,7 +158,7 @@ type InhFNullService struct {
 
 // I08FolderAuth sends GET /i08 (Postman: INH › F-null › I08 folder auth null).
 //
-// It authenticates with the collection's bearer auth; set its credentials with WithBearerToken(token).
+// It authenticates with the collection's bearer auth; set its credentials with WithBearerToken(token) or WithVariable("collectionToken", ...).
 func (s *InhFNullService) I08FolderAuth(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opInhFNullI08FolderAuth, call{})
 }
@@ -180,7 +180,7 @@ type InhFPpbService struct {
 
 // I09InheritedFromFolder sends GET /i09 (Postman: INH › F-ppb › I09 ppb inherited from folder).
 //
-// It authenticates with the collection's bearer auth; set its credentials with WithBearerToken(token).
+// It authenticates with the collection's bearer auth; set its credentials with WithBearerToken(token) or WithVariable("collectionToken", ...).
 func (s *InhFPpbService) I09InheritedFromFolder(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opInhFPpbI09InheritedFromFolder, call{})
 }

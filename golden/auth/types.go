@@ -13,7 +13,7 @@ type TypesService struct {
 
 // A01ApikeyHeader sends GET /a01 (Postman: Types › A01 apikey header).
 //
-// It authenticates with the collection's apikey auth; set its credentials with WithAPIKey(key).
+// It authenticates with the collection's apikey auth; set its credentials with WithAPIKey(key) or WithVariable("apiKey", ...).
 func (s *TypesService) A01ApikeyHeader(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA01ApikeyHeader, call{})
 }
@@ -90,7 +90,7 @@ var opTypesA05OAuth2HeaderDefault = operation{
 
 // A06OAuth2HeaderPrefix sends GET /a06 (Postman: Types › A06 oauth2 headerPrefix).
 //
-// It authenticates with the collection's oauth2 auth; set its credentials with WithTokenSource(ts).
+// It authenticates with the collection's oauth2 auth; set its credentials with WithTokenSource(ts) or WithVariable("a06Token", ...).
 func (s *TypesService) A06OAuth2HeaderPrefix(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA06OAuth2HeaderPrefix, call{})
 }
@@ -338,7 +338,7 @@ var opTypesA16Asap = operation{
 
 // N01Ntlm sends GET /n01 (Postman: Types › N01 ntlm).
 //
-// It authenticates with the collection's ntlm auth; set its credentials with WithNTLMAuth(username, password).
+// It authenticates with the collection's ntlm auth; set its credentials with WithNTLMAuth(username, password) or WithVariable("ntlmUser", ...).
 func (s *TypesService) N01Ntlm(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesN01Ntlm, call{})
 }
@@ -353,7 +353,7 @@ var opTypesN01Ntlm = operation{
 
 // P09BearerUnresolvedToken sends GET /p09 (Postman: Types › P09 bearer unresolved token).
 //
-// It authenticates with the collection's bearer auth; set its credentials with WithBearerToken(token).
+// It authenticates with the collection's bearer auth; set its credentials with WithBearerToken(token) or WithVariable("noSuchToken", ...).
 func (s *TypesService) P09BearerUnresolvedToken(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesP09BearerUnresolvedToken, call{})
 }
@@ -413,7 +413,7 @@ var opTypesP12OAuth2MacToken = operation{
 
 // P13OAuth2EmptyHeaderPrefix sends GET /p13 (Postman: Types › P13 oauth2 empty headerPrefix).
 //
-// It authenticates with the collection's oauth2 auth; set its credentials with WithTokenSource(ts).
+// It authenticates with the collection's oauth2 auth; set its credentials with WithTokenSource(ts) or WithVariable("p13Token", ...).
 func (s *TypesService) P13OAuth2EmptyHeaderPrefix(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesP13OAuth2EmptyHeaderPrefix, call{})
 }

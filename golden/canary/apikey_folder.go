@@ -52,7 +52,7 @@ var opApikeyFolderOwnLiteralCredentials = operation{
 
 // CredentialsFromVariables sends GET /apikey/vars (Postman: apikey folder › credentials from variables).
 //
-// It authenticates with the collection's apikey auth; set its credentials with WithAPIKey(key).
+// It authenticates with the collection's apikey auth; set its credentials with WithAPIKey(key) or WithVariable("apikey_value", ...).
 func (s *ApikeyFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opApikeyFolderCredentialsFromVariables, call{})
 }

@@ -52,7 +52,7 @@ var opAsapFolderOwnLiteralCredentials = operation{
 
 // CredentialsFromVariables sends GET /asap/vars (Postman: asap folder › credentials from variables).
 //
-// It authenticates with the collection's asap auth; set its credentials with WithASAPKey(privateKeyPEM).
+// It authenticates with the collection's asap auth; set its credentials with WithASAPKey(privateKeyPEM) or WithVariable("asap_privateKey", ...).
 func (s *AsapFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opAsapFolderCredentialsFromVariables, call{})
 }

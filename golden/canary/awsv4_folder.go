@@ -52,7 +52,7 @@ var opAwsv4FolderOwnLiteralCredentials = operation{
 
 // CredentialsFromVariables sends GET /awsv4/vars (Postman: awsv4 folder › credentials from variables).
 //
-// It authenticates with the collection's awsv4 auth; set its credentials with WithAWSCredentials(accessKey, secretKey, sessionToken).
+// It authenticates with the collection's awsv4 auth; set its credentials with WithAWSCredentials(accessKey, secretKey, sessionToken) or WithVariable("awsv4_accessKey", ...) or WithVariable("awsv4_secretKey", ...) or WithVariable("awsv4_sessionToken", ...).
 func (s *Awsv4FolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opAwsv4FolderCredentialsFromVariables, call{})
 }

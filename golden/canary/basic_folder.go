@@ -52,7 +52,7 @@ var opBasicFolderOwnLiteralCredentials = operation{
 
 // CredentialsFromVariables sends GET /basic/vars (Postman: basic folder › credentials from variables).
 //
-// It authenticates with the collection's basic auth; set its credentials with WithBasicAuth(username, password).
+// It authenticates with the collection's basic auth; set its credentials with WithBasicAuth(username, password) or WithVariable("basic_username", ...) or WithVariable("basic_password", ...).
 func (s *BasicFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBasicFolderCredentialsFromVariables, call{})
 }

@@ -52,7 +52,7 @@ var opBearerFolderOwnLiteralCredentials = operation{
 
 // CredentialsFromVariables sends GET /bearer/vars (Postman: bearer folder › credentials from variables).
 //
-// It authenticates with the collection's bearer auth; set its credentials with WithBearerToken(token).
+// It authenticates with the collection's bearer auth; set its credentials with WithBearerToken(token) or WithVariable("innocent", ...).
 func (s *BearerFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBearerFolderCredentialsFromVariables, call{})
 }

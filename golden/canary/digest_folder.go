@@ -52,7 +52,7 @@ var opDigestFolderOwnLiteralCredentials = operation{
 
 // CredentialsFromVariables sends GET /digest/vars (Postman: digest folder › credentials from variables).
 //
-// It authenticates with the collection's digest auth; set its credentials with WithDigestAuth(username, password).
+// It authenticates with the collection's digest auth; set its credentials with WithDigestAuth(username, password) or WithVariable("digest_username", ...) or WithVariable("digest_password", ...).
 func (s *DigestFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opDigestFolderCredentialsFromVariables, call{})
 }

@@ -52,7 +52,7 @@ var opEdgegridFolderOwnLiteralCredentials = operation{
 
 // CredentialsFromVariables sends GET /edgegrid/vars (Postman: edgegrid folder › credentials from variables).
 //
-// It authenticates with the collection's edgegrid auth; set its credentials with WithEdgeGrid(clientToken, clientSecret, accessToken).
+// It authenticates with the collection's edgegrid auth; set its credentials with WithEdgeGrid(clientToken, clientSecret, accessToken) or WithVariable("edgegrid_accessToken", ...) or WithVariable("edgegrid_clientToken", ...) or WithVariable("edgegrid_clientSecret", ...).
 func (s *EdgegridFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opEdgegridFolderCredentialsFromVariables, call{})
 }

@@ -52,7 +52,7 @@ var opHawkFolderOwnLiteralCredentials = operation{
 
 // CredentialsFromVariables sends GET /hawk/vars (Postman: hawk folder › credentials from variables).
 //
-// It authenticates with the collection's hawk auth; set its credentials with WithHawkAuth(id, key).
+// It authenticates with the collection's hawk auth; set its credentials with WithHawkAuth(id, key) or WithVariable("hawk_authId", ...) or WithVariable("hawk_authKey", ...).
 func (s *HawkFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opHawkFolderCredentialsFromVariables, call{})
 }

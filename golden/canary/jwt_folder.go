@@ -52,7 +52,7 @@ var opJWTFolderOwnLiteralCredentials = operation{
 
 // CredentialsFromVariables sends GET /jwt/vars (Postman: jwt folder › credentials from variables).
 //
-// It authenticates with the collection's jwt auth; set its credentials with WithJWTKey(key).
+// It authenticates with the collection's jwt auth; set its credentials with WithJWTKey(key) or WithVariable("jwt_secret", ...) or WithVariable("jwt_privateKey", ...).
 func (s *JWTFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opJWTFolderCredentialsFromVariables, call{})
 }

@@ -52,7 +52,7 @@ var opNtlmFolderOwnLiteralCredentials = operation{
 
 // CredentialsFromVariables sends GET /ntlm/vars (Postman: ntlm folder › credentials from variables).
 //
-// It authenticates with the collection's ntlm auth; set its credentials with WithNTLMAuth(username, password).
+// It authenticates with the collection's ntlm auth; set its credentials with WithNTLMAuth(username, password) or WithVariable("ntlm_username", ...) or WithVariable("ntlm_password", ...).
 func (s *NtlmFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opNtlmFolderCredentialsFromVariables, call{})
 }

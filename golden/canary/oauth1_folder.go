@@ -52,7 +52,7 @@ var opOAuth1FolderOwnLiteralCredentials = operation{
 
 // CredentialsFromVariables sends GET /oauth1/vars (Postman: oauth1 folder › credentials from variables).
 //
-// It authenticates with the collection's oauth1 auth; set its credentials with WithOAuth1(consumerKey, consumerSecret, token, tokenSecret).
+// It authenticates with the collection's oauth1 auth; set its credentials with WithOAuth1(consumerKey, consumerSecret, token, tokenSecret) or WithVariable("oauth1_consumerKey", ...) or WithVariable("oauth1_consumerSecret", ...) or WithVariable("oauth1_token", ...) or WithVariable("oauth1_tokenSecret", ...) or WithVariable("oauth1_privateKey", ...) or WithVariable("oauth1_verifier", ...).
 func (s *OAuth1FolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opOAuth1FolderCredentialsFromVariables, call{})
 }
