@@ -620,7 +620,9 @@ func (p *plan) authNote(m *method) string {
 	}
 	how := authTypes[s.typ].option
 	for _, v := range s.values {
-		if isCredentialField(s.typ, v.field) && !v.notCopied {
+		// An oauth2 request sends only the access token; the client
+		// credentials serve OAuth2Config.
+		if isCredentialField(s.typ, v.field) && !v.notCopied && (s.typ != model.AuthOAuth2 || v.field == "accessToken") {
 			for _, r := range refs(v.text) {
 				how += fmt.Sprintf(" or WithVariable(%q, ...)", r)
 			}

@@ -52,7 +52,7 @@ var opOAuth2FolderOwnLiteralCredentials = operation{
 
 // CredentialsFromVariables sends GET /oauth2/vars (Postman: oauth2 folder › credentials from variables).
 //
-// It authenticates with the collection's oauth2 auth; set its credentials with WithTokenSource(ts) or WithVariable("oauth2_accessToken", ...) or WithVariable("oauth2_clientId", ...) or WithVariable("oauth2_clientSecret", ...) or WithVariable("oauth2_username", ...) or WithVariable("oauth2_password", ...).
+// It authenticates with the collection's oauth2 auth; set its credentials with WithTokenSource(ts) or WithVariable("oauth2_accessToken", ...).
 func (s *OAuth2FolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opOAuth2FolderCredentialsFromVariables, call{})
 }

@@ -14,7 +14,7 @@ type BookingsService struct {
 // List sends GET /api/bookings (Postman: Bookings › List bookings).
 //
 // params sets query parameters and headers; nil sends the collection's.
-// It authenticates with the collection's oauth2 auth; set its credentials with WithTokenSource(ts) or WithVariable("accessToken", ...) or WithVariable("clientId", ...) or WithVariable("clientSecret", ...).
+// It authenticates with the collection's oauth2 auth; set its credentials with WithTokenSource(ts) or WithVariable("accessToken", ...).
 func (s *BookingsService) List(ctx context.Context, params *BookingsListParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBookingsList, call{params: params.values()})
 }
@@ -31,7 +31,7 @@ var opBookingsList = operation{
 // Get sends GET /api/bookings/:bookingId (Postman: Bookings › Get booking).
 //
 // bookingID fills the path variable :bookingId (example "42"); an empty value sends the segment as written, as Postman does.
-// It authenticates with the collection's oauth2 auth; set its credentials with WithTokenSource(ts) or WithVariable("accessToken", ...) or WithVariable("clientId", ...) or WithVariable("clientSecret", ...).
+// It authenticates with the collection's oauth2 auth; set its credentials with WithTokenSource(ts) or WithVariable("accessToken", ...).
 func (s *BookingsService) Get(ctx context.Context, bookingID string) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBookingsGet, call{path: []string{bookingID}})
 }
