@@ -160,6 +160,9 @@ type authPlan struct {
 	// refs lists the variables credentials are read from.
 	leftOut map[string]int
 	refs    map[string][]string
+	// configName and flowName are the Client's OAuth 2.0 helpers, "" when
+	// no scheme is oauth2.
+	configName, flowName string
 }
 
 // planAuth gives every method the scheme of its effective auth. It runs
@@ -175,6 +178,8 @@ func (p *plan) planAuth() {
 	})
 	p.reportLeftOut()
 	if o := p.oauth2Scheme(); o != nil {
+		p.auth.configName = p.client.members.Claim("OAuth2Config")
+		p.auth.flowName = p.client.members.Claim("OAuth2Flow")
 		p.warn(o.paths[0], "the SDK imports golang.org/x/oauth2 for OAuth2: add it to the SDK's module with go get golang.org/x/oauth2")
 	}
 }
@@ -682,8 +687,7 @@ func (p *plan) oauth2Scheme() *scheme {
 //	func (c *Client) OAuth2Config(clientID, clientSecret, redirectURL string, scopes ...string) (*oauth2.Config, error)
 func (p *plan) emitOAuth2Helpers(f *jen.File, s *scheme) {
 	f.ImportName("golang.org/x/oauth2", "oauth2")
-	config := p.client.members.Claim("OAuth2Config")
-	flow := p.client.members.Claim("OAuth2Flow")
+	config, flow := p.auth.configName, p.auth.flowName
 	urls := []string{}
 	for _, k := range []string{"authUrl", "accessTokenUrl"} {
 		if u := s.settings[k]; u != "" {
