@@ -451,6 +451,51 @@ func (p *plan) authTypesUsed() []string {
 	return out
 }
 
+// declaredAuthTypes lists the auth types the collection declares anywhere
+// that the runtime implements: a superset of the ones its SDK uses, whose
+// runtime names generated code must leave alone.
+func declaredAuthTypes(c *model.Collection) []string {
+	seen := map[string]bool{}
+	forEachAuth(c, func(a *model.Auth) {
+		if _, ok := authTypes[a.Type]; ok {
+			seen[a.Type] = true
+		}
+	})
+	return sortedSet(seen)
+}
+
+// forEachAuth calls fn once for every auth object the collection declares.
+func forEachAuth(c *model.Collection, fn func(*model.Auth)) {
+	seen := map[*model.Auth]bool{}
+	visit := func(a *model.Auth) {
+		if a != nil && !seen[a] {
+			seen[a] = true
+			fn(a)
+		}
+	}
+	visit(c.Auth)
+	var walk func([]*model.Folder, []*model.Request)
+	walk = func(fs []*model.Folder, rs []*model.Request) {
+		for _, r := range rs {
+			visit(r.Auth)
+		}
+		for _, f := range fs {
+			visit(f.Auth)
+			walk(f.Folders, f.Requests)
+		}
+	}
+	walk(c.Folders, c.Requests)
+}
+
+func sortedSet(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // authFiles are the file names (without ".go") auth may add to an SDK:
 // the runtime's optional files and the generated auth_schemes.go.
 func authFiles() []string {

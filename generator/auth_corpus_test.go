@@ -183,29 +183,6 @@ func canaryCredentials(c *model.Collection) int {
 	return n
 }
 
-// forEachAuth calls fn once for every auth object the collection declares.
-func forEachAuth(c *model.Collection, fn func(*model.Auth)) {
-	seen := map[*model.Auth]bool{}
-	visit := func(a *model.Auth) {
-		if a != nil && !seen[a] {
-			seen[a] = true
-			fn(a)
-		}
-	}
-	visit(c.Auth)
-	var walk func([]*model.Folder, []*model.Request)
-	walk = func(fs []*model.Folder, rs []*model.Request) {
-		for _, r := range rs {
-			visit(r.Auth)
-		}
-		for _, f := range fs {
-			visit(f.Auth)
-			walk(f.Folders, f.Requests)
-		}
-	}
-	walk(c.Folders, c.Requests)
-}
-
 func sortedKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {

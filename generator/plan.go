@@ -110,7 +110,7 @@ func newPlan(c *model.Collection, cfg Config) (*plan, error) {
 	if err := names.CheckPackageName(cfg.Package); err != nil {
 		return nil, fmt.Errorf("package name: %w", err)
 	}
-	reserved, err := templates.ReservedNames()
+	reserved, err := templates.ReservedNamesFor(templates.Features{Auth: declaredAuthTypes(c)})
 	if err != nil {
 		return nil, fmt.Errorf("generator: reading the runtime: %w", err)
 	}

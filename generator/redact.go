@@ -25,8 +25,8 @@ const redacted = "[credential]"
 const minRedact = 8
 
 // credentialTexts are the values comments must not hold: literal auth
-// credentials, and the values of variables that credentials refer to or
-// that are typed secret. Values that are also words of the runtime (a
+// credentials, and the values (in the collection and its environments) of
+// variables that credentials refer to or that are typed secret. Values that are also words of the runtime (a
 // password of "password") are left out.
 func (p *plan) credentialTexts(runtimeText string) []string {
 	seen := map[string]bool{}
@@ -50,7 +50,11 @@ func (p *plan) credentialTexts(runtimeText string) []string {
 			add(prm.Value)
 		}
 	}
-	for _, v := range p.coll.Variables {
+	vars := p.coll.Variables
+	for _, env := range p.cfg.Environments {
+		vars = append(vars[:len(vars):len(vars)], env.Values...)
+	}
+	for _, v := range vars {
 		if refd[v.Key] || v.Type == "secret" {
 			add(v.Value)
 		}

@@ -116,18 +116,36 @@ func rewritePackage(src []byte, pkg string) ([]byte, error) {
 }
 
 var (
-	reservedOnce  sync.Once
-	reservedNames []string
-	reservedErr   error
+	reservedOnce sync.Once
+	fileDecls    map[string][]string // runtime file -> its top-level names
+	reservedErr  error
 )
 
 // ReservedNames returns every top-level identifier the runtime files
 // declare (optional files included), sorted: generated code must not
 // declare any of them.
 func ReservedNames() ([]string, error) {
+	return reserved(func(string) bool { return true })
+}
+
+// ReservedNamesFor returns the top-level identifiers of the runtime files
+// an SDK with features f gets, sorted: a name another optional file
+// declares (WithAPIKey, without apikey auth) stays free for generated code.
+func ReservedNamesFor(f Features) ([]string, error) {
+	want := map[string]bool{}
+	for _, a := range f.Auth {
+		want["auth_"+a+".go"] = true
+	}
+	return reserved(func(name string) bool {
+		return !(strings.HasPrefix(name, "auth_") && !want[name] || name == "auth.go" && len(f.Auth) == 0)
+	})
+}
+
+// reserved unions the names of the runtime files keep reports.
+func reserved(keep func(file string) bool) ([]string, error) {
 	reservedOnce.Do(func() {
 		fset := token.NewFileSet()
-		seen := map[string]bool{}
+		fileDecls = map[string][]string{}
 		entries, err := fs.ReadDir(runtimeFS, "runtime")
 		if err != nil {
 			reservedErr = err
@@ -148,17 +166,27 @@ func ReservedNames() ([]string, error) {
 				return
 			}
 			for _, d := range f.Decls {
-				for _, name := range declNames(d) {
-					seen[name] = true
-				}
+				fileDecls[e.Name()] = append(fileDecls[e.Name()], declNames(d)...)
 			}
 		}
-		for name := range seen {
-			reservedNames = append(reservedNames, name)
-		}
-		sort.Strings(reservedNames)
 	})
-	return reservedNames, reservedErr
+	if reservedErr != nil {
+		return nil, reservedErr
+	}
+	seen := map[string]bool{}
+	for file, decls := range fileDecls {
+		if keep(file) {
+			for _, name := range decls {
+				seen[name] = true
+			}
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for name := range seen {
+		out = append(out, name)
+	}
+	sort.Strings(out)
+	return out, nil
 }
 
 // declNames lists the package-level names a declaration introduces.

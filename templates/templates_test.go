@@ -98,3 +98,23 @@ func TestEachAuthTypeCompilesAlone(t *testing.T) {
 		}
 	}
 }
+
+// A name only an unused auth type's file declares is free.
+func TestReservedNamesForFollowFeatures(t *testing.T) {
+	without, _ := ReservedNamesFor(Features{})
+	with, _ := ReservedNamesFor(Features{Auth: []string{"apikey"}})
+	has := func(list []string, name string) bool {
+		for _, n := range list {
+			if n == name {
+				return true
+			}
+		}
+		return false
+	}
+	if has(without, "WithAPIKey") || has(without, "AuthError") || !has(without, "NewClient") && !has(without, "WithBaseURL") {
+		t.Errorf("without auth: %v", without)
+	}
+	if !has(with, "WithAPIKey") || !has(with, "AuthError") || has(with, "WithBearerToken") {
+		t.Errorf("with apikey: %v", with)
+	}
+}

@@ -59,6 +59,7 @@ var opV1Raw = operation{
 // V1Urlencoded sends POST /v1b (Postman: V1 urlencoded).
 //
 // body sets the form fields; nil sends the collection's form.
+// It authenticates with the collection's basic auth; set its credentials with WithBasicAuth(username, password).
 func (c *Client) V1Urlencoded(ctx context.Context, body *V1UrlencodedForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opV1Urlencoded, call{body: body})
 }
@@ -76,4 +77,5 @@ var opV1Urlencoded = operation{
 			{in: inForm, key: "b", value: "2", disabled: true, slot: 2},
 		},
 	},
+	auth: authBasic,
 }

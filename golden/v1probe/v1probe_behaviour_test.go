@@ -27,7 +27,9 @@ func newServer(t *testing.T) (*Client, <-chan recorded) {
 		reqs <- recorded{r.Method, r.RequestURI, string(b), r.Header.Clone()}
 	}))
 	t.Cleanup(srv.Close)
-	c, err := NewClient(WithBaseURL(srv.URL))
+	// The collection's basic credentials are not copied into the SDK; the
+	// caller gives them, as newman's user did.
+	c, err := NewClient(WithBaseURL(srv.URL), WithBasicAuth("u1", "p1"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,6 +66,9 @@ func TestV1UrlencodedSendsOnlyEnabledRows(t *testing.T) {
 	}
 	if ct := got.header.Get("Content-Type"); ct != "application/x-www-form-urlencoded" {
 		t.Errorf("Content-Type %q", ct)
+	}
+	if a := got.header.Get("Authorization"); a != "Basic dTE6cDE=" {
+		t.Errorf("Authorization %q, newman sent Basic dTE6cDE=", a)
 	}
 	// The disabled row b goes out only when the caller sets it.
 	if _, _, err := c.V1Urlencoded(context.Background(), &V1UrlencodedForm{B: "2"}); err != nil {
