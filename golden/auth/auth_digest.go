@@ -84,12 +84,8 @@ func (a *digestAuth) answer(c *core, req *http.Request, resp *http.Response) (*h
 
 // authorize sets the Digest header answering challenge ch.
 func (a *digestAuth) authorize(c *core, req *http.Request, ch map[string]string) error {
-	user, err := c.secret("digest", "username", a.username, "WithDigestAuth")
-	if err != nil {
-		return err
-	}
-	pass, err := c.optionalSecret("digest", "password", a.password, "WithDigestAuth")
-	if err != nil {
+	var user, pass string
+	if err := c.credentials("digest", "WithDigestAuth", cred{&user, "username", a.username, false}, cred{&pass, "password", a.password, true}); err != nil {
 		return err
 	}
 	nc, cnonce := a.nonceCount, a.clientNonce

@@ -99,6 +99,27 @@ func (c *core) optionalSecret(typ, param, ref, option string) (string, error) {
 	return c.credential(typ, param, ref, option, true)
 }
 
+// cred is one credential an authorizer reads: where its value goes, its
+// parameter, the collection's reference, and whether it may be empty.
+type cred struct {
+	dst        *string
+	param, ref string
+	optional   bool
+}
+
+// credentials reads the credentials of one auth type, set by option, and
+// stops at the first that is missing.
+func (c *core) credentials(typ, option string, creds ...cred) error {
+	for _, cr := range creds {
+		v, err := c.credential(typ, cr.param, cr.ref, option, cr.optional)
+		if err != nil {
+			return err
+		}
+		*cr.dst = v
+	}
+	return nil
+}
+
 func (c *core) credential(typ, param, ref, option string, optional bool) (string, error) {
 	e := &AuthError{Type: typ, Param: param, Option: option}
 	if ref != "" && ref != notCopied {

@@ -41,12 +41,8 @@ func (a *hawkAuth) apply(c *core, op *operation, req *http.Request) error {
 	if err := c.settings(&s.algorithm, &s.user, &s.nonce, &s.timestamp, &s.ext, &s.app, &s.dlg, &s.payloadHash); err != nil {
 		return err
 	}
-	id, err := c.secret("hawk", "authId", a.id, "WithHawkAuth")
-	if err != nil {
-		return err
-	}
-	key, err := c.secret("hawk", "authKey", a.key, "WithHawkAuth")
-	if err != nil {
+	var id, key string
+	if err := c.credentials("hawk", "WithHawkAuth", cred{&id, "authId", a.id, false}, cred{&key, "authKey", a.key, false}); err != nil {
 		return err
 	}
 	if _, err := strconv.ParseInt(s.timestamp, 10, 64); err != nil {

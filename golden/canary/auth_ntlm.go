@@ -60,12 +60,8 @@ func (a *ntlmAuth) answer(c *core, req *http.Request, resp *http.Response) (*htt
 	if truthy(s.noRetry) {
 		return resp, nil
 	}
-	user, err := c.secret("ntlm", "username", a.username, "WithNTLMAuth")
-	if err != nil {
-		return nil, err
-	}
-	pass, err := c.optionalSecret("ntlm", "password", a.password, "WithNTLMAuth")
-	if err != nil {
+	var user, pass string
+	if err := c.credentials("ntlm", "WithNTLMAuth", cred{&user, "username", a.username, false}, cred{&pass, "password", a.password, true}); err != nil {
 		return nil, err
 	}
 	if s.domain == "" {

@@ -42,16 +42,9 @@ func (a *awsv4Auth) apply(c *core, _ *operation, req *http.Request) error {
 	if service == "" {
 		service = "execute-api"
 	}
-	access, err := c.secret("awsv4", "accessKey", a.accessKey, "WithAWSCredentials")
-	if err != nil {
-		return err
-	}
-	secretKey, err := c.secret("awsv4", "secretKey", a.secretKey, "WithAWSCredentials")
-	if err != nil {
-		return err
-	}
-	session, err := c.optionalSecret("awsv4", "sessionToken", a.sessionToken, "WithAWSCredentials")
-	if err != nil {
+	var access, secretKey, session string
+	if err := c.credentials("awsv4", "WithAWSCredentials", cred{&access, "accessKey", a.accessKey, false},
+		cred{&secretKey, "secretKey", a.secretKey, false}, cred{&session, "sessionToken", a.sessionToken, true}); err != nil {
 		return err
 	}
 	body, err := requestBody(req)

@@ -22,12 +22,8 @@ func WithBasicAuth(username, password string) Option {
 }
 
 func (a *basicAuth) apply(c *core, _ *operation, req *http.Request) error {
-	user, err := c.secret("basic", "username", a.username, "WithBasicAuth")
-	if err != nil {
-		return err
-	}
-	pass, err := c.optionalSecret("basic", "password", a.password, "WithBasicAuth")
-	if err != nil {
+	var user, pass string
+	if err := c.credentials("basic", "WithBasicAuth", cred{&user, "username", a.username, false}, cred{&pass, "password", a.password, true}); err != nil {
 		return err
 	}
 	setAuthorization(req.Header, "Basic "+base64.StdEncoding.EncodeToString([]byte(user+":"+pass)))

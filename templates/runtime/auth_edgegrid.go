@@ -38,14 +38,9 @@ func (a *edgegridAuth) apply(c *core, _ *operation, req *http.Request) error {
 	if err := c.settings(&s.baseURL, &s.nonce, &s.timestamp, &s.headersToSign, &s.maxBodySize); err != nil {
 		return err
 	}
-	var err error
-	for _, cr := range []struct {
-		dst        *string
-		param, ref string
-	}{{&s.clientToken, "clientToken", a.clientToken}, {&s.accessToken, "accessToken", a.accessToken}, {&s.clientSecret, "clientSecret", a.clientSecret}} {
-		if *cr.dst, err = c.secret("edgegrid", cr.param, cr.ref, "WithEdgeGrid"); err != nil {
-			return err
-		}
+	if err := c.credentials("edgegrid", "WithEdgeGrid", cred{&s.clientToken, "clientToken", a.clientToken, false},
+		cred{&s.accessToken, "accessToken", a.accessToken, false}, cred{&s.clientSecret, "clientSecret", a.clientSecret, false}); err != nil {
+		return err
 	}
 	if s.timestamp == "" {
 		s.timestamp = authNow().UTC().Format("20060102T15:04:05+0000")

@@ -65,26 +65,14 @@ func (a *oauth1Auth) apply(c *core, op *operation, req *http.Request) error {
 		method = "HMAC-SHA1"
 	}
 	isRSA := strings.HasPrefix(method, "RSA-")
-	var err error
-	get := func(dst *string, param, ref string, optional bool) {
-		if err != nil {
-			return
-		}
-		if optional {
-			*dst, err = c.optionalSecret("oauth1", param, ref, "WithOAuth1")
-		} else {
-			*dst, err = c.secret("oauth1", param, ref, "WithOAuth1")
-		}
-	}
-	get(&s.consumerKey, "consumerKey", a.consumerKey, false)
-	get(&s.consumerSecret, "consumerSecret", a.consumerSecret, isRSA)
-	get(&s.token, "token", a.token, true)
-	get(&s.tokenSecret, "tokenSecret", a.tokenSecret, true)
+	err := c.credentials("oauth1", "WithOAuth1", cred{&s.consumerKey, "consumerKey", a.consumerKey, false},
+		cred{&s.consumerSecret, "consumerSecret", a.consumerSecret, isRSA}, cred{&s.token, "token", a.token, true},
+		cred{&s.tokenSecret, "tokenSecret", a.tokenSecret, true})
 	if err == nil {
-		s.verifier, err = c.optionalSecret("oauth1", "verifier", a.verifier, "WithOAuth1Verifier")
+		err = c.credentials("oauth1", "WithOAuth1Verifier", cred{&s.verifier, "verifier", a.verifier, true})
 	}
 	if isRSA && err == nil {
-		s.privateKey, err = c.secret("oauth1", "privateKey", a.privateKey, "WithOAuth1PrivateKey")
+		err = c.credentials("oauth1", "WithOAuth1PrivateKey", cred{&s.privateKey, "privateKey", a.privateKey, false})
 	}
 	if err != nil {
 		return err
