@@ -7,6 +7,7 @@ import (
 	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/rsa"
+	"crypto/sha1"
 	"crypto/sha256"
 	"crypto/x509"
 	"encoding/base64"
@@ -324,5 +325,30 @@ func TestASAPSignsTheClaims(t *testing.T) {
 	sig, _ := base64.RawURLEncoding.DecodeString(parts[2])
 	if err := rsa.VerifyPKCS1v15(&key.PublicKey, crypto.SHA256, d[:], sig); err != nil {
 		t.Errorf("signature: %v", err)
+	}
+}
+
+// RSA-SHA1 signs the RFC 5849 base string with the given key; the body
+// hash of a JSON body is sent and signed.
+func TestOAuth1RSAAndBodyHash(t *testing.T) {
+	key, _ := rsa.GenerateKey(rand.Reader, 2048)
+	der, _ := x509.MarshalPKCS8PrivateKey(key)
+	pemKey := string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}))
+	op := &operation{method: "POST", path: "/r", body: &bodySpec{mode: bodyRaw, text: `{"a":1}`, contentType: "application/json"},
+		auth: &oauth1Auth{consumerKey: notCopied, privateKey: notCopied, signatureMethod: "RSA-SHA1", timestamp: "1700000000", nonce: "abc123", version: "1.0", toHeader: "true", bodyHash: "true"}}
+	_, header, _ := signedRequest(t, op, nil, WithOAuth1("ck", "", "", ""), WithOAuth1PrivateKey(pemKey))
+	h := sha1.Sum([]byte(`{"a":1}`))
+	bodyHash := base64.StdEncoding.EncodeToString(h[:])
+	prefix := `OAuth oauth_consumer_key="ck",oauth_signature_method="RSA-SHA1",oauth_timestamp="1700000000",oauth_nonce="abc123",oauth_version="1.0",oauth_body_hash="` + formEncode(bodyHash) + `",oauth_signature="`
+	got := header("Authorization")
+	if !strings.HasPrefix(got, prefix) {
+		t.Fatalf("Authorization\n got %s\nwant %s...", got, prefix)
+	}
+	sig, _ := base64.StdEncoding.DecodeString(unescapePercent(strings.TrimSuffix(strings.TrimPrefix(got, prefix), `"`)))
+	params := "oauth_body_hash=" + formEncode(bodyHash) + "&oauth_consumer_key=ck&oauth_nonce=abc123&oauth_signature_method=RSA-SHA1&oauth_timestamp=1700000000&oauth_version=1.0"
+	base := "POST&" + formEncode("http://127.0.0.1:8765/r") + "&" + formEncode(params)
+	d := sha1.Sum([]byte(base))
+	if err := rsa.VerifyPKCS1v15(&key.PublicKey, crypto.SHA1, d[:], sig); err != nil {
+		t.Errorf("the signature does not verify over %s: %v", base, err)
 	}
 }
