@@ -1,0 +1,3 @@
+package mock
+
+import _ "github.com/postgen/postgen/internal/testflag"
