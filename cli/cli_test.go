@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -75,16 +76,22 @@ func TestSameInputSameBytes(t *testing.T) {
 			t.Fatalf("exit %d\n%s", code, stderr)
 		}
 	}
-	entries, _ := os.ReadDir(a)
-	if len(entries) == 0 {
-		t.Fatal("nothing generated")
-	}
-	for _, e := range entries {
-		x, _ := os.ReadFile(filepath.Join(a, e.Name()))
-		y, err := os.ReadFile(filepath.Join(b, e.Name()))
-		if err != nil || !bytes.Equal(x, y) {
-			t.Errorf("%s differs between two runs", e.Name())
+	n := 0
+	filepath.WalkDir(a, func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
 		}
+		n++
+		rel, _ := filepath.Rel(a, path)
+		x, _ := os.ReadFile(path)
+		y, err := os.ReadFile(filepath.Join(b, rel))
+		if err != nil || !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two runs", rel)
+		}
+		return nil
+	})
+	if n == 0 {
+		t.Fatal("nothing generated")
 	}
 }
 

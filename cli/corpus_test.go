@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/postgen/postgen/internal/doclint"
 )
 
 // corpusDir holds the real collections, beside the repository.
@@ -68,8 +70,21 @@ func TestCorpusBuilds(t *testing.T) {
 			t.Fatalf("go %s failed on the corpus SDKs: %v\n%s", strings.Join(args, " "), err, out)
 		}
 	}
+	// Doc lint: every exported name of every SDK (and mock server package)
+	// documented, every file gofmt'd.
+	problems, err := doclint.LintDir(mod)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range problems {
+		if i == 20 {
+			t.Errorf("... and %d more doc problems", len(problems)-i)
+			break
+		}
+		t.Error(p)
+	}
 	sort.Slice(times, func(i, j int) bool { return times[i].d > times[j].d })
-	t.Logf("corpus: %d/%d collections (v1 and v2) generate, build and vet; slowest: %s", generated, want, slowest(times[:min(3, len(times))]))
+	t.Logf("corpus: %d/%d collections (v1 and v2) generate, build, vet and pass the doc lint; slowest: %s", generated, want, slowest(times[:min(3, len(times))]))
 	if generated != want {
 		t.Errorf("%d/%d collections generated", generated, want)
 	}

@@ -135,6 +135,7 @@ func load(ctx context.Context, arg, out string, f *inputFlags, stdin io.Reader, 
 		}
 	}
 	l.cfg.Command = regenerateCommand(pkg, cfgPath, envFiles, src)
+	l.cfg.ImportPath = sdkImportPath(l.out)
 	return l, nil
 }
 

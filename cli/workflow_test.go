@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -41,12 +42,16 @@ func TestEnvironments(t *testing.T) {
 	}
 	// Values of type secret are never copied, anywhere.
 	for _, secret := range []string{"prod-4f8a9c0d2e1b7a6c", "stag-0a1b2c3d4e5f6a7b"} {
-		entries, _ := os.ReadDir(out)
-		for _, e := range entries {
-			if strings.Contains(readOut(t, out, e.Name()), secret) {
-				t.Errorf("%s holds the secret %s", e.Name(), secret)
+		filepath.WalkDir(out, func(path string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() {
+				return err
 			}
-		}
+			rel, _ := filepath.Rel(out, path)
+			if strings.Contains(readOut(t, out, rel), secret) {
+				t.Errorf("%s holds the secret %s", rel, secret)
+			}
+			return nil
+		})
 	}
 
 	// Environments that differ in more than the host give no constants,

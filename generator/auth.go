@@ -657,8 +657,11 @@ func isCredentialField(typ, field string) bool {
 	return false
 }
 
-// authNote is the line of a method's doc about its auth.
-func (p *plan) authNote(m *method) string {
+// authHow says how to give the credentials of a method's auth: the
+// option of its type, and the variables its credential fields read
+// ("WithBearerToken(token) or WithVariable("token", ...)"); "" when the
+// method does not authenticate.
+func (p *plan) authHow(m *method) string {
 	if m.op.auth == "" {
 		return ""
 	}
@@ -678,7 +681,7 @@ func (p *plan) authNote(m *method) string {
 			}
 		}
 	}
-	return fmt.Sprintf("It authenticates with the collection's %s auth; set its credentials with %s.", s.typ, how)
+	return how
 }
 
 func pluralMethods(n int) string {

@@ -2,10 +2,10 @@ package generator
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/postgen/postgen/generator/godoc"
 )
 
 // docLines turns free text from the collection into comment lines that
@@ -34,33 +34,14 @@ func docLines(text string) []string {
 }
 
 // cleanText removes what may not appear in Go source comments or string
-// displays from one line of text.
+// displays from one line of text (godoc.Sanitize decides), with line breaks
+// dropped and tabs written as spaces.
 func cleanText(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b.WriteRune('\uFFFD')
-		case r == '\t':
-			b.WriteString("    ")
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
-			// control characters, including NUL
-		case isBidiControl(r) || r == '\uFEFF':
-		case unicode.IsSpace(r):
-			b.WriteByte(' ')
-		default:
-			b.WriteRune(r)
-		}
+	s = godoc.Sanitize(s)
+	if strings.ContainsAny(s, "\n\t") {
+		s = strings.NewReplacer("\n", "", "\t", "    ").Replace(s)
 	}
-	return b.String()
-}
-
-// isBidiControl reports the Unicode bidirectional formatting characters.
-func isBidiControl(r rune) bool {
-	return r >= '\u202A' && r <= '\u202E' || r >= '\u2066' && r <= '\u2069' || r == '\u200E' || r == '\u200F' || r == '\u061C'
+	return s
 }
 
 // oneLine returns text flattened to a single clean line, for names and
@@ -72,15 +53,18 @@ func oneLine(text string) string {
 // comment emits the lines as one block of // comments. The text given to
 // Jennifer starts with "//", so Jennifer renders it verbatim and never
 // switches to a /* */ block that a "*/" in the text could close; lines
-// never hold a line break of their own (docLines and oneLine remove them).
+// never hold a line break of their own (docLines, oneLine and the godoc
+// converter remove them). A line starting with a tab is a code line of Go
+// doc syntax, written "//\t..." as gofmt writes it.
 func comment(lines ...string) []jen.Code {
 	var b strings.Builder
 	for i, l := range lines {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		if l == "" {
+		if l == "" || l[0] == '\t' {
 			b.WriteString("//")
+			b.WriteString(strings.ReplaceAll(l, "\n", " "))
 			continue
 		}
 		b.WriteString("// ")

@@ -23,6 +23,7 @@ func (p *plan) emit() ([]File, error) {
 	jobs := []fileJob{
 		{"doc.go", p.emitDoc},
 		{"client.go", p.emitClient},
+		{p.mockPackage() + "/routes.go", p.emitRoutes},
 	}
 	for _, s := range p.client.subs {
 		s := s

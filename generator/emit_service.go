@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/postgen/postgen/generator/godoc"
 )
 
 // emitServiceFile writes the file of a top-level service: its type, its
@@ -25,9 +27,9 @@ func (p *plan) emitServiceFile(s *service) *jen.File {
 //	}
 func (p *plan) emitService(f *jen.File, s *service) {
 	lines := paragraphs(
-		[]string{fmt.Sprintf("%s holds the requests of the %q folder (%s).", s.typeName, oneLine(s.folder.Name), p.folderPath(s))},
-		docLines(s.folder.Description.Content),
-		[]string{fmt.Sprintf("Use it through the client: client.%s.", s.fieldPath())},
+		sentence("%s holds the requests of the Postman folder %q.", s.typeName, p.folderPath(s)),
+		describe(s.folder.Description),
+		sentence("Use it through the client: client.%s.", s.fieldPath()),
 	)
 	f.Add(comment(lines...)...)
 	f.Type().Id(s.typeName).Struct(p.serviceFields(s)...)
@@ -92,7 +94,7 @@ func (p *plan) emitMethod(f *jen.File, m *method) {
 		)),
 	)
 	f.Line()
-	f.Add(comment(fmt.Sprintf("%s is the request %s sends.", m.opVar, m.svc.typeName+"."+m.name))...)
+	f.Add(comment(sentence("%s is the request %s sends.", m.opVar, m.svc.typeName+"."+m.name)...)...)
 	f.Var().Id(m.opVar).Op("=").Id("operation").Add(multiline(p.operationFields(m.op)...))
 }
 
@@ -125,7 +127,7 @@ func (p *plan) methodDoc(m *method) []string {
 	if path == "" {
 		path = "/"
 	}
-	head := []string{fmt.Sprintf("%s sends %s %s (Postman: %s).", m.name, m.op.method, oneLine(path), where)}
+	head := sentence("%s sends %s %s (Postman: %s).", m.name, m.op.method, oneLine(path), where)
 	var notes []string
 	for _, a := range m.pathArgs {
 		note := fmt.Sprintf("%s fills the path variable :%s", a.goName, oneLine(a.varName))
@@ -149,10 +151,7 @@ func (p *plan) methodDoc(m *method) []string {
 	if m.params != nil {
 		notes = append(notes, "params sets query parameters and headers; nil sends the collection's.")
 	}
-	if a := p.authNote(m); a != "" {
-		notes = append(notes, a)
-	}
-	return paragraphs(head, docLines(r.Description.Content), notes)
+	return paragraphs(head, describe(r.Description), godoc.Wrap(p.authDoc(m)), godoc.Wrap(strings.Join(notes, " ")))
 }
 
 // shorten cuts s to at most n runes, marking the cut.
@@ -320,10 +319,7 @@ func (p *plan) emitTypesFile(s *service) *jen.File {
 //	func (p *BookingsListParams) values() []string
 func (p *plan) emitParams(f *jen.File, m *method) {
 	st := m.params
-	f.Add(comment(
-		fmt.Sprintf("%s holds the query parameters and headers of %s.%s that a caller may set.", st.name, m.svc.typeName, m.name),
-		"A field left empty sends what the collection sends.",
-	)...)
+	f.Add(comment(sentence("%s holds the query parameters and headers of %s.%s that a caller may set. A field left empty sends what the collection sends.", st.name, m.svc.typeName, m.name)...)...)
 	p.emitStruct(f, st)
 	emitValues(f, st, "p")
 }
@@ -331,9 +327,7 @@ func (p *plan) emitParams(f *jen.File, m *method) {
 // emitForm writes a form body struct with its values (and files) methods.
 func (p *plan) emitForm(f *jen.File, m *method) {
 	st := m.body.form
-	f.Add(comment(
-		fmt.Sprintf("%s is the form body of %s.%s. A field left empty (or nil) sends what the collection sends.", st.name, m.svc.typeName, m.name),
-	)...)
+	f.Add(comment(sentence("%s is the form body of %s.%s. A field left empty (or nil) sends what the collection sends.", st.name, m.svc.typeName, m.name)...)...)
 	p.emitStruct(f, st)
 	emitValues(f, st, "f")
 	hasFiles := false
@@ -405,7 +399,7 @@ func fieldDoc(fl *field) []string {
 	default:
 		line += fmt.Sprintf("; empty sends %q.", shorten(oneLine(fl.def), 60))
 	}
-	return paragraphs([]string{line}, docLines(fl.desc))
+	return paragraphs(godoc.Wrap(line), describeText(fl.desc))
 }
 
 // emitValues writes the values method the runtime reads a struct with.

@@ -51,8 +51,13 @@ type Config struct {
 	// URL's host give named BaseURL<Name> constants.
 	Environments []*model.Environment
 	// Command is the command that regenerates the SDK, recorded under the
-	// generated-code header of every file ("" records none).
+	// generated-code header of every file ("" records none) and shown in
+	// its README.
 	Command string
+	// ImportPath is the SDK's import path ("example.com/app/bookings"), for
+	// its README and docs; "" when unknown (the CLI finds it from the go.mod
+	// above the output directory).
+	ImportPath string
 }
 
 // Choice is a name chosen by the user, with where it was chosen
@@ -117,6 +122,11 @@ func Generate(c *model.Collection, cfg Config) (*Result, error) {
 	for _, f := range rt {
 		files = append(files, File{Name: f.Name, Data: f.Data})
 	}
+	extra, err := p.extraFiles()
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, extra...)
 	stampCommand(files, cfg.Command)
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	for i := 1; i < len(files); i++ {

@@ -86,10 +86,11 @@ func runtimeFuncs(name string) ([]Func, error) {
 	return out, nil
 }
 
-// AllStrings reports whether every parameter of f is a string.
+// AllStrings reports whether every parameter of f is a string (a
+// variadic one, which a call may leave out, does not count).
 func (f Func) AllStrings() bool {
 	for _, t := range f.ParamTypes {
-		if t != "string" {
+		if t != "string" && !strings.HasPrefix(t, "...") {
 			return false
 		}
 	}

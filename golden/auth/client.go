@@ -3,7 +3,8 @@
 
 package auth
 
-// Client is a client for the Auth API. Create one with NewClient; it is safe for concurrent use.
+// Client is a client for the Auth API. Create one with NewClient; it is safe
+// for concurrent use.
 type Client struct {
 	rt *core
 
@@ -16,14 +17,16 @@ type Client struct {
 // DefaultBaseURL is the base URL the collection gives; WithBaseURL changes it.
 const DefaultBaseURL = "http://127.0.0.1:8765"
 
-// sdkDefaults is what the collection says about the client: its origins and the values of the variables its requests use (credentials excluded).
+// sdkDefaults is what the collection says about the client: its origins and the
+// values of the variables its requests use (credentials excluded).
 var sdkDefaults = clientDefaults{
 	origins:   []string{"{{baseUrl}}"},
 	userAgent: "postgen-auth",
 	variables: map[string]string{"baseUrl": "http://127.0.0.1:8765"},
 }
 
-// NewClient returns a client configured by opts, or the first error an option reports.
+// NewClient returns a client configured by opts, or the first error an option
+// reports.
 func NewClient(opts ...Option) (*Client, error) {
 	rt, err := newCore(&sdkDefaults, opts)
 	if err != nil {

@@ -5,7 +5,7 @@ package auth
 
 import "context"
 
-// InhService holds the requests of the "INH" folder (INH).
+// InhService holds the requests of the Postman folder "INH".
 //
 // Use it through the client: client.Inh.
 type InhService struct {
@@ -25,7 +25,9 @@ type InhService struct {
 
 // I01NoAuthKey sends GET /i01 (Postman: INH › I01 no auth key).
 //
-// It authenticates with the collection's bearer auth; set its credentials with WithBearerToken(token) or WithVariable("collectionToken", ...).
+// It authenticates with a bearer token (set on the collection); set its
+// credentials with WithBearerToken(token) or WithVariable("collectionToken",
+// ...).
 func (s *InhService) I01NoAuthKey(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opInhI01NoAuthKey, call{})
 }
@@ -40,7 +42,9 @@ var opInhI01NoAuthKey = operation{
 
 // I02AuthNull sends GET /i02 (Postman: INH › I02 auth null).
 //
-// It authenticates with the collection's bearer auth; set its credentials with WithBearerToken(token) or WithVariable("collectionToken", ...).
+// It authenticates with a bearer token (set on the collection); set its
+// credentials with WithBearerToken(token) or WithVariable("collectionToken",
+// ...).
 func (s *InhService) I02AuthNull(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opInhI02AuthNull, call{})
 }
@@ -54,6 +58,8 @@ var opInhI02AuthNull = operation{
 }
 
 // I03Noauth sends GET /i03 (Postman: INH › I03 noauth).
+//
+// It sends no credentials (the request sets no auth).
 func (s *InhService) I03Noauth(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opInhI03Noauth, call{})
 }
@@ -67,7 +73,9 @@ var opInhI03Noauth = operation{
 
 // I04AuthEmpty sends GET /i04 (Postman: INH › I04 auth empty).
 //
-// It authenticates with the collection's bearer auth; set its credentials with WithBearerToken(token) or WithVariable("collectionToken", ...).
+// It authenticates with a bearer token (set on the collection); set its
+// credentials with WithBearerToken(token) or WithVariable("collectionToken",
+// ...).
 func (s *InhService) I04AuthEmpty(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opInhI04AuthEmpty, call{})
 }
@@ -80,26 +88,30 @@ var opInhI04AuthEmpty = operation{
 	auth:   authBearer4,
 }
 
-// InhFNoauthService holds the requests of the "F-noauth" folder (INH › F-noauth).
+// InhFNoauthService holds the requests of the Postman folder "INH › F-noauth".
 //
 // Use it through the client: client.Inh.FNoauth.
 type InhFNoauthService struct {
 	rt *core
 }
 
-// I05UnderFolder sends GET /i05 (Postman: INH › F-noauth › I05 under noauth folder).
+// I05UnderFolder sends GET /i05 (Postman: INH › F-noauth › I05 under noauth
+// folder).
+//
+// It sends no credentials (the folder "F-noauth" sets no auth).
 func (s *InhFNoauthService) I05UnderFolder(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opInhFNoauthI05UnderFolder, call{})
 }
 
-// opInhFNoauthI05UnderFolder is the request InhFNoauthService.I05UnderFolder sends.
+// opInhFNoauthI05UnderFolder is the request InhFNoauthService.I05UnderFolder
+// sends.
 var opInhFNoauthI05UnderFolder = operation{
 	name:   "Inh.FNoauth.I05UnderFolder",
 	method: "GET",
 	path:   "/i05",
 }
 
-// InhFApikeyService holds the requests of the "F-apikey" folder (INH › F-apikey).
+// InhFApikeyService holds the requests of the Postman folder "INH › F-apikey".
 //
 // Use it through the client: client.Inh.FApikey.
 type InhFApikeyService struct {
@@ -109,21 +121,25 @@ type InhFApikeyService struct {
 	FApikeySub *InhFApikeyFApikeySubService
 }
 
-// InhFApikeyFApikeySubService holds the requests of the "F-apikey-sub" folder (INH › F-apikey › F-apikey-sub).
+// InhFApikeyFApikeySubService holds the requests of the Postman folder "INH ›
+// F-apikey › F-apikey-sub".
 //
 // Use it through the client: client.Inh.FApikey.FApikeySub.
 type InhFApikeyFApikeySubService struct {
 	rt *core
 }
 
-// I06GrandchildOfFolder sends GET /i06 (Postman: INH › F-apikey › F-apikey-sub › I06 grandchild of apikey folder).
+// I06GrandchildOfFolder sends GET /i06 (Postman: INH › F-apikey › F-apikey-sub
+// › I06 grandchild of apikey folder).
 //
-// It authenticates with the collection's apikey auth; set its credentials with WithAPIKey(key).
+// It authenticates with an API key in the header "X-Folder-Key" (set on the
+// folder "F-apikey"); set its credentials with WithAPIKey(key).
 func (s *InhFApikeyFApikeySubService) I06GrandchildOfFolder(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opInhFApikeyFApikeySubI06GrandchildOfFolder, call{})
 }
 
-// opInhFApikeyFApikeySubI06GrandchildOfFolder is the request InhFApikeyFApikeySubService.I06GrandchildOfFolder sends.
+// opInhFApikeyFApikeySubI06GrandchildOfFolder is the request
+// InhFApikeyFApikeySubService.I06GrandchildOfFolder sends.
 var opInhFApikeyFApikeySubI06GrandchildOfFolder = operation{
 	name:   "Inh.FApikey.FApikeySub.I06GrandchildOfFolder",
 	method: "GET",
@@ -131,26 +147,31 @@ var opInhFApikeyFApikeySubI06GrandchildOfFolder = operation{
 	auth:   authAPIKey5,
 }
 
-// InhFInheritService holds the requests of the "F-inherit" folder (INH › F-inherit).
+// InhFInheritService holds the requests of the Postman folder "INH ›
+// F-inherit".
 //
 // Use it through the client: client.Inh.FInherit.
 type InhFInheritService struct {
 	rt *core
 }
 
-// I07FolderType sends GET /i07 (Postman: INH › F-inherit › I07 folder type inherit).
+// I07FolderType sends GET /i07 (Postman: INH › F-inherit › I07 folder type
+// inherit).
+//
+// It authenticates with inherit auth (set on the folder "F-inherit").
 func (s *InhFInheritService) I07FolderType(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opInhFInheritI07FolderType, call{})
 }
 
-// opInhFInheritI07FolderType is the request InhFInheritService.I07FolderType sends.
+// opInhFInheritI07FolderType is the request InhFInheritService.I07FolderType
+// sends.
 var opInhFInheritI07FolderType = operation{
 	name:   "Inh.FInherit.I07FolderType",
 	method: "GET",
 	path:   "/i07",
 }
 
-// InhFNullService holds the requests of the "F-null" folder (INH › F-null).
+// InhFNullService holds the requests of the Postman folder "INH › F-null".
 //
 // Use it through the client: client.Inh.FNull.
 type InhFNullService struct {
@@ -159,7 +180,9 @@ type InhFNullService struct {
 
 // I08FolderAuth sends GET /i08 (Postman: INH › F-null › I08 folder auth null).
 //
-// It authenticates with the collection's bearer auth; set its credentials with WithBearerToken(token) or WithVariable("collectionToken", ...).
+// It authenticates with a bearer token (set on the collection); set its
+// credentials with WithBearerToken(token) or WithVariable("collectionToken",
+// ...).
 func (s *InhFNullService) I08FolderAuth(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opInhFNullI08FolderAuth, call{})
 }
@@ -172,21 +195,25 @@ var opInhFNullI08FolderAuth = operation{
 	auth:   authBearer4,
 }
 
-// InhFPpbService holds the requests of the "F-ppb" folder (INH › F-ppb).
+// InhFPpbService holds the requests of the Postman folder "INH › F-ppb".
 //
 // Use it through the client: client.Inh.FPpb.
 type InhFPpbService struct {
 	rt *core
 }
 
-// I09InheritedFromFolder sends GET /i09 (Postman: INH › F-ppb › I09 ppb inherited from folder).
+// I09InheritedFromFolder sends GET /i09 (Postman: INH › F-ppb › I09 ppb
+// inherited from folder).
 //
-// It authenticates with the collection's bearer auth; set its credentials with WithBearerToken(token) or WithVariable("collectionToken", ...).
+// It authenticates with a bearer token (set on the collection); set its
+// credentials with WithBearerToken(token) or WithVariable("collectionToken",
+// ...).
 func (s *InhFPpbService) I09InheritedFromFolder(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opInhFPpbI09InheritedFromFolder, call{})
 }
 
-// opInhFPpbI09InheritedFromFolder is the request InhFPpbService.I09InheritedFromFolder sends.
+// opInhFPpbI09InheritedFromFolder is the request
+// InhFPpbService.I09InheritedFromFolder sends.
 var opInhFPpbI09InheritedFromFolder = operation{
 	name:        "Inh.FPpb.I09InheritedFromFolder",
 	method:      "GET",

@@ -5,7 +5,7 @@ package auth
 
 import "context"
 
-// TypesService holds the requests of the "Types" folder (Types).
+// TypesService holds the requests of the Postman folder "Types".
 //
 // Use it through the client: client.Types.
 type TypesService struct {
@@ -14,7 +14,9 @@ type TypesService struct {
 
 // A01ApikeyHeader sends GET /a01 (Postman: Types › A01 apikey header).
 //
-// It authenticates with the collection's apikey auth; set its credentials with WithAPIKey(key) or WithVariable("apiKey", ...).
+// It authenticates with an API key in the header "X-API-Key" (set on the
+// request); set its credentials with WithAPIKey(key) or WithVariable("apiKey",
+// ...).
 func (s *TypesService) A01ApikeyHeader(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA01ApikeyHeader, call{})
 }
@@ -29,8 +31,10 @@ var opTypesA01ApikeyHeader = operation{
 
 // A02ApikeyQuery sends GET /a02 (Postman: Types › A02 apikey query).
 //
+// It authenticates with an API key in the query "api_key" (set on the request);
+// set its credentials with WithAPIKey(key).
+//
 // params sets query parameters and headers; nil sends the collection's.
-// It authenticates with the collection's apikey auth; set its credentials with WithAPIKey(key).
 func (s *TypesService) A02ApikeyQuery(ctx context.Context, params *TypesA02ApikeyQueryParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA02ApikeyQuery, call{params: params.values()})
 }
@@ -46,7 +50,8 @@ var opTypesA02ApikeyQuery = operation{
 
 // A03Bearer sends GET /a03 (Postman: Types › A03 bearer).
 //
-// It authenticates with the collection's bearer auth; set its credentials with WithBearerToken(token).
+// It authenticates with a bearer token (set on the request); set its
+// credentials with WithBearerToken(token).
 func (s *TypesService) A03Bearer(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA03Bearer, call{})
 }
@@ -61,7 +66,8 @@ var opTypesA03Bearer = operation{
 
 // A04Basic sends GET /a04 (Postman: Types › A04 basic).
 //
-// It authenticates with the collection's basic auth; set its credentials with WithBasicAuth(username, password).
+// It authenticates with basic auth (set on the request); set its credentials
+// with WithBasicAuth(username, password).
 func (s *TypesService) A04Basic(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA04Basic, call{})
 }
@@ -74,14 +80,17 @@ var opTypesA04Basic = operation{
 	auth:   authBasic,
 }
 
-// A05OAuth2HeaderDefault sends GET /a05 (Postman: Types › A05 oauth2 header default).
+// A05OAuth2HeaderDefault sends GET /a05 (Postman: Types › A05 oauth2 header
+// default).
 //
-// It authenticates with the collection's oauth2 auth; set its credentials with WithTokenSource(ts).
+// It authenticates with OAuth 2.0 (set on the request); set its credentials
+// with WithTokenSource(ts).
 func (s *TypesService) A05OAuth2HeaderDefault(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA05OAuth2HeaderDefault, call{})
 }
 
-// opTypesA05OAuth2HeaderDefault is the request TypesService.A05OAuth2HeaderDefault sends.
+// opTypesA05OAuth2HeaderDefault is the request
+// TypesService.A05OAuth2HeaderDefault sends.
 var opTypesA05OAuth2HeaderDefault = operation{
 	name:   "Types.A05OAuth2HeaderDefault",
 	method: "GET",
@@ -89,14 +98,17 @@ var opTypesA05OAuth2HeaderDefault = operation{
 	auth:   authOAuth2,
 }
 
-// A06OAuth2HeaderPrefix sends GET /a06 (Postman: Types › A06 oauth2 headerPrefix).
+// A06OAuth2HeaderPrefix sends GET /a06 (Postman: Types › A06 oauth2
+// headerPrefix).
 //
-// It authenticates with the collection's oauth2 auth; set its credentials with WithTokenSource(ts) or WithVariable("a06Token", ...).
+// It authenticates with OAuth 2.0 (set on the request); set its credentials
+// with WithTokenSource(ts) or WithVariable("a06Token", ...).
 func (s *TypesService) A06OAuth2HeaderPrefix(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA06OAuth2HeaderPrefix, call{})
 }
 
-// opTypesA06OAuth2HeaderPrefix is the request TypesService.A06OAuth2HeaderPrefix sends.
+// opTypesA06OAuth2HeaderPrefix is the request
+// TypesService.A06OAuth2HeaderPrefix sends.
 var opTypesA06OAuth2HeaderPrefix = operation{
 	name:   "Types.A06OAuth2HeaderPrefix",
 	method: "GET",
@@ -104,14 +116,17 @@ var opTypesA06OAuth2HeaderPrefix = operation{
 	auth:   authOAuth22,
 }
 
-// A07OAuth2QueryParams sends GET /a07 (Postman: Types › A07 oauth2 queryParams).
+// A07OAuth2QueryParams sends GET /a07 (Postman: Types › A07 oauth2
+// queryParams).
 //
-// It authenticates with the collection's oauth2 auth; set its credentials with WithTokenSource(ts).
+// It authenticates with OAuth 2.0 (set on the request); set its credentials
+// with WithTokenSource(ts).
 func (s *TypesService) A07OAuth2QueryParams(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA07OAuth2QueryParams, call{})
 }
 
-// opTypesA07OAuth2QueryParams is the request TypesService.A07OAuth2QueryParams sends.
+// opTypesA07OAuth2QueryParams is the request TypesService.A07OAuth2QueryParams
+// sends.
 var opTypesA07OAuth2QueryParams = operation{
 	name:   "Types.A07OAuth2QueryParams",
 	method: "GET",
@@ -119,14 +134,17 @@ var opTypesA07OAuth2QueryParams = operation{
 	auth:   authOAuth23,
 }
 
-// A08OAuth2WithoutAccessToken sends GET /a08 (Postman: Types › A08 oauth2 without accessToken).
+// A08OAuth2WithoutAccessToken sends GET /a08 (Postman: Types › A08 oauth2
+// without accessToken).
 //
-// It authenticates with the collection's oauth2 auth; set its credentials with WithTokenSource(ts).
+// It authenticates with OAuth 2.0 (set on the request); set its credentials
+// with WithTokenSource(ts).
 func (s *TypesService) A08OAuth2WithoutAccessToken(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA08OAuth2WithoutAccessToken, call{})
 }
 
-// opTypesA08OAuth2WithoutAccessToken is the request TypesService.A08OAuth2WithoutAccessToken sends.
+// opTypesA08OAuth2WithoutAccessToken is the request
+// TypesService.A08OAuth2WithoutAccessToken sends.
 var opTypesA08OAuth2WithoutAccessToken = operation{
 	name:   "Types.A08OAuth2WithoutAccessToken",
 	method: "GET",
@@ -136,9 +154,11 @@ var opTypesA08OAuth2WithoutAccessToken = operation{
 
 // A09OAuth1Header sends POST /a09 (Postman: Types › A09 oauth1 header).
 //
-// body sets the form fields; nil sends the collection's form.
-// params sets query parameters and headers; nil sends the collection's.
-// It authenticates with the collection's oauth1 auth; set its credentials with WithOAuth1(consumerKey, consumerSecret, token, tokenSecret).
+// It authenticates with OAuth 1.0 (set on the request); set its credentials
+// with WithOAuth1(consumerKey, consumerSecret, token, tokenSecret).
+//
+// body sets the form fields; nil sends the collection's form. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *TypesService) A09OAuth1Header(ctx context.Context, body *TypesA09OAuth1HeaderForm, params *TypesA09OAuth1HeaderParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA09OAuth1Header, call{params: params.values(), body: body})
 }
@@ -162,8 +182,10 @@ var opTypesA09OAuth1Header = operation{
 
 // A10OAuth1Query sends GET /a10 (Postman: Types › A10 oauth1 query).
 //
+// It authenticates with OAuth 1.0 (set on the request); set its credentials
+// with WithOAuth1(consumerKey, consumerSecret, token, tokenSecret).
+//
 // params sets query parameters and headers; nil sends the collection's.
-// It authenticates with the collection's oauth1 auth; set its credentials with WithOAuth1(consumerKey, consumerSecret, token, tokenSecret).
 func (s *TypesService) A10OAuth1Query(ctx context.Context, params *TypesA10OAuth1QueryParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA10OAuth1Query, call{params: params.values()})
 }
@@ -179,8 +201,10 @@ var opTypesA10OAuth1Query = operation{
 
 // A10bOAuth1Body sends POST /a10b (Postman: Types › A10b oauth1 body).
 //
+// It authenticates with OAuth 1.0 (set on the request); set its credentials
+// with WithOAuth1(consumerKey, consumerSecret, token, tokenSecret).
+//
 // body sets the form fields; nil sends the collection's form.
-// It authenticates with the collection's oauth1 auth; set its credentials with WithOAuth1(consumerKey, consumerSecret, token, tokenSecret).
 func (s *TypesService) A10bOAuth1Body(ctx context.Context, body *TypesA10bOAuth1BodyForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA10bOAuth1Body, call{body: body})
 }
@@ -200,7 +224,8 @@ var opTypesA10bOAuth1Body = operation{
 
 // A11Hawk sends GET /a11 (Postman: Types › A11 hawk).
 //
-// It authenticates with the collection's hawk auth; set its credentials with WithHawkAuth(id, key).
+// It authenticates with Hawk (set on the request); set its credentials with
+// WithHawkAuth(id, key).
 func (s *TypesService) A11Hawk(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA11Hawk, call{})
 }
@@ -215,8 +240,10 @@ var opTypesA11Hawk = operation{
 
 // A12Digest sends GET /digest/a12 (Postman: Types › A12 digest).
 //
+// It authenticates with digest auth (set on the request); set its credentials
+// with WithDigestAuth(username, password).
+//
 // params sets query parameters and headers; nil sends the collection's.
-// It authenticates with the collection's digest auth; set its credentials with WithDigestAuth(username, password).
 func (s *TypesService) A12Digest(ctx context.Context, params *TypesA12DigestParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA12Digest, call{params: params.values()})
 }
@@ -232,9 +259,11 @@ var opTypesA12Digest = operation{
 
 // A13Awsv4 sends POST /a13 (Postman: Types › A13 awsv4).
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
-// It authenticates with the collection's awsv4 auth; set its credentials with WithAWSCredentials(accessKey, secretKey, sessionToken).
+// It authenticates with AWS Signature Version 4 (set on the request); set its
+// credentials with WithAWSCredentials(accessKey, secretKey, sessionToken).
+//
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *TypesService) A13Awsv4(ctx context.Context, body any, params *TypesA13Awsv4Params) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA13Awsv4, call{params: params.values(), body: body})
 }
@@ -258,7 +287,8 @@ var opTypesA13Awsv4 = operation{
 
 // A13bAwsv4Query sends GET /a13b (Postman: Types › A13b awsv4 query).
 //
-// It authenticates with the collection's awsv4 auth; set its credentials with WithAWSCredentials(accessKey, secretKey, sessionToken).
+// It authenticates with AWS Signature Version 4 (set on the request); set its
+// credentials with WithAWSCredentials(accessKey, secretKey, sessionToken).
 func (s *TypesService) A13bAwsv4Query(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA13bAwsv4Query, call{})
 }
@@ -273,8 +303,10 @@ var opTypesA13bAwsv4Query = operation{
 
 // A14Edgegrid sends POST /a14 (Postman: Types › A14 edgegrid).
 //
+// It authenticates with Akamai EdgeGrid (set on the request); set its
+// credentials with WithEdgeGrid(clientToken, clientSecret, accessToken).
+//
 // body is sent as JSON; nil sends the collection's body.
-// It authenticates with the collection's edgegrid auth; set its credentials with WithEdgeGrid(clientToken, clientSecret, accessToken).
 func (s *TypesService) A14Edgegrid(ctx context.Context, body any) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA14Edgegrid, call{body: body})
 }
@@ -294,7 +326,8 @@ var opTypesA14Edgegrid = operation{
 
 // A15JWTHs256 sends GET /a15 (Postman: Types › A15 jwt HS256).
 //
-// It authenticates with the collection's jwt auth; set its credentials with WithJWTKey(key).
+// It authenticates with a JWT (set on the request); set its credentials with
+// WithJWTKey(key).
 func (s *TypesService) A15JWTHs256(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA15JWTHs256, call{})
 }
@@ -309,7 +342,8 @@ var opTypesA15JWTHs256 = operation{
 
 // A15bJWTQuery sends GET /a15b (Postman: Types › A15b jwt query).
 //
-// It authenticates with the collection's jwt auth; set its credentials with WithJWTKey(key).
+// It authenticates with a JWT (set on the request); set its credentials with
+// WithJWTKey(key).
 func (s *TypesService) A15bJWTQuery(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA15bJWTQuery, call{})
 }
@@ -324,7 +358,8 @@ var opTypesA15bJWTQuery = operation{
 
 // A16Asap sends GET /a16 (Postman: Types › A16 asap).
 //
-// It authenticates with the collection's asap auth; set its credentials with WithASAPKey(privateKeyPEM).
+// It authenticates with ASAP (set on the request); set its credentials with
+// WithASAPKey(privateKeyPEM).
 func (s *TypesService) A16Asap(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA16Asap, call{})
 }
@@ -339,7 +374,8 @@ var opTypesA16Asap = operation{
 
 // N01Ntlm sends GET /n01 (Postman: Types › N01 ntlm).
 //
-// It authenticates with the collection's ntlm auth; set its credentials with WithNTLMAuth(username, password) or WithVariable("ntlmUser", ...).
+// It authenticates with NTLM (set on the request); set its credentials with
+// WithNTLMAuth(username, password) or WithVariable("ntlmUser", ...).
 func (s *TypesService) N01Ntlm(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesN01Ntlm, call{})
 }
@@ -352,14 +388,17 @@ var opTypesN01Ntlm = operation{
 	auth:   authNTLM,
 }
 
-// P09BearerUnresolvedToken sends GET /p09 (Postman: Types › P09 bearer unresolved token).
+// P09BearerUnresolvedToken sends GET /p09 (Postman: Types › P09 bearer
+// unresolved token).
 //
-// It authenticates with the collection's bearer auth; set its credentials with WithBearerToken(token) or WithVariable("noSuchToken", ...).
+// It authenticates with a bearer token (set on the request); set its
+// credentials with WithBearerToken(token) or WithVariable("noSuchToken", ...).
 func (s *TypesService) P09BearerUnresolvedToken(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesP09BearerUnresolvedToken, call{})
 }
 
-// opTypesP09BearerUnresolvedToken is the request TypesService.P09BearerUnresolvedToken sends.
+// opTypesP09BearerUnresolvedToken is the request
+// TypesService.P09BearerUnresolvedToken sends.
 var opTypesP09BearerUnresolvedToken = operation{
 	name:   "Types.P09BearerUnresolvedToken",
 	method: "GET",
@@ -369,12 +408,14 @@ var opTypesP09BearerUnresolvedToken = operation{
 
 // P10BearerEmptyToken sends GET /p10 (Postman: Types › P10 bearer empty token).
 //
-// It authenticates with the collection's bearer auth; set its credentials with WithBearerToken(token).
+// It authenticates with a bearer token (set on the request); set its
+// credentials with WithBearerToken(token).
 func (s *TypesService) P10BearerEmptyToken(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesP10BearerEmptyToken, call{})
 }
 
-// opTypesP10BearerEmptyToken is the request TypesService.P10BearerEmptyToken sends.
+// opTypesP10BearerEmptyToken is the request TypesService.P10BearerEmptyToken
+// sends.
 var opTypesP10BearerEmptyToken = operation{
 	name:   "Types.P10BearerEmptyToken",
 	method: "GET",
@@ -382,14 +423,17 @@ var opTypesP10BearerEmptyToken = operation{
 	auth:   authBearer3,
 }
 
-// P11BasicMissingPassword sends GET /p11 (Postman: Types › P11 basic missing password).
+// P11BasicMissingPassword sends GET /p11 (Postman: Types › P11 basic missing
+// password).
 //
-// It authenticates with the collection's basic auth; set its credentials with WithBasicAuth(username, password).
+// It authenticates with basic auth (set on the request); set its credentials
+// with WithBasicAuth(username, password).
 func (s *TypesService) P11BasicMissingPassword(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesP11BasicMissingPassword, call{})
 }
 
-// opTypesP11BasicMissingPassword is the request TypesService.P11BasicMissingPassword sends.
+// opTypesP11BasicMissingPassword is the request
+// TypesService.P11BasicMissingPassword sends.
 var opTypesP11BasicMissingPassword = operation{
 	name:   "Types.P11BasicMissingPassword",
 	method: "GET",
@@ -397,9 +441,11 @@ var opTypesP11BasicMissingPassword = operation{
 	auth:   authBasic2,
 }
 
-// P12OAuth2MacToken sends GET /p12 (Postman: Types › P12 oauth2 mac token type).
+// P12OAuth2MacToken sends GET /p12 (Postman: Types › P12 oauth2 mac token
+// type).
 //
-// It authenticates with the collection's oauth2 auth; set its credentials with WithTokenSource(ts).
+// It authenticates with OAuth 2.0 (set on the request); set its credentials
+// with WithTokenSource(ts).
 func (s *TypesService) P12OAuth2MacToken(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesP12OAuth2MacToken, call{})
 }
@@ -412,14 +458,17 @@ var opTypesP12OAuth2MacToken = operation{
 	auth:   authOAuth25,
 }
 
-// P13OAuth2EmptyHeaderPrefix sends GET /p13 (Postman: Types › P13 oauth2 empty headerPrefix).
+// P13OAuth2EmptyHeaderPrefix sends GET /p13 (Postman: Types › P13 oauth2 empty
+// headerPrefix).
 //
-// It authenticates with the collection's oauth2 auth; set its credentials with WithTokenSource(ts) or WithVariable("p13Token", ...).
+// It authenticates with OAuth 2.0 (set on the request); set its credentials
+// with WithTokenSource(ts) or WithVariable("p13Token", ...).
 func (s *TypesService) P13OAuth2EmptyHeaderPrefix(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesP13OAuth2EmptyHeaderPrefix, call{})
 }
 
-// opTypesP13OAuth2EmptyHeaderPrefix is the request TypesService.P13OAuth2EmptyHeaderPrefix sends.
+// opTypesP13OAuth2EmptyHeaderPrefix is the request
+// TypesService.P13OAuth2EmptyHeaderPrefix sends.
 var opTypesP13OAuth2EmptyHeaderPrefix = operation{
 	name:   "Types.P13OAuth2EmptyHeaderPrefix",
 	method: "GET",
@@ -429,7 +478,8 @@ var opTypesP13OAuth2EmptyHeaderPrefix = operation{
 
 // P20ApikeyNoKey sends GET /p20 (Postman: Types › P20 apikey no key).
 //
-// It authenticates with the collection's apikey auth; set its credentials with WithAPIKey(key).
+// It authenticates with an API key (set on the request); set its credentials
+// with WithAPIKey(key).
 func (s *TypesService) P20ApikeyNoKey(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesP20ApikeyNoKey, call{})
 }
@@ -442,14 +492,17 @@ var opTypesP20ApikeyNoKey = operation{
 	auth:   authAPIKey3,
 }
 
-// V01BasicObjectParams sends GET /v01 (Postman: Types › V01 basic object params).
+// V01BasicObjectParams sends GET /v01 (Postman: Types › V01 basic object
+// params).
 //
-// It authenticates with the collection's basic auth; set its credentials with WithBasicAuth(username, password).
+// It authenticates with basic auth (set on the request); set its credentials
+// with WithBasicAuth(username, password).
 func (s *TypesService) V01BasicObjectParams(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesV01BasicObjectParams, call{})
 }
 
-// opTypesV01BasicObjectParams is the request TypesService.V01BasicObjectParams sends.
+// opTypesV01BasicObjectParams is the request TypesService.V01BasicObjectParams
+// sends.
 var opTypesV01BasicObjectParams = operation{
 	name:   "Types.V01BasicObjectParams",
 	method: "GET",
@@ -457,14 +510,17 @@ var opTypesV01BasicObjectParams = operation{
 	auth:   authBasic,
 }
 
-// V02ApikeyObjectParamsQuery sends GET /v02 (Postman: Types › V02 apikey object params query).
+// V02ApikeyObjectParamsQuery sends GET /v02 (Postman: Types › V02 apikey object
+// params query).
 //
-// It authenticates with the collection's apikey auth; set its credentials with WithAPIKey(key).
+// It authenticates with an API key in the query "k" (set on the request); set
+// its credentials with WithAPIKey(key).
 func (s *TypesService) V02ApikeyObjectParamsQuery(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesV02ApikeyObjectParamsQuery, call{})
 }
 
-// opTypesV02ApikeyObjectParamsQuery is the request TypesService.V02ApikeyObjectParamsQuery sends.
+// opTypesV02ApikeyObjectParamsQuery is the request
+// TypesService.V02ApikeyObjectParamsQuery sends.
 var opTypesV02ApikeyObjectParamsQuery = operation{
 	name:   "Types.V02ApikeyObjectParamsQuery",
 	method: "GET",

@@ -3,8 +3,9 @@
 
 package auth
 
-// TypesA02ApikeyQueryParams holds the query parameters and headers of TypesService.A02ApikeyQuery that a caller may set.
-// A field left empty sends what the collection sends.
+// TypesA02ApikeyQueryParams holds the query parameters and headers of
+// TypesService.A02ApikeyQuery that a caller may set. A field left empty sends
+// what the collection sends.
 type TypesA02ApikeyQueryParams struct {
 	// Z sets the query parameter "z"; empty sends "1".
 	Z string
@@ -18,8 +19,9 @@ func (p *TypesA02ApikeyQueryParams) values() []string {
 	return []string{p.Z}
 }
 
-// TypesA09OAuth1HeaderParams holds the query parameters and headers of TypesService.A09OAuth1Header that a caller may set.
-// A field left empty sends what the collection sends.
+// TypesA09OAuth1HeaderParams holds the query parameters and headers of
+// TypesService.A09OAuth1Header that a caller may set. A field left empty sends
+// what the collection sends.
 type TypesA09OAuth1HeaderParams struct {
 	// B sets the query parameter "b"; empty sends "2".
 	B string
@@ -35,7 +37,8 @@ func (p *TypesA09OAuth1HeaderParams) values() []string {
 	return []string{p.B, p.A}
 }
 
-// TypesA09OAuth1HeaderForm is the form body of TypesService.A09OAuth1Header. A field left empty (or nil) sends what the collection sends.
+// TypesA09OAuth1HeaderForm is the form body of TypesService.A09OAuth1Header. A
+// field left empty (or nil) sends what the collection sends.
 type TypesA09OAuth1HeaderForm struct {
 	// C sets the form field "c"; empty sends "3".
 	C string
@@ -49,8 +52,9 @@ func (f *TypesA09OAuth1HeaderForm) values() []string {
 	return []string{f.C}
 }
 
-// TypesA10OAuth1QueryParams holds the query parameters and headers of TypesService.A10OAuth1Query that a caller may set.
-// A field left empty sends what the collection sends.
+// TypesA10OAuth1QueryParams holds the query parameters and headers of
+// TypesService.A10OAuth1Query that a caller may set. A field left empty sends
+// what the collection sends.
 type TypesA10OAuth1QueryParams struct {
 	// B sets the query parameter "b"; empty sends "2".
 	B string
@@ -64,7 +68,8 @@ func (p *TypesA10OAuth1QueryParams) values() []string {
 	return []string{p.B}
 }
 
-// TypesA10bOAuth1BodyForm is the form body of TypesService.A10bOAuth1Body. A field left empty (or nil) sends what the collection sends.
+// TypesA10bOAuth1BodyForm is the form body of TypesService.A10bOAuth1Body. A
+// field left empty (or nil) sends what the collection sends.
 type TypesA10bOAuth1BodyForm struct {
 	// C sets the form field "c"; empty sends "3".
 	C string
@@ -78,8 +83,9 @@ func (f *TypesA10bOAuth1BodyForm) values() []string {
 	return []string{f.C}
 }
 
-// TypesA12DigestParams holds the query parameters and headers of TypesService.A12Digest that a caller may set.
-// A field left empty sends what the collection sends.
+// TypesA12DigestParams holds the query parameters and headers of
+// TypesService.A12Digest that a caller may set. A field left empty sends what
+// the collection sends.
 type TypesA12DigestParams struct {
 	// X sets the query parameter "x"; empty sends "1".
 	X string
@@ -93,8 +99,9 @@ func (p *TypesA12DigestParams) values() []string {
 	return []string{p.X}
 }
 
-// TypesA13Awsv4Params holds the query parameters and headers of TypesService.A13Awsv4 that a caller may set.
-// A field left empty sends what the collection sends.
+// TypesA13Awsv4Params holds the query parameters and headers of
+// TypesService.A13Awsv4 that a caller may set. A field left empty sends what
+// the collection sends.
 type TypesA13Awsv4Params struct {
 	// B sets the query parameter "b"; empty sends "2".
 	B string

@@ -8,7 +8,8 @@ import (
 	"io"
 )
 
-// Client is a client for the Bodies API. Create one with NewClient; it is safe for concurrent use.
+// Client is a client for the Bodies API. Create one with NewClient; it is safe
+// for concurrent use.
 type Client struct {
 	rt *core
 }
@@ -16,7 +17,8 @@ type Client struct {
 // DefaultBaseURL is the base URL the collection gives; WithBaseURL changes it.
 const DefaultBaseURL = "https://bodies.example.com"
 
-// sdkDefaults is what the collection says about the client: its origins and the values of the variables its requests use (credentials excluded).
+// sdkDefaults is what the collection says about the client: its origins and the
+// values of the variables its requests use (credentials excluded).
 var sdkDefaults = clientDefaults{
 	origins:   []string{"{{baseUrl}}"},
 	userAgent: "postgen-bodies",
@@ -26,7 +28,8 @@ var sdkDefaults = clientDefaults{
 	},
 }
 
-// NewClient returns a client configured by opts, or the first error an option reports.
+// NewClient returns a client configured by opts, or the first error an option
+// reports.
 func NewClient(opts ...Option) (*Client, error) {
 	rt, err := newCore(&sdkDefaults, opts)
 	if err != nil {
@@ -164,7 +167,8 @@ var opFileBody = operation{
 	},
 }
 
-// GraphQlVariablesAsText sends POST /graphql (Postman: GraphQL, variables as text).
+// GraphQlVariablesAsText sends POST /graphql (Postman: GraphQL, variables as
+// text).
 //
 // body is sent as JSON; nil sends the collection's body.
 func (c *Client) GraphQlVariablesAsText(ctx context.Context, body any) ([]byte, *Response, error) {
@@ -187,14 +191,16 @@ var opGraphQlVariablesAsText = operation{
 	},
 }
 
-// GraphQlVariablesAsObject sends POST /graphql (Postman: GraphQL, variables as object).
+// GraphQlVariablesAsObject sends POST /graphql (Postman: GraphQL, variables as
+// object).
 //
 // body is sent as JSON; nil sends the collection's body.
 func (c *Client) GraphQlVariablesAsObject(ctx context.Context, body any) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opGraphQlVariablesAsObject, call{body: body})
 }
 
-// opGraphQlVariablesAsObject is the request Client.GraphQlVariablesAsObject sends.
+// opGraphQlVariablesAsObject is the request Client.GraphQlVariablesAsObject
+// sends.
 var opGraphQlVariablesAsObject = operation{
 	name:   "GraphQlVariablesAsObject",
 	method: "POST",

@@ -3,7 +3,8 @@
 
 package bodies
 
-// URLEncodedForm is the form body of Client.URLEncoded. A field left empty (or nil) sends what the collection sends.
+// URLEncodedForm is the form body of Client.URLEncoded. A field left empty (or
+// nil) sends what the collection sends.
 type URLEncodedForm struct {
 	// A sets the form field "a"; empty sends "1".
 	A string
@@ -25,13 +26,15 @@ func (f *URLEncodedForm) values() []string {
 	return []string{f.A, f.SpAce, f.Dup, f.Dis, f.Var}
 }
 
-// FormDataForm is the form body of Client.FormData. A field left empty (or nil) sends what the collection sends.
+// FormDataForm is the form body of Client.FormData. A field left empty (or nil)
+// sends what the collection sends.
 type FormDataForm struct {
 	// Text1 sets the form field "text1"; empty sends "hello".
 	Text1 string
 	// JSON sets the form field "json"; empty sends "{\"a\":1}".
 	JSON string
-	// File1 sets the file field "file1"; nil sends an empty file, as Postman does when the file is missing.
+	// File1 sets the file field "file1"; nil sends an empty file, as Postman does
+	// when the file is missing.
 	File1 *FormFile
 	// Dis sets the form field "dis"; empty leaves it out.
 	Dis string

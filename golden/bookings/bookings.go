@@ -5,7 +5,7 @@ package bookings
 
 import "context"
 
-// BookingsService holds the requests of the "Bookings" folder (Bookings).
+// BookingsService holds the requests of the Postman folder "Bookings".
 //
 // Create, list and read bookings.
 //
@@ -39,7 +39,8 @@ var opBookingsList = operation{
 
 // Get sends GET /bookings/:bookingId (Postman: Bookings › Get booking).
 //
-// bookingID fills the path variable :bookingId (example "42"); an empty value sends the segment as written, as Postman does.
+// bookingID fills the path variable :bookingId (example "42"); an empty value
+// sends the segment as written, as Postman does.
 func (s *BookingsService) Get(ctx context.Context, bookingID string) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBookingsGet, call{path: []string{bookingID}})
 }
@@ -80,9 +81,11 @@ var opBookingsCreate = operation{
 	},
 }
 
-// Cancel sends DELETE /bookings/:bookingId (Postman: Bookings › Cancel booking).
+// Cancel sends DELETE /bookings/:bookingId (Postman: Bookings › Cancel
+// booking).
 //
-// bookingID fills the path variable :bookingId; an empty value sends the segment as written, as Postman does.
+// bookingID fills the path variable :bookingId; an empty value sends the
+// segment as written, as Postman does.
 func (s *BookingsService) Cancel(ctx context.Context, bookingID string) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBookingsCancel, call{path: []string{bookingID}})
 }

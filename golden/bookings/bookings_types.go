@@ -3,8 +3,9 @@
 
 package bookings
 
-// BookingsListParams holds the query parameters and headers of BookingsService.List that a caller may set.
-// A field left empty sends what the collection sends.
+// BookingsListParams holds the query parameters and headers of
+// BookingsService.List that a caller may set. A field left empty sends what the
+// collection sends.
 type BookingsListParams struct {
 	// From sets the query parameter "from"; empty sends "2024-01-01".
 	//

@@ -5,18 +5,21 @@ package bookings
 
 import "context"
 
-// Client is a client for the Bookings API API. Create one with NewClient; it is safe for concurrent use.
+// Client is a client for the Bookings API. Create one with NewClient; it is
+// safe for concurrent use.
 type Client struct {
 	rt *core
 
-	// Bookings holds the requests of the "Bookings" folder: Create, list and read bookings.
+	// Bookings holds the requests of the "Bookings" folder: Create, list and read
+	// bookings.
 	Bookings *BookingsService
 }
 
 // DefaultBaseURL is the base URL the collection gives; WithBaseURL changes it.
 const DefaultBaseURL = "https://api.bookings.example.com/v1"
 
-// sdkDefaults is what the collection says about the client: its origins and the values of the variables its requests use (credentials excluded).
+// sdkDefaults is what the collection says about the client: its origins and the
+// values of the variables its requests use (credentials excluded).
 var sdkDefaults = clientDefaults{
 	origins:   []string{"{{baseUrl}}"},
 	userAgent: "postgen-bookings",
@@ -26,7 +29,8 @@ var sdkDefaults = clientDefaults{
 	},
 }
 
-// NewClient returns a client configured by opts, or the first error an option reports.
+// NewClient returns a client configured by opts, or the first error an option
+// reports.
 func NewClient(opts ...Option) (*Client, error) {
 	rt, err := newCore(&sdkDefaults, opts)
 	if err != nil {

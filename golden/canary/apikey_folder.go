@@ -5,7 +5,7 @@ package canary
 
 import "context"
 
-// ApikeyFolderService holds the requests of the "apikey folder" folder (apikey folder).
+// ApikeyFolderService holds the requests of the Postman folder "apikey folder".
 //
 // Use it through the client: client.ApikeyFolder.
 type ApikeyFolderService struct {
@@ -15,9 +15,11 @@ type ApikeyFolderService struct {
 	Sub *ApikeyFolderSubService
 }
 
-// Inherits sends GET /apikey/inherit (Postman: apikey folder › inherits the folder).
+// Inherits sends GET /apikey/inherit (Postman: apikey folder › inherits the
+// folder).
 //
-// It authenticates with the collection's apikey auth; set its credentials with WithAPIKey(key).
+// It authenticates with an API key in the header "X-Canary-Key" (set on the
+// folder "apikey folder"); set its credentials with WithAPIKey(key).
 func (s *ApikeyFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opApikeyFolderInherits, call{})
 }
@@ -30,15 +32,19 @@ var opApikeyFolderInherits = operation{
 	auth:   authAPIKey,
 }
 
-// OwnLiteralCredentials sends POST /apikey/own (Postman: apikey folder › own literal credentials).
+// OwnLiteralCredentials sends POST /apikey/own (Postman: apikey folder › own
+// literal credentials).
+//
+// It authenticates with an API key in the header "X-Canary-Key" (set on the
+// request); set its credentials with WithAPIKey(key).
 //
 // body sets the form fields; nil sends the collection's form.
-// It authenticates with the collection's apikey auth; set its credentials with WithAPIKey(key).
 func (s *ApikeyFolderService) OwnLiteralCredentials(ctx context.Context, body *ApikeyFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opApikeyFolderOwnLiteralCredentials, call{body: body})
 }
 
-// opApikeyFolderOwnLiteralCredentials is the request ApikeyFolderService.OwnLiteralCredentials sends.
+// opApikeyFolderOwnLiteralCredentials is the request
+// ApikeyFolderService.OwnLiteralCredentials sends.
 var opApikeyFolderOwnLiteralCredentials = operation{
 	name:   "ApikeyFolder.OwnLiteralCredentials",
 	method: "POST",
@@ -51,14 +57,18 @@ var opApikeyFolderOwnLiteralCredentials = operation{
 	auth: authAPIKey,
 }
 
-// CredentialsFromVariables sends GET /apikey/vars (Postman: apikey folder › credentials from variables).
+// CredentialsFromVariables sends GET /apikey/vars (Postman: apikey folder ›
+// credentials from variables).
 //
-// It authenticates with the collection's apikey auth; set its credentials with WithAPIKey(key) or WithVariable("apikey_value", ...).
+// It authenticates with an API key in the header "X-Canary-Key" (set on the
+// request); set its credentials with WithAPIKey(key) or
+// WithVariable("apikey_value", ...).
 func (s *ApikeyFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opApikeyFolderCredentialsFromVariables, call{})
 }
 
-// opApikeyFolderCredentialsFromVariables is the request ApikeyFolderService.CredentialsFromVariables sends.
+// opApikeyFolderCredentialsFromVariables is the request
+// ApikeyFolderService.CredentialsFromVariables sends.
 var opApikeyFolderCredentialsFromVariables = operation{
 	name:   "ApikeyFolder.CredentialsFromVariables",
 	method: "GET",
@@ -66,7 +76,8 @@ var opApikeyFolderCredentialsFromVariables = operation{
 	auth:   authAPIKey2,
 }
 
-// ApikeyFolderSubService holds the requests of the "sub" folder (apikey folder › sub).
+// ApikeyFolderSubService holds the requests of the Postman folder "apikey
+// folder › sub".
 //
 // Use it through the client: client.ApikeyFolder.Sub.
 type ApikeyFolderSubService struct {
@@ -74,6 +85,8 @@ type ApikeyFolderSubService struct {
 }
 
 // NoAuth sends GET /apikey/none (Postman: apikey folder › sub › no auth).
+//
+// It sends no credentials (the folder "sub" sets no auth).
 func (s *ApikeyFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opApikeyFolderSubNoAuth, call{})
 }

@@ -3,7 +3,9 @@
 
 package canary
 
-// ApikeyFolderOwnLiteralCredentialsForm is the form body of ApikeyFolderService.OwnLiteralCredentials. A field left empty (or nil) sends what the collection sends.
+// ApikeyFolderOwnLiteralCredentialsForm is the form body of
+// ApikeyFolderService.OwnLiteralCredentials. A field left empty (or nil) sends
+// what the collection sends.
 type ApikeyFolderOwnLiteralCredentialsForm struct {
 	// C sets the form field "c"; empty sends "3".
 	C string

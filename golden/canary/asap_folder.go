@@ -5,7 +5,7 @@ package canary
 
 import "context"
 
-// AsapFolderService holds the requests of the "asap folder" folder (asap folder).
+// AsapFolderService holds the requests of the Postman folder "asap folder".
 //
 // Use it through the client: client.AsapFolder.
 type AsapFolderService struct {
@@ -15,9 +15,11 @@ type AsapFolderService struct {
 	Sub *AsapFolderSubService
 }
 
-// Inherits sends GET /asap/inherit (Postman: asap folder › inherits the folder).
+// Inherits sends GET /asap/inherit (Postman: asap folder › inherits the
+// folder).
 //
-// It authenticates with the collection's asap auth; set its credentials with WithASAPKey(privateKeyPEM).
+// It authenticates with ASAP (set on the folder "asap folder"); set its
+// credentials with WithASAPKey(privateKeyPEM).
 func (s *AsapFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opAsapFolderInherits, call{})
 }
@@ -30,15 +32,19 @@ var opAsapFolderInherits = operation{
 	auth:   authASAP,
 }
 
-// OwnLiteralCredentials sends POST /asap/own (Postman: asap folder › own literal credentials).
+// OwnLiteralCredentials sends POST /asap/own (Postman: asap folder › own
+// literal credentials).
+//
+// It authenticates with ASAP (set on the request); set its credentials with
+// WithASAPKey(privateKeyPEM).
 //
 // body sets the form fields; nil sends the collection's form.
-// It authenticates with the collection's asap auth; set its credentials with WithASAPKey(privateKeyPEM).
 func (s *AsapFolderService) OwnLiteralCredentials(ctx context.Context, body *AsapFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opAsapFolderOwnLiteralCredentials, call{body: body})
 }
 
-// opAsapFolderOwnLiteralCredentials is the request AsapFolderService.OwnLiteralCredentials sends.
+// opAsapFolderOwnLiteralCredentials is the request
+// AsapFolderService.OwnLiteralCredentials sends.
 var opAsapFolderOwnLiteralCredentials = operation{
 	name:   "AsapFolder.OwnLiteralCredentials",
 	method: "POST",
@@ -51,14 +57,17 @@ var opAsapFolderOwnLiteralCredentials = operation{
 	auth: authASAP,
 }
 
-// CredentialsFromVariables sends GET /asap/vars (Postman: asap folder › credentials from variables).
+// CredentialsFromVariables sends GET /asap/vars (Postman: asap folder ›
+// credentials from variables).
 //
-// It authenticates with the collection's asap auth; set its credentials with WithASAPKey(privateKeyPEM) or WithVariable("asap_privateKey", ...).
+// It authenticates with ASAP (set on the request); set its credentials with
+// WithASAPKey(privateKeyPEM) or WithVariable("asap_privateKey", ...).
 func (s *AsapFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opAsapFolderCredentialsFromVariables, call{})
 }
 
-// opAsapFolderCredentialsFromVariables is the request AsapFolderService.CredentialsFromVariables sends.
+// opAsapFolderCredentialsFromVariables is the request
+// AsapFolderService.CredentialsFromVariables sends.
 var opAsapFolderCredentialsFromVariables = operation{
 	name:   "AsapFolder.CredentialsFromVariables",
 	method: "GET",
@@ -66,7 +75,8 @@ var opAsapFolderCredentialsFromVariables = operation{
 	auth:   authASAP2,
 }
 
-// AsapFolderSubService holds the requests of the "sub" folder (asap folder › sub).
+// AsapFolderSubService holds the requests of the Postman folder "asap folder ›
+// sub".
 //
 // Use it through the client: client.AsapFolder.Sub.
 type AsapFolderSubService struct {
@@ -74,6 +84,8 @@ type AsapFolderSubService struct {
 }
 
 // NoAuth sends GET /asap/none (Postman: asap folder › sub › no auth).
+//
+// It sends no credentials (the folder "sub" sets no auth).
 func (s *AsapFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opAsapFolderSubNoAuth, call{})
 }

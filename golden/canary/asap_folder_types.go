@@ -3,7 +3,9 @@
 
 package canary
 
-// AsapFolderOwnLiteralCredentialsForm is the form body of AsapFolderService.OwnLiteralCredentials. A field left empty (or nil) sends what the collection sends.
+// AsapFolderOwnLiteralCredentialsForm is the form body of
+// AsapFolderService.OwnLiteralCredentials. A field left empty (or nil) sends
+// what the collection sends.
 type AsapFolderOwnLiteralCredentialsForm struct {
 	// C sets the form field "c"; empty sends "3".
 	C string

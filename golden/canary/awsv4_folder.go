@@ -5,7 +5,7 @@ package canary
 
 import "context"
 
-// Awsv4FolderService holds the requests of the "awsv4 folder" folder (awsv4 folder).
+// Awsv4FolderService holds the requests of the Postman folder "awsv4 folder".
 //
 // Use it through the client: client.Awsv4Folder.
 type Awsv4FolderService struct {
@@ -15,9 +15,12 @@ type Awsv4FolderService struct {
 	Sub *Awsv4FolderSubService
 }
 
-// Inherits sends GET /awsv4/inherit (Postman: awsv4 folder › inherits the folder).
+// Inherits sends GET /awsv4/inherit (Postman: awsv4 folder › inherits the
+// folder).
 //
-// It authenticates with the collection's awsv4 auth; set its credentials with WithAWSCredentials(accessKey, secretKey, sessionToken).
+// It authenticates with AWS Signature Version 4 (set on the folder "awsv4
+// folder"); set its credentials with WithAWSCredentials(accessKey, secretKey,
+// sessionToken).
 func (s *Awsv4FolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opAwsv4FolderInherits, call{})
 }
@@ -30,15 +33,19 @@ var opAwsv4FolderInherits = operation{
 	auth:   authAWSV4,
 }
 
-// OwnLiteralCredentials sends POST /awsv4/own (Postman: awsv4 folder › own literal credentials).
+// OwnLiteralCredentials sends POST /awsv4/own (Postman: awsv4 folder › own
+// literal credentials).
+//
+// It authenticates with AWS Signature Version 4 (set on the request); set its
+// credentials with WithAWSCredentials(accessKey, secretKey, sessionToken).
 //
 // body sets the form fields; nil sends the collection's form.
-// It authenticates with the collection's awsv4 auth; set its credentials with WithAWSCredentials(accessKey, secretKey, sessionToken).
 func (s *Awsv4FolderService) OwnLiteralCredentials(ctx context.Context, body *Awsv4FolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opAwsv4FolderOwnLiteralCredentials, call{body: body})
 }
 
-// opAwsv4FolderOwnLiteralCredentials is the request Awsv4FolderService.OwnLiteralCredentials sends.
+// opAwsv4FolderOwnLiteralCredentials is the request
+// Awsv4FolderService.OwnLiteralCredentials sends.
 var opAwsv4FolderOwnLiteralCredentials = operation{
 	name:   "Awsv4Folder.OwnLiteralCredentials",
 	method: "POST",
@@ -51,14 +58,19 @@ var opAwsv4FolderOwnLiteralCredentials = operation{
 	auth: authAWSV4,
 }
 
-// CredentialsFromVariables sends GET /awsv4/vars (Postman: awsv4 folder › credentials from variables).
+// CredentialsFromVariables sends GET /awsv4/vars (Postman: awsv4 folder ›
+// credentials from variables).
 //
-// It authenticates with the collection's awsv4 auth; set its credentials with WithAWSCredentials(accessKey, secretKey, sessionToken) or WithVariable("awsv4_accessKey", ...) or WithVariable("awsv4_secretKey", ...) or WithVariable("awsv4_sessionToken", ...).
+// It authenticates with AWS Signature Version 4 (set on the request); set its
+// credentials with WithAWSCredentials(accessKey, secretKey, sessionToken) or
+// WithVariable("awsv4_accessKey", ...) or WithVariable("awsv4_secretKey", ...)
+// or WithVariable("awsv4_sessionToken", ...).
 func (s *Awsv4FolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opAwsv4FolderCredentialsFromVariables, call{})
 }
 
-// opAwsv4FolderCredentialsFromVariables is the request Awsv4FolderService.CredentialsFromVariables sends.
+// opAwsv4FolderCredentialsFromVariables is the request
+// Awsv4FolderService.CredentialsFromVariables sends.
 var opAwsv4FolderCredentialsFromVariables = operation{
 	name:   "Awsv4Folder.CredentialsFromVariables",
 	method: "GET",
@@ -66,7 +78,8 @@ var opAwsv4FolderCredentialsFromVariables = operation{
 	auth:   authAWSV42,
 }
 
-// Awsv4FolderSubService holds the requests of the "sub" folder (awsv4 folder › sub).
+// Awsv4FolderSubService holds the requests of the Postman folder "awsv4 folder
+// › sub".
 //
 // Use it through the client: client.Awsv4Folder.Sub.
 type Awsv4FolderSubService struct {
@@ -74,6 +87,8 @@ type Awsv4FolderSubService struct {
 }
 
 // NoAuth sends GET /awsv4/none (Postman: awsv4 folder › sub › no auth).
+//
+// It sends no credentials (the folder "sub" sets no auth).
 func (s *Awsv4FolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opAwsv4FolderSubNoAuth, call{})
 }

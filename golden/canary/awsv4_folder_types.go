@@ -3,7 +3,9 @@
 
 package canary
 
-// Awsv4FolderOwnLiteralCredentialsForm is the form body of Awsv4FolderService.OwnLiteralCredentials. A field left empty (or nil) sends what the collection sends.
+// Awsv4FolderOwnLiteralCredentialsForm is the form body of
+// Awsv4FolderService.OwnLiteralCredentials. A field left empty (or nil) sends
+// what the collection sends.
 type Awsv4FolderOwnLiteralCredentialsForm struct {
 	// C sets the form field "c"; empty sends "3".
 	C string

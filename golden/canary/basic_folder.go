@@ -5,7 +5,7 @@ package canary
 
 import "context"
 
-// BasicFolderService holds the requests of the "basic folder" folder (basic folder).
+// BasicFolderService holds the requests of the Postman folder "basic folder".
 //
 // Use it through the client: client.BasicFolder.
 type BasicFolderService struct {
@@ -15,9 +15,11 @@ type BasicFolderService struct {
 	Sub *BasicFolderSubService
 }
 
-// Inherits sends GET /basic/inherit (Postman: basic folder › inherits the folder).
+// Inherits sends GET /basic/inherit (Postman: basic folder › inherits the
+// folder).
 //
-// It authenticates with the collection's basic auth; set its credentials with WithBasicAuth(username, password).
+// It authenticates with basic auth (set on the folder "basic folder"); set its
+// credentials with WithBasicAuth(username, password).
 func (s *BasicFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBasicFolderInherits, call{})
 }
@@ -30,15 +32,19 @@ var opBasicFolderInherits = operation{
 	auth:   authBasic,
 }
 
-// OwnLiteralCredentials sends POST /basic/own (Postman: basic folder › own literal credentials).
+// OwnLiteralCredentials sends POST /basic/own (Postman: basic folder › own
+// literal credentials).
+//
+// It authenticates with basic auth (set on the request); set its credentials
+// with WithBasicAuth(username, password).
 //
 // body sets the form fields; nil sends the collection's form.
-// It authenticates with the collection's basic auth; set its credentials with WithBasicAuth(username, password).
 func (s *BasicFolderService) OwnLiteralCredentials(ctx context.Context, body *BasicFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBasicFolderOwnLiteralCredentials, call{body: body})
 }
 
-// opBasicFolderOwnLiteralCredentials is the request BasicFolderService.OwnLiteralCredentials sends.
+// opBasicFolderOwnLiteralCredentials is the request
+// BasicFolderService.OwnLiteralCredentials sends.
 var opBasicFolderOwnLiteralCredentials = operation{
 	name:   "BasicFolder.OwnLiteralCredentials",
 	method: "POST",
@@ -51,14 +57,18 @@ var opBasicFolderOwnLiteralCredentials = operation{
 	auth: authBasic,
 }
 
-// CredentialsFromVariables sends GET /basic/vars (Postman: basic folder › credentials from variables).
+// CredentialsFromVariables sends GET /basic/vars (Postman: basic folder ›
+// credentials from variables).
 //
-// It authenticates with the collection's basic auth; set its credentials with WithBasicAuth(username, password) or WithVariable("basic_username", ...) or WithVariable("basic_password", ...).
+// It authenticates with basic auth (set on the request); set its credentials
+// with WithBasicAuth(username, password) or WithVariable("basic_username", ...)
+// or WithVariable("basic_password", ...).
 func (s *BasicFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBasicFolderCredentialsFromVariables, call{})
 }
 
-// opBasicFolderCredentialsFromVariables is the request BasicFolderService.CredentialsFromVariables sends.
+// opBasicFolderCredentialsFromVariables is the request
+// BasicFolderService.CredentialsFromVariables sends.
 var opBasicFolderCredentialsFromVariables = operation{
 	name:   "BasicFolder.CredentialsFromVariables",
 	method: "GET",
@@ -66,7 +76,8 @@ var opBasicFolderCredentialsFromVariables = operation{
 	auth:   authBasic2,
 }
 
-// BasicFolderSubService holds the requests of the "sub" folder (basic folder › sub).
+// BasicFolderSubService holds the requests of the Postman folder "basic folder
+// › sub".
 //
 // Use it through the client: client.BasicFolder.Sub.
 type BasicFolderSubService struct {
@@ -74,6 +85,8 @@ type BasicFolderSubService struct {
 }
 
 // NoAuth sends GET /basic/none (Postman: basic folder › sub › no auth).
+//
+// It sends no credentials (the folder "sub" sets no auth).
 func (s *BasicFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBasicFolderSubNoAuth, call{})
 }

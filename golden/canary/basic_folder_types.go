@@ -3,7 +3,9 @@
 
 package canary
 
-// BasicFolderOwnLiteralCredentialsForm is the form body of BasicFolderService.OwnLiteralCredentials. A field left empty (or nil) sends what the collection sends.
+// BasicFolderOwnLiteralCredentialsForm is the form body of
+// BasicFolderService.OwnLiteralCredentials. A field left empty (or nil) sends
+// what the collection sends.
 type BasicFolderOwnLiteralCredentialsForm struct {
 	// C sets the form field "c"; empty sends "3".
 	C string

@@ -5,7 +5,7 @@ package canary
 
 import "context"
 
-// BearerFolderService holds the requests of the "bearer folder" folder (bearer folder).
+// BearerFolderService holds the requests of the Postman folder "bearer folder".
 //
 // Use it through the client: client.BearerFolder.
 type BearerFolderService struct {
@@ -15,9 +15,11 @@ type BearerFolderService struct {
 	Sub *BearerFolderSubService
 }
 
-// Inherits sends GET /bearer/inherit (Postman: bearer folder › inherits the folder).
+// Inherits sends GET /bearer/inherit (Postman: bearer folder › inherits the
+// folder).
 //
-// It authenticates with the collection's bearer auth; set its credentials with WithBearerToken(token).
+// It authenticates with a bearer token (set on the folder "bearer folder"); set
+// its credentials with WithBearerToken(token).
 func (s *BearerFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBearerFolderInherits, call{})
 }
@@ -30,15 +32,19 @@ var opBearerFolderInherits = operation{
 	auth:   authBearer,
 }
 
-// OwnLiteralCredentials sends POST /bearer/own (Postman: bearer folder › own literal credentials).
+// OwnLiteralCredentials sends POST /bearer/own (Postman: bearer folder › own
+// literal credentials).
+//
+// It authenticates with a bearer token (set on the request); set its
+// credentials with WithBearerToken(token).
 //
 // body sets the form fields; nil sends the collection's form.
-// It authenticates with the collection's bearer auth; set its credentials with WithBearerToken(token).
 func (s *BearerFolderService) OwnLiteralCredentials(ctx context.Context, body *BearerFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBearerFolderOwnLiteralCredentials, call{body: body})
 }
 
-// opBearerFolderOwnLiteralCredentials is the request BearerFolderService.OwnLiteralCredentials sends.
+// opBearerFolderOwnLiteralCredentials is the request
+// BearerFolderService.OwnLiteralCredentials sends.
 var opBearerFolderOwnLiteralCredentials = operation{
 	name:   "BearerFolder.OwnLiteralCredentials",
 	method: "POST",
@@ -51,14 +57,17 @@ var opBearerFolderOwnLiteralCredentials = operation{
 	auth: authBearer,
 }
 
-// CredentialsFromVariables sends GET /bearer/vars (Postman: bearer folder › credentials from variables).
+// CredentialsFromVariables sends GET /bearer/vars (Postman: bearer folder ›
+// credentials from variables).
 //
-// It authenticates with the collection's bearer auth; set its credentials with WithBearerToken(token) or WithVariable("innocent", ...).
+// It authenticates with a bearer token (set on the request); set its
+// credentials with WithBearerToken(token) or WithVariable("innocent", ...).
 func (s *BearerFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBearerFolderCredentialsFromVariables, call{})
 }
 
-// opBearerFolderCredentialsFromVariables is the request BearerFolderService.CredentialsFromVariables sends.
+// opBearerFolderCredentialsFromVariables is the request
+// BearerFolderService.CredentialsFromVariables sends.
 var opBearerFolderCredentialsFromVariables = operation{
 	name:   "BearerFolder.CredentialsFromVariables",
 	method: "GET",
@@ -66,7 +75,8 @@ var opBearerFolderCredentialsFromVariables = operation{
 	auth:   authBearer2,
 }
 
-// BearerFolderSubService holds the requests of the "sub" folder (bearer folder › sub).
+// BearerFolderSubService holds the requests of the Postman folder "bearer
+// folder › sub".
 //
 // Use it through the client: client.BearerFolder.Sub.
 type BearerFolderSubService struct {
@@ -74,6 +84,8 @@ type BearerFolderSubService struct {
 }
 
 // NoAuth sends GET /bearer/none (Postman: bearer folder › sub › no auth).
+//
+// It sends no credentials (the folder "sub" sets no auth).
 func (s *BearerFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBearerFolderSubNoAuth, call{})
 }

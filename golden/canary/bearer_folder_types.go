@@ -3,7 +3,9 @@
 
 package canary
 
-// BearerFolderOwnLiteralCredentialsForm is the form body of BearerFolderService.OwnLiteralCredentials. A field left empty (or nil) sends what the collection sends.
+// BearerFolderOwnLiteralCredentialsForm is the form body of
+// BearerFolderService.OwnLiteralCredentials. A field left empty (or nil) sends
+// what the collection sends.
 type BearerFolderOwnLiteralCredentialsForm struct {
 	// C sets the form field "c"; empty sends "3".
 	C string

@@ -3,7 +3,8 @@
 
 package canary
 
-// Client is a client for the Canary API. Create one with NewClient; it is safe for concurrent use.
+// Client is a client for the Canary API. Create one with NewClient; it is safe
+// for concurrent use.
 type Client struct {
 	rt *core
 
@@ -38,14 +39,16 @@ type Client struct {
 // DefaultBaseURL is the base URL the collection gives; WithBaseURL changes it.
 const DefaultBaseURL = "https://api.canary.example"
 
-// sdkDefaults is what the collection says about the client: its origins and the values of the variables its requests use (credentials excluded).
+// sdkDefaults is what the collection says about the client: its origins and the
+// values of the variables its requests use (credentials excluded).
 var sdkDefaults = clientDefaults{
 	origins:   []string{"{{baseUrl}}"},
 	userAgent: "postgen-canary",
 	variables: map[string]string{"baseUrl": "https://api.canary.example"},
 }
 
-// NewClient returns a client configured by opts, or the first error an option reports.
+// NewClient returns a client configured by opts, or the first error an option
+// reports.
 func NewClient(opts ...Option) (*Client, error) {
 	rt, err := newCore(&sdkDefaults, opts)
 	if err != nil {

@@ -5,7 +5,8 @@ package canary
 
 import "context"
 
-// CollectionAuthService holds the requests of the "collection auth" folder (collection auth).
+// CollectionAuthService holds the requests of the Postman folder "collection
+// auth".
 //
 // Use it through the client: client.CollectionAuth.
 type CollectionAuthService struct {
@@ -14,7 +15,8 @@ type CollectionAuthService struct {
 
 // Inherits sends GET /c (Postman: collection auth › inherits the collection).
 //
-// It authenticates with the collection's oauth2 auth; set its credentials with WithTokenSource(ts).
+// It authenticates with OAuth 2.0 (set on the collection); set its credentials
+// with WithTokenSource(ts).
 func (s *CollectionAuthService) Inherits(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opCollectionAuthInherits, call{})
 }

@@ -5,7 +5,7 @@ package canary
 
 import "context"
 
-// DigestFolderService holds the requests of the "digest folder" folder (digest folder).
+// DigestFolderService holds the requests of the Postman folder "digest folder".
 //
 // Use it through the client: client.DigestFolder.
 type DigestFolderService struct {
@@ -15,9 +15,11 @@ type DigestFolderService struct {
 	Sub *DigestFolderSubService
 }
 
-// Inherits sends GET /digest/inherit (Postman: digest folder › inherits the folder).
+// Inherits sends GET /digest/inherit (Postman: digest folder › inherits the
+// folder).
 //
-// It authenticates with the collection's digest auth; set its credentials with WithDigestAuth(username, password).
+// It authenticates with digest auth (set on the folder "digest folder"); set
+// its credentials with WithDigestAuth(username, password).
 func (s *DigestFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opDigestFolderInherits, call{})
 }
@@ -30,15 +32,19 @@ var opDigestFolderInherits = operation{
 	auth:   authDigest,
 }
 
-// OwnLiteralCredentials sends POST /digest/own (Postman: digest folder › own literal credentials).
+// OwnLiteralCredentials sends POST /digest/own (Postman: digest folder › own
+// literal credentials).
+//
+// It authenticates with digest auth (set on the request); set its credentials
+// with WithDigestAuth(username, password).
 //
 // body sets the form fields; nil sends the collection's form.
-// It authenticates with the collection's digest auth; set its credentials with WithDigestAuth(username, password).
 func (s *DigestFolderService) OwnLiteralCredentials(ctx context.Context, body *DigestFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opDigestFolderOwnLiteralCredentials, call{body: body})
 }
 
-// opDigestFolderOwnLiteralCredentials is the request DigestFolderService.OwnLiteralCredentials sends.
+// opDigestFolderOwnLiteralCredentials is the request
+// DigestFolderService.OwnLiteralCredentials sends.
 var opDigestFolderOwnLiteralCredentials = operation{
 	name:   "DigestFolder.OwnLiteralCredentials",
 	method: "POST",
@@ -51,14 +57,18 @@ var opDigestFolderOwnLiteralCredentials = operation{
 	auth: authDigest,
 }
 
-// CredentialsFromVariables sends GET /digest/vars (Postman: digest folder › credentials from variables).
+// CredentialsFromVariables sends GET /digest/vars (Postman: digest folder ›
+// credentials from variables).
 //
-// It authenticates with the collection's digest auth; set its credentials with WithDigestAuth(username, password) or WithVariable("digest_username", ...) or WithVariable("digest_password", ...).
+// It authenticates with digest auth (set on the request); set its credentials
+// with WithDigestAuth(username, password) or WithVariable("digest_username",
+// ...) or WithVariable("digest_password", ...).
 func (s *DigestFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opDigestFolderCredentialsFromVariables, call{})
 }
 
-// opDigestFolderCredentialsFromVariables is the request DigestFolderService.CredentialsFromVariables sends.
+// opDigestFolderCredentialsFromVariables is the request
+// DigestFolderService.CredentialsFromVariables sends.
 var opDigestFolderCredentialsFromVariables = operation{
 	name:   "DigestFolder.CredentialsFromVariables",
 	method: "GET",
@@ -66,7 +76,8 @@ var opDigestFolderCredentialsFromVariables = operation{
 	auth:   authDigest2,
 }
 
-// DigestFolderSubService holds the requests of the "sub" folder (digest folder › sub).
+// DigestFolderSubService holds the requests of the Postman folder "digest
+// folder › sub".
 //
 // Use it through the client: client.DigestFolder.Sub.
 type DigestFolderSubService struct {
@@ -74,6 +85,8 @@ type DigestFolderSubService struct {
 }
 
 // NoAuth sends GET /digest/none (Postman: digest folder › sub › no auth).
+//
+// It sends no credentials (the folder "sub" sets no auth).
 func (s *DigestFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opDigestFolderSubNoAuth, call{})
 }

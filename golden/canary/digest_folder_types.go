@@ -3,7 +3,9 @@
 
 package canary
 
-// DigestFolderOwnLiteralCredentialsForm is the form body of DigestFolderService.OwnLiteralCredentials. A field left empty (or nil) sends what the collection sends.
+// DigestFolderOwnLiteralCredentialsForm is the form body of
+// DigestFolderService.OwnLiteralCredentials. A field left empty (or nil) sends
+// what the collection sends.
 type DigestFolderOwnLiteralCredentialsForm struct {
 	// C sets the form field "c"; empty sends "3".
 	C string

@@ -5,7 +5,8 @@ package canary
 
 import "context"
 
-// EdgegridFolderService holds the requests of the "edgegrid folder" folder (edgegrid folder).
+// EdgegridFolderService holds the requests of the Postman folder "edgegrid
+// folder".
 //
 // Use it through the client: client.EdgegridFolder.
 type EdgegridFolderService struct {
@@ -15,9 +16,12 @@ type EdgegridFolderService struct {
 	Sub *EdgegridFolderSubService
 }
 
-// Inherits sends GET /edgegrid/inherit (Postman: edgegrid folder › inherits the folder).
+// Inherits sends GET /edgegrid/inherit (Postman: edgegrid folder › inherits the
+// folder).
 //
-// It authenticates with the collection's edgegrid auth; set its credentials with WithEdgeGrid(clientToken, clientSecret, accessToken).
+// It authenticates with Akamai EdgeGrid (set on the folder "edgegrid folder");
+// set its credentials with WithEdgeGrid(clientToken, clientSecret,
+// accessToken).
 func (s *EdgegridFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opEdgegridFolderInherits, call{})
 }
@@ -30,15 +34,19 @@ var opEdgegridFolderInherits = operation{
 	auth:   authEdgeGrid,
 }
 
-// OwnLiteralCredentials sends POST /edgegrid/own (Postman: edgegrid folder › own literal credentials).
+// OwnLiteralCredentials sends POST /edgegrid/own (Postman: edgegrid folder ›
+// own literal credentials).
+//
+// It authenticates with Akamai EdgeGrid (set on the request); set its
+// credentials with WithEdgeGrid(clientToken, clientSecret, accessToken).
 //
 // body sets the form fields; nil sends the collection's form.
-// It authenticates with the collection's edgegrid auth; set its credentials with WithEdgeGrid(clientToken, clientSecret, accessToken).
 func (s *EdgegridFolderService) OwnLiteralCredentials(ctx context.Context, body *EdgegridFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opEdgegridFolderOwnLiteralCredentials, call{body: body})
 }
 
-// opEdgegridFolderOwnLiteralCredentials is the request EdgegridFolderService.OwnLiteralCredentials sends.
+// opEdgegridFolderOwnLiteralCredentials is the request
+// EdgegridFolderService.OwnLiteralCredentials sends.
 var opEdgegridFolderOwnLiteralCredentials = operation{
 	name:   "EdgegridFolder.OwnLiteralCredentials",
 	method: "POST",
@@ -51,14 +59,20 @@ var opEdgegridFolderOwnLiteralCredentials = operation{
 	auth: authEdgeGrid,
 }
 
-// CredentialsFromVariables sends GET /edgegrid/vars (Postman: edgegrid folder › credentials from variables).
+// CredentialsFromVariables sends GET /edgegrid/vars (Postman: edgegrid folder ›
+// credentials from variables).
 //
-// It authenticates with the collection's edgegrid auth; set its credentials with WithEdgeGrid(clientToken, clientSecret, accessToken) or WithVariable("edgegrid_accessToken", ...) or WithVariable("edgegrid_clientToken", ...) or WithVariable("edgegrid_clientSecret", ...).
+// It authenticates with Akamai EdgeGrid (set on the request); set its
+// credentials with WithEdgeGrid(clientToken, clientSecret, accessToken) or
+// WithVariable("edgegrid_accessToken", ...) or
+// WithVariable("edgegrid_clientToken", ...) or
+// WithVariable("edgegrid_clientSecret", ...).
 func (s *EdgegridFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opEdgegridFolderCredentialsFromVariables, call{})
 }
 
-// opEdgegridFolderCredentialsFromVariables is the request EdgegridFolderService.CredentialsFromVariables sends.
+// opEdgegridFolderCredentialsFromVariables is the request
+// EdgegridFolderService.CredentialsFromVariables sends.
 var opEdgegridFolderCredentialsFromVariables = operation{
 	name:   "EdgegridFolder.CredentialsFromVariables",
 	method: "GET",
@@ -66,7 +80,8 @@ var opEdgegridFolderCredentialsFromVariables = operation{
 	auth:   authEdgeGrid2,
 }
 
-// EdgegridFolderSubService holds the requests of the "sub" folder (edgegrid folder › sub).
+// EdgegridFolderSubService holds the requests of the Postman folder "edgegrid
+// folder › sub".
 //
 // Use it through the client: client.EdgegridFolder.Sub.
 type EdgegridFolderSubService struct {
@@ -74,11 +89,14 @@ type EdgegridFolderSubService struct {
 }
 
 // NoAuth sends GET /edgegrid/none (Postman: edgegrid folder › sub › no auth).
+//
+// It sends no credentials (the folder "sub" sets no auth).
 func (s *EdgegridFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opEdgegridFolderSubNoAuth, call{})
 }
 
-// opEdgegridFolderSubNoAuth is the request EdgegridFolderSubService.NoAuth sends.
+// opEdgegridFolderSubNoAuth is the request EdgegridFolderSubService.NoAuth
+// sends.
 var opEdgegridFolderSubNoAuth = operation{
 	name:   "EdgegridFolder.Sub.NoAuth",
 	method: "GET",

@@ -3,7 +3,9 @@
 
 package canary
 
-// EdgegridFolderOwnLiteralCredentialsForm is the form body of EdgegridFolderService.OwnLiteralCredentials. A field left empty (or nil) sends what the collection sends.
+// EdgegridFolderOwnLiteralCredentialsForm is the form body of
+// EdgegridFolderService.OwnLiteralCredentials. A field left empty (or nil)
+// sends what the collection sends.
 type EdgegridFolderOwnLiteralCredentialsForm struct {
 	// C sets the form field "c"; empty sends "3".
 	C string

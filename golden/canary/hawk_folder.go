@@ -5,7 +5,7 @@ package canary
 
 import "context"
 
-// HawkFolderService holds the requests of the "hawk folder" folder (hawk folder).
+// HawkFolderService holds the requests of the Postman folder "hawk folder".
 //
 // Use it through the client: client.HawkFolder.
 type HawkFolderService struct {
@@ -15,9 +15,11 @@ type HawkFolderService struct {
 	Sub *HawkFolderSubService
 }
 
-// Inherits sends GET /hawk/inherit (Postman: hawk folder › inherits the folder).
+// Inherits sends GET /hawk/inherit (Postman: hawk folder › inherits the
+// folder).
 //
-// It authenticates with the collection's hawk auth; set its credentials with WithHawkAuth(id, key).
+// It authenticates with Hawk (set on the folder "hawk folder"); set its
+// credentials with WithHawkAuth(id, key).
 func (s *HawkFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opHawkFolderInherits, call{})
 }
@@ -30,15 +32,19 @@ var opHawkFolderInherits = operation{
 	auth:   authHawk,
 }
 
-// OwnLiteralCredentials sends POST /hawk/own (Postman: hawk folder › own literal credentials).
+// OwnLiteralCredentials sends POST /hawk/own (Postman: hawk folder › own
+// literal credentials).
+//
+// It authenticates with Hawk (set on the request); set its credentials with
+// WithHawkAuth(id, key).
 //
 // body sets the form fields; nil sends the collection's form.
-// It authenticates with the collection's hawk auth; set its credentials with WithHawkAuth(id, key).
 func (s *HawkFolderService) OwnLiteralCredentials(ctx context.Context, body *HawkFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opHawkFolderOwnLiteralCredentials, call{body: body})
 }
 
-// opHawkFolderOwnLiteralCredentials is the request HawkFolderService.OwnLiteralCredentials sends.
+// opHawkFolderOwnLiteralCredentials is the request
+// HawkFolderService.OwnLiteralCredentials sends.
 var opHawkFolderOwnLiteralCredentials = operation{
 	name:   "HawkFolder.OwnLiteralCredentials",
 	method: "POST",
@@ -51,14 +57,18 @@ var opHawkFolderOwnLiteralCredentials = operation{
 	auth: authHawk,
 }
 
-// CredentialsFromVariables sends GET /hawk/vars (Postman: hawk folder › credentials from variables).
+// CredentialsFromVariables sends GET /hawk/vars (Postman: hawk folder ›
+// credentials from variables).
 //
-// It authenticates with the collection's hawk auth; set its credentials with WithHawkAuth(id, key) or WithVariable("hawk_authId", ...) or WithVariable("hawk_authKey", ...).
+// It authenticates with Hawk (set on the request); set its credentials with
+// WithHawkAuth(id, key) or WithVariable("hawk_authId", ...) or
+// WithVariable("hawk_authKey", ...).
 func (s *HawkFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opHawkFolderCredentialsFromVariables, call{})
 }
 
-// opHawkFolderCredentialsFromVariables is the request HawkFolderService.CredentialsFromVariables sends.
+// opHawkFolderCredentialsFromVariables is the request
+// HawkFolderService.CredentialsFromVariables sends.
 var opHawkFolderCredentialsFromVariables = operation{
 	name:   "HawkFolder.CredentialsFromVariables",
 	method: "GET",
@@ -66,7 +76,8 @@ var opHawkFolderCredentialsFromVariables = operation{
 	auth:   authHawk2,
 }
 
-// HawkFolderSubService holds the requests of the "sub" folder (hawk folder › sub).
+// HawkFolderSubService holds the requests of the Postman folder "hawk folder ›
+// sub".
 //
 // Use it through the client: client.HawkFolder.Sub.
 type HawkFolderSubService struct {
@@ -74,6 +85,8 @@ type HawkFolderSubService struct {
 }
 
 // NoAuth sends GET /hawk/none (Postman: hawk folder › sub › no auth).
+//
+// It sends no credentials (the folder "sub" sets no auth).
 func (s *HawkFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opHawkFolderSubNoAuth, call{})
 }

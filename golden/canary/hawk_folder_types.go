@@ -3,7 +3,9 @@
 
 package canary
 
-// HawkFolderOwnLiteralCredentialsForm is the form body of HawkFolderService.OwnLiteralCredentials. A field left empty (or nil) sends what the collection sends.
+// HawkFolderOwnLiteralCredentialsForm is the form body of
+// HawkFolderService.OwnLiteralCredentials. A field left empty (or nil) sends
+// what the collection sends.
 type HawkFolderOwnLiteralCredentialsForm struct {
 	// C sets the form field "c"; empty sends "3".
 	C string

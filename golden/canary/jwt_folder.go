@@ -5,7 +5,7 @@ package canary
 
 import "context"
 
-// JWTFolderService holds the requests of the "jwt folder" folder (jwt folder).
+// JWTFolderService holds the requests of the Postman folder "jwt folder".
 //
 // Use it through the client: client.JWTFolder.
 type JWTFolderService struct {
@@ -17,7 +17,8 @@ type JWTFolderService struct {
 
 // Inherits sends GET /jwt/inherit (Postman: jwt folder › inherits the folder).
 //
-// It authenticates with the collection's jwt auth; set its credentials with WithJWTKey(key).
+// It authenticates with a JWT (set on the folder "jwt folder"); set its
+// credentials with WithJWTKey(key).
 func (s *JWTFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opJWTFolderInherits, call{})
 }
@@ -30,15 +31,19 @@ var opJWTFolderInherits = operation{
 	auth:   authJWT,
 }
 
-// OwnLiteralCredentials sends POST /jwt/own (Postman: jwt folder › own literal credentials).
+// OwnLiteralCredentials sends POST /jwt/own (Postman: jwt folder › own literal
+// credentials).
+//
+// It authenticates with a JWT (set on the request); set its credentials with
+// WithJWTKey(key).
 //
 // body sets the form fields; nil sends the collection's form.
-// It authenticates with the collection's jwt auth; set its credentials with WithJWTKey(key).
 func (s *JWTFolderService) OwnLiteralCredentials(ctx context.Context, body *JWTFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opJWTFolderOwnLiteralCredentials, call{body: body})
 }
 
-// opJWTFolderOwnLiteralCredentials is the request JWTFolderService.OwnLiteralCredentials sends.
+// opJWTFolderOwnLiteralCredentials is the request
+// JWTFolderService.OwnLiteralCredentials sends.
 var opJWTFolderOwnLiteralCredentials = operation{
 	name:   "JWTFolder.OwnLiteralCredentials",
 	method: "POST",
@@ -51,14 +56,18 @@ var opJWTFolderOwnLiteralCredentials = operation{
 	auth: authJWT,
 }
 
-// CredentialsFromVariables sends GET /jwt/vars (Postman: jwt folder › credentials from variables).
+// CredentialsFromVariables sends GET /jwt/vars (Postman: jwt folder ›
+// credentials from variables).
 //
-// It authenticates with the collection's jwt auth; set its credentials with WithJWTKey(key) or WithVariable("jwt_secret", ...) or WithVariable("jwt_privateKey", ...).
+// It authenticates with a JWT (set on the request); set its credentials with
+// WithJWTKey(key) or WithVariable("jwt_secret", ...) or
+// WithVariable("jwt_privateKey", ...).
 func (s *JWTFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opJWTFolderCredentialsFromVariables, call{})
 }
 
-// opJWTFolderCredentialsFromVariables is the request JWTFolderService.CredentialsFromVariables sends.
+// opJWTFolderCredentialsFromVariables is the request
+// JWTFolderService.CredentialsFromVariables sends.
 var opJWTFolderCredentialsFromVariables = operation{
 	name:   "JWTFolder.CredentialsFromVariables",
 	method: "GET",
@@ -66,7 +75,8 @@ var opJWTFolderCredentialsFromVariables = operation{
 	auth:   authJWT2,
 }
 
-// JWTFolderSubService holds the requests of the "sub" folder (jwt folder › sub).
+// JWTFolderSubService holds the requests of the Postman folder "jwt folder ›
+// sub".
 //
 // Use it through the client: client.JWTFolder.Sub.
 type JWTFolderSubService struct {
@@ -74,6 +84,8 @@ type JWTFolderSubService struct {
 }
 
 // NoAuth sends GET /jwt/none (Postman: jwt folder › sub › no auth).
+//
+// It sends no credentials (the folder "sub" sets no auth).
 func (s *JWTFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opJWTFolderSubNoAuth, call{})
 }

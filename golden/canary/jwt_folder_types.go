@@ -3,7 +3,9 @@
 
 package canary
 
-// JWTFolderOwnLiteralCredentialsForm is the form body of JWTFolderService.OwnLiteralCredentials. A field left empty (or nil) sends what the collection sends.
+// JWTFolderOwnLiteralCredentialsForm is the form body of
+// JWTFolderService.OwnLiteralCredentials. A field left empty (or nil) sends
+// what the collection sends.
 type JWTFolderOwnLiteralCredentialsForm struct {
 	// C sets the form field "c"; empty sends "3".
 	C string

@@ -5,7 +5,7 @@ package canary
 
 import "context"
 
-// NtlmFolderService holds the requests of the "ntlm folder" folder (ntlm folder).
+// NtlmFolderService holds the requests of the Postman folder "ntlm folder".
 //
 // Use it through the client: client.NtlmFolder.
 type NtlmFolderService struct {
@@ -15,9 +15,11 @@ type NtlmFolderService struct {
 	Sub *NtlmFolderSubService
 }
 
-// Inherits sends GET /ntlm/inherit (Postman: ntlm folder › inherits the folder).
+// Inherits sends GET /ntlm/inherit (Postman: ntlm folder › inherits the
+// folder).
 //
-// It authenticates with the collection's ntlm auth; set its credentials with WithNTLMAuth(username, password).
+// It authenticates with NTLM (set on the folder "ntlm folder"); set its
+// credentials with WithNTLMAuth(username, password).
 func (s *NtlmFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opNtlmFolderInherits, call{})
 }
@@ -30,15 +32,19 @@ var opNtlmFolderInherits = operation{
 	auth:   authNTLM,
 }
 
-// OwnLiteralCredentials sends POST /ntlm/own (Postman: ntlm folder › own literal credentials).
+// OwnLiteralCredentials sends POST /ntlm/own (Postman: ntlm folder › own
+// literal credentials).
+//
+// It authenticates with NTLM (set on the request); set its credentials with
+// WithNTLMAuth(username, password).
 //
 // body sets the form fields; nil sends the collection's form.
-// It authenticates with the collection's ntlm auth; set its credentials with WithNTLMAuth(username, password).
 func (s *NtlmFolderService) OwnLiteralCredentials(ctx context.Context, body *NtlmFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opNtlmFolderOwnLiteralCredentials, call{body: body})
 }
 
-// opNtlmFolderOwnLiteralCredentials is the request NtlmFolderService.OwnLiteralCredentials sends.
+// opNtlmFolderOwnLiteralCredentials is the request
+// NtlmFolderService.OwnLiteralCredentials sends.
 var opNtlmFolderOwnLiteralCredentials = operation{
 	name:   "NtlmFolder.OwnLiteralCredentials",
 	method: "POST",
@@ -51,14 +57,18 @@ var opNtlmFolderOwnLiteralCredentials = operation{
 	auth: authNTLM,
 }
 
-// CredentialsFromVariables sends GET /ntlm/vars (Postman: ntlm folder › credentials from variables).
+// CredentialsFromVariables sends GET /ntlm/vars (Postman: ntlm folder ›
+// credentials from variables).
 //
-// It authenticates with the collection's ntlm auth; set its credentials with WithNTLMAuth(username, password) or WithVariable("ntlm_username", ...) or WithVariable("ntlm_password", ...).
+// It authenticates with NTLM (set on the request); set its credentials with
+// WithNTLMAuth(username, password) or WithVariable("ntlm_username", ...) or
+// WithVariable("ntlm_password", ...).
 func (s *NtlmFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opNtlmFolderCredentialsFromVariables, call{})
 }
 
-// opNtlmFolderCredentialsFromVariables is the request NtlmFolderService.CredentialsFromVariables sends.
+// opNtlmFolderCredentialsFromVariables is the request
+// NtlmFolderService.CredentialsFromVariables sends.
 var opNtlmFolderCredentialsFromVariables = operation{
 	name:   "NtlmFolder.CredentialsFromVariables",
 	method: "GET",
@@ -66,7 +76,8 @@ var opNtlmFolderCredentialsFromVariables = operation{
 	auth:   authNTLM2,
 }
 
-// NtlmFolderSubService holds the requests of the "sub" folder (ntlm folder › sub).
+// NtlmFolderSubService holds the requests of the Postman folder "ntlm folder ›
+// sub".
 //
 // Use it through the client: client.NtlmFolder.Sub.
 type NtlmFolderSubService struct {
@@ -74,6 +85,8 @@ type NtlmFolderSubService struct {
 }
 
 // NoAuth sends GET /ntlm/none (Postman: ntlm folder › sub › no auth).
+//
+// It sends no credentials (the folder "sub" sets no auth).
 func (s *NtlmFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opNtlmFolderSubNoAuth, call{})
 }

@@ -3,7 +3,9 @@
 
 package canary
 
-// NtlmFolderOwnLiteralCredentialsForm is the form body of NtlmFolderService.OwnLiteralCredentials. A field left empty (or nil) sends what the collection sends.
+// NtlmFolderOwnLiteralCredentialsForm is the form body of
+// NtlmFolderService.OwnLiteralCredentials. A field left empty (or nil) sends
+// what the collection sends.
 type NtlmFolderOwnLiteralCredentialsForm struct {
 	// C sets the form field "c"; empty sends "3".
 	C string

@@ -5,7 +5,7 @@ package canary
 
 import "context"
 
-// OAuth1FolderService holds the requests of the "oauth1 folder" folder (oauth1 folder).
+// OAuth1FolderService holds the requests of the Postman folder "oauth1 folder".
 //
 // Use it through the client: client.OAuth1Folder.
 type OAuth1FolderService struct {
@@ -15,9 +15,11 @@ type OAuth1FolderService struct {
 	Sub *OAuth1FolderSubService
 }
 
-// Inherits sends GET /oauth1/inherit (Postman: oauth1 folder › inherits the folder).
+// Inherits sends GET /oauth1/inherit (Postman: oauth1 folder › inherits the
+// folder).
 //
-// It authenticates with the collection's oauth1 auth; set its credentials with WithOAuth1(consumerKey, consumerSecret, token, tokenSecret).
+// It authenticates with OAuth 1.0 (set on the folder "oauth1 folder"); set its
+// credentials with WithOAuth1(consumerKey, consumerSecret, token, tokenSecret).
 func (s *OAuth1FolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opOAuth1FolderInherits, call{})
 }
@@ -30,15 +32,19 @@ var opOAuth1FolderInherits = operation{
 	auth:   authOAuth1,
 }
 
-// OwnLiteralCredentials sends POST /oauth1/own (Postman: oauth1 folder › own literal credentials).
+// OwnLiteralCredentials sends POST /oauth1/own (Postman: oauth1 folder › own
+// literal credentials).
+//
+// It authenticates with OAuth 1.0 (set on the request); set its credentials
+// with WithOAuth1(consumerKey, consumerSecret, token, tokenSecret).
 //
 // body sets the form fields; nil sends the collection's form.
-// It authenticates with the collection's oauth1 auth; set its credentials with WithOAuth1(consumerKey, consumerSecret, token, tokenSecret).
 func (s *OAuth1FolderService) OwnLiteralCredentials(ctx context.Context, body *OAuth1FolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opOAuth1FolderOwnLiteralCredentials, call{body: body})
 }
 
-// opOAuth1FolderOwnLiteralCredentials is the request OAuth1FolderService.OwnLiteralCredentials sends.
+// opOAuth1FolderOwnLiteralCredentials is the request
+// OAuth1FolderService.OwnLiteralCredentials sends.
 var opOAuth1FolderOwnLiteralCredentials = operation{
 	name:   "OAuth1Folder.OwnLiteralCredentials",
 	method: "POST",
@@ -51,14 +57,22 @@ var opOAuth1FolderOwnLiteralCredentials = operation{
 	auth: authOAuth1,
 }
 
-// CredentialsFromVariables sends GET /oauth1/vars (Postman: oauth1 folder › credentials from variables).
+// CredentialsFromVariables sends GET /oauth1/vars (Postman: oauth1 folder ›
+// credentials from variables).
 //
-// It authenticates with the collection's oauth1 auth; set its credentials with WithOAuth1(consumerKey, consumerSecret, token, tokenSecret) or WithVariable("oauth1_consumerKey", ...) or WithVariable("oauth1_consumerSecret", ...) or WithVariable("oauth1_token", ...) or WithVariable("oauth1_tokenSecret", ...) or WithVariable("oauth1_privateKey", ...) or WithVariable("oauth1_verifier", ...).
+// It authenticates with OAuth 1.0 (set on the request); set its credentials
+// with WithOAuth1(consumerKey, consumerSecret, token, tokenSecret) or
+// WithVariable("oauth1_consumerKey", ...) or
+// WithVariable("oauth1_consumerSecret", ...) or WithVariable("oauth1_token",
+// ...) or WithVariable("oauth1_tokenSecret", ...) or
+// WithVariable("oauth1_privateKey", ...) or WithVariable("oauth1_verifier",
+// ...).
 func (s *OAuth1FolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opOAuth1FolderCredentialsFromVariables, call{})
 }
 
-// opOAuth1FolderCredentialsFromVariables is the request OAuth1FolderService.CredentialsFromVariables sends.
+// opOAuth1FolderCredentialsFromVariables is the request
+// OAuth1FolderService.CredentialsFromVariables sends.
 var opOAuth1FolderCredentialsFromVariables = operation{
 	name:   "OAuth1Folder.CredentialsFromVariables",
 	method: "GET",
@@ -66,7 +80,8 @@ var opOAuth1FolderCredentialsFromVariables = operation{
 	auth:   authOAuth12,
 }
 
-// OAuth1FolderSubService holds the requests of the "sub" folder (oauth1 folder › sub).
+// OAuth1FolderSubService holds the requests of the Postman folder "oauth1
+// folder › sub".
 //
 // Use it through the client: client.OAuth1Folder.Sub.
 type OAuth1FolderSubService struct {
@@ -74,6 +89,8 @@ type OAuth1FolderSubService struct {
 }
 
 // NoAuth sends GET /oauth1/none (Postman: oauth1 folder › sub › no auth).
+//
+// It sends no credentials (the folder "sub" sets no auth).
 func (s *OAuth1FolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opOAuth1FolderSubNoAuth, call{})
 }

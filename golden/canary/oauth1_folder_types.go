@@ -3,7 +3,9 @@
 
 package canary
 
-// OAuth1FolderOwnLiteralCredentialsForm is the form body of OAuth1FolderService.OwnLiteralCredentials. A field left empty (or nil) sends what the collection sends.
+// OAuth1FolderOwnLiteralCredentialsForm is the form body of
+// OAuth1FolderService.OwnLiteralCredentials. A field left empty (or nil) sends
+// what the collection sends.
 type OAuth1FolderOwnLiteralCredentialsForm struct {
 	// C sets the form field "c"; empty sends "3".
 	C string

@@ -5,7 +5,7 @@ package canary
 
 import "context"
 
-// OAuth2FolderService holds the requests of the "oauth2 folder" folder (oauth2 folder).
+// OAuth2FolderService holds the requests of the Postman folder "oauth2 folder".
 //
 // Use it through the client: client.OAuth2Folder.
 type OAuth2FolderService struct {
@@ -15,9 +15,11 @@ type OAuth2FolderService struct {
 	Sub *OAuth2FolderSubService
 }
 
-// Inherits sends GET /oauth2/inherit (Postman: oauth2 folder › inherits the folder).
+// Inherits sends GET /oauth2/inherit (Postman: oauth2 folder › inherits the
+// folder).
 //
-// It authenticates with the collection's oauth2 auth; set its credentials with WithTokenSource(ts).
+// It authenticates with OAuth 2.0 (set on the folder "oauth2 folder"); set its
+// credentials with WithTokenSource(ts).
 func (s *OAuth2FolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opOAuth2FolderInherits, call{})
 }
@@ -30,15 +32,19 @@ var opOAuth2FolderInherits = operation{
 	auth:   authOAuth2,
 }
 
-// OwnLiteralCredentials sends POST /oauth2/own (Postman: oauth2 folder › own literal credentials).
+// OwnLiteralCredentials sends POST /oauth2/own (Postman: oauth2 folder › own
+// literal credentials).
+//
+// It authenticates with OAuth 2.0 (set on the request); set its credentials
+// with WithTokenSource(ts).
 //
 // body sets the form fields; nil sends the collection's form.
-// It authenticates with the collection's oauth2 auth; set its credentials with WithTokenSource(ts).
 func (s *OAuth2FolderService) OwnLiteralCredentials(ctx context.Context, body *OAuth2FolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opOAuth2FolderOwnLiteralCredentials, call{body: body})
 }
 
-// opOAuth2FolderOwnLiteralCredentials is the request OAuth2FolderService.OwnLiteralCredentials sends.
+// opOAuth2FolderOwnLiteralCredentials is the request
+// OAuth2FolderService.OwnLiteralCredentials sends.
 var opOAuth2FolderOwnLiteralCredentials = operation{
 	name:   "OAuth2Folder.OwnLiteralCredentials",
 	method: "POST",
@@ -51,14 +57,17 @@ var opOAuth2FolderOwnLiteralCredentials = operation{
 	auth: authOAuth2,
 }
 
-// CredentialsFromVariables sends GET /oauth2/vars (Postman: oauth2 folder › credentials from variables).
+// CredentialsFromVariables sends GET /oauth2/vars (Postman: oauth2 folder ›
+// credentials from variables).
 //
-// It authenticates with the collection's oauth2 auth; set its credentials with WithTokenSource(ts) or WithVariable("oauth2_accessToken", ...).
+// It authenticates with OAuth 2.0 (set on the request); set its credentials
+// with WithTokenSource(ts) or WithVariable("oauth2_accessToken", ...).
 func (s *OAuth2FolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opOAuth2FolderCredentialsFromVariables, call{})
 }
 
-// opOAuth2FolderCredentialsFromVariables is the request OAuth2FolderService.CredentialsFromVariables sends.
+// opOAuth2FolderCredentialsFromVariables is the request
+// OAuth2FolderService.CredentialsFromVariables sends.
 var opOAuth2FolderCredentialsFromVariables = operation{
 	name:   "OAuth2Folder.CredentialsFromVariables",
 	method: "GET",
@@ -66,7 +75,8 @@ var opOAuth2FolderCredentialsFromVariables = operation{
 	auth:   authOAuth22,
 }
 
-// OAuth2FolderSubService holds the requests of the "sub" folder (oauth2 folder › sub).
+// OAuth2FolderSubService holds the requests of the Postman folder "oauth2
+// folder › sub".
 //
 // Use it through the client: client.OAuth2Folder.Sub.
 type OAuth2FolderSubService struct {
@@ -74,6 +84,8 @@ type OAuth2FolderSubService struct {
 }
 
 // NoAuth sends GET /oauth2/none (Postman: oauth2 folder › sub › no auth).
+//
+// It sends no credentials (the folder "sub" sets no auth).
 func (s *OAuth2FolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opOAuth2FolderSubNoAuth, call{})
 }

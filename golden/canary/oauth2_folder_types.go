@@ -3,7 +3,9 @@
 
 package canary
 
-// OAuth2FolderOwnLiteralCredentialsForm is the form body of OAuth2FolderService.OwnLiteralCredentials. A field left empty (or nil) sends what the collection sends.
+// OAuth2FolderOwnLiteralCredentialsForm is the form body of
+// OAuth2FolderService.OwnLiteralCredentials. A field left empty (or nil) sends
+// what the collection sends.
 type OAuth2FolderOwnLiteralCredentialsForm struct {
 	// C sets the form field "c"; empty sends "3".
 	C string

@@ -5,7 +5,8 @@ package configured
 
 import "context"
 
-// Client is a client for the Warehouse API API. Create one with NewClient; it is safe for concurrent use.
+// Client is a client for the Warehouse API. Create one with NewClient; it is
+// safe for concurrent use.
 type Client struct {
 	rt *core
 
@@ -38,7 +39,8 @@ func WithAPIKey(apiKey string) Option {
 	return WithVariable("apiKey", apiKey)
 }
 
-// sdkDefaults is what the collection says about the client: its origins and the values of the variables its requests use (credentials excluded).
+// sdkDefaults is what the collection says about the client: its origins and the
+// values of the variables its requests use (credentials excluded).
 var sdkDefaults = clientDefaults{
 	origins:   []string{"{{baseUrl}}"},
 	userAgent: "postgen-configured",
@@ -49,7 +51,8 @@ var sdkDefaults = clientDefaults{
 	},
 }
 
-// NewClient returns a client configured by opts, or the first error an option reports.
+// NewClient returns a client configured by opts, or the first error an option
+// reports.
 func NewClient(opts ...Option) (*Client, error) {
 	rt, err := newCore(&sdkDefaults, opts)
 	if err != nil {

@@ -5,7 +5,7 @@ package configured
 
 import "context"
 
-// InventoryService holds the requests of the "Stock" folder (Stock).
+// InventoryService holds the requests of the Postman folder "Stock".
 //
 // Use it through the client: client.Inventory.
 type InventoryService struct {

@@ -3,8 +3,8 @@
 
 package configured
 
-// ListOptions holds the query parameters and headers of InventoryService.List that a caller may set.
-// A field left empty sends what the collection sends.
+// ListOptions holds the query parameters and headers of InventoryService.List
+// that a caller may set. A field left empty sends what the collection sends.
 type ListOptions struct {
 	// SKU sets the query parameter "sku"; empty sends it with an empty value.
 	SKU string
@@ -20,7 +20,8 @@ func (p *ListOptions) values() []string {
 	return []string{p.SKU, p.Page}
 }
 
-// Adjustment is the form body of InventoryService.Adjust. A field left empty (or nil) sends what the collection sends.
+// Adjustment is the form body of InventoryService.Adjust. A field left empty
+// (or nil) sends what the collection sends.
 type Adjustment struct {
 	// SKU sets the form field "sku"; empty sends "A-1".
 	SKU string

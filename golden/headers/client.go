@@ -5,7 +5,8 @@ package headers
 
 import "context"
 
-// Client is a client for the Headers API. Create one with NewClient; it is safe for concurrent use.
+// Client is a client for the Headers API. Create one with NewClient; it is safe
+// for concurrent use.
 type Client struct {
 	rt *core
 }
@@ -13,7 +14,8 @@ type Client struct {
 // DefaultBaseURL is the base URL the collection gives; WithBaseURL changes it.
 const DefaultBaseURL = "https://headers.example.com"
 
-// sdkDefaults is what the collection says about the client: its origins and the values of the variables its requests use (credentials excluded).
+// sdkDefaults is what the collection says about the client: its origins and the
+// values of the variables its requests use (credentials excluded).
 var sdkDefaults = clientDefaults{
 	origins:   []string{"{{baseUrl}}"},
 	userAgent: "postgen-headers",
@@ -23,7 +25,8 @@ var sdkDefaults = clientDefaults{
 	},
 }
 
-// NewClient returns a client configured by opts, or the first error an option reports.
+// NewClient returns a client configured by opts, or the first error an option
+// reports.
 func NewClient(opts ...Option) (*Client, error) {
 	rt, err := newCore(&sdkDefaults, opts)
 	if err != nil {

@@ -3,8 +3,8 @@
 
 package headers
 
-// ArrayFormParams holds the query parameters and headers of Client.ArrayForm that a caller may set.
-// A field left empty sends what the collection sends.
+// ArrayFormParams holds the query parameters and headers of Client.ArrayForm
+// that a caller may set. A field left empty sends what the collection sends.
 type ArrayFormParams struct {
 	// XEmpty sets the header "X-Empty"; empty sends it with an empty value.
 	XEmpty string

@@ -5,7 +5,8 @@ package names
 
 import "context"
 
-// Client is a client for the Names API. Create one with NewClient; it is safe for concurrent use.
+// Client is a client for the Names API. Create one with NewClient; it is safe
+// for concurrent use.
 type Client struct {
 	rt *core
 
@@ -22,14 +23,16 @@ type Client struct {
 // DefaultBaseURL is the base URL the collection gives; WithBaseURL changes it.
 const DefaultBaseURL = "https://names.example.com"
 
-// sdkDefaults is what the collection says about the client: its origins and the values of the variables its requests use (credentials excluded).
+// sdkDefaults is what the collection says about the client: its origins and the
+// values of the variables its requests use (credentials excluded).
 var sdkDefaults = clientDefaults{
 	origins:   []string{"{{baseUrl}}"},
 	userAgent: "postgen-names",
 	variables: map[string]string{"baseUrl": "https://names.example.com"},
 }
 
-// NewClient returns a client configured by opts, or the first error an option reports.
+// NewClient returns a client configured by opts, or the first error an option
+// reports.
 func NewClient(opts ...Option) (*Client, error) {
 	rt, err := newCore(&sdkDefaults, opts)
 	if err != nil {
@@ -49,10 +52,11 @@ func NewClient(opts ...Option) (*Client, error) {
 
 // Type sends GET /type/:type/:func (Postman: type).
 //
-// */ panic("escaped") /*
+// / panic("escaped") /
 //
-// type_ fills the path variable :type; an empty value sends the segment as written, as Postman does.
-// func_ fills the path variable :func; an empty value sends the segment as written, as Postman does.
+// type_ fills the path variable :type; an empty value sends the segment as
+// written, as Postman does. func_ fills the path variable :func; an empty value
+// sends the segment as written, as Postman does.
 func (c *Client) Type(ctx context.Context, type_, func_ string) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opType, call{path: []string{type_, func_}})
 }
@@ -115,7 +119,8 @@ var opDeleteX = operation{
 
 // GetUserByID sends GET /users/:id (Postman: Get user by id).
 //
-// id fills the path variable :id; an empty value sends the segment as written, as Postman does.
+// id fills the path variable :id; an empty value sends the segment as written,
+// as Postman does.
 func (c *Client) GetUserByID(ctx context.Context, id string) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opGetUserByID, call{path: []string{id}})
 }
@@ -130,7 +135,8 @@ var opGetUserByID = operation{
 
 // GetUserByID2 sends GET /v2/users/:id (Postman: get-user-by-ID).
 //
-// id fills the path variable :id; an empty value sends the segment as written, as Postman does.
+// id fills the path variable :id; an empty value sends the segment as written,
+// as Postman does.
 func (c *Client) GetUserByID2(ctx context.Context, id string) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opGetUserByID2, call{path: []string{id}})
 }

@@ -5,7 +5,7 @@ package names
 
 import "context"
 
-// ClientService holds the requests of the "client" folder (client).
+// ClientService holds the requests of the Postman folder "client".
 //
 // Use it through the client: client.Client.
 type ClientService struct {

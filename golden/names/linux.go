@@ -5,7 +5,7 @@ package names
 
 import "context"
 
-// LinuxService holds the requests of the "Linux" folder (Linux).
+// LinuxService holds the requests of the Postman folder "Linux".
 //
 // Use it through the client: client.Linux.
 type LinuxService struct {

@@ -5,7 +5,7 @@ package names
 
 import "context"
 
-// UsersService holds the requests of the "Users" folder (Users).
+// UsersService holds the requests of the Postman folder "Users".
 //
 // Use it through the client: client.Users.
 type UsersService struct {
@@ -33,7 +33,7 @@ var opUsersList = operation{
 	},
 }
 
-// UsersAdminsService holds the requests of the "Admins" folder (Users › Admins).
+// UsersAdminsService holds the requests of the Postman folder "Users › Admins".
 //
 // Use it through the client: client.Users.Admins.
 type UsersAdminsService struct {

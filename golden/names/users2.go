@@ -5,7 +5,7 @@ package names
 
 import "context"
 
-// Users2Service holds the requests of the "users" folder (users).
+// Users2Service holds the requests of the Postman folder "users".
 //
 // Use it through the client: client.Users2.
 type Users2Service struct {

@@ -3,8 +3,8 @@
 
 package names
 
-// UsersListParams holds the query parameters and headers of UsersService.List that a caller may set.
-// A field left empty sends what the collection sends.
+// UsersListParams holds the query parameters and headers of UsersService.List
+// that a caller may set. A field left empty sends what the collection sends.
 type UsersListParams struct {
 	// PageSize sets the query parameter "page-size"; empty sends "10".
 	PageSize string

@@ -3,18 +3,21 @@
 
 package neon
 
-// Client is a client for the NEON APIs API. Create one with NewClient; it is safe for concurrent use.
+// Client is a client for the NEON APIs. Create one with NewClient; it is safe
+// for concurrent use.
 type Client struct {
 	rt *core
 }
 
-// sdkDefaults is what the collection says about the client: its origins and the values of the variables its requests use (credentials excluded).
+// sdkDefaults is what the collection says about the client: its origins and the
+// values of the variables its requests use (credentials excluded).
 var sdkDefaults = clientDefaults{
 	origins:   []string{""},
 	userAgent: "postgen-neon",
 }
 
-// NewClient returns a client configured by opts, or the first error an option reports.
+// NewClient returns a client configured by opts, or the first error an option
+// reports.
 func NewClient(opts ...Option) (*Client, error) {
 	rt, err := newCore(&sdkDefaults, opts)
 	if err != nil {

@@ -5,7 +5,7 @@ package neonauth
 
 import "context"
 
-// BookingsService holds the requests of the "Bookings" folder (Bookings).
+// BookingsService holds the requests of the Postman folder "Bookings".
 //
 // Use it through the client: client.Bookings.
 type BookingsService struct {
@@ -14,8 +14,10 @@ type BookingsService struct {
 
 // List sends GET /api/bookings (Postman: Bookings › List bookings).
 //
+// It authenticates with OAuth 2.0 (set on the collection); set its credentials
+// with WithTokenSource(ts) or WithVariable("accessToken", ...).
+//
 // params sets query parameters and headers; nil sends the collection's.
-// It authenticates with the collection's oauth2 auth; set its credentials with WithTokenSource(ts) or WithVariable("accessToken", ...).
 func (s *BookingsService) List(ctx context.Context, params *BookingsListParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBookingsList, call{params: params.values()})
 }
@@ -31,8 +33,11 @@ var opBookingsList = operation{
 
 // Get sends GET /api/bookings/:bookingId (Postman: Bookings › Get booking).
 //
-// bookingID fills the path variable :bookingId (example "42"); an empty value sends the segment as written, as Postman does.
-// It authenticates with the collection's oauth2 auth; set its credentials with WithTokenSource(ts) or WithVariable("accessToken", ...).
+// It authenticates with OAuth 2.0 (set on the collection); set its credentials
+// with WithTokenSource(ts) or WithVariable("accessToken", ...).
+//
+// bookingID fills the path variable :bookingId (example "42"); an empty value
+// sends the segment as written, as Postman does.
 func (s *BookingsService) Get(ctx context.Context, bookingID string) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBookingsGet, call{path: []string{bookingID}})
 }

@@ -5,7 +5,8 @@ package neonauth
 
 import "context"
 
-// Client is a client for the NEON APIs (auth) API. Create one with NewClient; it is safe for concurrent use.
+// Client is a client for the NEON APIs (auth) API. Create one with NewClient;
+// it is safe for concurrent use.
 type Client struct {
 	rt *core
 
@@ -16,14 +17,16 @@ type Client struct {
 // DefaultBaseURL is the base URL the collection gives; WithBaseURL changes it.
 const DefaultBaseURL = "https://staging.neon-soft.com"
 
-// sdkDefaults is what the collection says about the client: its origins and the values of the variables its requests use (credentials excluded).
+// sdkDefaults is what the collection says about the client: its origins and the
+// values of the variables its requests use (credentials excluded).
 var sdkDefaults = clientDefaults{
 	origins:   []string{"{{domain}}"},
 	userAgent: "postgen-neonauth",
 	variables: map[string]string{"domain": "https://staging.neon-soft.com"},
 }
 
-// NewClient returns a client configured by opts, or the first error an option reports.
+// NewClient returns a client configured by opts, or the first error an option
+// reports.
 func NewClient(opts ...Option) (*Client, error) {
 	rt, err := newCore(&sdkDefaults, opts)
 	if err != nil {
@@ -36,6 +39,8 @@ func NewClient(opts ...Option) (*Client, error) {
 }
 
 // Health sends GET /api/health (Postman: Health).
+//
+// It sends no credentials (the request sets no auth).
 func (c *Client) Health(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opHealth, call{})
 }

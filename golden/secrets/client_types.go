@@ -3,8 +3,9 @@
 
 package secrets
 
-// QueryCredentialsParams holds the query parameters and headers of Client.QueryCredentials that a caller may set.
-// A field left empty sends what the collection sends.
+// QueryCredentialsParams holds the query parameters and headers of
+// Client.QueryCredentials that a caller may set. A field left empty sends what
+// the collection sends.
 type QueryCredentialsParams struct {
 	// APIKey sets the query parameter "api_key"; empty sends "{{api_key}}".
 	APIKey string
@@ -22,7 +23,8 @@ func (p *QueryCredentialsParams) values() []string {
 	return []string{p.APIKey, p.PageToken, p.Tenant}
 }
 
-// FormCredentialsForm is the form body of Client.FormCredentials. A field left empty (or nil) sends what the collection sends.
+// FormCredentialsForm is the form body of Client.FormCredentials. A field left
+// empty (or nil) sends what the collection sends.
 type FormCredentialsForm struct {
 	// GrantType sets the form field "grant_type"; empty sends "password".
 	GrantType string
@@ -30,7 +32,8 @@ type FormCredentialsForm struct {
 	Username string
 	// Password sets the form field "password"; empty sends "{{password}}".
 	Password string
-	// ClientSecret sets the form field "client_secret"; empty sends "{{client_secret}}".
+	// ClientSecret sets the form field "client_secret"; empty sends
+	// "{{client_secret}}".
 	ClientSecret string
 }
 

@@ -5,7 +5,8 @@ package urls
 
 import "context"
 
-// Client is a client for the URL forms API. Create one with NewClient; it is safe for concurrent use.
+// Client is a client for the URL forms API. Create one with NewClient; it is
+// safe for concurrent use.
 type Client struct {
 	rt *core
 }
@@ -13,7 +14,8 @@ type Client struct {
 // DefaultBaseURL is the base URL the collection gives; WithBaseURL changes it.
 const DefaultBaseURL = "http://127.0.0.1:8765/prefix"
 
-// sdkDefaults is what the collection says about the client: its origins and the values of the variables its requests use (credentials excluded).
+// sdkDefaults is what the collection says about the client: its origins and the
+// values of the variables its requests use (credentials excluded).
 var sdkDefaults = clientDefaults{
 	origins:   []string{"{{baseUrl}}", "http://localhost:3000"},
 	userAgent: "postgen-urls",
@@ -24,7 +26,8 @@ var sdkDefaults = clientDefaults{
 	},
 }
 
-// NewClient returns a client configured by opts, or the first error an option reports.
+// NewClient returns a client configured by opts, or the first error an option
+// reports.
 func NewClient(opts ...Option) (*Client, error) {
 	rt, err := newCore(&sdkDefaults, opts)
 	if err != nil {
@@ -33,14 +36,16 @@ func NewClient(opts ...Option) (*Client, error) {
 	return &Client{rt: rt}, nil
 }
 
-// StringURLWithQueryEdgeCases sends GET /t01/path with space/ü (Postman: String URL with query edge cases).
+// StringURLWithQueryEdgeCases sends GET /t01/path with space/ü (Postman: String
+// URL with query edge cases).
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (c *Client) StringURLWithQueryEdgeCases(ctx context.Context, params *StringURLWithQueryEdgeCasesParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opStringURLWithQueryEdgeCases, call{params: params.values()})
 }
 
-// opStringURLWithQueryEdgeCases is the request Client.StringURLWithQueryEdgeCases sends.
+// opStringURLWithQueryEdgeCases is the request
+// Client.StringURLWithQueryEdgeCases sends.
 var opStringURLWithQueryEdgeCases = operation{
 	name:   "StringURLWithQueryEdgeCases",
 	method: "GET",
@@ -58,12 +63,16 @@ var opStringURLWithQueryEdgeCases = operation{
 	},
 }
 
-// ObjectURLRawIgnored sends GET /t02/:id/items/:itemId.json/:unset/{{itemsPath}} (Postman: Object URL, raw ignored).
+// ObjectURLRawIgnored sends GET
+// /t02/:id/items/:itemId.json/:unset/{{itemsPath}} (Postman: Object URL, raw
+// ignored).
 //
-// id fills the path variable :id (example "42"); an empty value sends the segment as written, as Postman does.
-// itemID fills the path variable :itemId (example "7"); an empty value sends the segment as written, as Postman does.
-// unset fills the path variable :unset; an empty value sends the segment as written, as Postman does.
-// params sets query parameters and headers; nil sends the collection's.
+// id fills the path variable :id (example "42"); an empty value sends the
+// segment as written, as Postman does. itemID fills the path variable :itemId
+// (example "7"); an empty value sends the segment as written, as Postman does.
+// unset fills the path variable :unset; an empty value sends the segment as
+// written, as Postman does. params sets query parameters and headers; nil sends
+// the collection's.
 func (c *Client) ObjectURLRawIgnored(ctx context.Context, id, itemID, unset string, params *ObjectURLRawIgnoredParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opObjectURLRawIgnored, call{path: []string{id, itemID, unset}, params: params.values()})
 }
@@ -84,14 +93,16 @@ var opObjectURLRawIgnored = operation{
 	},
 }
 
-// VariableValueWithStructure sends GET /t03 (Postman: Variable value with structure).
+// VariableValueWithStructure sends GET /t03 (Postman: Variable value with
+// structure).
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (c *Client) VariableValueWithStructure(ctx context.Context, params *VariableValueWithStructureParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opVariableValueWithStructure, call{params: params.values()})
 }
 
-// opVariableValueWithStructure is the request Client.VariableValueWithStructure sends.
+// opVariableValueWithStructure is the request Client.VariableValueWithStructure
+// sends.
 var opVariableValueWithStructure = operation{
 	name:   "VariableValueWithStructure",
 	method: "GET",
@@ -101,7 +112,8 @@ var opVariableValueWithStructure = operation{
 
 // NumericPathVariable sends GET /pv1/:id (Postman: Numeric path variable).
 //
-// id fills the path variable :id; an empty value sends the segment as written, as Postman does.
+// id fills the path variable :id; an empty value sends the segment as written,
+// as Postman does.
 func (c *Client) NumericPathVariable(ctx context.Context, id string) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opNumericPathVariable, call{path: []string{id}})
 }

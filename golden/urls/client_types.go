@@ -3,8 +3,9 @@
 
 package urls
 
-// StringURLWithQueryEdgeCasesParams holds the query parameters and headers of Client.StringURLWithQueryEdgeCases that a caller may set.
-// A field left empty sends what the collection sends.
+// StringURLWithQueryEdgeCasesParams holds the query parameters and headers of
+// Client.StringURLWithQueryEdgeCases that a caller may set. A field left empty
+// sends what the collection sends.
 type StringURLWithQueryEdgeCasesParams struct {
 	// A sets the query parameter "a"; empty sends "1".
 	A string
@@ -14,7 +15,8 @@ type StringURLWithQueryEdgeCasesParams struct {
 	C string
 	// Empty sets the query parameter "empty"; empty sends it with an empty value.
 	Empty string
-	// Novalue sets the query parameter "novalue"; empty sends the bare name, with no value.
+	// Novalue sets the query parameter "novalue"; empty sends the bare name, with
+	// no value.
 	Novalue string
 	// Dup sets the query parameter "dup"; empty sends "1".
 	Dup string
@@ -32,8 +34,9 @@ func (p *StringURLWithQueryEdgeCasesParams) values() []string {
 	return []string{p.A, p.B, p.C, p.Empty, p.Novalue, p.Dup, p.Field, p.Eq}
 }
 
-// ObjectURLRawIgnoredParams holds the query parameters and headers of Client.ObjectURLRawIgnored that a caller may set.
-// A field left empty sends what the collection sends.
+// ObjectURLRawIgnoredParams holds the query parameters and headers of
+// Client.ObjectURLRawIgnored that a caller may set. A field left empty sends
+// what the collection sends.
 type ObjectURLRawIgnoredParams struct {
 	// A sets the query parameter "a"; empty sends "1".
 	A string
@@ -57,8 +60,9 @@ func (p *ObjectURLRawIgnoredParams) values() []string {
 	return []string{p.A, p.Dis, p.B, p.C, p.DE, p.KX}
 }
 
-// VariableValueWithStructureParams holds the query parameters and headers of Client.VariableValueWithStructure that a caller may set.
-// A field left empty sends what the collection sends.
+// VariableValueWithStructureParams holds the query parameters and headers of
+// Client.VariableValueWithStructure that a caller may set. A field left empty
+// sends what the collection sends.
 type VariableValueWithStructureParams struct {
 	// Q sets the query parameter "q"; empty sends "{{qv}}".
 	Q string

@@ -3,7 +3,8 @@
 
 package v1box
 
-// Client is a client for the Box Content API API. Create one with NewClient; it is safe for concurrent use.
+// Client is a client for the Box Content API. Create one with NewClient; it is
+// safe for concurrent use.
 type Client struct {
 	rt *core
 
@@ -19,11 +20,13 @@ type Client struct {
 	Folders *FoldersService
 	// Groups holds the requests of the "Groups" folder: Description
 	Groups *GroupsService
-	// OnBehalfOf1Copy1 holds the requests of the "On-Behalf-Of-1 copy-1" folder: Description
+	// OnBehalfOf1Copy1 holds the requests of the "On-Behalf-Of-1 copy-1" folder:
+	// Description
 	OnBehalfOf1Copy1 *OnBehalfOf1Copy1Service
 	// OnBehalfOf1 holds the requests of the "On-Behalf-Of-1" folder: Description
 	OnBehalfOf1 *OnBehalfOf1Service
-	// ProvisioningAPI holds the requests of the "Provisioning API" folder: Description
+	// ProvisioningAPI holds the requests of the "Provisioning API" folder:
+	// Description
 	ProvisioningAPI *ProvisioningAPIService
 	// Search holds the requests of the "Search" folder: Description
 	Search *SearchService
@@ -40,13 +43,15 @@ type Client struct {
 // DefaultBaseURL is the base URL the collection gives; WithBaseURL changes it.
 const DefaultBaseURL = "https://api.box.com"
 
-// sdkDefaults is what the collection says about the client: its origins and the values of the variables its requests use (credentials excluded).
+// sdkDefaults is what the collection says about the client: its origins and the
+// values of the variables its requests use (credentials excluded).
 var sdkDefaults = clientDefaults{
 	origins:   []string{"https://api.box.com", "https://upload.box.com"},
 	userAgent: "postgen-v1box",
 }
 
-// NewClient returns a client configured by opts, or the first error an option reports.
+// NewClient returns a client configured by opts, or the first error an option
+// reports.
 func NewClient(opts ...Option) (*Client, error) {
 	rt, err := newCore(&sdkDefaults, opts)
 	if err != nil {

@@ -5,25 +5,28 @@ package v1box
 
 import "context"
 
-// CollaborationsService holds the requests of the "Collaborations" folder (Collaborations).
+// CollaborationsService holds the requests of the Postman folder
+// "Collaborations".
 //
-// # Description
+// Description.
 //
 // Use it through the client: client.Collaborations.
 type CollaborationsService struct {
 	rt *core
 }
 
-// GetPending sends GET /2.0/collaborations (Postman: Collaborations › Get Pending Collaborations).
+// GetPending sends GET /2.0/collaborations (Postman: Collaborations › Get
+// Pending Collaborations).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *CollaborationsService) GetPending(ctx context.Context, params *CollaborationsGetPendingParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opCollaborationsGetPending, call{params: params.values()})
 }
 
-// opCollaborationsGetPending is the request CollaborationsService.GetPending sends.
+// opCollaborationsGetPending is the request CollaborationsService.GetPending
+// sends.
 var opCollaborationsGetPending = operation{
 	name:   "Collaborations.GetPending",
 	method: "GET",
@@ -34,9 +37,10 @@ var opCollaborationsGetPending = operation{
 	},
 }
 
-// Retrieve sends GET /2.0/collaborations/28503997 (Postman: Collaborations › Retrieve a Collaboration).
+// Retrieve sends GET /2.0/collaborations/28503997 (Postman: Collaborations ›
+// Retrieve a Collaboration).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *CollaborationsService) Retrieve(ctx context.Context, params *CollaborationsRetrieveParams) ([]byte, *Response, error) {
@@ -51,16 +55,18 @@ var opCollaborationsRetrieve = operation{
 	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
 }
 
-// RetrieveAll sends GET /2.0/folders/300065354/collaborations (Postman: Collaborations › Retrieve all Collaborations).
+// RetrieveAll sends GET /2.0/folders/300065354/collaborations (Postman:
+// Collaborations › Retrieve all Collaborations).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *CollaborationsService) RetrieveAll(ctx context.Context, params *CollaborationsRetrieveAllParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opCollaborationsRetrieveAll, call{params: params.values()})
 }
 
-// opCollaborationsRetrieveAll is the request CollaborationsService.RetrieveAll sends.
+// opCollaborationsRetrieveAll is the request CollaborationsService.RetrieveAll
+// sends.
 var opCollaborationsRetrieveAll = operation{
 	name:   "Collaborations.RetrieveAll",
 	method: "GET",
@@ -68,12 +74,13 @@ var opCollaborationsRetrieveAll = operation{
 	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
 }
 
-// Add sends POST /2.0/collaborations/ (Postman: Collaborations › Add a Collaboration).
+// Add sends POST /2.0/collaborations/ (Postman: Collaborations › Add a
+// Collaboration).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *CollaborationsService) Add(ctx context.Context, body any, params *CollaborationsAddParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opCollaborationsAdd, call{params: params.values(), body: body})
 }
@@ -91,12 +98,13 @@ var opCollaborationsAdd = operation{
 	},
 }
 
-// Edit sends PUT /2.0/collaborations/28503997 (Postman: Collaborations › Edit a Collaboration).
+// Edit sends PUT /2.0/collaborations/28503997 (Postman: Collaborations › Edit a
+// Collaboration).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *CollaborationsService) Edit(ctx context.Context, body any, params *CollaborationsEditParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opCollaborationsEdit, call{params: params.values(), body: body})
 }
@@ -114,9 +122,10 @@ var opCollaborationsEdit = operation{
 	},
 }
 
-// Remove sends DELETE /2.0/collaborations/28504189 (Postman: Collaborations › Remove a Collaboration).
+// Remove sends DELETE /2.0/collaborations/28504189 (Postman: Collaborations ›
+// Remove a Collaboration).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *CollaborationsService) Remove(ctx context.Context, params *CollaborationsRemoveParams) ([]byte, *Response, error) {

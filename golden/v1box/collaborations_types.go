@@ -3,12 +3,14 @@
 
 package v1box
 
-// CollaborationsGetPendingParams holds the query parameters and headers of CollaborationsService.GetPending that a caller may set.
-// A field left empty sends what the collection sends.
+// CollaborationsGetPendingParams holds the query parameters and headers of
+// CollaborationsService.GetPending that a caller may set. A field left empty
+// sends what the collection sends.
 type CollaborationsGetPendingParams struct {
 	// Status sets the query parameter "status"; empty sends "pending".
 	Status string
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -20,10 +22,12 @@ func (p *CollaborationsGetPendingParams) values() []string {
 	return []string{p.Status, p.Authorization}
 }
 
-// CollaborationsRetrieveParams holds the query parameters and headers of CollaborationsService.Retrieve that a caller may set.
-// A field left empty sends what the collection sends.
+// CollaborationsRetrieveParams holds the query parameters and headers of
+// CollaborationsService.Retrieve that a caller may set. A field left empty
+// sends what the collection sends.
 type CollaborationsRetrieveParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -35,10 +39,12 @@ func (p *CollaborationsRetrieveParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// CollaborationsRetrieveAllParams holds the query parameters and headers of CollaborationsService.RetrieveAll that a caller may set.
-// A field left empty sends what the collection sends.
+// CollaborationsRetrieveAllParams holds the query parameters and headers of
+// CollaborationsService.RetrieveAll that a caller may set. A field left empty
+// sends what the collection sends.
 type CollaborationsRetrieveAllParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -50,10 +56,12 @@ func (p *CollaborationsRetrieveAllParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// CollaborationsAddParams holds the query parameters and headers of CollaborationsService.Add that a caller may set.
-// A field left empty sends what the collection sends.
+// CollaborationsAddParams holds the query parameters and headers of
+// CollaborationsService.Add that a caller may set. A field left empty sends
+// what the collection sends.
 type CollaborationsAddParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -65,10 +73,12 @@ func (p *CollaborationsAddParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// CollaborationsEditParams holds the query parameters and headers of CollaborationsService.Edit that a caller may set.
-// A field left empty sends what the collection sends.
+// CollaborationsEditParams holds the query parameters and headers of
+// CollaborationsService.Edit that a caller may set. A field left empty sends
+// what the collection sends.
 type CollaborationsEditParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -80,10 +90,12 @@ func (p *CollaborationsEditParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// CollaborationsRemoveParams holds the query parameters and headers of CollaborationsService.Remove that a caller may set.
-// A field left empty sends what the collection sends.
+// CollaborationsRemoveParams holds the query parameters and headers of
+// CollaborationsService.Remove that a caller may set. A field left empty sends
+// what the collection sends.
 type CollaborationsRemoveParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 

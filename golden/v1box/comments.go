@@ -5,25 +5,27 @@ package v1box
 
 import "context"
 
-// CommentsService holds the requests of the "Comments" folder (Comments).
+// CommentsService holds the requests of the Postman folder "Comments".
 //
-// # Description
+// Description.
 //
 // Use it through the client: client.Comments.
 type CommentsService struct {
 	rt *core
 }
 
-// GetInformationAbout sends GET /2.0/comments/12772127 (Postman: Comments › Get Information About a Comment).
+// GetInformationAbout sends GET /2.0/comments/12772127 (Postman: Comments › Get
+// Information About a Comment).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *CommentsService) GetInformationAbout(ctx context.Context, params *CommentsGetInformationAboutParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opCommentsGetInformationAbout, call{params: params.values()})
 }
 
-// opCommentsGetInformationAbout is the request CommentsService.GetInformationAbout sends.
+// opCommentsGetInformationAbout is the request
+// CommentsService.GetInformationAbout sends.
 var opCommentsGetInformationAbout = operation{
 	name:   "Comments.GetInformationAbout",
 	method: "GET",
@@ -31,12 +33,13 @@ var opCommentsGetInformationAbout = operation{
 	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
 }
 
-// AddToFile sends POST /2.0/comments (Postman: Comments › Add a Comment to a File).
+// AddToFile sends POST /2.0/comments (Postman: Comments › Add a Comment to a
+// File).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *CommentsService) AddToFile(ctx context.Context, body any, params *CommentsAddToFileParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opCommentsAddToFile, call{params: params.values(), body: body})
 }
@@ -54,12 +57,13 @@ var opCommentsAddToFile = operation{
 	},
 }
 
-// AddToFile2 sends POST /2.0/comments (Postman: Comments › Add an '@' Comment to a File).
+// AddToFile2 sends POST /2.0/comments (Postman: Comments › Add an '@' Comment
+// to a File).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *CommentsService) AddToFile2(ctx context.Context, body any, params *CommentsAddToFile2Params) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opCommentsAddToFile2, call{params: params.values(), body: body})
 }
@@ -77,12 +81,13 @@ var opCommentsAddToFile2 = operation{
 	},
 }
 
-// AddReplyToFile sends POST /2.0/comments/15322686/comments (Postman: Comments › Add an Reply Comment to a File).
+// AddReplyToFile sends POST /2.0/comments/15322686/comments (Postman: Comments
+// › Add an Reply Comment to a File).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *CommentsService) AddReplyToFile(ctx context.Context, body any, params *CommentsAddReplyToFileParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opCommentsAddReplyToFile, call{params: params.values(), body: body})
 }
@@ -100,12 +105,13 @@ var opCommentsAddReplyToFile = operation{
 	},
 }
 
-// ChangeSMessage sends PUT /2.0/comments/12772103 (Postman: Comments › Change a Comment's Message).
+// ChangeSMessage sends PUT /2.0/comments/12772103 (Postman: Comments › Change a
+// Comment's Message).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *CommentsService) ChangeSMessage(ctx context.Context, body any, params *CommentsChangeSMessageParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opCommentsChangeSMessage, call{params: params.values(), body: body})
 }
@@ -123,9 +129,10 @@ var opCommentsChangeSMessage = operation{
 	},
 }
 
-// Delete sends DELETE /2.0/comments/12772103 (Postman: Comments › Delete a Comment).
+// Delete sends DELETE /2.0/comments/12772103 (Postman: Comments › Delete a
+// Comment).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *CommentsService) Delete(ctx context.Context, params *CommentsDeleteParams) ([]byte, *Response, error) {

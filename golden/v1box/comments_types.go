@@ -3,10 +3,12 @@
 
 package v1box
 
-// CommentsGetInformationAboutParams holds the query parameters and headers of CommentsService.GetInformationAbout that a caller may set.
-// A field left empty sends what the collection sends.
+// CommentsGetInformationAboutParams holds the query parameters and headers of
+// CommentsService.GetInformationAbout that a caller may set. A field left empty
+// sends what the collection sends.
 type CommentsGetInformationAboutParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -18,10 +20,12 @@ func (p *CommentsGetInformationAboutParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// CommentsAddToFileParams holds the query parameters and headers of CommentsService.AddToFile that a caller may set.
-// A field left empty sends what the collection sends.
+// CommentsAddToFileParams holds the query parameters and headers of
+// CommentsService.AddToFile that a caller may set. A field left empty sends
+// what the collection sends.
 type CommentsAddToFileParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -33,10 +37,12 @@ func (p *CommentsAddToFileParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// CommentsAddToFile2Params holds the query parameters and headers of CommentsService.AddToFile2 that a caller may set.
-// A field left empty sends what the collection sends.
+// CommentsAddToFile2Params holds the query parameters and headers of
+// CommentsService.AddToFile2 that a caller may set. A field left empty sends
+// what the collection sends.
 type CommentsAddToFile2Params struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -48,10 +54,12 @@ func (p *CommentsAddToFile2Params) values() []string {
 	return []string{p.Authorization}
 }
 
-// CommentsAddReplyToFileParams holds the query parameters and headers of CommentsService.AddReplyToFile that a caller may set.
-// A field left empty sends what the collection sends.
+// CommentsAddReplyToFileParams holds the query parameters and headers of
+// CommentsService.AddReplyToFile that a caller may set. A field left empty
+// sends what the collection sends.
 type CommentsAddReplyToFileParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -63,10 +71,12 @@ func (p *CommentsAddReplyToFileParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// CommentsChangeSMessageParams holds the query parameters and headers of CommentsService.ChangeSMessage that a caller may set.
-// A field left empty sends what the collection sends.
+// CommentsChangeSMessageParams holds the query parameters and headers of
+// CommentsService.ChangeSMessage that a caller may set. A field left empty
+// sends what the collection sends.
 type CommentsChangeSMessageParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -78,10 +88,12 @@ func (p *CommentsChangeSMessageParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// CommentsDeleteParams holds the query parameters and headers of CommentsService.Delete that a caller may set.
-// A field left empty sends what the collection sends.
+// CommentsDeleteParams holds the query parameters and headers of
+// CommentsService.Delete that a caller may set. A field left empty sends what
+// the collection sends.
 type CommentsDeleteParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 

@@ -5,9 +5,9 @@ package v1box
 
 import "context"
 
-// EventsService holds the requests of the "Events" folder (Events).
+// EventsService holds the requests of the Postman folder "Events".
 //
-// # Description
+// Description.
 //
 // Use it through the client: client.Events.
 type EventsService struct {
@@ -16,7 +16,7 @@ type EventsService struct {
 
 // GetForUser sends GET /2.0//events (Postman: Events › Get Events for a User).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *EventsService) GetForUser(ctx context.Context, params *EventsGetForUserParams) ([]byte, *Response, error) {
@@ -34,16 +34,18 @@ var opEventsGetForUser = operation{
 	},
 }
 
-// GetSpecificInEnterprise sends GET /2.0/events (Postman: Events › Get a Specific Event in an Enterprise).
+// GetSpecificInEnterprise sends GET /2.0/events (Postman: Events › Get a
+// Specific Event in an Enterprise).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *EventsService) GetSpecificInEnterprise(ctx context.Context, params *EventsGetSpecificInEnterpriseParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opEventsGetSpecificInEnterprise, call{params: params.values()})
 }
 
-// opEventsGetSpecificInEnterprise is the request EventsService.GetSpecificInEnterprise sends.
+// opEventsGetSpecificInEnterprise is the request
+// EventsService.GetSpecificInEnterprise sends.
 var opEventsGetSpecificInEnterprise = operation{
 	name:   "Events.GetSpecificInEnterprise",
 	method: "GET",
@@ -55,9 +57,10 @@ var opEventsGetSpecificInEnterprise = operation{
 	},
 }
 
-// GetInEnterprise sends GET /2.0/events (Postman: Events › Get Events in an Enterprise).
+// GetInEnterprise sends GET /2.0/events (Postman: Events › Get Events in an
+// Enterprise).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *EventsService) GetInEnterprise(ctx context.Context, params *EventsGetInEnterpriseParams) ([]byte, *Response, error) {

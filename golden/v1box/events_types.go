@@ -3,12 +3,14 @@
 
 package v1box
 
-// EventsGetForUserParams holds the query parameters and headers of EventsService.GetForUser that a caller may set.
-// A field left empty sends what the collection sends.
+// EventsGetForUserParams holds the query parameters and headers of
+// EventsService.GetForUser that a caller may set. A field left empty sends what
+// the collection sends.
 type EventsGetForUserParams struct {
 	// Limit sets the query parameter "limit"; empty sends "100".
 	Limit string
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -20,14 +22,17 @@ func (p *EventsGetForUserParams) values() []string {
 	return []string{p.Limit, p.Authorization}
 }
 
-// EventsGetSpecificInEnterpriseParams holds the query parameters and headers of EventsService.GetSpecificInEnterprise that a caller may set.
-// A field left empty sends what the collection sends.
+// EventsGetSpecificInEnterpriseParams holds the query parameters and headers of
+// EventsService.GetSpecificInEnterprise that a caller may set. A field left
+// empty sends what the collection sends.
 type EventsGetSpecificInEnterpriseParams struct {
 	// StreamType sets the query parameter "stream_type"; empty sends "admin_logs".
 	StreamType string
-	// EventType sets the query parameter "event_type"; empty sends "GROUP_ADD_USER".
+	// EventType sets the query parameter "event_type"; empty sends
+	// "GROUP_ADD_USER".
 	EventType string
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -39,12 +44,14 @@ func (p *EventsGetSpecificInEnterpriseParams) values() []string {
 	return []string{p.StreamType, p.EventType, p.Authorization}
 }
 
-// EventsGetInEnterpriseParams holds the query parameters and headers of EventsService.GetInEnterprise that a caller may set.
-// A field left empty sends what the collection sends.
+// EventsGetInEnterpriseParams holds the query parameters and headers of
+// EventsService.GetInEnterprise that a caller may set. A field left empty sends
+// what the collection sends.
 type EventsGetInEnterpriseParams struct {
 	// StreamType sets the query parameter "stream_type"; empty sends "admin_logs".
 	StreamType string
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 

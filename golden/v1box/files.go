@@ -5,18 +5,19 @@ package v1box
 
 import "context"
 
-// FilesService holds the requests of the "Files" folder (Files).
+// FilesService holds the requests of the Postman folder "Files".
 //
-// # Description
+// Description.
 //
 // Use it through the client: client.Files.
 type FilesService struct {
 	rt *core
 }
 
-// Download sends GET /2.0/files/5639341636/content (Postman: Files › Download a File).
+// Download sends GET /2.0/files/5639341636/content (Postman: Files › Download a
+// File).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *FilesService) Download(ctx context.Context, params *FilesDownloadParams) ([]byte, *Response, error) {
@@ -31,16 +32,18 @@ var opFilesDownload = operation{
 	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
 }
 
-// GetInformationAbout sends GET /2.0/files/3677287625 (Postman: Files › Get Information about a File).
+// GetInformationAbout sends GET /2.0/files/3677287625 (Postman: Files › Get
+// Information about a File).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *FilesService) GetInformationAbout(ctx context.Context, params *FilesGetInformationAboutParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFilesGetInformationAbout, call{params: params.values()})
 }
 
-// opFilesGetInformationAbout is the request FilesService.GetInformationAbout sends.
+// opFilesGetInformationAbout is the request FilesService.GetInformationAbout
+// sends.
 var opFilesGetInformationAbout = operation{
 	name:   "Files.GetInformationAbout",
 	method: "GET",
@@ -48,9 +51,10 @@ var opFilesGetInformationAbout = operation{
 	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
 }
 
-// ViewCommentsOn sends GET /2.0/files/3871754690/comments (Postman: Files › View the Comments on a File).
+// ViewCommentsOn sends GET /2.0/files/3871754690/comments (Postman: Files ›
+// View the Comments on a File).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *FilesService) ViewCommentsOn(ctx context.Context, params *FilesViewCommentsOnParams) ([]byte, *Response, error) {
@@ -65,9 +69,10 @@ var opFilesViewCommentsOn = operation{
 	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
 }
 
-// GetThumbnailFor sends GET /2.0/files/5639341636/thumbnail.png (Postman: Files › Get a Thumbnail for a File).
+// GetThumbnailFor sends GET /2.0/files/5639341636/thumbnail.png (Postman: Files
+// › Get a Thumbnail for a File).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *FilesService) GetThumbnailFor(ctx context.Context, params *FilesGetThumbnailForParams) ([]byte, *Response, error) {
@@ -88,9 +93,10 @@ var opFilesGetThumbnailFor = operation{
 	},
 }
 
-// GetTrashed sends GET /2.0/files/5949697285/trash (Postman: Files › Get a Trashed File).
+// GetTrashed sends GET /2.0/files/5949697285/trash (Postman: Files › Get a
+// Trashed File).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *FilesService) GetTrashed(ctx context.Context, params *FilesGetTrashedParams) ([]byte, *Response, error) {
@@ -105,9 +111,10 @@ var opFilesGetTrashed = operation{
 	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
 }
 
-// ViewVersionsOf sends GET /2.0/files/3871754690/versions (Postman: Files › View Versions of a File).
+// ViewVersionsOf sends GET /2.0/files/3871754690/versions (Postman: Files ›
+// View Versions of a File).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *FilesService) ViewVersionsOf(ctx context.Context, params *FilesViewVersionsOfParams) ([]byte, *Response, error) {
@@ -122,9 +129,10 @@ var opFilesViewVersionsOf = operation{
 	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
 }
 
-// ViewTasksOn sends GET /2.0/files/3871754690/tasks (Postman: Files › View the Tasks on a File).
+// ViewTasksOn sends GET /2.0/files/3871754690/tasks (Postman: Files › View the
+// Tasks on a File).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *FilesService) ViewTasksOn(ctx context.Context, params *FilesViewTasksOnParams) ([]byte, *Response, error) {
@@ -141,10 +149,10 @@ var opFilesViewTasksOn = operation{
 
 // Copy sends POST /2.0/files/3869227054/copy (Postman: Files › Copy a File).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *FilesService) Copy(ctx context.Context, body any, params *FilesCopyParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFilesCopy, call{params: params.values(), body: body})
 }
@@ -162,9 +170,10 @@ var opFilesCopy = operation{
 	},
 }
 
-// RestoreTrashed sends POST /2.0/files/5949697285 (Postman: Files › Restore a Trashed File).
+// RestoreTrashed sends POST /2.0/files/5949697285 (Postman: Files › Restore a
+// Trashed File).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *FilesService) RestoreTrashed(ctx context.Context, params *FilesRestoreTrashedParams) ([]byte, *Response, error) {
@@ -181,10 +190,10 @@ var opFilesRestoreTrashed = operation{
 
 // Upload sends POST /api/2.0/files/content (Postman: Files › Upload a File).
 //
-// # Description
+// Description.
 //
-// body sets the form fields; nil sends the collection's form.
-// params sets query parameters and headers; nil sends the collection's.
+// body sets the form fields; nil sends the collection's form. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *FilesService) Upload(ctx context.Context, body *FilesUploadForm, params *FilesUploadParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFilesUpload, call{params: params.values(), body: body})
 }
@@ -205,17 +214,19 @@ var opFilesUpload = operation{
 	},
 }
 
-// UploadNewVersionOf sends POST /api/2.0/files/7802124308/content (Postman: Files › Upload a New Version of a File).
+// UploadNewVersionOf sends POST /api/2.0/files/7802124308/content (Postman:
+// Files › Upload a New Version of a File).
 //
-// # Description
+// Description.
 //
-// body sets the form fields; nil sends the collection's form.
-// params sets query parameters and headers; nil sends the collection's.
+// body sets the form fields; nil sends the collection's form. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *FilesService) UploadNewVersionOf(ctx context.Context, body *FilesUploadNewVersionOfForm, params *FilesUploadNewVersionOfParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFilesUploadNewVersionOf, call{params: params.values(), body: body})
 }
 
-// opFilesUploadNewVersionOf is the request FilesService.UploadNewVersionOf sends.
+// opFilesUploadNewVersionOf is the request FilesService.UploadNewVersionOf
+// sends.
 var opFilesUploadNewVersionOf = operation{
 	name:   "Files.UploadNewVersionOf",
 	method: "POST",
@@ -233,10 +244,10 @@ var opFilesUploadNewVersionOf = operation{
 
 // Move sends PUT /2.0/files/3869227054 (Postman: Files › Move a File).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *FilesService) Move(ctx context.Context, body any, params *FilesMoveParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFilesMove, call{params: params.values(), body: body})
 }
@@ -254,17 +265,19 @@ var opFilesMove = operation{
 	},
 }
 
-// CreateSharedLinkFor sends PUT /2.0/files/6526455273 (Postman: Files › Create a Shared Link for a File).
+// CreateSharedLinkFor sends PUT /2.0/files/6526455273 (Postman: Files › Create
+// a Shared Link for a File).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *FilesService) CreateSharedLinkFor(ctx context.Context, body any, params *FilesCreateSharedLinkForParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFilesCreateSharedLinkFor, call{params: params.values(), body: body})
 }
 
-// opFilesCreateSharedLinkFor is the request FilesService.CreateSharedLinkFor sends.
+// opFilesCreateSharedLinkFor is the request FilesService.CreateSharedLinkFor
+// sends.
 var opFilesCreateSharedLinkFor = operation{
 	name:   "Files.CreateSharedLinkFor",
 	method: "PUT",
@@ -277,12 +290,13 @@ var opFilesCreateSharedLinkFor = operation{
 	},
 }
 
-// DisableSharedLink sends PUT /2.0/files/6526455273 (Postman: Files › Disable a Shared Link).
+// DisableSharedLink sends PUT /2.0/files/6526455273 (Postman: Files › Disable a
+// Shared Link).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *FilesService) DisableSharedLink(ctx context.Context, body any, params *FilesDisableSharedLinkParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFilesDisableSharedLink, call{params: params.values(), body: body})
 }
@@ -300,17 +314,19 @@ var opFilesDisableSharedLink = operation{
 	},
 }
 
-// UpdateSInformation sends PUT /2.0/files/3677287625 (Postman: Files › Update a File's Information).
+// UpdateSInformation sends PUT /2.0/files/3677287625 (Postman: Files › Update a
+// File's Information).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *FilesService) UpdateSInformation(ctx context.Context, body any, params *FilesUpdateSInformationParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFilesUpdateSInformation, call{params: params.values(), body: body})
 }
 
-// opFilesUpdateSInformation is the request FilesService.UpdateSInformation sends.
+// opFilesUpdateSInformation is the request FilesService.UpdateSInformation
+// sends.
 var opFilesUpdateSInformation = operation{
 	name:   "Files.UpdateSInformation",
 	method: "PUT",
@@ -325,7 +341,7 @@ var opFilesUpdateSInformation = operation{
 
 // Delete sends DELETE /2.0/files/3862718192 (Postman: Files › Delete a File).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *FilesService) Delete(ctx context.Context, params *FilesDeleteParams) ([]byte, *Response, error) {
@@ -343,16 +359,18 @@ var opFilesDelete = operation{
 	},
 }
 
-// PermanentlyDeleteTrashed sends DELETE /2.0/files/5949691601/trash (Postman: Files › Permanently Delete a Trashed File).
+// PermanentlyDeleteTrashed sends DELETE /2.0/files/5949691601/trash (Postman:
+// Files › Permanently Delete a Trashed File).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *FilesService) PermanentlyDeleteTrashed(ctx context.Context, params *FilesPermanentlyDeleteTrashedParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFilesPermanentlyDeleteTrashed, call{params: params.values()})
 }
 
-// opFilesPermanentlyDeleteTrashed is the request FilesService.PermanentlyDeleteTrashed sends.
+// opFilesPermanentlyDeleteTrashed is the request
+// FilesService.PermanentlyDeleteTrashed sends.
 var opFilesPermanentlyDeleteTrashed = operation{
 	name:   "Files.PermanentlyDeleteTrashed",
 	method: "DELETE",

@@ -3,10 +3,12 @@
 
 package v1box
 
-// FilesDownloadParams holds the query parameters and headers of FilesService.Download that a caller may set.
-// A field left empty sends what the collection sends.
+// FilesDownloadParams holds the query parameters and headers of
+// FilesService.Download that a caller may set. A field left empty sends what
+// the collection sends.
 type FilesDownloadParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -18,10 +20,12 @@ func (p *FilesDownloadParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// FilesGetInformationAboutParams holds the query parameters and headers of FilesService.GetInformationAbout that a caller may set.
-// A field left empty sends what the collection sends.
+// FilesGetInformationAboutParams holds the query parameters and headers of
+// FilesService.GetInformationAbout that a caller may set. A field left empty
+// sends what the collection sends.
 type FilesGetInformationAboutParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -33,10 +37,12 @@ func (p *FilesGetInformationAboutParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// FilesViewCommentsOnParams holds the query parameters and headers of FilesService.ViewCommentsOn that a caller may set.
-// A field left empty sends what the collection sends.
+// FilesViewCommentsOnParams holds the query parameters and headers of
+// FilesService.ViewCommentsOn that a caller may set. A field left empty sends
+// what the collection sends.
 type FilesViewCommentsOnParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -48,8 +54,9 @@ func (p *FilesViewCommentsOnParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// FilesGetThumbnailForParams holds the query parameters and headers of FilesService.GetThumbnailFor that a caller may set.
-// A field left empty sends what the collection sends.
+// FilesGetThumbnailForParams holds the query parameters and headers of
+// FilesService.GetThumbnailFor that a caller may set. A field left empty sends
+// what the collection sends.
 type FilesGetThumbnailForParams struct {
 	// MinHeight sets the query parameter "min_height"; empty sends "256".
 	MinHeight string
@@ -59,7 +66,8 @@ type FilesGetThumbnailForParams struct {
 	MaxHeight string
 	// MaxWidth sets the query parameter "max_width"; empty sends "256".
 	MaxWidth string
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -71,10 +79,12 @@ func (p *FilesGetThumbnailForParams) values() []string {
 	return []string{p.MinHeight, p.MinWidth, p.MaxHeight, p.MaxWidth, p.Authorization}
 }
 
-// FilesGetTrashedParams holds the query parameters and headers of FilesService.GetTrashed that a caller may set.
-// A field left empty sends what the collection sends.
+// FilesGetTrashedParams holds the query parameters and headers of
+// FilesService.GetTrashed that a caller may set. A field left empty sends what
+// the collection sends.
 type FilesGetTrashedParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -86,10 +96,12 @@ func (p *FilesGetTrashedParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// FilesViewVersionsOfParams holds the query parameters and headers of FilesService.ViewVersionsOf that a caller may set.
-// A field left empty sends what the collection sends.
+// FilesViewVersionsOfParams holds the query parameters and headers of
+// FilesService.ViewVersionsOf that a caller may set. A field left empty sends
+// what the collection sends.
 type FilesViewVersionsOfParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -101,10 +113,12 @@ func (p *FilesViewVersionsOfParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// FilesViewTasksOnParams holds the query parameters and headers of FilesService.ViewTasksOn that a caller may set.
-// A field left empty sends what the collection sends.
+// FilesViewTasksOnParams holds the query parameters and headers of
+// FilesService.ViewTasksOn that a caller may set. A field left empty sends what
+// the collection sends.
 type FilesViewTasksOnParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -116,10 +130,11 @@ func (p *FilesViewTasksOnParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// FilesCopyParams holds the query parameters and headers of FilesService.Copy that a caller may set.
-// A field left empty sends what the collection sends.
+// FilesCopyParams holds the query parameters and headers of FilesService.Copy
+// that a caller may set. A field left empty sends what the collection sends.
 type FilesCopyParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -131,10 +146,12 @@ func (p *FilesCopyParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// FilesRestoreTrashedParams holds the query parameters and headers of FilesService.RestoreTrashed that a caller may set.
-// A field left empty sends what the collection sends.
+// FilesRestoreTrashedParams holds the query parameters and headers of
+// FilesService.RestoreTrashed that a caller may set. A field left empty sends
+// what the collection sends.
 type FilesRestoreTrashedParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -146,10 +163,12 @@ func (p *FilesRestoreTrashedParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// FilesUploadParams holds the query parameters and headers of FilesService.Upload that a caller may set.
-// A field left empty sends what the collection sends.
+// FilesUploadParams holds the query parameters and headers of
+// FilesService.Upload that a caller may set. A field left empty sends what the
+// collection sends.
 type FilesUploadParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -161,9 +180,11 @@ func (p *FilesUploadParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// FilesUploadForm is the form body of FilesService.Upload. A field left empty (or nil) sends what the collection sends.
+// FilesUploadForm is the form body of FilesService.Upload. A field left empty
+// (or nil) sends what the collection sends.
 type FilesUploadForm struct {
-	// Filename sets the file field "filename"; nil sends an empty file, as Postman does when the file is missing.
+	// Filename sets the file field "filename"; nil sends an empty file, as Postman
+	// does when the file is missing.
 	Filename *FormFile
 	// FolderID sets the form field "folder_id"; empty sends "0".
 	FolderID string
@@ -185,10 +206,12 @@ func (f *FilesUploadForm) files() []*FormFile {
 	return []*FormFile{f.Filename, nil}
 }
 
-// FilesUploadNewVersionOfParams holds the query parameters and headers of FilesService.UploadNewVersionOf that a caller may set.
-// A field left empty sends what the collection sends.
+// FilesUploadNewVersionOfParams holds the query parameters and headers of
+// FilesService.UploadNewVersionOf that a caller may set. A field left empty
+// sends what the collection sends.
 type FilesUploadNewVersionOfParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -200,9 +223,12 @@ func (p *FilesUploadNewVersionOfParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// FilesUploadNewVersionOfForm is the form body of FilesService.UploadNewVersionOf. A field left empty (or nil) sends what the collection sends.
+// FilesUploadNewVersionOfForm is the form body of
+// FilesService.UploadNewVersionOf. A field left empty (or nil) sends what the
+// collection sends.
 type FilesUploadNewVersionOfForm struct {
-	// Zelda sets the file field "Zelda"; nil sends an empty file, as Postman does when the file is missing.
+	// Zelda sets the file field "Zelda"; nil sends an empty file, as Postman does
+	// when the file is missing.
 	Zelda *FormFile
 }
 
@@ -222,10 +248,11 @@ func (f *FilesUploadNewVersionOfForm) files() []*FormFile {
 	return []*FormFile{f.Zelda}
 }
 
-// FilesMoveParams holds the query parameters and headers of FilesService.Move that a caller may set.
-// A field left empty sends what the collection sends.
+// FilesMoveParams holds the query parameters and headers of FilesService.Move
+// that a caller may set. A field left empty sends what the collection sends.
 type FilesMoveParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -237,10 +264,12 @@ func (p *FilesMoveParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// FilesCreateSharedLinkForParams holds the query parameters and headers of FilesService.CreateSharedLinkFor that a caller may set.
-// A field left empty sends what the collection sends.
+// FilesCreateSharedLinkForParams holds the query parameters and headers of
+// FilesService.CreateSharedLinkFor that a caller may set. A field left empty
+// sends what the collection sends.
 type FilesCreateSharedLinkForParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -252,10 +281,12 @@ func (p *FilesCreateSharedLinkForParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// FilesDisableSharedLinkParams holds the query parameters and headers of FilesService.DisableSharedLink that a caller may set.
-// A field left empty sends what the collection sends.
+// FilesDisableSharedLinkParams holds the query parameters and headers of
+// FilesService.DisableSharedLink that a caller may set. A field left empty
+// sends what the collection sends.
 type FilesDisableSharedLinkParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -267,10 +298,12 @@ func (p *FilesDisableSharedLinkParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// FilesUpdateSInformationParams holds the query parameters and headers of FilesService.UpdateSInformation that a caller may set.
-// A field left empty sends what the collection sends.
+// FilesUpdateSInformationParams holds the query parameters and headers of
+// FilesService.UpdateSInformation that a caller may set. A field left empty
+// sends what the collection sends.
 type FilesUpdateSInformationParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -282,10 +315,12 @@ func (p *FilesUpdateSInformationParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// FilesDeleteParams holds the query parameters and headers of FilesService.Delete that a caller may set.
-// A field left empty sends what the collection sends.
+// FilesDeleteParams holds the query parameters and headers of
+// FilesService.Delete that a caller may set. A field left empty sends what the
+// collection sends.
 type FilesDeleteParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -297,10 +332,12 @@ func (p *FilesDeleteParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// FilesPermanentlyDeleteTrashedParams holds the query parameters and headers of FilesService.PermanentlyDeleteTrashed that a caller may set.
-// A field left empty sends what the collection sends.
+// FilesPermanentlyDeleteTrashedParams holds the query parameters and headers of
+// FilesService.PermanentlyDeleteTrashed that a caller may set. A field left
+// empty sends what the collection sends.
 type FilesPermanentlyDeleteTrashedParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 

@@ -5,25 +5,27 @@ package v1box
 
 import "context"
 
-// FoldersService holds the requests of the "Folders" folder (Folders).
+// FoldersService holds the requests of the Postman folder "Folders".
 //
-// # Description
+// Description.
 //
 // Use it through the client: client.Folders.
 type FoldersService struct {
 	rt *core
 }
 
-// GetInformationAbout sends GET /2.0/folders/103404330 (Postman: Folders › Get Information about a Folder).
+// GetInformationAbout sends GET /2.0/folders/103404330 (Postman: Folders › Get
+// Information about a Folder).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *FoldersService) GetInformationAbout(ctx context.Context, params *FoldersGetInformationAboutParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFoldersGetInformationAbout, call{params: params.values()})
 }
 
-// opFoldersGetInformationAbout is the request FoldersService.GetInformationAbout sends.
+// opFoldersGetInformationAbout is the request
+// FoldersService.GetInformationAbout sends.
 var opFoldersGetInformationAbout = operation{
 	name:   "Folders.GetInformationAbout",
 	method: "GET",
@@ -31,9 +33,10 @@ var opFoldersGetInformationAbout = operation{
 	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
 }
 
-// RetrieveSItems sends GET /2.0/folders/103404330/items (Postman: Folders › Retrieve a Folder's Items).
+// RetrieveSItems sends GET /2.0/folders/103404330/items (Postman: Folders ›
+// Retrieve a Folder's Items).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *FoldersService) RetrieveSItems(ctx context.Context, params *FoldersRetrieveSItemsParams) ([]byte, *Response, error) {
@@ -48,16 +51,18 @@ var opFoldersRetrieveSItems = operation{
 	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
 }
 
-// ViewSCollaborations sends GET /2.0/folders/1139054013/collaborations (Postman: Folders › View a Folder's Collaborations).
+// ViewSCollaborations sends GET /2.0/folders/1139054013/collaborations
+// (Postman: Folders › View a Folder's Collaborations).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *FoldersService) ViewSCollaborations(ctx context.Context, params *FoldersViewSCollaborationsParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFoldersViewSCollaborations, call{params: params.values()})
 }
 
-// opFoldersViewSCollaborations is the request FoldersService.ViewSCollaborations sends.
+// opFoldersViewSCollaborations is the request
+// FoldersService.ViewSCollaborations sends.
 var opFoldersViewSCollaborations = operation{
 	name:   "Folders.ViewSCollaborations",
 	method: "GET",
@@ -65,9 +70,10 @@ var opFoldersViewSCollaborations = operation{
 	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
 }
 
-// GetTrashed sends GET /2.0/folders/628210759/trash (Postman: Folders › Get a Trashed Folder).
+// GetTrashed sends GET /2.0/folders/628210759/trash (Postman: Folders › Get a
+// Trashed Folder).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *FoldersService) GetTrashed(ctx context.Context, params *FoldersGetTrashedParams) ([]byte, *Response, error) {
@@ -82,9 +88,10 @@ var opFoldersGetTrashed = operation{
 	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
 }
 
-// GetItemsInTrash sends GET /2.0/folders/trash/items (Postman: Folders › Get the Items in the Trash).
+// GetItemsInTrash sends GET /2.0/folders/trash/items (Postman: Folders › Get
+// the Items in the Trash).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *FoldersService) GetItemsInTrash(ctx context.Context, params *FoldersGetItemsInTrashParams) ([]byte, *Response, error) {
@@ -99,12 +106,13 @@ var opFoldersGetItemsInTrash = operation{
 	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
 }
 
-// Copy sends POST /2.0/folders/103404330/copy (Postman: Folders › Copy a Folder).
+// Copy sends POST /2.0/folders/103404330/copy (Postman: Folders › Copy a
+// Folder).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *FoldersService) Copy(ctx context.Context, body any, params *FoldersCopyParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFoldersCopy, call{params: params.values(), body: body})
 }
@@ -124,10 +132,10 @@ var opFoldersCopy = operation{
 
 // Create sends POST /2.0/folders (Postman: Folders › Create a Folder).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *FoldersService) Create(ctx context.Context, body any, params *FoldersCreateParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFoldersCreate, call{params: params.values(), body: body})
 }
@@ -145,12 +153,13 @@ var opFoldersCreate = operation{
 	},
 }
 
-// RestoreTrashed sends POST /2.0/folders/628210759 (Postman: Folders › Restore a Trashed Folder).
+// RestoreTrashed sends POST /2.0/folders/628210759 (Postman: Folders › Restore
+// a Trashed Folder).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *FoldersService) RestoreTrashed(ctx context.Context, body any, params *FoldersRestoreTrashedParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFoldersRestoreTrashed, call{params: params.values(), body: body})
 }
@@ -170,10 +179,10 @@ var opFoldersRestoreTrashed = operation{
 
 // Move sends PUT /2.0/folders/1076466685 (Postman: Folders › Move a Folder).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *FoldersService) Move(ctx context.Context, body any, params *FoldersMoveParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFoldersMove, call{params: params.values(), body: body})
 }
@@ -191,17 +200,19 @@ var opFoldersMove = operation{
 	},
 }
 
-// UpdateInformationAbout sends PUT /2.0/folders/473153600 (Postman: Folders › Update Information about a Folder).
+// UpdateInformationAbout sends PUT /2.0/folders/473153600 (Postman: Folders ›
+// Update Information about a Folder).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *FoldersService) UpdateInformationAbout(ctx context.Context, body any, params *FoldersUpdateInformationAboutParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFoldersUpdateInformationAbout, call{params: params.values(), body: body})
 }
 
-// opFoldersUpdateInformationAbout is the request FoldersService.UpdateInformationAbout sends.
+// opFoldersUpdateInformationAbout is the request
+// FoldersService.UpdateInformationAbout sends.
 var opFoldersUpdateInformationAbout = operation{
 	name:   "Folders.UpdateInformationAbout",
 	method: "PUT",
@@ -214,17 +225,19 @@ var opFoldersUpdateInformationAbout = operation{
 	},
 }
 
-// TurnOnEmailFileTo sends PUT /2.0/folders/653992945 (Postman: Folders › Turn on 'Email File to Folder').
+// TurnOnEmailFileTo sends PUT /2.0/folders/653992945 (Postman: Folders › Turn
+// on 'Email File to Folder').
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *FoldersService) TurnOnEmailFileTo(ctx context.Context, body any, params *FoldersTurnOnEmailFileToParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFoldersTurnOnEmailFileTo, call{params: params.values(), body: body})
 }
 
-// opFoldersTurnOnEmailFileTo is the request FoldersService.TurnOnEmailFileTo sends.
+// opFoldersTurnOnEmailFileTo is the request FoldersService.TurnOnEmailFileTo
+// sends.
 var opFoldersTurnOnEmailFileTo = operation{
 	name:   "Folders.TurnOnEmailFileTo",
 	method: "PUT",
@@ -237,17 +250,19 @@ var opFoldersTurnOnEmailFileTo = operation{
 	},
 }
 
-// DisabledSharedLink sends PUT /2.0/folders/103404330 (Postman: Folders › Disabled a Shared Link).
+// DisabledSharedLink sends PUT /2.0/folders/103404330 (Postman: Folders ›
+// Disabled a Shared Link).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *FoldersService) DisabledSharedLink(ctx context.Context, body any, params *FoldersDisabledSharedLinkParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFoldersDisabledSharedLink, call{params: params.values(), body: body})
 }
 
-// opFoldersDisabledSharedLink is the request FoldersService.DisabledSharedLink sends.
+// opFoldersDisabledSharedLink is the request FoldersService.DisabledSharedLink
+// sends.
 var opFoldersDisabledSharedLink = operation{
 	name:   "Folders.DisabledSharedLink",
 	method: "PUT",
@@ -260,9 +275,10 @@ var opFoldersDisabledSharedLink = operation{
 	},
 }
 
-// Delete sends DELETE /2.0/folders/441526399 (Postman: Folders › Delete a Folder).
+// Delete sends DELETE /2.0/folders/441526399 (Postman: Folders › Delete a
+// Folder).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *FoldersService) Delete(ctx context.Context, params *FoldersDeleteParams) ([]byte, *Response, error) {
@@ -280,16 +296,18 @@ var opFoldersDelete = operation{
 	},
 }
 
-// PermanentlyDelete sends DELETE /2.0/folders/628210759/trash (Postman: Folders › Permanently Delete a Folder).
+// PermanentlyDelete sends DELETE /2.0/folders/628210759/trash (Postman: Folders
+// › Permanently Delete a Folder).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *FoldersService) PermanentlyDelete(ctx context.Context, params *FoldersPermanentlyDeleteParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFoldersPermanentlyDelete, call{params: params.values()})
 }
 
-// opFoldersPermanentlyDelete is the request FoldersService.PermanentlyDelete sends.
+// opFoldersPermanentlyDelete is the request FoldersService.PermanentlyDelete
+// sends.
 var opFoldersPermanentlyDelete = operation{
 	name:   "Folders.PermanentlyDelete",
 	method: "DELETE",

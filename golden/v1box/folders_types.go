@@ -3,10 +3,12 @@
 
 package v1box
 
-// FoldersGetInformationAboutParams holds the query parameters and headers of FoldersService.GetInformationAbout that a caller may set.
-// A field left empty sends what the collection sends.
+// FoldersGetInformationAboutParams holds the query parameters and headers of
+// FoldersService.GetInformationAbout that a caller may set. A field left empty
+// sends what the collection sends.
 type FoldersGetInformationAboutParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -18,10 +20,12 @@ func (p *FoldersGetInformationAboutParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// FoldersRetrieveSItemsParams holds the query parameters and headers of FoldersService.RetrieveSItems that a caller may set.
-// A field left empty sends what the collection sends.
+// FoldersRetrieveSItemsParams holds the query parameters and headers of
+// FoldersService.RetrieveSItems that a caller may set. A field left empty sends
+// what the collection sends.
 type FoldersRetrieveSItemsParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -33,10 +37,12 @@ func (p *FoldersRetrieveSItemsParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// FoldersViewSCollaborationsParams holds the query parameters and headers of FoldersService.ViewSCollaborations that a caller may set.
-// A field left empty sends what the collection sends.
+// FoldersViewSCollaborationsParams holds the query parameters and headers of
+// FoldersService.ViewSCollaborations that a caller may set. A field left empty
+// sends what the collection sends.
 type FoldersViewSCollaborationsParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -48,10 +54,12 @@ func (p *FoldersViewSCollaborationsParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// FoldersGetTrashedParams holds the query parameters and headers of FoldersService.GetTrashed that a caller may set.
-// A field left empty sends what the collection sends.
+// FoldersGetTrashedParams holds the query parameters and headers of
+// FoldersService.GetTrashed that a caller may set. A field left empty sends
+// what the collection sends.
 type FoldersGetTrashedParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -63,10 +71,12 @@ func (p *FoldersGetTrashedParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// FoldersGetItemsInTrashParams holds the query parameters and headers of FoldersService.GetItemsInTrash that a caller may set.
-// A field left empty sends what the collection sends.
+// FoldersGetItemsInTrashParams holds the query parameters and headers of
+// FoldersService.GetItemsInTrash that a caller may set. A field left empty
+// sends what the collection sends.
 type FoldersGetItemsInTrashParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -78,10 +88,12 @@ func (p *FoldersGetItemsInTrashParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// FoldersCopyParams holds the query parameters and headers of FoldersService.Copy that a caller may set.
-// A field left empty sends what the collection sends.
+// FoldersCopyParams holds the query parameters and headers of
+// FoldersService.Copy that a caller may set. A field left empty sends what the
+// collection sends.
 type FoldersCopyParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -93,10 +105,12 @@ func (p *FoldersCopyParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// FoldersCreateParams holds the query parameters and headers of FoldersService.Create that a caller may set.
-// A field left empty sends what the collection sends.
+// FoldersCreateParams holds the query parameters and headers of
+// FoldersService.Create that a caller may set. A field left empty sends what
+// the collection sends.
 type FoldersCreateParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -108,10 +122,12 @@ func (p *FoldersCreateParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// FoldersRestoreTrashedParams holds the query parameters and headers of FoldersService.RestoreTrashed that a caller may set.
-// A field left empty sends what the collection sends.
+// FoldersRestoreTrashedParams holds the query parameters and headers of
+// FoldersService.RestoreTrashed that a caller may set. A field left empty sends
+// what the collection sends.
 type FoldersRestoreTrashedParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -123,10 +139,12 @@ func (p *FoldersRestoreTrashedParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// FoldersMoveParams holds the query parameters and headers of FoldersService.Move that a caller may set.
-// A field left empty sends what the collection sends.
+// FoldersMoveParams holds the query parameters and headers of
+// FoldersService.Move that a caller may set. A field left empty sends what the
+// collection sends.
 type FoldersMoveParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -138,10 +156,12 @@ func (p *FoldersMoveParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// FoldersUpdateInformationAboutParams holds the query parameters and headers of FoldersService.UpdateInformationAbout that a caller may set.
-// A field left empty sends what the collection sends.
+// FoldersUpdateInformationAboutParams holds the query parameters and headers of
+// FoldersService.UpdateInformationAbout that a caller may set. A field left
+// empty sends what the collection sends.
 type FoldersUpdateInformationAboutParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -153,10 +173,12 @@ func (p *FoldersUpdateInformationAboutParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// FoldersTurnOnEmailFileToParams holds the query parameters and headers of FoldersService.TurnOnEmailFileTo that a caller may set.
-// A field left empty sends what the collection sends.
+// FoldersTurnOnEmailFileToParams holds the query parameters and headers of
+// FoldersService.TurnOnEmailFileTo that a caller may set. A field left empty
+// sends what the collection sends.
 type FoldersTurnOnEmailFileToParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -168,10 +190,12 @@ func (p *FoldersTurnOnEmailFileToParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// FoldersDisabledSharedLinkParams holds the query parameters and headers of FoldersService.DisabledSharedLink that a caller may set.
-// A field left empty sends what the collection sends.
+// FoldersDisabledSharedLinkParams holds the query parameters and headers of
+// FoldersService.DisabledSharedLink that a caller may set. A field left empty
+// sends what the collection sends.
 type FoldersDisabledSharedLinkParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -183,12 +207,14 @@ func (p *FoldersDisabledSharedLinkParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// FoldersDeleteParams holds the query parameters and headers of FoldersService.Delete that a caller may set.
-// A field left empty sends what the collection sends.
+// FoldersDeleteParams holds the query parameters and headers of
+// FoldersService.Delete that a caller may set. A field left empty sends what
+// the collection sends.
 type FoldersDeleteParams struct {
 	// Recursive sets the query parameter "recursive"; empty sends "true".
 	Recursive string
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -200,10 +226,12 @@ func (p *FoldersDeleteParams) values() []string {
 	return []string{p.Recursive, p.Authorization}
 }
 
-// FoldersPermanentlyDeleteParams holds the query parameters and headers of FoldersService.PermanentlyDelete that a caller may set.
-// A field left empty sends what the collection sends.
+// FoldersPermanentlyDeleteParams holds the query parameters and headers of
+// FoldersService.PermanentlyDelete that a caller may set. A field left empty
+// sends what the collection sends.
 type FoldersPermanentlyDeleteParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 

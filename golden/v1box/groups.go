@@ -5,18 +5,19 @@ package v1box
 
 import "context"
 
-// GroupsService holds the requests of the "Groups" folder (Groups).
+// GroupsService holds the requests of the Postman folder "Groups".
 //
-// # Description
+// Description.
 //
 // Use it through the client: client.Groups.
 type GroupsService struct {
 	rt *core
 }
 
-// GetMembership sends GET /2.0/group_memberships/1025175 (Postman: Groups › Get a Group Membership).
+// GetMembership sends GET /2.0/group_memberships/1025175 (Postman: Groups › Get
+// a Group Membership).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *GroupsService) GetMembership(ctx context.Context, params *GroupsGetMembershipParams) ([]byte, *Response, error) {
@@ -31,16 +32,18 @@ var opGroupsGetMembership = operation{
 	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
 }
 
-// GetSCollaborations sends GET /2.0/groups/104687/collaborations (Postman: Groups › Get a Group's Collaborations).
+// GetSCollaborations sends GET /2.0/groups/104687/collaborations (Postman:
+// Groups › Get a Group's Collaborations).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *GroupsService) GetSCollaborations(ctx context.Context, params *GroupsGetSCollaborationsParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opGroupsGetSCollaborations, call{params: params.values()})
 }
 
-// opGroupsGetSCollaborations is the request GroupsService.GetSCollaborations sends.
+// opGroupsGetSCollaborations is the request GroupsService.GetSCollaborations
+// sends.
 var opGroupsGetSCollaborations = operation{
 	name:   "Groups.GetSCollaborations",
 	method: "GET",
@@ -48,9 +51,10 @@ var opGroupsGetSCollaborations = operation{
 	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
 }
 
-// GetSMemberships sends GET /2.0/groups/104687/memberships (Postman: Groups › Get a Group's Memberships).
+// GetSMemberships sends GET /2.0/groups/104687/memberships (Postman: Groups ›
+// Get a Group's Memberships).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *GroupsService) GetSMemberships(ctx context.Context, params *GroupsGetSMembershipsParams) ([]byte, *Response, error) {
@@ -65,9 +69,10 @@ var opGroupsGetSMemberships = operation{
 	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
 }
 
-// GetEnterpriseS sends GET /2.0/groups (Postman: Groups › Get a Enterprise's Groups).
+// GetEnterpriseS sends GET /2.0/groups (Postman: Groups › Get a Enterprise's
+// Groups).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *GroupsService) GetEnterpriseS(ctx context.Context, params *GroupsGetEnterpriseSParams) ([]byte, *Response, error) {
@@ -82,16 +87,18 @@ var opGroupsGetEnterpriseS = operation{
 	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
 }
 
-// GetInformationAboutEnterprise sends GET /2.0/groups/104687 (Postman: Groups › Get Information about an Enterprise Group).
+// GetInformationAboutEnterprise sends GET /2.0/groups/104687 (Postman: Groups ›
+// Get Information about an Enterprise Group).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *GroupsService) GetInformationAboutEnterprise(ctx context.Context, params *GroupsGetInformationAboutEnterpriseParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opGroupsGetInformationAboutEnterprise, call{params: params.values()})
 }
 
-// opGroupsGetInformationAboutEnterprise is the request GroupsService.GetInformationAboutEnterprise sends.
+// opGroupsGetInformationAboutEnterprise is the request
+// GroupsService.GetInformationAboutEnterprise sends.
 var opGroupsGetInformationAboutEnterprise = operation{
 	name:   "Groups.GetInformationAboutEnterprise",
 	method: "GET",
@@ -99,12 +106,13 @@ var opGroupsGetInformationAboutEnterprise = operation{
 	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
 }
 
-// AddCollaboration sends POST /2.0/collaborations/ (Postman: Groups › Add a Group Collaboration).
+// AddCollaboration sends POST /2.0/collaborations/ (Postman: Groups › Add a
+// Group Collaboration).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *GroupsService) AddCollaboration(ctx context.Context, body any, params *GroupsAddCollaborationParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opGroupsAddCollaboration, call{params: params.values(), body: body})
 }
@@ -122,12 +130,13 @@ var opGroupsAddCollaboration = operation{
 	},
 }
 
-// AddMembership sends POST /2.0/group_memberships (Postman: Groups › Add a Group Membership).
+// AddMembership sends POST /2.0/group_memberships (Postman: Groups › Add a
+// Group Membership).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *GroupsService) AddMembership(ctx context.Context, body any, params *GroupsAddMembershipParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opGroupsAddMembership, call{params: params.values(), body: body})
 }
@@ -146,12 +155,13 @@ var opGroupsAddMembership = operation{
 	},
 }
 
-// CreateEnterprise sends POST /2.0/groups (Postman: Groups › Create an Enterprise Group).
+// CreateEnterprise sends POST /2.0/groups (Postman: Groups › Create an
+// Enterprise Group).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *GroupsService) CreateEnterprise(ctx context.Context, body any, params *GroupsCreateEnterpriseParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opGroupsCreateEnterprise, call{params: params.values(), body: body})
 }
@@ -169,17 +179,19 @@ var opGroupsCreateEnterprise = operation{
 	},
 }
 
-// UpdateSCollaborations sends PUT /2.0/collaborations/44519356 (Postman: Groups › Update a Group's Collaborations).
+// UpdateSCollaborations sends PUT /2.0/collaborations/44519356 (Postman: Groups
+// › Update a Group's Collaborations).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *GroupsService) UpdateSCollaborations(ctx context.Context, body any, params *GroupsUpdateSCollaborationsParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opGroupsUpdateSCollaborations, call{params: params.values(), body: body})
 }
 
-// opGroupsUpdateSCollaborations is the request GroupsService.UpdateSCollaborations sends.
+// opGroupsUpdateSCollaborations is the request
+// GroupsService.UpdateSCollaborations sends.
 var opGroupsUpdateSCollaborations = operation{
 	name:   "Groups.UpdateSCollaborations",
 	method: "PUT",
@@ -192,12 +204,13 @@ var opGroupsUpdateSCollaborations = operation{
 	},
 }
 
-// UpdateEnterprise sends PUT /2.0/groups/137561 (Postman: Groups › Update an Enterprise Group).
+// UpdateEnterprise sends PUT /2.0/groups/137561 (Postman: Groups › Update an
+// Enterprise Group).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *GroupsService) UpdateEnterprise(ctx context.Context, body any, params *GroupsUpdateEnterpriseParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opGroupsUpdateEnterprise, call{params: params.values(), body: body})
 }
@@ -215,12 +228,13 @@ var opGroupsUpdateEnterprise = operation{
 	},
 }
 
-// UpdateMembership sends PUT /2.0/group_memberships/1025175 (Postman: Groups › Update a Group Membership).
+// UpdateMembership sends PUT /2.0/group_memberships/1025175 (Postman: Groups ›
+// Update a Group Membership).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *GroupsService) UpdateMembership(ctx context.Context, body any, params *GroupsUpdateMembershipParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opGroupsUpdateMembership, call{params: params.values(), body: body})
 }
@@ -238,17 +252,19 @@ var opGroupsUpdateMembership = operation{
 	},
 }
 
-// DeleteCollaboration sends DELETE /2.0/collaborations/44519086 (Postman: Groups › Delete a Group Collaboration).
+// DeleteCollaboration sends DELETE /2.0/collaborations/44519086 (Postman:
+// Groups › Delete a Group Collaboration).
 //
-// # Description
+// Description.
 //
-// body is sent as it is; an empty string sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as it is; an empty string sends the collection's body. params
+// sets query parameters and headers; nil sends the collection's.
 func (s *GroupsService) DeleteCollaboration(ctx context.Context, body string, params *GroupsDeleteCollaborationParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opGroupsDeleteCollaboration, call{params: params.values(), body: body})
 }
 
-// opGroupsDeleteCollaboration is the request GroupsService.DeleteCollaboration sends.
+// opGroupsDeleteCollaboration is the request GroupsService.DeleteCollaboration
+// sends.
 var opGroupsDeleteCollaboration = operation{
 	name:   "Groups.DeleteCollaboration",
 	method: "DELETE",
@@ -260,12 +276,13 @@ var opGroupsDeleteCollaboration = operation{
 	},
 }
 
-// DeleteMembership sends DELETE /2.0/group_memberships/1025175 (Postman: Groups › Delete a Group Membership).
+// DeleteMembership sends DELETE /2.0/group_memberships/1025175 (Postman: Groups
+// › Delete a Group Membership).
 //
-// # Description
+// Description.
 //
-// body is sent as it is; an empty string sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as it is; an empty string sends the collection's body. params
+// sets query parameters and headers; nil sends the collection's.
 func (s *GroupsService) DeleteMembership(ctx context.Context, body string, params *GroupsDeleteMembershipParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opGroupsDeleteMembership, call{params: params.values(), body: body})
 }
@@ -282,12 +299,13 @@ var opGroupsDeleteMembership = operation{
 	},
 }
 
-// DeleteEnterprise sends DELETE /2.0/groups/137561 (Postman: Groups › Delete a an Enterprise Group).
+// DeleteEnterprise sends DELETE /2.0/groups/137561 (Postman: Groups › Delete a
+// an Enterprise Group).
 //
-// # Description
+// Description.
 //
-// body is sent as it is; an empty string sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as it is; an empty string sends the collection's body. params
+// sets query parameters and headers; nil sends the collection's.
 func (s *GroupsService) DeleteEnterprise(ctx context.Context, body string, params *GroupsDeleteEnterpriseParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opGroupsDeleteEnterprise, call{params: params.values(), body: body})
 }

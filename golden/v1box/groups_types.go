@@ -3,10 +3,12 @@
 
 package v1box
 
-// GroupsGetMembershipParams holds the query parameters and headers of GroupsService.GetMembership that a caller may set.
-// A field left empty sends what the collection sends.
+// GroupsGetMembershipParams holds the query parameters and headers of
+// GroupsService.GetMembership that a caller may set. A field left empty sends
+// what the collection sends.
 type GroupsGetMembershipParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -18,10 +20,12 @@ func (p *GroupsGetMembershipParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// GroupsGetSCollaborationsParams holds the query parameters and headers of GroupsService.GetSCollaborations that a caller may set.
-// A field left empty sends what the collection sends.
+// GroupsGetSCollaborationsParams holds the query parameters and headers of
+// GroupsService.GetSCollaborations that a caller may set. A field left empty
+// sends what the collection sends.
 type GroupsGetSCollaborationsParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -33,10 +37,12 @@ func (p *GroupsGetSCollaborationsParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// GroupsGetSMembershipsParams holds the query parameters and headers of GroupsService.GetSMemberships that a caller may set.
-// A field left empty sends what the collection sends.
+// GroupsGetSMembershipsParams holds the query parameters and headers of
+// GroupsService.GetSMemberships that a caller may set. A field left empty sends
+// what the collection sends.
 type GroupsGetSMembershipsParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -48,10 +54,12 @@ func (p *GroupsGetSMembershipsParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// GroupsGetEnterpriseSParams holds the query parameters and headers of GroupsService.GetEnterpriseS that a caller may set.
-// A field left empty sends what the collection sends.
+// GroupsGetEnterpriseSParams holds the query parameters and headers of
+// GroupsService.GetEnterpriseS that a caller may set. A field left empty sends
+// what the collection sends.
 type GroupsGetEnterpriseSParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -63,10 +71,12 @@ func (p *GroupsGetEnterpriseSParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// GroupsGetInformationAboutEnterpriseParams holds the query parameters and headers of GroupsService.GetInformationAboutEnterprise that a caller may set.
+// GroupsGetInformationAboutEnterpriseParams holds the query parameters and
+// headers of GroupsService.GetInformationAboutEnterprise that a caller may set.
 // A field left empty sends what the collection sends.
 type GroupsGetInformationAboutEnterpriseParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -78,10 +88,12 @@ func (p *GroupsGetInformationAboutEnterpriseParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// GroupsAddCollaborationParams holds the query parameters and headers of GroupsService.AddCollaboration that a caller may set.
-// A field left empty sends what the collection sends.
+// GroupsAddCollaborationParams holds the query parameters and headers of
+// GroupsService.AddCollaboration that a caller may set. A field left empty
+// sends what the collection sends.
 type GroupsAddCollaborationParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -93,10 +105,12 @@ func (p *GroupsAddCollaborationParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// GroupsAddMembershipParams holds the query parameters and headers of GroupsService.AddMembership that a caller may set.
-// A field left empty sends what the collection sends.
+// GroupsAddMembershipParams holds the query parameters and headers of
+// GroupsService.AddMembership that a caller may set. A field left empty sends
+// what the collection sends.
 type GroupsAddMembershipParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -108,10 +122,12 @@ func (p *GroupsAddMembershipParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// GroupsCreateEnterpriseParams holds the query parameters and headers of GroupsService.CreateEnterprise that a caller may set.
-// A field left empty sends what the collection sends.
+// GroupsCreateEnterpriseParams holds the query parameters and headers of
+// GroupsService.CreateEnterprise that a caller may set. A field left empty
+// sends what the collection sends.
 type GroupsCreateEnterpriseParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -123,10 +139,12 @@ func (p *GroupsCreateEnterpriseParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// GroupsUpdateSCollaborationsParams holds the query parameters and headers of GroupsService.UpdateSCollaborations that a caller may set.
-// A field left empty sends what the collection sends.
+// GroupsUpdateSCollaborationsParams holds the query parameters and headers of
+// GroupsService.UpdateSCollaborations that a caller may set. A field left empty
+// sends what the collection sends.
 type GroupsUpdateSCollaborationsParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -138,10 +156,12 @@ func (p *GroupsUpdateSCollaborationsParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// GroupsUpdateEnterpriseParams holds the query parameters and headers of GroupsService.UpdateEnterprise that a caller may set.
-// A field left empty sends what the collection sends.
+// GroupsUpdateEnterpriseParams holds the query parameters and headers of
+// GroupsService.UpdateEnterprise that a caller may set. A field left empty
+// sends what the collection sends.
 type GroupsUpdateEnterpriseParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -153,10 +173,12 @@ func (p *GroupsUpdateEnterpriseParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// GroupsUpdateMembershipParams holds the query parameters and headers of GroupsService.UpdateMembership that a caller may set.
-// A field left empty sends what the collection sends.
+// GroupsUpdateMembershipParams holds the query parameters and headers of
+// GroupsService.UpdateMembership that a caller may set. A field left empty
+// sends what the collection sends.
 type GroupsUpdateMembershipParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -168,10 +190,12 @@ func (p *GroupsUpdateMembershipParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// GroupsDeleteCollaborationParams holds the query parameters and headers of GroupsService.DeleteCollaboration that a caller may set.
-// A field left empty sends what the collection sends.
+// GroupsDeleteCollaborationParams holds the query parameters and headers of
+// GroupsService.DeleteCollaboration that a caller may set. A field left empty
+// sends what the collection sends.
 type GroupsDeleteCollaborationParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -183,10 +207,12 @@ func (p *GroupsDeleteCollaborationParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// GroupsDeleteMembershipParams holds the query parameters and headers of GroupsService.DeleteMembership that a caller may set.
-// A field left empty sends what the collection sends.
+// GroupsDeleteMembershipParams holds the query parameters and headers of
+// GroupsService.DeleteMembership that a caller may set. A field left empty
+// sends what the collection sends.
 type GroupsDeleteMembershipParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -198,10 +224,12 @@ func (p *GroupsDeleteMembershipParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// GroupsDeleteEnterpriseParams holds the query parameters and headers of GroupsService.DeleteEnterprise that a caller may set.
-// A field left empty sends what the collection sends.
+// GroupsDeleteEnterpriseParams holds the query parameters and headers of
+// GroupsService.DeleteEnterprise that a caller may set. A field left empty
+// sends what the collection sends.
 type GroupsDeleteEnterpriseParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 

@@ -5,25 +5,27 @@ package v1box
 
 import "context"
 
-// OAuth2Service holds the requests of the "oAuth 2" folder (oAuth 2).
+// OAuth2Service holds the requests of the Postman folder "oAuth 2".
 //
-// # Description
+// Description.
 //
 // Use it through the client: client.OAuth2.
 type OAuth2Service struct {
 	rt *core
 }
 
-// RequestAuthorization sends GET /oauth2/authorize (Postman: oAuth 2 › Request Authorization).
+// RequestAuthorization sends GET /oauth2/authorize (Postman: oAuth 2 › Request
+// Authorization).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *OAuth2Service) RequestAuthorization(ctx context.Context, params *OAuth2RequestAuthorizationParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opOAuth2RequestAuthorization, call{params: params.values()})
 }
 
-// opOAuth2RequestAuthorization is the request OAuth2Service.RequestAuthorization sends.
+// opOAuth2RequestAuthorization is the request
+// OAuth2Service.RequestAuthorization sends.
 var opOAuth2RequestAuthorization = operation{
 	name:   "OAuth2.RequestAuthorization",
 	method: "GET",
@@ -36,16 +38,18 @@ var opOAuth2RequestAuthorization = operation{
 	},
 }
 
-// GetAccessRefreshToken sends POST /oauth2/token (Postman: oAuth 2 › Get Access & Refresh Token).
+// GetAccessRefreshToken sends POST /oauth2/token (Postman: oAuth 2 › Get Access
+// & Refresh Token).
 //
-// # Description
+// Description.
 //
 // body sets the form fields; nil sends the collection's form.
 func (s *OAuth2Service) GetAccessRefreshToken(ctx context.Context, body *OAuth2GetAccessRefreshTokenForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opOAuth2GetAccessRefreshToken, call{body: body})
 }
 
-// opOAuth2GetAccessRefreshToken is the request OAuth2Service.GetAccessRefreshToken sends.
+// opOAuth2GetAccessRefreshToken is the request
+// OAuth2Service.GetAccessRefreshToken sends.
 var opOAuth2GetAccessRefreshToken = operation{
 	name:   "OAuth2.GetAccessRefreshToken",
 	method: "POST",
@@ -61,16 +65,18 @@ var opOAuth2GetAccessRefreshToken = operation{
 	},
 }
 
-// RefreshAccessToken sends POST /oauth2/token (Postman: oAuth 2 › Refresh an Access Token).
+// RefreshAccessToken sends POST /oauth2/token (Postman: oAuth 2 › Refresh an
+// Access Token).
 //
-// # Description
+// Description.
 //
 // body sets the form fields; nil sends the collection's form.
 func (s *OAuth2Service) RefreshAccessToken(ctx context.Context, body *OAuth2RefreshAccessTokenForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opOAuth2RefreshAccessToken, call{body: body})
 }
 
-// opOAuth2RefreshAccessToken is the request OAuth2Service.RefreshAccessToken sends.
+// opOAuth2RefreshAccessToken is the request OAuth2Service.RefreshAccessToken
+// sends.
 var opOAuth2RefreshAccessToken = operation{
 	name:   "OAuth2.RefreshAccessToken",
 	method: "POST",
@@ -88,7 +94,7 @@ var opOAuth2RefreshAccessToken = operation{
 
 // DestroyToken sends POST /oauth2/revoke (Postman: oAuth 2 › Destroy a Token).
 //
-// # Description
+// Description.
 //
 // body sets the form fields; nil sends the collection's form.
 func (s *OAuth2Service) DestroyToken(ctx context.Context, body *OAuth2DestroyTokenForm) ([]byte, *Response, error) {

@@ -3,16 +3,19 @@
 
 package v1box
 
-// OAuth2RequestAuthorizationParams holds the query parameters and headers of OAuth2Service.RequestAuthorization that a caller may set.
-// A field left empty sends what the collection sends.
+// OAuth2RequestAuthorizationParams holds the query parameters and headers of
+// OAuth2Service.RequestAuthorization that a caller may set. A field left empty
+// sends what the collection sends.
 type OAuth2RequestAuthorizationParams struct {
 	// ResponseType sets the query parameter "response_type"; empty sends "code".
 	ResponseType string
-	// ClientID sets the query parameter "client_id"; empty sends it with an empty value.
+	// ClientID sets the query parameter "client_id"; empty sends it with an empty
+	// value.
 	ClientID string
 	// State sets the query parameter "state"; empty sends "authenticated".
 	State string
-	// RedirectURI sets the query parameter "redirect_uri"; empty sends "https://localhost".
+	// RedirectURI sets the query parameter "redirect_uri"; empty sends
+	// "https://localhost".
 	RedirectURI string
 }
 
@@ -24,7 +27,9 @@ func (p *OAuth2RequestAuthorizationParams) values() []string {
 	return []string{p.ResponseType, p.ClientID, p.State, p.RedirectURI}
 }
 
-// OAuth2GetAccessRefreshTokenForm is the form body of OAuth2Service.GetAccessRefreshToken. A field left empty (or nil) sends what the collection sends.
+// OAuth2GetAccessRefreshTokenForm is the form body of
+// OAuth2Service.GetAccessRefreshToken. A field left empty (or nil) sends what
+// the collection sends.
 type OAuth2GetAccessRefreshTokenForm struct {
 	// GrantType sets the form field "grant_type"; empty sends "authorization_code".
 	GrantType string
@@ -32,7 +37,8 @@ type OAuth2GetAccessRefreshTokenForm struct {
 	Code string
 	// ClientID sets the form field "client_id"; empty sends it with an empty value.
 	ClientID string
-	// ClientSecret sets the form field "client_secret"; empty sends it with an empty value.
+	// ClientSecret sets the form field "client_secret"; empty sends it with an
+	// empty value.
 	ClientSecret string
 }
 
@@ -44,15 +50,19 @@ func (f *OAuth2GetAccessRefreshTokenForm) values() []string {
 	return []string{f.GrantType, f.Code, f.ClientID, f.ClientSecret}
 }
 
-// OAuth2RefreshAccessTokenForm is the form body of OAuth2Service.RefreshAccessToken. A field left empty (or nil) sends what the collection sends.
+// OAuth2RefreshAccessTokenForm is the form body of
+// OAuth2Service.RefreshAccessToken. A field left empty (or nil) sends what the
+// collection sends.
 type OAuth2RefreshAccessTokenForm struct {
 	// GrantType sets the form field "grant_type"; empty sends "refresh_token".
 	GrantType string
-	// RefreshToken sets the form field "refresh_token"; empty sends it with an empty value.
+	// RefreshToken sets the form field "refresh_token"; empty sends it with an
+	// empty value.
 	RefreshToken string
 	// ClientID sets the form field "client_id"; empty sends it with an empty value.
 	ClientID string
-	// ClientSecret sets the form field "client_secret"; empty sends it with an empty value.
+	// ClientSecret sets the form field "client_secret"; empty sends it with an
+	// empty value.
 	ClientSecret string
 }
 
@@ -64,13 +74,15 @@ func (f *OAuth2RefreshAccessTokenForm) values() []string {
 	return []string{f.GrantType, f.RefreshToken, f.ClientID, f.ClientSecret}
 }
 
-// OAuth2DestroyTokenForm is the form body of OAuth2Service.DestroyToken. A field left empty (or nil) sends what the collection sends.
+// OAuth2DestroyTokenForm is the form body of OAuth2Service.DestroyToken. A
+// field left empty (or nil) sends what the collection sends.
 type OAuth2DestroyTokenForm struct {
 	// Token sets the form field "token"; empty sends it with an empty value.
 	Token string
 	// ClientID sets the form field "client_id"; empty sends it with an empty value.
 	ClientID string
-	// ClientSecret sets the form field "client_secret"; empty sends it with an empty value.
+	// ClientSecret sets the form field "client_secret"; empty sends it with an
+	// empty value.
 	ClientSecret string
 }
 

@@ -5,25 +5,27 @@ package v1box
 
 import "context"
 
-// OnBehalfOf1Service holds the requests of the "On-Behalf-Of-1" folder (On-Behalf-Of-1).
+// OnBehalfOf1Service holds the requests of the Postman folder "On-Behalf-Of-1".
 //
-// # Description
+// Description.
 //
 // Use it through the client: client.OnBehalfOf1.
 type OnBehalfOf1Service struct {
 	rt *core
 }
 
-// GetItemsInUserSTrash sends GET /2.0/folders/trash/items (Postman: On-Behalf-Of-1 › Get the Items in a User's Trash).
+// GetItemsInUserSTrash sends GET /2.0/folders/trash/items (Postman:
+// On-Behalf-Of-1 › Get the Items in a User's Trash).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *OnBehalfOf1Service) GetItemsInUserSTrash(ctx context.Context, params *OnBehalfOf1GetItemsInUserSTrashParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opOnBehalfOf1GetItemsInUserSTrash, call{params: params.values()})
 }
 
-// opOnBehalfOf1GetItemsInUserSTrash is the request OnBehalfOf1Service.GetItemsInUserSTrash sends.
+// opOnBehalfOf1GetItemsInUserSTrash is the request
+// OnBehalfOf1Service.GetItemsInUserSTrash sends.
 var opOnBehalfOf1GetItemsInUserSTrash = operation{
 	name:   "OnBehalfOf1.GetItemsInUserSTrash",
 	method: "GET",

@@ -5,25 +5,28 @@ package v1box
 
 import "context"
 
-// OnBehalfOf1Copy1Service holds the requests of the "On-Behalf-Of-1 copy-1" folder (On-Behalf-Of-1 copy-1).
+// OnBehalfOf1Copy1Service holds the requests of the Postman folder
+// "On-Behalf-Of-1 copy-1".
 //
-// # Description
+// Description.
 //
 // Use it through the client: client.OnBehalfOf1Copy1.
 type OnBehalfOf1Copy1Service struct {
 	rt *core
 }
 
-// GetItemsInUserSTrash sends GET /2.0/folders/trash/items (Postman: On-Behalf-Of-1 copy-1 › Get the Items in a User's Trash).
+// GetItemsInUserSTrash sends GET /2.0/folders/trash/items (Postman:
+// On-Behalf-Of-1 copy-1 › Get the Items in a User's Trash).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *OnBehalfOf1Copy1Service) GetItemsInUserSTrash(ctx context.Context, params *OnBehalfOf1Copy1GetItemsInUserSTrashParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opOnBehalfOf1Copy1GetItemsInUserSTrash, call{params: params.values()})
 }
 
-// opOnBehalfOf1Copy1GetItemsInUserSTrash is the request OnBehalfOf1Copy1Service.GetItemsInUserSTrash sends.
+// opOnBehalfOf1Copy1GetItemsInUserSTrash is the request
+// OnBehalfOf1Copy1Service.GetItemsInUserSTrash sends.
 var opOnBehalfOf1Copy1GetItemsInUserSTrash = operation{
 	name:   "OnBehalfOf1Copy1.GetItemsInUserSTrash",
 	method: "GET",

@@ -3,10 +3,12 @@
 
 package v1box
 
-// OnBehalfOf1Copy1GetItemsInUserSTrashParams holds the query parameters and headers of OnBehalfOf1Copy1Service.GetItemsInUserSTrash that a caller may set.
-// A field left empty sends what the collection sends.
+// OnBehalfOf1Copy1GetItemsInUserSTrashParams holds the query parameters and
+// headers of OnBehalfOf1Copy1Service.GetItemsInUserSTrash that a caller may
+// set. A field left empty sends what the collection sends.
 type OnBehalfOf1Copy1GetItemsInUserSTrashParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 

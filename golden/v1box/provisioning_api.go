@@ -5,25 +5,28 @@ package v1box
 
 import "context"
 
-// ProvisioningAPIService holds the requests of the "Provisioning API" folder (Provisioning API).
+// ProvisioningAPIService holds the requests of the Postman folder "Provisioning
+// API".
 //
-// # Description
+// Description.
 //
 // Use it through the client: client.ProvisioningAPI.
 type ProvisioningAPIService struct {
 	rt *core
 }
 
-// GetAccessTokenForScopedFolder sends POST /oauth2/token (Postman: Provisioning API › Get an Access Token for a Scoped Folder).
+// GetAccessTokenForScopedFolder sends POST /oauth2/token (Postman: Provisioning
+// API › Get an Access Token for a Scoped Folder).
 //
-// # Description
+// Description.
 //
 // body sets the form fields; nil sends the collection's form.
 func (s *ProvisioningAPIService) GetAccessTokenForScopedFolder(ctx context.Context, body *ProvisioningAPIGetAccessTokenForScopedFolderForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opProvisioningAPIGetAccessTokenForScopedFolder, call{body: body})
 }
 
-// opProvisioningAPIGetAccessTokenForScopedFolder is the request ProvisioningAPIService.GetAccessTokenForScopedFolder sends.
+// opProvisioningAPIGetAccessTokenForScopedFolder is the request
+// ProvisioningAPIService.GetAccessTokenForScopedFolder sends.
 var opProvisioningAPIGetAccessTokenForScopedFolder = operation{
 	name:   "ProvisioningAPI.GetAccessTokenForScopedFolder",
 	method: "POST",
@@ -40,16 +43,18 @@ var opProvisioningAPIGetAccessTokenForScopedFolder = operation{
 	},
 }
 
-// RequestNewAccessTokenFromUser sends GET /oauth2/authorize (Postman: Provisioning API › Request a New Access Token from User).
+// RequestNewAccessTokenFromUser sends GET /oauth2/authorize (Postman:
+// Provisioning API › Request a New Access Token from User).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *ProvisioningAPIService) RequestNewAccessTokenFromUser(ctx context.Context, params *ProvisioningAPIRequestNewAccessTokenFromUserParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opProvisioningAPIRequestNewAccessTokenFromUser, call{params: params.values()})
 }
 
-// opProvisioningAPIRequestNewAccessTokenFromUser is the request ProvisioningAPIService.RequestNewAccessTokenFromUser sends.
+// opProvisioningAPIRequestNewAccessTokenFromUser is the request
+// ProvisioningAPIService.RequestNewAccessTokenFromUser sends.
 var opProvisioningAPIRequestNewAccessTokenFromUser = operation{
 	name:   "ProvisioningAPI.RequestNewAccessTokenFromUser",
 	method: "GET",

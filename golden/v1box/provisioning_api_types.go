@@ -3,15 +3,20 @@
 
 package v1box
 
-// ProvisioningAPIGetAccessTokenForScopedFolderForm is the form body of ProvisioningAPIService.GetAccessTokenForScopedFolder. A field left empty (or nil) sends what the collection sends.
+// ProvisioningAPIGetAccessTokenForScopedFolderForm is the form body of
+// ProvisioningAPIService.GetAccessTokenForScopedFolder. A field left empty (or
+// nil) sends what the collection sends.
 type ProvisioningAPIGetAccessTokenForScopedFolderForm struct {
-	// GrantType sets the form field "grant_type"; empty sends "urn:box:oauth2:grant-type:provision".
+	// GrantType sets the form field "grant_type"; empty sends
+	// "urn:box:oauth2:grant-type:provision".
 	GrantType string
 	// ClientID sets the form field "client_id"; empty sends it with an empty value.
 	ClientID string
-	// ClientSecret sets the form field "client_secret"; empty sends it with an empty value.
+	// ClientSecret sets the form field "client_secret"; empty sends it with an
+	// empty value.
 	ClientSecret string
-	// Username sets the form field "username"; empty sends "email.address@gmail.com".
+	// Username sets the form field "username"; empty sends
+	// "email.address@gmail.com".
 	Username string
 }
 
@@ -23,12 +28,14 @@ func (f *ProvisioningAPIGetAccessTokenForScopedFolderForm) values() []string {
 	return []string{f.GrantType, f.ClientID, f.ClientSecret, f.Username}
 }
 
-// ProvisioningAPIRequestNewAccessTokenFromUserParams holds the query parameters and headers of ProvisioningAPIService.RequestNewAccessTokenFromUser that a caller may set.
-// A field left empty sends what the collection sends.
+// ProvisioningAPIRequestNewAccessTokenFromUserParams holds the query parameters
+// and headers of ProvisioningAPIService.RequestNewAccessTokenFromUser that a
+// caller may set. A field left empty sends what the collection sends.
 type ProvisioningAPIRequestNewAccessTokenFromUserParams struct {
 	// ResponseType sets the query parameter "response_type"; empty sends "code".
 	ResponseType string
-	// ClientID sets the query parameter "client_id"; empty sends it with an empty value.
+	// ClientID sets the query parameter "client_id"; empty sends it with an empty
+	// value.
 	ClientID string
 	// State sets the query parameter "state"; empty sends "authenticated".
 	State string
@@ -36,7 +43,8 @@ type ProvisioningAPIRequestNewAccessTokenFromUserParams struct {
 	Scope string
 	// FolderID sets the query parameter "folder_id"; empty sends "app_folder".
 	FolderID string
-	// RedirectURI sets the query parameter "redirect_uri"; empty sends "https://localhost".
+	// RedirectURI sets the query parameter "redirect_uri"; empty sends
+	// "https://localhost".
 	RedirectURI string
 }
 

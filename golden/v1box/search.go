@@ -5,18 +5,19 @@ package v1box
 
 import "context"
 
-// SearchService holds the requests of the "Search" folder (Search).
+// SearchService holds the requests of the Postman folder "Search".
 //
-// # Description
+// Description.
 //
 // Use it through the client: client.Search.
 type SearchService struct {
 	rt *core
 }
 
-// UserSAccount sends GET /2.0/search (Postman: Search › Search a User's Account).
+// UserSAccount sends GET /2.0/search (Postman: Search › Search a User's
+// Account).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *SearchService) UserSAccount(ctx context.Context, params *SearchUserSAccountParams) ([]byte, *Response, error) {

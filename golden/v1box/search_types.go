@@ -3,12 +3,14 @@
 
 package v1box
 
-// SearchUserSAccountParams holds the query parameters and headers of SearchService.UserSAccount that a caller may set.
-// A field left empty sends what the collection sends.
+// SearchUserSAccountParams holds the query parameters and headers of
+// SearchService.UserSAccount that a caller may set. A field left empty sends
+// what the collection sends.
 type SearchUserSAccountParams struct {
 	// Query sets the query parameter "query"; empty sends "agenda".
 	Query string
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 

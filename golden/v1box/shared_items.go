@@ -5,9 +5,9 @@ package v1box
 
 import "context"
 
-// SharedItemsService holds the requests of the "Shared Items" folder (Shared Items).
+// SharedItemsService holds the requests of the Postman folder "Shared Items".
 //
-// # Description
+// Description.
 //
 // Use it through the client: client.SharedItems.
 type SharedItemsService struct {
@@ -16,7 +16,7 @@ type SharedItemsService struct {
 
 // Get sends GET /2.0/shared_items (Postman: Shared Items › Get a Shared Item).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *SharedItemsService) Get(ctx context.Context, params *SharedItemsGetParams) ([]byte, *Response, error) {

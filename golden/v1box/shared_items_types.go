@@ -3,10 +3,12 @@
 
 package v1box
 
-// SharedItemsGetParams holds the query parameters and headers of SharedItemsService.Get that a caller may set.
-// A field left empty sends what the collection sends.
+// SharedItemsGetParams holds the query parameters and headers of
+// SharedItemsService.Get that a caller may set. A field left empty sends what
+// the collection sends.
 type SharedItemsGetParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 

@@ -5,18 +5,19 @@ package v1box
 
 import "context"
 
-// TasksService holds the requests of the "Tasks" folder (Tasks).
+// TasksService holds the requests of the Postman folder "Tasks".
 //
-// # Description
+// Description.
 //
 // Use it through the client: client.Tasks.
 type TasksService struct {
 	rt *core
 }
 
-// GetForFile sends GET /2.0/files/7170802730/tasks (Postman: Tasks › Get Tasks for a File).
+// GetForFile sends GET /2.0/files/7170802730/tasks (Postman: Tasks › Get Tasks
+// for a File).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *TasksService) GetForFile(ctx context.Context, params *TasksGetForFileParams) ([]byte, *Response, error) {
@@ -31,9 +32,10 @@ var opTasksGetForFile = operation{
 	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
 }
 
-// GetAssignment sends GET /2.0/task_assignments/2810149 (Postman: Tasks › Get a Task Assignment).
+// GetAssignment sends GET /2.0/task_assignments/2810149 (Postman: Tasks › Get a
+// Task Assignment).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *TasksService) GetAssignment(ctx context.Context, params *TasksGetAssignmentParams) ([]byte, *Response, error) {
@@ -48,9 +50,10 @@ var opTasksGetAssignment = operation{
 	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
 }
 
-// GetAssignmentsFor sends GET /2.0/tasks/2073419/assignments (Postman: Tasks › Get the Assignments for a Task).
+// GetAssignmentsFor sends GET /2.0/tasks/2073419/assignments (Postman: Tasks ›
+// Get the Assignments for a Task).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *TasksService) GetAssignmentsFor(ctx context.Context, params *TasksGetAssignmentsForParams) ([]byte, *Response, error) {
@@ -67,10 +70,10 @@ var opTasksGetAssignmentsFor = operation{
 
 // AddToFile sends POST /2.0/tasks (Postman: Tasks › Add a Task to a File).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *TasksService) AddToFile(ctx context.Context, body any, params *TasksAddToFileParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTasksAddToFile, call{params: params.values(), body: body})
 }
@@ -95,12 +98,13 @@ var opTasksAddToFile = operation{
 	},
 }
 
-// CreateAssignment sends POST /2.0/task_assignments (Postman: Tasks › Create a Task Assignment).
+// CreateAssignment sends POST /2.0/task_assignments (Postman: Tasks › Create a
+// Task Assignment).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *TasksService) CreateAssignment(ctx context.Context, body any, params *TasksCreateAssignmentParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTasksCreateAssignment, call{params: params.values(), body: body})
 }
@@ -120,10 +124,10 @@ var opTasksCreateAssignment = operation{
 
 // Create sends POST /2.0/tasks (Postman: Tasks › Create a Task).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *TasksService) Create(ctx context.Context, body any, params *TasksCreateParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTasksCreate, call{params: params.values(), body: body})
 }
@@ -141,12 +145,13 @@ var opTasksCreate = operation{
 	},
 }
 
-// CreateAssignment2 sends POST /2.0/task_assignments (Postman: Tasks › Create a Task Assignment).
+// CreateAssignment2 sends POST /2.0/task_assignments (Postman: Tasks › Create a
+// Task Assignment).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *TasksService) CreateAssignment2(ctx context.Context, body any, params *TasksCreateAssignment2Params) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTasksCreateAssignment2, call{params: params.values(), body: body})
 }
@@ -164,12 +169,13 @@ var opTasksCreateAssignment2 = operation{
 	},
 }
 
-// UpdateAssignment sends PUT /2.0/task_assignments/2810161 (Postman: Tasks › Update a Task Assignment).
+// UpdateAssignment sends PUT /2.0/task_assignments/2810161 (Postman: Tasks ›
+// Update a Task Assignment).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *TasksService) UpdateAssignment(ctx context.Context, body any, params *TasksUpdateAssignmentParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTasksUpdateAssignment, call{params: params.values(), body: body})
 }
@@ -189,10 +195,10 @@ var opTasksUpdateAssignment = operation{
 
 // Update sends PUT /2.0/tasks/1817407 (Postman: Tasks › Update a Task).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *TasksService) Update(ctx context.Context, body any, params *TasksUpdateParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTasksUpdate, call{params: params.values(), body: body})
 }
@@ -210,12 +216,13 @@ var opTasksUpdate = operation{
 	},
 }
 
-// DeleteAssignment sends DELETE /2.0/task_assignments/2810149 (Postman: Tasks › Delete a Task Assignment).
+// DeleteAssignment sends DELETE /2.0/task_assignments/2810149 (Postman: Tasks ›
+// Delete a Task Assignment).
 //
-// # Description
+// Description.
 //
-// body is sent as it is; an empty string sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as it is; an empty string sends the collection's body. params
+// sets query parameters and headers; nil sends the collection's.
 func (s *TasksService) DeleteAssignment(ctx context.Context, body string, params *TasksDeleteAssignmentParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTasksDeleteAssignment, call{params: params.values(), body: body})
 }
@@ -234,10 +241,10 @@ var opTasksDeleteAssignment = operation{
 
 // Delete sends DELETE /2.0/tasks/1817407 (Postman: Tasks › Delete a Task).
 //
-// # Description
+// Description.
 //
-// body is sent as it is; an empty string sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as it is; an empty string sends the collection's body. params
+// sets query parameters and headers; nil sends the collection's.
 func (s *TasksService) Delete(ctx context.Context, body string, params *TasksDeleteParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTasksDelete, call{params: params.values(), body: body})
 }

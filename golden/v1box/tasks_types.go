@@ -3,10 +3,12 @@
 
 package v1box
 
-// TasksGetForFileParams holds the query parameters and headers of TasksService.GetForFile that a caller may set.
-// A field left empty sends what the collection sends.
+// TasksGetForFileParams holds the query parameters and headers of
+// TasksService.GetForFile that a caller may set. A field left empty sends what
+// the collection sends.
 type TasksGetForFileParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -18,10 +20,12 @@ func (p *TasksGetForFileParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// TasksGetAssignmentParams holds the query parameters and headers of TasksService.GetAssignment that a caller may set.
-// A field left empty sends what the collection sends.
+// TasksGetAssignmentParams holds the query parameters and headers of
+// TasksService.GetAssignment that a caller may set. A field left empty sends
+// what the collection sends.
 type TasksGetAssignmentParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -33,10 +37,12 @@ func (p *TasksGetAssignmentParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// TasksGetAssignmentsForParams holds the query parameters and headers of TasksService.GetAssignmentsFor that a caller may set.
-// A field left empty sends what the collection sends.
+// TasksGetAssignmentsForParams holds the query parameters and headers of
+// TasksService.GetAssignmentsFor that a caller may set. A field left empty
+// sends what the collection sends.
 type TasksGetAssignmentsForParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -48,10 +54,12 @@ func (p *TasksGetAssignmentsForParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// TasksAddToFileParams holds the query parameters and headers of TasksService.AddToFile that a caller may set.
-// A field left empty sends what the collection sends.
+// TasksAddToFileParams holds the query parameters and headers of
+// TasksService.AddToFile that a caller may set. A field left empty sends what
+// the collection sends.
 type TasksAddToFileParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -63,10 +71,12 @@ func (p *TasksAddToFileParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// TasksCreateAssignmentParams holds the query parameters and headers of TasksService.CreateAssignment that a caller may set.
-// A field left empty sends what the collection sends.
+// TasksCreateAssignmentParams holds the query parameters and headers of
+// TasksService.CreateAssignment that a caller may set. A field left empty sends
+// what the collection sends.
 type TasksCreateAssignmentParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -78,10 +88,12 @@ func (p *TasksCreateAssignmentParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// TasksCreateParams holds the query parameters and headers of TasksService.Create that a caller may set.
-// A field left empty sends what the collection sends.
+// TasksCreateParams holds the query parameters and headers of
+// TasksService.Create that a caller may set. A field left empty sends what the
+// collection sends.
 type TasksCreateParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -93,10 +105,12 @@ func (p *TasksCreateParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// TasksCreateAssignment2Params holds the query parameters and headers of TasksService.CreateAssignment2 that a caller may set.
-// A field left empty sends what the collection sends.
+// TasksCreateAssignment2Params holds the query parameters and headers of
+// TasksService.CreateAssignment2 that a caller may set. A field left empty
+// sends what the collection sends.
 type TasksCreateAssignment2Params struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -108,10 +122,12 @@ func (p *TasksCreateAssignment2Params) values() []string {
 	return []string{p.Authorization}
 }
 
-// TasksUpdateAssignmentParams holds the query parameters and headers of TasksService.UpdateAssignment that a caller may set.
-// A field left empty sends what the collection sends.
+// TasksUpdateAssignmentParams holds the query parameters and headers of
+// TasksService.UpdateAssignment that a caller may set. A field left empty sends
+// what the collection sends.
 type TasksUpdateAssignmentParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -123,10 +139,12 @@ func (p *TasksUpdateAssignmentParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// TasksUpdateParams holds the query parameters and headers of TasksService.Update that a caller may set.
-// A field left empty sends what the collection sends.
+// TasksUpdateParams holds the query parameters and headers of
+// TasksService.Update that a caller may set. A field left empty sends what the
+// collection sends.
 type TasksUpdateParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -138,10 +156,12 @@ func (p *TasksUpdateParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// TasksDeleteAssignmentParams holds the query parameters and headers of TasksService.DeleteAssignment that a caller may set.
-// A field left empty sends what the collection sends.
+// TasksDeleteAssignmentParams holds the query parameters and headers of
+// TasksService.DeleteAssignment that a caller may set. A field left empty sends
+// what the collection sends.
 type TasksDeleteAssignmentParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -153,10 +173,12 @@ func (p *TasksDeleteAssignmentParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// TasksDeleteParams holds the query parameters and headers of TasksService.Delete that a caller may set.
-// A field left empty sends what the collection sends.
+// TasksDeleteParams holds the query parameters and headers of
+// TasksService.Delete that a caller may set. A field left empty sends what the
+// collection sends.
 type TasksDeleteParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 

@@ -5,25 +5,27 @@ package v1box
 
 import "context"
 
-// UsersService holds the requests of the "Users" folder (Users).
+// UsersService holds the requests of the Postman folder "Users".
 //
-// # Description
+// Description.
 //
 // Use it through the client: client.Users.
 type UsersService struct {
 	rt *core
 }
 
-// GetEmailAliasesFor sends GET /2.0/users/12927765/email_aliases (Postman: Users › Get Email Aliases for a User).
+// GetEmailAliasesFor sends GET /2.0/users/12927765/email_aliases (Postman:
+// Users › Get Email Aliases for a User).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *UsersService) GetEmailAliasesFor(ctx context.Context, params *UsersGetEmailAliasesForParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opUsersGetEmailAliasesFor, call{params: params.values()})
 }
 
-// opUsersGetEmailAliasesFor is the request UsersService.GetEmailAliasesFor sends.
+// opUsersGetEmailAliasesFor is the request UsersService.GetEmailAliasesFor
+// sends.
 var opUsersGetEmailAliasesFor = operation{
 	name:   "Users.GetEmailAliasesFor",
 	method: "GET",
@@ -31,16 +33,18 @@ var opUsersGetEmailAliasesFor = operation{
 	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
 }
 
-// GetAllInEnterprise sends GET /2.0/users (Postman: Users › Get All Users in an Enterprise).
+// GetAllInEnterprise sends GET /2.0/users (Postman: Users › Get All Users in an
+// Enterprise).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *UsersService) GetAllInEnterprise(ctx context.Context, params *UsersGetAllInEnterpriseParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opUsersGetAllInEnterprise, call{params: params.values()})
 }
 
-// opUsersGetAllInEnterprise is the request UsersService.GetAllInEnterprise sends.
+// opUsersGetAllInEnterprise is the request UsersService.GetAllInEnterprise
+// sends.
 var opUsersGetAllInEnterprise = operation{
 	name:   "Users.GetAllInEnterprise",
 	method: "GET",
@@ -48,16 +52,18 @@ var opUsersGetAllInEnterprise = operation{
 	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
 }
 
-// GetCurrentSInformation sends GET /2.0/users/me (Postman: Users › Get the Current User's Information).
+// GetCurrentSInformation sends GET /2.0/users/me (Postman: Users › Get the
+// Current User's Information).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *UsersService) GetCurrentSInformation(ctx context.Context, params *UsersGetCurrentSInformationParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opUsersGetCurrentSInformation, call{params: params.values()})
 }
 
-// opUsersGetCurrentSInformation is the request UsersService.GetCurrentSInformation sends.
+// opUsersGetCurrentSInformation is the request
+// UsersService.GetCurrentSInformation sends.
 var opUsersGetCurrentSInformation = operation{
 	name:   "Users.GetCurrentSInformation",
 	method: "GET",
@@ -65,12 +71,13 @@ var opUsersGetCurrentSInformation = operation{
 	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
 }
 
-// AddEmailAliasFor sends POST /2.0/users/12927765/email_aliases (Postman: Users › Add an Email Alias for a User).
+// AddEmailAliasFor sends POST /2.0/users/12927765/email_aliases (Postman: Users
+// › Add an Email Alias for a User).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *UsersService) AddEmailAliasFor(ctx context.Context, body any, params *UsersAddEmailAliasForParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opUsersAddEmailAliasFor, call{params: params.values(), body: body})
 }
@@ -88,12 +95,13 @@ var opUsersAddEmailAliasFor = operation{
 	},
 }
 
-// CreateEnterprise sends POST /2.0/users (Postman: Users › Create an Enterprise User).
+// CreateEnterprise sends POST /2.0/users (Postman: Users › Create an Enterprise
+// User).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *UsersService) CreateEnterprise(ctx context.Context, body any, params *UsersCreateEnterpriseParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opUsersCreateEnterprise, call{params: params.values(), body: body})
 }
@@ -111,17 +119,19 @@ var opUsersCreateEnterprise = operation{
 	},
 }
 
-// ChangeSPrimaryLogin sends PUT /2.0/users/12927765 (Postman: Users › Change a User's Primary Login).
+// ChangeSPrimaryLogin sends PUT /2.0/users/12927765 (Postman: Users › Change a
+// User's Primary Login).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *UsersService) ChangeSPrimaryLogin(ctx context.Context, body any, params *UsersChangeSPrimaryLoginParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opUsersChangeSPrimaryLogin, call{params: params.values(), body: body})
 }
 
-// opUsersChangeSPrimaryLogin is the request UsersService.ChangeSPrimaryLogin sends.
+// opUsersChangeSPrimaryLogin is the request UsersService.ChangeSPrimaryLogin
+// sends.
 var opUsersChangeSPrimaryLogin = operation{
 	name:   "Users.ChangeSPrimaryLogin",
 	method: "PUT",
@@ -134,17 +144,19 @@ var opUsersChangeSPrimaryLogin = operation{
 	},
 }
 
-// MoveFolderIntoAnotherSFolder sends PUT /2.0/users/186941196/folders/0 (Postman: Users › Move a Folder into Another User's Folder).
+// MoveFolderIntoAnotherSFolder sends PUT /2.0/users/186941196/folders/0
+// (Postman: Users › Move a Folder into Another User's Folder).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *UsersService) MoveFolderIntoAnotherSFolder(ctx context.Context, body any, params *UsersMoveFolderIntoAnotherSFolderParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opUsersMoveFolderIntoAnotherSFolder, call{params: params.values(), body: body})
 }
 
-// opUsersMoveFolderIntoAnotherSFolder is the request UsersService.MoveFolderIntoAnotherSFolder sends.
+// opUsersMoveFolderIntoAnotherSFolder is the request
+// UsersService.MoveFolderIntoAnotherSFolder sends.
 var opUsersMoveFolderIntoAnotherSFolder = operation{
 	name:   "Users.MoveFolderIntoAnotherSFolder",
 	method: "PUT",
@@ -158,12 +170,13 @@ var opUsersMoveFolderIntoAnotherSFolder = operation{
 	},
 }
 
-// ResetSPassword sends PUT /2.0/users/192642898 (Postman: Users › Reset a User's Password).
+// ResetSPassword sends PUT /2.0/users/192642898 (Postman: Users › Reset a
+// User's Password).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *UsersService) ResetSPassword(ctx context.Context, body any, params *UsersResetSPasswordParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opUsersResetSPassword, call{params: params.values(), body: body})
 }
@@ -181,17 +194,19 @@ var opUsersResetSPassword = operation{
 	},
 }
 
-// UpdateSInformation sends PUT /2.0/users/12927765 (Postman: Users › Update a User's Information).
+// UpdateSInformation sends PUT /2.0/users/12927765 (Postman: Users › Update a
+// User's Information).
 //
-// # Description
+// Description.
 //
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *UsersService) UpdateSInformation(ctx context.Context, body any, params *UsersUpdateSInformationParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opUsersUpdateSInformation, call{params: params.values(), body: body})
 }
 
-// opUsersUpdateSInformation is the request UsersService.UpdateSInformation sends.
+// opUsersUpdateSInformation is the request UsersService.UpdateSInformation
+// sends.
 var opUsersUpdateSInformation = operation{
 	name:   "Users.UpdateSInformation",
 	method: "PUT",
@@ -204,9 +219,10 @@ var opUsersUpdateSInformation = operation{
 	},
 }
 
-// DeleteEnterprise sends DELETE /2.0/users/186549705 (Postman: Users › Delete an Enterprise User).
+// DeleteEnterprise sends DELETE /2.0/users/186549705 (Postman: Users › Delete
+// an Enterprise User).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *UsersService) DeleteEnterprise(ctx context.Context, params *UsersDeleteEnterpriseParams) ([]byte, *Response, error) {
@@ -225,9 +241,10 @@ var opUsersDeleteEnterprise = operation{
 	},
 }
 
-// RemoveSEmailAlias sends DELETE /2.0/users/12927765/email_aliases/597 (Postman: Users › Remove a User's Email Alias).
+// RemoveSEmailAlias sends DELETE /2.0/users/12927765/email_aliases/597
+// (Postman: Users › Remove a User's Email Alias).
 //
-// # Description
+// Description.
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *UsersService) RemoveSEmailAlias(ctx context.Context, params *UsersRemoveSEmailAliasParams) ([]byte, *Response, error) {

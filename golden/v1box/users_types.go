@@ -3,10 +3,12 @@
 
 package v1box
 
-// UsersGetEmailAliasesForParams holds the query parameters and headers of UsersService.GetEmailAliasesFor that a caller may set.
-// A field left empty sends what the collection sends.
+// UsersGetEmailAliasesForParams holds the query parameters and headers of
+// UsersService.GetEmailAliasesFor that a caller may set. A field left empty
+// sends what the collection sends.
 type UsersGetEmailAliasesForParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -18,10 +20,12 @@ func (p *UsersGetEmailAliasesForParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// UsersGetAllInEnterpriseParams holds the query parameters and headers of UsersService.GetAllInEnterprise that a caller may set.
-// A field left empty sends what the collection sends.
+// UsersGetAllInEnterpriseParams holds the query parameters and headers of
+// UsersService.GetAllInEnterprise that a caller may set. A field left empty
+// sends what the collection sends.
 type UsersGetAllInEnterpriseParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -33,10 +37,12 @@ func (p *UsersGetAllInEnterpriseParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// UsersGetCurrentSInformationParams holds the query parameters and headers of UsersService.GetCurrentSInformation that a caller may set.
-// A field left empty sends what the collection sends.
+// UsersGetCurrentSInformationParams holds the query parameters and headers of
+// UsersService.GetCurrentSInformation that a caller may set. A field left empty
+// sends what the collection sends.
 type UsersGetCurrentSInformationParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -48,10 +54,12 @@ func (p *UsersGetCurrentSInformationParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// UsersAddEmailAliasForParams holds the query parameters and headers of UsersService.AddEmailAliasFor that a caller may set.
-// A field left empty sends what the collection sends.
+// UsersAddEmailAliasForParams holds the query parameters and headers of
+// UsersService.AddEmailAliasFor that a caller may set. A field left empty sends
+// what the collection sends.
 type UsersAddEmailAliasForParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -63,10 +71,12 @@ func (p *UsersAddEmailAliasForParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// UsersCreateEnterpriseParams holds the query parameters and headers of UsersService.CreateEnterprise that a caller may set.
-// A field left empty sends what the collection sends.
+// UsersCreateEnterpriseParams holds the query parameters and headers of
+// UsersService.CreateEnterprise that a caller may set. A field left empty sends
+// what the collection sends.
 type UsersCreateEnterpriseParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -78,10 +88,12 @@ func (p *UsersCreateEnterpriseParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// UsersChangeSPrimaryLoginParams holds the query parameters and headers of UsersService.ChangeSPrimaryLogin that a caller may set.
-// A field left empty sends what the collection sends.
+// UsersChangeSPrimaryLoginParams holds the query parameters and headers of
+// UsersService.ChangeSPrimaryLogin that a caller may set. A field left empty
+// sends what the collection sends.
 type UsersChangeSPrimaryLoginParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -93,10 +105,12 @@ func (p *UsersChangeSPrimaryLoginParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// UsersMoveFolderIntoAnotherSFolderParams holds the query parameters and headers of UsersService.MoveFolderIntoAnotherSFolder that a caller may set.
-// A field left empty sends what the collection sends.
+// UsersMoveFolderIntoAnotherSFolderParams holds the query parameters and
+// headers of UsersService.MoveFolderIntoAnotherSFolder that a caller may set. A
+// field left empty sends what the collection sends.
 type UsersMoveFolderIntoAnotherSFolderParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -108,10 +122,12 @@ func (p *UsersMoveFolderIntoAnotherSFolderParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// UsersResetSPasswordParams holds the query parameters and headers of UsersService.ResetSPassword that a caller may set.
-// A field left empty sends what the collection sends.
+// UsersResetSPasswordParams holds the query parameters and headers of
+// UsersService.ResetSPassword that a caller may set. A field left empty sends
+// what the collection sends.
 type UsersResetSPasswordParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -123,10 +139,12 @@ func (p *UsersResetSPasswordParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// UsersUpdateSInformationParams holds the query parameters and headers of UsersService.UpdateSInformation that a caller may set.
-// A field left empty sends what the collection sends.
+// UsersUpdateSInformationParams holds the query parameters and headers of
+// UsersService.UpdateSInformation that a caller may set. A field left empty
+// sends what the collection sends.
 type UsersUpdateSInformationParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -138,14 +156,16 @@ func (p *UsersUpdateSInformationParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// UsersDeleteEnterpriseParams holds the query parameters and headers of UsersService.DeleteEnterprise that a caller may set.
-// A field left empty sends what the collection sends.
+// UsersDeleteEnterpriseParams holds the query parameters and headers of
+// UsersService.DeleteEnterprise that a caller may set. A field left empty sends
+// what the collection sends.
 type UsersDeleteEnterpriseParams struct {
 	// Notify sets the query parameter "notify"; empty sends "true".
 	Notify string
 	// Force sets the query parameter "force"; empty sends "true".
 	Force string
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 
@@ -157,10 +177,12 @@ func (p *UsersDeleteEnterpriseParams) values() []string {
 	return []string{p.Notify, p.Force, p.Authorization}
 }
 
-// UsersRemoveSEmailAliasParams holds the query parameters and headers of UsersService.RemoveSEmailAlias that a caller may set.
-// A field left empty sends what the collection sends.
+// UsersRemoveSEmailAliasParams holds the query parameters and headers of
+// UsersService.RemoveSEmailAlias that a caller may set. A field left empty
+// sends what the collection sends.
 type UsersRemoveSEmailAliasParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty value.
+	// Authorization sets the header "Authorization"; empty sends it with an empty
+	// value.
 	Authorization string
 }
 

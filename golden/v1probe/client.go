@@ -5,7 +5,8 @@ package v1probe
 
 import "context"
 
-// Client is a client for the probe v1 API. Create one with NewClient; it is safe for concurrent use.
+// Client is a client for the probe v1 API. Create one with NewClient; it is
+// safe for concurrent use.
 type Client struct {
 	rt *core
 }
@@ -13,13 +14,15 @@ type Client struct {
 // DefaultBaseURL is the base URL the collection gives; WithBaseURL changes it.
 const DefaultBaseURL = "http://127.0.0.1:8766"
 
-// sdkDefaults is what the collection says about the client: its origins and the values of the variables its requests use (credentials excluded).
+// sdkDefaults is what the collection says about the client: its origins and the
+// values of the variables its requests use (credentials excluded).
 var sdkDefaults = clientDefaults{
 	origins:   []string{"http://127.0.0.1:8766"},
 	userAgent: "postgen-v1probe",
 }
 
-// NewClient returns a client configured by opts, or the first error an option reports.
+// NewClient returns a client configured by opts, or the first error an option
+// reports.
 func NewClient(opts ...Option) (*Client, error) {
 	rt, err := newCore(&sdkDefaults, opts)
 	if err != nil {
@@ -30,9 +33,10 @@ func NewClient(opts ...Option) (*Client, error) {
 
 // V1Raw sends POST /v1/:id (Postman: V1 raw).
 //
-// id fills the path variable :id (example "5"); an empty value sends the segment as written, as Postman does.
-// body is sent as JSON; nil sends the collection's body.
-// params sets query parameters and headers; nil sends the collection's.
+// id fills the path variable :id (example "5"); an empty value sends the
+// segment as written, as Postman does. body is sent as JSON; nil sends the
+// collection's body. params sets query parameters and headers; nil sends the
+// collection's.
 func (c *Client) V1Raw(ctx context.Context, id string, body any, params *V1RawParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opV1Raw, call{path: []string{id}, params: params.values(), body: body})
 }
@@ -58,8 +62,10 @@ var opV1Raw = operation{
 
 // V1Urlencoded sends POST /v1b (Postman: V1 urlencoded).
 //
+// It authenticates with basic auth (set on the request); set its credentials
+// with WithBasicAuth(username, password).
+//
 // body sets the form fields; nil sends the collection's form.
-// It authenticates with the collection's basic auth; set its credentials with WithBasicAuth(username, password).
 func (c *Client) V1Urlencoded(ctx context.Context, body *V1UrlencodedForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opV1Urlencoded, call{body: body})
 }

@@ -3,8 +3,8 @@
 
 package v1probe
 
-// V1RawParams holds the query parameters and headers of Client.V1Raw that a caller may set.
-// A field left empty sends what the collection sends.
+// V1RawParams holds the query parameters and headers of Client.V1Raw that a
+// caller may set. A field left empty sends what the collection sends.
 type V1RawParams struct {
 	// X sets the query parameter "x"; empty sends "1".
 	X string
@@ -20,7 +20,8 @@ func (p *V1RawParams) values() []string {
 	return []string{p.X, p.XDisabled}
 }
 
-// V1UrlencodedForm is the form body of Client.V1Urlencoded. A field left empty (or nil) sends what the collection sends.
+// V1UrlencodedForm is the form body of Client.V1Urlencoded. A field left empty
+// (or nil) sends what the collection sends.
 type V1UrlencodedForm struct {
 	// A sets the form field "a"; empty sends "1".
 	A string

@@ -1,0 +1,256 @@
+package generator
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/postgen/postgen/model"
+	"github.com/postgen/postgen/templates"
+)
+
+// This file writes the Go snippets of the SDK's documentation (doc.go and
+// README.md): a client with the collection's auth, and calls of real
+// methods with the collection's own values. Tests compile every snippet
+// against the SDK.
+
+// exampleMethod picks the method the quick start calls: the first GET
+// without a body on a folder's service, else the first GET, else the
+// first method; nil when the SDK has none.
+func (p *plan) exampleMethod() *method {
+	var first, get, best *method
+	p.forEachMethod(func(m *method) {
+		if first == nil {
+			first = m
+		}
+		if m.op.method == "GET" && m.body == nil {
+			if get == nil {
+				get = m
+			}
+			if best == nil && m.svc != p.client {
+				best = m
+			}
+		}
+	})
+	switch {
+	case best != nil:
+		return best
+	case get != nil:
+		return get
+	}
+	return first
+}
+
+// serviceExample is the method a service's example calls: its first GET
+// without a body, else its first method (sub-services searched too).
+func serviceExample(s *service) *method {
+	var first *method
+	var walk func(*service) *method
+	walk = func(s *service) *method {
+		for _, m := range s.methods {
+			if first == nil {
+				first = m
+			}
+			if m.op.method == "GET" && m.body == nil {
+				return m
+			}
+		}
+		for _, sub := range s.subs {
+			if m := walk(sub); m != nil {
+				return m
+			}
+		}
+		return nil
+	}
+	if m := walk(s); m != nil {
+		return m
+	}
+	return first
+}
+
+// exampleCall is the statement that calls m on the client c with the
+// collection's values: `res, _, err := c.Bookings.Get(ctx, "42")`.
+func (p *plan) exampleCall(m *method) string {
+	args := []string{"ctx"}
+	for _, a := range m.pathArgs {
+		v := a.example
+		if v == "" || strings.Contains(v, "{{") || isSecretValue(v) || isSecretName(a.varName) {
+			v = a.varName
+		}
+		args = append(args, strconv.Quote(cleanText(v)))
+	}
+	if m.body != nil {
+		if m.body.kind == "text" {
+			args = append(args, `""`)
+		} else {
+			args = append(args, "nil")
+		}
+	}
+	if m.params != nil {
+		args = append(args, "nil")
+	}
+	return fmt.Sprintf("res, _, err := %s(%s)", p.methodExpr(m), strings.Join(args, ", "))
+}
+
+// methodExpr is how a user reaches m from a client c: "c.Bookings.Get".
+func (p *plan) methodExpr(m *method) string {
+	if m.svc == p.client {
+		return "c." + m.name
+	}
+	return "c." + m.svc.fieldPath() + "." + m.name
+}
+
+// clientAuth is the auth the quick start sets up: the collection's, else
+// the first one a request uses; nil when no request authenticates.
+func (p *plan) clientAuth() *model.Auth {
+	if a := p.coll.Auth; a != nil && a.Type != model.AuthNoAuth {
+		return a
+	}
+	var found *model.Auth
+	p.forEachMethod(func(m *method) {
+		if found == nil && m.req.Auth != nil && m.req.Auth.Type != model.AuthNoAuth {
+			found = m.req.Auth
+		}
+	})
+	return found
+}
+
+// quickAuth is the auth the quick start sets up: that of the call it
+// makes, else the collection's; nil when neither authenticates.
+func (p *plan) quickAuth() *model.Auth {
+	a := p.clientAuth()
+	if m := p.exampleMethod(); m != nil && m.req.Auth != nil {
+		a = m.req.Auth
+	}
+	if a == nil || a.Type == model.AuthNoAuth {
+		return nil
+	}
+	return a
+}
+
+// newClientCall is the statement creating a client with the options the
+// quick start needs: the auth option the runtime has for the auth it uses
+// (its string parameters read from the environment), or none.
+//
+//	c, err := bookings.NewClient(bookings.WithBearerToken(os.Getenv("BOOKINGS_TOKEN")))
+func (p *plan) newClientCall() string {
+	var opts []string
+	if a := p.quickAuth(); a != nil && !p.usesAuthCodeFlow(a) {
+		if opt := p.authOptionCall(a); opt != "" {
+			opts = append(opts, opt)
+		}
+	}
+	return fmt.Sprintf("c, err := %s.NewClient(%s)", p.cfg.Package, strings.Join(opts, ", "))
+}
+
+// usesAuthCodeFlow reports whether auth a is an OAuth 2.0
+// authorization-code grant that the client's OAuth2Flow helper runs.
+func (p *plan) usesAuthCodeFlow(a *model.Auth) bool {
+	if a == nil || a.Type != model.AuthOAuth2 || p.auth.flowName == "" {
+		return false
+	}
+	switch strings.TrimSpace(authParam(a, "grant_type")) {
+	case "", "authorization_code", "authorization_code_with_pkce":
+		return true
+	}
+	return false
+}
+
+// authCodeFlow is the code that gets a token with the authorization-code
+// grant and makes a client that sends it, after c was created.
+func (p *plan) authCodeFlow(a *model.Auth) []string {
+	pkg := p.cfg.Package
+	redirect := "\"\""
+	if v := strings.TrimSpace(authParam(a, "redirect_uri")); v == "" || isSecretValue(v) {
+		redirect = fmt.Sprintf("os.Getenv(%q)", p.envName("redirect_url"))
+	}
+	return []string{
+		fmt.Sprintf("flow, err := c.%s(os.Getenv(%q), os.Getenv(%q), %s)", p.auth.flowName, p.envName("client_id"), p.envName("client_secret"), redirect),
+		"if err != nil {",
+		"\tlog.Fatal(err)",
+		"}",
+		"fmt.Println(\"Sign in at\", flow.AuthCodeURL())",
+		"var state, code string // the query of the request to your redirect URL",
+		"tok, err := flow.Exchange(ctx, state, code)",
+		"if err != nil {",
+		"\tlog.Fatal(err)",
+		"}",
+		fmt.Sprintf("c, err = %s.NewClient(%s.WithTokenSource(flow.Config.TokenSource(ctx, tok)))", pkg, pkg),
+	}
+}
+
+// authOptionCall is a call of the client option that gives auth a its
+// credentials: for OAuth 2.0 the one of its grant, else the first option
+// of its type whose parameters are all strings; each argument is read from
+// an environment variable named after the package and the parameter. It
+// is "" when there is none.
+func (p *plan) authOptionCall(a *model.Auth) string {
+	funcs, err := templates.AuthFuncs(a.Type)
+	if err != nil {
+		return ""
+	}
+	want := ""
+	if a.Type == model.AuthOAuth2 {
+		switch strings.TrimSpace(authParam(a, "grant_type")) {
+		case "client_credentials":
+			want = "WithOAuth2ClientCredentials"
+		case "password", "password_credentials":
+			want = "WithOAuth2Password"
+		default:
+			return ""
+		}
+	}
+	for _, f := range funcs {
+		if !strings.HasPrefix(f.Name, "With") || f.Result != "Option" || !f.AllStrings() || want != "" && f.Name != want {
+			continue
+		}
+		var args []string
+		for i, param := range f.Params {
+			if !strings.HasPrefix(f.ParamTypes[i], "...") {
+				args = append(args, fmt.Sprintf("os.Getenv(%q)", p.envName(param)))
+			}
+		}
+		return fmt.Sprintf("%s.%s(%s)", p.cfg.Package, f.Name, strings.Join(args, ", "))
+	}
+	return ""
+}
+
+// envName is the environment variable an example reads a credential
+// from: "BOOKINGS_TOKEN".
+func (p *plan) envName(param string) string {
+	return strings.ToUpper(p.cfg.Package + "_" + p.namer.FileName(p.namer.Exported(param)))
+}
+
+// unsetVariables lists the variables the requests use that the SDK has
+// no value for (credentials and undefined ones), sorted, leaving out the
+// base URL variable (WithBaseURL sets it), the auth's (its options set
+// them) and dynamic ones ($guid).
+func (p *plan) unsetVariables() []string {
+	base := ""
+	if len(p.origins) > 0 {
+		if r := refs(p.origins[0]); len(r) == 1 && "{{"+r[0]+"}}" == p.origins[0] {
+			base = r[0]
+		}
+	}
+	// The auth's own variables are documented with the auth's options.
+	authVars := map[string]bool{}
+	if p.auth != nil {
+		for a := range p.auth.byAuth {
+			for _, prm := range a.Params {
+				for _, r := range refs(prm.Value) {
+					authVars[r] = true
+				}
+			}
+		}
+	}
+	var out []string
+	for name := range p.vars.used {
+		if _, ok := p.vars.defaults[name]; ok || authVars[name] || name == base || strings.HasPrefix(name, "$") || name == "" {
+			continue
+		}
+		out = append(out, name)
+	}
+	sort.Strings(out)
+	return out
+}

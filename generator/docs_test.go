@@ -1,0 +1,127 @@
+package generator
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/types"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/postgen/postgen/generator/names"
+	"github.com/postgen/postgen/internal/doclint"
+	pgparser "github.com/postgen/postgen/parser"
+)
+
+// TestGeneratedDocs checks the documentation of the SDK of every testdata
+// and corpus collection: every exported name documented (its doc comment
+// starting with the name) and every file gofmt'd, in the SDK and in its
+// mock server package; and every Go snippet of doc.go, README.md and the
+// mock server's docs compiles against the SDK as generated.
+func TestGeneratedDocs(t *testing.T) {
+	importerOnce.Do(func() { srcImporter = importer.ForCompiler(importFset, "source", nil) })
+	snippets := 0
+	for _, in := range inputs(t) {
+		data, err := os.ReadFile(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parsed, err := pgparser.Parse(data)
+		if err != nil {
+			continue
+		}
+		pkg := names.PackageName(parsed.Collection.Name)
+		if pkg == "" {
+			pkg = "api"
+		}
+		importPath := "example.com/sdk/" + pkg
+		res, err := Generate(parsed.Collection, Config{Package: pkg, ImportPath: importPath})
+		if err != nil {
+			t.Fatalf("%s: %v", in, err)
+		}
+		var all, root, mock []doclint.File
+		for _, f := range res.Files {
+			file := doclint.File{Name: f.Name, Data: f.Data}
+			all = append(all, file)
+			switch {
+			case strings.HasPrefix(f.Name, pkg+"test/"):
+				mock = append(mock, file)
+			case !strings.Contains(f.Name, "/"):
+				root = append(root, file)
+			}
+		}
+		for _, p := range append(doclint.Lint(root), doclint.Lint(mock)...) {
+			t.Errorf("%s: %s", in, p)
+		}
+
+		sdk := typeCheck(t, in, pkg, root, nil)
+		mockPkg := typeCheck(t, in, pkg+"test", mock, nil)
+		if sdk == nil || mockPkg == nil {
+			continue
+		}
+		sn := doclint.Snippets(all)
+		if len(sn) == 0 {
+			t.Errorf("%s: no Go snippets in the SDK's docs", in)
+			continue
+		}
+		snippets += len(sn)
+		prog := doclint.Program(pkg, importPath, pkg+"test", importPath+"/"+pkg+"test", sn)
+		typeCheck(t, in, "main", []doclint.File{{Name: "snippets.go", Data: prog}}, map[string]*types.Package{
+			importPath:                      sdk,
+			importPath + "/" + pkg + "test": mockPkg,
+		})
+	}
+	t.Logf("%d documentation snippets compile", snippets)
+}
+
+// typeCheck type-checks the Go files of one package, resolving the given
+// packages by import path and the rest from source. "declared and not
+// used" and "imported and not used" are not errors here: snippets show
+// results they do not use.
+func typeCheck(t *testing.T, in, name string, files []doclint.File, known map[string]*types.Package) *types.Package {
+	t.Helper()
+	var afs []*ast.File
+	for _, f := range files {
+		if !strings.HasSuffix(f.Name, ".go") {
+			continue
+		}
+		af, err := parser.ParseFile(importFset, f.Name, f.Data, parser.ParseComments)
+		if err != nil {
+			t.Errorf("%s: %s: %v", in, f.Name, err)
+			return nil
+		}
+		afs = append(afs, af)
+	}
+	var errs []string
+	conf := types.Config{
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			if p, ok := known[path]; ok {
+				return p, nil
+			}
+			return srcImporter.Import(path)
+		}),
+		Error: func(err error) {
+			msg := err.Error()
+			if strings.Contains(msg, "declared and not used") || strings.Contains(msg, "imported and not used") {
+				return
+			}
+			errs = append(errs, msg)
+		},
+	}
+	pkg, _ := conf.Check(name, importFset, afs, nil)
+	if len(errs) > 0 {
+		src := ""
+		if name == "main" {
+			src = "\n" + numbered(string(files[0].Data))
+		}
+		t.Errorf("%s: package %s does not type-check:\n%s%s", in, name, strings.Join(errs, "\n"), src)
+		return nil
+	}
+	return pkg
+}
+
+// importerFunc adapts a function to types.Importer.
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }

@@ -1,0 +1,337 @@
+package generator
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/postgen/postgen/model"
+	"github.com/postgen/postgen/templates"
+)
+
+// The mock server package (<package>test) is the server from
+// templates/mock plus routes.go, written here: one route per method, with
+// the collection's saved examples. Example responses are scrubbed like
+// request values are: an OAuth token response, say, keeps its shape but
+// not its token.
+
+// mockRedacted replaces credentials found in saved examples: a value that
+// still reads as a string to code that parses the response.
+const mockRedacted = "redacted-by-postgen"
+
+// mockFiles returns the fixed files of the mock server package (emit
+// renders its routes.go with the other generated files).
+func (p *plan) mockFiles() ([]File, error) {
+	dir := p.mockPackage()
+	fixed, err := templates.Mock(dir)
+	if err != nil {
+		return nil, fmt.Errorf("generator: %w", err)
+	}
+	files := make([]File, len(fixed))
+	for i, f := range fixed {
+		files[i] = File{Name: dir + "/" + f.Name, Data: f.Data}
+	}
+	return files, nil
+}
+
+// emitRoutes writes routes.go: the package comment and the route table.
+//
+//	var routes = []route{{
+//		operation: "Bookings.Get",
+//		method:    "GET",
+//		path:      "/bookings/:bookingId",
+//		examples:  []example{{name: "found", status: 200, body: `{...}`}},
+//	}}
+func (p *plan) emitRoutes() *jen.File {
+	pkg, mock := p.cfg.Package, p.mockPackage()
+	f := jen.NewFile(mock)
+	f.HeaderComment(templates.Header)
+	var doc []string
+	doc = append(doc, sentence("Package %s is a mock server for package %s (%s): NewServer starts an httptest.Server that answers each request of the collection with its saved examples, so code that uses the SDK can be tested offline.", mock, pkg, p.apiName())...)
+	doc = append(doc, "")
+	doc = append(doc,
+		"\tfunc TestBookingsList(t *testing.T) {",
+		"\t\tsrv := "+mock+".NewServer(t)",
+		"\t\tc, err := "+pkg+".NewClient("+pkg+".WithBaseURL(srv.URL))",
+		"\t\tif err != nil {",
+		"\t\t\tt.Fatal(err)",
+		"\t\t}",
+		"\t\t// call c's methods: they get the collection's examples",
+		"\t}",
+	)
+	doc = append(doc, "")
+	doc = append(doc, sentence("Server.UseExample picks another saved example of a request, Server.Respond and Server.Handle answer it your way, and Server.Requests returns what the client sent. Credentials in the saved examples are replaced with %q.", mockRedacted)...)
+	for _, l := range doc {
+		if l == "" || l[0] == '\t' {
+			f.PackageComment("//" + l)
+		} else {
+			f.PackageComment("// " + l)
+		}
+	}
+
+	f.Add(comment(sentence("routes are the requests of the collection with their saved examples, in collection order.")...)...)
+	var routes []jen.Code
+	distinct := p.distinguishingQueries()
+	secrets := p.credentialTexts(runtimeVocabulary())
+	p.forEachMethod(func(m *method) {
+		fields := []jen.Code{
+			jen.Id("operation").Op(":").Lit(m.op.name),
+			jen.Id("method").Op(":").Lit(m.op.method),
+		}
+		if m.op.path != "" {
+			fields = append(fields, jen.Id("path").Op(":").Lit(m.op.path))
+		}
+		if prefix := p.originPath(m.op.origin); prefix != "" {
+			fields = append(fields, jen.Id("prefix").Op(":").Lit(prefix))
+		}
+		if qs := distinct[m]; len(qs) > 0 {
+			var vals []jen.Code
+			for _, q := range qs {
+				v := []jen.Code{jen.Id("key").Op(":").Lit(q.key)}
+				if q.null {
+					v = append(v, jen.Id("null").Op(":").True())
+				} else if q.value != "" {
+					v = append(v, jen.Id("value").Op(":").Lit(q.value))
+				}
+				vals = append(vals, jen.Values(v...))
+			}
+			fields = append(fields, jen.Id("query").Op(":").Index().Id("queryValue").Values(vals...))
+		}
+		if len(m.req.Examples) > 0 {
+			var exs []jen.Code
+			for _, ex := range m.req.Examples {
+				exs = append(exs, multiline(exampleFields(ex, secrets)...))
+			}
+			fields = append(fields, jen.Id("examples").Op(":").Index().Id("example").Add(multiline(exs...)))
+		}
+		routes = append(routes, multiline(fields...))
+	})
+	f.Var().Id("routes").Op("=").Index().Id("route").Add(multiline(routes...))
+	return f
+}
+
+// exampleFields renders a saved example, scrubbed, without zero fields:
+// secrets are the collection's credential values (see credentialTexts),
+// replaced wherever they appear.
+func exampleFields(ex model.Example, secrets []string) []jen.Code {
+	out := []jen.Code{jen.Id("name").Op(":").Lit(ex.Name)}
+	if ex.Code != 0 {
+		out = append(out, jen.Id("status").Op(":").Lit(ex.Code))
+	}
+	if hs := exampleHeaders(ex); len(hs) > 0 {
+		vals := make([]jen.Code, len(hs))
+		for i, h := range hs {
+			vals[i] = jen.Values(jen.Lit(h[0]), jen.Lit(replaceAll(h[1], secrets, mockRedacted)))
+		}
+		out = append(out, jen.Id("header").Op(":").Index().Index(jen.Lit(2)).String().Add(multiline(vals...)))
+	}
+	if body := replaceAll(scrubExampleBody(ex.Body), secrets, mockRedacted); body != "" {
+		out = append(out, jen.Id("body").Op(":").Add(bodyLit(body)))
+	}
+	return out
+}
+
+// replayedHeader reports whether a saved response header is replayed:
+// headers about the connection or the encoding of the original body do
+// not describe the body the mock sends.
+func replayedHeader(key string) bool {
+	switch strings.ToLower(strings.TrimSpace(key)) {
+	case "", "content-length", "transfer-encoding", "connection", "keep-alive", "content-encoding", "date":
+		return false
+	}
+	return true
+}
+
+// previewTypes gives a Content-Type to examples that saved none.
+var previewTypes = map[string]string{"json": "application/json", "xml": "application/xml", "html": "text/html", "text": "text/plain"}
+
+// exampleHeaders returns the headers an example is replayed with,
+// credentials replaced.
+func exampleHeaders(ex model.Example) [][2]string {
+	var out [][2]string
+	hasType := false
+	for _, h := range ex.Headers {
+		if h.Disabled || !replayedHeader(h.Key) {
+			continue
+		}
+		value := h.Value
+		if isSecretName(h.Key) || isSecretValue(value) {
+			value = mockRedacted
+		}
+		hasType = hasType || strings.EqualFold(h.Key, "content-type")
+		out = append(out, [2]string{h.Key, value})
+	}
+	if t, ok := previewTypes[ex.PreviewLanguage]; ok && !hasType && ex.Body != "" {
+		out = append(out, [2]string{"Content-Type", t})
+	}
+	return out
+}
+
+// scrubExampleBody replaces credentials in a saved response body: string
+// values of credential-named JSON members (as in request bodies), the
+// values of credential-named fields of a form-encoded body (an OAuth token
+// response), and JWTs, bearer credentials and private keys anywhere.
+func scrubExampleBody(body string) string {
+	if body == "" {
+		return body
+	}
+	if strings.Contains(body, `"`) {
+		if ms := secretJSONMembers(body); len(ms) > 0 {
+			var b strings.Builder
+			last := 0
+			for _, m := range ms {
+				b.WriteString(body[last:m.start])
+				b.WriteString(mockRedacted)
+				last = m.end
+			}
+			b.WriteString(body[last:])
+			body = b.String()
+		}
+	} else if strings.Contains(body, "=") && !strings.ContainsAny(strings.TrimSpace(body), " \n<") {
+		body = scrubFormBody(body)
+	}
+	return scrubProseWith(body, mockRedacted)
+}
+
+// scrubFormBody replaces the values of credential-named fields in
+// key=value&key=value text.
+func scrubFormBody(body string) string {
+	pairs := strings.Split(body, "&")
+	for i, pair := range pairs {
+		k, _, ok := strings.Cut(pair, "=")
+		if !ok {
+			continue
+		}
+		if name, err := url.QueryUnescape(k); err == nil && isSecretName(name) {
+			pairs[i] = k + "=" + mockRedacted
+		}
+	}
+	return strings.Join(pairs, "&")
+}
+
+// originPath is the path of origin i once the collection's defaults are
+// applied ("/v1" for "https://api.example.com/v1"), "" when there is none
+// or the origin does not resolve.
+func (p *plan) originPath(i int) string {
+	if i < 0 || i >= len(p.origins) {
+		return ""
+	}
+	s := p.resolveDefaults(p.origins[i])
+	if strings.Contains(s, "{{") {
+		return ""
+	}
+	_, rest, ok := strings.Cut(s, "://")
+	if !ok {
+		rest = s
+	}
+	if j := strings.IndexByte(rest, '/'); j >= 0 {
+		return strings.TrimRight(rest[j:], "/")
+	}
+	return ""
+}
+
+// mockQuery is a query value that tells a request apart from others.
+type mockQuery struct {
+	key, value string
+	null       bool
+}
+
+// distinguishingQueries finds, for the requests that share a method and a
+// path shape, the fixed query values that differ between them (?op=add
+// and ?op=sub on one path), so the mock server can tell them apart.
+func (p *plan) distinguishingQueries() map[*method][]mockQuery {
+	groups := map[string][]*method{}
+	var order []string
+	p.forEachMethod(func(m *method) {
+		key := m.op.method + " " + pathShape(m.op.path)
+		if len(groups[key]) == 0 {
+			order = append(order, key)
+		}
+		groups[key] = append(groups[key], m)
+	})
+	out := map[*method][]mockQuery{}
+	for _, key := range order {
+		ms := groups[key]
+		if len(ms) < 2 {
+			continue
+		}
+		count := map[mockQuery]int{}
+		queries := make([][]mockQuery, len(ms))
+		for i, m := range ms {
+			queries[i] = fixedQuery(m.op)
+			for _, q := range queries[i] {
+				count[q]++
+			}
+		}
+		for i, m := range ms {
+			for _, q := range queries[i] {
+				if count[q] < len(ms) {
+					out[m] = append(out[m], q)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// fixedQuery lists the enabled query values of op that hold no variable,
+// one per key.
+func fixedQuery(op *opPlan) []mockQuery {
+	var out []mockQuery
+	seen := map[string]bool{}
+	for _, pp := range op.params {
+		if pp.in != "query" || pp.disabled || pp.secondary || seen[pp.key] || strings.Contains(pp.key+pp.value, "{{") {
+			continue
+		}
+		seen[pp.key] = true
+		out = append(out, mockQuery{key: pp.key, value: pp.value, null: pp.null})
+	}
+	return out
+}
+
+// pathShape is a path template with its variable segments written "*".
+func pathShape(path string) string {
+	segs := strings.Split(path, "/")
+	for i, s := range segs {
+		if strings.HasPrefix(s, ":") || strings.Contains(s, "{{") {
+			segs[i] = "*"
+		}
+	}
+	return strings.Join(segs, "/")
+}
+
+// extraFiles are the files beside the Go package: the mock server's fixed
+// files and README.md.
+func (p *plan) extraFiles() ([]File, error) {
+	files, err := p.mockFiles()
+	if err != nil {
+		return nil, err
+	}
+	readme, err := p.readme()
+	if err != nil {
+		return nil, err
+	}
+	return append(files, readme), nil
+}
+
+// bodyLit renders a saved body: as a raw string when it holds quotes
+// (JSON reads better without escapes) and can be one, else as stringLit
+// does.
+func bodyLit(s string) jen.Code {
+	if !strings.Contains(s, "\n") && strings.Contains(s, `"`) && !strings.Contains(s, "`") && cleanText(s) == s {
+		return jen.Op("`" + s + "`")
+	}
+	return stringLit(s)
+}
+
+// replaceAll replaces every occurrence of each of secrets in s.
+func replaceAll(s string, secrets []string, with string) string {
+	for _, x := range secrets {
+		if strings.Contains(s, x) {
+			s = strings.ReplaceAll(s, x, with)
+		}
+	}
+	return s
+}
