@@ -18,7 +18,9 @@ func newVersionCmd(stdout io.Writer) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print postgen's version",
-		Args:  cobra.NoArgs,
+		Example: `  postgen version
+  go run github.com/postgen/postgen version`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			fmt.Fprintf(stdout, "postgen %s (%s)\n", currentVersion(), runtime.Version())
 			return nil
