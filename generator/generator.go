@@ -5,6 +5,11 @@
 // send; every file name), then emits each concept with a small Jennifer
 // function, and returns the files in memory, gofmt'd and byte-identical for
 // the same input. It touches no disk; the writer does that.
+//
+// The files are the SDK package (doc.go, client.go, one file per top-level
+// folder, the runtime from templates), its README.md, and the mock server
+// package <package>test. Descriptions become doc comments through
+// generator/godoc; no credential from the collection reaches any file.
 package generator
 
 import (

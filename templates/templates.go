@@ -1,11 +1,14 @@
 // Package templates holds what every generated SDK carries unchanged: the
 // runtime (request building, sending, errors, the response wrapper), written
-// as real Go in ./runtime where it compiles and is tested like any package.
+// as real Go in ./runtime where it compiles and is tested like any package;
+// the mock server of the SDK's <package>test subpackage, in ./mock; and the
+// text template of the SDK's README.md.
 //
 // Its one job is to hand those files to the generator with their package
 // clause rewritten, choosing the optional ones (one per auth type, say) by
 // the features the collection uses, and to tell the generator which
-// top-level names they declare so generated names never collide with them.
+// top-level names and options they declare, so generated names never
+// collide with them and the docs name only options that exist.
 package templates
 
 import (
