@@ -43,8 +43,8 @@ func TestSDKImportPath(t *testing.T) {
 		t.Fatal(err)
 	}
 	for dir, want := range map[string]string{
-		root: "example.com/app",
-		filepath.Join(root, "internal", "api"):        "example.com/app/internal/api",
+		root:                                   "example.com/app",
+		filepath.Join(root, "internal", "api"): "example.com/app/internal/api",
 		filepath.Join(root, "internal", "api", "new"): "example.com/app/internal/api/new", // not created yet
 	} {
 		if got := sdkImportPath(dir); got != want {

@@ -104,9 +104,15 @@ func authOptionNames(t string) []string {
 }
 
 // orList joins words as "a", "a or b", "a, b or c".
-func orList(words []string) string {
+func orList(words []string) string { return joinList(words, "or") }
+
+// andList joins words as "a", "a and b", "a, b and c".
+func andList(words []string) string { return joinList(words, "and") }
+
+// joinList joins words with commas and conj before the last one.
+func joinList(words []string, conj string) string {
 	if len(words) < 2 {
 		return strings.Join(words, "")
 	}
-	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+	return strings.Join(words[:len(words)-1], ", ") + " " + conj + " " + words[len(words)-1]
 }

@@ -141,14 +141,6 @@ func (p *plan) authSetupDoc() string {
 	return strings.Join(parts, " ")
 }
 
-// andList joins words as "a", "a and b", "a, b and c".
-func andList(words []string) string {
-	if len(words) < 2 {
-		return strings.Join(words, "")
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
-}
-
 // serviceList is one list item per service and per method of the client
 // itself: its doc link, how to reach it, and what it is for.
 func (p *plan) serviceList() []string {

@@ -51,16 +51,28 @@ func (p *plan) emitRoutes() *jen.File {
 	var doc []string
 	doc = append(doc, sentence("Package %s is a mock server for package %s (%s): NewServer starts an httptest.Server that answers each request of the collection with its saved examples, so code that uses the SDK can be tested offline.", mock, pkg, p.apiName())...)
 	doc = append(doc, "")
+	test, call := "TestClient", []string{"\t\t_ = c // the collection has no requests yet"}
+	if m := p.exampleMethod(); m != nil {
+		test = "Test" + strings.ReplaceAll(m.op.name, ".", "")
+		call = []string{
+			"\t\tctx := context.Background()",
+			"\t\t" + p.exampleCall(m),
+			"\t\tif err != nil {",
+			"\t\t\tt.Fatal(err)",
+			"\t\t}",
+			"\t\tt.Log(res) // the saved example's body",
+		}
+	}
 	doc = append(doc,
-		"\tfunc TestBookingsList(t *testing.T) {",
+		"\tfunc "+test+"(t *testing.T) {",
 		"\t\tsrv := "+mock+".NewServer(t)",
 		"\t\tc, err := "+pkg+".NewClient("+pkg+".WithBaseURL(srv.URL))",
 		"\t\tif err != nil {",
 		"\t\t\tt.Fatal(err)",
 		"\t\t}",
-		"\t\t// call c's methods: they get the collection's examples",
-		"\t}",
 	)
+	doc = append(doc, call...)
+	doc = append(doc, "\t}")
 	doc = append(doc, "")
 	doc = append(doc, sentence("Server.UseExample picks another saved example of a request, Server.Respond and Server.Handle answer it your way, and Server.Requests returns what the client sent. Credentials in the saved examples are replaced with %q.", mockRedacted)...)
 	for _, l := range doc {

@@ -25,11 +25,7 @@ func baseType(mediaType string) string {
 
 // Plain converts plain text to doc comment lines: blank lines separate
 // paragraphs, and each paragraph is wrapped.
-func Plain(src string) []string {
-	d := &doc{}
-	d.plain(src)
-	return d.lines()
-}
+func Plain(src string) []string { return Description(src, "text/plain") }
 
 // plain adds the paragraphs of plain text.
 func (d *doc) plain(src string) {

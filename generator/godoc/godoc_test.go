@@ -14,11 +14,7 @@ func lines(s ...string) []string { return s }
 
 func TestMarkdown(t *testing.T) {
 	long := strings.Repeat("word ", 30)
-	cases := []struct {
-		name string
-		in   string
-		want []string
-	}{
+	cases := []convCase{
 		{"empty", "", nil},
 		{"blank", " \n\t\n", nil},
 		{"paragraph reflowed", "one\ntwo  three", lines("one two three")},
@@ -82,11 +78,25 @@ func TestMarkdown(t *testing.T) {
 		{"entities cannot smuggle controls", "a&#x202E;b&#10;c&#0;d", lines("ab c\uFFFDd")},
 		{"code keeps tabs, drops controls", "```\n\tx\x00y\u202E\n```", lines("\txy")},
 	}
+	runCases(t, "Markdown", Markdown, cases)
+}
+
+// convCase is a conversion and the lines it must give.
+type convCase struct {
+	name string
+	in   string
+	want []string
+}
+
+// runCases runs conversion cases, checking each output is safe and
+// stable as well as what it should be.
+func runCases(t *testing.T, fname string, f func(string) []string, cases []convCase) {
+	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := Markdown(c.in)
+			got := f(c.in)
 			if diff := cmp.Diff(c.want, got); diff != "" {
-				t.Errorf("Markdown(%q) (-want +got):\n%s", c.in, diff)
+				t.Errorf("%s(%q) (-want +got):\n%s", fname, c.in, diff)
 			}
 			checkLines(t, got)
 		})
@@ -94,11 +104,7 @@ func TestMarkdown(t *testing.T) {
 }
 
 func TestHTML(t *testing.T) {
-	cases := []struct {
-		name string
-		in   string
-		want []string
-	}{
+	cases := []convCase{
 		{"paragraphs and inline tags", "<p>Hello <b>world</b></p><p>Second &amp; last</p>", lines("Hello world.", "", "Second & last")},
 		{"markdown characters are text", "<p># not *a* heading</p><p>1. not a list</p>", lines("#\u00a0not *a* heading", "", "1. not a list")},
 		{"headings", "<h2>Usage</h2><p>text</p>", lines("# Usage", "", "text")},
@@ -113,15 +119,7 @@ func TestHTML(t *testing.T) {
 		{"malformed", "<p>open <b>never closed <i>x", lines("open never closed x")},
 		{"br", "a<br>b", lines("a", "", "b")},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			got := HTML(c.in)
-			if diff := cmp.Diff(c.want, got); diff != "" {
-				t.Errorf("HTML(%q) (-want +got):\n%s", c.in, diff)
-			}
-			checkLines(t, got)
-		})
-	}
+	runCases(t, "HTML", HTML, cases)
 }
 
 func TestDescriptionByType(t *testing.T) {

@@ -11,11 +11,7 @@ import (
 // HTML converts an HTML description (a description of type text/html) to
 // doc comment lines: tags are dropped, and the structure they give
 // (paragraphs, headings, lists, links, preformatted text, tables) is kept.
-func HTML(src string) []string {
-	d := &doc{}
-	d.markdown(htmlToMarkdown(Sanitize(src)), 1)
-	return d.lines()
-}
+func HTML(src string) []string { return Description(src, "text/html") }
 
 // htmlToMarkdown rewrites HTML as Markdown that says the same, so that one
 // converter (the Markdown one) decides the Go doc form. Text is escaped, so

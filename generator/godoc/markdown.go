@@ -19,11 +19,7 @@ import (
 var markdownParser = goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
 
 // Markdown converts a Markdown description to doc comment lines.
-func Markdown(src string) []string {
-	d := &doc{}
-	d.markdown(Sanitize(src), 0)
-	return d.lines()
-}
+func Markdown(src string) []string { return Description(src, "text/markdown") }
 
 // maxHTMLDepth bounds the conversion of HTML blocks inside Markdown: the
 // Markdown written for HTML holds no HTML, so one level is all there is.

@@ -5,13 +5,13 @@
 // starts an httptest.Server that answers each request of the collection with
 // its saved examples, so code that uses the SDK can be tested offline.
 //
-//	func TestBookingsList(t *testing.T) {
+//	func TestClient(t *testing.T) {
 //		srv := neontest.NewServer(t)
 //		c, err := neon.NewClient(neon.WithBaseURL(srv.URL))
 //		if err != nil {
 //			t.Fatal(err)
 //		}
-//		// call c's methods: they get the collection's examples
+//		_ = c // the collection has no requests yet
 //	}
 //
 // Server.UseExample picks another saved example of a request, Server.Respond
