@@ -5,13 +5,18 @@
 // starts an httptest.Server that answers each request of the collection with
 // its saved examples, so code that uses the SDK can be tested offline.
 //
-//	func TestBookingsList(t *testing.T) {
+//	func TestTypesA01ApikeyHeader(t *testing.T) {
 //		srv := authtest.NewServer(t)
 //		c, err := auth.NewClient(auth.WithBaseURL(srv.URL))
 //		if err != nil {
 //			t.Fatal(err)
 //		}
-//		// call c's methods: they get the collection's examples
+//		ctx := context.Background()
+//		res, _, err := c.Types.A01ApikeyHeader(ctx)
+//		if err != nil {
+//			t.Fatal(err)
+//		}
+//		t.Log(res) // the saved example's body
 //	}
 //
 // Server.UseExample picks another saved example of a request, Server.Respond

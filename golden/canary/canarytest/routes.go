@@ -6,13 +6,18 @@
 // collection with its saved examples, so code that uses the SDK can be tested
 // offline.
 //
-//	func TestBookingsList(t *testing.T) {
+//	func TestCollectionAuthInherits(t *testing.T) {
 //		srv := canarytest.NewServer(t)
 //		c, err := canary.NewClient(canary.WithBaseURL(srv.URL))
 //		if err != nil {
 //			t.Fatal(err)
 //		}
-//		// call c's methods: they get the collection's examples
+//		ctx := context.Background()
+//		res, _, err := c.CollectionAuth.Inherits(ctx)
+//		if err != nil {
+//			t.Fatal(err)
+//		}
+//		t.Log(res) // the saved example's body
 //	}
 //
 // Server.UseExample picks another saved example of a request, Server.Respond

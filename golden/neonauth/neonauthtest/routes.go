@@ -12,7 +12,12 @@
 //		if err != nil {
 //			t.Fatal(err)
 //		}
-//		// call c's methods: they get the collection's examples
+//		ctx := context.Background()
+//		res, _, err := c.Bookings.List(ctx, nil)
+//		if err != nil {
+//			t.Fatal(err)
+//		}
+//		t.Log(res) // the saved example's body
 //	}
 //
 // Server.UseExample picks another saved example of a request, Server.Respond

@@ -6,13 +6,18 @@
 // collection with its saved examples, so code that uses the SDK can be tested
 // offline.
 //
-//	func TestBookingsList(t *testing.T) {
+//	func TestV1Raw(t *testing.T) {
 //		srv := v1probetest.NewServer(t)
 //		c, err := v1probe.NewClient(v1probe.WithBaseURL(srv.URL))
 //		if err != nil {
 //			t.Fatal(err)
 //		}
-//		// call c's methods: they get the collection's examples
+//		ctx := context.Background()
+//		res, _, err := c.V1Raw(ctx, "5", nil, nil)
+//		if err != nil {
+//			t.Fatal(err)
+//		}
+//		t.Log(res) // the saved example's body
 //	}
 //
 // Server.UseExample picks another saved example of a request, Server.Respond
