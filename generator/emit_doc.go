@@ -71,6 +71,9 @@ func (p *plan) packageDoc() []string {
 		"}",
 	)
 	b.Paragraph("A variable without a value is a [*VariableError] (before anything is sent), a request that could not be built or sent a [*RequestError], and a 2xx body that does not decode a [*DecodeError]. Every error names the method, such as " + fmt.Sprintf("%q", m.op.name) + ".")
+	if len(p.authTypesUsed()) > 0 {
+		b.Paragraph("A credential the collection's auth needs and the client was not given is an [*AuthError], inside the *RequestError: it names the option that sets it, and nothing is sent.")
+	}
 	if templates.Declares("WithRetry") {
 		b.Paragraph("[WithRetry] retries failed idempotent requests.")
 	}

@@ -29,6 +29,8 @@ type readmeData struct {
 	Auth           []readmeAuth
 	Services       []readmeService
 	Retry          bool
+	// AuthError is set when the SDK authenticates (and has *AuthError).
+	AuthError bool
 	// Command is the command that regenerates the SDK (recorded in every
 	// file's header too), and GoGenerate its //go:generate form.
 	Command, GoGenerate string
@@ -87,6 +89,7 @@ func (p *plan) readme() (File, error) {
 	for _, t := range p.authTypesUsed() {
 		d.Auth = append(d.Auth, p.readmeAuth(t))
 	}
+	d.AuthError = len(d.Auth) > 0
 	if len(p.client.methods) > 0 {
 		d.Services = append(d.Services, readmeService{
 			Title: "Client (requests outside any folder)",

@@ -72,6 +72,10 @@
 // that does not decode a [*DecodeError]. Every error names the method, such as
 // "Types.A01ApikeyHeader".
 //
+// A credential the collection's auth needs and the client was not given is an
+// [*AuthError], inside the *RequestError: it names the option that sets it, and
+// nothing is sent.
+//
 // # Testing
 //
 // Package authtest (github.com/postgen/postgen/golden/auth/authtest) serves the

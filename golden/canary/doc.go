@@ -107,6 +107,10 @@
 // that does not decode a [*DecodeError]. Every error names the method, such as
 // "CollectionAuth.Inherits".
 //
+// A credential the collection's auth needs and the client was not given is an
+// [*AuthError], inside the *RequestError: it names the option that sets it, and
+// nothing is sent.
+//
 // # Testing
 //
 // Package canarytest (github.com/postgen/postgen/golden/canary/canarytest)

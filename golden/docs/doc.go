@@ -74,6 +74,10 @@
 // that does not decode a [*DecodeError]. Every error names the method, such as
 // "Reports.Get".
 //
+// A credential the collection's auth needs and the client was not given is an
+// [*AuthError], inside the *RequestError: it names the option that sets it, and
+// nothing is sent.
+//
 // # Testing
 //
 // Package docstest (github.com/postgen/postgen/golden/docs/docstest) serves the

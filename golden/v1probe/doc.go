@@ -49,6 +49,10 @@
 // that does not decode a [*DecodeError]. Every error names the method, such as
 // "V1Raw".
 //
+// A credential the collection's auth needs and the client was not given is an
+// [*AuthError], inside the *RequestError: it names the option that sets it, and
+// nothing is sent.
+//
 // # Testing
 //
 // Package v1probetest (github.com/postgen/postgen/golden/v1probe/v1probetest)
