@@ -101,7 +101,12 @@ func numbered(src string) string {
 // params or form types.
 func (p *plan) hasTypes(s *service) bool {
 	for _, m := range s.methods {
-		if m.params != nil || m.body != nil && m.body.form != nil {
+		if m.params != nil || m.body != nil && m.body.form != nil || m.types != nil && m.types.gql != nil {
+			return true
+		}
+	}
+	for _, nt := range p.types.types {
+		if nt.owner == s {
 			return true
 		}
 	}

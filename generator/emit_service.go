@@ -81,21 +81,35 @@ func (p *plan) emitMethod(f *jen.File, m *method) {
 		callFields = append(callFields, jen.Id("params").Op(":").Id("params").Dot("values").Call())
 	}
 	if m.body != nil {
-		args = append(args, jen.Id("body").Add(bodyArgType(m.body)))
+		argType := bodyArgType(m.body)
+		if typed := p.bodyCode(m); typed != nil {
+			argType = typed
+		}
+		args = append(args, jen.Id("body").Add(argType))
 		callFields = append(callFields, jen.Id("body").Op(":").Id("body"))
 	}
 	if m.params != nil {
 		args = append(args, jen.Id("params").Op("*").Id(m.params.name))
 	}
+	results := []jen.Code{jen.Op("*").Id("Response"), jen.Error()}
+	sender := jen.Id("sendNoResult")
+	if res := p.resultCode(m); res != nil {
+		results = append([]jen.Code{res}, results...)
+		sender = jen.Id("send").Types(res)
+	}
 	f.Func().Params(jen.Id(recv).Op("*").Id(m.svc.typeName)).Id(m.name).Params(args...).
-		Params(jen.Index().Byte(), jen.Op("*").Id("Response"), jen.Error()).Block(
-		jen.Return(jen.Id("send").Types(jen.Index().Byte()).Call(
+		Params(results...).Block(
+		jen.Return(sender.Call(
 			jen.Id("ctx"), jen.Id(recv).Dot("rt"), jen.Op("&").Id(m.opVar), jen.Id("call").Values(callFields...),
 		)),
 	)
 	f.Line()
 	f.Add(comment(sentence("%s is the request %s sends.", m.opVar, m.svc.typeName+"."+m.name)...)...)
-	f.Var().Id(m.opVar).Op("=").Id("operation").Add(multiline(p.operationFields(m.op)...))
+	opFields := p.operationFields(m.op)
+	if errs := p.errorBodies(m); len(errs) > 0 {
+		opFields = append(opFields, jen.Id("errBodies").Op(":").Index().Id("errorBody").Values(errs...))
+	}
+	f.Var().Id(m.opVar).Op("=").Id("operation").Add(multiline(opFields...))
 }
 
 // bodyArgType is the Go type of a method's body argument.
@@ -138,7 +152,7 @@ func (p *plan) methodDoc(m *method) []string {
 	}
 	if m.body != nil {
 		switch m.body.kind {
-		case "json":
+		case "json", "graphql":
 			notes = append(notes, "body is sent as JSON; nil sends the collection's body.")
 		case "text":
 			notes = append(notes, "body is sent as it is; an empty string sends the collection's body.")
@@ -151,6 +165,7 @@ func (p *plan) methodDoc(m *method) []string {
 	if m.params != nil {
 		notes = append(notes, "params sets query parameters and headers; nil sends the collection's.")
 	}
+	notes = append(notes, p.typeNotes(m)...)
 	return paragraphs(head, describe(r.Description), godoc.Wrap(p.authDoc(m)), godoc.Wrap(strings.Join(notes, " ")))
 }
 
@@ -255,7 +270,9 @@ func bodySpecFields(b *bodySpecPlan) []jen.Code {
 	if b.contentType != "" {
 		out = append(out, jen.Id("contentType").Op(":").Lit(b.contentType))
 	}
-	if b.text != "" {
+	if b.textConst != "" {
+		out = append(out, jen.Id("text").Op(":").Id(b.textConst))
+	} else if b.text != "" {
 		out = append(out, jen.Id("text").Op(":").Add(stringLit(b.text)))
 	}
 	if b.stripComments {
@@ -307,6 +324,7 @@ func (p *plan) emitTypesFile(s *service) *jen.File {
 		}
 	}
 	walk(s)
+	p.emitInferred(f, s)
 	return f
 }
 

@@ -107,6 +107,8 @@ type Result struct {
 	// Diagnostics are warnings about the input, in input order.
 	Diagnostics []model.Diagnostic
 	Stats       Stats
+	// Types reports on the types inferred from bodies and examples.
+	Types TypeReport
 }
 
 // Generate plans and emits the SDK for c. It fails only when the output
@@ -139,5 +141,5 @@ func Generate(c *model.Collection, cfg Config) (*Result, error) {
 			return nil, fmt.Errorf("generator: two files named %s (postgen bug: please report it with the collection)", files[i].Name)
 		}
 	}
-	return &Result{Files: files, Diagnostics: p.diags, Stats: p.stats()}, nil
+	return &Result{Files: files, Diagnostics: p.diags, Stats: p.stats(), Types: p.typeReport()}, nil
 }

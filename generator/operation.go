@@ -47,6 +47,9 @@ type bodySpecPlan struct {
 	gqlVariables  string
 	gqlOperation  string
 	gqlVarsText   bool
+	// textConst names a constant holding text (a GraphQL query), emitted
+	// in its place.
+	textConst string
 }
 
 // bodyPlan is the body argument of a method.

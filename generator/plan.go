@@ -40,6 +40,8 @@ type plan struct {
 	// environments' base URL constants.
 	options []VariableOption
 	envURLs []envURL
+	// types holds the types inferred from bodies and examples.
+	types *typeTable
 }
 
 // service is the Go side of a folder (or of the collection for Client).
@@ -76,6 +78,8 @@ type method struct {
 	params *structType
 	body   *bodyPlan
 	op     *opPlan
+	// types is what inference decided about results, bodies and errors.
+	types *methodTypes
 }
 
 // pathArg is a path variable turned into a method argument.
@@ -142,6 +146,7 @@ func newPlan(c *model.Collection, cfg Config) (*plan, error) {
 	p.planBaseURLs()
 	p.planVariableOptions()
 	p.checkFieldTypes()
+	p.nameTypes()
 	if err := errors.Join(p.errs...); err != nil {
 		return nil, err
 	}
@@ -155,7 +160,7 @@ func reservedFiles() []string {
 	// Runtime files are listed by the templates package; the common ones
 	// are reserved by hand here and checked in a test.
 	out = append(out, authFiles()...)
-	return append(out, "body", "errors", "options", "response", "runtime", "urls", "vars")
+	return append(out, "body", "errors", "options", "response", "runtime", "typed", "urls", "vars")
 }
 
 // planService plans the service of folder f under parent, then its
@@ -209,6 +214,7 @@ func (p *plan) planMethod(r *model.Request, s *service) {
 	m.name = p.claimName(p.cfg.MethodNames, r.Path, p.methodName(r, s), s.members)
 	m.opVar = p.pkgScope.Claim("op" + s.prefix + m.name)
 	m.op = p.planOperation(r, s, m)
+	p.planTypes(m)
 	s.methods = append(s.methods, m)
 }
 
@@ -340,6 +346,7 @@ func (p *plan) stats() Stats {
 			st.Types++
 		}
 	})
+	st.Types += len(p.types.types)
 	return st
 }
 

@@ -264,7 +264,7 @@ var opTypesA12Digest = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *TypesService) A13Awsv4(ctx context.Context, body any, params *TypesA13Awsv4Params) ([]byte, *Response, error) {
+func (s *TypesService) A13Awsv4(ctx context.Context, body map[string]any, params *TypesA13Awsv4Params) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA13Awsv4, call{params: params.values(), body: body})
 }
 
@@ -307,7 +307,7 @@ var opTypesA13bAwsv4Query = operation{
 // credentials with WithEdgeGrid(clientToken, clientSecret, accessToken).
 //
 // body is sent as JSON; nil sends the collection's body.
-func (s *TypesService) A14Edgegrid(ctx context.Context, body any) ([]byte, *Response, error) {
+func (s *TypesService) A14Edgegrid(ctx context.Context, body *TypesA14EdgegridBody) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA14Edgegrid, call{body: body})
 }
 

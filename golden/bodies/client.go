@@ -41,7 +41,7 @@ func NewClient(opts ...Option) (*Client, error) {
 // RawJSONWithComments sends POST /json (Postman: Raw JSON with comments).
 //
 // body is sent as JSON; nil sends the collection's body.
-func (c *Client) RawJSONWithComments(ctx context.Context, body any) ([]byte, *Response, error) {
+func (c *Client) RawJSONWithComments(ctx context.Context, body *RawJSONWithCommentsBody) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opRawJSONWithComments, call{body: body})
 }
 
@@ -171,7 +171,7 @@ var opFileBody = operation{
 // text).
 //
 // body is sent as JSON; nil sends the collection's body.
-func (c *Client) GraphQlVariablesAsText(ctx context.Context, body any) ([]byte, *Response, error) {
+func (c *Client) GraphQlVariablesAsText(ctx context.Context, body *GraphQlVariablesAsTextRequest) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opGraphQlVariablesAsText, call{body: body})
 }
 
@@ -183,7 +183,7 @@ var opGraphQlVariablesAsText = operation{
 	body: &bodySpec{
 		mode:        bodyGraphQL,
 		contentType: "application/json",
-		text:        "query Q($id: ID!) { user(id: $id) { name } }",
+		text:        GraphQlVariablesAsTextQuery,
 		gqlVariables: `{
   "id": "{{qv}}"
 }`,
@@ -195,7 +195,7 @@ var opGraphQlVariablesAsText = operation{
 // object).
 //
 // body is sent as JSON; nil sends the collection's body.
-func (c *Client) GraphQlVariablesAsObject(ctx context.Context, body any) ([]byte, *Response, error) {
+func (c *Client) GraphQlVariablesAsObject(ctx context.Context, body *GraphQlVariablesAsObjectRequest) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opGraphQlVariablesAsObject, call{body: body})
 }
 
@@ -208,7 +208,7 @@ var opGraphQlVariablesAsObject = operation{
 	body: &bodySpec{
 		mode:         bodyGraphQL,
 		contentType:  "application/json",
-		text:         "query Q { a }",
+		text:         GraphQlVariablesAsObjectQuery,
 		gqlVariables: "{\"x\":1}",
 		gqlOperation: "Q",
 	},

@@ -55,3 +55,36 @@ func (f *FormDataForm) files() []*FormFile {
 	}
 	return []*FormFile{nil, nil, f.File1, nil}
 }
+
+// GraphQlVariablesAsTextQuery is the GraphQL query of
+// Client.GraphQlVariablesAsText, as the collection has it.
+const GraphQlVariablesAsTextQuery = "query Q($id: ID!) { user(id: $id) { name } }"
+
+// GraphQlVariablesAsTextRequest is the body of Client.GraphQlVariablesAsText;
+// an empty Query sends GraphQlVariablesAsTextQuery.
+type GraphQlVariablesAsTextRequest = GraphQLRequest[GraphQlVariablesAsTextVariables]
+
+// GraphQlVariablesAsObjectQuery is the GraphQL query of
+// Client.GraphQlVariablesAsObject, as the collection has it.
+const GraphQlVariablesAsObjectQuery = "query Q { a }"
+
+// GraphQlVariablesAsObjectRequest is the body of
+// Client.GraphQlVariablesAsObject; an empty Query sends
+// GraphQlVariablesAsObjectQuery.
+type GraphQlVariablesAsObjectRequest = GraphQLRequest[GraphQlVariablesAsObjectVariables]
+
+// RawJSONWithCommentsBody is the JSON body of Client.RawJSONWithComments, inferred from 1 example.
+type RawJSONWithCommentsBody struct {
+	A   int64  `json:"a"`   // in every example
+	URL string `json:"url"` // in every example
+}
+
+// GraphQlVariablesAsTextVariables is the GraphQL variables of Client.GraphQlVariablesAsText, inferred from 1 example.
+type GraphQlVariablesAsTextVariables struct {
+	ID string `json:"id"` // in every example
+}
+
+// GraphQlVariablesAsObjectVariables is the GraphQL variables of Client.GraphQlVariablesAsObject, inferred from 1 example.
+type GraphQlVariablesAsObjectVariables struct {
+	X int64 `json:"x"` // in every example
+}

@@ -19,8 +19,8 @@ type BookingsService struct {
 // Lists the bookings of the tenant, newest first.
 //
 // params sets query parameters and headers; nil sends the collection's.
-func (s *BookingsService) List(ctx context.Context, params *BookingsListParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opBookingsList, call{params: params.values()})
+func (s *BookingsService) List(ctx context.Context, params *BookingsListParams) ([]Booking, *Response, error) {
+	return send[[]Booking](ctx, s.rt, &opBookingsList, call{params: params.values()})
 }
 
 // opBookingsList is the request BookingsService.List sends.
@@ -40,25 +40,27 @@ var opBookingsList = operation{
 // Get sends GET /bookings/:bookingId (Postman: Bookings › Get booking).
 //
 // bookingID fills the path variable :bookingId (example "42"); an empty value
-// sends the segment as written, as Postman does.
-func (s *BookingsService) Get(ctx context.Context, bookingID string) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opBookingsGet, call{path: []string{bookingID}})
+// sends the segment as written, as Postman does. An *APIError's Decoded holds
+// the error body, by status (404: *BookingsGetError).
+func (s *BookingsService) Get(ctx context.Context, bookingID string) (*Booking, *Response, error) {
+	return send[*Booking](ctx, s.rt, &opBookingsGet, call{path: []string{bookingID}})
 }
 
 // opBookingsGet is the request BookingsService.Get sends.
 var opBookingsGet = operation{
-	name:     "Bookings.Get",
-	method:   "GET",
-	path:     "/bookings/:bookingId",
-	pathVars: []string{"bookingId"},
-	params:   []param{{in: inHeader, key: "X-Tenant", value: "{{tenant}}"}},
+	name:      "Bookings.Get",
+	method:    "GET",
+	path:      "/bookings/:bookingId",
+	pathVars:  []string{"bookingId"},
+	params:    []param{{in: inHeader, key: "X-Tenant", value: "{{tenant}}"}},
+	errBodies: []errorBody{{404, errorAs[*BookingsGetError]}},
 }
 
 // Create sends POST /bookings (Postman: Bookings › Create booking).
 //
 // body is sent as JSON; nil sends the collection's body.
-func (s *BookingsService) Create(ctx context.Context, body any) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opBookingsCreate, call{body: body})
+func (s *BookingsService) Create(ctx context.Context, body *BookingsCreateBody) (*Booking, *Response, error) {
+	return send[*Booking](ctx, s.rt, &opBookingsCreate, call{body: body})
 }
 
 // opBookingsCreate is the request BookingsService.Create sends.

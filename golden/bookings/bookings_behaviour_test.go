@@ -29,6 +29,12 @@ func newServer(t *testing.T) (*Client, <-chan recorded) {
 		case "/v1/bookings/404":
 			w.WriteHeader(http.StatusNotFound)
 			io.WriteString(w, `{"error": "no such booking"}`)
+		case "/v1/bookings":
+			if r.Method == http.MethodGet {
+				io.WriteString(w, `[{"id": "42", "guest": "Ada", "nights": 3}]`)
+				return
+			}
+			io.WriteString(w, `{"id": "42", "guest": "Ada", "nights": 3}`)
 		default:
 			io.WriteString(w, `{"id": "42", "guest": "Ada", "nights": 3}`)
 		}
@@ -67,9 +73,9 @@ func TestListSendsTheCollectionsQueryAndHeaders(t *testing.T) {
 
 func TestGetEscapesThePathArgument(t *testing.T) {
 	c, reqs := newServer(t)
-	body, resp, err := c.Bookings.Get(context.Background(), "a/b c")
-	if err != nil || resp.StatusCode != 200 || string(body) != `{"id": "42", "guest": "Ada", "nights": 3}` {
-		t.Fatalf("Get = %q, %v, %v", body, resp, err)
+	b, resp, err := c.Bookings.Get(context.Background(), "a/b c")
+	if err != nil || resp.StatusCode != 200 || *b != (Booking{ID: "42", Guest: "Ada", Nights: 3}) {
+		t.Fatalf("Get = %+v, %v, %v", b, resp, err)
 	}
 	if got := <-reqs; got.uri != "/v1/bookings/a%2Fb%20c" {
 		t.Errorf("sent %s", got.uri)
@@ -86,6 +92,10 @@ func TestNon2xxIsAnAPIError(t *testing.T) {
 	var body struct{ Error string }
 	if err := apiErr.DecodeJSON(&body); err != nil || body.Error != "no such booking" {
 		t.Errorf("error body %+v, %v", body, err)
+	}
+	// The 404 example types the error body.
+	if e, ok := AsErrorBody[*BookingsGetError](err); !ok || e.Error != "no such booking" {
+		t.Errorf("AsErrorBody = %+v, %v; Decoded = %#v", e, ok, apiErr.Decoded)
 	}
 	if apiErr.Operation != "Bookings.Get" {
 		t.Errorf("Operation = %q", apiErr.Operation)
@@ -105,7 +115,7 @@ func TestCreateSendsTheCollectionBodyOrTheCallers(t *testing.T) {
 	if got.header.Get("Content-Type") != "application/json" {
 		t.Errorf("Content-Type %q", got.header.Get("Content-Type"))
 	}
-	if _, _, err := c.Bookings.Create(context.Background(), map[string]any{"guest": "Grace", "nights": 1}); err != nil {
+	if _, _, err := c.Bookings.Create(context.Background(), &BookingsCreateBody{Guest: "Grace", Nights: 1}); err != nil {
 		t.Fatal(err)
 	}
 	if got := <-reqs; got.body != `{"guest":"Grace","nights":1}` {

@@ -30,3 +30,21 @@ func (p *BookingsListParams) values() []string {
 	}
 	return []string{p.From, p.Limit, p.Status, p.XTraceID}
 }
+
+// Booking is an element of the result of BookingsService.List, the result of BookingsService.Get and 1 more, inferred from 3 examples.
+type Booking struct {
+	ID     string `json:"id"`     // in every example
+	Guest  string `json:"guest"`  // in every example
+	Nights int64  `json:"nights"` // in every example
+}
+
+// BookingsGetError is the 404 error body of BookingsService.Get, inferred from 1 example.
+type BookingsGetError struct {
+	Error string `json:"error"` // in every example
+}
+
+// BookingsCreateBody is the JSON body of BookingsService.Create, inferred from 1 example.
+type BookingsCreateBody struct {
+	Guest  string `json:"guest"`  // in every example
+	Nights int64  `json:"nights"` // in every example
+}

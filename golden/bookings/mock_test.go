@@ -24,13 +24,14 @@ func TestMockServerReplaysTheCollectionsExamples(t *testing.T) {
 	if err != nil || resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/json" {
 		t.Fatalf("List = %v, %v", resp, err)
 	}
-	if want := `[{"id": "42", "guest": "Ada", "nights": 3}, {"id": "43", "guest": "Grace", "nights": 1}]`; string(list) != want {
-		t.Errorf("List body = %s, want the saved example %s", list, want)
+	// The saved example: [{"id": "42", "guest": "Ada", "nights": 3}, {"id": "43", "guest": "Grace", "nights": 1}]
+	if len(list) != 2 || list[0] != (Booking{ID: "42", Guest: "Ada", Nights: 3}) || list[1] != (Booking{ID: "43", Guest: "Grace", Nights: 1}) {
+		t.Errorf("List = %+v, want the saved example", list)
 	}
 
-	created, resp, err := c.Bookings.Create(ctx, map[string]any{"guest": "Lin", "nights": 2})
-	if err != nil || resp.StatusCode != 201 || string(created) != `{"id": "44", "guest": "Ada", "nights": 3}` {
-		t.Fatalf("Create = %s, %v, %v", created, resp, err)
+	created, resp, err := c.Bookings.Create(ctx, &BookingsCreateBody{Guest: "Lin", Nights: 2})
+	if err != nil || resp.StatusCode != 201 || *created != (Booking{ID: "44", Guest: "Ada", Nights: 3}) {
+		t.Fatalf("Create = %+v, %v, %v", created, resp, err)
 	}
 
 	// A request with no saved example gets an empty 200.
@@ -65,6 +66,9 @@ func TestMockServerNamedExampleIsAnAPIError(t *testing.T) {
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusNotFound || string(apiErr.Body) != `{"error": "no such booking"}` {
 		t.Fatalf("Get = %v, want the saved 404 example as an *APIError", err)
 	}
+	if e, ok := AsErrorBody[*BookingsGetError](err); !ok || e.Error != "no such booking" {
+		t.Errorf("typed 404 body = %+v, %v", e, ok)
+	}
 	if apiErr.Operation != "Bookings.Get" {
 		t.Errorf("Operation = %q", apiErr.Operation)
 	}
@@ -92,9 +96,9 @@ func TestMockServerClientKeepsTheCollectionsBaseURL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	body, _, err := c.Bookings.Get(context.Background(), "42")
-	if err != nil || string(body) != `{"id": "42", "guest": "Ada", "nights": 3}` {
-		t.Fatalf("Get = %s, %v", body, err)
+	b, _, err := c.Bookings.Get(context.Background(), "42")
+	if err != nil || *b != (Booking{ID: "42", Guest: "Ada", Nights: 3}) {
+		t.Fatalf("Get = %+v, %v", b, err)
 	}
 	if r := srv.Requests()[0]; r.Host != "api.bookings.example.com" || r.URL.Path != "/v1/bookings/42" {
 		t.Errorf("request went to %s%s", r.Host, r.URL.Path)

@@ -27,13 +27,13 @@ func newMockClient(t *testing.T) (*Client, *docstest.Server) {
 func TestMockTellsRequestsOnOnePathApartByQuery(t *testing.T) {
 	c, srv := newMockClient(t)
 	ctx := context.Background()
-	run, resp, err := c.Reports.Run(ctx, map[string]string{"template": "stock"}, nil)
-	if err != nil || resp.StatusCode != 202 || string(run) != `{"id": "r1", "state": "running"}` {
-		t.Fatalf("Run = %s, %v, %v", run, resp, err)
+	run, resp, err := c.Reports.Run(ctx, &ReportsRunBody{Template: "stock"}, nil)
+	if err != nil || resp.StatusCode != 202 || run.ID != "r1" || run.State != "running" {
+		t.Fatalf("Run = %+v, %v, %v", run, resp, err)
 	}
 	cancel, _, err := c.Reports.Cancel(ctx, nil)
-	if err != nil || string(cancel) != `{"state": "cancelled"}` {
-		t.Fatalf("Cancel = %s, %v", cancel, err)
+	if err != nil || cancel.State != "cancelled" {
+		t.Fatalf("Cancel = %+v, %v", cancel, err)
 	}
 	reqs := srv.Requests()
 	if reqs[0].Operation != "Reports.Run" || reqs[0].URL.RawQuery != "action=run" || reqs[1].Operation != "Reports.Cancel" {
@@ -51,9 +51,9 @@ func TestMockNamedExamples(t *testing.T) {
 		t.Errorf("Examples = %q", got)
 	}
 	srv.UseExample("Reports.Get", "done")
-	body, _, err := c.Reports.Get(context.Background(), "r1")
-	if err != nil || !strings.Contains(string(body), `"state": "done"`) {
-		t.Fatalf("Get = %s, %v", body, err)
+	report, _, err := c.Reports.Get(context.Background(), "r1")
+	if err != nil || report.State != "done" {
+		t.Fatalf("Get = %+v, %v", report, err)
 	}
 }
 

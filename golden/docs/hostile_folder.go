@@ -29,8 +29,10 @@ type HostileFolderService struct {
 //
 // It authenticates with a bearer token (set on the collection); set its
 // credentials with WithBearerToken(token) or WithVariable("accessToken", ...).
-func (s *HostileFolderService) Ping(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opHostileFolderPing, call{})
+//
+// The result is the response body as text, as the examples show.
+func (s *HostileFolderService) Ping(ctx context.Context) (string, *Response, error) {
+	return send[string](ctx, s.rt, &opHostileFolderPing, call{})
 }
 
 // opHostileFolderPing is the request HostileFolderService.Ping sends.

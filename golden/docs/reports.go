@@ -30,8 +30,8 @@ type ReportsService struct {
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *ReportsService) Run(ctx context.Context, body any, params *ReportsRunParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opReportsRun, call{params: params.values(), body: body})
+func (s *ReportsService) Run(ctx context.Context, body *ReportsRunBody, params *ReportsRunParams) (*ReportsRunResult, *Response, error) {
+	return send[*ReportsRunResult](ctx, s.rt, &opReportsRun, call{params: params.values(), body: body})
 }
 
 // opReportsRun is the request ReportsService.Run sends.
@@ -58,8 +58,8 @@ var opReportsRun = operation{
 // WithVariable("apiKey", ...).
 //
 // params sets query parameters and headers; nil sends the collection's.
-func (s *ReportsService) Cancel(ctx context.Context, params *ReportsCancelParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opReportsCancel, call{params: params.values()})
+func (s *ReportsService) Cancel(ctx context.Context, params *ReportsCancelParams) (*ReportsCancelResult, *Response, error) {
+	return send[*ReportsCancelResult](ctx, s.rt, &opReportsCancel, call{params: params.values()})
 }
 
 // opReportsCancel is the request ReportsService.Cancel sends.
@@ -78,16 +78,18 @@ var opReportsCancel = operation{
 // WithVariable("apiKey", ...).
 //
 // reportID fills the path variable :reportId (example "r1"); an empty value
-// sends the segment as written, as Postman does.
-func (s *ReportsService) Get(ctx context.Context, reportID string) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opReportsGet, call{path: []string{reportID}})
+// sends the segment as written, as Postman does. An *APIError's Decoded holds
+// the error body, by status (404: *ReportsGetError).
+func (s *ReportsService) Get(ctx context.Context, reportID string) (*ReportsGetResult, *Response, error) {
+	return send[*ReportsGetResult](ctx, s.rt, &opReportsGet, call{path: []string{reportID}})
 }
 
 // opReportsGet is the request ReportsService.Get sends.
 var opReportsGet = operation{
-	name:     "Reports.Get",
-	method:   "GET",
-	path:     "/reports/:reportId",
-	pathVars: []string{"reportId"},
-	auth:     authAPIKey,
+	name:      "Reports.Get",
+	method:    "GET",
+	path:      "/reports/:reportId",
+	pathVars:  []string{"reportId"},
+	auth:      authAPIKey,
+	errBodies: []errorBody{{404, errorAs[*ReportsGetError]}},
 }

@@ -33,3 +33,31 @@ func (p *ReportsCancelParams) values() []string {
 	}
 	return []string{p.Action}
 }
+
+// ReportsRunResult is the result of ReportsService.Run, inferred from 1 example.
+type ReportsRunResult struct {
+	ID    string `json:"id"`    // in every example
+	State string `json:"state"` // in every example
+}
+
+// ReportsRunBody is the JSON body of ReportsService.Run, inferred from 1 example.
+type ReportsRunBody struct {
+	Template string `json:"template"` // in every example
+}
+
+// ReportsCancelResult is the result of ReportsService.Cancel, inferred from 1 example.
+type ReportsCancelResult struct {
+	State string `json:"state"` // in every example
+}
+
+// ReportsGetResult is the result of ReportsService.Get, inferred from 2 examples.
+type ReportsGetResult struct {
+	ID    string `json:"id"`            // in every example
+	State string `json:"state"`         // in every example
+	URL   string `json:"url,omitempty"` // missing from some examples
+}
+
+// ReportsGetError is the 404 error body of ReportsService.Get, inferred from 1 example.
+type ReportsGetError struct {
+	Error string `json:"error"` // in every example
+}

@@ -54,6 +54,10 @@ func (c *core) encodeBody(op *operation, in *call) ([]byte, string, error) {
 	}
 	switch spec.mode {
 	case bodyRaw, bodyGraphQL:
+		if g, ok := in.body.(graphQLRequest); ok && !isNil(in.body) {
+			b, err := c.graphQLCallerBody(spec, g)
+			return b, spec.contentType, err
+		}
 		if !isNil(in.body) {
 			b, err := encodeCallerBody(in.body)
 			return b, spec.contentType, err

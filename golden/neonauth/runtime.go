@@ -142,6 +142,8 @@ type operation struct {
 	// auth authenticates the request (the effective auth of §10.2); nil
 	// sends none.
 	auth authorizer
+	// errBodies decode error bodies into the types the examples define.
+	errBodies []errorBody
 }
 
 // authorizer adds an auth type's credentials to a built request. It runs
@@ -475,6 +477,7 @@ func (c *core) do(req *http.Request, op *operation, out any) (*Response, error) 
 			Status:     resp.Status,
 			Header:     resp.Header,
 			Body:       body,
+			Decoded:    op.decodeError(resp.StatusCode, body),
 			Response:   r,
 		}
 	}

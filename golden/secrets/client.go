@@ -77,7 +77,7 @@ var opQueryCredentials = operation{
 // BodyCredentials sends POST /login (Postman: Body credentials).
 //
 // body is sent as JSON; nil sends the collection's body.
-func (c *Client) BodyCredentials(ctx context.Context, body any) ([]byte, *Response, error) {
+func (c *Client) BodyCredentials(ctx context.Context, body *BodyCredentialsBody) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opBodyCredentials, call{body: body})
 }
 

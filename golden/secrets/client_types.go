@@ -44,3 +44,15 @@ func (f *FormCredentialsForm) values() []string {
 	}
 	return []string{f.GrantType, f.Username, f.Password, f.ClientSecret}
 }
+
+// BodyCredentialsBody is the JSON body of Client.BodyCredentials, inferred from 1 example.
+type BodyCredentialsBody struct {
+	Username string `json:"username"` // in every example
+	Password string `json:"password"` // in every example
+	Nested   Nested `json:"nested"`   // in every example
+}
+
+// Nested is the "nested" member of BodyCredentialsBody, inferred from 1 example.
+type Nested struct {
+	ClientSecret string `json:"client_secret"` // in every example
+}

@@ -81,7 +81,7 @@ var opCollaborationsRetrieveAll = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *CollaborationsService) Add(ctx context.Context, body any, params *CollaborationsAddParams) ([]byte, *Response, error) {
+func (s *CollaborationsService) Add(ctx context.Context, body *CollaborationsAddBody, params *CollaborationsAddParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opCollaborationsAdd, call{params: params.values(), body: body})
 }
 
@@ -105,7 +105,7 @@ var opCollaborationsAdd = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *CollaborationsService) Edit(ctx context.Context, body any, params *CollaborationsEditParams) ([]byte, *Response, error) {
+func (s *CollaborationsService) Edit(ctx context.Context, body *CollaborationsEditBody, params *CollaborationsEditParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opCollaborationsEdit, call{params: params.values(), body: body})
 }
 

@@ -106,3 +106,26 @@ func (p *CollaborationsRemoveParams) values() []string {
 	}
 	return []string{p.Authorization}
 }
+
+// CollaborationsAddBody is the JSON body of CollaborationsService.Add, inferred from 1 example.
+type CollaborationsAddBody struct {
+	Item         CollaborationsAddBodyItem `json:"item"`          // in every example
+	AccessibleBy AccessibleBy              `json:"accessible_by"` // in every example
+	Role         string                    `json:"role"`          // in every example
+}
+
+// CollaborationsAddBodyItem is the "item" member of CollaborationsAddBody, the "item" member of CommentsAddToFileBody and 9 more, inferred from 10 examples.
+type CollaborationsAddBodyItem struct {
+	ID   string `json:"id"`   // in every example
+	Type string `json:"type"` // in every example
+}
+
+// AccessibleBy is the "accessible_by" member of CollaborationsAddBody, the "parent" member of FoldersCreateBody and 2 more, inferred from 5 examples.
+type AccessibleBy struct {
+	ID string `json:"id"` // in every example
+}
+
+// CollaborationsEditBody is the JSON body of CollaborationsService.Edit and the JSON body of GroupsService.UpdateMembership, inferred from 2 examples.
+type CollaborationsEditBody struct {
+	Role string `json:"role"` // in every example
+}

@@ -40,7 +40,7 @@ var opCommentsGetInformationAbout = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *CommentsService) AddToFile(ctx context.Context, body any, params *CommentsAddToFileParams) ([]byte, *Response, error) {
+func (s *CommentsService) AddToFile(ctx context.Context, body *CommentsAddToFileBody, params *CommentsAddToFileParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opCommentsAddToFile, call{params: params.values(), body: body})
 }
 
@@ -64,7 +64,7 @@ var opCommentsAddToFile = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *CommentsService) AddToFile2(ctx context.Context, body any, params *CommentsAddToFile2Params) ([]byte, *Response, error) {
+func (s *CommentsService) AddToFile2(ctx context.Context, body *CommentsAddToFile2Body, params *CommentsAddToFile2Params) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opCommentsAddToFile2, call{params: params.values(), body: body})
 }
 
@@ -88,7 +88,7 @@ var opCommentsAddToFile2 = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *CommentsService) AddReplyToFile(ctx context.Context, body any, params *CommentsAddReplyToFileParams) ([]byte, *Response, error) {
+func (s *CommentsService) AddReplyToFile(ctx context.Context, body *CommentsAddReplyToFileBody, params *CommentsAddReplyToFileParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opCommentsAddReplyToFile, call{params: params.values(), body: body})
 }
 
@@ -112,7 +112,7 @@ var opCommentsAddReplyToFile = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *CommentsService) ChangeSMessage(ctx context.Context, body any, params *CommentsChangeSMessageParams) ([]byte, *Response, error) {
+func (s *CommentsService) ChangeSMessage(ctx context.Context, body *CommentsChangeSMessageBody, params *CommentsChangeSMessageParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opCommentsChangeSMessage, call{params: params.values(), body: body})
 }
 

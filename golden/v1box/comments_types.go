@@ -104,3 +104,25 @@ func (p *CommentsDeleteParams) values() []string {
 	}
 	return []string{p.Authorization}
 }
+
+// CommentsAddToFileBody is the JSON body of CommentsService.AddToFile, inferred from 1 example.
+type CommentsAddToFileBody struct {
+	Item    CollaborationsAddBodyItem `json:"item"`    // in every example
+	Message string                    `json:"message"` // in every example
+}
+
+// CommentsAddToFile2Body is the JSON body of CommentsService.AddToFile2, inferred from 1 example.
+type CommentsAddToFile2Body struct {
+	Item          CollaborationsAddBodyItem `json:"item"`           // in every example
+	TaggedMessage string                    `json:"tagged_message"` // in every example
+}
+
+// CommentsAddReplyToFileBody is the JSON body of CommentsService.AddReplyToFile, inferred from 1 example.
+type CommentsAddReplyToFileBody struct {
+	TaggedMessage string `json:"tagged_message"` // in every example
+}
+
+// CommentsChangeSMessageBody is the JSON body of CommentsService.ChangeSMessage, inferred from 1 example.
+type CommentsChangeSMessageBody struct {
+	Message string `json:"message"` // in every example
+}

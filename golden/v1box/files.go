@@ -153,7 +153,7 @@ var opFilesViewTasksOn = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *FilesService) Copy(ctx context.Context, body any, params *FilesCopyParams) ([]byte, *Response, error) {
+func (s *FilesService) Copy(ctx context.Context, body *FilesCopyBody, params *FilesCopyParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFilesCopy, call{params: params.values(), body: body})
 }
 
@@ -248,7 +248,7 @@ var opFilesUploadNewVersionOf = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *FilesService) Move(ctx context.Context, body any, params *FilesMoveParams) ([]byte, *Response, error) {
+func (s *FilesService) Move(ctx context.Context, body *FilesCopyBody, params *FilesMoveParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFilesMove, call{params: params.values(), body: body})
 }
 
@@ -272,7 +272,7 @@ var opFilesMove = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *FilesService) CreateSharedLinkFor(ctx context.Context, body any, params *FilesCreateSharedLinkForParams) ([]byte, *Response, error) {
+func (s *FilesService) CreateSharedLinkFor(ctx context.Context, body *FilesCreateSharedLinkForBody, params *FilesCreateSharedLinkForParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFilesCreateSharedLinkFor, call{params: params.values(), body: body})
 }
 
@@ -297,7 +297,7 @@ var opFilesCreateSharedLinkFor = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *FilesService) DisableSharedLink(ctx context.Context, body any, params *FilesDisableSharedLinkParams) ([]byte, *Response, error) {
+func (s *FilesService) DisableSharedLink(ctx context.Context, body *FilesDisableSharedLinkBody, params *FilesDisableSharedLinkParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFilesDisableSharedLink, call{params: params.values(), body: body})
 }
 
@@ -321,7 +321,7 @@ var opFilesDisableSharedLink = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *FilesService) UpdateSInformation(ctx context.Context, body any, params *FilesUpdateSInformationParams) ([]byte, *Response, error) {
+func (s *FilesService) UpdateSInformation(ctx context.Context, body *FilesUpdateSInformationBody, params *FilesUpdateSInformationParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFilesUpdateSInformation, call{params: params.values(), body: body})
 }
 

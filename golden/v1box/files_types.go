@@ -348,3 +348,33 @@ func (p *FilesPermanentlyDeleteTrashedParams) values() []string {
 	}
 	return []string{p.Authorization}
 }
+
+// FilesCopyBody is the JSON body of FilesService.Copy, the JSON body of FilesService.Move and 2 more, inferred from 4 examples.
+type FilesCopyBody struct {
+	Parent FilesCopyBodyParent `json:"parent"` // in every example
+}
+
+// FilesCopyBodyParent is the "parent" member of FilesCopyBody, inferred from 4 examples.
+type FilesCopyBodyParent struct {
+	ID int64 `json:"id"` // in every example
+}
+
+// FilesCreateSharedLinkForBody is the JSON body of FilesService.CreateSharedLinkFor, inferred from 1 example.
+type FilesCreateSharedLinkForBody struct {
+	SharedLink SharedLink `json:"shared_link"` // in every example
+}
+
+// SharedLink is the "shared_link" member of FilesCreateSharedLinkForBody and the "folder_upload_email" member of FoldersTurnOnEmailFileToBody, inferred from 2 examples.
+type SharedLink struct {
+	Access string `json:"access"` // in every example
+}
+
+// FilesDisableSharedLinkBody is the JSON body of FilesService.DisableSharedLink and the JSON body of FoldersService.DisabledSharedLink, inferred from 2 examples.
+type FilesDisableSharedLinkBody struct {
+	SharedLink any `json:"shared_link"` // in every example; any: only null was seen
+}
+
+// FilesUpdateSInformationBody is the JSON body of FilesService.UpdateSInformation, inferred from 1 example.
+type FilesUpdateSInformationBody struct {
+	Description string `json:"description"` // in every example
+}

@@ -113,7 +113,7 @@ var opFoldersGetItemsInTrash = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *FoldersService) Copy(ctx context.Context, body any, params *FoldersCopyParams) ([]byte, *Response, error) {
+func (s *FoldersService) Copy(ctx context.Context, body *FilesCopyBody, params *FoldersCopyParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFoldersCopy, call{params: params.values(), body: body})
 }
 
@@ -136,7 +136,7 @@ var opFoldersCopy = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *FoldersService) Create(ctx context.Context, body any, params *FoldersCreateParams) ([]byte, *Response, error) {
+func (s *FoldersService) Create(ctx context.Context, body *FoldersCreateBody, params *FoldersCreateParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFoldersCreate, call{params: params.values(), body: body})
 }
 
@@ -160,7 +160,7 @@ var opFoldersCreate = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *FoldersService) RestoreTrashed(ctx context.Context, body any, params *FoldersRestoreTrashedParams) ([]byte, *Response, error) {
+func (s *FoldersService) RestoreTrashed(ctx context.Context, body *FoldersCreateBody, params *FoldersRestoreTrashedParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFoldersRestoreTrashed, call{params: params.values(), body: body})
 }
 
@@ -183,7 +183,7 @@ var opFoldersRestoreTrashed = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *FoldersService) Move(ctx context.Context, body any, params *FoldersMoveParams) ([]byte, *Response, error) {
+func (s *FoldersService) Move(ctx context.Context, body *FilesCopyBody, params *FoldersMoveParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFoldersMove, call{params: params.values(), body: body})
 }
 
@@ -207,7 +207,7 @@ var opFoldersMove = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *FoldersService) UpdateInformationAbout(ctx context.Context, body any, params *FoldersUpdateInformationAboutParams) ([]byte, *Response, error) {
+func (s *FoldersService) UpdateInformationAbout(ctx context.Context, body *FoldersUpdateInformationAboutBody, params *FoldersUpdateInformationAboutParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFoldersUpdateInformationAbout, call{params: params.values(), body: body})
 }
 
@@ -232,7 +232,7 @@ var opFoldersUpdateInformationAbout = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *FoldersService) TurnOnEmailFileTo(ctx context.Context, body any, params *FoldersTurnOnEmailFileToParams) ([]byte, *Response, error) {
+func (s *FoldersService) TurnOnEmailFileTo(ctx context.Context, body *FoldersTurnOnEmailFileToBody, params *FoldersTurnOnEmailFileToParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFoldersTurnOnEmailFileTo, call{params: params.values(), body: body})
 }
 
@@ -257,7 +257,7 @@ var opFoldersTurnOnEmailFileTo = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *FoldersService) DisabledSharedLink(ctx context.Context, body any, params *FoldersDisabledSharedLinkParams) ([]byte, *Response, error) {
+func (s *FoldersService) DisabledSharedLink(ctx context.Context, body *FilesDisableSharedLinkBody, params *FoldersDisabledSharedLinkParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opFoldersDisabledSharedLink, call{params: params.values(), body: body})
 }
 

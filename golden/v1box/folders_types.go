@@ -242,3 +242,19 @@ func (p *FoldersPermanentlyDeleteParams) values() []string {
 	}
 	return []string{p.Authorization}
 }
+
+// FoldersCreateBody is the JSON body of FoldersService.Create and the JSON body of FoldersService.RestoreTrashed, inferred from 2 examples.
+type FoldersCreateBody struct {
+	Name   string       `json:"name"`   // in every example
+	Parent AccessibleBy `json:"parent"` // in every example
+}
+
+// FoldersUpdateInformationAboutBody is the JSON body of FoldersService.UpdateInformationAbout, the JSON body of GroupsService.CreateEnterprise and 2 more, inferred from 4 examples.
+type FoldersUpdateInformationAboutBody struct {
+	Name string `json:"name"` // in every example
+}
+
+// FoldersTurnOnEmailFileToBody is the JSON body of FoldersService.TurnOnEmailFileTo, inferred from 1 example.
+type FoldersTurnOnEmailFileToBody struct {
+	FolderUploadEmail SharedLink `json:"folder_upload_email"` // in every example
+}

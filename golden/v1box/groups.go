@@ -113,7 +113,7 @@ var opGroupsGetInformationAboutEnterprise = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *GroupsService) AddCollaboration(ctx context.Context, body any, params *GroupsAddCollaborationParams) ([]byte, *Response, error) {
+func (s *GroupsService) AddCollaboration(ctx context.Context, body *GroupsAddCollaborationBody, params *GroupsAddCollaborationParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opGroupsAddCollaboration, call{params: params.values(), body: body})
 }
 
@@ -137,7 +137,7 @@ var opGroupsAddCollaboration = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *GroupsService) AddMembership(ctx context.Context, body any, params *GroupsAddMembershipParams) ([]byte, *Response, error) {
+func (s *GroupsService) AddMembership(ctx context.Context, body *GroupsAddMembershipBody, params *GroupsAddMembershipParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opGroupsAddMembership, call{params: params.values(), body: body})
 }
 
@@ -162,7 +162,7 @@ var opGroupsAddMembership = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *GroupsService) CreateEnterprise(ctx context.Context, body any, params *GroupsCreateEnterpriseParams) ([]byte, *Response, error) {
+func (s *GroupsService) CreateEnterprise(ctx context.Context, body *FoldersUpdateInformationAboutBody, params *GroupsCreateEnterpriseParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opGroupsCreateEnterprise, call{params: params.values(), body: body})
 }
 
@@ -186,7 +186,7 @@ var opGroupsCreateEnterprise = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *GroupsService) UpdateSCollaborations(ctx context.Context, body any, params *GroupsUpdateSCollaborationsParams) ([]byte, *Response, error) {
+func (s *GroupsService) UpdateSCollaborations(ctx context.Context, body *GroupsUpdateSCollaborationsBody, params *GroupsUpdateSCollaborationsParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opGroupsUpdateSCollaborations, call{params: params.values(), body: body})
 }
 
@@ -211,7 +211,7 @@ var opGroupsUpdateSCollaborations = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *GroupsService) UpdateEnterprise(ctx context.Context, body any, params *GroupsUpdateEnterpriseParams) ([]byte, *Response, error) {
+func (s *GroupsService) UpdateEnterprise(ctx context.Context, body *FoldersUpdateInformationAboutBody, params *GroupsUpdateEnterpriseParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opGroupsUpdateEnterprise, call{params: params.values(), body: body})
 }
 
@@ -235,7 +235,7 @@ var opGroupsUpdateEnterprise = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *GroupsService) UpdateMembership(ctx context.Context, body any, params *GroupsUpdateMembershipParams) ([]byte, *Response, error) {
+func (s *GroupsService) UpdateMembership(ctx context.Context, body *CollaborationsEditBody, params *GroupsUpdateMembershipParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opGroupsUpdateMembership, call{params: params.values(), body: body})
 }
 

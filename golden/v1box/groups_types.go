@@ -240,3 +240,22 @@ func (p *GroupsDeleteEnterpriseParams) values() []string {
 	}
 	return []string{p.Authorization}
 }
+
+// GroupsAddCollaborationBody is the JSON body of GroupsService.AddCollaboration, inferred from 1 example.
+type GroupsAddCollaborationBody struct {
+	Item         CollaborationsAddBodyItem `json:"item"`          // in every example
+	AccessibleBy CollaborationsAddBodyItem `json:"accessible_by"` // in every example
+	Role         string                    `json:"role"`          // in every example
+}
+
+// GroupsAddMembershipBody is the JSON body of GroupsService.AddMembership, inferred from 1 example.
+type GroupsAddMembershipBody struct {
+	Group CollaborationsAddBodyItem `json:"group"` // in every example
+	User  AccessibleBy              `json:"user"`  // in every example
+}
+
+// GroupsUpdateSCollaborationsBody is the JSON body of GroupsService.UpdateSCollaborations, inferred from 1 example.
+type GroupsUpdateSCollaborationsBody struct {
+	AccessibleBy CollaborationsAddBodyItem `json:"accessible_by"` // in every example
+	Role         string                    `json:"role"`          // in every example
+}

@@ -74,7 +74,7 @@ var opTasksGetAssignmentsFor = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *TasksService) AddToFile(ctx context.Context, body any, params *TasksAddToFileParams) ([]byte, *Response, error) {
+func (s *TasksService) AddToFile(ctx context.Context, body *TasksAddToFileBody, params *TasksAddToFileParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTasksAddToFile, call{params: params.values(), body: body})
 }
 
@@ -105,7 +105,7 @@ var opTasksAddToFile = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *TasksService) CreateAssignment(ctx context.Context, body any, params *TasksCreateAssignmentParams) ([]byte, *Response, error) {
+func (s *TasksService) CreateAssignment(ctx context.Context, body *TasksCreateAssignmentBody, params *TasksCreateAssignmentParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTasksCreateAssignment, call{params: params.values(), body: body})
 }
 
@@ -128,7 +128,7 @@ var opTasksCreateAssignment = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *TasksService) Create(ctx context.Context, body any, params *TasksCreateParams) ([]byte, *Response, error) {
+func (s *TasksService) Create(ctx context.Context, body *TasksCreateBody, params *TasksCreateParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTasksCreate, call{params: params.values(), body: body})
 }
 
@@ -152,7 +152,7 @@ var opTasksCreate = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *TasksService) CreateAssignment2(ctx context.Context, body any, params *TasksCreateAssignment2Params) ([]byte, *Response, error) {
+func (s *TasksService) CreateAssignment2(ctx context.Context, body *TasksCreateAssignmentBody, params *TasksCreateAssignment2Params) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTasksCreateAssignment2, call{params: params.values(), body: body})
 }
 
@@ -176,7 +176,7 @@ var opTasksCreateAssignment2 = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *TasksService) UpdateAssignment(ctx context.Context, body any, params *TasksUpdateAssignmentParams) ([]byte, *Response, error) {
+func (s *TasksService) UpdateAssignment(ctx context.Context, body *TasksUpdateAssignmentBody, params *TasksUpdateAssignmentParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTasksUpdateAssignment, call{params: params.values(), body: body})
 }
 
@@ -199,7 +199,7 @@ var opTasksUpdateAssignment = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *TasksService) Update(ctx context.Context, body any, params *TasksUpdateParams) ([]byte, *Response, error) {
+func (s *TasksService) Update(ctx context.Context, body *TasksUpdateBody, params *TasksUpdateParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTasksUpdate, call{params: params.values(), body: body})
 }
 

@@ -189,3 +189,40 @@ func (p *TasksDeleteParams) values() []string {
 	}
 	return []string{p.Authorization}
 }
+
+// TasksAddToFileBody is the JSON body of TasksService.AddToFile, inferred from 1 example.
+type TasksAddToFileBody struct {
+	Item       CollaborationsAddBodyItem `json:"item"`        // in every example
+	Action     string                    `json:"action"`      // in every example
+	Message    string                    `json:"message"`     // in every example
+	AssignedTo CollaborationsAddBodyItem `json:"assigned_to"` // in every example
+}
+
+// TasksCreateAssignmentBody is the JSON body of TasksService.CreateAssignment and the JSON body of TasksService.CreateAssignment2, inferred from 2 examples.
+type TasksCreateAssignmentBody struct {
+	Task     CollaborationsAddBodyItem `json:"task"`      // in every example
+	AssignTo AssignTo                  `json:"assign_to"` // in every example
+}
+
+// AssignTo is the "assign_to" member of TasksCreateAssignmentBody and the JSON body of UsersService.ChangeSPrimaryLogin, inferred from 3 examples.
+type AssignTo struct {
+	Login string `json:"login"` // in every example
+}
+
+// TasksCreateBody is the JSON body of TasksService.Create, inferred from 1 example.
+type TasksCreateBody struct {
+	Item    CollaborationsAddBodyItem `json:"item"`    // in every example
+	Action  string                    `json:"action"`  // in every example
+	Message string                    `json:"message"` // in every example
+}
+
+// TasksUpdateAssignmentBody is the JSON body of TasksService.UpdateAssignment, inferred from 1 example.
+type TasksUpdateAssignmentBody struct {
+	Message         string `json:"message"`          // in every example
+	ResolutionState string `json:"resolution_state"` // in every example
+}
+
+// TasksUpdateBody is the JSON body of TasksService.Update, inferred from 1 example.
+type TasksUpdateBody struct {
+	Action string `json:"action"` // in every example
+}

@@ -78,7 +78,7 @@ var opUsersGetCurrentSInformation = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *UsersService) AddEmailAliasFor(ctx context.Context, body any, params *UsersAddEmailAliasForParams) ([]byte, *Response, error) {
+func (s *UsersService) AddEmailAliasFor(ctx context.Context, body *UsersAddEmailAliasForBody, params *UsersAddEmailAliasForParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opUsersAddEmailAliasFor, call{params: params.values(), body: body})
 }
 
@@ -102,7 +102,7 @@ var opUsersAddEmailAliasFor = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *UsersService) CreateEnterprise(ctx context.Context, body any, params *UsersCreateEnterpriseParams) ([]byte, *Response, error) {
+func (s *UsersService) CreateEnterprise(ctx context.Context, body *UsersCreateEnterpriseBody, params *UsersCreateEnterpriseParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opUsersCreateEnterprise, call{params: params.values(), body: body})
 }
 
@@ -126,7 +126,7 @@ var opUsersCreateEnterprise = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *UsersService) ChangeSPrimaryLogin(ctx context.Context, body any, params *UsersChangeSPrimaryLoginParams) ([]byte, *Response, error) {
+func (s *UsersService) ChangeSPrimaryLogin(ctx context.Context, body *AssignTo, params *UsersChangeSPrimaryLoginParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opUsersChangeSPrimaryLogin, call{params: params.values(), body: body})
 }
 
@@ -151,7 +151,7 @@ var opUsersChangeSPrimaryLogin = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *UsersService) MoveFolderIntoAnotherSFolder(ctx context.Context, body any, params *UsersMoveFolderIntoAnotherSFolderParams) ([]byte, *Response, error) {
+func (s *UsersService) MoveFolderIntoAnotherSFolder(ctx context.Context, body *UsersMoveFolderIntoAnotherSFolderBody, params *UsersMoveFolderIntoAnotherSFolderParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opUsersMoveFolderIntoAnotherSFolder, call{params: params.values(), body: body})
 }
 
@@ -177,7 +177,7 @@ var opUsersMoveFolderIntoAnotherSFolder = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *UsersService) ResetSPassword(ctx context.Context, body any, params *UsersResetSPasswordParams) ([]byte, *Response, error) {
+func (s *UsersService) ResetSPassword(ctx context.Context, body *UsersResetSPasswordBody, params *UsersResetSPasswordParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opUsersResetSPassword, call{params: params.values(), body: body})
 }
 
@@ -201,7 +201,7 @@ var opUsersResetSPassword = operation{
 //
 // body is sent as JSON; nil sends the collection's body. params sets query
 // parameters and headers; nil sends the collection's.
-func (s *UsersService) UpdateSInformation(ctx context.Context, body any, params *UsersUpdateSInformationParams) ([]byte, *Response, error) {
+func (s *UsersService) UpdateSInformation(ctx context.Context, body *FoldersUpdateInformationAboutBody, params *UsersUpdateSInformationParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opUsersUpdateSInformation, call{params: params.values(), body: body})
 }
 

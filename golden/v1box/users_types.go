@@ -193,3 +193,24 @@ func (p *UsersRemoveSEmailAliasParams) values() []string {
 	}
 	return []string{p.Authorization}
 }
+
+// UsersAddEmailAliasForBody is the JSON body of UsersService.AddEmailAliasFor, inferred from 1 example.
+type UsersAddEmailAliasForBody struct {
+	Email string `json:"email"` // in every example
+}
+
+// UsersCreateEnterpriseBody is the JSON body of UsersService.CreateEnterprise, inferred from 1 example.
+type UsersCreateEnterpriseBody struct {
+	Login string `json:"login"` // in every example
+	Name  string `json:"name"`  // in every example
+}
+
+// UsersMoveFolderIntoAnotherSFolderBody is the JSON body of UsersService.MoveFolderIntoAnotherSFolder, inferred from 1 example.
+type UsersMoveFolderIntoAnotherSFolderBody struct {
+	OwnedBy AccessibleBy `json:"owned_by"` // in every example
+}
+
+// UsersResetSPasswordBody is the JSON body of UsersService.ResetSPassword, inferred from 1 example.
+type UsersResetSPasswordBody struct {
+	IsPasswordResetRequired string `json:"is_password_reset_required"` // in every example
+}

@@ -37,7 +37,7 @@ func NewClient(opts ...Option) (*Client, error) {
 // segment as written, as Postman does. body is sent as JSON; nil sends the
 // collection's body. params sets query parameters and headers; nil sends the
 // collection's.
-func (c *Client) V1Raw(ctx context.Context, id string, body any, params *V1RawParams) ([]byte, *Response, error) {
+func (c *Client) V1Raw(ctx context.Context, id string, body *V1RawBody, params *V1RawParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opV1Raw, call{path: []string{id}, params: params.values(), body: body})
 }
 

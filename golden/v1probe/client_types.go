@@ -36,3 +36,8 @@ func (f *V1UrlencodedForm) values() []string {
 	}
 	return []string{f.A, f.B}
 }
+
+// V1RawBody is the JSON body of Client.V1Raw, inferred from 1 example.
+type V1RawBody struct {
+	A int64 `json:"a"` // in every example
+}

@@ -1,0 +1,273 @@
+package generator
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+	"github.com/postgen/postgen/generator/infer"
+)
+
+// emitInferred writes the GraphQL declarations of the methods of s (and
+// its sub-services) and the inferred types s owns.
+//
+//	// Booking is the result of BookingsService.Get and BookingsService.Create, inferred from 2 examples.
+//	type Booking struct {
+//		ID     string `json:"id"`               // in every example
+//		Nights int64  `json:"nights,omitempty"` // missing from some examples
+//	}
+func (p *plan) emitInferred(f *jen.File, s *service) {
+	var walk func(*service)
+	walk = func(x *service) {
+		for _, m := range x.methods {
+			if m.types != nil && m.types.gql != nil {
+				p.emitGraphQL(f, m)
+			}
+		}
+		if x == p.client {
+			return
+		}
+		for _, sub := range x.subs {
+			walk(sub)
+		}
+	}
+	walk(s)
+	for _, nt := range p.types.types {
+		if nt.owner == s {
+			p.emitNamedType(f, nt)
+		}
+	}
+}
+
+// emitNamedType writes one inferred struct.
+func (p *plan) emitNamedType(f *jen.File, nt *namedType) {
+	f.Add(comment(p.typeDoc(nt))...)
+	fields := make([]jen.Code, 0, len(nt.node.Fields))
+	for _, fl := range nt.node.Fields {
+		optional := nt.node.Optional(fl)
+		tag := fl.Key
+		if optional {
+			tag += ",omitempty"
+		}
+		fields = append(fields, jen.Id(nt.fields[fl.Key]).Add(p.typeCode(fl.Type, optional)).
+			Tag(map[string]string{"json": tag}).Comment(fieldNote(nt.node, fl)))
+	}
+	f.Type().Id(nt.name).Struct(fields...)
+	f.Line()
+}
+
+// emitGraphQL writes a GraphQL method's query constant and request type.
+//
+//	// SearchQuery is the GraphQL query of Client.Search, as the collection has it.
+//	const SearchQuery = `query Q($id: ID!) { ... }`
+//	// SearchRequest is the body of Client.Search: ...
+//	type SearchRequest = GraphQLRequest[SearchVariables]
+func (p *plan) emitGraphQL(f *jen.File, m *method) {
+	g := m.types.gql
+	where := m.svc.typeName + "." + m.name
+	f.Add(comment(sentence("%s is the GraphQL query of %s, as the collection has it.", g.query, where)...)...)
+	f.Const().Id(g.query).Op("=").Add(stringLit(m.req.Body.GraphQL.Query))
+	f.Line()
+	f.Add(comment(sentence("%s is the body of %s; an empty Query sends %s.", g.request, where, g.query)...)...)
+	f.Type().Id(g.request).Op("=").Id("GraphQLRequest").Types(p.variablesType(m))
+	f.Line()
+}
+
+// variablesType is the Go type of a GraphQL method's variables.
+func (p *plan) variablesType(m *method) jen.Code {
+	if m.types.body == nil {
+		return jen.Map(jen.String()).Any()
+	}
+	t := m.types.body.t
+	if t.Kind == infer.Object {
+		return jen.Id(p.types.byNode[t].name)
+	}
+	return p.typeCode(t, false)
+}
+
+// typeCode is the Go type of a value of type t. optional marks a member
+// that may be missing: objects and times are then pointers, so that
+// omitempty can leave them out.
+func (p *plan) typeCode(t *infer.Type, optional bool) *jen.Statement {
+	if t == nil {
+		return jen.Any()
+	}
+	var c *jen.Statement
+	pointer := t.Nullable
+	switch t.Kind {
+	case infer.Object:
+		c = jen.Id(p.types.byNode[t].name)
+		pointer = pointer || optional
+	case infer.Time:
+		c = jen.Qual("time", "Time")
+		pointer = pointer || optional
+	case infer.Array:
+		return jen.Index().Add(p.typeCode(t.Elem, false))
+	case infer.Map:
+		return jen.Map(jen.String()).Add(p.typeCode(t.Elem, false))
+	case infer.Bool:
+		c = jen.Bool()
+	case infer.Int:
+		c = jen.Int64()
+	case infer.Float:
+		c = jen.Float64()
+	case infer.String:
+		c = jen.String()
+	default: // Unknown, Null, Mixed
+		return jen.Any()
+	}
+	if pointer {
+		return jen.Op("*").Add(c)
+	}
+	return c
+}
+
+// resultCode is the Go result type of m, nil when it has none.
+func (p *plan) resultCode(m *method) jen.Code {
+	switch m.types.result {
+	case resultJSON:
+		return p.typeCode(m.types.root.t, true)
+	case resultText:
+		return jen.String()
+	case resultNone:
+		return nil
+	}
+	return jen.Index().Byte()
+}
+
+// bodyCode is the Go type of a typed body argument, nil when untyped.
+func (p *plan) bodyCode(m *method) jen.Code {
+	switch {
+	case m.types == nil:
+		return nil
+	case m.types.gql != nil:
+		return jen.Op("*").Id(m.types.gql.request)
+	case m.types.body != nil:
+		return p.typeCode(m.types.body.t, true)
+	}
+	return nil
+}
+
+// errorBodies renders the status table of an operation's typed error
+// bodies: {404, errorAs[*BookingsGetError]}.
+func (p *plan) errorBodies(m *method) []jen.Code {
+	if m.types == nil {
+		return nil
+	}
+	var out []jen.Code
+	for _, e := range m.types.errors {
+		out = append(out, jen.Values(jen.Lit(e.status), jen.Id("errorAs").Types(p.typeCode(e.root.t, true))))
+	}
+	return out
+}
+
+// typeNotes are the lines a method's doc comment gets about its result
+// and errors.
+func (p *plan) typeNotes(m *method) []string {
+	mt := m.types
+	if mt == nil {
+		return nil
+	}
+	var notes []string
+	switch mt.result {
+	case resultText:
+		notes = append(notes, "The result is the response body as text, as the examples show.")
+	case resultNone:
+		notes = append(notes, "The examples show no response body, so there is no result.")
+	}
+	if len(mt.errors) > 0 {
+		var parts []string
+		for _, e := range mt.errors {
+			parts = append(parts, fmt.Sprintf("%d: %s", e.status, codeString(p.typeCode(e.root.t, true))))
+		}
+		notes = append(notes, "An *APIError's Decoded holds the error body, by status ("+strings.Join(parts, ", ")+").")
+	}
+	return notes
+}
+
+// codeString renders a type expression as text, for comments and
+// reports.
+func codeString(c jen.Code) string {
+	return jen.Null().Add(c).GoString()
+}
+
+// typeDoc is the doc comment of an inferred type: where it is used and
+// how many samples it comes from.
+func (p *plan) typeDoc(nt *namedType) string {
+	var uses []string
+	seen := map[string]bool{}
+	roots := map[*rootType]bool{}
+	for _, s := range nt.sites {
+		roots[s.root] = true
+		u := p.siteUse(s)
+		if !seen[u] {
+			seen[u] = true
+			uses = append(uses, u)
+		}
+	}
+	samples := 0
+	for r := range roots {
+		samples += len(r.samples)
+	}
+	use := uses[0]
+	switch {
+	case len(uses) == 2:
+		use += " and " + uses[1]
+	case len(uses) > 2:
+		use += fmt.Sprintf(", %s and %d more", uses[1], len(uses)-2)
+	}
+	return fmt.Sprintf("%s is %s, inferred from %s.", nt.name, use, plural(samples, "example"))
+}
+
+// siteUse describes one use of a type.
+func (p *plan) siteUse(s typeSite) string {
+	var use string
+	where := s.m.svc.typeName + "." + s.m.name
+	switch s.role {
+	case roleResult:
+		use = "the result of " + where
+	case roleError:
+		use = fmt.Sprintf("the %d error body of %s", s.status, where)
+	case roleBody:
+		use = "the JSON body of " + where
+	case roleVars:
+		use = "the GraphQL variables of " + where
+	case roleField:
+		use = fmt.Sprintf("the %q member of %s", oneLine(s.key), s.parent.name)
+	}
+	if s.elem > 0 {
+		use = "an element of " + use
+	}
+	return use
+}
+
+// fieldNote is the line comment of a member: what the samples showed.
+func fieldNote(parent *infer.Type, f *infer.Field) string {
+	t := f.Type
+	var parts []string
+	if parent.Optional(f) {
+		parts = append(parts, "missing from some examples")
+	} else {
+		parts = append(parts, "in every example")
+	}
+	switch t.Kind {
+	case infer.Unknown:
+		parts = append(parts, "any: the collection has a {{variable}} here")
+	case infer.Null:
+		parts = append(parts, "any: only null was seen")
+	case infer.Mixed:
+		parts = append(parts, "any: "+t.MixedKinds()+" were seen")
+	case infer.Array:
+		if t.Elem == nil {
+			parts = append(parts, "only empty arrays were seen")
+		}
+	case infer.Map:
+		if t.Elem == nil {
+			parts = append(parts, "only {} was seen")
+		}
+	}
+	if t.Nullable {
+		parts = append(parts, "can be null")
+	}
+	return strings.Join(parts, "; ")
+}

@@ -1,0 +1,349 @@
+package generator
+
+import (
+	"strings"
+
+	"github.com/postgen/postgen/generator/infer"
+	"github.com/postgen/postgen/generator/names"
+)
+
+// typeTable holds the object types inferred for the whole SDK, each
+// structurally distinct shape once, with every place it is used.
+type typeTable struct {
+	keys   infer.Keys
+	byKey  map[string]*namedType
+	byNode map[*infer.Type]*namedType
+	// types are in the order first seen: methods in plan order, and in
+	// each method its result, body and error bodies, depth first.
+	types []*namedType
+	// nodes counts the object types there would be without
+	// de-duplication.
+	nodes int
+}
+
+// namedType is one generated struct.
+type namedType struct {
+	node *infer.Type
+	name string
+	// fields maps member keys to Go field names.
+	fields map[string]string
+	sites  []typeSite
+	// owner is the top-level service (or the client) whose _types.go
+	// file declares the type: that of its first use.
+	owner *service
+}
+
+// typeSite is one place a type is used.
+type typeSite struct {
+	m      *method
+	role   string // role* constant
+	status int    // for roleError
+	root   *rootType
+	// parent, key and field locate a roleField site: member key of
+	// parent, Go field name field.
+	parent *namedType
+	key    string
+	field  string
+	// elem counts the arrays (or maps) between the site and the object.
+	elem int
+}
+
+// nameTypes registers the inferred types of every method, de-duplicates
+// them and gives each a name. It runs at the end of planning, so names of
+// services, methods and params are settled and types get what is left.
+func (p *plan) nameTypes() {
+	tt := &typeTable{byKey: map[string]*namedType{}, byNode: map[*infer.Type]*namedType{}}
+	p.types = tt
+	p.forEachMethod(func(m *method) {
+		mt := m.types
+		if mt == nil {
+			return
+		}
+		if mt.root != nil {
+			p.register(mt.root.t, typeSite{m: m, role: roleResult, root: mt.root})
+		}
+		if mt.body != nil {
+			p.register(mt.body.t, typeSite{m: m, role: mt.body.role, root: mt.body})
+		}
+		for _, e := range mt.errors {
+			p.register(e.root.t, typeSite{m: m, role: roleError, status: e.status, root: e.root})
+		}
+	})
+	for _, nt := range tt.types {
+		nt.name = p.claimTypeName(nt)
+	}
+}
+
+// register records the object types in t, used at site s.
+func (p *plan) register(t *infer.Type, s typeSite) {
+	tt := p.types
+	if t == nil {
+		return
+	}
+	switch t.Kind {
+	case infer.Array, infer.Map:
+		s.elem++
+		p.register(t.Elem, s)
+		return
+	case infer.Object:
+	default:
+		return
+	}
+	tt.nodes++
+	key := tt.keys.Of(t)
+	nt, seen := tt.byKey[key]
+	if !seen {
+		nt = &namedType{node: t, fields: p.fieldNames(t), owner: p.topService(s.m.svc)}
+		tt.byKey[key] = nt
+		tt.types = append(tt.types, nt)
+	}
+	tt.byNode[t] = nt
+	nt.sites = append(nt.sites, s)
+	for _, f := range t.Fields {
+		p.register(f.Type, typeSite{m: s.m, role: roleField, root: s.root, parent: nt, key: f.Key, field: nt.fields[f.Key]})
+	}
+}
+
+// fieldNames gives the members of t their Go names, in member order,
+// through one scope: keys that spell the same name get numbered ones.
+func (p *plan) fieldNames(t *infer.Type) map[string]string {
+	scope := names.NewScope()
+	out := make(map[string]string, len(t.Fields))
+	for _, f := range t.Fields {
+		name := p.namer.Exported(f.Key)
+		if name == "" {
+			name = "Field"
+		}
+		out[f.Key] = scope.Claim(name)
+	}
+	return out
+}
+
+// topService is the top-level service s belongs to (the client for the
+// client's own methods).
+func (p *plan) topService(s *service) *service {
+	for s != p.client && s.parent != p.client {
+		s = s.parent
+	}
+	return s
+}
+
+// claimTypeName names nt with the first of its candidate names that is
+// free, else after its first use as a root (BookingsGetResult) or member
+// (BookingsGetResultGuest), numbered by the scope if need be.
+func (p *plan) claimTypeName(nt *namedType) string {
+	for _, name := range p.nameCandidates(nt) {
+		if name != "" && !p.pkgScope.Has(name) {
+			return p.pkgScope.Claim(name)
+		}
+	}
+	primary := nt.sites[0]
+	for _, s := range nt.sites {
+		if s.role != roleField {
+			primary = s
+			break
+		}
+	}
+	return p.pkgScope.Claim(p.siteName(primary))
+}
+
+// nameCandidates are the short names nt could have, best first:
+//   - the error body of several methods: their service's name + "Error",
+//     or "ErrorBody" across services;
+//   - the member name it first appears under, singular for elements
+//     ("owner" -> Owner, "bookings" -> Booking), unless that name says
+//     nothing on its own ("data", "items": see genericMembers);
+//   - the result of several methods: the singular of their service and
+//     the words their names share ("Booking" for Bookings.List, Get and
+//     Create; "ActivityRepositorySubscription" for Activity's
+//     GetRepositorySubscription and SetRepositorySubscription).
+func (p *plan) nameCandidates(nt *namedType) []string {
+	var results, errs []*method
+	var member string
+	others := 0
+	for _, s := range nt.sites {
+		switch s.role {
+		case roleResult:
+			results = appendMethod(results, s.m)
+		case roleError:
+			errs = appendMethod(errs, s.m)
+		case roleField:
+			if member == "" {
+				member = elemName(s.field, s.elem)
+			}
+		default:
+			others++
+		}
+	}
+	var out []string
+	if len(errs) >= 2 && len(results) == 0 && others == 0 {
+		if svc := p.commonService(errs); svc != p.client {
+			out = append(out, svc.prefix+"Error")
+		} else {
+			out = append(out, "ErrorBody")
+		}
+	}
+	if member != "" && !genericMembers[strings.ToLower(member)] {
+		out = append(out, member)
+	}
+	if len(results) >= 2 {
+		if svc := p.commonService(results); svc != p.client {
+			out = append(out, resultName(svc, results))
+		}
+	}
+	return out
+}
+
+// genericMembers are member names too vague to name a type alone: a
+// type found under them is named after its parent too.
+var genericMembers = map[string]bool{
+	"data": true, "item": true, "items": true, "result": true, "results": true, "value": true, "values": true,
+	"attribute": true, "attributes": true, "property": true, "properties": true, "detail": true, "details": true,
+	"info": true, "meta": true, "metadata": true, "link": true, "links": true, "self": true, "body": true,
+	"content": true, "contents": true, "payload": true, "response": true, "request": true, "error": true,
+	"errors": true, "object": true, "objects": true, "entry": true, "entries": true, "record": true,
+	"records": true, "node": true, "nodes": true, "edge": true, "edges": true, "config": true,
+	"configuration": true, "settings": true, "options": true, "option": true, "params": true, "parameters": true,
+	"field": true, "fields": true, "extra": true, "list": true, "summary": true, "other": true, "default": true,
+	"type": true, "status": true, "state": true, "input": true, "inputs": true, "output": true, "outputs": true,
+	"source": true, "target": true, "parent": true, "child": true, "children": true, "root": true,
+}
+
+// commonRun is the longest run of words that the names of ms share after
+// their first word (the verb), each word compared in its singular
+// ("ListRunnersForOrganization" and "GetRunner" share "Runner"), without
+// the small words it would start or end with; "" when none.
+func commonRun(ms []*method) string {
+	split := func(name string) []string {
+		ws := strings.Fields(wordText(name))
+		if len(ws) > 0 {
+			ws = ws[1:]
+		}
+		for i, w := range ws {
+			ws[i] = names.Singular(w)
+		}
+		return ws
+	}
+	common := split(ms[0].name)
+	for _, m := range ms[1:] {
+		common = longestRun(common, split(m.name))
+	}
+	for len(common) > 0 && smallWords[strings.ToLower(common[0])] {
+		common = common[1:]
+	}
+	for len(common) > 0 && smallWords[strings.ToLower(common[len(common)-1])] {
+		common = common[:len(common)-1]
+	}
+	return strings.Join(common, "")
+}
+
+// smallWords do not name anything on their own.
+var smallWords = map[string]bool{"a": true, "an": true, "the": true, "for": true, "by": true, "of": true, "in": true,
+	"on": true, "to": true, "with": true, "from": true, "and": true, "or": true, "at": true}
+
+// longestRun is the longest run of words found in both a and b, the
+// leftmost in a on a tie.
+func longestRun(a, b []string) []string {
+	var best []string
+	for i := range a {
+		for j := range b {
+			n := 0
+			for i+n < len(a) && j+n < len(b) && a[i+n] == b[j+n] {
+				n++
+			}
+			if n > len(best) {
+				best = a[i : i+n]
+			}
+		}
+	}
+	return best
+}
+
+// resultName is the name of a type several methods of svc return: the
+// singular of the service, and the words their names share.
+func resultName(svc *service, ms []*method) string {
+	base := names.Singular(svc.prefix)
+	run := commonRun(ms)
+	if strings.HasPrefix(strings.ToLower(run), strings.ToLower(base)) {
+		return run
+	}
+	return base + run
+}
+
+// siteName is the name a type gets from one place it is used.
+func (p *plan) siteName(s typeSite) string {
+	if s.role == roleField {
+		return s.parent.name + elemName(s.field, s.elem)
+	}
+	base := s.m.svc.prefix + s.m.name
+	switch s.role {
+	case roleResult:
+		if s.elem == 0 {
+			return base + "Result"
+		}
+	case roleBody:
+		base += "Body"
+	case roleVars:
+		base += "Variables"
+	case roleError:
+		base += "Error"
+		if p.distinctErrorTypes(s.m) > 1 {
+			base += itoa(s.status)
+		}
+	}
+	return base + strings.Repeat("Item", s.elem)
+}
+
+// elemName is the name of what a member holds: the member's name, made
+// singular for the elements of an array ("Bookings" -> "Booking"), with
+// "Item" when the singular is the same word.
+func elemName(field string, elem int) string {
+	if elem == 0 {
+		return field
+	}
+	name := names.Singular(field)
+	if name == field {
+		name += "Item"
+	}
+	return name + strings.Repeat("Item", elem-1)
+}
+
+// distinctErrorTypes counts the different error body types of m.
+func (p *plan) distinctErrorTypes(m *method) int {
+	seen := map[string]bool{}
+	for _, e := range m.types.errors {
+		seen[p.types.keys.Of(e.root.t)] = true
+	}
+	return len(seen)
+}
+
+// commonService is the innermost service holding every method of ms.
+func (p *plan) commonService(ms []*method) *service {
+	common := ms[0].svc
+	for _, m := range ms[1:] {
+		for !isWithin(m.svc, common) {
+			common = common.parent
+		}
+	}
+	return common
+}
+
+// isWithin reports whether s is ancestor or s itself.
+func isWithin(s, ancestor *service) bool {
+	for ; s != nil; s = s.parent {
+		if s == ancestor {
+			return true
+		}
+	}
+	return ancestor.parent == nil // the client holds everything
+}
+
+// appendMethod adds m to ms once.
+func appendMethod(ms []*method, m *method) []*method {
+	for _, x := range ms {
+		if x == m {
+			return ms
+		}
+	}
+	return append(ms, m)
+}

@@ -1,0 +1,253 @@
+package generator
+
+import (
+	"encoding/json"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/postgen/postgen/generator/infer"
+	"github.com/postgen/postgen/model"
+)
+
+// This file plans the typed side of a method: the Go type of its result,
+// of its JSON or GraphQL body argument and of its error bodies, inferred
+// from the collection's bodies and saved examples (generator/infer does
+// the inference; typenames.go names the types).
+
+// Result kinds of a method.
+const (
+	resultJSON  = "json"  // decoded from JSON into an inferred type
+	resultText  = "text"  // string: the examples are XML, HTML or text
+	resultBytes = "bytes" // []byte: binary examples, or no example at all
+	resultNone  = "none"  // no result: every 2xx example has an empty body
+)
+
+// Where a root type is used.
+const (
+	roleResult = "result"
+	roleError  = "error"
+	roleBody   = "body"
+	roleVars   = "variables" // GraphQL variables
+	roleField  = "field"
+)
+
+// methodTypes is what inference decided for one method.
+type methodTypes struct {
+	result string // one of the result* kinds
+	// jsonOK is true when a 2xx example has a JSON body.
+	jsonOK bool
+	// root is the result type when result is resultJSON.
+	root *rootType
+	// body is the inferred type of a JSON body or of GraphQL variables.
+	body *rootType
+	// errors are the JSON error bodies by status, in status order.
+	errors []*errorType
+	// gql holds the GraphQL names when the body is GraphQL.
+	gql *graphQLNames
+}
+
+// rootType is one inferred type with the samples it came from.
+type rootType struct {
+	t    *infer.Type
+	role string
+	// samples are the JSON texts merged into t, with their JSON paths in
+	// the collection.
+	samples []typedSample
+}
+
+// typedSample is one body that a root type was inferred from.
+type typedSample struct {
+	path, body string
+	// valid is true when the body is strict JSON (not only readable
+	// leniently), so that a server could send it as it is.
+	valid bool
+}
+
+// errorType is the error body of one status.
+type errorType struct {
+	status int
+	root   *rootType
+}
+
+// graphQLNames are the names of a GraphQL method's query constant and
+// request type.
+type graphQLNames struct {
+	query, request string
+}
+
+// planTypes infers the result, body and error types of m. It runs once
+// per method, after planOperation; names come later, in nameTypes, once
+// every method is known, so identical types share one name.
+func (p *plan) planTypes(m *method) {
+	mt := &methodTypes{result: resultBytes}
+	m.types = mt
+	var ok, okRaw []model.Example
+	errs := map[int][]model.Example{}
+	for _, e := range m.req.Examples {
+		switch {
+		case e.Code == 0 || e.Code/100 == 2:
+			// A saved example without a status is the success case the
+			// author meant to show.
+			ok = append(ok, e)
+			switch {
+			case p.isJSONExample(e):
+				mt.jsonOK = true
+			case strings.TrimSpace(e.Body) != "":
+				okRaw = append(okRaw, e)
+			}
+		case e.Code >= 400 && p.isJSONExample(e):
+			errs[e.Code] = append(errs[e.Code], e)
+		}
+	}
+	switch {
+	case len(ok) == 0:
+	case len(okRaw) > 0:
+		mt.result = resultBytes
+		if isTextExample(okRaw[0]) {
+			mt.result = resultText
+		}
+	default:
+		if root := p.inferExamples(ok, roleResult); root != nil {
+			mt.result, mt.root = resultJSON, root
+		} else {
+			mt.result = resultNone
+		}
+	}
+	var codes []int
+	for code := range errs {
+		codes = append(codes, code)
+	}
+	sort.Ints(codes)
+	for _, code := range codes {
+		if root := p.inferExamples(errs[code], roleError); root != nil {
+			mt.errors = append(mt.errors, &errorType{status: code, root: root})
+		}
+	}
+	p.planBodyType(m)
+}
+
+// planBodyType types the JSON or GraphQL body argument of m from the
+// collection's body and the bodies saved with its examples.
+func (p *plan) planBodyType(m *method) {
+	if m.body == nil || m.body.kind != "json" || m.req.Body == nil {
+		return
+	}
+	b := m.req.Body
+	var samples []typedSample
+	role := roleBody
+	switch b.Mode {
+	case model.BodyRaw:
+		samples = append(samples, newSample(m.req.Path+".request.body.raw", b.Raw))
+		for _, e := range m.req.Examples {
+			if o := e.OriginalRequest; o != nil && o.Body != nil && o.Body.Mode == model.BodyRaw && strings.TrimSpace(o.Body.Raw) != "" {
+				samples = append(samples, newSample(e.Path+".originalRequest.body.raw", o.Body.Raw))
+			}
+		}
+	case model.BodyGraphQL:
+		role = roleVars
+		samples = append(samples, newSample(m.req.Path+".request.body.graphql.variables", b.GraphQL.Variables))
+		for _, e := range m.req.Examples {
+			if o := e.OriginalRequest; o != nil && o.Body != nil && o.Body.Mode == model.BodyGraphQL {
+				samples = append(samples, newSample(e.Path+".originalRequest.body.graphql.variables", o.Body.GraphQL.Variables))
+			}
+		}
+		prefix := m.svc.prefix + m.name
+		m.types.gql = &graphQLNames{query: p.pkgScope.Claim(prefix + "Query"), request: p.pkgScope.Claim(prefix + "Request")}
+		m.body.kind = "graphql"
+		if m.op.body != nil {
+			m.op.body.textConst = m.types.gql.query
+		}
+	default:
+		return
+	}
+	root := p.inferSamples(samples, role)
+	if root == nil {
+		return
+	}
+	switch root.t.Kind {
+	case infer.Object, infer.Array, infer.Map:
+		m.types.body = root
+	}
+}
+
+// newSample records a body text found at path.
+func newSample(path, body string) typedSample {
+	body = strings.TrimSpace(body)
+	return typedSample{path: path, body: body, valid: json.Valid([]byte(body))}
+}
+
+// inferExamples infers the type of the JSON bodies of examples; nil when
+// none has one.
+func (p *plan) inferExamples(examples []model.Example, role string) *rootType {
+	var samples []typedSample
+	for _, e := range examples {
+		if p.isJSONExample(e) {
+			samples = append(samples, newSample(e.Path, e.Body))
+		}
+	}
+	return p.inferSamples(samples, role)
+}
+
+// inferSamples merges samples into one type; nil when none parses.
+// Member names that look like credentials make their object a map, so no
+// credential becomes a field name.
+func (p *plan) inferSamples(samples []typedSample, role string) *rootType {
+	var t *infer.Type
+	var used []typedSample
+	for _, s := range samples {
+		st, err := infer.Sample(s.body)
+		if err != nil {
+			continue
+		}
+		t = infer.Merge(t, st)
+		used = append(used, s)
+	}
+	if t == nil {
+		return nil
+	}
+	infer.Normalize(t, func(key string) bool { return isSecretValue(key) })
+	return &rootType{t: t, role: role, samples: used}
+}
+
+// isJSONExample reports whether an example's body is JSON: strict JSON, or
+// JSON the author labelled as such that reads leniently (a trailing comma
+// in a hand-edited example should not cost the method its type).
+func (p *plan) isJSONExample(e model.Example) bool {
+	body := strings.TrimSpace(e.Body)
+	if body == "" {
+		return false
+	}
+	if json.Valid([]byte(body)) {
+		return true
+	}
+	if e.PreviewLanguage != "json" && !jsonContentType.MatchString(exampleContentType(e)) {
+		return false
+	}
+	_, err := infer.Sample(body)
+	return err == nil
+}
+
+// isTextExample reports whether a non-JSON example is text (XML, HTML,
+// plain text, CSV, JavaScript), so the result is a string.
+func isTextExample(e model.Example) bool {
+	switch e.PreviewLanguage {
+	case "xml", "html", "text", "plain", "javascript":
+		return true
+	}
+	if !utf8.ValidString(e.Body) {
+		return false
+	}
+	ct := strings.ToLower(exampleContentType(e))
+	return strings.HasPrefix(ct, "text/") || strings.Contains(ct, "xml") || strings.Contains(ct, "javascript") || ct == "" && e.PreviewLanguage == ""
+}
+
+// exampleContentType is the Content-Type header of a saved response.
+func exampleContentType(e model.Example) string {
+	for _, h := range e.Headers {
+		if strings.EqualFold(h.Key, "content-type") {
+			return strings.TrimSpace(h.Value)
+		}
+	}
+	return ""
+}
