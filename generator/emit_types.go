@@ -41,7 +41,8 @@ func (p *plan) emitInferred(f *jen.File, s *service) {
 
 // emitNamedType writes one inferred struct.
 func (p *plan) emitNamedType(f *jen.File, nt *namedType) {
-	f.Add(comment(p.typeDoc(nt))...)
+	noun := sampleNoun(nt)
+	f.Add(comment(p.typeDoc(nt, noun))...)
 	fields := make([]jen.Code, 0, len(nt.node.Fields))
 	for _, fl := range nt.node.Fields {
 		optional := nt.node.Optional(fl)
@@ -50,7 +51,7 @@ func (p *plan) emitNamedType(f *jen.File, nt *namedType) {
 			tag += ",omitempty"
 		}
 		fields = append(fields, jen.Id(nt.fields[fl.Key]).Add(p.typeCode(fl.Type, optional)).
-			Tag(map[string]string{"json": tag}).Comment(fieldNote(nt.node, fl)))
+			Tag(map[string]string{"json": tag}).Comment(fieldNote(nt.node, fl, noun)))
 	}
 	f.Type().Id(nt.name).Struct(fields...)
 	f.Line()
@@ -191,9 +192,21 @@ func codeString(c jen.Code) string {
 	return jen.Null().Add(c).GoString()
 }
 
+// sampleNoun is what a type's samples are called in comments: "example"
+// when they are all saved responses, "sample" when request bodies are
+// among them.
+func sampleNoun(nt *namedType) string {
+	for _, s := range nt.sites {
+		if s.root.role != roleResult && s.root.role != roleError {
+			return "sample"
+		}
+	}
+	return "example"
+}
+
 // typeDoc is the doc comment of an inferred type: where it is used and
 // how many samples it comes from.
-func (p *plan) typeDoc(nt *namedType) string {
+func (p *plan) typeDoc(nt *namedType, noun string) string {
 	var uses []string
 	seen := map[string]bool{}
 	roots := map[*rootType]bool{}
@@ -216,7 +229,7 @@ func (p *plan) typeDoc(nt *namedType) string {
 	case len(uses) > 2:
 		use += fmt.Sprintf(", %s and %d more", uses[1], len(uses)-2)
 	}
-	return fmt.Sprintf("%s is %s, inferred from %s.", nt.name, use, plural(samples, "example"))
+	return fmt.Sprintf("%s is %s, inferred from %s.", nt.name, use, plural(samples, noun))
 }
 
 // siteUse describes one use of a type.
@@ -242,13 +255,13 @@ func (p *plan) siteUse(s typeSite) string {
 }
 
 // fieldNote is the line comment of a member: what the samples showed.
-func fieldNote(parent *infer.Type, f *infer.Field) string {
+func fieldNote(parent *infer.Type, f *infer.Field, noun string) string {
 	t := f.Type
 	var parts []string
 	if parent.Optional(f) {
-		parts = append(parts, "missing from some examples")
+		parts = append(parts, "missing from some "+noun+"s")
 	} else {
-		parts = append(parts, "in every example")
+		parts = append(parts, "in every "+noun)
 	}
 	switch t.Kind {
 	case infer.Unknown:

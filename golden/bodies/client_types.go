@@ -73,18 +73,18 @@ const GraphQlVariablesAsObjectQuery = "query Q { a }"
 // GraphQlVariablesAsObjectQuery.
 type GraphQlVariablesAsObjectRequest = GraphQLRequest[GraphQlVariablesAsObjectVariables]
 
-// RawJSONWithCommentsBody is the JSON body of Client.RawJSONWithComments, inferred from 1 example.
+// RawJSONWithCommentsBody is the JSON body of Client.RawJSONWithComments, inferred from 1 sample.
 type RawJSONWithCommentsBody struct {
-	A   int64  `json:"a"`   // in every example
-	URL string `json:"url"` // in every example
+	A   int64  `json:"a"`   // in every sample
+	URL string `json:"url"` // in every sample
 }
 
-// GraphQlVariablesAsTextVariables is the GraphQL variables of Client.GraphQlVariablesAsText, inferred from 1 example.
+// GraphQlVariablesAsTextVariables is the GraphQL variables of Client.GraphQlVariablesAsText, inferred from 1 sample.
 type GraphQlVariablesAsTextVariables struct {
-	ID string `json:"id"` // in every example
+	ID string `json:"id"` // in every sample
 }
 
-// GraphQlVariablesAsObjectVariables is the GraphQL variables of Client.GraphQlVariablesAsObject, inferred from 1 example.
+// GraphQlVariablesAsObjectVariables is the GraphQL variables of Client.GraphQlVariablesAsObject, inferred from 1 sample.
 type GraphQlVariablesAsObjectVariables struct {
-	X int64 `json:"x"` // in every example
+	X int64 `json:"x"` // in every sample
 }

@@ -43,8 +43,8 @@ type BookingsGetError struct {
 	Error string `json:"error"` // in every example
 }
 
-// BookingsCreateBody is the JSON body of BookingsService.Create, inferred from 1 example.
+// BookingsCreateBody is the JSON body of BookingsService.Create, inferred from 1 sample.
 type BookingsCreateBody struct {
-	Guest  string `json:"guest"`  // in every example
-	Nights int64  `json:"nights"` // in every example
+	Guest  string `json:"guest"`  // in every sample
+	Nights int64  `json:"nights"` // in every sample
 }

@@ -45,14 +45,14 @@ func (f *FormCredentialsForm) values() []string {
 	return []string{f.GrantType, f.Username, f.Password, f.ClientSecret}
 }
 
-// BodyCredentialsBody is the JSON body of Client.BodyCredentials, inferred from 1 example.
+// BodyCredentialsBody is the JSON body of Client.BodyCredentials, inferred from 1 sample.
 type BodyCredentialsBody struct {
-	Username string `json:"username"` // in every example
-	Password string `json:"password"` // in every example
-	Nested   Nested `json:"nested"`   // in every example
+	Username string `json:"username"` // in every sample
+	Password string `json:"password"` // in every sample
+	Nested   Nested `json:"nested"`   // in every sample
 }
 
-// Nested is the "nested" member of BodyCredentialsBody, inferred from 1 example.
+// Nested is the "nested" member of BodyCredentialsBody, inferred from 1 sample.
 type Nested struct {
-	ClientSecret string `json:"client_secret"` // in every example
+	ClientSecret string `json:"client_secret"` // in every sample
 }
