@@ -150,13 +150,13 @@ func (p *plan) claimTypeName(nt *namedType) string {
 // nameCandidates are the short names nt could have, best first:
 //   - the error body of several methods: their service's name + "Error",
 //     or "ErrorBody" across services;
-//   - the member name it first appears under, singular for elements
-//     ("owner" -> Owner, "bookings" -> Booking), unless that name says
-//     nothing on its own ("data", "items": see genericMembers);
 //   - the result of several methods: the singular of their service and
 //     the words their names share ("Booking" for Bookings.List, Get and
 //     Create; "ActivityRepositorySubscription" for Activity's
-//     GetRepositorySubscription and SetRepositorySubscription).
+//     GetRepositorySubscription and SetRepositorySubscription);
+//   - the member name it first appears under, singular for elements
+//     ("owner" -> Owner, "bookings" -> Booking), unless that name says
+//     nothing on its own ("data", "items": see genericMembers).
 func (p *plan) nameCandidates(nt *namedType) []string {
 	var results, errs []*method
 	var member string
@@ -168,7 +168,7 @@ func (p *plan) nameCandidates(nt *namedType) []string {
 		case roleError:
 			errs = appendMethod(errs, s.m)
 		case roleField:
-			if member == "" {
+			if member == "" && !genericMembers[strings.ToLower(s.field)] {
 				member = elemName(s.field, s.elem)
 			}
 		default:
@@ -183,13 +183,13 @@ func (p *plan) nameCandidates(nt *namedType) []string {
 			out = append(out, "ErrorBody")
 		}
 	}
-	if member != "" && !genericMembers[strings.ToLower(member)] {
-		out = append(out, member)
-	}
 	if len(results) >= 2 {
 		if svc := p.commonService(results); svc != p.client {
 			out = append(out, resultName(svc, results))
 		}
+	}
+	if member != "" && !genericMembers[strings.ToLower(member)] {
+		out = append(out, member)
 	}
 	return out
 }

@@ -230,16 +230,20 @@ func (p *plan) isJSONExample(e model.Example) bool {
 
 // isTextExample reports whether a non-JSON example is text (XML, HTML,
 // plain text, CSV, JavaScript), so the result is a string.
+// The Content-Type decides when the example has one; else the preview
+// language; a body that is not UTF-8 is never text.
 func isTextExample(e model.Example) bool {
-	switch e.PreviewLanguage {
-	case "xml", "html", "text", "plain", "javascript":
-		return true
-	}
 	if !utf8.ValidString(e.Body) {
 		return false
 	}
-	ct := strings.ToLower(exampleContentType(e))
-	return strings.HasPrefix(ct, "text/") || strings.Contains(ct, "xml") || strings.Contains(ct, "javascript") || ct == "" && e.PreviewLanguage == ""
+	if ct := strings.ToLower(exampleContentType(e)); ct != "" {
+		return strings.HasPrefix(ct, "text/") || strings.Contains(ct, "xml") || strings.Contains(ct, "javascript") || strings.Contains(ct, "json")
+	}
+	switch e.PreviewLanguage {
+	case "xml", "html", "text", "plain", "javascript", "":
+		return true
+	}
+	return false
 }
 
 // exampleContentType is the Content-Type header of a saved response.

@@ -40,6 +40,7 @@ func TestInferRules(t *testing.T) {
 		{"digit keys are a dictionary", []string{`{"1":{"a":1},"2":{"a":2,"b":true}}`}, "map[{a:int, b?:bool}]"},
 		{"untaggable key is a dictionary", []string{`{"a,b":1,"c":2}`}, "map[int]"},
 		{"empty key is a dictionary", []string{`{"":"x"}`}, "map[string]"},
+		{"dictionaries inside dictionaries", []string{`{"a,b":{"1":{"x":1}},"c,d":{"2":{"x":2,"y":true}}}`}, "map[map[{x:int, y?:bool}]]"},
 		{"tag-safe punctuation stays a record", []string{`{"@odata.context":"x","first-name":"y"}`}, "{@odata.context:string, first-name:string}"},
 		{"comments and trailing commas", []string{"{\n // c\n \"a\": 1, /* b */\n \"b\": [1,2,],\n}"}, "{a:int, b:[int]}"},
 		{"missing comma between members", []string{"{\"a\": 1\n \"b\": 2}"}, "{a:int, b:int}"},

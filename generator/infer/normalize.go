@@ -31,14 +31,15 @@ func Normalize(t *Type, dataKey func(string) bool) {
 	if t == nil {
 		return
 	}
-	if t.Kind == Object && isDictionary(t, dataKey) {
-		t.Elem = mapElem(t)
-		t.Kind, t.Fields, t.Objects = Map, nil, 0
-	}
+	// Members first: a dictionary's values merge as what they became.
 	for _, f := range t.Fields {
 		Normalize(f.Type, dataKey)
 	}
 	Normalize(t.Elem, dataKey)
+	if t.Kind == Object && isDictionary(t, dataKey) {
+		t.Elem = mapElem(t)
+		t.Kind, t.Fields, t.Objects = Map, nil, 0
+	}
 }
 
 // isDictionary reports whether object t is a dictionary rather than a

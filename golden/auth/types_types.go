@@ -117,7 +117,7 @@ func (p *TypesA13Awsv4Params) values() []string {
 	return []string{p.B, p.A}
 }
 
-// TypesA14EdgegridBody is the JSON body of TypesService.A14Edgegrid, inferred from 1 example.
+// TypesA14EdgegridBody is the JSON body of TypesService.A14Edgegrid, inferred from 1 sample.
 type TypesA14EdgegridBody struct {
-	A int64 `json:"a"` // in every example
+	A int64 `json:"a"` // in every sample
 }

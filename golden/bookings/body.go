@@ -54,6 +54,9 @@ func (c *core) encodeBody(op *operation, in *call) ([]byte, string, error) {
 	}
 	switch spec.mode {
 	case bodyRaw, bodyGraphQL:
+		if s, ok := in.body.(string); ok && s == "" {
+			in.body = nil // an empty text body sends the collection's
+		}
 		if g, ok := in.body.(graphQLRequest); ok && !isNil(in.body) {
 			b, err := c.graphQLCallerBody(spec, g)
 			return b, spec.contentType, err

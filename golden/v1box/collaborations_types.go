@@ -107,25 +107,25 @@ func (p *CollaborationsRemoveParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// CollaborationsAddBody is the JSON body of CollaborationsService.Add, inferred from 1 example.
+// CollaborationsAddBody is the JSON body of CollaborationsService.Add, inferred from 1 sample.
 type CollaborationsAddBody struct {
-	Item         CollaborationsAddBodyItem `json:"item"`          // in every example
-	AccessibleBy AccessibleBy              `json:"accessible_by"` // in every example
-	Role         string                    `json:"role"`          // in every example
+	Item         AccessibleBy                      `json:"item"`          // in every sample
+	AccessibleBy CollaborationsAddBodyAccessibleBy `json:"accessible_by"` // in every sample
+	Role         string                            `json:"role"`          // in every sample
 }
 
-// CollaborationsAddBodyItem is the "item" member of CollaborationsAddBody, the "item" member of CommentsAddToFileBody and 9 more, inferred from 10 examples.
-type CollaborationsAddBodyItem struct {
-	ID   string `json:"id"`   // in every example
-	Type string `json:"type"` // in every example
-}
-
-// AccessibleBy is the "accessible_by" member of CollaborationsAddBody, the "parent" member of FoldersCreateBody and 2 more, inferred from 5 examples.
+// AccessibleBy is the "item" member of CollaborationsAddBody, the "item" member of CommentsAddToFileBody and 9 more, inferred from 10 samples.
 type AccessibleBy struct {
-	ID string `json:"id"` // in every example
+	ID   string `json:"id"`   // in every sample
+	Type string `json:"type"` // in every sample
 }
 
-// CollaborationsEditBody is the JSON body of CollaborationsService.Edit and the JSON body of GroupsService.UpdateMembership, inferred from 2 examples.
+// CollaborationsAddBodyAccessibleBy is the "accessible_by" member of CollaborationsAddBody, the "parent" member of FoldersCreateBody and 2 more, inferred from 5 samples.
+type CollaborationsAddBodyAccessibleBy struct {
+	ID string `json:"id"` // in every sample
+}
+
+// CollaborationsEditBody is the JSON body of CollaborationsService.Edit and the JSON body of GroupsService.UpdateMembership, inferred from 2 samples.
 type CollaborationsEditBody struct {
-	Role string `json:"role"` // in every example
+	Role string `json:"role"` // in every sample
 }

@@ -105,24 +105,24 @@ func (p *CommentsDeleteParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// CommentsAddToFileBody is the JSON body of CommentsService.AddToFile, inferred from 1 example.
+// CommentsAddToFileBody is the JSON body of CommentsService.AddToFile, inferred from 1 sample.
 type CommentsAddToFileBody struct {
-	Item    CollaborationsAddBodyItem `json:"item"`    // in every example
-	Message string                    `json:"message"` // in every example
+	Item    AccessibleBy `json:"item"`    // in every sample
+	Message string       `json:"message"` // in every sample
 }
 
-// CommentsAddToFile2Body is the JSON body of CommentsService.AddToFile2, inferred from 1 example.
+// CommentsAddToFile2Body is the JSON body of CommentsService.AddToFile2, inferred from 1 sample.
 type CommentsAddToFile2Body struct {
-	Item          CollaborationsAddBodyItem `json:"item"`           // in every example
-	TaggedMessage string                    `json:"tagged_message"` // in every example
+	Item          AccessibleBy `json:"item"`           // in every sample
+	TaggedMessage string       `json:"tagged_message"` // in every sample
 }
 
-// CommentsAddReplyToFileBody is the JSON body of CommentsService.AddReplyToFile, inferred from 1 example.
+// CommentsAddReplyToFileBody is the JSON body of CommentsService.AddReplyToFile, inferred from 1 sample.
 type CommentsAddReplyToFileBody struct {
-	TaggedMessage string `json:"tagged_message"` // in every example
+	TaggedMessage string `json:"tagged_message"` // in every sample
 }
 
-// CommentsChangeSMessageBody is the JSON body of CommentsService.ChangeSMessage, inferred from 1 example.
+// CommentsChangeSMessageBody is the JSON body of CommentsService.ChangeSMessage, inferred from 1 sample.
 type CommentsChangeSMessageBody struct {
-	Message string `json:"message"` // in every example
+	Message string `json:"message"` // in every sample
 }

@@ -349,32 +349,32 @@ func (p *FilesPermanentlyDeleteTrashedParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// FilesCopyBody is the JSON body of FilesService.Copy, the JSON body of FilesService.Move and 2 more, inferred from 4 examples.
+// FilesCopyBody is the JSON body of FilesService.Copy, the JSON body of FilesService.Move and 2 more, inferred from 4 samples.
 type FilesCopyBody struct {
-	Parent FilesCopyBodyParent `json:"parent"` // in every example
+	Parent FilesCopyBodyParent `json:"parent"` // in every sample
 }
 
-// FilesCopyBodyParent is the "parent" member of FilesCopyBody, inferred from 4 examples.
+// FilesCopyBodyParent is the "parent" member of FilesCopyBody, inferred from 4 samples.
 type FilesCopyBodyParent struct {
-	ID int64 `json:"id"` // in every example
+	ID int64 `json:"id"` // in every sample
 }
 
-// FilesCreateSharedLinkForBody is the JSON body of FilesService.CreateSharedLinkFor, inferred from 1 example.
+// FilesCreateSharedLinkForBody is the JSON body of FilesService.CreateSharedLinkFor, inferred from 1 sample.
 type FilesCreateSharedLinkForBody struct {
-	SharedLink SharedLink `json:"shared_link"` // in every example
+	SharedLink SharedLink `json:"shared_link"` // in every sample
 }
 
-// SharedLink is the "shared_link" member of FilesCreateSharedLinkForBody and the "folder_upload_email" member of FoldersTurnOnEmailFileToBody, inferred from 2 examples.
+// SharedLink is the "shared_link" member of FilesCreateSharedLinkForBody and the "folder_upload_email" member of FoldersTurnOnEmailFileToBody, inferred from 2 samples.
 type SharedLink struct {
-	Access string `json:"access"` // in every example
+	Access string `json:"access"` // in every sample
 }
 
-// FilesDisableSharedLinkBody is the JSON body of FilesService.DisableSharedLink and the JSON body of FoldersService.DisabledSharedLink, inferred from 2 examples.
+// FilesDisableSharedLinkBody is the JSON body of FilesService.DisableSharedLink and the JSON body of FoldersService.DisabledSharedLink, inferred from 2 samples.
 type FilesDisableSharedLinkBody struct {
-	SharedLink any `json:"shared_link"` // in every example; any: only null was seen
+	SharedLink any `json:"shared_link"` // in every sample; any: only null was seen
 }
 
-// FilesUpdateSInformationBody is the JSON body of FilesService.UpdateSInformation, inferred from 1 example.
+// FilesUpdateSInformationBody is the JSON body of FilesService.UpdateSInformation, inferred from 1 sample.
 type FilesUpdateSInformationBody struct {
-	Description string `json:"description"` // in every example
+	Description string `json:"description"` // in every sample
 }

@@ -243,18 +243,18 @@ func (p *FoldersPermanentlyDeleteParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// FoldersCreateBody is the JSON body of FoldersService.Create and the JSON body of FoldersService.RestoreTrashed, inferred from 2 examples.
+// FoldersCreateBody is the JSON body of FoldersService.Create and the JSON body of FoldersService.RestoreTrashed, inferred from 2 samples.
 type FoldersCreateBody struct {
-	Name   string       `json:"name"`   // in every example
-	Parent AccessibleBy `json:"parent"` // in every example
+	Name   string                            `json:"name"`   // in every sample
+	Parent CollaborationsAddBodyAccessibleBy `json:"parent"` // in every sample
 }
 
-// FoldersUpdateInformationAboutBody is the JSON body of FoldersService.UpdateInformationAbout, the JSON body of GroupsService.CreateEnterprise and 2 more, inferred from 4 examples.
+// FoldersUpdateInformationAboutBody is the JSON body of FoldersService.UpdateInformationAbout, the JSON body of GroupsService.CreateEnterprise and 2 more, inferred from 4 samples.
 type FoldersUpdateInformationAboutBody struct {
-	Name string `json:"name"` // in every example
+	Name string `json:"name"` // in every sample
 }
 
-// FoldersTurnOnEmailFileToBody is the JSON body of FoldersService.TurnOnEmailFileTo, inferred from 1 example.
+// FoldersTurnOnEmailFileToBody is the JSON body of FoldersService.TurnOnEmailFileTo, inferred from 1 sample.
 type FoldersTurnOnEmailFileToBody struct {
-	FolderUploadEmail SharedLink `json:"folder_upload_email"` // in every example
+	FolderUploadEmail SharedLink `json:"folder_upload_email"` // in every sample
 }

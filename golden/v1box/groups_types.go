@@ -241,21 +241,21 @@ func (p *GroupsDeleteEnterpriseParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// GroupsAddCollaborationBody is the JSON body of GroupsService.AddCollaboration, inferred from 1 example.
+// GroupsAddCollaborationBody is the JSON body of GroupsService.AddCollaboration, inferred from 1 sample.
 type GroupsAddCollaborationBody struct {
-	Item         CollaborationsAddBodyItem `json:"item"`          // in every example
-	AccessibleBy CollaborationsAddBodyItem `json:"accessible_by"` // in every example
-	Role         string                    `json:"role"`          // in every example
+	Item         AccessibleBy `json:"item"`          // in every sample
+	AccessibleBy AccessibleBy `json:"accessible_by"` // in every sample
+	Role         string       `json:"role"`          // in every sample
 }
 
-// GroupsAddMembershipBody is the JSON body of GroupsService.AddMembership, inferred from 1 example.
+// GroupsAddMembershipBody is the JSON body of GroupsService.AddMembership, inferred from 1 sample.
 type GroupsAddMembershipBody struct {
-	Group CollaborationsAddBodyItem `json:"group"` // in every example
-	User  AccessibleBy              `json:"user"`  // in every example
+	Group AccessibleBy                      `json:"group"` // in every sample
+	User  CollaborationsAddBodyAccessibleBy `json:"user"`  // in every sample
 }
 
-// GroupsUpdateSCollaborationsBody is the JSON body of GroupsService.UpdateSCollaborations, inferred from 1 example.
+// GroupsUpdateSCollaborationsBody is the JSON body of GroupsService.UpdateSCollaborations, inferred from 1 sample.
 type GroupsUpdateSCollaborationsBody struct {
-	AccessibleBy CollaborationsAddBodyItem `json:"accessible_by"` // in every example
-	Role         string                    `json:"role"`          // in every example
+	AccessibleBy AccessibleBy `json:"accessible_by"` // in every sample
+	Role         string       `json:"role"`          // in every sample
 }

@@ -190,39 +190,39 @@ func (p *TasksDeleteParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// TasksAddToFileBody is the JSON body of TasksService.AddToFile, inferred from 1 example.
+// TasksAddToFileBody is the JSON body of TasksService.AddToFile, inferred from 1 sample.
 type TasksAddToFileBody struct {
-	Item       CollaborationsAddBodyItem `json:"item"`        // in every example
-	Action     string                    `json:"action"`      // in every example
-	Message    string                    `json:"message"`     // in every example
-	AssignedTo CollaborationsAddBodyItem `json:"assigned_to"` // in every example
+	Item       AccessibleBy `json:"item"`        // in every sample
+	Action     string       `json:"action"`      // in every sample
+	Message    string       `json:"message"`     // in every sample
+	AssignedTo AccessibleBy `json:"assigned_to"` // in every sample
 }
 
-// TasksCreateAssignmentBody is the JSON body of TasksService.CreateAssignment and the JSON body of TasksService.CreateAssignment2, inferred from 2 examples.
+// TasksCreateAssignmentBody is the JSON body of TasksService.CreateAssignment and the JSON body of TasksService.CreateAssignment2, inferred from 2 samples.
 type TasksCreateAssignmentBody struct {
-	Task     CollaborationsAddBodyItem `json:"task"`      // in every example
-	AssignTo AssignTo                  `json:"assign_to"` // in every example
+	Task     AccessibleBy `json:"task"`      // in every sample
+	AssignTo AssignTo     `json:"assign_to"` // in every sample
 }
 
-// AssignTo is the "assign_to" member of TasksCreateAssignmentBody and the JSON body of UsersService.ChangeSPrimaryLogin, inferred from 3 examples.
+// AssignTo is the "assign_to" member of TasksCreateAssignmentBody and the JSON body of UsersService.ChangeSPrimaryLogin, inferred from 3 samples.
 type AssignTo struct {
-	Login string `json:"login"` // in every example
+	Login string `json:"login"` // in every sample
 }
 
-// TasksCreateBody is the JSON body of TasksService.Create, inferred from 1 example.
+// TasksCreateBody is the JSON body of TasksService.Create, inferred from 1 sample.
 type TasksCreateBody struct {
-	Item    CollaborationsAddBodyItem `json:"item"`    // in every example
-	Action  string                    `json:"action"`  // in every example
-	Message string                    `json:"message"` // in every example
+	Item    AccessibleBy `json:"item"`    // in every sample
+	Action  string       `json:"action"`  // in every sample
+	Message string       `json:"message"` // in every sample
 }
 
-// TasksUpdateAssignmentBody is the JSON body of TasksService.UpdateAssignment, inferred from 1 example.
+// TasksUpdateAssignmentBody is the JSON body of TasksService.UpdateAssignment, inferred from 1 sample.
 type TasksUpdateAssignmentBody struct {
-	Message         string `json:"message"`          // in every example
-	ResolutionState string `json:"resolution_state"` // in every example
+	Message         string `json:"message"`          // in every sample
+	ResolutionState string `json:"resolution_state"` // in every sample
 }
 
-// TasksUpdateBody is the JSON body of TasksService.Update, inferred from 1 example.
+// TasksUpdateBody is the JSON body of TasksService.Update, inferred from 1 sample.
 type TasksUpdateBody struct {
-	Action string `json:"action"` // in every example
+	Action string `json:"action"` // in every sample
 }

@@ -194,23 +194,23 @@ func (p *UsersRemoveSEmailAliasParams) values() []string {
 	return []string{p.Authorization}
 }
 
-// UsersAddEmailAliasForBody is the JSON body of UsersService.AddEmailAliasFor, inferred from 1 example.
+// UsersAddEmailAliasForBody is the JSON body of UsersService.AddEmailAliasFor, inferred from 1 sample.
 type UsersAddEmailAliasForBody struct {
-	Email string `json:"email"` // in every example
+	Email string `json:"email"` // in every sample
 }
 
-// UsersCreateEnterpriseBody is the JSON body of UsersService.CreateEnterprise, inferred from 1 example.
+// UsersCreateEnterpriseBody is the JSON body of UsersService.CreateEnterprise, inferred from 1 sample.
 type UsersCreateEnterpriseBody struct {
-	Login string `json:"login"` // in every example
-	Name  string `json:"name"`  // in every example
+	Login string `json:"login"` // in every sample
+	Name  string `json:"name"`  // in every sample
 }
 
-// UsersMoveFolderIntoAnotherSFolderBody is the JSON body of UsersService.MoveFolderIntoAnotherSFolder, inferred from 1 example.
+// UsersMoveFolderIntoAnotherSFolderBody is the JSON body of UsersService.MoveFolderIntoAnotherSFolder, inferred from 1 sample.
 type UsersMoveFolderIntoAnotherSFolderBody struct {
-	OwnedBy AccessibleBy `json:"owned_by"` // in every example
+	OwnedBy CollaborationsAddBodyAccessibleBy `json:"owned_by"` // in every sample
 }
 
-// UsersResetSPasswordBody is the JSON body of UsersService.ResetSPassword, inferred from 1 example.
+// UsersResetSPasswordBody is the JSON body of UsersService.ResetSPassword, inferred from 1 sample.
 type UsersResetSPasswordBody struct {
-	IsPasswordResetRequired string `json:"is_password_reset_required"` // in every example
+	IsPasswordResetRequired string `json:"is_password_reset_required"` // in every sample
 }

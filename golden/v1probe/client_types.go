@@ -37,7 +37,7 @@ func (f *V1UrlencodedForm) values() []string {
 	return []string{f.A, f.B}
 }
 
-// V1RawBody is the JSON body of Client.V1Raw, inferred from 1 example.
+// V1RawBody is the JSON body of Client.V1Raw, inferred from 1 sample.
 type V1RawBody struct {
-	A int64 `json:"a"` // in every example
+	A int64 `json:"a"` // in every sample
 }

@@ -1,0 +1,102 @@
+package generator
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/postgen/postgen/model"
+)
+
+// typesOf plans c and returns the inferred type names in order, with the
+// methods' result types.
+func typesOf(t *testing.T, c *model.Collection) (names []string, results map[string]string) {
+	t.Helper()
+	p, err := newPlan(c, Config{Package: "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, nt := range p.types.types {
+		names = append(names, nt.name)
+	}
+	results = map[string]string{}
+	p.forEachMethod(func(m *method) {
+		if res := p.resultCode(m); res != nil {
+			results[m.svc.typeName+"."+m.name] = codeString(res)
+		} else {
+			results[m.svc.typeName+"."+m.name] = "none"
+		}
+	})
+	return names, results
+}
+
+func get(name, path string, examples ...model.Example) *model.Request {
+	return &model.Request{Name: name, Method: "GET", URL: model.URL{Host: []string{"{{baseUrl}}"}, Path: strings.Split(path, "/")}, Examples: examples}
+}
+
+func example(code int, body string) model.Example {
+	return model.Example{Code: code, Body: body}
+}
+
+func TestSharedShapesAreNamedOnce(t *testing.T) {
+	user := `{"id":1,"login":"ada"}`
+	c := &model.Collection{Folders: []*model.Folder{
+		{Name: "Users", Requests: []*model.Request{
+			get("List users", "users", example(200, "["+user+"]")),
+			get("Get user", "users/:id", example(200, user), example(404, `{"message":"x"}`)),
+			get("Get user by login", "users/login/:login", example(200, user), example(404, `{"message":"y"}`)),
+		}},
+		{Name: "Repos", Requests: []*model.Request{
+			get("Get repo", "repos/:id", example(200, `{"id":2,"owner":`+user+`}`), example(403, `{"message":"z"}`)),
+			get("List runners for org", "runners/org", example(200, `{"total":1,"runners":[{"id":3,"os":"linux"}]}`)),
+		}},
+		{Name: "Runners", Requests: []*model.Request{
+			get("List self hosted runners for org", "r/org", example(200, `{"n":1,"x":true}`)),
+			get("Get self hosted runner for repo", "r/repo", example(200, `{"n":2,"x":false}`)),
+		}},
+	}}
+	names, results := typesOf(t, c)
+	// User: the result of three Users methods, named after its service
+	// (and reused, not repeated, for the "owner" member of a repo).
+	// ErrorBody: one error shape across services. Runner: a member's
+	// name. RunnerSelfHosted: what two Runners methods' names share.
+	want := []string{"User", "ErrorBody", "ReposGetResult", "ReposListRunnersForOrgResult", "Runner", "RunnerSelfHosted"}
+	if strings.Join(names, ",") != strings.Join(want, ",") {
+		t.Errorf("names\n got %v\nwant %v", names, want)
+	}
+	for m, want := range map[string]string{
+		"UsersService.List":                   "[]User",
+		"UsersService.GetByLogin":             "*User",
+		"ReposService.Get":                    "*ReposGetResult",
+		"RunnersService.GetSelfHostedForRepo": "*RunnerSelfHosted",
+	} {
+		if results[m] != want {
+			t.Errorf("%s returns %s, want %s", m, results[m], want)
+		}
+	}
+}
+
+func TestLongestRun(t *testing.T) {
+	tests := []struct{ a, b, want string }{
+		{"Self Hosted Runner For Organization", "Self Hosted Runner For Repository", "Self Hosted Runner For"},
+		{"Repository Subscription", "Repository Subscription", "Repository Subscription"},
+		{"A B", "C D", ""},
+		{"X Token", "Token Y", "Token"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(longestRun(strings.Fields(tt.a), strings.Fields(tt.b)), " "); got != tt.want {
+			t.Errorf("longestRun(%q, %q) = %q, want %q", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestElemName(t *testing.T) {
+	for _, tt := range []struct {
+		field string
+		elem  int
+		want  string
+	}{{"Bookings", 1, "Booking"}, {"Data", 1, "DataItem"}, {"Owner", 0, "Owner"}, {"Rows", 2, "RowItem"}} {
+		if got := elemName(tt.field, tt.elem); got != tt.want {
+			t.Errorf("elemName(%q, %d) = %q, want %q", tt.field, tt.elem, got, tt.want)
+		}
+	}
+}
