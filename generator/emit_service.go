@@ -315,6 +315,9 @@ func (p *plan) emitTypesFile(s *service) *jen.File {
 			if m.body != nil && m.body.form != nil {
 				p.emitForm(f, m)
 			}
+			if m.types.gql != nil {
+				p.emitGraphQL(f, m)
+			}
 		}
 		if s == p.client {
 			return

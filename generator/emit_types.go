@@ -8,8 +8,7 @@ import (
 	"github.com/postgen/postgen/generator/infer"
 )
 
-// emitInferred writes the GraphQL declarations of the methods of s (and
-// its sub-services) and the inferred types s owns.
+// emitInferred writes the inferred types s owns.
 //
 //	// Booking is the result of BookingsService.Get and BookingsService.Create, inferred from 2 examples.
 //	type Booking struct {
@@ -17,21 +16,6 @@ import (
 //		Nights int64  `json:"nights,omitempty"` // missing from some examples
 //	}
 func (p *plan) emitInferred(f *jen.File, s *service) {
-	var walk func(*service)
-	walk = func(x *service) {
-		for _, m := range x.methods {
-			if m.types != nil && m.types.gql != nil {
-				p.emitGraphQL(f, m)
-			}
-		}
-		if x == p.client {
-			return
-		}
-		for _, sub := range x.subs {
-			walk(sub)
-		}
-	}
-	walk(s)
 	for _, nt := range p.types.types {
 		if nt.owner == s {
 			p.emitNamedType(f, nt)
@@ -80,9 +64,6 @@ func (p *plan) variablesType(m *method) jen.Code {
 		return jen.Map(jen.String()).Any()
 	}
 	t := m.types.body.t
-	if t.Kind == infer.Object {
-		return jen.Id(p.types.byNode[t].name)
-	}
 	return p.typeCode(t, false)
 }
 
@@ -97,7 +78,11 @@ func (p *plan) typeCode(t *infer.Type, optional bool) *jen.Statement {
 	pointer := t.Nullable
 	switch t.Kind {
 	case infer.Object:
-		c = jen.Id(p.types.byNode[t].name)
+		nt, ok := p.types.byNode[t]
+		if !ok {
+			return jen.Map(jen.String()).Any() // unreachable: every object is registered
+		}
+		c = jen.Id(nt.name)
 		pointer = pointer || optional
 	case infer.Time:
 		c = jen.Qual("time", "Time")
@@ -171,8 +156,14 @@ func (p *plan) typeNotes(m *method) []string {
 	}
 	var notes []string
 	switch mt.result {
-	case resultText:
-		notes = append(notes, "The result is the response body as text, as the examples show.")
+	case resultText, resultBytes:
+		what := "text"
+		if mt.result == resultBytes {
+			what = "bytes"
+		}
+		if mt.rawType != "" {
+			notes = append(notes, fmt.Sprintf("The result is the response body as %s (the examples are %s).", what, oneLine(mt.rawType)))
+		}
 	case resultNone:
 		notes = append(notes, "The examples show no response body, so there is no result.")
 	}

@@ -37,6 +37,8 @@ type methodTypes struct {
 	result string // one of the result* kinds
 	// jsonOK is true when a 2xx example has a JSON body.
 	jsonOK bool
+	// rawType is the content type of a text or binary result's examples.
+	rawType string
 	// root is the result type when result is resultJSON.
 	root *rootType
 	// body is the inferred type of a JSON body or of GraphQL variables.
@@ -106,6 +108,9 @@ func (p *plan) planTypes(m *method) {
 		mt.result = resultBytes
 		if isTextExample(okRaw[0]) {
 			mt.result = resultText
+		}
+		if mt.rawType = exampleContentType(okRaw[0]); mt.rawType == "" {
+			mt.rawType = okRaw[0].PreviewLanguage
 		}
 	default:
 		if root := p.inferExamples(ok, roleResult); root != nil {

@@ -182,7 +182,7 @@ var opViewer = operation{
 // ConvertXML sends POST /convert (Postman: Convert XML).
 //
 // body is sent as it is; an empty string sends the collection's body.
-// The result is the response body as text, as the examples show.
+// The result is the response body as text (the examples are application/xml).
 func (c *Client) ConvertXML(ctx context.Context, body string) (string, *Response, error) {
 	return send[string](ctx, c.rt, &opConvertXML, call{body: body})
 }
@@ -222,6 +222,7 @@ var opUploadFile = operation{
 // DownloadFile sends GET /files/:name (Postman: Download file).
 //
 // name fills the path variable :name; an empty value sends the segment as written, as Postman does.
+// The result is the response body as bytes (the examples are application/pdf).
 func (c *Client) DownloadFile(ctx context.Context, name string) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opDownloadFile, call{path: []string{name}})
 }

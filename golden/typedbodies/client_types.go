@@ -5,6 +5,20 @@ package typedbodies
 
 import "time"
 
+// SearchQuery is the GraphQL query of Client.Search, as the collection has it.
+const SearchQuery = `query Search($q: String!, $first: Int) {
+  search(q: $q, first: $first) { id name }
+}`
+
+// SearchRequest is the body of Client.Search; an empty Query sends SearchQuery.
+type SearchRequest = GraphQLRequest[SearchVariables]
+
+// ViewerQuery is the GraphQL query of Client.Viewer, as the collection has it.
+const ViewerQuery = "{ viewer { login } }"
+
+// ViewerRequest is the body of Client.Viewer; an empty Query sends ViewerQuery.
+type ViewerRequest = GraphQLRequest[map[string]any]
+
 // SubscribeForm is the form body of Client.Subscribe. A field left empty (or nil) sends what the collection sends.
 type SubscribeForm struct {
 	// Email sets the form field "email"; empty sends "ada@example.com".
@@ -46,20 +60,6 @@ func (f *UploadAvatarForm) files() []*FormFile {
 	}
 	return []*FormFile{nil, f.Image}
 }
-
-// SearchQuery is the GraphQL query of Client.Search, as the collection has it.
-const SearchQuery = `query Search($q: String!, $first: Int) {
-  search(q: $q, first: $first) { id name }
-}`
-
-// SearchRequest is the body of Client.Search; an empty Query sends SearchQuery.
-type SearchRequest = GraphQLRequest[SearchVariables]
-
-// ViewerQuery is the GraphQL query of Client.Viewer, as the collection has it.
-const ViewerQuery = "{ viewer { login } }"
-
-// ViewerRequest is the body of Client.Viewer; an empty Query sends ViewerQuery.
-type ViewerRequest = GraphQLRequest[map[string]any]
 
 // CreateShipmentResult is the result of Client.CreateShipment, inferred from 2 examples.
 type CreateShipmentResult struct {

@@ -14,7 +14,7 @@ type ReportsService struct {
 
 // AsXML sends GET /reports/xml (Postman: Reports › Report as XML).
 //
-// The result is the response body as text, as the examples show.
+// The result is the response body as text (the examples are application/xml).
 func (s *ReportsService) AsXML(ctx context.Context) (string, *Response, error) {
 	return send[string](ctx, s.rt, &opReportsAsXML, call{})
 }
@@ -28,7 +28,7 @@ var opReportsAsXML = operation{
 
 // AsHTML sends GET /reports/html (Postman: Reports › Report as HTML).
 //
-// The result is the response body as text, as the examples show.
+// The result is the response body as text (the examples are text/html).
 func (s *ReportsService) AsHTML(ctx context.Context) (string, *Response, error) {
 	return send[string](ctx, s.rt, &opReportsAsHTML, call{})
 }
@@ -42,7 +42,7 @@ var opReportsAsHTML = operation{
 
 // AsCSV sends GET /reports/csv (Postman: Reports › Report as CSV).
 //
-// The result is the response body as text, as the examples show.
+// The result is the response body as text (the examples are text/csv).
 func (s *ReportsService) AsCSV(ctx context.Context) (string, *Response, error) {
 	return send[string](ctx, s.rt, &opReportsAsCSV, call{})
 }
@@ -55,6 +55,8 @@ var opReportsAsCSV = operation{
 }
 
 // Logo sends GET /reports/logo (Postman: Reports › Logo).
+//
+// The result is the response body as bytes (the examples are image/png).
 func (s *ReportsService) Logo(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opReportsLogo, call{})
 }
