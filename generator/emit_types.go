@@ -31,8 +31,11 @@ func (p *plan) emitNamedType(f *jen.File, nt *namedType) {
 	for _, fl := range nt.node.Fields {
 		optional := nt.node.Optional(fl)
 		tag := fl.Key
-		if optional {
+		switch {
+		case optional:
 			tag += ",omitempty"
+		case tag == "-":
+			tag += "," // a bare "-" tells encoding/json to skip the field
 		}
 		fields = append(fields, jen.Id(nt.fields[fl.Key]).Add(p.typeCode(fl.Type, optional)).
 			Tag(map[string]string{"json": tag}).Comment(fieldNote(nt.node, fl, noun)))

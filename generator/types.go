@@ -113,10 +113,16 @@ func (p *plan) planTypes(m *method) {
 			mt.rawType = okRaw[0].PreviewLanguage
 		}
 	default:
-		if root := p.inferExamples(ok, roleResult); root != nil {
-			mt.result, mt.root = resultJSON, root
-		} else {
+		root := p.inferExamples(ok, roleResult)
+		switch {
+		case root == nil:
 			mt.result = resultNone
+		case root.t.Kind == infer.String || root.t.Kind == infer.Time:
+			// A string result is the body as text: send hands strings
+			// over raw, which for a JSON string keeps its quotes.
+			mt.result, mt.rawType = resultText, "JSON strings"
+		default:
+			mt.result, mt.root = resultJSON, root
 		}
 	}
 	var codes []int

@@ -79,3 +79,17 @@ var opReportsPing = operation{
 	method: "GET",
 	path:   "/ping",
 }
+
+// Version sends GET /version (Postman: Reports › Version).
+//
+// The result is the response body as text (the examples are JSON strings).
+func (s *ReportsService) Version(ctx context.Context) (string, *Response, error) {
+	return send[string](ctx, s.rt, &opReportsVersion, call{})
+}
+
+// opReportsVersion is the request ReportsService.Version sends.
+var opReportsVersion = operation{
+	name:   "Reports.Version",
+	method: "GET",
+	path:   "/version",
+}
