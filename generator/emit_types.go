@@ -74,48 +74,94 @@ func (p *plan) variablesType(m *method) jen.Code {
 // that may be missing: objects and times are then pointers, so that
 // omitempty can leave them out.
 func (p *plan) typeCode(t *infer.Type, optional bool) *jen.Statement {
-	if t == nil {
-		return jen.Any()
-	}
-	var c *jen.Statement
-	pointer := t.Nullable
-	switch t.Kind {
-	case infer.Object:
-		nt, ok := p.types.byNode[t]
-		if !ok {
-			return jen.Map(jen.String()).Any() // unreachable: every object is registered
+	return spelledCode(p.typeSpelling(t, optional))
+}
+
+// spelledCode renders a spelled type.
+func spelledCode(prefixes []string, base string) *jen.Statement {
+	c := jen.Null()
+	for _, pre := range prefixes {
+		switch pre {
+		case "*":
+			c.Op("*")
+		case "[]":
+			c.Index()
+		default:
+			c.Map(jen.String())
 		}
-		c = jen.Id(nt.name)
-		pointer = pointer || optional
-	case infer.Time:
-		c = jen.Qual("time", "Time")
-		pointer = pointer || optional
-	case infer.Array:
-		return jen.Index().Add(p.typeCode(t.Elem, false))
-	case infer.Map:
-		return jen.Map(jen.String()).Add(p.typeCode(t.Elem, false))
-	case infer.Bool:
-		c = jen.Bool()
-	case infer.Int:
-		c = jen.Int64()
-	case infer.Float:
-		c = jen.Float64()
-	case infer.String:
-		c = jen.String()
-	default: // Unknown, Null, Mixed
-		return jen.Any()
 	}
-	if pointer {
-		return jen.Op("*").Add(c)
+	if base == "time.Time" {
+		return c.Qual("time", "Time")
 	}
-	return c
+	return c.Id(base)
+}
+
+// typeText is typeCode as text, for comments and reports.
+func (p *plan) typeText(t *infer.Type, optional bool) string {
+	prefixes, base := p.typeSpelling(t, optional)
+	return strings.Join(prefixes, "") + base
+}
+
+// resultSpelling spells the result type of a method: as an optional
+// member (objects and times are pointers), and a string is a *string too,
+// because send hands a string result over raw (the body as text) but
+// decodes a *string from JSON.
+func (p *plan) resultSpelling(t *infer.Type) ([]string, string) {
+	prefixes, base := p.typeSpelling(t, true)
+	if base == "string" && len(prefixes) == 0 {
+		prefixes = []string{"*"}
+	}
+	return prefixes, base
+}
+
+// typeSpelling spells the Go type of t as what comes before its base
+// type ("*", "[]", "map[string]") and the base type (a generated name,
+// "time.Time", a predeclared type or "any").
+func (p *plan) typeSpelling(t *infer.Type, optional bool) (prefixes []string, base string) {
+	for {
+		if t == nil {
+			return prefixes, "any"
+		}
+		pointer := t.Nullable
+		switch t.Kind {
+		case infer.Array:
+			prefixes = append(prefixes, "[]")
+			t, optional = t.Elem, false
+			continue
+		case infer.Map:
+			prefixes = append(prefixes, "map[string]")
+			t, optional = t.Elem, false
+			continue
+		case infer.Object:
+			base, pointer = "map[string]any", false // unreachable: every object is registered
+			if nt, ok := p.types.byNode[t]; ok {
+				base, pointer = nt.name, pointer || optional
+			}
+		case infer.Time:
+			base, pointer = "time.Time", pointer || optional
+		case infer.Bool:
+			base = "bool"
+		case infer.Int:
+			base = "int64"
+		case infer.Float:
+			base = "float64"
+		case infer.String:
+			base = "string"
+		default: // Unknown, Null, Mixed
+			base, pointer = "any", false
+		}
+		if pointer {
+			prefixes = append(prefixes, "*")
+		}
+		return prefixes, base
+	}
 }
 
 // resultCode is the Go result type of m, nil when it has none.
 func (p *plan) resultCode(m *method) jen.Code {
 	switch m.types.result {
 	case resultJSON:
-		return p.typeCode(m.types.root.t, true)
+		return spelledCode(p.resultSpelling(m.types.root.t))
 	case resultText:
 		return jen.String()
 	case resultNone:
@@ -173,25 +219,19 @@ func (p *plan) typeNotes(m *method) []string {
 	if len(mt.errors) > 0 {
 		var parts []string
 		for _, e := range mt.errors {
-			parts = append(parts, fmt.Sprintf("%d: %s", e.status, codeString(p.typeCode(e.root.t, true))))
+			parts = append(parts, fmt.Sprintf("%d: %s", e.status, p.typeText(e.root.t, true)))
 		}
 		notes = append(notes, "An *APIError's Decoded holds the error body, by status ("+strings.Join(parts, ", ")+").")
 	}
 	return notes
 }
 
-// codeString renders a type expression as text, for comments and
-// reports.
-func codeString(c jen.Code) string {
-	return jen.Null().Add(c).GoString()
-}
-
 // sampleNoun is what a type's samples are called in comments: "example"
 // when they are all saved responses, "sample" when request bodies are
 // among them.
 func sampleNoun(nt *namedType) string {
-	for _, s := range nt.sites {
-		if s.root.role != roleResult && s.root.role != roleError {
+	for _, r := range nt.roots {
+		if r.role != roleResult && r.role != roleError {
 			return "sample"
 		}
 	}
@@ -203,9 +243,7 @@ func sampleNoun(nt *namedType) string {
 func (p *plan) typeDoc(nt *namedType, noun string) string {
 	var uses []string
 	seen := map[string]bool{}
-	roots := map[*rootType]bool{}
 	for _, s := range nt.sites {
-		roots[s.root] = true
 		u := p.siteUse(s)
 		if !seen[u] {
 			seen[u] = true
@@ -213,7 +251,7 @@ func (p *plan) typeDoc(nt *namedType, noun string) string {
 		}
 	}
 	samples := 0
-	for r := range roots {
+	for _, r := range nt.roots {
 		samples += len(r.samples)
 	}
 	use := uses[0]

@@ -1,6 +1,10 @@
 package generator
 
-import "github.com/postgen/postgen/generator/infer"
+import (
+	"strings"
+
+	"github.com/postgen/postgen/generator/infer"
+)
 
 // TypeReport says what the inferred types cover, so that they can be
 // measured: which Go type each JSON sample decodes into, how many results
@@ -53,17 +57,18 @@ func (p *plan) typeReport() TypeReport {
 			if holdsStruct(mt.root.t) {
 				r.Structs++
 			}
-			add(mt.root, codeString(p.resultCode(m)))
+			prefixes, base := p.resultSpelling(mt.root.t)
+			add(mt.root, strings.Join(prefixes, "")+base)
 		}
 		if mt.body != nil {
-			goType := codeString(p.typeCode(mt.body.t, true))
+			goType := p.typeText(mt.body.t, true)
 			if mt.gql != nil {
-				goType = codeString(p.variablesType(m))
+				goType = p.typeText(mt.body.t, false)
 			}
 			add(mt.body, goType)
 		}
 		for _, e := range mt.errors {
-			add(e.root, codeString(p.typeCode(e.root.t, true)))
+			add(e.root, p.typeText(e.root.t, true))
 		}
 	})
 	return r

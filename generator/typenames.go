@@ -11,7 +11,7 @@ import (
 // structurally distinct shape once, with every place it is used.
 type typeTable struct {
 	keys   infer.Keys
-	byKey  map[string]*namedType
+	byKey  map[int]*namedType
 	byNode map[*infer.Type]*namedType
 	// types are in the order first seen: methods in plan order, and in
 	// each method its result, body and error bodies, depth first.
@@ -28,6 +28,10 @@ type namedType struct {
 	// fields maps member keys to Go field names.
 	fields map[string]string
 	sites  []typeSite
+	// places are the members where the type is used, so each is
+	// recorded once; roots are the samples it comes from.
+	places map[place]bool
+	roots  []*rootType
 	// owner is the top-level service (or the client) whose _types.go
 	// file declares the type: that of its first use.
 	owner *service
@@ -52,7 +56,7 @@ type typeSite struct {
 // them and gives each a name. It runs at the end of planning, so names of
 // services, methods and params are settled and types get what is left.
 func (p *plan) nameTypes() {
-	tt := &typeTable{byKey: map[string]*namedType{}, byNode: map[*infer.Type]*namedType{}}
+	tt := &typeTable{byKey: map[int]*namedType{}, byNode: map[*infer.Type]*namedType{}}
 	p.types = tt
 	p.forEachMethod(func(m *method) {
 		mt := m.types
@@ -72,6 +76,52 @@ func (p *plan) nameTypes() {
 	for _, nt := range tt.types {
 		nt.name = p.claimTypeName(nt)
 	}
+	p.compactTypes()
+}
+
+// compactTypes points every use of a shape at its one representative
+// node, so that the copies inferred for each method can be freed, and
+// drops the keys: emission needs only the named types.
+func (p *plan) compactTypes() {
+	tt := p.types
+	var canon func(t *infer.Type) *infer.Type
+	canon = func(t *infer.Type) *infer.Type {
+		switch {
+		case t == nil:
+		case t.Kind == infer.Array || t.Kind == infer.Map:
+			t.Elem = canon(t.Elem)
+		case t.Kind == infer.Object:
+			return tt.byNode[t].node
+		}
+		return t
+	}
+	for _, nt := range tt.types {
+		for _, f := range nt.node.Fields {
+			f.Type = canon(f.Type)
+		}
+	}
+	p.forEachMethod(func(m *method) {
+		mt := m.types
+		for _, r := range append([]*rootType{mt.root, mt.body}, errorRoots(mt)...) {
+			if r != nil {
+				r.t = canon(r.t)
+			}
+		}
+	})
+	tt.byNode = make(map[*infer.Type]*namedType, len(tt.types))
+	for _, nt := range tt.types {
+		tt.byNode[nt.node] = nt
+	}
+	tt.keys = infer.Keys{}
+}
+
+// errorRoots are the root types of m's error bodies.
+func errorRoots(mt *methodTypes) []*rootType {
+	out := make([]*rootType, len(mt.errors))
+	for i, e := range mt.errors {
+		out[i] = e.root
+	}
+	return out
 }
 
 // register records the object types in t, used at site s.
@@ -93,14 +143,61 @@ func (p *plan) register(t *infer.Type, s typeSite) {
 	key := tt.keys.Of(t)
 	nt, seen := tt.byKey[key]
 	if !seen {
-		nt = &namedType{node: t, fields: p.fieldNames(t), owner: p.topService(s.m.svc)}
+		nt = &namedType{node: t, fields: p.fieldNames(t), owner: p.topService(s.m.svc), places: map[place]bool{}}
 		tt.byKey[key] = nt
 		tt.types = append(tt.types, nt)
 	}
 	tt.byNode[t] = nt
+	nt.addRoot(s.root)
+	if s.role == roleField {
+		at := place{s.parent, s.key, s.elem}
+		if nt.places[at] {
+			// Another copy of a member already recorded (the same
+			// shape in another body): it adds nothing to naming.
+			for _, f := range t.Fields {
+				p.mapNodes(f.Type, s.root)
+			}
+			return
+		}
+		nt.places[at] = true
+	}
 	nt.sites = append(nt.sites, s)
 	for _, f := range t.Fields {
 		p.register(f.Type, typeSite{m: s.m, role: roleField, root: s.root, parent: nt, key: f.Key, field: nt.fields[f.Key]})
+	}
+}
+
+// place is a member of a type, where another type is used.
+type place struct {
+	parent *namedType
+	key    string
+	elem   int
+}
+
+// addRoot records that r's samples went into nt. The nodes of one root
+// are registered together, so checking the last root is enough.
+func (nt *namedType) addRoot(r *rootType) {
+	if n := len(nt.roots); n == 0 || nt.roots[n-1] != r {
+		nt.roots = append(nt.roots, r)
+	}
+}
+
+// mapNodes maps the object nodes of t to their types, crediting root,
+// without recording places again.
+func (p *plan) mapNodes(t *infer.Type, root *rootType) {
+	tt := p.types
+	for t != nil && (t.Kind == infer.Array || t.Kind == infer.Map) {
+		t = t.Elem
+	}
+	if t == nil || t.Kind != infer.Object {
+		return
+	}
+	tt.nodes++
+	nt := tt.byKey[tt.keys.Of(t)]
+	tt.byNode[t] = nt
+	nt.addRoot(root)
+	for _, f := range t.Fields {
+		p.mapNodes(f.Type, root)
 	}
 }
 
@@ -310,7 +407,7 @@ func elemName(field string, elem int) string {
 
 // distinctErrorTypes counts the different error body types of m.
 func (p *plan) distinctErrorTypes(m *method) int {
-	seen := map[string]bool{}
+	seen := map[int]bool{}
 	for _, e := range m.types.errors {
 		seen[p.types.keys.Of(e.root.t)] = true
 	}

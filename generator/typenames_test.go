@@ -20,10 +20,9 @@ func typesOf(t *testing.T, c *model.Collection) (names []string, results map[str
 	}
 	results = map[string]string{}
 	p.forEachMethod(func(m *method) {
-		if res := p.resultCode(m); res != nil {
-			results[m.svc.typeName+"."+m.name] = codeString(res)
-		} else {
-			results[m.svc.typeName+"."+m.name] = "none"
+		results[m.svc.typeName+"."+m.name] = m.types.result
+		if m.types.root != nil {
+			results[m.svc.typeName+"."+m.name] = p.typeText(m.types.root.t, true)
 		}
 	})
 	return names, results

@@ -113,16 +113,10 @@ func (p *plan) planTypes(m *method) {
 			mt.rawType = okRaw[0].PreviewLanguage
 		}
 	default:
-		root := p.inferExamples(ok, roleResult)
-		switch {
-		case root == nil:
-			mt.result = resultNone
-		case root.t.Kind == infer.String || root.t.Kind == infer.Time:
-			// A string result is the body as text: send hands strings
-			// over raw, which for a JSON string keeps its quotes.
-			mt.result, mt.rawType = resultText, "JSON strings"
-		default:
+		if root := p.inferExamples(ok, roleResult); root != nil {
 			mt.result, mt.root = resultJSON, root
+		} else {
+			mt.result = resultNone
 		}
 	}
 	var codes []int
@@ -211,7 +205,7 @@ func (p *plan) inferSamples(samples []typedSample, role string) *rootType {
 		if err != nil {
 			continue
 		}
-		t = infer.Merge(t, st)
+		t = infer.MergeInto(t, st)
 		used = append(used, s)
 	}
 	if t == nil {

@@ -3,52 +3,56 @@ package infer
 // Merge returns a type that describes every value a or b describes. Either
 // may be nil (nothing seen). The inputs are not changed.
 func Merge(a, b *Type) *Type {
+	return MergeInto(clone(a), clone(b))
+}
+
+// MergeInto is Merge for callers that own both trees: it merges b into a
+// in place and returns the result, which may share nodes with either, so
+// neither may be used afterwards. It saves copying every sample.
+func MergeInto(a, b *Type) *Type {
 	switch {
 	case a == nil:
-		return clone(b)
+		return b
 	case b == nil:
-		return clone(a)
+		return a
 	case rank(a.Kind) < rank(b.Kind):
 		a, b = b, a // the less informative one second
 	}
-	out := clone(a)
-	out.Count += b.Count
+	a.Count += b.Count
 	switch {
 	case b.Kind == Unknown:
-		out.Nullable = out.Nullable || b.Nullable
-		return out
+		a.Nullable = a.Nullable || b.Nullable
+		return a
 	case b.Kind == Null:
-		if out.Kind != Null {
-			out.Nullable = true
+		if a.Kind != Null {
+			a.Nullable = true
 		}
-		return out
+		return a
 	}
-	out.Nullable = a.Nullable || b.Nullable
+	a.Nullable = a.Nullable || b.Nullable
 	switch k := join(a.Kind, b.Kind); k {
 	case Mixed:
-		out.Kind = Mixed
-		out.Kinds = unionKinds(jsonKinds(a), jsonKinds(b))
-		out.Fields, out.Elem, out.Objects = nil, nil, 0
+		a.Kinds = unionKinds(jsonKinds(a), jsonKinds(b))
+		a.Kind, a.Fields, a.Elem, a.Objects = Mixed, nil, nil, 0
 	case Object:
-		out.Objects += b.Objects
+		a.Objects += b.Objects
 		for _, bf := range b.Fields {
-			if f := out.Field(bf.Key); f != nil {
-				f.Type = Merge(f.Type, bf.Type)
+			if f := a.Field(bf.Key); f != nil {
+				f.Type = MergeInto(f.Type, bf.Type)
 				f.Count += bf.Count
 			} else {
-				out.Fields = append(out.Fields, &Field{Key: bf.Key, Type: clone(bf.Type), Count: bf.Count})
+				a.Fields = append(a.Fields, bf)
 			}
 		}
 	case Array:
-		out.Elem = Merge(a.Elem, b.Elem)
+		a.Elem = MergeInto(a.Elem, b.Elem)
 	case Map:
-		out.Kind = Map
-		out.Elem = Merge(mapElem(a), mapElem(b))
-		out.Fields, out.Objects = nil, 0
+		elem := MergeInto(mapElem(a), mapElem(b))
+		a.Kind, a.Elem, a.Fields, a.Objects = Map, elem, nil, 0
 	default:
-		out.Kind = k
+		a.Kind = k
 	}
-	return out
+	return a
 }
 
 // join is the kind of a place that held kinds a and b (neither Unknown nor
@@ -83,14 +87,15 @@ func rank(k Kind) int {
 	return 2
 }
 
-// mapElem is the element type of a Map, or of an Object read as one.
+// mapElem is the element type of a Map, or of an Object read as one. It
+// consumes t's members.
 func mapElem(t *Type) *Type {
 	if t.Kind == Map {
 		return t.Elem
 	}
 	var e *Type
 	for _, f := range t.Fields {
-		e = Merge(e, f.Type)
+		e = MergeInto(e, f.Type)
 	}
 	return e
 }

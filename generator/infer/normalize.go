@@ -15,7 +15,7 @@ func Infer(samples []string, dataKey func(string) bool) (t *Type, used int) {
 		if err != nil {
 			continue
 		}
-		t = Merge(t, st)
+		t = MergeInto(t, st)
 		used++
 	}
 	if t != nil {

@@ -170,7 +170,7 @@ func (p *reader) object(d int) (*Type, error) {
 			return nil, err
 		}
 		if f := t.Field(key); f != nil {
-			f.Type = Merge(f.Type, v)
+			f.Type = MergeInto(f.Type, v)
 		} else {
 			t.Fields = append(t.Fields, &Field{Key: key, Type: v, Count: 1})
 		}
@@ -200,11 +200,7 @@ func (p *reader) array(d int) (*Type, error) {
 		if err != nil {
 			return nil, err
 		}
-		if t.Elem == nil {
-			t.Elem = v // no copy: nesting stays linear
-		} else {
-			t.Elem = Merge(t.Elem, v)
-		}
+		t.Elem = MergeInto(t.Elem, v)
 		p.space()
 		if p.i < len(p.s) && p.s[p.i] == ',' {
 			p.i++

@@ -81,10 +81,8 @@ var opReportsPing = operation{
 }
 
 // Version sends GET /version (Postman: Reports › Version).
-//
-// The result is the response body as text (the examples are JSON strings).
-func (s *ReportsService) Version(ctx context.Context) (string, *Response, error) {
-	return send[string](ctx, s.rt, &opReportsVersion, call{})
+func (s *ReportsService) Version(ctx context.Context) (*string, *Response, error) {
+	return send[*string](ctx, s.rt, &opReportsVersion, call{})
 }
 
 // opReportsVersion is the request ReportsService.Version sends.
