@@ -255,15 +255,15 @@ func (p *plan) claimTypeName(nt *namedType) string {
 //     ("owner" -> Owner, "bookings" -> Booking), unless that name says
 //     nothing on its own ("data", "items": see genericMembers).
 func (p *plan) nameCandidates(nt *namedType) []string {
-	var results, errs []*method
+	var results, errs methodSet
 	var member string
 	others := 0
 	for _, s := range nt.sites {
 		switch s.role {
 		case roleResult:
-			results = appendMethod(results, s.m)
+			results.add(s.m)
 		case roleError:
-			errs = appendMethod(errs, s.m)
+			errs.add(s.m)
 		case roleField:
 			if member == "" && !genericMembers[strings.ToLower(s.field)] {
 				member = elemName(s.field, s.elem)
@@ -273,16 +273,16 @@ func (p *plan) nameCandidates(nt *namedType) []string {
 		}
 	}
 	var out []string
-	if len(errs) >= 2 && len(results) == 0 && others == 0 {
-		if svc := p.commonService(errs); svc != p.client {
+	if len(errs.list) >= 2 && len(results.list) == 0 && others == 0 {
+		if svc := p.commonService(errs.list); svc != p.client {
 			out = append(out, svc.prefix+"Error")
 		} else {
 			out = append(out, "ErrorBody")
 		}
 	}
-	if len(results) >= 2 {
-		if svc := p.commonService(results); svc != p.client {
-			out = append(out, resultName(svc, results))
+	if len(results.list) >= 2 {
+		if svc := p.commonService(results.list); svc != p.client {
+			out = append(out, resultName(svc, results.list))
 		}
 	}
 	if member != "" && !genericMembers[strings.ToLower(member)] {
@@ -435,12 +435,18 @@ func isWithin(s, ancestor *service) bool {
 	return ancestor.parent == nil // the client holds everything
 }
 
-// appendMethod adds m to ms once.
-func appendMethod(ms []*method, m *method) []*method {
-	for _, x := range ms {
-		if x == m {
-			return ms
-		}
+// methodSet lists methods once each, in the order added.
+type methodSet struct {
+	list []*method
+	seen map[*method]bool
+}
+
+func (ms *methodSet) add(m *method) {
+	if ms.seen == nil {
+		ms.seen = map[*method]bool{}
 	}
-	return append(ms, m)
+	if !ms.seen[m] {
+		ms.seen[m] = true
+		ms.list = append(ms.list, m)
+	}
 }
