@@ -37,8 +37,11 @@ func (p *plan) emitNamedType(f *jen.File, nt *namedType) {
 		case tag == "-":
 			tag += "," // a bare "-" tells encoding/json to skip the field
 		}
-		fields = append(fields, jen.Id(nt.fields[fl.Key]).Add(p.typeCode(fl.Type, optional)).
-			Tag(map[string]string{"json": tag}).Comment(fieldNote(nt.node, fl, noun)))
+		typ, note := jen.Code(p.typeCode(fl.Type, optional)), fieldNote(nt.node, fl, noun)
+		if chosen, ok := nt.chosen[fl.Key]; ok {
+			typ, note = chosen, note+"; type chosen in postgen.yaml"
+		}
+		fields = append(fields, jen.Id(nt.fields[fl.Key]).Add(typ).Tag(map[string]string{"json": tag}).Comment(note))
 	}
 	f.Type().Id(nt.name).Struct(fields...)
 	f.Line()

@@ -145,8 +145,8 @@ func newPlan(c *model.Collection, cfg Config) (*plan, error) {
 	p.vars.finish(p)
 	p.planBaseURLs()
 	p.planVariableOptions()
-	p.checkFieldTypes()
 	p.nameTypes()
+	p.checkFieldTypes()
 	if err := errors.Join(p.errs...); err != nil {
 		return nil, err
 	}

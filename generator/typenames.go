@@ -3,6 +3,7 @@ package generator
 import (
 	"strings"
 
+	"github.com/dave/jennifer/jen"
 	"github.com/postgen/postgen/generator/infer"
 	"github.com/postgen/postgen/generator/names"
 )
@@ -32,6 +33,8 @@ type namedType struct {
 	// recorded once; roots are the samples it comes from.
 	places map[place]bool
 	roots  []*rootType
+	// chosen holds the field types postgen.yaml chose, by member key.
+	chosen map[string]jen.Code
 	// owner is the top-level service (or the client) whose _types.go
 	// file declares the type: that of its first use.
 	owner *service
@@ -76,6 +79,7 @@ func (p *plan) nameTypes() {
 	for _, nt := range tt.types {
 		nt.name = p.claimTypeName(nt)
 	}
+	p.applyFieldTypes()
 	p.compactTypes()
 }
 

@@ -99,3 +99,29 @@ func TestElemName(t *testing.T) {
 		}
 	}
 }
+
+func TestChosenFieldTypes(t *testing.T) {
+	c := &model.Collection{Requests: []*model.Request{get("Get thing", "thing", example(200, `{"n":1,"when":"x","tags":["a"]}`))}}
+	tests := []struct {
+		field, goType, want string
+	}{
+		{"n", "json.Number", ""},
+		{"N", "*int32", ""},
+		{"tags", "[]GetThingResult", ""},
+		{"when", "map[string]time.Duration", ""},
+		{"when", "decimal.Decimal", "SDKs use the standard library only"},
+		{"when", "Nope", "neither a predeclared type nor a type of this SDK"},
+		{"when", "[3]int", "not a type a field can have here"},
+		{"missing", "int64", "no generated type GetThingResult has a field missing"},
+	}
+	for _, tt := range tests {
+		cfg := Config{Package: "x", FieldTypes: []FieldType{{Type: "GetThingResult", Field: tt.field, GoType: tt.goType, Where: "postgen.yaml:3:3"}}}
+		_, err := newPlan(c, cfg)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: %s: %v", tt.field, tt.goType, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "postgen.yaml:3:3")):
+			t.Errorf("%s: %s: err = %v, want %q", tt.field, tt.goType, err, tt.want)
+		}
+	}
+}

@@ -259,3 +259,19 @@ func TestJSONStringResultIsDecoded(t *testing.T) {
 		t.Errorf("Version = %v, %v", v, err)
 	}
 }
+
+// TestChosenFieldTypes: postgen.yaml chose json.Number for a number too
+// large for int64, so it arrives digit for digit.
+func TestChosenFieldTypes(t *testing.T) {
+	c, es := newClient(t)
+	es.serve(examples(t)["Numbers"]["a"])
+	n, _, err := c.Shapes.Numbers(context.Background())
+	if err != nil || n.Huge.String() != "18446744073709551615" {
+		t.Fatalf("Huge = %v, %v", n.Huge, err)
+	}
+	es.serve(examples(t)["Mixed kinds"]["b"])
+	m, _, err := c.Shapes.MixedKinds(context.Background())
+	if err != nil || string(m.Value) != `"one"` {
+		t.Fatalf("Value = %s, %v", m.Value, err)
+	}
+}
