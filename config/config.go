@@ -161,7 +161,7 @@ var topKeys = []string{"package", "input", "postmanId", "output", "baseURL", "in
 var renameKeys = []string{"services", "methods", "types"}
 
 // typeRoles are the types of a request that can be renamed.
-var typeRoles = []string{"params", "form"}
+var typeRoles = []string{"params", "form", "result", "body", "error"}
 
 // mapping calls fn for each key of a mapping node, reporting keys that
 // are not in known (when known is not nil) and repeated keys.

@@ -65,7 +65,7 @@ func TestParseErrorsHavePositions(t *testing.T) {
 		{"unknown key with a near one", "pakage: x\n", `postgen.yaml:1:1: unknown key "pakage" in the file; did you mean "package"?`},
 		{"unknown key", "colour: red\n", `postgen.yaml:1:1: unknown key "colour" in the file; known keys: package, input`},
 		{"nested unknown key", "rename:\n  method:\n    A: B\n", `postgen.yaml:2:3: unknown key "method" in rename; did you mean "methods"?`},
-		{"type role", "rename:\n  types:\n    A/b:\n      body: X\n", `postgen.yaml:4:7: unknown key "body" in rename.types["A/b"]; known keys: params, form`},
+		{"type role", "rename:\n  types:\n    A/b:\n      bogus: X\n", `postgen.yaml:4:7: unknown key "bogus" in rename.types["A/b"]; known keys: params, form, result, body, error`},
 		{"not a Go name", "rename:\n  methods:\n    A/b: list-all\n", `postgen.yaml:3:10: rename.methods: "list-all" is not an exported Go name`},
 		{"unexported", "options:\n  tenant: withTenant\n", `postgen.yaml:2:11: options: "withTenant" is not an exported Go name`},
 		{"twice", "package: a\npackage: b\n", `postgen.yaml:2:1: the file: "package" is given twice`},

@@ -101,7 +101,7 @@ func TestSchemaAndReaderAgree(t *testing.T) {
 		{"{}\n", true},
 		{"pakage: x\n", false},
 		{"rename:\n  method:\n    A: B\n", false},
-		{"rename:\n  types:\n    A/b:\n      body: X\n", false},
+		{"rename:\n  types:\n    A/b:\n      bogus: X\n", false},
 		{"rename:\n  methods:\n    A/b: list-all\n", false},
 		{"options:\n  tenant: withTenant\n", false},
 		{"package: Bad-Name\n", false},

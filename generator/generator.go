@@ -40,7 +40,8 @@ type Config struct {
 	// MethodNames are chosen method names, by request path.
 	MethodNames map[string]Choice
 	// TypeNames are chosen names of a request's generated types, by
-	// request path and role: "item[0].item[2]#params", "...#form".
+	// request path and role: "item[0].item[2]#params", "...#form", and
+	// for inferred types "...#result", "...#body" and "...#error".
 	TypeNames map[string]Choice
 	// Skip holds the paths of folders and requests left out of the SDK.
 	Skip map[string]bool

@@ -36,6 +36,8 @@ type plan struct {
 	errs []error
 	// usedFieldTypes marks the cfg.FieldTypes that matched a field.
 	usedFieldTypes map[int]bool
+	// usedTypeNames marks the cfg.TypeNames that named an inferred type.
+	usedTypeNames map[string]bool
 	// options are the variables with option functions; envURLs the
 	// environments' base URL constants.
 	options []VariableOption
@@ -127,6 +129,7 @@ func newPlan(c *model.Collection, cfg Config) (*plan, error) {
 		fileScope: names.NewScope(reservedFiles()...),
 
 		usedFieldTypes: map[int]bool{},
+		usedTypeNames:  map[string]bool{},
 	}
 	p.vars = newVarTable(c)
 	p.vars.warn = p.warn

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -79,6 +80,7 @@ func (p *plan) nameTypes() {
 	for _, nt := range tt.types {
 		nt.name = p.claimTypeName(nt)
 	}
+	p.checkTypeNames()
 	p.applyFieldTypes()
 	p.compactTypes()
 }
@@ -233,6 +235,14 @@ func (p *plan) topService(s *service) *service {
 // free, else after its first use as a root (BookingsGetResult) or member
 // (BookingsGetResultGuest), numbered by the scope if need be.
 func (p *plan) claimTypeName(nt *namedType) string {
+	for _, s := range nt.sites {
+		if key := chosenTypeKey(s); key != "" {
+			if _, ok := p.cfg.TypeNames[key]; ok {
+				p.usedTypeNames[key] = true
+				return p.claimName(p.cfg.TypeNames, key, "", p.pkgScope)
+			}
+		}
+	}
 	for _, name := range p.nameCandidates(nt) {
 		if name != "" && !p.pkgScope.Has(name) {
 			return p.pkgScope.Claim(name)
@@ -246,6 +256,40 @@ func (p *plan) claimTypeName(nt *namedType) string {
 		}
 	}
 	return p.pkgScope.Claim(p.siteName(primary))
+}
+
+// chosenTypeKey is the key under which postgen.yaml (rename.types) names
+// the type used at s: "item[3]#result", "#body" (JSON body or GraphQL
+// variables) or "#error" (the error body of the lowest status); "" for a
+// member.
+func chosenTypeKey(s typeSite) string {
+	switch s.role {
+	case roleResult:
+		return s.m.req.Path + "#result"
+	case roleBody, roleVars:
+		return s.m.req.Path + "#body"
+	case roleError:
+		if s.status == s.m.types.errors[0].status {
+			return s.m.req.Path + "#error"
+		}
+	}
+	return ""
+}
+
+// checkTypeNames reports names chosen for inferred types that no type
+// took: the request has no such inferred type.
+func (p *plan) checkTypeNames() {
+	keys := make([]string, 0, len(p.cfg.TypeNames))
+	for key := range p.cfg.TypeNames {
+		keys = append(keys, key)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		_, role, _ := strings.Cut(key, "#")
+		if (role == "result" || role == "body" || role == "error") && !p.usedTypeNames[key] {
+			p.errorf(p.cfg.TypeNames[key].Where, "the request has no %s type inferred from its examples or body (it is raw, or has no JSON sample)", role)
+		}
+	}
 }
 
 // nameCandidates are the short names nt could have, best first:

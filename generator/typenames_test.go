@@ -9,9 +9,13 @@ import (
 
 // typesOf plans c and returns the inferred type names in order, with the
 // methods' result types.
-func typesOf(t *testing.T, c *model.Collection) (names []string, results map[string]string) {
+func typesOf(t *testing.T, c *model.Collection, cfg ...Config) (names []string, results map[string]string) {
 	t.Helper()
-	p, err := newPlan(c, Config{Package: "x"})
+	conf := Config{Package: "x"}
+	if len(cfg) > 0 {
+		conf = cfg[0]
+	}
+	p, err := newPlan(c, conf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,5 +127,22 @@ func TestChosenFieldTypes(t *testing.T) {
 		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "postgen.yaml:3:3")):
 			t.Errorf("%s: %s: err = %v, want %q", tt.field, tt.goType, err, tt.want)
 		}
+	}
+}
+
+func TestChosenTypeNames(t *testing.T) {
+	c := &model.Collection{Requests: []*model.Request{
+		get("Get thing", "thing", example(200, `{"n":1}`), example(404, `{"m":"x"}`)),
+		get("Raw", "raw", example(200, `<xml/>`)),
+	}}
+	cfg := Config{Package: "x", TypeNames: map[string]Choice{"item[0]#result": {Name: "Thing"}, "item[0]#error": {Name: "Oops"}}}
+	c.Requests[0].Path, c.Requests[1].Path = "item[0]", "item[1]"
+	names, _ := typesOf(t, c, cfg)
+	if strings.Join(names, ",") != "Thing,Oops" {
+		t.Errorf("names %v", names)
+	}
+	cfg.TypeNames = map[string]Choice{"item[1]#result": {Name: "X", Where: "postgen.yaml:9:9"}}
+	if _, err := newPlan(c, cfg); err == nil || !strings.Contains(err.Error(), "postgen.yaml:9:9: the request has no result type") {
+		t.Errorf("err = %v", err)
 	}
 }

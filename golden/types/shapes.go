@@ -107,8 +107,8 @@ var opShapesDictionary = operation{
 }
 
 // DeepNesting sends GET /shapes/deep (Postman: Shapes › Deep nesting).
-func (s *ShapesService) DeepNesting(ctx context.Context) (*ShapesDeepNestingResult, *Response, error) {
-	return send[*ShapesDeepNestingResult](ctx, s.rt, &opShapesDeepNesting, call{})
+func (s *ShapesService) DeepNesting(ctx context.Context) (*Org, *Response, error) {
+	return send[*Org](ctx, s.rt, &opShapesDeepNesting, call{})
 }
 
 // opShapesDeepNesting is the request ShapesService.DeepNesting sends.

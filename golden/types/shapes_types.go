@@ -89,12 +89,12 @@ type Rate struct {
 	Eur int64   `json:"eur,omitempty"` // missing from some examples
 }
 
-// ShapesDeepNestingResult is the result of ShapesService.DeepNesting, inferred from 1 example.
-type ShapesDeepNestingResult struct {
+// Org is the result of ShapesService.DeepNesting, inferred from 1 example.
+type Org struct {
 	Company Company `json:"company"` // in every example
 }
 
-// Company is the "company" member of ShapesDeepNestingResult, inferred from 1 example.
+// Company is the "company" member of Org, inferred from 1 example.
 type Company struct {
 	Name        string       `json:"name"`        // in every example
 	Address     Address      `json:"address"`     // in every example
