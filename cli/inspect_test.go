@@ -56,11 +56,11 @@ func TestInspectJSON(t *testing.T) {
 	}
 	get := folder.Items[1]
 	if get.Method != "Bookings.Get" || get.HTTP != "GET /bookings/:bookingId" || get.Path != "item[0].item[1]" ||
-		get.Signature != "Get(ctx context.Context, bookingID string) ([]byte, *Response, error)" {
+		get.Signature != "Get(ctx context.Context, bookingID string) (*Booking, *Response, error)" || strings.Join(get.Types, ",") != "Booking,BookingsGetError" {
 		t.Errorf("request %+v", get)
 	}
 	// The same names as the SDK: the golden SDK of this collection has them.
-	if sdk := string(mustRead(t, "../golden/bookings/bookings.go")); !strings.Contains(sdk, "func (s *BookingsService) Get(ctx context.Context, bookingID string) ([]byte, *Response, error)") {
+	if sdk := string(mustRead(t, "../golden/bookings/bookings.go")); !strings.Contains(sdk, "func (s *BookingsService) Get(ctx context.Context, bookingID string) (*Booking, *Response, error)") {
 		t.Error("inspect and the generated SDK disagree on Bookings.Get")
 	}
 }

@@ -186,6 +186,55 @@ func (p *plan) bodyCode(m *method) jen.Code {
 	return nil
 }
 
+// bodyText is bodyCode as text, "" when the body is untyped.
+func (p *plan) bodyText(m *method) string {
+	switch {
+	case m.types.gql != nil:
+		return "*" + m.types.gql.request
+	case m.types.body != nil:
+		return p.typeText(m.types.body.t, true)
+	}
+	return ""
+}
+
+// resultsText spells what m returns: "(*Booking, *Response, error)".
+func (p *plan) resultsText(m *method) string {
+	switch m.types.result {
+	case resultJSON:
+		prefixes, base := p.resultSpelling(m.types.root.t)
+		return "(" + strings.Join(prefixes, "") + base + ", *Response, error)"
+	case resultText:
+		return "(string, *Response, error)"
+	case resultNone:
+		return "(*Response, error)"
+	}
+	return "([]byte, *Response, error)"
+}
+
+// inferredTypeNames lists the types m's signature and errors name: its
+// GraphQL request, and the structs of its result, body and error bodies.
+func (p *plan) inferredTypeNames(m *method) []string {
+	var out []string
+	if m.types.gql != nil {
+		out = append(out, m.types.gql.request)
+	}
+	seen := map[string]bool{}
+	for _, r := range append([]*rootType{m.types.root, m.types.body}, errorRoots(m.types)...) {
+		if r == nil {
+			continue
+		}
+		t := r.t
+		for t != nil && (t.Kind == infer.Array || t.Kind == infer.Map) {
+			t = t.Elem
+		}
+		if nt, ok := p.types.byNode[t]; ok && !seen[nt.name] {
+			seen[nt.name] = true
+			out = append(out, nt.name)
+		}
+	}
+	return out
+}
+
 // errorBodies renders the status table of an operation's typed error
 // bodies: {404, errorAs[*BookingsGetError]}.
 func (p *plan) errorBodies(m *method) []jen.Code {

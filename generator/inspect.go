@@ -144,7 +144,7 @@ func (p *plan) outlineItems(folders []*model.Folder, reqs []*model.Request, orde
 		it := &OutlineItem{Kind: "request", Name: r.Name, ID: r.ID, Path: r.Path, Skipped: p.cfg.Skip[r.Path]}
 		if m, ok := methods[r.Path]; ok {
 			it.Method = m.op.name
-			it.Signature = m.signature()
+			it.Signature = p.signature(m)
 			path := m.op.path
 			if path == "" {
 				path = "/"
@@ -156,6 +156,7 @@ func (p *plan) outlineItems(folders []*model.Folder, reqs []*model.Request, orde
 			if m.body != nil && m.body.form != nil {
 				it.Types = append(it.Types, m.body.form.name)
 			}
+			it.Types = append(it.Types, p.inferredTypeNames(m)...)
 			it.Auth = authOutline(r.Auth)
 		} else if !it.Skipped {
 			it.Omitted = "the request has no URL"
@@ -167,7 +168,7 @@ func (p *plan) outlineItems(folders []*model.Folder, reqs []*model.Request, orde
 
 // signature renders a method's Go signature, e.g.
 // "Get(ctx context.Context, bookingID string) ([]byte, *Response, error)".
-func (m *method) signature() string {
+func (p *plan) signature(m *method) string {
 	args := []string{"ctx context.Context"}
 	if len(m.pathArgs) > 0 {
 		names := make([]string, len(m.pathArgs))
@@ -186,12 +187,15 @@ func (m *method) signature() string {
 		case "form":
 			t = "*" + m.body.form.name
 		}
+		if typed := p.bodyText(m); typed != "" {
+			t = typed
+		}
 		args = append(args, "body "+t)
 	}
 	if m.params != nil {
 		args = append(args, "params *"+m.params.name)
 	}
-	return m.name + "(" + strings.Join(args, ", ") + ") ([]byte, *Response, error)"
+	return m.name + "(" + strings.Join(args, ", ") + ") " + p.resultsText(m)
 }
 
 // variableOutline lists the variables requests use.
