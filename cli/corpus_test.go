@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/postgen/postgen/internal/doclint"
+	"github.com/postgen/postgen/internal/sdkmodule"
 )
 
 // corpusDir holds the real collections, beside the repository.
@@ -105,31 +106,13 @@ func slowest(ts []timing) string {
 	return strings.Join(parts, ", ")
 }
 
-// writeSDKModule writes the go.mod (and go.sum) of a module holding
-// generated SDKs: SDKs of collections with OAuth2 import golang.org/x/oauth2,
-// pinned to the version (and checksums) this module uses, so the build
-// needs nothing the module cache does not have.
+// writeSDKModule writes the go.mod (and go.sum) of the module holding
+// the corpus SDKs (see internal/sdkmodule).
 func writeSDKModule(t *testing.T, dir string) {
 	t.Helper()
-	mod, err := os.ReadFile("../go.mod")
-	if err != nil {
+	if err := sdkmodule.Write(dir, "..", "example.com/corpus"); err != nil {
 		t.Fatal(err)
 	}
-	sum, _ := os.ReadFile("../go.sum")
-	gomod := "module example.com/corpus\n\ngo 1.22\n"
-	for _, line := range strings.Split(string(mod), "\n") {
-		if f := strings.Fields(line); len(f) >= 2 && f[0] == "golang.org/x/oauth2" {
-			gomod += "\nrequire golang.org/x/oauth2 " + f[1] + "\n"
-		}
-	}
-	var gosum strings.Builder
-	for _, line := range strings.Split(string(sum), "\n") {
-		if strings.HasPrefix(line, "golang.org/x/oauth2 ") {
-			gosum.WriteString(line + "\n")
-		}
-	}
-	writeFile(t, filepath.Join(dir, "go.mod"), gomod)
-	writeFile(t, filepath.Join(dir, "go.sum"), gosum.String())
 }
 
 func writeFile(t *testing.T, path, content string) {

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/postgen/postgen/generator"
+	"github.com/postgen/postgen/internal/sdkmodule"
 	"github.com/postgen/postgen/model"
 	"github.com/postgen/postgen/parser"
 )
@@ -48,7 +49,9 @@ func TestCorpusRoundTrip(t *testing.T) {
 		t.Fatalf("no corpus at %s (it lives in ../shared beside the repository): %v", corpusDir, err)
 	}
 	mod := t.TempDir()
-	write(t, filepath.Join(mod, "go.mod"), "module example.com/roundtrip\n\ngo 1.22\n")
+	if err := sdkmodule.Write(mod, "../..", "example.com/roundtrip"); err != nil {
+		t.Fatal(err)
+	}
 	var sdks []*sdk
 	bodies := map[string]map[string]string{}
 	for _, f := range files {
