@@ -90,7 +90,11 @@ func (p *plan) exampleCall(m *method) string {
 	if m.params != nil {
 		args = append(args, "nil")
 	}
-	return fmt.Sprintf("res, _, err := %s(%s)", p.methodExpr(m), strings.Join(args, ", "))
+	results := "res, _, err"
+	if m.types.result == resultNone {
+		results = "res, err" // no body to return: res is the *Response
+	}
+	return fmt.Sprintf("%s := %s(%s)", results, p.methodExpr(m), strings.Join(args, ", "))
 }
 
 // methodExpr is how a user reaches m from a client c: "c.Bookings.Get".

@@ -18,7 +18,8 @@ type AuthService struct {
 //
 // It sends no credentials (the request sets no auth).
 //
-// body sets the form fields; nil sends the collection's form.
+// body sets the form fields; nil sends the collection's form. The result is the
+// response body as bytes (the examples are application/x-www-form-urlencoded).
 func (s *AuthService) GetToken(ctx context.Context, body *AuthGetTokenForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opAuthGetToken, call{body: body})
 }

@@ -30,7 +30,7 @@ type HostileFolderService struct {
 // It authenticates with a bearer token (set on the collection); set its
 // credentials with WithBearerToken(token) or WithVariable("accessToken", ...).
 //
-// The result is the response body as text, as the examples show.
+// The result is the response body as text (the examples are text).
 func (s *HostileFolderService) Ping(ctx context.Context) (string, *Response, error) {
 	return send[string](ctx, s.rt, &opHostileFolderPing, call{})
 }

@@ -40,9 +40,9 @@ type ReportsRunResult struct {
 	State string `json:"state"` // in every example
 }
 
-// ReportsRunBody is the JSON body of ReportsService.Run, inferred from 1 example.
+// ReportsRunBody is the JSON body of ReportsService.Run, inferred from 1 sample.
 type ReportsRunBody struct {
-	Template string `json:"template"` // in every example
+	Template string `json:"template"` // in every sample
 }
 
 // ReportsCancelResult is the result of ReportsService.Cancel, inferred from 1 example.

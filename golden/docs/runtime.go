@@ -198,17 +198,16 @@ func (c *core) newRequest(ctx context.Context, op *operation, in *call) (*http.R
 		return nil, c.opError(op, err)
 	}
 	u := parseWireURL(rawURL, !op.rawURL)
-	body, contentType, err := c.buildBody(op, in)
+	rd, size, contentType, err := c.requestBody(op, in)
 	if err != nil {
 		return nil, c.opError(op, err)
-	}
-	var rd io.Reader
-	if body != nil {
-		rd = bytes.NewReader(body)
 	}
 	req, err := http.NewRequestWithContext(ctx, op.method, u.scheme+"://"+u.host+"/", rd)
 	if err != nil {
 		return nil, c.opError(op, err)
+	}
+	if size > 0 {
+		req.ContentLength = size
 	}
 	setRequestURI(req, &u)
 	if err := c.setHeaders(req, op, in, contentType); err != nil {

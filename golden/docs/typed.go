@@ -94,7 +94,7 @@ func (c *core) graphQLCallerBody(spec *bodySpec, r graphQLRequest) ([]byte, erro
 		writeJSONString(&b, op)
 	}
 	if !isNil(vars) {
-		v, err := json.Marshal(vars)
+		v, err := marshalJSON(vars)
 		if err != nil {
 			return nil, err
 		}

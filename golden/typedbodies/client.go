@@ -8,7 +8,8 @@ import (
 	"io"
 )
 
-// Client is a client for the Typed bodies API. Create one with NewClient; it is safe for concurrent use.
+// Client is a client for the Typed bodies API. Create one with NewClient; it is
+// safe for concurrent use.
 type Client struct {
 	rt *core
 }
@@ -16,7 +17,8 @@ type Client struct {
 // DefaultBaseURL is the base URL the collection gives; WithBaseURL changes it.
 const DefaultBaseURL = "https://ship.example.com"
 
-// sdkDefaults is what the collection says about the client: its origins and the values of the variables its requests use (credentials excluded).
+// sdkDefaults is what the collection says about the client: its origins and the
+// values of the variables its requests use (credentials excluded).
 var sdkDefaults = clientDefaults{
 	origins:   []string{"{{baseUrl}}"},
 	userAgent: "postgen-typedbodies",
@@ -29,7 +31,8 @@ var sdkDefaults = clientDefaults{
 	},
 }
 
-// NewClient returns a client configured by opts, or the first error an option reports.
+// NewClient returns a client configured by opts, or the first error an option
+// reports.
 func NewClient(opts ...Option) (*Client, error) {
 	rt, err := newCore(&sdkDefaults, opts)
 	if err != nil {
@@ -181,8 +184,8 @@ var opViewer = operation{
 
 // ConvertXML sends POST /convert (Postman: Convert XML).
 //
-// body is sent as it is; an empty string sends the collection's body.
-// The result is the response body as text (the examples are application/xml).
+// body is sent as it is; an empty string sends the collection's body. The
+// result is the response body as text (the examples are application/xml).
 func (c *Client) ConvertXML(ctx context.Context, body string) (string, *Response, error) {
 	return send[string](ctx, c.rt, &opConvertXML, call{body: body})
 }
@@ -201,8 +204,9 @@ var opConvertXML = operation{
 
 // UploadFile sends PUT /files/:name (Postman: Upload file).
 //
-// name fills the path variable :name; an empty value sends the segment as written, as Postman does.
-// body is read and sent as the request body; nil sends none.
+// name fills the path variable :name; an empty value sends the segment as
+// written, as Postman does. body is read and sent as the request body; nil
+// sends none.
 func (c *Client) UploadFile(ctx context.Context, name string, body io.Reader) (*UploadFileResult, *Response, error) {
 	return send[*UploadFileResult](ctx, c.rt, &opUploadFile, call{path: []string{name}, body: body})
 }
@@ -221,8 +225,9 @@ var opUploadFile = operation{
 
 // DownloadFile sends GET /files/:name (Postman: Download file).
 //
-// name fills the path variable :name; an empty value sends the segment as written, as Postman does.
-// The result is the response body as bytes (the examples are application/pdf).
+// name fills the path variable :name; an empty value sends the segment as
+// written, as Postman does. The result is the response body as bytes (the
+// examples are application/pdf).
 func (c *Client) DownloadFile(ctx context.Context, name string) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opDownloadFile, call{path: []string{name}})
 }
@@ -237,8 +242,8 @@ var opDownloadFile = operation{
 
 // Subscribe sends POST /subscribe (Postman: Subscribe).
 //
-// body sets the form fields; nil sends the collection's form.
-// The examples show no response body, so there is no result.
+// body sets the form fields; nil sends the collection's form. The examples show
+// no response body, so there is no result.
 func (c *Client) Subscribe(ctx context.Context, body *SubscribeForm) (*Response, error) {
 	return sendNoResult(ctx, c.rt, &opSubscribe, call{body: body})
 }

@@ -19,7 +19,8 @@ const ViewerQuery = "{ viewer { login } }"
 // ViewerRequest is the body of Client.Viewer; an empty Query sends ViewerQuery.
 type ViewerRequest = GraphQLRequest[map[string]any]
 
-// SubscribeForm is the form body of Client.Subscribe. A field left empty (or nil) sends what the collection sends.
+// SubscribeForm is the form body of Client.Subscribe. A field left empty (or
+// nil) sends what the collection sends.
 type SubscribeForm struct {
 	// Email sets the form field "email"; empty sends "ada@example.com".
 	Email string
@@ -37,11 +38,13 @@ func (f *SubscribeForm) values() []string {
 	return []string{f.Email, f.Topics, f.Note}
 }
 
-// UploadAvatarForm is the form body of Client.UploadAvatar. A field left empty (or nil) sends what the collection sends.
+// UploadAvatarForm is the form body of Client.UploadAvatar. A field left empty
+// (or nil) sends what the collection sends.
 type UploadAvatarForm struct {
 	// User sets the form field "user"; empty sends "ada".
 	User string
-	// Image sets the file field "image"; nil sends an empty file, as Postman does when the file is missing.
+	// Image sets the file field "image"; nil sends an empty file, as Postman does
+	// when the file is missing.
 	Image *FormFile
 }
 

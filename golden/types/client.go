@@ -3,7 +3,8 @@
 
 package types
 
-// Client is a client for the Types API. Create one with NewClient; it is safe for concurrent use.
+// Client is a client for the Types API. Create one with NewClient; it is safe
+// for concurrent use.
 type Client struct {
 	rt *core
 
@@ -18,14 +19,16 @@ type Client struct {
 // DefaultBaseURL is the base URL the collection gives; WithBaseURL changes it.
 const DefaultBaseURL = "https://shop.example.com"
 
-// sdkDefaults is what the collection says about the client: its origins and the values of the variables its requests use (credentials excluded).
+// sdkDefaults is what the collection says about the client: its origins and the
+// values of the variables its requests use (credentials excluded).
 var sdkDefaults = clientDefaults{
 	origins:   []string{"{{baseUrl}}"},
 	userAgent: "postgen-types",
 	variables: map[string]string{"baseUrl": "https://shop.example.com"},
 }
 
-// NewClient returns a client configured by opts, or the first error an option reports.
+// NewClient returns a client configured by opts, or the first error an option
+// reports.
 func NewClient(opts ...Option) (*Client, error) {
 	rt, err := newCore(&sdkDefaults, opts)
 	if err != nil {

@@ -5,7 +5,7 @@ package types
 
 import "context"
 
-// OrdersService holds the requests of the "Orders" folder (Orders).
+// OrdersService holds the requests of the Postman folder "Orders".
 //
 // Use it through the client: client.Orders.
 type OrdersService struct {
@@ -28,8 +28,9 @@ var opOrdersList = operation{
 
 // Get sends GET /orders/:orderId (Postman: Orders › Get order).
 //
-// orderID fills the path variable :orderId (example "1001"); an empty value sends the segment as written, as Postman does.
-// An *APIError's Decoded holds the error body, by status (404: *OrdersError).
+// orderID fills the path variable :orderId (example "1001"); an empty value
+// sends the segment as written, as Postman does. An *APIError's Decoded holds
+// the error body, by status (404: *OrdersError).
 func (s *OrdersService) Get(ctx context.Context, orderID string) (*Order, *Response, error) {
 	return send[*Order](ctx, s.rt, &opOrdersGet, call{path: []string{orderID}})
 }
@@ -45,8 +46,9 @@ var opOrdersGet = operation{
 
 // Create sends POST /orders (Postman: Orders › Create order).
 //
-// body is sent as JSON; nil sends the collection's body.
-// An *APIError's Decoded holds the error body, by status (404: *OrdersError, 422: *OrdersCreateError422).
+// body is sent as JSON; nil sends the collection's body. An *APIError's Decoded
+// holds the error body, by status (404: *OrdersError, 422:
+// *OrdersCreateError422).
 func (s *OrdersService) Create(ctx context.Context, body *OrdersCreateBody) (*OrdersCreateResult, *Response, error) {
 	return send[*OrdersCreateResult](ctx, s.rt, &opOrdersCreate, call{body: body})
 }
@@ -75,9 +77,10 @@ var opOrdersCreate = operation{
 
 // Delete sends DELETE /orders/:orderId (Postman: Orders › Delete order).
 //
-// orderID fills the path variable :orderId; an empty value sends the segment as written, as Postman does.
-// The examples show no response body, so there is no result.
-// An *APIError's Decoded holds the error body, by status (404: *OrdersError).
+// orderID fills the path variable :orderId; an empty value sends the segment as
+// written, as Postman does. The examples show no response body, so there is no
+// result. An *APIError's Decoded holds the error body, by status (404:
+// *OrdersError).
 func (s *OrdersService) Delete(ctx context.Context, orderID string) (*Response, error) {
 	return sendNoResult(ctx, s.rt, &opOrdersDelete, call{path: []string{orderID}})
 }

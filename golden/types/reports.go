@@ -5,7 +5,7 @@ package types
 
 import "context"
 
-// ReportsService holds the requests of the "Reports" folder (Reports).
+// ReportsService holds the requests of the Postman folder "Reports".
 //
 // Use it through the client: client.Reports.
 type ReportsService struct {

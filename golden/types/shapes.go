@@ -5,21 +5,24 @@ package types
 
 import "context"
 
-// ShapesService holds the requests of the "Shapes" folder (Shapes).
+// ShapesService holds the requests of the Postman folder "Shapes".
 //
 // Use it through the client: client.Shapes.
 type ShapesService struct {
 	rt *core
 }
 
-// OptionalAndNullable sends GET /shapes/optional (Postman: Shapes › Optional and nullable).
+// OptionalAndNullable sends GET /shapes/optional (Postman: Shapes › Optional
+// and nullable).
 //
-// A member missing from some examples is optional (omitempty); null makes it a pointer.
+// A member missing from some examples is optional (omitempty); null makes it a
+// pointer.
 func (s *ShapesService) OptionalAndNullable(ctx context.Context) (*ShapesOptionalAndNullableResult, *Response, error) {
 	return send[*ShapesOptionalAndNullableResult](ctx, s.rt, &opShapesOptionalAndNullable, call{})
 }
 
-// opShapesOptionalAndNullable is the request ShapesService.OptionalAndNullable sends.
+// opShapesOptionalAndNullable is the request ShapesService.OptionalAndNullable
+// sends.
 var opShapesOptionalAndNullable = operation{
 	name:   "Shapes.OptionalAndNullable",
 	method: "GET",
@@ -80,7 +83,8 @@ var opShapesTimestamps = operation{
 
 // AwkwardKeys sends GET /shapes/keys (Postman: Shapes › Awkward keys).
 //
-// Keys that are not identifiers keep their key in the tag; keys that spell the same Go name are numbered.
+// Keys that are not identifiers keep their key in the tag; keys that spell the
+// same Go name are numbered.
 func (s *ShapesService) AwkwardKeys(ctx context.Context) (*ShapesAwkwardKeysResult, *Response, error) {
 	return send[*ShapesAwkwardKeysResult](ctx, s.rt, &opShapesAwkwardKeys, call{})
 }

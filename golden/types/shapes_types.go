@@ -8,7 +8,8 @@ import (
 	"time"
 )
 
-// ShapesTokenForm is the form body of ShapesService.Token. A field left empty (or nil) sends what the collection sends.
+// ShapesTokenForm is the form body of ShapesService.Token. A field left empty
+// (or nil) sends what the collection sends.
 type ShapesTokenForm struct {
 	// GrantType sets the form field "grant_type"; empty sends "client_credentials".
 	GrantType string
