@@ -21,6 +21,9 @@ func ParseEnvironment(data []byte) (*model.Environment, []model.Diagnostic, erro
 		return nil, nil, &Error{Kind: ErrEmpty, Message: "the input holds no JSON at all; pass an environment exported from Postman (Environments > ... > Export)"}
 	}
 	start := skipJSONSpace(src, 0)
+	if e := depthError(src, start); e != nil {
+		return nil, nil, e
+	}
 	if !gjson.Valid(src[start:]) {
 		return nil, nil, syntaxError(src, start)
 	}

@@ -23,6 +23,8 @@ const (
 	// ErrNotEnvironment: the input is JSON, but not a Postman environment
 	// (ParseEnvironment).
 	ErrNotEnvironment
+	// ErrTooDeep: arrays and objects nest more than MaxDepth levels.
+	ErrTooDeep
 )
 
 // String names the kind the way Error messages start.
@@ -38,6 +40,8 @@ func (k ErrorKind) String() string {
 		return "empty input"
 	case ErrNotEnvironment:
 		return "not a Postman environment"
+	case ErrTooDeep:
+		return "nested too deeply"
 	}
 	return fmt.Sprintf("parser error kind %d", int(k))
 }

@@ -42,6 +42,9 @@ func Parse(data []byte) (*Result, error) {
 	}
 	start := skipJSONSpace(src, 0)
 	doc := src[start:]
+	if e := depthError(src, start); e != nil {
+		return nil, e
+	}
 	if !gjson.Valid(doc) {
 		return nil, syntaxError(src, start)
 	}

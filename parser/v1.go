@@ -433,7 +433,7 @@ func (cv *v1Converter) auth(m map[string]gjson.Result, collection bool) *jobj {
 	out.set("type", typ)
 	attrs := m["helperAttributes"]
 	if attrs.Type == gjson.String {
-		if !gjson.Valid(attrs.Str) {
+		if !validNested(attrs.Str) {
 			return nil
 		}
 		attrs = gjson.Parse(attrs.Str)
@@ -961,7 +961,7 @@ func (cv *v1Converter) savedRequest(rm map[string]gjson.Result) gjson.Result {
 		if v.Type != gjson.String {
 			return v
 		}
-		if gjson.Valid(v.Str) {
+		if validNested(v.Str) {
 			return gjson.Parse(v.Str)
 		}
 		id = v.Str
