@@ -17,9 +17,11 @@ import (
 )
 
 // maxInput caps how much of a collection postgen reads. The largest real
-// collections are a few MB; a bigger input is refused with a clear message
-// instead of exhausting memory.
-const maxInput = 256 << 20
+// collections are about 4 MiB; generating takes up to ~330 bytes of memory
+// per input byte (measured on 100,000 one-line requests: 8.5 MB in, 2.7 GB
+// peak), so 32 MiB keeps the worst case near 10 GiB. A bigger input is
+// refused with a clear message before it is read.
+const maxInput = 32 << 20
 
 // generateOptions are the flags of postgen generate.
 type generateOptions struct {
@@ -207,6 +209,8 @@ func readInput(input string, stdin io.Reader) ([]byte, string, error) {
 		defer f.Close()
 		if st, err := f.Stat(); err == nil && st.IsDir() {
 			return nil, display, fmt.Errorf("%s is a directory; give the collection's .json file", input)
+		} else if err == nil && st.Size() > maxInput {
+			return nil, display, tooLarge(display)
 		}
 		r = f
 	}
@@ -215,9 +219,14 @@ func readInput(input string, stdin io.Reader) ([]byte, string, error) {
 		return nil, display, fmt.Errorf("%s: %w", display, err)
 	}
 	if len(data) > maxInput {
-		return nil, display, fmt.Errorf("%s is larger than %d MiB, more than any Postman collection postgen expects; if it really is one, split it into several collections", display, maxInput>>20)
+		return nil, display, tooLarge(display)
 	}
 	return data, display, nil
+}
+
+// tooLarge is the error for an input over maxInput.
+func tooLarge(display string) error {
+	return fmt.Errorf("%s is larger than %d MiB, the most postgen reads (the largest public collections are about 4 MiB); if it really is one collection, split it into several (one per top-level folder)", display, maxInput>>20)
 }
 
 // inputError prefixes a parser error with the file name, in the
