@@ -176,7 +176,7 @@ func readBody(r io.Reader, display string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %s", display, fetchError(err))
 	}
 	if len(data) > maxInput {
-		return nil, fmt.Errorf("%s is larger than %d MiB, more than any Postman collection postgen expects", display, maxInput>>20)
+		return nil, tooLarge(display)
 	}
 	return data, nil
 }
