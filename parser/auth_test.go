@@ -26,7 +26,7 @@ func TestAuthShapes(t *testing.T) {
 		}},
 		{"repeated key", `{"type":"bearer","bearer":[{"key":"token","value":"a"},{"key":"x","value":1.50},{"key":"token","value":"b"}]}`, []model.AuthParam{
 			{Key: "token", Value: "b", Kind: "string"},
-			{Key: "x", Value: "1.50", Kind: "number"},
+			{Key: "x", Value: "1.5", Kind: "number"},
 		}},
 		{"value kinds", `{"type":"jwt","jwt":[{"key":"payload","value":{ "a" : [1, 2] }},{"key":"n","value":null},{"key":"m"},{"key":"b","value":true,"type":"boolean"}]}`, []model.AuthParam{
 			{Key: "payload", Value: `{"a":[1,2]}`, Kind: "object"},

@@ -78,7 +78,7 @@ func (w *walker) urlObject(v gjson.Result, path string) model.URL {
 	switch {
 	case port.Type == gjson.Number:
 		// Seen in the wild (U4); Postman converts it with toString.
-		u.Port = port.Raw
+		u.Port = jsNumber(port.Raw)
 	default:
 		u.Port = w.str(port, path, "port")
 	}
@@ -113,7 +113,7 @@ func (w *walker) urlHost(v gjson.Result, path string) []string {
 			case gjson.String:
 				out = append(out, el.Str)
 			case gjson.Number:
-				out = append(out, el.Raw)
+				out = append(out, jsNumber(el.Raw))
 			default:
 				w.warn(index(path, i), el, "expected a host label string, found %s; skipping it", describe(el))
 			}
@@ -177,7 +177,7 @@ func (w *walker) urlPath(v gjson.Result, path string) []string {
 		case el.Type == gjson.String:
 			out = append(out, el.Str)
 		case el.Type == gjson.Number:
-			out = append(out, el.Raw)
+			out = append(out, jsNumber(el.Raw))
 		case el.IsObject():
 			// {type, value} is in the schema but Postman sends it as
 			// "[object Object]"; its value is what the author meant.

@@ -124,14 +124,14 @@ func describe(v gjson.Result) string {
 	}
 }
 
-// text renders v as text: strings as-is, numbers as written, booleans as
+// text renders v as text: strings as-is, numbers as JavaScript prints them, booleans as
 // true/false, null and absent as "", objects and arrays as compact JSON.
 func text(v gjson.Result) string {
 	switch v.Type {
 	case gjson.String:
 		return v.Str
 	case gjson.Number:
-		return v.Raw
+		return jsNumber(v.Raw)
 	case gjson.True:
 		return "true"
 	case gjson.False:
