@@ -4,7 +4,7 @@
 GO ?= go
 BIN := bin/postgen
 
-.PHONY: all build test golden lint demo clean
+.PHONY: all build test golden lint demo clean fuzz fuzz-smoke
 
 all: build
 
@@ -12,9 +12,29 @@ all: build
 build:
 	$(GO) build -o $(BIN) .
 
-## test: everything: formatting, vet, unit, golden, behaviour and corpus tests
+## test: everything: formatting, vet, unit, golden, behaviour and corpus tests,
+## then a short run of every fuzz target
 test: lint
 	$(GO) test ./...
+	$(MAKE) fuzz-smoke
+
+# Fuzz targets as package:Target. Each gets FUZZTIME (a go test -fuzztime
+# value: 10m, 30s, 5000x); crashes are written to <package>/testdata/fuzz,
+# where they stay as regression tests once committed.
+FUZZ_TARGETS := ./parser:FuzzParse ./generator/names:FuzzNames ./generator:FuzzPipeline
+FUZZTIME ?= 10m
+
+## fuzz: run every fuzz target for FUZZTIME each (default 10m), one after the other
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "fuzz: $$name in $$pkg for $(FUZZTIME)"; \
+		$(GO) test $$pkg -run='^$$' -fuzz="^$$name\$$" -fuzztime=$(FUZZTIME) -timeout=0; \
+	done
+
+## fuzz-smoke: every fuzz target for a few seconds, as CI does
+fuzz-smoke:
+	$(MAKE) fuzz FUZZTIME=15s
 
 ## golden: regenerate golden/ from testdata/ (review the diff before committing)
 golden:
