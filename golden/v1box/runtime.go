@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"reflect"
 	"strings"
@@ -30,7 +31,8 @@ type core struct {
 	defaults   map[string]string // the collection's non-secret variable values
 	origins    []string          // origin templates; origins[0] is the base URL
 	creds      map[string]string // credentials set by auth options
-	authState  map[string]any    // token sources and keys set by auth options
+	retry      *RetryPolicy      // set by WithRetry; nil is DefaultRetryPolicy
+	logger     *slog.Logger      // set by WithLogger
 }
 
 // clientDefaults is what the generator knows about the collection.
@@ -139,24 +141,6 @@ type operation struct {
 	noUserAgent bool
 	// rawURL skips URL encoding (protocolProfileBehavior.disableUrlEncoding).
 	rawURL bool
-	// auth authenticates the request (the effective auth of §10.2); nil
-	// sends none.
-	auth authorizer
-	// errBodies decode error bodies into the types the examples define.
-	errBodies []errorBody
-}
-
-// authorizer adds an auth type's credentials to a built request. It runs
-// after the collection's headers are set and before the body's
-// Content-Type and the system headers, as Postman's runtime does (§10.3).
-type authorizer interface {
-	apply(c *core, op *operation, req *http.Request) error
-}
-
-// challenger is an authorizer that answers a server's challenge (digest,
-// NTLM): given the response to req, it returns the response to use.
-type challenger interface {
-	answer(c *core, req *http.Request, resp *http.Response) (*http.Response, error)
 }
 
 // call is what a method passes from its caller.
@@ -198,16 +182,17 @@ func (c *core) newRequest(ctx context.Context, op *operation, in *call) (*http.R
 		return nil, c.opError(op, err)
 	}
 	u := parseWireURL(rawURL, !op.rawURL)
-	rd, size, contentType, err := c.requestBody(op, in)
+	body, contentType, err := c.buildBody(op, in)
 	if err != nil {
 		return nil, c.opError(op, err)
+	}
+	var rd io.Reader
+	if body != nil {
+		rd = bytes.NewReader(body)
 	}
 	req, err := http.NewRequestWithContext(ctx, op.method, u.scheme+"://"+u.host+"/", rd)
 	if err != nil {
 		return nil, c.opError(op, err)
-	}
-	if size > 0 {
-		req.ContentLength = size
 	}
 	setRequestURI(req, &u)
 	if err := c.setHeaders(req, op, in, contentType); err != nil {
@@ -410,11 +395,6 @@ func (c *core) setHeaders(req *http.Request, op *operation, in *call, contentTyp
 	}
 	h := req.Header
 	addHeaders(h, lines)
-	if op.auth != nil {
-		if err := op.auth.apply(c, op, req); err != nil {
-			return err
-		}
-	}
 	if contentType != "" && h.Get("Content-Type") == "" {
 		h.Set("Content-Type", contentType)
 	}
@@ -453,10 +433,7 @@ func addHeaders(h http.Header, lines []headerLine) {
 
 // do sends req and decodes a 2xx response into out (a pointer, or nil).
 func (c *core) do(req *http.Request, op *operation, out any) (*Response, error) {
-	resp, err := c.httpClient.Do(req)
-	if ch, ok := op.auth.(challenger); ok && err == nil {
-		resp, err = ch.answer(c, req, resp)
-	}
+	resp, err := c.roundTrip(req)
 	if err != nil {
 		return nil, c.opError(op, err)
 	}
@@ -468,21 +445,13 @@ func (c *core) do(req *http.Request, op *operation, out any) (*Response, error) 
 	defer resp.Body.Close()
 	if resp.StatusCode/100 != 2 {
 		body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
-		return r, &APIError{
-			Operation:  op.name,
-			Method:     req.Method,
-			URL:        req.URL.String(),
-			StatusCode: resp.StatusCode,
-			Status:     resp.Status,
-			Header:     resp.Header,
-			Body:       body,
-			Decoded:    op.decodeError(resp.StatusCode, body),
-			Response:   r,
-		}
+		return r, c.newAPIError(op, req, r, body)
 	}
 	body, err := io.ReadAll(resp.Body)
 	if err != nil {
-		return r, c.opError(op, fmt.Errorf("reading response body: %w", err))
+		// A body cut short (the connection dropped, or the server sent
+		// less than its Content-Length) keeps what arrived.
+		return r, &DecodeError{Operation: op.name, StatusCode: resp.StatusCode, Body: body, Err: fmt.Errorf("reading response body: %w", err)}
 	}
 	if err := decodeBody(body, out); err != nil {
 		return r, &DecodeError{Operation: op.name, StatusCode: resp.StatusCode, Body: body, Err: err}
