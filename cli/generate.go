@@ -16,13 +16,6 @@ import (
 	"github.com/postgen/postgen/writer"
 )
 
-// maxInput caps how much of a collection postgen reads. The largest real
-// collections are about 4 MiB; generating takes up to ~330 bytes of memory
-// per input byte (measured on 100,000 one-line requests: 8.5 MB in, 2.7 GB
-// peak), so 32 MiB keeps the worst case near 10 GiB. A bigger input is
-// refused with a clear message before it is read.
-const maxInput = 32 << 20
-
 // generateOptions are the flags of postgen generate.
 type generateOptions struct {
 	inputFlags
@@ -222,11 +215,6 @@ func readInput(input string, stdin io.Reader) ([]byte, string, error) {
 		return nil, display, tooLarge(display)
 	}
 	return data, display, nil
-}
-
-// tooLarge is the error for an input over maxInput.
-func tooLarge(display string) error {
-	return fmt.Errorf("%s is larger than %d MiB, the most postgen reads (the largest public collections are about 4 MiB); if it really is one collection, split it into several (one per top-level folder)", display, maxInput>>20)
 }
 
 // inputError prefixes a parser error with the file name, in the

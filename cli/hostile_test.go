@@ -224,6 +224,33 @@ func TestHostileManyRequests(t *testing.T) {
 	parseAll(t, out)
 }
 
+// TestHostileTooManyRequests refuses a collection over maxRequests after
+// parsing it and before generating anything.
+func TestHostileTooManyRequests(t *testing.T) {
+	if testing.Short() {
+		t.Skip("parses 200,001 requests; skipped with -short")
+	}
+	var b strings.Builder
+	b.WriteString(`{"info":{"name":"toomany"},"item":[{"name":"f","item":[`)
+	for i := range maxRequests + 1 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"request":"https://many.example/%d"}`, i)
+	}
+	b.WriteString("]}]}")
+	var stderr bytes.Buffer
+	out := filepath.Join(t.TempDir(), "out")
+	code := Run(context.Background(), []string{"generate", "-p", "x", "-o", out, "-"}, strings.NewReader(b.String()), io.Discard, &stderr)
+	want := "postgen: <stdin> has 200001 requests; postgen generates at most 200000 in one SDK (each takes about 25 KB of memory while it is generated): split the collection into several (one per top-level folder)\n"
+	if code != ExitUsage || stderr.String() != want {
+		t.Errorf("exit %d, stderr %q; want exit 2 and %q", code, stderr.String(), want)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("refused, but created %s", out)
+	}
+}
+
 // parseAll parses every Go file of an SDK.
 func parseAll(t *testing.T, dir string) {
 	t.Helper()
@@ -265,7 +292,7 @@ func TestHostileHugeInput(t *testing.T) {
 	}
 	f.Truncate(size) // sparse: no disk used
 	f.Close()
-	want := " is larger than 32 MiB, the most postgen reads (the largest public collections are about 4 MiB); if it really is one collection, split it into several (one per top-level folder)\n"
+	want := " is larger than 128 MiB, the most postgen reads (the largest public collections are about 4 MiB); if it really is one collection, split it into several (one per top-level folder)\n"
 	for _, tt := range []struct {
 		name   string
 		arg    string

@@ -103,6 +103,9 @@ func load(ctx context.Context, arg, out string, f *inputFlags, stdin io.Reader, 
 	if err != nil {
 		return nil, usageError(inputError(l.display, err))
 	}
+	if err := checkRequestCount(l.display, res.Collection); err != nil {
+		return nil, usageError(err)
+	}
 	l.coll = res.Collection
 	l.diags = res.Diagnostics
 
