@@ -5,9 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -62,15 +60,7 @@ func TestCorpusBuilds(t *testing.T) {
 		times = append(times, timing{base, d})
 	}
 	want := len(files) - len(refusedCorpus)
-	goCmd := filepath.Join(runtime.GOROOT(), "bin", "go")
-	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
-		cmd := exec.Command(goCmd, args...)
-		cmd.Dir = mod
-		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("go %s failed on the corpus SDKs: %v\n%s", strings.Join(args, " "), err, out)
-		}
-	}
+	buildAndVet(t, mod, "the corpus SDKs")
 	// Doc lint: every exported name of every SDK (and mock server package)
 	// documented, every file gofmt'd.
 	problems, err := doclint.LintDir(mod)

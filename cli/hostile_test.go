@@ -53,16 +53,23 @@ func TestHostileCatalogue(t *testing.T) {
 	if built == 0 || testing.Short() {
 		return
 	}
+	buildAndVet(t, mod, "the hostile SDKs")
+	t.Logf("%d hostile cases; %d SDKs build and vet", len(cases), built)
+}
+
+// buildAndVet runs go build and go vet on every package of the module in
+// mod, failing the test with their output.
+func buildAndVet(t *testing.T, mod, what string) {
+	t.Helper()
 	goCmd := filepath.Join(runtime.GOROOT(), "bin", "go")
 	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
 		cmd := exec.Command(goCmd, args...)
 		cmd.Dir = mod
 		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
 		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("go %s failed on the hostile SDKs: %v\n%s", strings.Join(args, " "), err, out)
+			t.Fatalf("go %s failed on %s: %v\n%s", strings.Join(args, " "), what, err, out)
 		}
 	}
-	t.Logf("%d hostile cases; %d SDKs build and vet", len(cases), built)
 }
 
 // runHostileCase runs one case into box/sdk and reports whether it made
