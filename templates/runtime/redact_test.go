@@ -2,8 +2,8 @@ package runtime
 
 import (
 	"bytes"
-	"encoding/base64"
 	"context"
+	"encoding/base64"
 	"errors"
 	"io"
 	"log/slog"
