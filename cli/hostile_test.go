@@ -39,7 +39,7 @@ func TestHostileCatalogue(t *testing.T) {
 		t.Fatalf("no cases in %s: %v", hostileDir, err)
 	}
 	mod := t.TempDir()
-	writeFile(t, filepath.Join(mod, "go.mod"), "module example.com/hostile\n\ngo 1.22\n")
+	writeSDKModule(t, mod)
 	built := 0
 	for _, c := range cases {
 		if !c.IsDir() {
