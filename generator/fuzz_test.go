@@ -115,7 +115,17 @@ func shapeKey(out *Result) [sha256.Size]byte {
 // first input of each worker.
 func warmImporter(f *testing.F, fset *token.FileSet) types.Importer {
 	imp := importer.ForCompiler(fset, "source", nil)
-	rt, err := templates.Runtime("warm", templates.Features{})
+	names, err := templates.FileNames()
+	if err != nil {
+		f.Fatal(err)
+	}
+	var every templates.Features // every optional runtime file
+	for _, n := range names {
+		if a, ok := strings.CutPrefix(strings.TrimSuffix(n, ".go"), "auth_"); ok {
+			every.Auth = append(every.Auth, a)
+		}
+	}
+	rt, err := templates.Runtime("warm", every)
 	if err != nil {
 		f.Fatal(err)
 	}
