@@ -75,7 +75,7 @@ func (p *plan) packageDoc() []string {
 		b.Paragraph("A credential the collection's auth needs and the client was not given is an [*AuthError], inside the *RequestError: it names the option that sets it, and nothing is sent.")
 	}
 	if templates.Declares("WithRetry") {
-		b.Paragraph("[WithRetry] retries failed idempotent requests.")
+		b.Paragraph("Idempotent requests that fail with a connection error, 429 or 502/503/504 are retried (3 attempts, jittered backoff, Retry-After honoured); [WithRetry] changes that. [WithLogger] logs requests at debug level, credentials hidden.")
 	}
 
 	b.Heading("Testing")

@@ -66,14 +66,16 @@ func FuzzPipeline(f *testing.F) {
 		}
 		// A file set per execution: a shared one would grow for ever.
 		fset := token.NewFileSet()
-		files := parseSDK(t, fset, pkg, out, again)
+		packages := parseSDK(t, fset, pkg, out, again)
 		// Type-checking takes most of an execution; code that differs from
 		// code already checked only in comments and string literals
 		// type-checks the same, so it is checked once.
 		if key := shapeKey(out); !checked[key] {
-			conf := types.Config{Importer: imp}
-			if _, err := conf.Check(pkg, fset, files, nil); err != nil {
-				t.Fatalf("generated code does not type-check: %v", err)
+			for dir, files := range packages {
+				conf := types.Config{Importer: imp}
+				if _, err := conf.Check(files[0].Name.Name, fset, files, nil); err != nil {
+					t.Fatalf("generated package %q does not type-check: %v", dir, err)
+				}
 			}
 			checked[key] = true
 		}
@@ -129,6 +131,21 @@ func warmImporter(f *testing.F, fset *token.FileSet) types.Importer {
 	if err != nil {
 		f.Fatal(err)
 	}
+	// The generated files add subpackages (the mock server) with imports
+	// of their own.
+	res, err := pgparser.Parse([]byte(`{"info":{"name":"warm"},"item":[{"name":"get","request":"https://warm.example/a?q=1"}]}`))
+	if err != nil {
+		f.Fatal(err)
+	}
+	sdk, err := Generate(res.Collection, Config{Package: "warm"})
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, file := range sdk.Files {
+		if strings.HasSuffix(file.Name, ".go") {
+			rt = append(rt, templates.File{Name: file.Name, Data: file.Data})
+		}
+	}
 	for _, file := range rt {
 		af, err := parser.ParseFile(token.NewFileSet(), file.Name, file.Data, parser.ImportsOnly)
 		if err != nil {
@@ -145,10 +162,12 @@ func warmImporter(f *testing.F, fset *token.FileSet) types.Importer {
 }
 
 // parseSDK asserts what FuzzPipeline promises of one generated SDK, but
-// type-checking, and returns its parsed Go files.
-func parseSDK(t *testing.T, fset *token.FileSet, pkg string, out, again *Result) []*ast.File {
+// type-checking, and returns its parsed Go files by directory: the SDK
+// package in ".", and its subpackages (the mock server), which import only
+// the standard library.
+func parseSDK(t *testing.T, fset *token.FileSet, pkg string, out, again *Result) map[string][]*ast.File {
 	t.Helper()
-	var files []*ast.File
+	packages := map[string][]*ast.File{}
 	for i, f := range out.Files {
 		if f.Name != again.Files[i].Name || !bytes.Equal(f.Data, again.Files[i].Data) {
 			t.Fatalf("%s: not deterministic", f.Name)
@@ -166,12 +185,16 @@ func parseSDK(t *testing.T, fset *token.FileSet, pkg string, out, again *Result)
 		if err != nil {
 			t.Fatalf("%s does not parse: %v\n%s", f.Name, err, f.Data)
 		}
-		if af.Name.Name != pkg {
-			t.Fatalf("%s: package %s, want %s", f.Name, af.Name.Name, pkg)
+		dir, want := path.Dir(f.Name), pkg
+		if dir != "." {
+			want = path.Base(dir)
 		}
-		files = append(files, af)
+		if af.Name.Name != want {
+			t.Fatalf("%s: package %s, want %s", f.Name, af.Name.Name, want)
+		}
+		packages[dir] = append(packages[dir], af)
 	}
-	return files
+	return packages
 }
 
 // sharedCollections finds shared/collections in a directory above the

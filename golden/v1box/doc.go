@@ -62,6 +62,10 @@
 // that does not decode a [*DecodeError]. Every error names the method, such as
 // "Collaborations.GetPending".
 //
+// Idempotent requests that fail with a connection error, 429 or 502/503/504 are
+// retried (3 attempts, jittered backoff, Retry-After honoured); [WithRetry]
+// changes that. [WithLogger] logs requests at debug level, credentials hidden.
+//
 // # Testing
 //
 // Package v1boxtest (github.com/postgen/postgen/golden/v1box/v1boxtest) serves

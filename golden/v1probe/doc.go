@@ -53,6 +53,10 @@
 // [*AuthError], inside the *RequestError: it names the option that sets it, and
 // nothing is sent.
 //
+// Idempotent requests that fail with a connection error, 429 or 502/503/504 are
+// retried (3 attempts, jittered backoff, Retry-After honoured); [WithRetry]
+// changes that. [WithLogger] logs requests at debug level, credentials hidden.
+//
 // # Testing
 //
 // Package v1probetest (github.com/postgen/postgen/golden/v1probe/v1probetest)
