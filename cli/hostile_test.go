@@ -136,7 +136,10 @@ func checkSDKFiles(t *testing.T, name, box string) {
 			return err
 		}
 		rel, _ := filepath.Rel(box, path)
-		if strings.Count(rel, string(filepath.Separator)) != 1 || !strings.HasSuffix(rel, ".go") {
+		// sdk/*.go, sdk/README.md, and the mock server's sdk/<pkg>test/*.go.
+		depth := strings.Count(rel, string(filepath.Separator))
+		if !(depth == 1 && (strings.HasSuffix(rel, ".go") || d.Name() == "README.md") ||
+			depth == 2 && strings.HasSuffix(rel, ".go") && strings.HasSuffix(filepath.Dir(rel), "test")) {
 			t.Errorf("%s: unexpected file %s", name, rel)
 		}
 		data, err := os.ReadFile(path)
