@@ -484,3 +484,25 @@ func TestResponseBodiesAreAlwaysClosed(t *testing.T) {
 		t.Errorf("%d response bodies opened, %d closed", o, c)
 	}
 }
+
+// A body streamed from the caller's reader is read once: even an
+// idempotent PUT is sent once, and the caller gets the 503. (Bodies built
+// in memory are replayed: TestNoRetryForPostAndPatchUnlessOptedIn.)
+func TestStreamedBodiesAreNotRetried(t *testing.T) {
+	s := &script{statuses: []int{503, 503}}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	c, w := faultClient(t, srv.URL, RetryPolicy{MaxAttempts: 3, BaseDelay: time.Millisecond})
+	op := &operation{name: "T.Upload", method: "PUT", path: "/x", body: &bodySpec{mode: bodyFile, contentType: "application/octet-stream"}}
+	// A reader that does not tell its size, so the body is chunked.
+	body := io.MultiReader(strings.NewReader("file "), strings.NewReader("content"))
+	_, _, err := send[*thing](context.Background(), c, op, call{body: body})
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != 503 || s.calls.Load() != 1 || len(w.d) != 0 {
+		t.Fatalf("err = %v after %d attempts; want the 503 of one attempt", err, s.calls.Load())
+	}
+	if s.bodies[0] != "file content" {
+		t.Errorf("sent %q", s.bodies[0])
+	}
+
+}
