@@ -146,9 +146,11 @@ func (p *plan) methodDoc(m *method) []string {
 	for _, a := range m.pathArgs {
 		note := fmt.Sprintf("%s fills the path variable :%s", a.goName, oneLine(a.varName))
 		if a.example != "" {
-			note += fmt.Sprintf(" (example %q)", shorten(oneLine(a.example), 40))
+			note += fmt.Sprintf("; an empty value sends the collection's value %q.", shorten(oneLine(a.example), 40))
+		} else {
+			note += "; an empty value sends the segment as written, as Postman does."
 		}
-		notes = append(notes, note+"; an empty value sends the segment as written, as Postman does.")
+		notes = append(notes, note)
 	}
 	if m.body != nil {
 		switch m.body.kind {
@@ -198,6 +200,13 @@ func (p *plan) operationFields(op *opPlan) []jen.Code {
 		}
 		out = append(out, jen.Id("pathVars").Op(":").Index().String().Values(vals...))
 	}
+	if hasNonEmpty(op.pathValues) {
+		vals := make([]jen.Code, len(op.pathValues))
+		for i, v := range op.pathValues {
+			vals[i] = jen.Lit(v)
+		}
+		out = append(out, jen.Id("pathValues").Op(":").Index().String().Values(vals...))
+	}
 	if len(op.params) > 0 {
 		out = append(out, jen.Id("params").Op(":").Index().Id("param").Add(multiline(paramValues(op.params)...)))
 	}
@@ -217,6 +226,16 @@ func (p *plan) operationFields(op *opPlan) []jen.Code {
 		out = append(out, jen.Id("auth").Op(":").Id(op.auth))
 	}
 	return out
+}
+
+// hasNonEmpty reports whether any string of list is not empty.
+func hasNonEmpty(list []string) bool {
+	for _, s := range list {
+		if s != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // paramValues renders param rows as keyed literals without zero fields.

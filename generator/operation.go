@@ -17,6 +17,7 @@ type opPlan struct {
 	origin     int    // index into plan.origins
 	path       string // "/bookings/:bookingId"
 	pathVars   []string
+	pathValues []string // the collection's values of pathVars, "" for none
 	params     []paramPlan
 	body       *bodySpecPlan
 	noAccept   bool
@@ -120,11 +121,13 @@ func (p *plan) planOperation(r *model.Request, s *service, m *method) *opPlan {
 			continue
 		}
 		op.pathVars = append(op.pathVars, name)
+		value := p.vars.scrub(name, pathExample(u, name), r.Path+".request.url.variable")
+		op.pathValues = append(op.pathValues, value)
 		goName := p.namer.Unexported(name)
 		if goName == "" {
 			goName = "arg"
 		}
-		m.pathArgs = append(m.pathArgs, pathArg{goName: scope.Claim(goName), varName: name, example: pathExample(u, name)})
+		m.pathArgs = append(m.pathArgs, pathArg{goName: scope.Claim(goName), varName: name, example: value})
 	}
 
 	params := &structType{}

@@ -84,6 +84,30 @@ func TestRequestLineMatchesPostman(t *testing.T) {
 			want: "GET /pv6/a:id/dbl HTTP/1.1",
 		},
 		{
+			name: "PV1 empty argument, numeric collection value: segment as written",
+			op:   operation{method: "GET", path: "/pv1/:id", pathVars: []string{"id"}, pathValues: []string{""}},
+			in:   call{path: []string{""}},
+			want: "GET /pv1/:id HTTP/1.1",
+		},
+		{
+			name: "PV2 empty argument sends the collection's value, resolved",
+			vars: map[string]string{"pvv": "resolved"},
+			op:   operation{method: "GET", path: "/pv2/:id.json", pathVars: []string{"id"}, pathValues: []string{"{{pvv}}"}},
+			in:   call{path: []string{""}},
+			want: "GET /pv2/resolved.json HTTP/1.1",
+		},
+		{
+			name: "PV6 empty argument with a collection value; a caller value wins",
+			op:   operation{method: "GET", path: "/pv6/a:id/::x/:y", pathVars: []string{":x", "y"}, pathValues: []string{"dbl", "coll"}},
+			in:   call{path: []string{"", "mine"}},
+			want: "GET /pv6/a:id/dbl/mine HTTP/1.1",
+		},
+		{
+			name: "collection path values are spliced in as text, as Postman does",
+			op:   operation{method: "GET", path: "/pv3/:a/:c", pathVars: []string{"a", "c"}, pathValues: []string{"x/y", "s p"}},
+			want: "GET /pv3/x/y/s%20p HTTP/1.1",
+		},
+		{
 			name: "caller path values cannot add structure",
 			op:   operation{method: "GET", path: "/u/:id", pathVars: []string{"id"}},
 			in:   call{path: []string{"a/b?c#d {{x}}"}},
