@@ -19,9 +19,10 @@ import (
 // generateOptions are the flags of postgen generate.
 type generateOptions struct {
 	inputFlags
-	out     string
-	check   bool
-	verbose bool
+	out        string
+	check      bool
+	verbose    bool
+	noExamples bool
 }
 
 func newGenerateCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
@@ -69,6 +70,7 @@ exits 1 when the SDK is out of date, 0 when it is up to date.`,
 	f.StringVarP(&o.out, "out", "o", "", "output `DIR` (default: postgen.yaml's output, else ./<package>)")
 	f.BoolVar(&o.check, "check", false, "write nothing; print a unified diff and exit 1 if DIR is out of date")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "list every file written (or checked) and what happened to it")
+	f.BoolVar(&o.noExamples, "no-examples", false, "leave out example_test.go (an Example per request, calling it with the collection's values)")
 	_ = cmd.MarkFlagDirname("out")
 	o.inputFlags.register(cmd)
 	return cmd
@@ -83,6 +85,7 @@ func runGenerate(ctx context.Context, arg string, o generateOptions, stdin io.Re
 		return err
 	}
 	prog.set("generating")
+	l.cfg.NoExamples = o.noExamples
 	gen, err := generator.Generate(l.coll, l.cfg)
 	if err != nil {
 		return usageError(err)

@@ -38,6 +38,12 @@ func (p *plan) emit() ([]File, error) {
 	if p.hasTypes(p.client) {
 		jobs = append(jobs, fileJob{"client_types.go", func() *jen.File { return p.emitTypesFile(p.client) }})
 	}
+	if !p.cfg.NoExamples && p.stats().Methods > 0 {
+		jobs = append(jobs, fileJob{"example_test.go", p.emitExamples})
+	}
+	if p.cfg.Conformance {
+		jobs = append(jobs, fileJob{"conformance_calls_test.go", p.emitConformance})
+	}
 	files := make([]File, len(jobs))
 	errs := make([]error, len(jobs))
 	secrets := p.credentialTexts(runtimeVocabulary())

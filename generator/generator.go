@@ -64,6 +64,11 @@ type Config struct {
 	// its README and docs; "" when unknown (the CLI finds it from the go.mod
 	// above the output directory).
 	ImportPath string
+	// NoExamples leaves out example_test.go.
+	NoExamples bool
+	// Conformance adds conformance_calls_test.go, the call table of
+	// postgen's fidelity harness (internal/conformance); not for users.
+	Conformance bool
 }
 
 // Choice is a name chosen by the user, with where it was chosen

@@ -159,7 +159,7 @@ func newPlan(c *model.Collection, cfg Config) (*plan, error) {
 // reservedFiles are the names of files every SDK has, lower-cased without
 // ".go", so no service file takes them.
 func reservedFiles() []string {
-	out := []string{"client", "doc", "example_test", "readme"}
+	out := []string{"client", "doc", "example_test", "conformance_calls_test", "readme"}
 	// Runtime files are listed by the templates package; the common ones
 	// are reserved by hand here and checked in a test.
 	out = append(out, authFiles()...)

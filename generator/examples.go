@@ -1,0 +1,201 @@
+package generator
+
+import (
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// exampleCall is a call of one method with the collection's own values:
+// the path variable values, the enabled query and form values. A value is
+// written out only when passing it sends the same bytes as leaving it
+// empty would (which sends the collection's value): so the example shows
+// the API and still sends exactly Postman's request. It is shared by
+// example_test.go and by postgen's fidelity harness.
+type exampleCall struct {
+	m *method
+	// pathArgs has one value per path argument; "" leaves the
+	// collection's value.
+	pathArgs []string
+	// params and form are the struct fields to set, in field order.
+	params []fieldValue
+	form   []fieldValue
+}
+
+// fieldValue is one struct field set in an example.
+type fieldValue struct{ goName, value string }
+
+// planExample decides the example call of m.
+func planExample(m *method) *exampleCall {
+	ex := &exampleCall{m: m}
+	for i := range m.pathArgs {
+		v := m.op.pathValues[i]
+		// A caller's value is escaped (/, ?, #, \) and never resolved,
+		// where Postman splices the collection's value in as text: such
+		// values are left to the collection.
+		if strings.Contains(v, "{{") || strings.ContainsAny(v, `/?#\`) {
+			v = ""
+		}
+		ex.pathArgs = append(ex.pathArgs, v)
+	}
+	if m.params != nil {
+		ex.params = literalFields(m.params, m.op.params)
+	}
+	if m.body != nil && m.body.form != nil {
+		ex.form = literalFields(m.body.form, m.op.body.form)
+	}
+	return ex
+}
+
+// literalFields returns the fields of st worth setting in an example:
+// query and form text fields whose one row is enabled and holds a literal,
+// non-empty value. Repeated keys, null values, disabled rows, headers
+// (only the optional ones are fields) and values with variables are left
+// to the collection, which sends them exactly as Postman does.
+func literalFields(st *structType, rows []paramPlan) []fieldValue {
+	count := map[int]int{}
+	for _, r := range rows {
+		count[r.slot]++
+	}
+	var out []fieldValue
+	for i, fl := range st.fields {
+		if fl.in != "query" && fl.in != "form" || fl.optional || fl.null || fl.def == "" ||
+			strings.Contains(fl.def, "{{") || count[i+1] != 1 {
+			continue
+		}
+		out = append(out, fieldValue{fl.goName, fl.def})
+	}
+	return out
+}
+
+// callArgs renders the arguments of the example call after ctx.
+func (ex *exampleCall) callArgs() []jen.Code {
+	m := ex.m
+	var args []jen.Code
+	for _, v := range ex.pathArgs {
+		args = append(args, jen.Lit(v))
+	}
+	if m.body != nil {
+		switch {
+		case m.body.kind == "text":
+			args = append(args, jen.Lit(""))
+		case m.body.form != nil && len(ex.form) > 0:
+			args = append(args, jen.Op("&").Id(m.body.form.name).Add(fieldValues(ex.form)))
+		default:
+			args = append(args, jen.Nil())
+		}
+	}
+	if m.params != nil {
+		if len(ex.params) > 0 {
+			args = append(args, jen.Op("&").Id(m.params.name).Add(fieldValues(ex.params)))
+		} else {
+			args = append(args, jen.Nil())
+		}
+	}
+	return args
+}
+
+// zeroArgs renders the arguments that leave everything to the collection:
+// empty path arguments, nil params and body.
+func (ex *exampleCall) zeroArgs() []jen.Code {
+	m := ex.m
+	var args []jen.Code
+	for range ex.pathArgs {
+		args = append(args, jen.Lit(""))
+	}
+	if m.body != nil {
+		if m.body.kind == "text" {
+			args = append(args, jen.Lit(""))
+		} else {
+			args = append(args, jen.Nil())
+		}
+	}
+	if m.params != nil {
+		args = append(args, jen.Nil())
+	}
+	return args
+}
+
+func fieldValues(fs []fieldValue) jen.Code {
+	d := make([]jen.Code, len(fs))
+	for i, f := range fs {
+		d[i] = jen.Id(f.goName).Op(":").Lit(f.value)
+	}
+	return multiline(d...)
+}
+
+// methodExpr is the method value on a client named recv, e.g.
+// client.Bookings.Items.Get.
+func (m *method) methodExpr(recv string) *jen.Statement {
+	s := jen.Id(recv)
+	if m.svc.folder != nil {
+		for _, f := range strings.Split(m.svc.fieldPath(), ".") {
+			s = s.Dot(f)
+		}
+	}
+	return s.Dot(m.name)
+}
+
+// emitExamples writes example_test.go: one Example function per method,
+// in plan order, compiled with the package's tests so the calls shown on
+// pkg.go.dev always match the API.
+//
+//	func ExampleBookingsService_Get() {
+//		client, err := NewClient()
+//		if err != nil {
+//			log.Fatal(err)
+//		}
+//		result, _, err := client.Bookings.Get(context.Background(), "42")
+//		if err != nil {
+//			log.Fatal(err)
+//		}
+//		fmt.Println(result)
+//	}
+func (p *plan) emitExamples() *jen.File {
+	f := p.newFile()
+	p.forEachMethod(func(m *method) {
+		ex := planExample(m)
+		call := m.methodExpr("client").Call(append([]jen.Code{jen.Qual("context", "Background").Call()}, ex.callArgs()...)...)
+		f.Func().Id("Example"+m.svc.typeName+"_"+m.name).Params().Block(
+			jen.List(jen.Id("client"), jen.Err()).Op(":=").Id("NewClient").Call(),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Qual("log", "Fatal").Call(jen.Err())),
+			jen.List(jen.Id("result"), jen.Id("_"), jen.Err()).Op(":=").Add(call),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Qual("log", "Fatal").Call(jen.Err())),
+			jen.Qual("fmt", "Println").Call(jen.Id("result")),
+		)
+		f.Line()
+	})
+	return f
+}
+
+// emitConformance writes conformance_calls_test.go for postgen's fidelity
+// harness (never for users): for each request, by its JSON path, the
+// example call and the zero call, each as a function of a client.
+//
+//	var conformanceCalls = []conformanceCall{
+//		{"item[0]", "example", func(ctx context.Context, client *Client) error {
+//			_, _, err := client.Bookings.Get(ctx, "42")
+//			return err
+//		}},
+//	}
+func (p *plan) emitConformance() *jen.File {
+	f := p.newFile()
+	var rows []jen.Code
+	p.forEachMethod(func(m *method) {
+		ex := planExample(m)
+		for _, v := range []struct {
+			name string
+			args []jen.Code
+		}{{"example", ex.callArgs()}, {"zero", ex.zeroArgs()}} {
+			call := m.methodExpr("client").Call(append([]jen.Code{jen.Id("ctx")}, v.args...)...)
+			rows = append(rows, jen.Values(jen.Lit(m.req.Path), jen.Lit(v.name),
+				jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("client").Op("*").Id("Client")).Error().Block(
+					jen.List(jen.Id("_"), jen.Id("_"), jen.Err()).Op(":=").Add(call),
+					jen.Return(jen.Err()),
+				)))
+		}
+	})
+	f.Comment("conformanceCalls are the calls of postgen's fidelity harness.")
+	f.Var().Id("conformanceCalls").Op("=").Index().Id("conformanceCall").Add(multiline(rows...))
+	return f
+}
