@@ -428,8 +428,10 @@ func fieldDoc(fl *field) []string {
 	switch {
 	case fl.in == "file" && fl.optional:
 		line += "; nil leaves it out."
+	case fl.in == "file" && fl.def != "":
+		line += fmt.Sprintf("; nil leaves it out, as Postman does when it cannot read the collection's file %q.", shorten(oneLine(fl.def), 60))
 	case fl.in == "file":
-		line += "; nil sends an empty file, as Postman does when the file is missing."
+		line += "; nil sends an empty part with no file name, as Postman does for a file row without a source."
 	case fl.optional:
 		line += "; empty leaves it out."
 	case fl.null:

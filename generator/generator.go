@@ -115,6 +115,11 @@ type Result struct {
 	Stats       Stats
 	// Types reports on the types inferred from bodies and examples.
 	Types TypeReport
+	// Variables are the collection variables the requests use, by name.
+	Variables []VariableUse
+	// Scrubbed are the literal credentials replaced by variables, for
+	// postgen's fidelity harness only (see Scrub).
+	Scrubbed []Scrub
 }
 
 // Generate plans and emits the SDK for c. It fails only when the output
@@ -147,5 +152,5 @@ func Generate(c *model.Collection, cfg Config) (*Result, error) {
 			return nil, fmt.Errorf("generator: two files named %s (postgen bug: please report it with the collection)", files[i].Name)
 		}
 	}
-	return &Result{Files: files, Diagnostics: p.diags, Stats: p.stats(), Types: p.typeReport()}, nil
+	return &Result{Files: files, Diagnostics: p.diags, Stats: p.stats(), Types: p.typeReport(), Variables: p.vars.uses(), Scrubbed: p.vars.scrubs}, nil
 }

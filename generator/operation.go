@@ -293,7 +293,11 @@ func (p *plan) planBody(r *model.Request, s *service, m *method) (*bodySpecPlan,
 				if slot, ok := slots[key]; ok {
 					pp.slot, pp.secondary = slot, true
 				} else {
-					form.fields = append(form.fields, &field{in: in, key: row.Key, def: value, optional: row.Disabled, desc: row.Description.Content})
+					def := value
+					if in == "file" {
+						def = pp.fileName // for docs: the file Postman would read
+					}
+					form.fields = append(form.fields, &field{in: in, key: row.Key, def: def, optional: row.Disabled, desc: row.Description.Content})
 					pp.slot = len(form.fields)
 					slots[key] = pp.slot
 				}

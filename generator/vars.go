@@ -25,8 +25,9 @@ type varTable struct {
 	synthetic map[string]string
 	// defaults are the copied values, by name.
 	defaults map[string]string
-	// scrubbed counts literal credentials replaced.
+	// scrubbed counts literal credentials replaced; scrubs lists them.
 	scrubbed int
+	scrubs   []Scrub
 	// warn reports a diagnostic at a JSON path.
 	warn func(path, format string, args ...any)
 	// env is the environment whose values override the collection's.
@@ -134,8 +135,9 @@ func isSecretValue(v string) bool {
 func (t *varTable) scrub(key, value, path string) string {
 	secret := isSecretName(key)
 	if (secret || isSecretValue(value)) && value != "" && !isOnlyRefs(value) {
-		name := syntheticName(key)
+		name := t.syntheticFor(key, value)
 		t.replaced(name, key, path)
+		t.scrubs = append(t.scrubs, Scrub{Name: name, Path: path, Value: value})
 		value = "{{" + name + "}}"
 	}
 	t.note(key, path, false)
@@ -166,6 +168,34 @@ func isOnlyRefs(s string) bool {
 	return false
 }
 
+// syntheticFor is the variable that stands for the literal credential
+// value of a row named key: the key's name, numbered ("password2") when
+// that name already stands for a different value, here or in the
+// collection's variables, so that each request keeps sending its own
+// value once the user has set them.
+func (t *varTable) syntheticFor(key, value string) string {
+	base := syntheticName(key)
+	for n := 1; ; n++ {
+		name := base
+		if n > 1 {
+			name = base + strconv.Itoa(n)
+		}
+		taken, same := false, false
+		for _, s := range t.scrubs {
+			if s.Name == name {
+				taken, same = true, same || s.Value == value
+			}
+		}
+		if v, ok := t.coll.LookupVariable(name); ok && !taken {
+			text, _ := renderVariable(v)
+			taken, same = true, text == value
+		}
+		if !taken || same {
+			return name
+		}
+	}
+}
+
 // syntheticName is the variable that stands for a credential found in a
 // row named key.
 func syntheticName(key string) string {
@@ -186,8 +216,9 @@ func (t *varTable) scrubRaw(raw, path string) string {
 	var b strings.Builder
 	last := 0
 	for _, m := range secretJSONMembers(raw) {
-		name := syntheticName(m.key)
+		name := t.syntheticFor(m.key, raw[m.start:m.end])
 		t.replaced(name, m.key, path)
+		t.scrubs = append(t.scrubs, Scrub{Name: name, Path: path, Value: raw[m.start:m.end]})
 		b.WriteString(raw[last:m.start])
 		b.WriteString("{{" + name + "}}")
 		last = m.end
@@ -342,3 +373,35 @@ func (t *varTable) sortedDefaults() [][2]string {
 	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
 	return out
 }
+
+// VariableUse is a collection variable the SDK's requests use.
+type VariableUse struct {
+	Name string
+	// Default is true when the SDK carries the collection's value; the
+	// others (credentials, undefined variables, the variables postgen put
+	// in place of literal credentials) are set with WithVariable.
+	Default bool
+}
+
+// Scrub is a literal credential postgen replaced with a {{Name}}
+// reference. It exists in memory for postgen's fidelity harness, which
+// sets the variable to the collection's value to compare requests; it is
+// never written to any file.
+type Scrub struct {
+	Name, Path, Value string
+}
+
+// uses lists the used variables, sorted by name.
+func (t *varTable) uses() []VariableUse {
+	out := make([]VariableUse, 0, len(t.used))
+	for name := range t.used {
+		_, ok := t.defaults[name]
+		out = append(out, VariableUse{Name: name, Default: ok})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// VariableText renders a collection variable as Postman substitutes it
+// (§7.3); ok is false when Postman would leave the reference unresolved.
+func VariableText(v model.Variable) (text string, ok bool) { return renderVariable(v) }

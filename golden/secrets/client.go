@@ -111,8 +111,8 @@ var opFormCredentials = operation{
 		form: []param{
 			{in: inForm, key: "grant_type", value: "password", slot: 1},
 			{in: inForm, key: "username", value: "ada", slot: 2},
-			{in: inForm, key: "password", value: "{{password}}", slot: 3},
-			{in: inForm, key: "client_secret", value: "{{client_secret}}", slot: 4},
+			{in: inForm, key: "password", value: "{{password2}}", slot: 3},
+			{in: inForm, key: "client_secret", value: "{{client_secret2}}", slot: 4},
 		},
 	},
 }

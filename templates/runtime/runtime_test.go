@@ -298,6 +298,29 @@ Content-Disposition: form-data; name="uni ké"
 	}
 }
 
+// Postman leaves out a file part whose file it cannot read (the collection
+// names a file on its author's machine) and keeps an empty part for a file
+// row without a source; a text body left empty sends the collection's.
+func TestBodiesWithoutCallerValues(t *testing.T) {
+	srv := newCaptureServer(t)
+	op := operation{method: "POST", path: "/f", body: &bodySpec{mode: bodyFormData, form: []param{
+		{in: inFile, key: "file1", fileName: "upload.txt", contentType: "text/plain", slot: 1},
+		{in: inFile, key: "multi", fileName: "a.txt", slot: 2},
+		{in: inFile, key: "multi", fileName: "b.txt", slot: 2, secondary: true},
+		{in: inFile, key: "nofile", slot: 3},
+	}}}
+	got := srv.roundTrip(t, &core{}, &op, call{})
+	boundary := strings.TrimPrefix(got.header.Get("Content-Type"), "multipart/form-data; boundary=")
+	want := "--B\r\nContent-Disposition: form-data; name=\"nofile\"; filename=\"\"\r\n\r\n\r\n--B--\r\n"
+	if got.body != strings.ReplaceAll(want, "B", boundary) {
+		t.Errorf("formdata body %q", got.body)
+	}
+	raw := operation{method: "POST", path: "/r", body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "plain // text"}}
+	if got := srv.roundTrip(t, &core{}, &raw, call{body: ""}); got.body != "plain // text" {
+		t.Errorf("raw body with an empty text argument: %q", got.body)
+	}
+}
+
 type testForm struct{ file *FormFile }
 
 func (f *testForm) values() []string   { return nil }
