@@ -138,8 +138,8 @@ type operation struct {
 	// sent when the caller's argument is empty; "" where Postman sends
 	// the segment as written (no value, or a value that is not a string).
 	pathValues []string
-	params   []param
-	body     *bodySpec
+	params     []param
+	body       *bodySpec
 	// noAccept and noUserAgent honour protocolProfileBehavior's
 	// disabledSystemHeaders.
 	noAccept    bool
