@@ -345,6 +345,9 @@ func stripJSONComments(s string) string {
 			for i < len(s) && s[i] != '\n' && !(s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n') {
 				i++
 			}
+			if i < len(s) && s[i] == '\r' {
+				i++ // a CRLF ends the comment with its CR: only the LF is kept
+			}
 			i-- // keep the line break
 		case ch == '/' && i+1 < len(s) && s[i+1] == '*':
 			end := strings.Index(s[i+2:], "*/")
