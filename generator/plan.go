@@ -163,7 +163,7 @@ func reservedFiles() []string {
 	// Runtime files are listed by the templates package; the common ones
 	// are reserved by hand here and checked in a test.
 	out = append(out, authFiles()...)
-	return append(out, "body", "errors", "log", "options", "response", "retry", "runtime", "stream", "typed", "urls", "vars")
+	return append(out, "body", "dynamic", "errors", "log", "options", "response", "retry", "runtime", "stream", "typed", "urls", "vars")
 }
 
 // planService plans the service of folder f under parent, then its
