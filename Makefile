@@ -4,7 +4,13 @@
 GO ?= go
 BIN := bin/postgen
 
-.PHONY: all build test golden lint demo clean fuzz fuzz-smoke
+# newman and its whole dependency tree, pinned by the committed lock file,
+# installed from the npm registry into .tools/newman (gitignored).
+NEWMAN_DIR := .tools/newman
+NEWMAN := $(NEWMAN_DIR)/node_modules/newman/package.json
+NEWMAN_PIN := internal/conformance/newman
+
+.PHONY: all build test golden lint demo clean fuzz fuzz-smoke conformance conformance-baseline
 
 all: build
 
@@ -46,6 +52,24 @@ lint:
 	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) mod tidy -diff
+
+## conformance: send every request of testdata/ and ../shared/collections through newman
+## (Postman's runtime) and through the generated SDK, compare them request by request, and
+## fail if a collection's equal count drops below internal/conformance/baseline.txt
+conformance: $(NEWMAN)
+	$(GO) run ./internal/conformance/cmd/conformance -newman $(NEWMAN_DIR)
+
+## conformance-baseline: rewrite the baseline from a run (after fidelity improved)
+conformance-baseline: $(NEWMAN)
+	$(GO) run ./internal/conformance/cmd/conformance -newman $(NEWMAN_DIR) -update-baseline
+
+# newman is installed the first time, and again when the pin changes.
+$(NEWMAN): $(NEWMAN_PIN)/package.json $(NEWMAN_PIN)/package-lock.json
+	@command -v npm >/dev/null || { echo "make conformance needs node and npm"; exit 1; }
+	mkdir -p $(NEWMAN_DIR)
+	cp $(NEWMAN_PIN)/package.json $(NEWMAN_PIN)/package-lock.json $(NEWMAN_DIR)/
+	cd $(NEWMAN_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 ## demo: generate the demo SDK (bookings) into _demo/ and build it
 demo: build

@@ -1,0 +1,210 @@
+package conformance
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/postgen/postgen/generator"
+	"github.com/postgen/postgen/model"
+)
+
+// item is one request of a collection with what the harness needs to
+// know about it.
+type item struct {
+	req *model.Request
+	// script is true when a pre-request script (collection, folder or
+	// item level) runs before it: postgen cannot run scripts.
+	script bool
+}
+
+// items lists the requests of c depth-first in input order, as newman
+// runs them.
+func items(c *model.Collection) []item {
+	var out []item
+	var walk func(folders []*model.Folder, requests []*model.Request, order []model.ItemRef, script bool)
+	walk = func(folders []*model.Folder, requests []*model.Request, order []model.ItemRef, script bool) {
+		for _, ref := range order {
+			if ref.Folder {
+				f := folders[ref.Index]
+				walk(f.Folders, f.Requests, f.Order, script || hasPrerequest(f.Events))
+				continue
+			}
+			r := requests[ref.Index]
+			out = append(out, item{req: r, script: script || hasPrerequest(r.Events)})
+		}
+	}
+	walk(c.Folders, c.Requests, c.Order, hasPrerequest(c.Events))
+	return out
+}
+
+// hasPrerequest reports whether events hold an enabled, non-empty
+// pre-request script.
+func hasPrerequest(events []model.Event) bool {
+	for _, e := range events {
+		if e.Listen == "prerequest" && !e.Disabled && strings.TrimSpace(e.Script) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+var varRef = regexp.MustCompile(`\{\{([^{}]*)\}\}`)
+
+// requestText returns every text of r that Postman resolves variables in.
+func requestText(r *model.Request) []string {
+	u := r.URL
+	out := append([]string{u.Protocol, u.Port}, u.Host...)
+	out = append(out, u.Path...)
+	for _, q := range u.Query {
+		out = append(out, q.Key, q.Value)
+	}
+	for _, v := range u.Variables {
+		out = append(out, v.Value)
+	}
+	for _, h := range r.Headers {
+		out = append(out, h.Key, h.Value)
+	}
+	if b := r.Body; b != nil {
+		out = append(out, b.Raw, b.GraphQL.Query, b.GraphQL.Variables, b.File.Src)
+		for _, f := range append(append([]model.FormParam(nil), b.URLEncoded...), b.FormData...) {
+			out = append(out, f.Key, f.Value)
+			out = append(out, f.Src...)
+		}
+	}
+	if r.Auth != nil {
+		for _, p := range r.Auth.Params {
+			out = append(out, p.Value)
+		}
+	}
+	return out
+}
+
+// dynamicValues are fixed values for the dynamic variables the SDK
+// runtime implements (templates/runtime/vars.go and dynamic.go; keep the
+// lists together). Both sides get them as ordinary variables, which
+// shadow the dynamic ones (POSTMAN-FORMAT.md §7.7, W1), so requests that
+// use them compare byte for byte.
+var dynamicValues = map[string]string{
+	"$guid":               "8c4b0f3e-2d6a-4f8e-9b1c-5a7d3e2f1a09",
+	"$randomUUID":         "1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9",
+	"$timestamp":          "1700000000",
+	"$isoTimestamp":       "2023-11-14T22:13:20.000Z",
+	"$randomInt":          "421",
+	"$randomBoolean":      "true",
+	"$randomAlphaNumeric": "q",
+	"$randomSemver":       "1.2.3",
+	"$randomFirstName":    "Ada",
+	"$randomLastName":     "Lovelace",
+	"$randomFullName":     "Ada Lovelace",
+	"$randomUserName":     "Ada.Lovelace42",
+	"$randomPassword":     "s3cretPassw0rd1",
+	"$randomProtocol":     "https",
+	"$randomDomainWord":   "acme",
+	"$randomDomainSuffix": "com",
+	"$randomDomainName":   "acme.com",
+	"$randomUrl":          "https://acme.com",
+	"$randomEmail":        "Ada.Lovelace@gmail.com",
+	"$randomExampleEmail": "Ada.Lovelace@example.com",
+	"$randomIP":           "192.0.2.7",
+	"$randomIPV6":         "2001:db8:0:0:0:0:0:7",
+	"$randomHexColor":     "#336699",
+	"$randomMACAddress":   "02:00:00:00:00:07",
+	"$randomPhoneNumber":  "555-010-0107",
+	"$randomColor":        "teal",
+}
+
+// variables decides the variables both sides get (shared) and the ones
+// only the SDK gets (sdkOnly): every variable a request refers to that
+// the SDK does not carry a value for. Defined ones get the collection's
+// value, undefined ones a deterministic made-up value, and the variables
+// postgen put in place of literal credentials the literal itself.
+func variables(c *model.Collection, gen *generator.Result) (shared, sdkOnly map[string]string) {
+	shared, sdkOnly = map[string]string{}, map[string]string{}
+	hasDefault := map[string]bool{}
+	for _, u := range gen.Variables {
+		hasDefault[u.Name] = u.Default
+	}
+	for _, s := range gen.Scrubbed {
+		if _, ok := sdkOnly[s.Name]; !ok {
+			sdkOnly[s.Name] = s.Value
+		}
+	}
+	hostVars := map[string]bool{}
+	used := map[string]bool{}
+	var queue []string
+	for _, it := range items(c) {
+		u := it.req.URL
+		if len(u.Host) > 0 {
+			for _, m := range varRef.FindAllStringSubmatch(u.Host[0], -1) {
+				if u.Protocol == "" && strings.HasPrefix(u.Host[0], m[0]) {
+					hostVars[m[1]] = true
+				}
+			}
+		}
+		for _, s := range requestText(it.req) {
+			for _, m := range varRef.FindAllStringSubmatch(s, -1) {
+				queue = append(queue, m[1])
+			}
+		}
+	}
+	for len(queue) > 0 {
+		name := queue[0]
+		queue = queue[1:]
+		if used[name] {
+			continue
+		}
+		used[name] = true
+		if strings.HasPrefix(name, "$") {
+			if v, ok := dynamicValues[name]; ok {
+				shared[name] = v
+			}
+			continue
+		}
+		if v, ok := c.LookupVariable(name); ok {
+			text, ok := generator.VariableText(v)
+			if ok && !hasDefault[name] {
+				shared[name] = text
+			}
+			for _, m := range varRef.FindAllStringSubmatch(text, -1) {
+				queue = append(queue, m[1])
+			}
+			continue
+		}
+		if _, ok := sdkOnly[name]; ok {
+			continue
+		}
+		shared[name] = madeUpValue(name, hostVars[name])
+	}
+	return shared, sdkOnly
+}
+
+// madeUpValue is the value of a variable the collection does not define:
+// an origin when it starts a URL without a protocol, else a word made
+// from its name.
+func madeUpValue(name string, origin bool) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(name) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	slug := b.String()
+	if slug == "" {
+		slug = "x"
+	}
+	if origin {
+		return "https://" + slug + ".example"
+	}
+	return "v-" + slug
+}
+
+// sortedKeys returns the keys of m, sorted.
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
