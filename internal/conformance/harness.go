@@ -103,6 +103,7 @@ type prepared struct {
 	newman   []Exchange
 	newmanBy map[string][]Exchange
 	nerrors  map[string]string
+	nran     map[string]bool
 	report   *CaseReport
 }
 
@@ -297,6 +298,7 @@ func (p *prepared) runNewman(ctx context.Context, o Options) error {
 		p.newmanBy[id] = append(p.newmanBy[id], p.newman[i])
 	}
 	p.nerrors = run.errors
+	p.nran = run.ran
 	return nil
 }
 
@@ -338,6 +340,9 @@ func readResults(mod, pkg string) ([]sdkResult, error) {
 const (
 	skipScript   = "a pre-request script computes the request"
 	skipNotInSDK = "not in the SDK (the request has no URL)"
+	// Postman's v1 converter leaves out requests no order lists, which
+	// postgen keeps (here-routing-v1).
+	skipNotInNewman = "not in the collection newman runs (Postman's v1 converter leaves out requests no order lists)"
 )
 
 // compare fills the report from both sides' requests.
@@ -388,6 +393,9 @@ func (p *prepared) compare(results []sdkResult, byTag map[string][]Exchange, ign
 func (p *prepared) compareItem(it item, calls map[string]sdkResult, byTag map[string][]Exchange, ignore []string) (string, bool) {
 	path := it.req.Path
 	want := p.newmanBy[path]
+	if !p.nran[path] {
+		return skipNotInNewman, false
+	}
 	if len(want) == 0 {
 		nerr := p.nerrors[path]
 		if nerr == "" {

@@ -6,9 +6,10 @@
 // NODE_PATH must hold newman; HTTP_PROXY/HTTPS_PROXY point at the recorder.
 //
 // The copy of the collection handed to newman is normalised (documented in
-// fidelity.md): scripts are removed, items get their JSON path as id, a
-// non-standard "items" list is read as "item", and an envelope
-// {"collection": {...}} is unwrapped.
+// fidelity.md): a v1 collection is converted as newman converts it,
+// scripts are removed, items get their JSON path as id, a non-standard
+// "items" list is read as "item", and an envelope {"collection": {...}}
+// is unwrapped.
 'use strict';
 
 const fs = require('fs');
@@ -21,6 +22,17 @@ if (text.charCodeAt(0) === 0xfeff) {
 }
 let coll = JSON.parse(text);
 let prefix = '';
+// A v1 collection is converted to v2.1 as newman itself would convert it
+// (same test, same transformer options), before ids are set, so the item
+// paths are those of the converted collection, like postgen's.
+if (require('newman/lib/util').isV1Collection(coll)) {
+    require('postman-collection-transformer').convert(coll, { inputVersion: '1.0.0', outputVersion: '2.1.0' }, (err, converted) => {
+        if (err) {
+            throw err;
+        }
+        coll = converted;
+    });
+}
 if (coll && !coll.info && !coll.item && !coll.items && coll.collection && typeof coll.collection === 'object') {
     coll = coll.collection;
     prefix = 'collection.';

@@ -35,6 +35,8 @@ type newmanRun struct {
 	// one entry per request that reached the recorder.
 	order  []string
 	errors map[string]string
+	// ran holds every item newman ran, sent or not.
+	ran map[string]bool
 }
 
 // runNewman runs newman (installed under newmanDir, a folder holding
@@ -72,7 +74,7 @@ func runNewman(ctx context.Context, newmanDir, path string, vars map[string]stri
 	if err := cmd.Run(); err != nil {
 		return nil, fmt.Errorf("newman: %v\n%s", err, tail(stderr.String(), 2000))
 	}
-	run := &newmanRun{errors: map[string]string{}}
+	run := &newmanRun{errors: map[string]string{}, ran: map[string]bool{}}
 	sc := bufio.NewScanner(&stdout)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	done := false
@@ -89,6 +91,7 @@ func runNewman(ctx context.Context, newmanDir, path string, vars map[string]stri
 				run.errors[ev.ID] = ev.Error
 			}
 		case "item":
+			run.ran[ev.ID] = true
 			if ev.Error != "" && run.errors[ev.ID] == "" {
 				run.errors[ev.ID] = ev.Error
 			}
