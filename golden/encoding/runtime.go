@@ -30,6 +30,7 @@ type core struct {
 	defaults   map[string]string // the collection's non-secret variable values
 	origins    []string          // origin templates; origins[0] is the base URL
 	creds      map[string]string // credentials set by auth options
+	authState  map[string]any    // token sources and keys set by auth options
 }
 
 // clientDefaults is what the generator knows about the collection.
@@ -142,6 +143,22 @@ type operation struct {
 	noUserAgent bool
 	// rawURL skips URL encoding (protocolProfileBehavior.disableUrlEncoding).
 	rawURL bool
+	// auth authenticates the request (the effective auth of §10.2); nil
+	// sends none.
+	auth authorizer
+}
+
+// authorizer adds an auth type's credentials to a built request. It runs
+// after the collection's headers are set and before the body's
+// Content-Type and the system headers, as Postman's runtime does (§10.3).
+type authorizer interface {
+	apply(c *core, op *operation, req *http.Request) error
+}
+
+// challenger is an authorizer that answers a server's challenge (digest,
+// NTLM): given the response to req, it returns the response to use.
+type challenger interface {
+	answer(c *core, req *http.Request, resp *http.Response) (*http.Response, error)
 }
 
 // call is what a method passes from its caller.
@@ -411,6 +428,11 @@ func (c *core) setHeaders(req *http.Request, op *operation, in *call, contentTyp
 	}
 	h := req.Header
 	addHeaders(h, lines)
+	if op.auth != nil {
+		if err := op.auth.apply(c, op, req); err != nil {
+			return err
+		}
+	}
 	if contentType != "" && h.Get("Content-Type") == "" {
 		h.Set("Content-Type", contentType)
 	}
@@ -450,6 +472,9 @@ func addHeaders(h http.Header, lines []headerLine) {
 // do sends req and decodes a 2xx response into out (a pointer, or nil).
 func (c *core) do(req *http.Request, op *operation, out any) (*Response, error) {
 	resp, err := c.httpClient.Do(req)
+	if ch, ok := op.auth.(challenger); ok && err == nil {
+		resp, err = ch.answer(c, req, resp)
+	}
 	if err != nil {
 		return nil, c.opError(op, err)
 	}
