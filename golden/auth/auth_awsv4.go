@@ -34,7 +34,7 @@ func WithAWSCredentials(accessKey, secretKey, sessionToken string) Option {
 	return setCreds("awsv4.accessKey", accessKey, "awsv4.secretKey", secretKey, "awsv4.sessionToken", sessionToken)
 }
 
-func (a *awsv4Auth) apply(c *core, _ *operation, req *http.Request) error {
+func (a *awsv4Auth) apply(c *core, op *operation, req *http.Request) error {
 	region, service, toQuery := a.region, a.service, a.toQuery
 	if err := c.settings(&region, &service, &toQuery); err != nil {
 		return err
@@ -54,8 +54,11 @@ func (a *awsv4Auth) apply(c *core, _ *operation, req *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// Postman sends X-Amz-Content-Sha256 when it can hash the body: a
+	// body that is not empty and not multipart (aws4.js computeBodyHash).
+	hashed := len(body) > 0 && !(op != nil && op.body != nil && op.body.mode == bodyFormData)
 	s := sigv4{access: access, secret: secretKey, session: session, region: region, service: service,
-		now: authNow().UTC().Format("20060102T150405Z"), contentHeader: true}
+		now: authNow().UTC().Format("20060102T150405Z"), contentHeader: hashed}
 	s.sign(req, body, truthy(toQuery))
 	return nil
 }
@@ -65,7 +68,7 @@ type sigv4 struct {
 	access, secret, session, region, service string
 	now                                      string // yyyymmddThhmmssZ
 	// contentHeader sends X-Amz-Content-Sha256 in header mode, as Postman
-	// does for every service.
+	// does for every service when the request has a body it can hash.
 	contentHeader bool
 }
 

@@ -134,6 +134,9 @@ func (a *oauth2Auth) apply(c *core, _ *operation, req *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if token == "" {
+		return nil // Postman adds nothing for an empty access token (A08)
+	}
 	// Postman removes both places' tokens, then adds its own to one.
 	removeQuery(req, func(k string) bool { return k == "access_token" })
 	if addTo == "queryParams" {

@@ -428,6 +428,11 @@ func (c *core) setHeaders(req *http.Request, op *operation, in *call, contentTyp
 	}
 	h := req.Header
 	addHeaders(h, lines)
+	// Postman builds a raw JSON body (language json) before auth runs, so
+	// its automatic Content-Type is there for auth to sign (§8.3).
+	if op.body != nil && op.body.mode == bodyRaw && contentType == "application/json" && h.Get("Content-Type") == "" {
+		h.Set("Content-Type", contentType)
+	}
 	if op.auth != nil {
 		if err := op.auth.apply(c, op, req); err != nil {
 			return err

@@ -208,3 +208,27 @@ func sortedKeys[V any](m map[string]V) []string {
 	sort.Strings(out)
 	return out
 }
+
+// credentials returns the literal parameters of r's auth by "type.param",
+// the keys the runtime's auth options store credentials under. Parameters
+// that refer to variables are left to the variables.
+func credentials(r *model.Request) map[string]string {
+	if r.Auth == nil || r.Auth.Type == model.AuthNoAuth {
+		return nil
+	}
+	out := map[string]string{}
+	// Without a token Postman sends no Authorization: an SDK user with no
+	// token sets an empty one.
+	switch r.Auth.Type {
+	case model.AuthBearer:
+		out["bearer.token"] = ""
+	case model.AuthOAuth2:
+		out["oauth2.accessToken"] = ""
+	}
+	for _, p := range r.Auth.Params {
+		if !strings.Contains(p.Value, "{{") {
+			out[r.Auth.Type+"."+p.Key] = p.Value
+		}
+	}
+	return out
+}

@@ -58,13 +58,13 @@ func TestRecorderCapturesThroughProxy(t *testing.T) {
 	if tls.Tag != "special" || tls.Scheme != "https" || tls.Method != "POST" || tls.Target != "/a%20b?x=1&y" || string(tls.Body) != "body" {
 		t.Errorf("tunnelled exchange %+v", tls)
 	}
-	if got := normalise(tls, nil, nil); got.url != "https://api.example.com/a%20b?x=1&y" || strings.Join(got.header["x-mixed-case"], ",") != "1,2" {
+	if got := normalise(tls, nil, nil, ""); got.url != "https://api.example.com/a%20b?x=1&y" || strings.Join(got.header["x-mixed-case"], ",") != "1,2" {
 		t.Errorf("normalised %+v", got)
 	}
 	if plain.Tag != "" || plain.Scheme != "http" || plain.Target != "http://plain.example/p?q" {
 		t.Errorf("plain exchange %+v", plain)
 	}
-	if got := normalise(plain, nil, nil); got.url != "http://plain.example/p?q" {
+	if got := normalise(plain, nil, nil, ""); got.url != "http://plain.example/p?q" {
 		t.Errorf("normalised url %q", got.url)
 	}
 	for _, h := range plain.Header {
@@ -84,27 +84,27 @@ func TestNormaliseAndCompare(t *testing.T) {
 		{"Host", "H.example"}, {"User-Agent", "PostmanRuntime/7.39.1"}, {"Content-Length", "7"}, {"x-dup", "1"}, {"X-Dup", "2"},
 		{"Content-Type", "multipart/form-data; boundary=abcd"}, {"Accept-Encoding", "gzip"},
 	}, Body: []byte("--abcd\r\nx\r\n--abcd--\r\n")}
-	want := normalise(newman, nil, nil)
-	if d := firstDifference(want, normalise(sdk, nil, nil)); d != "" {
+	want := normalise(newman, nil, nil, "")
+	if d := firstDifference(want, normalise(sdk, nil, nil, "")); d != "" {
 		t.Errorf("difference %q after normalisation", d)
 	}
 	sdk.Body = []byte("--abcd\r\ny\r\n--abcd--\r\n")
-	if d := firstDifference(want, normalise(sdk, nil, nil)); !strings.HasPrefix(d, "body") {
+	if d := firstDifference(want, normalise(sdk, nil, nil, "")); !strings.HasPrefix(d, "body") {
 		t.Errorf("difference %q, want the body", d)
 	}
 	sdk.Body = []byte("--abcd\r\nx\r\n--abcd--\r\n")
 	// A transport header the collection sets is compared.
 	keep := map[string]bool{"cache-control": true}
-	if d := firstDifference(normalise(newman, keep, nil), normalise(sdk, keep, nil)); !strings.Contains(d, "cache-control") {
+	if d := firstDifference(normalise(newman, keep, nil, ""), normalise(sdk, keep, nil, "")); !strings.Contains(d, "cache-control") {
 		t.Errorf("difference %q, want cache-control", d)
 	}
 	// The order of a header's values matters.
 	sdk.Header[3], sdk.Header[4] = [2]string{"X-Dup", "2"}, [2]string{"X-Dup", "1"}
-	if d := firstDifference(want, normalise(sdk, nil, nil)); !strings.Contains(d, "x-dup") {
+	if d := firstDifference(want, normalise(sdk, nil, nil, "")); !strings.Contains(d, "x-dup") {
 		t.Errorf("difference %q, want x-dup", d)
 	}
 	sdk.Target = "/p?a=2"
-	if d := firstDifference(want, normalise(sdk, nil, nil)); !strings.HasPrefix(d, "url") {
+	if d := firstDifference(want, normalise(sdk, nil, nil, "")); !strings.HasPrefix(d, "url") {
 		t.Errorf("difference %q, want url", d)
 	}
 }
@@ -160,5 +160,36 @@ func TestBaseline(t *testing.T) {
 	}
 	if _, err := ReadBaseline(path); err == nil {
 		t.Error("a bad baseline line was accepted")
+	}
+}
+
+// Signed auth types: the clock's and the nonce's values are masked, any
+// other difference in what they send is still found.
+func TestSignedAuthMasks(t *testing.T) {
+	ex := func(authz, target string) Exchange {
+		return Exchange{Scheme: "http", Method: "GET", Target: target, Header: [][2]string{{"Host", "h"}, {"Authorization", authz}, {"X-Amz-Date", "20261127T010101Z"}}}
+	}
+	for _, tc := range []struct {
+		auth       string
+		a, b       Exchange
+		wantEqual  bool
+		wantInDiff string
+	}{
+		{"oauth1", ex(`OAuth oauth_consumer_key="ck",oauth_timestamp="1",oauth_nonce="a",oauth_signature="x"`, "/p"),
+			ex(`OAuth oauth_consumer_key="ck",oauth_timestamp="2",oauth_nonce="b",oauth_signature="y"`, "/p"), true, ""},
+		{"oauth1", ex(`OAuth oauth_consumer_key="ck",oauth_timestamp="1"`, "/p"),
+			ex(`OAuth oauth_consumer_key="other",oauth_timestamp="1"`, "/p"), false, "authorization"},
+		{"oauth1", ex("", "/p?b=2&oauth_nonce=a&oauth_signature=x"), ex("", "/p?b=2&oauth_nonce=b&oauth_signature=y"), true, ""},
+		{"awsv4", ex("AWS4-HMAC-SHA256 Credential=AK/20261127/r/s/aws4_request, SignedHeaders=host;x-amz-date, Signature=ab12", "/p"),
+			ex("AWS4-HMAC-SHA256 Credential=AK/20261128/r/s/aws4_request, SignedHeaders=host;x-amz-date, Signature=cd34", "/p"), true, ""},
+		{"awsv4", ex("AWS4-HMAC-SHA256 Credential=AK/20261127/r/s/aws4_request, SignedHeaders=host;x-amz-date, Signature=ab12", "/p"),
+			ex("AWS4-HMAC-SHA256 Credential=AK/20261127/r/s/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=ab12", "/p"), false, "SignedHeaders"},
+		{"hawk", ex(`Hawk id="i", ts="1", nonce="a", mac="x"`, "/p"), ex(`Hawk id="i", ts="2", nonce="b", mac="y"`, "/p"), true, ""},
+		{"bearer", ex("Bearer a", "/p"), ex("Bearer b", "/p"), false, "authorization"},
+	} {
+		d := firstDifference(normalise(tc.a, nil, nil, tc.auth), normalise(tc.b, nil, nil, tc.auth))
+		if (d == "") != tc.wantEqual || !strings.Contains(d, tc.wantInDiff) {
+			t.Errorf("%s: difference %q, want equal=%v containing %q", tc.auth, d, tc.wantEqual, tc.wantInDiff)
+		}
 	}
 }
