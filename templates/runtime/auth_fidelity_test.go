@@ -53,3 +53,15 @@ func TestEmptyTokensSendNoAuthorization(t *testing.T) {
 		}
 	}
 }
+
+// OAuth 1 with an empty consumer key or secret signs nothing, as Postman
+// (twitter-api-v2, whose credential variables are empty).
+func TestOAuth1WithoutConsumerSendsNothing(t *testing.T) {
+	for _, creds := range [][2]string{{"", "cs"}, {"ck", ""}} {
+		op := &operation{method: "GET", path: "/o", auth: &oauth1Auth{consumerKey: notCopied, consumerSecret: notCopied, toHeader: "true"}}
+		_, header, _ := signedRequest(t, op, nil, WithOAuth1(creds[0], creds[1], "", ""))
+		if got := header("Authorization"); got != "" {
+			t.Errorf("consumer %q/%q: Authorization %q, want none", creds[0], creds[1], got)
+		}
+	}
+}
