@@ -2,7 +2,6 @@ package conformance
 
 import (
 	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/postgen/postgen/generator"
@@ -197,16 +196,6 @@ func madeUpValue(name string, origin bool) string {
 		return "https://" + slug + ".example"
 	}
 	return "v-" + slug
-}
-
-// sortedKeys returns the keys of m, sorted.
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // credentials returns the literal parameters of r's auth by "type.param",

@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"encoding/base64"
 	"fmt"
+	"maps"
 	"mime"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/postgen/postgen/model"
@@ -194,9 +195,7 @@ func firstDifference(want, got wire) string {
 	for n := range got.header {
 		names[n] = true
 	}
-	sorted := sortedKeys(names)
-	sort.Strings(sorted)
-	for _, n := range sorted {
+	for _, n := range slices.Sorted(maps.Keys(names)) {
 		w, g := want.header[n], got.header[n]
 		if strings.Join(w, "\x00") != strings.Join(g, "\x00") || len(w) != len(g) {
 			return fmt.Sprintf("header %s: newman %s, sdk %s", n, quoteList(w), quoteList(g))

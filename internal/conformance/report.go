@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -84,7 +86,7 @@ func Print(w io.Writer, reports []*CaseReport, maxDiffs int) Totals {
 		}
 		fmt.Fprintf(w, "\n%s:\n", r.Name)
 		printFindings(w, "different", r.Different, maxDiffs)
-		for _, reason := range sortedKeys(r.Skipped) {
+		for _, reason := range slices.Sorted(maps.Keys(r.Skipped)) {
 			fmt.Fprintf(w, "  skipped %d: %s\n", r.Skipped[reason], reason)
 		}
 		if r.ScriptCompared > 0 {
@@ -144,7 +146,7 @@ func CheckBaseline(base map[string]int, reports []*CaseReport) []string {
 		}
 	}
 	var out []string
-	for _, name := range sortedKeys(base) {
+	for _, name := range slices.Sorted(maps.Keys(base)) {
 		if got[name] < base[name] {
 			out = append(out, fmt.Sprintf("%s: %d requests equal, baseline %d", name, got[name], base[name]))
 		}
