@@ -33,8 +33,8 @@ type FormDataForm struct {
 	Text1 string
 	// JSON sets the form field "json"; empty sends "{\"a\":1}".
 	JSON string
-	// File1 sets the file field "file1"; nil sends an empty file, as Postman does
-	// when the file is missing.
+	// File1 sets the file field "file1"; nil leaves it out, as Postman does when it
+	// cannot read the collection's file "upload.txt".
 	File1 *FormFile
 	// Dis sets the form field "dis"; empty leaves it out.
 	Dis string

@@ -5,7 +5,7 @@ package encoding
 
 import "context"
 
-// BodyPruningService holds the requests of the "Body pruning" folder (Body pruning).
+// BodyPruningService holds the requests of the Postman folder "Body pruning".
 //
 // T17, T24: GET, HEAD, COPY, PURGE and UNLOCK drop their body; DELETE keeps it.
 //
@@ -14,26 +14,30 @@ type BodyPruningService struct {
 	rt *core
 }
 
-// T17GetWithPruned sends GET /t17 (Postman: Body pruning › T17 GET with body (pruned)).
+// T17GetWithPruned sends GET /t17 (Postman: Body pruning › T17 GET with body
+// (pruned)).
 func (s *BodyPruningService) T17GetWithPruned(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBodyPruningT17GetWithPruned, call{})
 }
 
-// opBodyPruningT17GetWithPruned is the request BodyPruningService.T17GetWithPruned sends.
+// opBodyPruningT17GetWithPruned is the request
+// BodyPruningService.T17GetWithPruned sends.
 var opBodyPruningT17GetWithPruned = operation{
 	name:   "BodyPruning.T17GetWithPruned",
 	method: "GET",
 	path:   "/t17",
 }
 
-// T24DeleteWith sends DELETE /t24 (Postman: Body pruning › T24 DELETE with body).
+// T24DeleteWith sends DELETE /t24 (Postman: Body pruning › T24 DELETE with
+// body).
 //
 // body is sent as JSON; nil sends the collection's body.
 func (s *BodyPruningService) T24DeleteWith(ctx context.Context, body any) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBodyPruningT24DeleteWith, call{body: body})
 }
 
-// opBodyPruningT24DeleteWith is the request BodyPruningService.T24DeleteWith sends.
+// opBodyPruningT24DeleteWith is the request BodyPruningService.T24DeleteWith
+// sends.
 var opBodyPruningT24DeleteWith = operation{
 	name:   "BodyPruning.T24DeleteWith",
 	method: "DELETE",

@@ -3,25 +3,36 @@
 
 package encoding
 
-// Client is a client for the encoding API. Create one with NewClient; it is safe for concurrent use.
+// Client is a client for the encoding API. Create one with NewClient; it is
+// safe for concurrent use.
 type Client struct {
 	rt *core
 
-	// QueryCharactersLeftRaw holds the requests of the "Query characters left raw" folder.
+	// QueryCharactersLeftRaw holds the requests of the "Query characters left raw"
+	// folder.
 	QueryCharactersLeftRaw *QueryCharactersLeftRawService
-	// Rfc3986FormEncoding holds the requests of the "RFC 3986 form encoding" folder: T12: urlencoded bodies escape every byte but A-Z a-z 0-9 - _ . ~, space as %20, % always.
+	// Rfc3986FormEncoding holds the requests of the "RFC 3986 form encoding"
+	// folder: T12: urlencoded bodies escape every byte but A-Z a-z 0-9 - _ . ~,
+	// space as %20, % always.
 	Rfc3986FormEncoding *Rfc3986FormEncodingService
-	// NullAndEmptyQueryValues holds the requests of the "Null and empty query values" folder: P14: a null value sends the key alone, an empty one key=, an empty key nothing before =.
+	// NullAndEmptyQueryValues holds the requests of the "Null and empty query
+	// values" folder: P14: a null value sends the key alone, an empty one key=, an
+	// empty key nothing before =.
 	NullAndEmptyQueryValues *NullAndEmptyQueryValuesService
 	// DisabledParams holds the requests of the "Disabled params" folder.
 	DisabledParams *DisabledParamsService
 	// DuplicateHeaders holds the requests of the "Duplicate headers" folder.
 	DuplicateHeaders *DuplicateHeadersService
-	// JSONCommentsStripped holds the requests of the "JSON comments stripped" folder: T08: comments go, strings stay; a line comment ended by CRLF takes its CR with it.
+	// JSONCommentsStripped holds the requests of the "JSON comments stripped"
+	// folder: T08: comments go, strings stay; a line comment ended by CRLF takes
+	// its CR with it.
 	JSONCommentsStripped *JSONCommentsStrippedService
-	// BodyPruning holds the requests of the "Body pruning" folder: T17, T24: GET, HEAD, COPY, PURGE and UNLOCK drop their body; DELETE keeps it.
+	// BodyPruning holds the requests of the "Body pruning" folder: T17, T24: GET,
+	// HEAD, COPY, PURGE and UNLOCK drop their body; DELETE keeps it.
 	BodyPruning *BodyPruningService
-	// GraphQlVariablesAsAString holds the requests of the "GraphQL variables as a string" folder: T15, T16b: variables given as text are spliced in verbatim; empty variables are left out.
+	// GraphQlVariablesAsAString holds the requests of the "GraphQL variables as a
+	// string" folder: T15, T16b: variables given as text are spliced in verbatim;
+	// empty variables are left out.
 	GraphQlVariablesAsAString *GraphQlVariablesAsAStringService
 	// PathVariables holds the requests of the "Path variables" folder.
 	PathVariables *PathVariablesService
@@ -30,7 +41,8 @@ type Client struct {
 // DefaultBaseURL is the base URL the collection gives; WithBaseURL changes it.
 const DefaultBaseURL = "https://enc.example.com/v1"
 
-// sdkDefaults is what the collection says about the client: its origins and the values of the variables its requests use (credentials excluded).
+// sdkDefaults is what the collection says about the client: its origins and the
+// values of the variables its requests use (credentials excluded).
 var sdkDefaults = clientDefaults{
 	origins:   []string{"{{baseUrl}}"},
 	userAgent: "postgen-encoding",
@@ -41,7 +53,8 @@ var sdkDefaults = clientDefaults{
 	},
 }
 
-// NewClient returns a client configured by opts, or the first error an option reports.
+// NewClient returns a client configured by opts, or the first error an option
+// reports.
 func NewClient(opts ...Option) (*Client, error) {
 	rt, err := newCore(&sdkDefaults, opts)
 	if err != nil {

@@ -5,23 +5,27 @@ package encoding
 
 import "context"
 
-// DisabledParamsService holds the requests of the "Disabled params" folder (Disabled params).
+// DisabledParamsService holds the requests of the Postman folder "Disabled
+// params".
 //
-// P15, T20 and disabled headers and form rows: nothing disabled is sent; no enabled row means no ? and no body.
+// P15, T20 and disabled headers and form rows: nothing disabled is sent; no
+// enabled row means no ? and no body.
 //
 // Use it through the client: client.DisabledParams.
 type DisabledParamsService struct {
 	rt *core
 }
 
-// P15QueryOnly sends GET /p15 (Postman: Disabled params › P15 query only disabled).
+// P15QueryOnly sends GET /p15 (Postman: Disabled params › P15 query only
+// disabled).
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *DisabledParamsService) P15QueryOnly(ctx context.Context, params *DisabledParamsP15QueryOnlyParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opDisabledParamsP15QueryOnly, call{params: params.values()})
 }
 
-// opDisabledParamsP15QueryOnly is the request DisabledParamsService.P15QueryOnly sends.
+// opDisabledParamsP15QueryOnly is the request
+// DisabledParamsService.P15QueryOnly sends.
 var opDisabledParamsP15QueryOnly = operation{
 	name:   "DisabledParams.P15QueryOnly",
 	method: "GET",
@@ -29,14 +33,16 @@ var opDisabledParamsP15QueryOnly = operation{
 	params: []param{{key: "a", value: "1", disabled: true, slot: 1}},
 }
 
-// T20UrlencodedAll sends POST /t20 (Postman: Disabled params › T20 urlencoded all disabled).
+// T20UrlencodedAll sends POST /t20 (Postman: Disabled params › T20 urlencoded
+// all disabled).
 //
 // body sets the form fields; nil sends the collection's form.
 func (s *DisabledParamsService) T20UrlencodedAll(ctx context.Context, body *DisabledParamsT20UrlencodedAllForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opDisabledParamsT20UrlencodedAll, call{body: body})
 }
 
-// opDisabledParamsT20UrlencodedAll is the request DisabledParamsService.T20UrlencodedAll sends.
+// opDisabledParamsT20UrlencodedAll is the request
+// DisabledParamsService.T20UrlencodedAll sends.
 var opDisabledParamsT20UrlencodedAll = operation{
 	name:   "DisabledParams.T20UrlencodedAll",
 	method: "POST",
@@ -48,15 +54,17 @@ var opDisabledParamsT20UrlencodedAll = operation{
 	},
 }
 
-// HeaderAndFormRows sends POST /dis (Postman: Disabled params › disabled header and form rows).
+// HeaderAndFormRows sends POST /dis (Postman: Disabled params › disabled header
+// and form rows).
 //
-// body sets the form fields; nil sends the collection's form.
-// params sets query parameters and headers; nil sends the collection's.
+// body sets the form fields; nil sends the collection's form. params sets query
+// parameters and headers; nil sends the collection's.
 func (s *DisabledParamsService) HeaderAndFormRows(ctx context.Context, body *DisabledParamsHeaderAndFormRowsForm, params *DisabledParamsHeaderAndFormRowsParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opDisabledParamsHeaderAndFormRows, call{params: params.values(), body: body})
 }
 
-// opDisabledParamsHeaderAndFormRows is the request DisabledParamsService.HeaderAndFormRows sends.
+// opDisabledParamsHeaderAndFormRows is the request
+// DisabledParamsService.HeaderAndFormRows sends.
 var opDisabledParamsHeaderAndFormRows = operation{
 	name:   "DisabledParams.HeaderAndFormRows",
 	method: "POST",

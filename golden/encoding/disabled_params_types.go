@@ -3,8 +3,9 @@
 
 package encoding
 
-// DisabledParamsP15QueryOnlyParams holds the query parameters and headers of DisabledParamsService.P15QueryOnly that a caller may set.
-// A field left empty sends what the collection sends.
+// DisabledParamsP15QueryOnlyParams holds the query parameters and headers of
+// DisabledParamsService.P15QueryOnly that a caller may set. A field left empty
+// sends what the collection sends.
 type DisabledParamsP15QueryOnlyParams struct {
 	// A sets the query parameter "a"; empty leaves it out.
 	A string
@@ -18,7 +19,9 @@ func (p *DisabledParamsP15QueryOnlyParams) values() []string {
 	return []string{p.A}
 }
 
-// DisabledParamsT20UrlencodedAllForm is the form body of DisabledParamsService.T20UrlencodedAll. A field left empty (or nil) sends what the collection sends.
+// DisabledParamsT20UrlencodedAllForm is the form body of
+// DisabledParamsService.T20UrlencodedAll. A field left empty (or nil) sends
+// what the collection sends.
 type DisabledParamsT20UrlencodedAllForm struct {
 	// A sets the form field "a"; empty leaves it out.
 	A string
@@ -32,8 +35,9 @@ func (f *DisabledParamsT20UrlencodedAllForm) values() []string {
 	return []string{f.A}
 }
 
-// DisabledParamsHeaderAndFormRowsParams holds the query parameters and headers of DisabledParamsService.HeaderAndFormRows that a caller may set.
-// A field left empty sends what the collection sends.
+// DisabledParamsHeaderAndFormRowsParams holds the query parameters and headers
+// of DisabledParamsService.HeaderAndFormRows that a caller may set. A field
+// left empty sends what the collection sends.
 type DisabledParamsHeaderAndFormRowsParams struct {
 	// XOff sets the header "X-Off"; empty leaves it out.
 	XOff string
@@ -47,15 +51,19 @@ func (p *DisabledParamsHeaderAndFormRowsParams) values() []string {
 	return []string{p.XOff}
 }
 
-// DisabledParamsHeaderAndFormRowsForm is the form body of DisabledParamsService.HeaderAndFormRows. A field left empty (or nil) sends what the collection sends.
+// DisabledParamsHeaderAndFormRowsForm is the form body of
+// DisabledParamsService.HeaderAndFormRows. A field left empty (or nil) sends
+// what the collection sends.
 type DisabledParamsHeaderAndFormRowsForm struct {
 	// On sets the form field "on"; empty sends "1".
 	On string
 	// Off sets the form field "off"; empty leaves it out.
 	Off string
-	// Nofile sets the file field "nofile"; nil sends an empty part with no file name, as Postman does for a file row without a source.
+	// Nofile sets the file field "nofile"; nil sends an empty part with no file
+	// name, as Postman does for a file row without a source.
 	Nofile *FormFile
-	// Missing sets the file field "missing"; nil leaves it out, as Postman does when it cannot read the collection's file "missing.txt".
+	// Missing sets the file field "missing"; nil leaves it out, as Postman does
+	// when it cannot read the collection's file "missing.txt".
 	Missing *FormFile
 }
 

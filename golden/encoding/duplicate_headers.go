@@ -5,9 +5,11 @@ package encoding
 
 import "context"
 
-// DuplicateHeadersService holds the requests of the "Duplicate headers" folder (Duplicate headers).
+// DuplicateHeadersService holds the requests of the Postman folder "Duplicate
+// headers".
 //
-// T06, P01: same-spelling headers are all sent; names that differ only in case collapse to the last one.
+// T06, P01: same-spelling headers are all sent; names that differ only in case
+// collapse to the last one.
 //
 // Use it through the client: client.DuplicateHeaders.
 type DuplicateHeadersService struct {
@@ -21,7 +23,8 @@ func (s *DuplicateHeadersService) T06Array(ctx context.Context, params *Duplicat
 	return send[[]byte](ctx, s.rt, &opDuplicateHeadersT06Array, call{params: params.values()})
 }
 
-// opDuplicateHeadersT06Array is the request DuplicateHeadersService.T06Array sends.
+// opDuplicateHeadersT06Array is the request DuplicateHeadersService.T06Array
+// sends.
 var opDuplicateHeadersT06Array = operation{
 	name:   "DuplicateHeaders.T06Array",
 	method: "GET",
@@ -38,12 +41,14 @@ var opDuplicateHeadersT06Array = operation{
 	},
 }
 
-// P01SameCase sends GET /p01 (Postman: Duplicate headers › P01 duplicate same-case headers).
+// P01SameCase sends GET /p01 (Postman: Duplicate headers › P01 duplicate
+// same-case headers).
 func (s *DuplicateHeadersService) P01SameCase(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opDuplicateHeadersP01SameCase, call{})
 }
 
-// opDuplicateHeadersP01SameCase is the request DuplicateHeadersService.P01SameCase sends.
+// opDuplicateHeadersP01SameCase is the request
+// DuplicateHeadersService.P01SameCase sends.
 var opDuplicateHeadersP01SameCase = operation{
 	name:   "DuplicateHeaders.P01SameCase",
 	method: "GET",

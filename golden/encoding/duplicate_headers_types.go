@@ -3,8 +3,9 @@
 
 package encoding
 
-// DuplicateHeadersT06ArrayParams holds the query parameters and headers of DuplicateHeadersService.T06Array that a caller may set.
-// A field left empty sends what the collection sends.
+// DuplicateHeadersT06ArrayParams holds the query parameters and headers of
+// DuplicateHeadersService.T06Array that a caller may set. A field left empty
+// sends what the collection sends.
 type DuplicateHeadersT06ArrayParams struct {
 	// XDisabled sets the header "X-Disabled"; empty leaves it out.
 	XDisabled string

@@ -62,10 +62,14 @@ func bodyExcerpt(b []byte) string {
 // DecodeError is returned when a 2xx response body cannot be decoded into
 // the method's result type. It keeps the status and body for inspection.
 type DecodeError struct {
-	Operation  string
+	// Operation is the method that got the response, as "Service.Method".
+	Operation string
+	// StatusCode is the response's status.
 	StatusCode int
-	Body       []byte
-	Err        error
+	// Body holds the response body that did not decode.
+	Body []byte
+	// Err is the decoding error.
+	Err error
 }
 
 // Error says which call's response could not be decoded, and why.
@@ -80,8 +84,10 @@ func (e *DecodeError) Unwrap() error { return e.Err }
 // argument, a network failure, or a cancelled context (errors.Is works on
 // it for context.Canceled and context.DeadlineExceeded).
 type RequestError struct {
+	// Operation is the method that failed, as "Service.Method".
 	Operation string
-	Err       error
+	// Err is the cause.
+	Err error
 }
 
 // Error names the call and the cause.
@@ -94,6 +100,8 @@ func (e *RequestError) Unwrap() error { return e.Err }
 // has no value: the collection has none (or it is a credential, which is
 // never copied) and the client was not given one.
 type VariableError struct {
+	// Operation is the method that needed the variable, as
+	// "Service.Method"; "" when no method was being called.
 	Operation string
 	// Name is the variable, as written between {{ and }}.
 	Name string

@@ -5,23 +5,27 @@ package encoding
 
 import "context"
 
-// JSONCommentsStrippedService holds the requests of the "JSON comments stripped" folder (JSON comments stripped).
+// JSONCommentsStrippedService holds the requests of the Postman folder "JSON
+// comments stripped".
 //
-// T08: comments go, strings stay; a line comment ended by CRLF takes its CR with it.
+// T08: comments go, strings stay; a line comment ended by CRLF takes its CR
+// with it.
 //
 // Use it through the client: client.JSONCommentsStripped.
 type JSONCommentsStrippedService struct {
 	rt *core
 }
 
-// T08RawWith sends POST /t08 (Postman: JSON comments stripped › T08 raw json with comments).
+// T08RawWith sends POST /t08 (Postman: JSON comments stripped › T08 raw json
+// with comments).
 //
 // body is sent as JSON; nil sends the collection's body.
 func (s *JSONCommentsStrippedService) T08RawWith(ctx context.Context, body any) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opJSONCommentsStrippedT08RawWith, call{body: body})
 }
 
-// opJSONCommentsStrippedT08RawWith is the request JSONCommentsStrippedService.T08RawWith sends.
+// opJSONCommentsStrippedT08RawWith is the request
+// JSONCommentsStrippedService.T08RawWith sends.
 var opJSONCommentsStrippedT08RawWith = operation{
 	name:   "JSONCommentsStripped.T08RawWith",
 	method: "POST",
@@ -38,14 +42,16 @@ var opJSONCommentsStrippedT08RawWith = operation{
 	},
 }
 
-// CrlfAfterLine sends POST /crlf (Postman: JSON comments stripped › CRLF after a line comment).
+// CrlfAfterLine sends POST /crlf (Postman: JSON comments stripped › CRLF after
+// a line comment).
 //
 // body is sent as JSON; nil sends the collection's body.
 func (s *JSONCommentsStrippedService) CrlfAfterLine(ctx context.Context, body any) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opJSONCommentsStrippedCrlfAfterLine, call{body: body})
 }
 
-// opJSONCommentsStrippedCrlfAfterLine is the request JSONCommentsStrippedService.CrlfAfterLine sends.
+// opJSONCommentsStrippedCrlfAfterLine is the request
+// JSONCommentsStrippedService.CrlfAfterLine sends.
 var opJSONCommentsStrippedCrlfAfterLine = operation{
 	name:   "JSONCommentsStripped.CrlfAfterLine",
 	method: "POST",
@@ -58,14 +64,16 @@ var opJSONCommentsStrippedCrlfAfterLine = operation{
 	},
 }
 
-// T11NoLanguageContentType sends POST /t11 (Postman: JSON comments stripped › T11 no language, JSON content type).
+// T11NoLanguageContentType sends POST /t11 (Postman: JSON comments stripped ›
+// T11 no language, JSON content type).
 //
 // body is sent as JSON; nil sends the collection's body.
 func (s *JSONCommentsStrippedService) T11NoLanguageContentType(ctx context.Context, body any) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opJSONCommentsStrippedT11NoLanguageContentType, call{body: body})
 }
 
-// opJSONCommentsStrippedT11NoLanguageContentType is the request JSONCommentsStrippedService.T11NoLanguageContentType sends.
+// opJSONCommentsStrippedT11NoLanguageContentType is the request
+// JSONCommentsStrippedService.T11NoLanguageContentType sends.
 var opJSONCommentsStrippedT11NoLanguageContentType = operation{
 	name:   "JSONCommentsStripped.T11NoLanguageContentType",
 	method: "POST",

@@ -3,8 +3,9 @@
 
 package encoding
 
-// NullAndEmptyQueryValuesP14VsMissingVsKeyParams holds the query parameters and headers of NullAndEmptyQueryValuesService.P14VsMissingVsKey that a caller may set.
-// A field left empty sends what the collection sends.
+// NullAndEmptyQueryValuesP14VsMissingVsKeyParams holds the query parameters and
+// headers of NullAndEmptyQueryValuesService.P14VsMissingVsKey that a caller may
+// set. A field left empty sends what the collection sends.
 type NullAndEmptyQueryValuesP14VsMissingVsKeyParams struct {
 	// A sets the query parameter "a"; empty sends the bare name, with no value.
 	A string
@@ -24,8 +25,9 @@ func (p *NullAndEmptyQueryValuesP14VsMissingVsKeyParams) values() []string {
 	return []string{p.A, p.B, p.Field, p.C}
 }
 
-// NullAndEmptyQueryValuesP16RawURLWithTrailingParams holds the query parameters and headers of NullAndEmptyQueryValuesService.P16RawURLWithTrailing that a caller may set.
-// A field left empty sends what the collection sends.
+// NullAndEmptyQueryValuesP16RawURLWithTrailingParams holds the query parameters
+// and headers of NullAndEmptyQueryValuesService.P16RawURLWithTrailing that a
+// caller may set. A field left empty sends what the collection sends.
 type NullAndEmptyQueryValuesP16RawURLWithTrailingParams struct {
 	// Field sets the query parameter ""; empty sends the bare name, with no value.
 	Field string

@@ -5,23 +5,27 @@ package encoding
 
 import "context"
 
-// QueryCharactersLeftRawService holds the requests of the "Query characters left raw" folder (Query characters left raw).
+// QueryCharactersLeftRawService holds the requests of the Postman folder "Query
+// characters left raw".
 //
-// T01: only controls, space, " # ' < > and non-ASCII are encoded in a query; & = + | [ ] { } / ? are sent as written; existing escapes are kept.
+// T01: only controls, space, " # ' < > and non-ASCII are encoded in a query; &
+// = + | [ ] { } / ? are sent as written; existing escapes are kept.
 //
 // Use it through the client: client.QueryCharactersLeftRaw.
 type QueryCharactersLeftRawService struct {
 	rt *core
 }
 
-// T01StringURLWithEdgeCases sends GET /t01/path with space/ü/{x}/a%2Fb/%zz (Postman: Query characters left raw › T01 string URL with query edge cases).
+// T01StringURLWithEdgeCases sends GET /t01/path with space/ü/{x}/a%2Fb/%zz
+// (Postman: Query characters left raw › T01 string URL with query edge cases).
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *QueryCharactersLeftRawService) T01StringURLWithEdgeCases(ctx context.Context, params *QueryCharactersLeftRawT01StringURLWithEdgeCasesParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opQueryCharactersLeftRawT01StringURLWithEdgeCases, call{params: params.values()})
 }
 
-// opQueryCharactersLeftRawT01StringURLWithEdgeCases is the request QueryCharactersLeftRawService.T01StringURLWithEdgeCases sends.
+// opQueryCharactersLeftRawT01StringURLWithEdgeCases is the request
+// QueryCharactersLeftRawService.T01StringURLWithEdgeCases sends.
 var opQueryCharactersLeftRawT01StringURLWithEdgeCases = operation{
 	name:   "QueryCharactersLeftRaw.T01StringURLWithEdgeCases",
 	method: "GET",
@@ -47,14 +51,16 @@ var opQueryCharactersLeftRawT01StringURLWithEdgeCases = operation{
 	},
 }
 
-// T03VariableValueAddsStructure sends GET /t03 (Postman: Query characters left raw › T03 variable value adds structure).
+// T03VariableValueAddsStructure sends GET /t03 (Postman: Query characters left
+// raw › T03 variable value adds structure).
 //
 // params sets query parameters and headers; nil sends the collection's.
 func (s *QueryCharactersLeftRawService) T03VariableValueAddsStructure(ctx context.Context, params *QueryCharactersLeftRawT03VariableValueAddsStructureParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opQueryCharactersLeftRawT03VariableValueAddsStructure, call{params: params.values()})
 }
 
-// opQueryCharactersLeftRawT03VariableValueAddsStructure is the request QueryCharactersLeftRawService.T03VariableValueAddsStructure sends.
+// opQueryCharactersLeftRawT03VariableValueAddsStructure is the request
+// QueryCharactersLeftRawService.T03VariableValueAddsStructure sends.
 var opQueryCharactersLeftRawT03VariableValueAddsStructure = operation{
 	name:   "QueryCharactersLeftRaw.T03VariableValueAddsStructure",
 	method: "GET",

@@ -3,8 +3,10 @@
 
 package encoding
 
-// QueryCharactersLeftRawT01StringURLWithEdgeCasesParams holds the query parameters and headers of QueryCharactersLeftRawService.T01StringURLWithEdgeCases that a caller may set.
-// A field left empty sends what the collection sends.
+// QueryCharactersLeftRawT01StringURLWithEdgeCasesParams holds the query
+// parameters and headers of
+// QueryCharactersLeftRawService.T01StringURLWithEdgeCases that a caller may
+// set. A field left empty sends what the collection sends.
 type QueryCharactersLeftRawT01StringURLWithEdgeCasesParams struct {
 	// A sets the query parameter "a"; empty sends "1".
 	A string
@@ -24,7 +26,8 @@ type QueryCharactersLeftRawT01StringURLWithEdgeCasesParams struct {
 	H string
 	// Empty sets the query parameter "empty"; empty sends it with an empty value.
 	Empty string
-	// Novalue sets the query parameter "novalue"; empty sends the bare name, with no value.
+	// Novalue sets the query parameter "novalue"; empty sends the bare name, with
+	// no value.
 	Novalue string
 	// Arr sets the query parameter "arr[]"; empty sends "1".
 	Arr string
@@ -46,8 +49,10 @@ func (p *QueryCharactersLeftRawT01StringURLWithEdgeCasesParams) values() []strin
 	return []string{p.A, p.B, p.C, p.D, p.E, p.F, p.G, p.H, p.Empty, p.Novalue, p.Arr, p.Dup, p.Field, p.Amp, p.Eq}
 }
 
-// QueryCharactersLeftRawT03VariableValueAddsStructureParams holds the query parameters and headers of QueryCharactersLeftRawService.T03VariableValueAddsStructure that a caller may set.
-// A field left empty sends what the collection sends.
+// QueryCharactersLeftRawT03VariableValueAddsStructureParams holds the query
+// parameters and headers of
+// QueryCharactersLeftRawService.T03VariableValueAddsStructure that a caller may
+// set. A field left empty sends what the collection sends.
 type QueryCharactersLeftRawT03VariableValueAddsStructureParams struct {
 	// Q sets the query parameter "q"; empty sends "{{qv}}".
 	Q string

@@ -5,23 +5,27 @@ package encoding
 
 import "context"
 
-// Rfc3986FormEncodingService holds the requests of the "RFC 3986 form encoding" folder (RFC 3986 form encoding).
+// Rfc3986FormEncodingService holds the requests of the Postman folder "RFC 3986
+// form encoding".
 //
-// T12: urlencoded bodies escape every byte but A-Z a-z 0-9 - _ . ~, space as %20, % always.
+// T12: urlencoded bodies escape every byte but A-Z a-z 0-9 - _ . ~, space as
+// %20, % always.
 //
 // Use it through the client: client.Rfc3986FormEncoding.
 type Rfc3986FormEncodingService struct {
 	rt *core
 }
 
-// T12Urlencoded sends POST /t12 (Postman: RFC 3986 form encoding › T12 urlencoded).
+// T12Urlencoded sends POST /t12 (Postman: RFC 3986 form encoding › T12
+// urlencoded).
 //
 // body sets the form fields; nil sends the collection's form.
 func (s *Rfc3986FormEncodingService) T12Urlencoded(ctx context.Context, body *Rfc3986FormEncodingT12UrlencodedForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opRfc3986FormEncodingT12Urlencoded, call{body: body})
 }
 
-// opRfc3986FormEncodingT12Urlencoded is the request Rfc3986FormEncodingService.T12Urlencoded sends.
+// opRfc3986FormEncodingT12Urlencoded is the request
+// Rfc3986FormEncodingService.T12Urlencoded sends.
 var opRfc3986FormEncodingT12Urlencoded = operation{
 	name:   "Rfc3986FormEncoding.T12Urlencoded",
 	method: "POST",

@@ -3,7 +3,9 @@
 
 package encoding
 
-// Rfc3986FormEncodingT12UrlencodedForm is the form body of Rfc3986FormEncodingService.T12Urlencoded. A field left empty (or nil) sends what the collection sends.
+// Rfc3986FormEncodingT12UrlencodedForm is the form body of
+// Rfc3986FormEncodingService.T12Urlencoded. A field left empty (or nil) sends
+// what the collection sends.
 type Rfc3986FormEncodingT12UrlencodedForm struct {
 	// A sets the form field "a"; empty sends "1".
 	A string

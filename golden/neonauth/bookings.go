@@ -36,17 +36,18 @@ var opBookingsList = operation{
 // It authenticates with OAuth 2.0 (set on the collection); set its credentials
 // with WithTokenSource(ts) or WithVariable("accessToken", ...).
 //
-// bookingID fills the path variable :bookingId (example "42"); an empty value
-// sends the segment as written, as Postman does.
+// bookingID fills the path variable :bookingId; an empty value sends the
+// collection's value "42".
 func (s *BookingsService) Get(ctx context.Context, bookingID string) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBookingsGet, call{path: []string{bookingID}})
 }
 
 // opBookingsGet is the request BookingsService.Get sends.
 var opBookingsGet = operation{
-	name:     "Bookings.Get",
-	method:   "GET",
-	path:     "/api/bookings/:bookingId",
-	pathVars: []string{"bookingId"},
-	auth:     authOAuth2,
+	name:       "Bookings.Get",
+	method:     "GET",
+	path:       "/api/bookings/:bookingId",
+	pathVars:   []string{"bookingId"},
+	pathValues: []string{"42"},
+	auth:       authOAuth2,
 }

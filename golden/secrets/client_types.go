@@ -30,10 +30,10 @@ type FormCredentialsForm struct {
 	GrantType string
 	// Username sets the form field "username"; empty sends "ada".
 	Username string
-	// Password sets the form field "password"; empty sends "{{password}}".
+	// Password sets the form field "password"; empty sends "{{password2}}".
 	Password string
 	// ClientSecret sets the form field "client_secret"; empty sends
-	// "{{client_secret}}".
+	// "{{client_secret2}}".
 	ClientSecret string
 }
 

@@ -28,7 +28,7 @@
 //
 // The requests use variables the collection gives no value for (credentials are
 // never copied from it): set them with [WithVariable]: "Authorization",
-// "apiKey", "api_key", "client_secret", "hidden", "jwtish", "password" and
+// "apiKey", "api_key", "client_secret2", "hidden", "jwtish", "password2" and
 // "sessionToken".
 //
 // # Services

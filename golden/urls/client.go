@@ -67,22 +67,22 @@ var opStringURLWithQueryEdgeCases = operation{
 // /t02/:id/items/:itemId.json/:unset/{{itemsPath}} (Postman: Object URL, raw
 // ignored).
 //
-// id fills the path variable :id (example "42"); an empty value sends the
-// segment as written, as Postman does. itemID fills the path variable :itemId
-// (example "7"); an empty value sends the segment as written, as Postman does.
-// unset fills the path variable :unset; an empty value sends the segment as
-// written, as Postman does. params sets query parameters and headers; nil sends
-// the collection's.
+// id fills the path variable :id; an empty value sends the collection's value
+// "42". itemID fills the path variable :itemId; an empty value sends the
+// collection's value "7". unset fills the path variable :unset; an empty value
+// sends the segment as written, as Postman does. params sets query parameters
+// and headers; nil sends the collection's.
 func (c *Client) ObjectURLRawIgnored(ctx context.Context, id, itemID, unset string, params *ObjectURLRawIgnoredParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opObjectURLRawIgnored, call{path: []string{id, itemID, unset}, params: params.values()})
 }
 
 // opObjectURLRawIgnored is the request Client.ObjectURLRawIgnored sends.
 var opObjectURLRawIgnored = operation{
-	name:     "ObjectURLRawIgnored",
-	method:   "GET",
-	path:     "/t02/:id/items/:itemId.json/:unset/{{itemsPath}}",
-	pathVars: []string{"id", "itemId", "unset"},
+	name:       "ObjectURLRawIgnored",
+	method:     "GET",
+	path:       "/t02/:id/items/:itemId.json/:unset/{{itemsPath}}",
+	pathVars:   []string{"id", "itemId", "unset"},
+	pathValues: []string{"42", "7", ""},
 	params: []param{
 		{key: "a", value: "1", slot: 1},
 		{key: "dis", value: "x", disabled: true, slot: 2},

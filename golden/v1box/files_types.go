@@ -183,8 +183,8 @@ func (p *FilesUploadParams) values() []string {
 // FilesUploadForm is the form body of FilesService.Upload. A field left empty
 // (or nil) sends what the collection sends.
 type FilesUploadForm struct {
-	// Filename sets the file field "filename"; nil sends an empty file, as Postman
-	// does when the file is missing.
+	// Filename sets the file field "filename"; nil sends an empty part with no file
+	// name, as Postman does for a file row without a source.
 	Filename *FormFile
 	// FolderID sets the form field "folder_id"; empty sends "0".
 	FolderID string
@@ -227,8 +227,8 @@ func (p *FilesUploadNewVersionOfParams) values() []string {
 // FilesService.UploadNewVersionOf. A field left empty (or nil) sends what the
 // collection sends.
 type FilesUploadNewVersionOfForm struct {
-	// Zelda sets the file field "Zelda"; nil sends an empty file, as Postman does
-	// when the file is missing.
+	// Zelda sets the file field "Zelda"; nil sends an empty part with no file name,
+	// as Postman does for a file row without a source.
 	Zelda *FormFile
 }
 
