@@ -40,13 +40,15 @@ func TestGeneratedDocs(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", in, err)
 		}
-		var all, root, mock []doclint.File
+		var all, root, mock, examples []doclint.File
 		for _, f := range res.Files {
 			file := doclint.File{Name: f.Name, Data: f.Data}
 			all = append(all, file)
 			switch {
 			case strings.HasPrefix(f.Name, pkg+"test/"):
 				mock = append(mock, file)
+			case f.Name == "example_test.go":
+				examples = append(examples, file) // the external test package
 			case !strings.Contains(f.Name, "/"):
 				root = append(root, file)
 			}
@@ -59,6 +61,9 @@ func TestGeneratedDocs(t *testing.T) {
 		mockPkg := typeCheck(t, in, pkg+"test", mock, nil)
 		if sdk == nil || mockPkg == nil {
 			continue
+		}
+		if len(examples) > 0 {
+			typeCheck(t, in, pkg+"_test", examples, map[string]*types.Package{importPath: sdk})
 		}
 		sn := doclint.Snippets(all)
 		if len(sn) == 0 {

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/postgen/postgen/templates"
 )
 
 // exampleCall is a call of one method with the collection's own values:
@@ -68,8 +70,9 @@ func literalFields(st *structType, rows []paramPlan) []fieldValue {
 	return out
 }
 
-// callArgs renders the arguments of the example call after ctx.
-func (ex *exampleCall) callArgs() []jen.Code {
+// callArgs renders the arguments of the example call after ctx; sdk
+// names the SDK's own types (qualified in an external test package).
+func (ex *exampleCall) callArgs(sdk func(string) *jen.Statement) []jen.Code {
 	m := ex.m
 	var args []jen.Code
 	for _, v := range ex.pathArgs {
@@ -80,14 +83,14 @@ func (ex *exampleCall) callArgs() []jen.Code {
 		case m.body.kind == "text":
 			args = append(args, jen.Lit(""))
 		case m.body.form != nil && len(ex.form) > 0:
-			args = append(args, jen.Op("&").Id(m.body.form.name).Add(fieldValues(ex.form)))
+			args = append(args, jen.Op("&").Add(sdk(m.body.form.name)).Add(fieldValues(ex.form)))
 		default:
 			args = append(args, jen.Nil())
 		}
 	}
 	if m.params != nil {
 		if len(ex.params) > 0 {
-			args = append(args, jen.Op("&").Id(m.params.name).Add(fieldValues(ex.params)))
+			args = append(args, jen.Op("&").Add(sdk(m.params.name)).Add(fieldValues(ex.params)))
 		} else {
 			args = append(args, jen.Nil())
 		}
@@ -138,10 +141,12 @@ func (m *method) methodExpr(recv string) *jen.Statement {
 
 // emitExamples writes example_test.go: one Example function per method,
 // in plan order, compiled with the package's tests so the calls shown on
-// pkg.go.dev always match the API.
+// pkg.go.dev always match the API. When the SDK's import path is known
+// the file is the external test package, so the examples read as a user
+// writes them (bookings.NewClient()); otherwise it is the SDK's package.
 //
 //	func ExampleBookingsService_Get() {
-//		client, err := NewClient()
+//		client, err := bookings.NewClient()
 //		if err != nil {
 //			log.Fatal(err)
 //		}
@@ -153,11 +158,18 @@ func (m *method) methodExpr(recv string) *jen.Statement {
 //	}
 func (p *plan) emitExamples() *jen.File {
 	f := p.newFile()
+	sdk := func(name string) *jen.Statement { return jen.Id(name) }
+	if path := p.cfg.ImportPath; path != "" {
+		f = jen.NewFile(p.cfg.Package + "_test")
+		f.HeaderComment(templates.Header)
+		f.ImportName(path, p.cfg.Package)
+		sdk = func(name string) *jen.Statement { return jen.Qual(path, name) }
+	}
 	p.forEachMethod(func(m *method) {
 		ex := planExample(m)
-		call := m.methodExpr("client").Call(append([]jen.Code{jen.Qual("context", "Background").Call()}, ex.callArgs()...)...)
+		call := m.methodExpr("client").Call(append([]jen.Code{jen.Qual("context", "Background").Call()}, ex.callArgs(sdk)...)...)
 		f.Func().Id("Example"+m.svc.typeName+"_"+m.name).Params().Block(
-			jen.List(jen.Id("client"), jen.Err()).Op(":=").Id("NewClient").Call(),
+			jen.List(jen.Id("client"), jen.Err()).Op(":=").Add(sdk("NewClient")).Call(),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Qual("log", "Fatal").Call(jen.Err())),
 			jen.List(jen.Id("result"), jen.Id("_"), jen.Err()).Op(":=").Add(call),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Qual("log", "Fatal").Call(jen.Err())),
@@ -186,7 +198,7 @@ func (p *plan) emitConformance() *jen.File {
 		for _, v := range []struct {
 			name string
 			args []jen.Code
-		}{{"example", ex.callArgs()}, {"zero", ex.zeroArgs()}} {
+		}{{"example", ex.callArgs(jen.Id)}, {"zero", ex.zeroArgs()}} {
 			call := m.methodExpr("client").Call(append([]jen.Code{jen.Id("ctx")}, v.args...)...)
 			rows = append(rows, jen.Values(jen.Lit(m.req.Path), jen.Lit(v.name),
 				jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("client").Op("*").Id("Client")).Error().Block(
