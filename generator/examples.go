@@ -127,6 +127,15 @@ func fieldValues(fs []fieldValue) jen.Code {
 	return multiline(d...)
 }
 
+// resultVars are the variables a call of m assigns: the result (named
+// first, or the *Response when m has no result), then err.
+func resultVars(m *method, first jen.Code) []jen.Code {
+	if m.types != nil && m.types.result == resultNone {
+		return []jen.Code{first, jen.Err()}
+	}
+	return []jen.Code{first, jen.Id("_"), jen.Err()}
+}
+
 // methodExpr is the method value on a client named recv, e.g.
 // client.Bookings.Items.Get.
 func (m *method) methodExpr(recv string) *jen.Statement {
@@ -171,7 +180,7 @@ func (p *plan) emitExamples() *jen.File {
 		f.Func().Id("Example"+m.svc.typeName+"_"+m.name).Params().Block(
 			jen.List(jen.Id("client"), jen.Err()).Op(":=").Add(sdk("NewClient")).Call(),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Qual("log", "Fatal").Call(jen.Err())),
-			jen.List(jen.Id("result"), jen.Id("_"), jen.Err()).Op(":=").Add(call),
+			jen.List(resultVars(m, jen.Id("result"))...).Op(":=").Add(call),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Qual("log", "Fatal").Call(jen.Err())),
 			jen.Qual("fmt", "Println").Call(jen.Id("result")),
 		)
@@ -202,7 +211,7 @@ func (p *plan) emitConformance() *jen.File {
 			call := m.methodExpr("client").Call(append([]jen.Code{jen.Id("ctx")}, v.args...)...)
 			rows = append(rows, jen.Values(jen.Lit(m.req.Path), jen.Lit(v.name),
 				jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("client").Op("*").Id("Client")).Error().Block(
-					jen.List(jen.Id("_"), jen.Id("_"), jen.Err()).Op(":=").Add(call),
+					jen.List(resultVars(m, jen.Id("_"))...).Op(":=").Add(call),
 					jen.Return(jen.Err()),
 				)))
 		}

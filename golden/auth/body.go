@@ -212,7 +212,9 @@ func (c *core) urlEncodedBody(spec *bodySpec, values []string) ([]byte, error) {
 
 // multipartBody encodes the rows of spec as multipart/form-data (§9.4),
 // in memory: used when every part is the collection's (files from the
-// caller are streamed instead, see streamMultipart).
+// caller are streamed instead, see streamMultipart). A file row the caller
+// leaves nil is sent as Postman sends it without the file: left out when
+// the collection names a file, an empty part when it names none.
 func (c *core) multipartBody(spec *bodySpec, values []string, files []*FormFile) ([]byte, string, error) {
 	var b bytes.Buffer
 	w := multipart.NewWriter(&b)
@@ -247,7 +249,12 @@ func (c *core) writeParts(w *multipart.Writer, spec *bodySpec, values []string, 
 		hdr := make(textproto.MIMEHeader, 2)
 		if p.in == inFile {
 			f := callerFile(p, files)
-			if f == nil && p.disabled {
+			// Without a file from the caller the part is what Postman
+			// sends when it has none (§9.4): a row naming a file (which
+			// is on the collection author's machine, not here) is left
+			// out as Postman leaves out a file it cannot read; a row
+			// without a source is an empty part with filename="".
+			if f == nil && (p.disabled || p.fileName != "") {
 				continue
 			}
 			name, ctype := p.fileName, p.contentType
@@ -340,6 +347,9 @@ func stripJSONComments(s string) string {
 		case ch == '/' && i+1 < len(s) && s[i+1] == '/':
 			for i < len(s) && s[i] != '\n' && !(s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n') {
 				i++
+			}
+			if i < len(s) && s[i] == '\r' {
+				i++ // a CRLF ends the comment with its CR: only the LF is kept
 			}
 			i-- // keep the line break
 		case ch == '/' && i+1 < len(s) && s[i+1] == '*':

@@ -39,21 +39,22 @@ var opBookingsList = operation{
 
 // Get sends GET /bookings/:bookingId (Postman: Bookings › Get booking).
 //
-// bookingID fills the path variable :bookingId (example "42"); an empty value
-// sends the segment as written, as Postman does. An *APIError's Decoded holds
-// the error body, by status (404: *BookingsGetError).
+// bookingID fills the path variable :bookingId; an empty value sends the
+// collection's value "42". An *APIError's Decoded holds the error body, by
+// status (404: *BookingsGetError).
 func (s *BookingsService) Get(ctx context.Context, bookingID string) (*Booking, *Response, error) {
 	return send[*Booking](ctx, s.rt, &opBookingsGet, call{path: []string{bookingID}})
 }
 
 // opBookingsGet is the request BookingsService.Get sends.
 var opBookingsGet = operation{
-	name:      "Bookings.Get",
-	method:    "GET",
-	path:      "/bookings/:bookingId",
-	pathVars:  []string{"bookingId"},
-	params:    []param{{in: inHeader, key: "X-Tenant", value: "{{tenant}}"}},
-	errBodies: []errorBody{{404, errorAs[*BookingsGetError]}},
+	name:       "Bookings.Get",
+	method:     "GET",
+	path:       "/bookings/:bookingId",
+	pathVars:   []string{"bookingId"},
+	pathValues: []string{"42"},
+	params:     []param{{in: inHeader, key: "X-Tenant", value: "{{tenant}}"}},
+	errBodies:  []errorBody{{404, errorAs[*BookingsGetError]}},
 }
 
 // Create sends POST /bookings (Postman: Bookings › Create booking).

@@ -77,19 +77,20 @@ var opReportsCancel = operation{
 // "Reports"); set its credentials with WithAPIKey(key) or
 // WithVariable("apiKey", ...).
 //
-// reportID fills the path variable :reportId (example "r1"); an empty value
-// sends the segment as written, as Postman does. An *APIError's Decoded holds
-// the error body, by status (404: *ReportsGetError).
+// reportID fills the path variable :reportId; an empty value sends the
+// collection's value "r1". An *APIError's Decoded holds the error body, by
+// status (404: *ReportsGetError).
 func (s *ReportsService) Get(ctx context.Context, reportID string) (*ReportsGetResult, *Response, error) {
 	return send[*ReportsGetResult](ctx, s.rt, &opReportsGet, call{path: []string{reportID}})
 }
 
 // opReportsGet is the request ReportsService.Get sends.
 var opReportsGet = operation{
-	name:      "Reports.Get",
-	method:    "GET",
-	path:      "/reports/:reportId",
-	pathVars:  []string{"reportId"},
-	auth:      authAPIKey,
-	errBodies: []errorBody{{404, errorAs[*ReportsGetError]}},
+	name:       "Reports.Get",
+	method:     "GET",
+	path:       "/reports/:reportId",
+	pathVars:   []string{"reportId"},
+	pathValues: []string{"r1"},
+	auth:       authAPIKey,
+	errBodies:  []errorBody{{404, errorAs[*ReportsGetError]}},
 }

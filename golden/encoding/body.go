@@ -54,10 +54,12 @@ func (c *core) encodeBody(op *operation, in *call) ([]byte, string, error) {
 	}
 	switch spec.mode {
 	case bodyRaw, bodyGraphQL:
-		// An empty string is how a text body argument says "the
-		// collection's body", like nil for the others.
 		if s, ok := in.body.(string); ok && s == "" {
-			in.body = nil
+			in.body = nil // an empty text body sends the collection's
+		}
+		if g, ok := in.body.(graphQLRequest); ok && !isNil(in.body) {
+			b, err := c.graphQLCallerBody(spec, g)
+			return b, spec.contentType, err
 		}
 		if !isNil(in.body) {
 			b, err := encodeCallerBody(in.body)
@@ -120,11 +122,23 @@ func encodeCallerBody(body any) ([]byte, error) {
 	case string:
 		return []byte(b), nil
 	}
-	b, err := json.Marshal(body)
+	b, err := marshalJSON(body)
 	if err != nil {
 		return nil, fmt.Errorf("encoding request body: %w", err)
 	}
 	return b, nil
+}
+
+// marshalJSON encodes v as JavaScript's JSON.stringify would: like
+// json.Marshal, but without escaping <, > and &.
+func marshalJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 // graphQLBody assembles the collection's GraphQL body (§9.6): variables
@@ -196,26 +210,45 @@ func (c *core) urlEncodedBody(spec *bodySpec, values []string) ([]byte, error) {
 	return []byte(b.String()), nil
 }
 
-// multipartBody encodes the rows of spec as multipart/form-data (§9.4). A
-// file row the caller leaves nil is sent as Postman sends it without the
-// file: left out when the collection names a file, an empty part when it
-// names none.
+// multipartBody encodes the rows of spec as multipart/form-data (§9.4),
+// in memory: used when every part is the collection's (files from the
+// caller are streamed instead, see streamMultipart). A file row the caller
+// leaves nil is sent as Postman sends it without the file: left out when
+// the collection names a file, an empty part when it names none.
 func (c *core) multipartBody(spec *bodySpec, values []string, files []*FormFile) ([]byte, string, error) {
 	var b bytes.Buffer
 	w := multipart.NewWriter(&b)
+	parts, err := c.writeParts(w, spec, values, files, copyContent)
+	if err != nil || parts == 0 {
+		return nil, "", err
+	}
+	if err := w.Close(); err != nil {
+		return nil, "", err
+	}
+	return b.Bytes(), w.FormDataContentType(), nil
+}
+
+// copyContent copies a file part's content into its part.
+func copyContent(dst io.Writer, src io.Reader) error {
+	_, err := io.Copy(dst, src)
+	return err
+}
+
+// writeParts writes the parts of spec to w, with the caller's values and
+// files by slot, and returns how many it wrote. A file row the caller
+// leaves nil is sent as Postman sends a missing file: the collection's
+// file name and no content. content writes a file's content.
+func (c *core) writeParts(w *multipart.Writer, spec *bodySpec, values []string, files []*FormFile, content func(io.Writer, io.Reader) error) (int, error) {
 	parts := 0
 	for i := range spec.form {
 		p := &spec.form[i]
 		key, err := c.resolve(p.key)
 		if err != nil {
-			return nil, "", err
+			return 0, err
 		}
 		hdr := make(textproto.MIMEHeader, 2)
 		if p.in == inFile {
-			var f *FormFile
-			if p.slot > 0 && p.slot <= len(files) && !p.secondary {
-				f = files[p.slot-1]
-			}
+			f := callerFile(p, files)
 			// Without a file from the caller the part is what Postman
 			// sends when it has none (§9.4): a row naming a file (which
 			// is on the collection author's machine, not here) is left
@@ -225,9 +258,9 @@ func (c *core) multipartBody(spec *bodySpec, values []string, files []*FormFile)
 				continue
 			}
 			name, ctype := p.fileName, p.contentType
-			var content io.Reader = strings.NewReader("")
+			var src io.Reader
 			if f != nil {
-				name, content = f.Name, f.Content
+				name, src = f.Name, f.Content
 				if f.ContentType != "" {
 					ctype = f.ContentType
 				}
@@ -238,11 +271,11 @@ func (c *core) multipartBody(spec *bodySpec, values []string, files []*FormFile)
 			}
 			pw, err := w.CreatePart(hdr)
 			if err != nil {
-				return nil, "", err
+				return 0, err
 			}
-			if content != nil {
-				if _, err := io.Copy(pw, content); err != nil {
-					return nil, "", fmt.Errorf("reading form file %q: %w", key, err)
+			if src != nil {
+				if err := content(pw, src); err != nil {
+					return 0, fmt.Errorf("reading form file %q: %w", key, err)
 				}
 			}
 			parts++
@@ -254,7 +287,7 @@ func (c *core) multipartBody(spec *bodySpec, values []string, files []*FormFile)
 		} else if p.disabled || p.secondary && slotSet(p, values) {
 			continue
 		} else if value, err = c.resolve(value); err != nil {
-			return nil, "", err
+			return 0, err
 		}
 		hdr.Set("Content-Disposition", `form-data; name="`+quoteEscape(key)+`"`)
 		if p.contentType != "" {
@@ -262,20 +295,22 @@ func (c *core) multipartBody(spec *bodySpec, values []string, files []*FormFile)
 		}
 		pw, err := w.CreatePart(hdr)
 		if err != nil {
-			return nil, "", err
+			return 0, err
 		}
 		if _, err := io.WriteString(pw, value); err != nil {
-			return nil, "", err
+			return 0, err
 		}
 		parts++
 	}
-	if parts == 0 {
-		return nil, "", nil
+	return parts, nil
+}
+
+// callerFile is the caller's file for file row p, nil when unset.
+func callerFile(p *param, files []*FormFile) *FormFile {
+	if p.slot > 0 && p.slot <= len(files) && !p.secondary {
+		return files[p.slot-1]
 	}
-	if err := w.Close(); err != nil {
-		return nil, "", err
-	}
-	return b.Bytes(), w.FormDataContentType(), nil
+	return nil
 }
 
 // quoteEscape escapes a multipart parameter value as the form-data library

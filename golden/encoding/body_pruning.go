@@ -32,7 +32,7 @@ var opBodyPruningT17GetWithPruned = operation{
 // body).
 //
 // body is sent as JSON; nil sends the collection's body.
-func (s *BodyPruningService) T24DeleteWith(ctx context.Context, body any) ([]byte, *Response, error) {
+func (s *BodyPruningService) T24DeleteWith(ctx context.Context, body *JSONCommentsStrippedT11NoLanguageContentTypeBody) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBodyPruningT24DeleteWith, call{body: body})
 }
 

@@ -28,6 +28,10 @@ type APIError struct {
 	Header http.Header
 	// Body holds the response body, at most 1 MiB of it.
 	Body []byte
+	// Decoded holds Body decoded into the type the collection's examples
+	// show for this status (the method's doc names it; AsErrorBody reads
+	// it); nil when they show none or the body does not decode.
+	Decoded any
 	// Response is the response itself; its body has been read and closed.
 	Response *Response
 }

@@ -20,7 +20,7 @@ type GraphQlVariablesAsAStringService struct {
 // graphql variables string).
 //
 // body is sent as JSON; nil sends the collection's body.
-func (s *GraphQlVariablesAsAStringService) T15Graphql(ctx context.Context, body any) ([]byte, *Response, error) {
+func (s *GraphQlVariablesAsAStringService) T15Graphql(ctx context.Context, body *GraphQlVariablesAsAStringT15GraphqlRequest) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opGraphQlVariablesAsAStringT15Graphql, call{body: body})
 }
 
@@ -33,7 +33,7 @@ var opGraphQlVariablesAsAStringT15Graphql = operation{
 	body: &bodySpec{
 		mode:        bodyGraphQL,
 		contentType: "application/json",
-		text:        "query Q($id: ID!) { user(id: $id) { name } }",
+		text:        GraphQlVariablesAsAStringT15GraphqlQuery,
 		gqlVariables: `{
   "id": "{{qv}}"
 }`,
@@ -45,7 +45,7 @@ var opGraphQlVariablesAsAStringT15Graphql = operation{
 // T16b graphql empty variables string).
 //
 // body is sent as JSON; nil sends the collection's body.
-func (s *GraphQlVariablesAsAStringService) T16bGraphqlEmpty(ctx context.Context, body any) ([]byte, *Response, error) {
+func (s *GraphQlVariablesAsAStringService) T16bGraphqlEmpty(ctx context.Context, body *GraphQlVariablesAsAStringT16bGraphqlEmptyRequest) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opGraphQlVariablesAsAStringT16bGraphqlEmpty, call{body: body})
 }
 
@@ -58,7 +58,7 @@ var opGraphQlVariablesAsAStringT16bGraphqlEmpty = operation{
 	body: &bodySpec{
 		mode:        bodyGraphQL,
 		contentType: "application/json",
-		text:        "{ a }",
+		text:        GraphQlVariablesAsAStringT16bGraphqlEmptyQuery,
 		gqlVarsText: true,
 	},
 }

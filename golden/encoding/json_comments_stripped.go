@@ -20,7 +20,7 @@ type JSONCommentsStrippedService struct {
 // with comments).
 //
 // body is sent as JSON; nil sends the collection's body.
-func (s *JSONCommentsStrippedService) T08RawWith(ctx context.Context, body any) ([]byte, *Response, error) {
+func (s *JSONCommentsStrippedService) T08RawWith(ctx context.Context, body *JSONCommentsStrippedT08RawWithBody) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opJSONCommentsStrippedT08RawWith, call{body: body})
 }
 
@@ -46,7 +46,7 @@ var opJSONCommentsStrippedT08RawWith = operation{
 // a line comment).
 //
 // body is sent as JSON; nil sends the collection's body.
-func (s *JSONCommentsStrippedService) CrlfAfterLine(ctx context.Context, body any) ([]byte, *Response, error) {
+func (s *JSONCommentsStrippedService) CrlfAfterLine(ctx context.Context, body *JSONCommentsStrippedCrlfAfterLineBody) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opJSONCommentsStrippedCrlfAfterLine, call{body: body})
 }
 
@@ -68,7 +68,7 @@ var opJSONCommentsStrippedCrlfAfterLine = operation{
 // T11 no language, JSON content type).
 //
 // body is sent as JSON; nil sends the collection's body.
-func (s *JSONCommentsStrippedService) T11NoLanguageContentType(ctx context.Context, body any) ([]byte, *Response, error) {
+func (s *JSONCommentsStrippedService) T11NoLanguageContentType(ctx context.Context, body *JSONCommentsStrippedT11NoLanguageContentTypeBody) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opJSONCommentsStrippedT11NoLanguageContentType, call{body: body})
 }
 

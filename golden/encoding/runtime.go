@@ -146,6 +146,8 @@ type operation struct {
 	// auth authenticates the request (the effective auth of §10.2); nil
 	// sends none.
 	auth authorizer
+	// errBodies decode error bodies into the types the examples define.
+	errBodies []errorBody
 }
 
 // authorizer adds an auth type's credentials to a built request. It runs
@@ -200,17 +202,16 @@ func (c *core) newRequest(ctx context.Context, op *operation, in *call) (*http.R
 		return nil, c.opError(op, err)
 	}
 	u := parseWireURL(rawURL, !op.rawURL)
-	body, contentType, err := c.buildBody(op, in)
+	rd, size, contentType, err := c.requestBody(op, in)
 	if err != nil {
 		return nil, c.opError(op, err)
-	}
-	var rd io.Reader
-	if body != nil {
-		rd = bytes.NewReader(body)
 	}
 	req, err := http.NewRequestWithContext(ctx, op.method, u.scheme+"://"+u.host+"/", rd)
 	if err != nil {
 		return nil, c.opError(op, err)
+	}
+	if size > 0 {
+		req.ContentLength = size
 	}
 	setRequestURI(req, &u)
 	if err := c.setHeaders(req, op, in, contentType); err != nil {
@@ -499,6 +500,7 @@ func (c *core) do(req *http.Request, op *operation, out any) (*Response, error) 
 			Status:     resp.Status,
 			Header:     resp.Header,
 			Body:       body,
+			Decoded:    op.decodeError(resp.StatusCode, body),
 			Response:   r,
 		}
 	}

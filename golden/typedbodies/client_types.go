@@ -43,8 +43,8 @@ func (f *SubscribeForm) values() []string {
 type UploadAvatarForm struct {
 	// User sets the form field "user"; empty sends "ada".
 	User string
-	// Image sets the file field "image"; nil sends an empty file, as Postman does
-	// when the file is missing.
+	// Image sets the file field "image"; nil leaves it out, as Postman does when it
+	// cannot read the collection's file "me.png".
 	Image *FormFile
 }
 

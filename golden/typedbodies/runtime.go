@@ -134,8 +134,12 @@ type operation struct {
 	// pathVars are the names of the ":name" path variables, in the order
 	// of the method's arguments.
 	pathVars []string
-	params   []param
-	body     *bodySpec
+	// pathValues are the collection's values of pathVars (url.variable),
+	// sent when the caller's argument is empty; "" where Postman sends
+	// the segment as written (no value, or a value that is not a string).
+	pathValues []string
+	params     []param
+	body       *bodySpec
 	// noAccept and noUserAgent honour protocolProfileBehavior's
 	// disabledSystemHeaders.
 	noAccept    bool
@@ -299,8 +303,9 @@ func (c *core) buildURL(op *operation, in *call) (string, error) {
 }
 
 // writePath appends op.path with its variables: a ":name" segment takes the
-// caller's argument; an empty argument keeps the segment as written, which
-// is what Postman sends for a path variable without a value.
+// caller's argument, escaped; an empty argument sends the collection's
+// value as Postman does (resolved and spliced in as text, §6.2), or keeps
+// the segment as written when the collection has no value.
 func (c *core) writePath(b *strings.Builder, op *operation, in *call) error {
 	path := op.path
 	for len(path) > 0 {
@@ -320,16 +325,22 @@ func (c *core) writePath(b *strings.Builder, op *operation, in *call) error {
 			if i := strings.IndexByte(name, '.'); i >= 0 {
 				name, suffix = name[:i], name[i:]
 			}
-			if arg, ok := pathArg(op, in, name); ok {
+			if arg, fixed, ok := pathArg(op, in, name); ok && (arg != "" || fixed != "") {
 				if arg != "" {
 					b.WriteString(escapePathArg(arg))
-					resolved, err := c.resolve(suffix)
+				} else {
+					resolved, err := c.resolve(fixed)
 					if err != nil {
 						return err
 					}
 					b.WriteString(resolved)
-					continue
 				}
+				resolved, err := c.resolve(suffix)
+				if err != nil {
+					return err
+				}
+				b.WriteString(resolved)
+				continue
 			}
 		}
 		resolved, err := c.resolve(text)
@@ -341,14 +352,22 @@ func (c *core) writePath(b *strings.Builder, op *operation, in *call) error {
 	return nil
 }
 
-// pathArg returns the caller's value for the path variable name.
-func pathArg(op *operation, in *call, name string) (string, bool) {
+// pathArg returns the caller's value for the path variable name and the
+// collection's value, sent when the caller's is empty.
+func pathArg(op *operation, in *call, name string) (arg, fixed string, ok bool) {
 	for i, v := range op.pathVars {
-		if v == name && i < len(in.path) {
-			return in.path[i], true
+		if v != name {
+			continue
 		}
+		if i < len(op.pathValues) {
+			fixed = op.pathValues[i]
+		}
+		if i < len(in.path) {
+			arg = in.path[i]
+		}
+		return arg, fixed, true
 	}
-	return "", false
+	return "", "", false
 }
 
 // slotValue returns the caller's value for p when the caller set one and p
@@ -413,6 +432,11 @@ func (c *core) setHeaders(req *http.Request, op *operation, in *call, contentTyp
 	}
 	h := req.Header
 	addHeaders(h, lines)
+	// Postman builds a raw JSON body (language json) before auth runs, so
+	// its automatic Content-Type is there for auth to sign (§8.3).
+	if op.body != nil && op.body.mode == bodyRaw && contentType == "application/json" && h.Get("Content-Type") == "" {
+		h.Set("Content-Type", contentType)
+	}
 	if op.auth != nil {
 		if err := op.auth.apply(c, op, req); err != nil {
 			return err

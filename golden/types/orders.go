@@ -28,20 +28,21 @@ var opOrdersList = operation{
 
 // Get sends GET /orders/:orderId (Postman: Orders › Get order).
 //
-// orderID fills the path variable :orderId (example "1001"); an empty value
-// sends the segment as written, as Postman does. An *APIError's Decoded holds
-// the error body, by status (404: *OrdersError).
+// orderID fills the path variable :orderId; an empty value sends the
+// collection's value "1001". An *APIError's Decoded holds the error body, by
+// status (404: *OrdersError).
 func (s *OrdersService) Get(ctx context.Context, orderID string) (*Order, *Response, error) {
 	return send[*Order](ctx, s.rt, &opOrdersGet, call{path: []string{orderID}})
 }
 
 // opOrdersGet is the request OrdersService.Get sends.
 var opOrdersGet = operation{
-	name:      "Orders.Get",
-	method:    "GET",
-	path:      "/orders/:orderId",
-	pathVars:  []string{"orderId"},
-	errBodies: []errorBody{{404, errorAs[*OrdersError]}},
+	name:       "Orders.Get",
+	method:     "GET",
+	path:       "/orders/:orderId",
+	pathVars:   []string{"orderId"},
+	pathValues: []string{"1001"},
+	errBodies:  []errorBody{{404, errorAs[*OrdersError]}},
 }
 
 // Create sends POST /orders (Postman: Orders › Create order).

@@ -120,7 +120,7 @@ func dynamicVariable(name string) (string, bool) {
 		const chars = "abcdefghijklmnopqrstuvwxyz0123456789"
 		return string(chars[randomUint64()%uint64(len(chars))]), true
 	}
-	return "", false
+	return moreDynamicVariable(name)
 }
 
 // newUUID returns a random (version 4) UUID.

@@ -33,20 +33,20 @@ func NewClient(opts ...Option) (*Client, error) {
 
 // V1Raw sends POST /v1/:id (Postman: V1 raw).
 //
-// id fills the path variable :id (example "5"); an empty value sends the
-// segment as written, as Postman does. body is sent as JSON; nil sends the
-// collection's body. params sets query parameters and headers; nil sends the
-// collection's.
+// id fills the path variable :id; an empty value sends the collection's value
+// "5". body is sent as JSON; nil sends the collection's body. params sets query
+// parameters and headers; nil sends the collection's.
 func (c *Client) V1Raw(ctx context.Context, id string, body *V1RawBody, params *V1RawParams) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opV1Raw, call{path: []string{id}, params: params.values(), body: body})
 }
 
 // opV1Raw is the request Client.V1Raw sends.
 var opV1Raw = operation{
-	name:     "V1Raw",
-	method:   "POST",
-	path:     "/v1/:id",
-	pathVars: []string{"id"},
+	name:       "V1Raw",
+	method:     "POST",
+	path:       "/v1/:id",
+	pathVars:   []string{"id"},
+	pathValues: []string{"5"},
 	params: []param{
 		{key: "x", value: "1", slot: 1},
 		{in: inHeader, key: "Content-Type", value: "application/json"},
