@@ -75,6 +75,10 @@
 // that does not decode a [*DecodeError]. Every error names the method, such as
 // "QueryCharactersLeftRaw.T01StringURLWithEdgeCases".
 //
+// Idempotent requests that fail with a connection error, 429 or 502/503/504 are
+// retried (3 attempts, jittered backoff, Retry-After honoured); [WithRetry]
+// changes that. [WithLogger] logs requests at debug level, credentials hidden.
+//
 // # Testing
 //
 // Package encodingtest

@@ -34,12 +34,19 @@ type APIError struct {
 	Decoded any
 	// Response is the response itself; its body has been read and closed.
 	Response *Response
+
+	// redact hides the request's credentials in the message.
+	redact func(string) string
 }
 
 // Error describes the failed call, with the start of the response body.
 func (e *APIError) Error() string {
 	msg := fmt.Sprintf("%s: %s %s: %s", e.Operation, e.Method, e.URL, e.Status)
-	if excerpt := bodyExcerpt(e.Body); excerpt != "" {
+	body := e.Body
+	if e.redact != nil {
+		body = []byte(e.redact(string(body)))
+	}
+	if excerpt := bodyExcerpt(body); excerpt != "" {
 		msg += ": " + excerpt
 	}
 	return msg

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"reflect"
 	"strings"
@@ -31,6 +32,8 @@ type core struct {
 	origins    []string          // origin templates; origins[0] is the base URL
 	creds      map[string]string // credentials set by auth options
 	authState  map[string]any    // token sources and keys set by auth options
+	retry      *RetryPolicy      // set by WithRetry; nil is DefaultRetryPolicy
+	logger     *slog.Logger      // set by WithLogger
 }
 
 // clientDefaults is what the generator knows about the collection.
@@ -477,7 +480,7 @@ func addHeaders(h http.Header, lines []headerLine) {
 
 // do sends req and decodes a 2xx response into out (a pointer, or nil).
 func (c *core) do(req *http.Request, op *operation, out any) (*Response, error) {
-	resp, err := c.httpClient.Do(req)
+	resp, err := c.roundTrip(req)
 	if ch, ok := op.auth.(challenger); ok && err == nil {
 		resp, err = ch.answer(c, req, resp)
 	}
@@ -492,21 +495,15 @@ func (c *core) do(req *http.Request, op *operation, out any) (*Response, error) 
 	defer resp.Body.Close()
 	if resp.StatusCode/100 != 2 {
 		body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
-		return r, &APIError{
-			Operation:  op.name,
-			Method:     req.Method,
-			URL:        req.URL.String(),
-			StatusCode: resp.StatusCode,
-			Status:     resp.Status,
-			Header:     resp.Header,
-			Body:       body,
-			Decoded:    op.decodeError(resp.StatusCode, body),
-			Response:   r,
-		}
+		e := c.newAPIError(op, req, r, body)
+		e.Decoded = op.decodeError(resp.StatusCode, body)
+		return r, e
 	}
 	body, err := io.ReadAll(resp.Body)
 	if err != nil {
-		return r, c.opError(op, fmt.Errorf("reading response body: %w", err))
+		// A body cut short (the connection dropped, or the server sent
+		// less than its Content-Length) keeps what arrived.
+		return r, &DecodeError{Operation: op.name, StatusCode: resp.StatusCode, Body: body, Err: fmt.Errorf("reading response body: %w", err)}
 	}
 	if err := decodeBody(body, out); err != nil {
 		return r, &DecodeError{Operation: op.name, StatusCode: resp.StatusCode, Body: body, Err: err}
