@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -297,26 +298,36 @@ func (p *plan) schemeValue(typ string, f authField, prm model.AuthParam, present
 	return v
 }
 
-// flagText reads a flag the way §10.1 recommends: JSON booleans as they
-// are, strings by their text; the runtime reads the result with truthy.
+// flagText reads a flag the way Postman's runtime does (§10.1): auth
+// parameters are variables, so the attribute's declared type casts the
+// value first (type "string" makes any value non-empty text, so even false
+// reads as true; type "boolean" applies JavaScript's Boolean, which is true
+// for the text "false"), then JavaScript truthiness decides. Exports from
+// the Postman app write flags as JSON booleans with type "boolean", which
+// read as expected; the difference only shows on hand-edited collections,
+// and there postgen sends what Postman sends. The runtime reads the result
+// with truthy.
 func flagText(prm model.AuthParam) string {
+	if strings.Contains(prm.Value, "{{") {
+		return prm.Value
+	}
+	if prm.Type == "string" && prm.Kind != "string" {
+		return "true" // String(false), String(0), String(null) are non-empty
+	}
 	switch prm.Kind {
 	case "boolean":
 		return prm.Value
 	case "null":
 		return "false"
 	case "number":
-		if prm.Value == "0" {
+		if f, err := strconv.ParseFloat(prm.Value, 64); err != nil || f == 0 {
 			return "false"
 		}
 		return "true"
-	}
-	if strings.Contains(prm.Value, "{{") {
-		return prm.Value
-	}
-	switch strings.ToLower(strings.TrimSpace(prm.Value)) {
-	case "", "false", "0":
-		return "false"
+	case "string":
+		if prm.Value == "" {
+			return "false"
+		}
 	}
 	return "true"
 }

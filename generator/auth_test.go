@@ -110,18 +110,20 @@ func TestSchemesAreDeduplicated(t *testing.T) {
 	}
 }
 
-func TestFlagTextFollowsSection10_1(t *testing.T) {
+func TestFlagTextFollowsPostmansRuntime(t *testing.T) {
 	for _, tc := range []struct {
 		p    model.AuthParam
 		want string
 	}{
-		{model.AuthParam{Value: "false", Kind: "boolean", Type: "string"}, "false"}, // newman: true
+		{model.AuthParam{Value: "false", Kind: "boolean", Type: "string"}, "true"}, // String(false) is "false", which is truthy (A10)
 		{model.AuthParam{Value: "true", Kind: "boolean", Type: "string"}, "true"},
-		{model.AuthParam{Value: "false", Kind: "string"}, "false"}, // newman: true
+		{model.AuthParam{Value: "false", Kind: "string"}, "true"}, // the text "false" is truthy
 		{model.AuthParam{Value: "", Kind: "string"}, "false"},
 		{model.AuthParam{Value: "yes", Kind: "string"}, "true"},
 		{model.AuthParam{Value: "0", Kind: "number"}, "false"},
 		{model.AuthParam{Value: "", Kind: "null"}, "false"},
+		{model.AuthParam{Value: "false", Kind: "boolean", Type: "boolean"}, "false"}, // P02, P03
+		{model.AuthParam{Value: "", Kind: "null", Type: "string"}, "true"},
 		{model.AuthParam{Value: "{{flag}}", Kind: "string"}, "{{flag}}"},
 	} {
 		if got := flagText(tc.p); got != tc.want {

@@ -83,6 +83,7 @@ var authOAuth1 = &oauth1Auth{
 	version:         "1.0",
 	realm:           "r",
 	toHeader:        "true",
+	signEmpty:       "true",
 }
 
 // authOAuth12 is the oauth1 auth of 1 method, declared at item[0].item[9].request.auth.
@@ -94,6 +95,7 @@ var authOAuth12 = &oauth1Auth{
 	timestamp:       "1700000000",
 	nonce:           "abc123",
 	version:         "1.0",
+	toHeader:        "true",
 }
 
 // authOAuth13 is the oauth1 auth of 1 method, declared at item[0].item[10].request.auth.
@@ -105,6 +107,7 @@ var authOAuth13 = &oauth1Auth{
 	timestamp:       "1700000000",
 	nonce:           "abc123",
 	version:         "1.0",
+	toHeader:        "true",
 }
 
 // authHawk is the hawk auth of 1 method, declared at item[0].item[11].request.auth.

@@ -154,10 +154,11 @@ func (c *core) settings(texts ...*string) error {
 	return nil
 }
 
-// truthy reads an auth flag (§10.1). The generator turns JSON booleans
-// into "true" and "false"; text from a variable counts as true unless it
-// is empty, "false" or "0". newman reads a string-typed "false" as true;
-// the SDK reads it by its text, as the collection's author meant.
+// truthy reads an auth flag (§10.1). The generator has already cast the
+// collection's value as Postman does, into "true" or "false"; only a flag
+// whose value comes from a variable at run time reaches here as free text,
+// which counts as true unless it is empty, "false" or "0" (Postman would
+// read any non-empty text as true: the SDK reads it as its author meant).
 func truthy(s string) bool {
 	switch strings.TrimSpace(strings.ToLower(s)) {
 	case "", "false", "0":
