@@ -271,7 +271,7 @@ func TestMultipartMatchesPostman(t *testing.T) {
 		{in: inFile, key: "nofile"},
 		{in: inForm, key: "uni ké", value: "ü"},
 	}}}
-	form := testForm{file: &FormFile{Name: "upload.txt", ContentType: "text/plain", Content: strings.NewReader("hello file\n")}}
+	form := testForm{File1: &FormFile{Name: "upload.txt", ContentType: "text/plain", Content: strings.NewReader("hello file\n")}}
 	got := srv.roundTrip(t, &core{}, &op, call{body: &form})
 	ct := got.header.Get("Content-Type")
 	boundary := strings.TrimPrefix(ct, "multipart/form-data; boundary=")
@@ -331,10 +331,8 @@ func TestBodiesWithoutCallerValues(t *testing.T) {
 	}
 }
 
-type testForm struct{ file *FormFile }
-
-func (f *testForm) values() []string   { return nil }
-func (f *testForm) files() []*FormFile { return []*FormFile{f.file} }
+// testForm is shaped like a generated form struct: one field per slot.
+type testForm struct{ File1 *FormFile }
 
 func TestMissingVariableIsAnError(t *testing.T) {
 	c := &core{httpClient: http.DefaultClient, origins: []string{"{{baseUrl}}"}, defaults: map[string]string{}}

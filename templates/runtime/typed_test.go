@@ -63,20 +63,18 @@ var uploadOp = operation{name: "Files.Upload", method: "POST", path: "/upload", 
 	{in: inFile, key: "doc", fileName: "a.txt", contentType: "text/plain", slot: 2},
 }}}
 
+// uploadForm is shaped like a generated form struct: one field per slot.
 type uploadForm struct {
-	who string
-	doc *FormFile
+	Who string
+	Doc *FormFile
 }
-
-func (f *uploadForm) values() []string   { return []string{f.who, ""} }
-func (f *uploadForm) files() []*FormFile { return []*FormFile{nil, f.doc} }
 
 func TestMultipartStreamsCallerFiles(t *testing.T) {
 	c, got := newUploadServer(t)
 	ctx := context.Background()
 
 	// A reader that tells its size: streamed with a Content-Length.
-	form := &uploadForm{doc: &FormFile{Name: "big.bin", Content: strings.NewReader(strings.Repeat("x", 1<<20))}}
+	form := &uploadForm{Doc: &FormFile{Name: "big.bin", Content: strings.NewReader(strings.Repeat("x", 1<<20))}}
 	if _, err := sendNoResult(ctx, c, &uploadOp, call{body: form}); err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +84,7 @@ func TestMultipartStreamsCallerFiles(t *testing.T) {
 	}
 
 	// A reader that cannot tell its size: streamed chunked.
-	form = &uploadForm{who: "grace", doc: &FormFile{Name: "s.txt", ContentType: "text/x", Content: iotest.OneByteReader(strings.NewReader("streamed"))}}
+	form = &uploadForm{Who: "grace", Doc: &FormFile{Name: "s.txt", ContentType: "text/x", Content: iotest.OneByteReader(strings.NewReader("streamed"))}}
 	if _, err := sendNoResult(ctx, c, &uploadOp, call{body: form}); err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +97,7 @@ func TestMultipartStreamsCallerFiles(t *testing.T) {
 func TestStreamedMultipartChecksVariablesFirst(t *testing.T) {
 	c, got := newUploadServer(t)
 	c.defaults = map[string]string{}
-	form := &uploadForm{doc: &FormFile{Name: "x", Content: strings.NewReader("x")}}
+	form := &uploadForm{Doc: &FormFile{Name: "x", Content: strings.NewReader("x")}}
 	_, err := sendNoResult(context.Background(), c, &uploadOp, call{body: form})
 	var ve *VariableError
 	if !errors.As(err, &ve) || ve.Name != "who" {
@@ -115,7 +113,7 @@ func TestStreamedMultipartChecksVariablesFirst(t *testing.T) {
 func TestStreamedFileErrorFailsTheCall(t *testing.T) {
 	c, _ := newUploadServer(t)
 	boom := errors.New("disk on fire")
-	form := &uploadForm{doc: &FormFile{Name: "x", Content: iotest.ErrReader(boom)}}
+	form := &uploadForm{Doc: &FormFile{Name: "x", Content: iotest.ErrReader(boom)}}
 	if _, err := sendNoResult(context.Background(), c, &uploadOp, call{body: form}); !errors.Is(err, boom) {
 		t.Fatalf("err = %v, want it to wrap %v", err, boom)
 	}
