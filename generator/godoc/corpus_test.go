@@ -100,3 +100,42 @@ func BenchmarkCorpusDescriptions(b *testing.B) {
 		}
 	}
 }
+
+// TestPlainProseFastPathMatchesMarkdown checks the shortcut Description
+// takes for Markdown without syntax: on every corpus description it
+// accepts, and on a few written here, the Markdown conversion gives the
+// same lines.
+func TestPlainProseFastPathMatchesMarkdown(t *testing.T) {
+	descs := corpusDescriptions(t)
+	for _, s := range []string{"Get one item (request 0).", "Lists bookings, newest first.\nThen the rest.", "A: b; c / d - e.\n\nSecond paragraph!"} {
+		descs = append(descs, [2]string{s, ""})
+	}
+	fast := 0
+	for _, d := range descs {
+		if baseType(d[1]) == "text/html" || baseType(d[1]) == "text/plain" || !isPlainProse(d[0]) {
+			continue
+		}
+		fast++
+		var md doc
+		md.markdown(Sanitize(d[0]), 0)
+		if got, want := Description(d[0], d[1]), md.lines(); !equalLines(got, want) {
+			t.Errorf("description %q:\nfast path: %q\nMarkdown:  %q", d[0], got, want)
+		}
+	}
+	if fast < 3 {
+		t.Errorf("the fast path took only %d descriptions", fast)
+	}
+	t.Logf("%d of %d descriptions took the fast path", fast, len(descs))
+}
+
+func equalLines(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
