@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 
@@ -15,35 +16,44 @@ import (
 type fileJob struct {
 	name  string
 	build func() *jen.File
+	// text renders the file directly instead (see goText).
+	text func() (File, error)
+	// big marks a file with something of every request in it.
+	big bool
 }
 
 // emit renders every generated file. Files are independent, so they are
 // rendered on all cores; the output does not depend on the order.
 func (p *plan) emit() ([]File, error) {
 	jobs := []fileJob{
-		{"doc.go", p.emitDoc},
-		{"client.go", p.emitClient},
-		{p.mockPackage() + "/routes.go", p.emitRoutes},
+		{name: "doc.go", build: p.emitDoc},
+		{name: "client.go", text: p.clientFile},
+		{name: p.mockPackage() + "/routes.go", text: p.routesFile, big: true},
 	}
 	for _, s := range p.client.subs {
 		s := s
-		jobs = append(jobs, fileJob{s.file + ".go", func() *jen.File { return p.emitServiceFile(s) }})
+		name := s.file + ".go"
+		jobs = append(jobs, fileJob{name: name, text: func() (File, error) { return File{Name: name, Data: p.serviceFile(s)}, nil }})
 		if p.hasTypes(s) {
-			jobs = append(jobs, fileJob{s.file + "_types.go", func() *jen.File { return p.emitTypesFile(s) }})
+			name := s.file + "_types.go"
+			jobs = append(jobs, fileJob{name: name, text: func() (File, error) { return p.typesFile(s, name) }})
 		}
 	}
 	if len(p.auth.schemes) > 0 {
-		jobs = append(jobs, fileJob{"auth_schemes.go", p.emitAuth})
+		jobs = append(jobs, fileJob{name: "auth_schemes.go", build: p.emitAuth})
 	}
 	if p.hasTypes(p.client) {
-		jobs = append(jobs, fileJob{"client_types.go", func() *jen.File { return p.emitTypesFile(p.client) }})
+		jobs = append(jobs, fileJob{name: "client_types.go", text: func() (File, error) { return p.typesFile(p.client, "client_types.go") }})
 	}
 	if !p.cfg.NoExamples && p.stats().Methods > 0 {
-		jobs = append(jobs, fileJob{"example_test.go", p.emitExamples})
+		jobs = append(jobs, fileJob{name: "example_test.go", text: p.examplesFile, big: true})
 	}
 	if p.cfg.Conformance {
-		jobs = append(jobs, fileJob{"conformance_calls_test.go", p.emitConformance})
+		jobs = append(jobs, fileJob{name: "conformance_calls_test.go", build: p.emitConformance})
 	}
+	// The single big files (examples, mock routes) go first, so no core
+	// sits idle at the end waiting for one of them.
+	sort.SliceStable(jobs, func(i, j int) bool { return jobs[i].big && !jobs[j].big })
 	files := make([]File, len(jobs))
 	errs := make([]error, len(jobs))
 	secrets := p.credentialTexts(runtimeVocabulary())
@@ -54,7 +64,11 @@ func (p *plan) emit() ([]File, error) {
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				files[i], errs[i] = render(jobs[i].name, jobs[i].build())
+				if jobs[i].text != nil {
+					files[i], errs[i] = jobs[i].text()
+				} else {
+					files[i], errs[i] = render(jobs[i].name, jobs[i].build())
+				}
 				files[i].Data = redactComments(files[i].Data, secrets)
 			}
 		}()

@@ -55,11 +55,24 @@ func (p *plan) emitClient() *jen.File {
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Return(jen.Op("&").Id("Client").Add(multiline(p.serviceValues(p.client)...)), jen.Nil()),
 	)
-	for _, m := range p.client.methods {
-		f.Line()
-		p.emitMethod(f, m)
-	}
 	return f
+}
+
+// clientFile renders client.go: the Client declarations through Jennifer,
+// then the methods of top-level requests as text (see goText), with the
+// imports of both.
+func (p *plan) clientFile() (File, error) {
+	top, err := render("client.go", p.emitClient())
+	if err != nil || len(p.client.methods) == 0 {
+		return top, err
+	}
+	var w goText
+	for _, m := range p.client.methods {
+		w.WriteByte('\n')
+		p.writeMethod(&w, m)
+	}
+	data, err := appendDecls(top.Data, w.imports, w.Bytes())
+	return File{Name: "client.go", Data: data}, err
 }
 
 // apiName is "the Bookings API" (or "the NEON APIs": a name that says

@@ -1,8 +1,11 @@
 package generator
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -83,64 +86,82 @@ func (p *plan) emitRoutes() *jen.File {
 		}
 	}
 
-	f.Add(comment(sentence("routes are the requests of the collection with their saved examples, in collection order.")...)...)
-	var routes []jen.Code
+	return f
+}
+
+// routesFile renders the mock package's routes.go: its package doc through
+// Jennifer, the route table as text (see goText): one route per request,
+// a line of what it matches, then its saved examples one per line.
+func (p *plan) routesFile() (File, error) {
+	name := p.mockPackage() + "/routes.go"
+	top, err := render(name, p.emitRoutes())
+	if err != nil {
+		return top, err
+	}
+	var w goText
+	w.comment("", sentence("routes are the requests of the collection with their saved examples, in collection order."))
 	distinct := p.distinguishingQueries()
 	secrets := p.credentialTexts(runtimeVocabulary())
+	var routes []string
 	p.forEachMethod(func(m *method) {
-		fields := []jen.Code{
-			jen.Id("operation").Op(":").Lit(m.op.name),
-			jen.Id("method").Op(":").Lit(m.op.method),
-		}
+		head := []string{"operation: " + quote(m.op.name), "method: " + quote(m.op.method)}
 		if m.op.path != "" {
-			fields = append(fields, jen.Id("path").Op(":").Lit(m.op.path))
+			head = append(head, "path: "+quote(m.op.path))
 		}
 		if prefix := p.originPath(m.op.origin); prefix != "" {
-			fields = append(fields, jen.Id("prefix").Op(":").Lit(prefix))
+			head = append(head, "prefix: "+quote(prefix))
 		}
+		groups := [][]string{head}
 		if qs := distinct[m]; len(qs) > 0 {
-			var vals []jen.Code
+			var vals []string
 			for _, q := range qs {
-				v := []jen.Code{jen.Id("key").Op(":").Lit(q.key)}
+				v := "key: " + quote(q.key)
 				if q.null {
-					v = append(v, jen.Id("null").Op(":").True())
+					v += ", null: true"
 				} else if q.value != "" {
-					v = append(v, jen.Id("value").Op(":").Lit(q.value))
+					v += ", value: " + quote(q.value)
 				}
-				vals = append(vals, jen.Values(v...))
+				vals = append(vals, "{"+v+"}")
 			}
-			fields = append(fields, jen.Id("query").Op(":").Index().Id("queryValue").Values(vals...))
+			groups = append(groups, []string{"query: []queryValue{" + strings.Join(vals, ", ") + "}"})
 		}
 		if len(m.req.Examples) > 0 {
-			var exs []jen.Code
+			var exs []string
 			for _, ex := range m.req.Examples {
-				exs = append(exs, multiline(exampleFields(ex, secrets)...))
+				exs = append(exs, "{"+strings.Join(exampleFields(ex, secrets), ", ")+"}")
 			}
-			fields = append(fields, jen.Id("examples").Op(":").Index().Id("example").Add(multiline(exs...)))
+			groups = append(groups, []string{"examples: " + rowList("[]example", "\t\t", exs)})
 		}
-		routes = append(routes, multiline(fields...))
+		var b bytes.Buffer
+		packedLiteral(&b, "\t", groups)
+		routes = append(routes, b.String())
 	})
-	f.Var().Id("routes").Op("=").Index().Id("route").Add(multiline(routes...))
-	return f
+	if len(routes) == 0 {
+		w.WriteString("var routes = []route{}\n")
+	} else {
+		w.WriteString("var routes = " + rowList("[]route", "", routes) + "\n")
+	}
+	data, err := appendDecls(top.Data, nil, append([]byte("\n"), w.Bytes()...))
+	return File{Name: name, Data: data}, err
 }
 
 // exampleFields renders a saved example, scrubbed, without zero fields:
 // secrets are the collection's credential values (see credentialTexts),
 // replaced wherever they appear.
-func exampleFields(ex model.Example, secrets []string) []jen.Code {
-	out := []jen.Code{jen.Id("name").Op(":").Lit(ex.Name)}
+func exampleFields(ex model.Example, secrets []string) []string {
+	out := []string{"name: " + quote(ex.Name)}
 	if ex.Code != 0 {
-		out = append(out, jen.Id("status").Op(":").Lit(ex.Code))
+		out = append(out, "status: "+strconv.Itoa(ex.Code))
 	}
 	if hs := exampleHeaders(ex); len(hs) > 0 {
-		vals := make([]jen.Code, len(hs))
+		vals := make([]string, len(hs))
 		for i, h := range hs {
-			vals[i] = jen.Values(jen.Lit(h[0]), jen.Lit(replaceAll(h[1], secrets, mockRedacted)))
+			vals[i] = "{" + quote(h[0]) + ", " + quote(replaceAll(h[1], secrets, mockRedacted)) + "}"
 		}
-		out = append(out, jen.Id("header").Op(":").Index().Index(jen.Lit(2)).String().Add(multiline(vals...)))
+		out = append(out, "header: [][2]string{"+strings.Join(vals, ", ")+"}")
 	}
 	if body := replaceAll(scrubExampleBody(ex.Body), secrets, mockRedacted); body != "" {
-		out = append(out, jen.Id("body").Op(":").Add(bodyLit(body)))
+		out = append(out, "body: "+bodyLit(body))
 	}
 	return out
 }
@@ -328,14 +349,18 @@ func (p *plan) extraFiles() ([]File, error) {
 	return append(files, readme), nil
 }
 
-// bodyLit renders a saved body: as a raw string when it holds quotes
-// (JSON reads better without escapes) and can be one, else as stringLit
-// does.
-func bodyLit(s string) jen.Code {
-	if !strings.Contains(s, "\n") && strings.Contains(s, `"`) && !strings.Contains(s, "`") && cleanText(s) == s {
-		return jen.Op("`" + s + "`")
+// bodyLit renders a saved body on one line: JSON compacted (the mock
+// serves it to a decoder; its layout carries nothing) and as a raw string
+// when it holds quotes, which reads better than escapes; other text quoted.
+func bodyLit(s string) string {
+	var b bytes.Buffer
+	if json.Valid([]byte(s)) && json.Compact(&b, []byte(s)) == nil {
+		s = b.String()
 	}
-	return stringLit(s)
+	if !strings.Contains(s, "\n") && strings.Contains(s, `"`) && !strings.Contains(s, "`") && cleanText(s) == s {
+		return "`" + s + "`"
+	}
+	return quote(s)
 }
 
 // replaceAll replaces every occurrence of each of secrets in s.

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	pathpkg "path"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -124,7 +125,7 @@ func fieldValues(fs []fieldValue) jen.Code {
 	for i, f := range fs {
 		d[i] = jen.Id(f.goName).Op(":").Lit(f.value)
 	}
-	return multiline(d...)
+	return jen.Values(d...)
 }
 
 // resultVars are the variables a call of m assigns: the result (named
@@ -148,45 +149,100 @@ func (m *method) methodExpr(recv string) *jen.Statement {
 	return s.Dot(m.name)
 }
 
-// emitExamples writes example_test.go: one Example function per method,
+// examplesFile writes example_test.go: one Example function per method,
 // in plan order, compiled with the package's tests so the calls shown on
 // pkg.go.dev always match the API. When the SDK's import path is known
 // the file is the external test package, so the examples read as a user
 // writes them (bookings.NewClient()); otherwise it is the SDK's package.
+// It is written as text (see goText).
 //
 //	func ExampleBookingsService_Get() {
-//		client, err := bookings.NewClient()
-//		if err != nil {
-//			log.Fatal(err)
-//		}
+//		client, _ := bookings.NewClient() // without options it cannot fail
 //		result, _, err := client.Bookings.Get(context.Background(), "42")
 //		if err != nil {
 //			log.Fatal(err)
 //		}
 //		fmt.Println(result)
 //	}
-func (p *plan) emitExamples() *jen.File {
-	f := p.newFile()
-	sdk := func(name string) *jen.Statement { return jen.Id(name) }
+func (p *plan) examplesFile() (File, error) {
+	var w goText
+	pkg, qual := p.cfg.Package, ""
 	if path := p.cfg.ImportPath; path != "" {
-		f = jen.NewFile(p.cfg.Package + "_test")
-		f.HeaderComment(templates.Header)
-		f.ImportName(path, p.cfg.Package)
-		sdk = func(name string) *jen.Statement { return jen.Qual(path, name) }
+		pkg, qual = p.cfg.Package+"_test", p.cfg.Package+"."
+		if pathpkg.Base(path) == p.cfg.Package {
+			w.use(path)
+		} else {
+			w.use(p.cfg.Package + " " + quote(path))
+		}
 	}
+	w.use("context")
+	w.use("fmt")
+	w.use("log")
+	first := true
 	p.forEachMethod(func(m *method) {
+		if !first {
+			w.WriteByte('\n')
+		}
+		first = false
 		ex := planExample(m)
-		call := m.methodExpr("client").Call(append([]jen.Code{jen.Qual("context", "Background").Call()}, ex.callArgs(sdk)...)...)
-		f.Func().Id("Example"+m.svc.typeName+"_"+m.name).Params().Block(
-			jen.List(jen.Id("client"), jen.Err()).Op(":=").Add(sdk("NewClient")).Call(),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Qual("log", "Fatal").Call(jen.Err())),
-			jen.List(resultVars(m, jen.Id("result"))...).Op(":=").Add(call),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Qual("log", "Fatal").Call(jen.Err())),
-			jen.Qual("fmt", "Println").Call(jen.Id("result")),
-		)
-		f.Line()
+		vars := "result, _, err"
+		if m.types != nil && m.types.result == resultNone {
+			vars = "result, err"
+		}
+		args := append([]string{"context.Background()"}, ex.argsText(qual)...)
+		w.WriteString("func Example" + m.svc.typeName + "_" + m.name + "() {\n")
+		w.WriteString("\tclient, _ := " + qual + "NewClient() // without options it cannot fail\n")
+		w.WriteString("\t" + vars + " := " + m.methodPath("client") + "(" + strings.Join(args, ", ") + ")\n")
+		w.WriteString("\tif err != nil {\n\t\tlog.Fatal(err)\n\t}\n\tfmt.Println(result)\n}\n")
 	})
-	return f
+	return File{Name: "example_test.go", Data: w.file([]string{templates.Header}, pkg)}, nil
+}
+
+// argsText renders the arguments of the example call after ctx, with
+// qual before the SDK's own names.
+func (ex *exampleCall) argsText(qual string) []string {
+	m := ex.m
+	var args []string
+	for _, v := range ex.pathArgs {
+		args = append(args, quote(v))
+	}
+	if m.body != nil {
+		switch {
+		case m.body.kind == "text":
+			args = append(args, `""`)
+		case m.body.form != nil && len(ex.form) > 0:
+			args = append(args, "&"+qual+m.body.form.name+fieldValuesText(ex.form))
+		default:
+			args = append(args, "nil")
+		}
+	}
+	if m.params != nil {
+		if len(ex.params) > 0 {
+			args = append(args, "&"+qual+m.params.name+fieldValuesText(ex.params))
+		} else {
+			args = append(args, "nil")
+		}
+	}
+	return args
+}
+
+// fieldValuesText renders struct field values as a literal body.
+func fieldValuesText(fs []fieldValue) string {
+	parts := make([]string, len(fs))
+	for i, f := range fs {
+		parts[i] = f.goName + ": " + quote(f.value)
+	}
+	return "{" + strings.Join(parts, ", ") + "}"
+}
+
+// methodPath is the method on a client named recv, as text:
+// client.Bookings.Items.Get.
+func (m *method) methodPath(recv string) string {
+	s := recv
+	if m.svc.folder != nil {
+		s += "." + m.svc.fieldPath()
+	}
+	return s + "." + m.name
 }
 
 // emitConformance writes conformance_calls_test.go for postgen's fidelity

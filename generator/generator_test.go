@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"go/ast"
+	"go/format"
 	"go/importer"
 	"go/parser"
 	"go/token"
@@ -97,6 +98,11 @@ func TestGeneratedCodeTypeChecks(t *testing.T) {
 			}
 			if !bytes.HasPrefix(f.Data, []byte(templates.Header+"\n")) {
 				t.Errorf("%s: %s lacks the generated header", in, f.Name)
+			}
+			// Some files are written in gofmt's layout directly (goText):
+			// gofmt must leave every file as it is.
+			if formatted, err := format.Source(f.Data); err != nil || !bytes.Equal(formatted, f.Data) {
+				t.Errorf("%s: %s is not gofmt'd (%v)", in, f.Name, err)
 			}
 			af, err := parser.ParseFile(importFset, f.Name, f.Data, parser.ParseComments)
 			if err != nil {

@@ -1,0 +1,263 @@
+package generator
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+
+	"github.com/postgen/postgen/generator/godoc"
+	"github.com/postgen/postgen/templates"
+)
+
+// serviceFile writes the file of a top-level service: its type, then each
+// method with its operation, then its sub-services the same way. The text
+// is written in gofmt's layout directly (see goText).
+func (p *plan) serviceFile(s *service) []byte {
+	var w goText
+	p.writeService(&w, s)
+	return w.file([]string{templates.Header}, p.cfg.Package)
+}
+
+// writeService writes one service type, its methods, then its
+// sub-services.
+//
+//	// BookingsService holds the requests of the Postman folder "Bookings".
+//	type BookingsService struct {
+//		rt *core
+//
+//		// Items holds the requests of the "Items" folder.
+//		Items *BookingsItemsService
+//	}
+func (p *plan) writeService(w *goText, s *service) {
+	w.comment("", paragraphs(
+		sentence("%s holds the requests of the Postman folder %q, as client.%s.", s.typeName, p.folderPath(s), s.fieldPath()),
+		describe(s.folder.Description),
+	))
+	p.writeStruct(w, s)
+	for _, m := range s.methods {
+		w.WriteByte('\n')
+		p.writeMethod(w, m)
+	}
+	for _, sub := range s.subs {
+		w.WriteByte('\n')
+		p.writeService(w, sub)
+	}
+}
+
+// writeStruct writes a service (or Client) struct: the runtime handle,
+// then one field per sub-service, each after its comment (so gofmt aligns
+// nothing).
+func (p *plan) writeStruct(w *goText, s *service) {
+	w.WriteString("type " + s.typeName + " struct {\n\trt *core\n")
+	for i, sub := range s.subs {
+		if i == 0 {
+			w.WriteByte('\n')
+		}
+		w.comment("\t", godoc.Wrap(serviceSummary(sub)))
+		w.WriteString("\t" + sub.fieldName + " *" + sub.typeName + "\n")
+	}
+	w.WriteString("}\n")
+}
+
+// writeMethod writes one method and its operation.
+//
+//	// Get sends GET /bookings/:bookingId (Postman: Bookings › Get booking).
+//	func (s *BookingsService) Get(ctx context.Context, bookingID string) (*Booking, *Response, error) {
+//		return send[*Booking](ctx, s.rt, &opBookingsGet, call{path: []string{bookingID}})
+//	}
+//
+//	var opBookingsGet = operation{name: "Bookings.Get", method: "GET", path: "/bookings/:bookingId",
+//		pathVars: []string{"bookingId"}}
+func (p *plan) writeMethod(w *goText, m *method) {
+	recv := "s"
+	if m.svc == p.client {
+		recv = "c"
+	}
+	w.comment("", p.methodDoc(m))
+	w.use("context")
+	args := []string{"ctx context.Context"}
+	var names []string
+	for _, a := range m.pathArgs {
+		names = append(names, a.goName)
+	}
+	if len(names) > 0 {
+		args = append(args, strings.Join(names, ", ")+" string")
+	}
+	var fields []string
+	if len(names) > 0 {
+		fields = append(fields, "path: []string{"+strings.Join(names, ", ")+"}")
+	}
+	if m.params != nil {
+		fields = append(fields, "fields: params")
+	}
+	if m.body != nil {
+		args = append(args, "body "+p.bodyTypeText(w, m))
+		fields = append(fields, "body: body")
+	}
+	if m.params != nil {
+		args = append(args, "params *"+m.params.name)
+	}
+	results := p.resultsText(m)
+	if strings.Contains(results, "time.") {
+		w.use("time")
+	}
+	sender := "sendNoResult"
+	if r := strings.TrimSuffix(strings.TrimPrefix(results, "("), ", *Response, error)"); r != results && !strings.HasPrefix(results, "(*Response") {
+		sender = "send[" + r + "]"
+		if len(r) > 1 && r[0] == '*' && r[1] >= 'A' && r[1] <= 'Z' {
+			// A generated struct (not *string, which send hands over as
+			// JSON): one allocation fewer per call.
+			sender = "sendObject[" + r[1:] + "]"
+		}
+	}
+	w.WriteString("func (" + recv + " *" + m.svc.typeName + ") " + m.name + "(" + strings.Join(args, ", ") + ") " + results + " {\n")
+	w.WriteString("\treturn " + sender + "(ctx, " + recv + ".rt, &" + m.opVar + ", call{" + strings.Join(fields, ", ") + "})\n}\n\n")
+	w.WriteString("var " + m.opVar + " = operation")
+	packedLiteral(&w.Buffer, "", p.operationText(m))
+	w.WriteByte('\n')
+}
+
+// bodyTypeText is the Go type of a method's body argument.
+func (p *plan) bodyTypeText(w *goText, m *method) string {
+	if m.types != nil && (m.types.gql != nil || m.types.body != nil) {
+		t := p.bodyText(m)
+		if strings.Contains(t, "time.") {
+			w.use("time")
+		}
+		return t
+	}
+	switch m.body.kind {
+	case "text":
+		return "string"
+	case "reader":
+		w.use("io")
+		return "io.Reader"
+	case "form":
+		return "*" + m.body.form.name
+	}
+	return "any"
+}
+
+// operationText lists the keyed fields of an operation literal, leaving
+// out zero values, in groups that share a line: what is sent where, then
+// how path variables and auth work, then error bodies, the rows and the
+// body.
+func (p *plan) operationText(m *method) [][]string {
+	op := m.op
+	head := []string{"name: " + quote(op.name), "method: " + quote(op.method)}
+	if op.origin != 0 {
+		head = append(head, "origin: "+strconv.Itoa(op.origin))
+	}
+	if op.path != "" {
+		head = append(head, "path: "+quote(op.path))
+	}
+	var how []string
+	if len(op.pathVars) > 0 {
+		how = append(how, "pathVars: []string{"+goStrings(op.pathVars)+"}")
+	}
+	if hasNonEmpty(op.pathValues) {
+		how = append(how, "pathValues: []string{"+goStrings(op.pathValues)+"}")
+	}
+	if op.auth != "" {
+		how = append(how, "auth: "+op.auth)
+	}
+	for _, flag := range []struct {
+		on   bool
+		name string
+	}{{op.noAccept, "noAccept"}, {op.noUA, "noUserAgent"}, {op.rawURL, "rawURL"}} {
+		if flag.on {
+			how = append(how, flag.name+": true")
+		}
+	}
+	groups := [][]string{head}
+	if len(how) > 0 {
+		groups = append(groups, how)
+	}
+	if m.types != nil && len(m.types.errors) > 0 {
+		var rows []string
+		for _, e := range m.types.errors {
+			rows = append(rows, "{"+strconv.Itoa(e.status)+", errorAs["+p.typeText(e.root.t, true)+"]}")
+		}
+		groups = append(groups, []string{"errBodies: []errorBody{" + strings.Join(rows, ", ") + "}"})
+	}
+	if len(op.params) > 0 {
+		groups = append(groups, []string{"params: " + rowList("[]param", "\t", paramRows(op.params))})
+	}
+	if op.body != nil {
+		groups = append(groups, []string{"body: &bodySpec" + bodySpecText(op.body)})
+	}
+	return groups
+}
+
+// paramRows renders param rows as keyed literals without zero fields.
+func paramRows(params []paramPlan) []string {
+	out := make([]string, len(params))
+	for i, pp := range params {
+		var fs []string
+		switch pp.in {
+		case "header":
+			fs = append(fs, "in: inHeader")
+		case "form":
+			fs = append(fs, "in: inForm")
+		case "file":
+			fs = append(fs, "in: inFile")
+		}
+		fs = append(fs, "key: "+quote(pp.key))
+		if pp.value != "" {
+			fs = append(fs, "value: "+quote(pp.value))
+		}
+		if pp.null {
+			fs = append(fs, "null: true")
+		}
+		if pp.disabled {
+			fs = append(fs, "disabled: true")
+		}
+		if pp.slot != 0 {
+			fs = append(fs, "slot: "+strconv.Itoa(pp.slot))
+		}
+		if pp.secondary {
+			fs = append(fs, "secondary: true")
+		}
+		if pp.contentType != "" {
+			fs = append(fs, "contentType: "+quote(pp.contentType))
+		}
+		if pp.fileName != "" {
+			fs = append(fs, "fileName: "+quote(pp.fileName))
+		}
+		out[i] = "{" + strings.Join(fs, ", ") + "}"
+	}
+	return out
+}
+
+// bodySpecText renders a body spec literal without zero fields, on one
+// line, or with its form rows one per line.
+func bodySpecText(b *bodySpecPlan) string {
+	fs := []string{"mode: " + bodyModes[b.mode]}
+	if b.contentType != "" {
+		fs = append(fs, "contentType: "+quote(b.contentType))
+	}
+	if b.textConst != "" {
+		fs = append(fs, "text: "+b.textConst)
+	} else if b.text != "" {
+		fs = append(fs, "text: "+quote(b.text))
+	}
+	if b.stripComments {
+		fs = append(fs, "stripComments: true")
+	}
+	if b.gqlVariables != "" {
+		fs = append(fs, "gqlVariables: "+quote(b.gqlVariables))
+	}
+	if b.gqlOperation != "" {
+		fs = append(fs, "gqlOperation: "+quote(b.gqlOperation))
+	}
+	if b.gqlVarsText {
+		fs = append(fs, "gqlVarsText: true")
+	}
+	groups := [][]string{fs}
+	if len(b.form) > 0 {
+		groups = append(groups, []string{"form: " + rowList("[]param", "\t\t", paramRows(b.form))})
+	}
+	var buf bytes.Buffer
+	packedLiteral(&buf, "\t", groups)
+	return buf.String()
+}
