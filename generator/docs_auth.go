@@ -36,8 +36,8 @@ func authName(t string) string {
 // request authenticates: the auth type in effect, where the collection
 // sets it, and how to give its credentials.
 //
-//	It authenticates with a bearer token (set on the collection); set its
-//	credentials with WithBearerToken(token) or WithVariable("token", ...).
+//	Auth: a bearer token (set on the collection); set with
+//	WithBearerToken(token) or WithVariable("token", ...).
 func (p *plan) authDoc(m *method) string {
 	r := m.req
 	a := r.Auth
@@ -46,19 +46,24 @@ func (p *plan) authDoc(m *method) string {
 	}
 	where := p.authOrigin(r, a)
 	if a.Type == model.AuthNoAuth {
-		return fmt.Sprintf("It sends no credentials (%s sets no auth).", where)
+		return fmt.Sprintf("Auth: none (%s sets no auth).", where)
 	}
-	text := fmt.Sprintf("It authenticates with %s (set on %s)", authName(a.Type), where)
+	text := fmt.Sprintf("Auth: %s (set on %s)", authName(a.Type), where)
 	if a.Type == model.AuthAPIKey {
 		if key, in := authParam(a, "key"), authParam(a, "in"); key != "" && !strings.Contains(key, "{{") {
 			if in != "query" {
 				in = "header"
 			}
-			text = fmt.Sprintf("It authenticates with an API key in the %s %q (set on %s)", in, oneLine(key), where)
+			text = fmt.Sprintf("Auth: an API key in the %s %q (set on %s)", in, oneLine(key), where)
 		}
 	}
+	if where == "the collection" {
+		// Most methods: where it is set and how to give its credentials
+		// is said once, in the package doc.
+		return "Auth: " + authName(a.Type) + "."
+	}
 	if how := p.authHow(m); how != "" {
-		return text + "; set its credentials with " + how + "."
+		return text + "; set with " + how + "."
 	}
 	return text + "."
 }

@@ -273,7 +273,7 @@ func (p *plan) typeNotes(m *method) []string {
 		for _, e := range mt.errors {
 			parts = append(parts, fmt.Sprintf("%d: %s", e.status, p.typeText(e.root.t, true)))
 		}
-		notes = append(notes, "An *APIError's Decoded holds the error body, by status ("+strings.Join(parts, ", ")+").")
+		notes = append(notes, "Error bodies (in APIError.Decoded): "+strings.Join(parts, ", ")+".")
 	}
 	return notes
 }

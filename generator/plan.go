@@ -170,6 +170,11 @@ func reservedFiles() []string {
 // sub-services and methods.
 func (p *plan) planService(f *model.Folder, parent *service) *service {
 	base := p.namer.Exported(f.Name)
+	if parent.folder != nil {
+		if trimmed := p.withoutWords(f.Name, parent.folder.Name); trimmed != "" {
+			base = trimmed
+		}
+	}
 	if base == "" {
 		base = "Folder"
 	}
@@ -243,21 +248,35 @@ func (p *plan) methodName(r *model.Request, s *service) string {
 	if s.folder == nil {
 		return full
 	}
+	if trimmed := p.withoutWords(r.Name, s.folder.Name); trimmed != "" {
+		return trimmed
+	}
+	return full
+}
+
+// withoutWords is the Go name of text without the words of container's
+// name (and articles): "List bookings" in folder "Bookings" is "List",
+// folder "Account 0 part 1" in "Account 0" is "Part1". Numbers are kept,
+// since they tell siblings apart. "" when nothing is left.
+func (p *plan) withoutWords(text, container string) string {
 	drop := map[string]bool{"a": true, "an": true, "the": true}
-	for _, w := range words(s.folder.Name) {
+	for _, w := range words(container) {
+		if strings.Trim(w, "0123456789") == "" {
+			continue
+		}
 		drop[w] = true
 		drop[strings.ToLower(names.Singular(w))] = true
 	}
 	var kept []string
-	for _, w := range strings.Fields(wordText(r.Name)) {
+	for _, w := range strings.Fields(wordText(text)) {
+		if len(kept) == 0 && strings.Trim(w, "0123456789") == "" {
+			continue // "Account 0 part 1" in "Account 0" is Part1, not N0Part1
+		}
 		if !drop[strings.ToLower(w)] && !drop[strings.ToLower(names.Singular(w))] {
 			kept = append(kept, w)
 		}
 	}
-	if trimmed := p.namer.Exported(strings.Join(kept, " ")); trimmed != "" {
-		return trimmed
-	}
-	return full
+	return p.namer.Exported(strings.Join(kept, " "))
 }
 
 // words returns the lower-cased words of s, split like wordText.
