@@ -224,7 +224,7 @@ func TestInheritanceMatchesNewman(t *testing.T) {
 		{"I03 noauth sends nothing", func() ([]byte, *Response, error) { return c.Inh.I03Noauth(ctx) }, none},
 		{"I04 auth {} inherits", func() ([]byte, *Response, error) { return c.Inh.I04AuthEmpty(ctx) }, bearer},
 		{"I05 under a noauth folder", func() ([]byte, *Response, error) { return c.Inh.FNoauth.I05UnderFolder(ctx) }, none},
-		{"I06 grandchild of an apikey folder", func() ([]byte, *Response, error) { return c.Inh.FApikey.FApikeySub.I06GrandchildOfFolder(ctx) },
+		{"I06 grandchild of an apikey folder", func() ([]byte, *Response, error) { return c.Inh.FApikey.Sub.I06GrandchildOfFolder(ctx) },
 			map[string]string{"Authorization": "", "X-Folder-Key": "fk"}},
 		{"I07 folder type inherit sends nothing", func() ([]byte, *Response, error) { return c.Inh.FInherit.I07FolderType(ctx) }, none},
 		{"I08 folder auth null inherits", func() ([]byte, *Response, error) { return c.Inh.FNull.I08FolderAuth(ctx) }, bearer},

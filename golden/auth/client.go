@@ -39,8 +39,8 @@ func NewClient(opts ...Option) (*Client, error) {
 			rt:      rt,
 			FNoauth: &InhFNoauthService{rt: rt},
 			FApikey: &InhFApikeyService{
-				rt:         rt,
-				FApikeySub: &InhFApikeyFApikeySubService{rt: rt},
+				rt:  rt,
+				Sub: &InhFApikeySubService{rt: rt},
 			},
 			FInherit: &InhFInheritService{rt: rt},
 			FNull:    &InhFNullService{rt: rt},

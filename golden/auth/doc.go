@@ -52,10 +52,20 @@
 //   - [InhService] (client.Inh): 4 requests
 //   - [InhFNoauthService] (client.Inh.FNoauth): 1 request
 //   - [InhFApikeyService] (client.Inh.FApikey): 0 requests
-//   - [InhFApikeyFApikeySubService] (client.Inh.FApikey.FApikeySub): 1 request
+//   - [InhFApikeySubService] (client.Inh.FApikey.Sub): 1 request
 //   - [InhFInheritService] (client.Inh.FInherit): 1 request
 //   - [InhFNullService] (client.Inh.FNull): 1 request
 //   - [InhFPpbService] (client.Inh.FPpb): 1 request
+//
+// # Calling methods
+//
+// Path variables are the arguments after ctx, in path order; an empty one sends
+// the collection's value (or the :name segment as written when it has none), as
+// Postman does. The query parameters and headers a caller may set are fields of
+// the method's params struct: a field left empty sends the collection's value,
+// nil params send the collection's, and disabled ones are sent only when set. A
+// nil body (an empty string for text bodies) sends the collection's body. So a
+// call with empty arguments sends exactly the request Postman sends.
 //
 // # Errors
 //

@@ -6,15 +6,13 @@ package auth_test
 import (
 	"context"
 	"fmt"
-	"github.com/postgen/postgen/golden/auth"
 	"log"
+
+	"github.com/postgen/postgen/golden/auth"
 )
 
 func ExampleTypesService_A01ApikeyHeader() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Types.A01ApikeyHeader(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -23,10 +21,7 @@ func ExampleTypesService_A01ApikeyHeader() {
 }
 
 func ExampleTypesService_A02ApikeyQuery() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Types.A02ApikeyQuery(context.Background(), &auth.TypesA02ApikeyQueryParams{Z: "1"})
 	if err != nil {
 		log.Fatal(err)
@@ -35,10 +30,7 @@ func ExampleTypesService_A02ApikeyQuery() {
 }
 
 func ExampleTypesService_A03Bearer() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Types.A03Bearer(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -47,10 +39,7 @@ func ExampleTypesService_A03Bearer() {
 }
 
 func ExampleTypesService_A04Basic() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Types.A04Basic(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -59,10 +48,7 @@ func ExampleTypesService_A04Basic() {
 }
 
 func ExampleTypesService_A05OAuth2HeaderDefault() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Types.A05OAuth2HeaderDefault(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -71,10 +57,7 @@ func ExampleTypesService_A05OAuth2HeaderDefault() {
 }
 
 func ExampleTypesService_A06OAuth2HeaderPrefix() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Types.A06OAuth2HeaderPrefix(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -83,10 +66,7 @@ func ExampleTypesService_A06OAuth2HeaderPrefix() {
 }
 
 func ExampleTypesService_A07OAuth2QueryParams() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Types.A07OAuth2QueryParams(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -95,10 +75,7 @@ func ExampleTypesService_A07OAuth2QueryParams() {
 }
 
 func ExampleTypesService_A08OAuth2WithoutAccessToken() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Types.A08OAuth2WithoutAccessToken(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -107,14 +84,8 @@ func ExampleTypesService_A08OAuth2WithoutAccessToken() {
 }
 
 func ExampleTypesService_A09OAuth1Header() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
-	result, _, err := client.Types.A09OAuth1Header(context.Background(), &auth.TypesA09OAuth1HeaderForm{C: "3"}, &auth.TypesA09OAuth1HeaderParams{
-		B: "2",
-		A: "1",
-	})
+	client, _ := auth.NewClient() // without options it cannot fail
+	result, _, err := client.Types.A09OAuth1Header(context.Background(), &auth.TypesA09OAuth1HeaderForm{C: "3"}, &auth.TypesA09OAuth1HeaderParams{B: "2", A: "1"})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -122,10 +93,7 @@ func ExampleTypesService_A09OAuth1Header() {
 }
 
 func ExampleTypesService_A10OAuth1Query() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Types.A10OAuth1Query(context.Background(), &auth.TypesA10OAuth1QueryParams{B: "2"})
 	if err != nil {
 		log.Fatal(err)
@@ -134,10 +102,7 @@ func ExampleTypesService_A10OAuth1Query() {
 }
 
 func ExampleTypesService_A10bOAuth1Body() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Types.A10bOAuth1Body(context.Background(), &auth.TypesA10bOAuth1BodyForm{C: "3"})
 	if err != nil {
 		log.Fatal(err)
@@ -146,10 +111,7 @@ func ExampleTypesService_A10bOAuth1Body() {
 }
 
 func ExampleTypesService_A11Hawk() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Types.A11Hawk(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -158,10 +120,7 @@ func ExampleTypesService_A11Hawk() {
 }
 
 func ExampleTypesService_A12Digest() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Types.A12Digest(context.Background(), &auth.TypesA12DigestParams{X: "1"})
 	if err != nil {
 		log.Fatal(err)
@@ -170,14 +129,8 @@ func ExampleTypesService_A12Digest() {
 }
 
 func ExampleTypesService_A13Awsv4() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
-	result, _, err := client.Types.A13Awsv4(context.Background(), nil, &auth.TypesA13Awsv4Params{
-		B: "2",
-		A: "1",
-	})
+	client, _ := auth.NewClient() // without options it cannot fail
+	result, _, err := client.Types.A13Awsv4(context.Background(), nil, &auth.TypesA13Awsv4Params{B: "2", A: "1"})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -185,10 +138,7 @@ func ExampleTypesService_A13Awsv4() {
 }
 
 func ExampleTypesService_A13bAwsv4Query() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Types.A13bAwsv4Query(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -197,10 +147,7 @@ func ExampleTypesService_A13bAwsv4Query() {
 }
 
 func ExampleTypesService_A14Edgegrid() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Types.A14Edgegrid(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -209,10 +156,7 @@ func ExampleTypesService_A14Edgegrid() {
 }
 
 func ExampleTypesService_A15JWTHs256() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Types.A15JWTHs256(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -221,10 +165,7 @@ func ExampleTypesService_A15JWTHs256() {
 }
 
 func ExampleTypesService_A15bJWTQuery() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Types.A15bJWTQuery(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -233,10 +174,7 @@ func ExampleTypesService_A15bJWTQuery() {
 }
 
 func ExampleTypesService_A16Asap() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Types.A16Asap(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -245,10 +183,7 @@ func ExampleTypesService_A16Asap() {
 }
 
 func ExampleTypesService_N01Ntlm() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Types.N01Ntlm(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -257,10 +192,7 @@ func ExampleTypesService_N01Ntlm() {
 }
 
 func ExampleTypesService_P09BearerUnresolvedToken() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Types.P09BearerUnresolvedToken(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -269,10 +201,7 @@ func ExampleTypesService_P09BearerUnresolvedToken() {
 }
 
 func ExampleTypesService_P10BearerEmptyToken() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Types.P10BearerEmptyToken(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -281,10 +210,7 @@ func ExampleTypesService_P10BearerEmptyToken() {
 }
 
 func ExampleTypesService_P11BasicMissingPassword() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Types.P11BasicMissingPassword(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -293,10 +219,7 @@ func ExampleTypesService_P11BasicMissingPassword() {
 }
 
 func ExampleTypesService_P12OAuth2MacToken() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Types.P12OAuth2MacToken(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -305,10 +228,7 @@ func ExampleTypesService_P12OAuth2MacToken() {
 }
 
 func ExampleTypesService_P13OAuth2EmptyHeaderPrefix() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Types.P13OAuth2EmptyHeaderPrefix(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -317,10 +237,7 @@ func ExampleTypesService_P13OAuth2EmptyHeaderPrefix() {
 }
 
 func ExampleTypesService_P20ApikeyNoKey() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Types.P20ApikeyNoKey(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -329,10 +246,7 @@ func ExampleTypesService_P20ApikeyNoKey() {
 }
 
 func ExampleTypesService_V01BasicObjectParams() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Types.V01BasicObjectParams(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -341,10 +255,7 @@ func ExampleTypesService_V01BasicObjectParams() {
 }
 
 func ExampleTypesService_V02ApikeyObjectParamsQuery() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Types.V02ApikeyObjectParamsQuery(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -353,10 +264,7 @@ func ExampleTypesService_V02ApikeyObjectParamsQuery() {
 }
 
 func ExampleInhService_I01NoAuthKey() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Inh.I01NoAuthKey(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -365,10 +273,7 @@ func ExampleInhService_I01NoAuthKey() {
 }
 
 func ExampleInhService_I02AuthNull() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Inh.I02AuthNull(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -377,10 +282,7 @@ func ExampleInhService_I02AuthNull() {
 }
 
 func ExampleInhService_I03Noauth() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Inh.I03Noauth(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -389,10 +291,7 @@ func ExampleInhService_I03Noauth() {
 }
 
 func ExampleInhService_I04AuthEmpty() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Inh.I04AuthEmpty(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -401,10 +300,7 @@ func ExampleInhService_I04AuthEmpty() {
 }
 
 func ExampleInhFNoauthService_I05UnderFolder() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Inh.FNoauth.I05UnderFolder(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -412,12 +308,9 @@ func ExampleInhFNoauthService_I05UnderFolder() {
 	fmt.Println(result)
 }
 
-func ExampleInhFApikeyFApikeySubService_I06GrandchildOfFolder() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
-	result, _, err := client.Inh.FApikey.FApikeySub.I06GrandchildOfFolder(context.Background())
+func ExampleInhFApikeySubService_I06GrandchildOfFolder() {
+	client, _ := auth.NewClient() // without options it cannot fail
+	result, _, err := client.Inh.FApikey.Sub.I06GrandchildOfFolder(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -425,10 +318,7 @@ func ExampleInhFApikeyFApikeySubService_I06GrandchildOfFolder() {
 }
 
 func ExampleInhFInheritService_I07FolderType() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Inh.FInherit.I07FolderType(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -437,10 +327,7 @@ func ExampleInhFInheritService_I07FolderType() {
 }
 
 func ExampleInhFNullService_I08FolderAuth() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Inh.FNull.I08FolderAuth(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -449,10 +336,7 @@ func ExampleInhFNullService_I08FolderAuth() {
 }
 
 func ExampleInhFPpbService_I09InheritedFromFolder() {
-	client, err := auth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := auth.NewClient() // without options it cannot fail
 	result, _, err := client.Inh.FPpb.I09InheritedFromFolder(context.Background())
 	if err != nil {
 		log.Fatal(err)

@@ -5,9 +5,7 @@ package auth
 
 import "context"
 
-// InhService holds the requests of the Postman folder "INH".
-//
-// Use it through the client: client.Inh.
+// InhService holds the requests of the Postman folder "INH", as client.Inh.
 type InhService struct {
 	rt *core
 
@@ -25,72 +23,45 @@ type InhService struct {
 
 // I01NoAuthKey sends GET /i01 (Postman: INH › I01 no auth key).
 //
-// It authenticates with a bearer token (set on the collection); set its
-// credentials with WithBearerToken(token) or WithVariable("collectionToken",
-// ...).
+// Auth: a bearer token.
 func (s *InhService) I01NoAuthKey(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opInhI01NoAuthKey, call{})
 }
 
-// opInhI01NoAuthKey is the request InhService.I01NoAuthKey sends.
-var opInhI01NoAuthKey = operation{
-	name:   "Inh.I01NoAuthKey",
-	method: "GET",
-	path:   "/i01",
-	auth:   authBearer4,
-}
+var opInhI01NoAuthKey = operation{name: "Inh.I01NoAuthKey", method: "GET", path: "/i01",
+	auth: authBearer4}
 
 // I02AuthNull sends GET /i02 (Postman: INH › I02 auth null).
 //
-// It authenticates with a bearer token (set on the collection); set its
-// credentials with WithBearerToken(token) or WithVariable("collectionToken",
-// ...).
+// Auth: a bearer token.
 func (s *InhService) I02AuthNull(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opInhI02AuthNull, call{})
 }
 
-// opInhI02AuthNull is the request InhService.I02AuthNull sends.
-var opInhI02AuthNull = operation{
-	name:   "Inh.I02AuthNull",
-	method: "GET",
-	path:   "/i02",
-	auth:   authBearer4,
-}
+var opInhI02AuthNull = operation{name: "Inh.I02AuthNull", method: "GET", path: "/i02",
+	auth: authBearer4}
 
 // I03Noauth sends GET /i03 (Postman: INH › I03 noauth).
 //
-// It sends no credentials (the request sets no auth).
+// Auth: none (the request sets no auth).
 func (s *InhService) I03Noauth(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opInhI03Noauth, call{})
 }
 
-// opInhI03Noauth is the request InhService.I03Noauth sends.
-var opInhI03Noauth = operation{
-	name:   "Inh.I03Noauth",
-	method: "GET",
-	path:   "/i03",
-}
+var opInhI03Noauth = operation{name: "Inh.I03Noauth", method: "GET", path: "/i03"}
 
 // I04AuthEmpty sends GET /i04 (Postman: INH › I04 auth empty).
 //
-// It authenticates with a bearer token (set on the collection); set its
-// credentials with WithBearerToken(token) or WithVariable("collectionToken",
-// ...).
+// Auth: a bearer token.
 func (s *InhService) I04AuthEmpty(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opInhI04AuthEmpty, call{})
 }
 
-// opInhI04AuthEmpty is the request InhService.I04AuthEmpty sends.
-var opInhI04AuthEmpty = operation{
-	name:   "Inh.I04AuthEmpty",
-	method: "GET",
-	path:   "/i04",
-	auth:   authBearer4,
-}
+var opInhI04AuthEmpty = operation{name: "Inh.I04AuthEmpty", method: "GET", path: "/i04",
+	auth: authBearer4}
 
-// InhFNoauthService holds the requests of the Postman folder "INH › F-noauth".
-//
-// Use it through the client: client.Inh.FNoauth.
+// InhFNoauthService holds the requests of the Postman folder "INH › F-noauth",
+// as client.Inh.FNoauth.
 type InhFNoauthService struct {
 	rt *core
 }
@@ -98,59 +69,42 @@ type InhFNoauthService struct {
 // I05UnderFolder sends GET /i05 (Postman: INH › F-noauth › I05 under noauth
 // folder).
 //
-// It sends no credentials (the folder "F-noauth" sets no auth).
+// Auth: none (the folder "F-noauth" sets no auth).
 func (s *InhFNoauthService) I05UnderFolder(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opInhFNoauthI05UnderFolder, call{})
 }
 
-// opInhFNoauthI05UnderFolder is the request InhFNoauthService.I05UnderFolder
-// sends.
-var opInhFNoauthI05UnderFolder = operation{
-	name:   "Inh.FNoauth.I05UnderFolder",
-	method: "GET",
-	path:   "/i05",
-}
+var opInhFNoauthI05UnderFolder = operation{name: "Inh.FNoauth.I05UnderFolder", method: "GET", path: "/i05"}
 
-// InhFApikeyService holds the requests of the Postman folder "INH › F-apikey".
-//
-// Use it through the client: client.Inh.FApikey.
+// InhFApikeyService holds the requests of the Postman folder "INH › F-apikey",
+// as client.Inh.FApikey.
 type InhFApikeyService struct {
 	rt *core
 
-	// FApikeySub holds the requests of the "F-apikey-sub" folder.
-	FApikeySub *InhFApikeyFApikeySubService
+	// Sub holds the requests of the "F-apikey-sub" folder.
+	Sub *InhFApikeySubService
 }
 
-// InhFApikeyFApikeySubService holds the requests of the Postman folder "INH ›
-// F-apikey › F-apikey-sub".
-//
-// Use it through the client: client.Inh.FApikey.FApikeySub.
-type InhFApikeyFApikeySubService struct {
+// InhFApikeySubService holds the requests of the Postman folder "INH › F-apikey
+// › F-apikey-sub", as client.Inh.FApikey.Sub.
+type InhFApikeySubService struct {
 	rt *core
 }
 
 // I06GrandchildOfFolder sends GET /i06 (Postman: INH › F-apikey › F-apikey-sub
 // › I06 grandchild of apikey folder).
 //
-// It authenticates with an API key in the header "X-Folder-Key" (set on the
-// folder "F-apikey"); set its credentials with WithAPIKey(key).
-func (s *InhFApikeyFApikeySubService) I06GrandchildOfFolder(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opInhFApikeyFApikeySubI06GrandchildOfFolder, call{})
+// Auth: an API key in the header "X-Folder-Key" (set on the folder "F-apikey");
+// set with WithAPIKey(key).
+func (s *InhFApikeySubService) I06GrandchildOfFolder(ctx context.Context) ([]byte, *Response, error) {
+	return send[[]byte](ctx, s.rt, &opInhFApikeySubI06GrandchildOfFolder, call{})
 }
 
-// opInhFApikeyFApikeySubI06GrandchildOfFolder is the request
-// InhFApikeyFApikeySubService.I06GrandchildOfFolder sends.
-var opInhFApikeyFApikeySubI06GrandchildOfFolder = operation{
-	name:   "Inh.FApikey.FApikeySub.I06GrandchildOfFolder",
-	method: "GET",
-	path:   "/i06",
-	auth:   authAPIKey5,
-}
+var opInhFApikeySubI06GrandchildOfFolder = operation{name: "Inh.FApikey.Sub.I06GrandchildOfFolder", method: "GET", path: "/i06",
+	auth: authAPIKey5}
 
 // InhFInheritService holds the requests of the Postman folder "INH ›
-// F-inherit".
-//
-// Use it through the client: client.Inh.FInherit.
+// F-inherit", as client.Inh.FInherit.
 type InhFInheritService struct {
 	rt *core
 }
@@ -158,46 +112,31 @@ type InhFInheritService struct {
 // I07FolderType sends GET /i07 (Postman: INH › F-inherit › I07 folder type
 // inherit).
 //
-// It authenticates with inherit auth (set on the folder "F-inherit").
+// Auth: inherit auth (set on the folder "F-inherit").
 func (s *InhFInheritService) I07FolderType(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opInhFInheritI07FolderType, call{})
 }
 
-// opInhFInheritI07FolderType is the request InhFInheritService.I07FolderType
-// sends.
-var opInhFInheritI07FolderType = operation{
-	name:   "Inh.FInherit.I07FolderType",
-	method: "GET",
-	path:   "/i07",
-}
+var opInhFInheritI07FolderType = operation{name: "Inh.FInherit.I07FolderType", method: "GET", path: "/i07"}
 
-// InhFNullService holds the requests of the Postman folder "INH › F-null".
-//
-// Use it through the client: client.Inh.FNull.
+// InhFNullService holds the requests of the Postman folder "INH › F-null", as
+// client.Inh.FNull.
 type InhFNullService struct {
 	rt *core
 }
 
 // I08FolderAuth sends GET /i08 (Postman: INH › F-null › I08 folder auth null).
 //
-// It authenticates with a bearer token (set on the collection); set its
-// credentials with WithBearerToken(token) or WithVariable("collectionToken",
-// ...).
+// Auth: a bearer token.
 func (s *InhFNullService) I08FolderAuth(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opInhFNullI08FolderAuth, call{})
 }
 
-// opInhFNullI08FolderAuth is the request InhFNullService.I08FolderAuth sends.
-var opInhFNullI08FolderAuth = operation{
-	name:   "Inh.FNull.I08FolderAuth",
-	method: "GET",
-	path:   "/i08",
-	auth:   authBearer4,
-}
+var opInhFNullI08FolderAuth = operation{name: "Inh.FNull.I08FolderAuth", method: "GET", path: "/i08",
+	auth: authBearer4}
 
-// InhFPpbService holds the requests of the Postman folder "INH › F-ppb".
-//
-// Use it through the client: client.Inh.FPpb.
+// InhFPpbService holds the requests of the Postman folder "INH › F-ppb", as
+// client.Inh.FPpb.
 type InhFPpbService struct {
 	rt *core
 }
@@ -205,19 +144,10 @@ type InhFPpbService struct {
 // I09InheritedFromFolder sends GET /i09 (Postman: INH › F-ppb › I09 ppb
 // inherited from folder).
 //
-// It authenticates with a bearer token (set on the collection); set its
-// credentials with WithBearerToken(token) or WithVariable("collectionToken",
-// ...).
+// Auth: a bearer token.
 func (s *InhFPpbService) I09InheritedFromFolder(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opInhFPpbI09InheritedFromFolder, call{})
 }
 
-// opInhFPpbI09InheritedFromFolder is the request
-// InhFPpbService.I09InheritedFromFolder sends.
-var opInhFPpbI09InheritedFromFolder = operation{
-	name:        "Inh.FPpb.I09InheritedFromFolder",
-	method:      "GET",
-	path:        "/i09",
-	noUserAgent: true,
-	auth:        authBearer4,
-}
+var opInhFPpbI09InheritedFromFolder = operation{name: "Inh.FPpb.I09InheritedFromFolder", method: "GET", path: "/i09",
+	auth: authBearer4, noUserAgent: true}

@@ -5,525 +5,342 @@ package auth
 
 import "context"
 
-// TypesService holds the requests of the Postman folder "Types".
-//
-// Use it through the client: client.Types.
+// TypesService holds the requests of the Postman folder "Types", as
+// client.Types.
 type TypesService struct {
 	rt *core
 }
 
 // A01ApikeyHeader sends GET /a01 (Postman: Types › A01 apikey header).
 //
-// It authenticates with an API key in the header "X-API-Key" (set on the
-// request); set its credentials with WithAPIKey(key) or WithVariable("apiKey",
-// ...).
+// Auth: an API key in the header "X-API-Key" (set on the request); set with
+// WithAPIKey(key) or WithVariable("apiKey", ...).
 func (s *TypesService) A01ApikeyHeader(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA01ApikeyHeader, call{})
 }
 
-// opTypesA01ApikeyHeader is the request TypesService.A01ApikeyHeader sends.
-var opTypesA01ApikeyHeader = operation{
-	name:   "Types.A01ApikeyHeader",
-	method: "GET",
-	path:   "/a01",
-	auth:   authAPIKey,
-}
+var opTypesA01ApikeyHeader = operation{name: "Types.A01ApikeyHeader", method: "GET", path: "/a01",
+	auth: authAPIKey}
 
 // A02ApikeyQuery sends GET /a02 (Postman: Types › A02 apikey query).
 //
-// It authenticates with an API key in the query "api_key" (set on the request);
-// set its credentials with WithAPIKey(key).
-//
-// params sets query parameters and headers; nil sends the collection's.
+// Auth: an API key in the query "api_key" (set on the request); set with
+// WithAPIKey(key).
 func (s *TypesService) A02ApikeyQuery(ctx context.Context, params *TypesA02ApikeyQueryParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesA02ApikeyQuery, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opTypesA02ApikeyQuery, call{fields: params})
 }
 
-// opTypesA02ApikeyQuery is the request TypesService.A02ApikeyQuery sends.
-var opTypesA02ApikeyQuery = operation{
-	name:   "Types.A02ApikeyQuery",
-	method: "GET",
-	path:   "/a02",
-	params: []param{{key: "z", value: "1", slot: 1}},
-	auth:   authAPIKey2,
-}
+var opTypesA02ApikeyQuery = operation{name: "Types.A02ApikeyQuery", method: "GET", path: "/a02",
+	auth: authAPIKey2,
+	params: []param{
+		{key: "z", value: "1", slot: 1},
+	}}
 
 // A03Bearer sends GET /a03 (Postman: Types › A03 bearer).
 //
-// It authenticates with a bearer token (set on the request); set its
-// credentials with WithBearerToken(token).
+// Auth: a bearer token (set on the request); set with WithBearerToken(token).
 func (s *TypesService) A03Bearer(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA03Bearer, call{})
 }
 
-// opTypesA03Bearer is the request TypesService.A03Bearer sends.
-var opTypesA03Bearer = operation{
-	name:   "Types.A03Bearer",
-	method: "GET",
-	path:   "/a03",
-	auth:   authBearer,
-}
+var opTypesA03Bearer = operation{name: "Types.A03Bearer", method: "GET", path: "/a03",
+	auth: authBearer}
 
 // A04Basic sends GET /a04 (Postman: Types › A04 basic).
 //
-// It authenticates with basic auth (set on the request); set its credentials
-// with WithBasicAuth(username, password).
+// Auth: basic auth (set on the request); set with WithBasicAuth(username,
+// password).
 func (s *TypesService) A04Basic(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA04Basic, call{})
 }
 
-// opTypesA04Basic is the request TypesService.A04Basic sends.
-var opTypesA04Basic = operation{
-	name:   "Types.A04Basic",
-	method: "GET",
-	path:   "/a04",
-	auth:   authBasic,
-}
+var opTypesA04Basic = operation{name: "Types.A04Basic", method: "GET", path: "/a04",
+	auth: authBasic}
 
 // A05OAuth2HeaderDefault sends GET /a05 (Postman: Types › A05 oauth2 header
 // default).
 //
-// It authenticates with OAuth 2.0 (set on the request); set its credentials
-// with WithTokenSource(ts).
+// Auth: OAuth 2.0 (set on the request); set with WithTokenSource(ts).
 func (s *TypesService) A05OAuth2HeaderDefault(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA05OAuth2HeaderDefault, call{})
 }
 
-// opTypesA05OAuth2HeaderDefault is the request
-// TypesService.A05OAuth2HeaderDefault sends.
-var opTypesA05OAuth2HeaderDefault = operation{
-	name:   "Types.A05OAuth2HeaderDefault",
-	method: "GET",
-	path:   "/a05",
-	auth:   authOAuth2,
-}
+var opTypesA05OAuth2HeaderDefault = operation{name: "Types.A05OAuth2HeaderDefault", method: "GET", path: "/a05",
+	auth: authOAuth2}
 
 // A06OAuth2HeaderPrefix sends GET /a06 (Postman: Types › A06 oauth2
 // headerPrefix).
 //
-// It authenticates with OAuth 2.0 (set on the request); set its credentials
-// with WithTokenSource(ts) or WithVariable("a06Token", ...).
+// Auth: OAuth 2.0 (set on the request); set with WithTokenSource(ts) or
+// WithVariable("a06Token", ...).
 func (s *TypesService) A06OAuth2HeaderPrefix(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA06OAuth2HeaderPrefix, call{})
 }
 
-// opTypesA06OAuth2HeaderPrefix is the request
-// TypesService.A06OAuth2HeaderPrefix sends.
-var opTypesA06OAuth2HeaderPrefix = operation{
-	name:   "Types.A06OAuth2HeaderPrefix",
-	method: "GET",
-	path:   "/a06",
-	auth:   authOAuth22,
-}
+var opTypesA06OAuth2HeaderPrefix = operation{name: "Types.A06OAuth2HeaderPrefix", method: "GET", path: "/a06",
+	auth: authOAuth22}
 
 // A07OAuth2QueryParams sends GET /a07 (Postman: Types › A07 oauth2
 // queryParams).
 //
-// It authenticates with OAuth 2.0 (set on the request); set its credentials
-// with WithTokenSource(ts).
+// Auth: OAuth 2.0 (set on the request); set with WithTokenSource(ts).
 func (s *TypesService) A07OAuth2QueryParams(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA07OAuth2QueryParams, call{})
 }
 
-// opTypesA07OAuth2QueryParams is the request TypesService.A07OAuth2QueryParams
-// sends.
-var opTypesA07OAuth2QueryParams = operation{
-	name:   "Types.A07OAuth2QueryParams",
-	method: "GET",
-	path:   "/a07",
-	auth:   authOAuth23,
-}
+var opTypesA07OAuth2QueryParams = operation{name: "Types.A07OAuth2QueryParams", method: "GET", path: "/a07",
+	auth: authOAuth23}
 
 // A08OAuth2WithoutAccessToken sends GET /a08 (Postman: Types › A08 oauth2
 // without accessToken).
 //
-// It authenticates with OAuth 2.0 (set on the request); set its credentials
-// with WithTokenSource(ts).
+// Auth: OAuth 2.0 (set on the request); set with WithTokenSource(ts).
 func (s *TypesService) A08OAuth2WithoutAccessToken(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA08OAuth2WithoutAccessToken, call{})
 }
 
-// opTypesA08OAuth2WithoutAccessToken is the request
-// TypesService.A08OAuth2WithoutAccessToken sends.
-var opTypesA08OAuth2WithoutAccessToken = operation{
-	name:   "Types.A08OAuth2WithoutAccessToken",
-	method: "GET",
-	path:   "/a08",
-	auth:   authOAuth24,
-}
+var opTypesA08OAuth2WithoutAccessToken = operation{name: "Types.A08OAuth2WithoutAccessToken", method: "GET", path: "/a08",
+	auth: authOAuth24}
 
 // A09OAuth1Header sends POST /a09 (Postman: Types › A09 oauth1 header).
 //
-// It authenticates with OAuth 1.0 (set on the request); set its credentials
-// with WithOAuth1(consumerKey, consumerSecret, token, tokenSecret).
-//
-// body sets the form fields; nil sends the collection's form. params sets query
-// parameters and headers; nil sends the collection's.
+// Auth: OAuth 1.0 (set on the request); set with WithOAuth1(consumerKey,
+// consumerSecret, token, tokenSecret).
 func (s *TypesService) A09OAuth1Header(ctx context.Context, body *TypesA09OAuth1HeaderForm, params *TypesA09OAuth1HeaderParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesA09OAuth1Header, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opTypesA09OAuth1Header, call{fields: params, body: body})
 }
 
-// opTypesA09OAuth1Header is the request TypesService.A09OAuth1Header sends.
-var opTypesA09OAuth1Header = operation{
-	name:   "Types.A09OAuth1Header",
-	method: "POST",
-	path:   "/a09",
+var opTypesA09OAuth1Header = operation{name: "Types.A09OAuth1Header", method: "POST", path: "/a09",
+	auth: authOAuth1,
 	params: []param{
 		{key: "b", value: "2", slot: 1},
 		{key: "a", value: "1", slot: 2},
 	},
-	body: &bodySpec{
-		mode:        bodyURLEncoded,
-		contentType: "application/x-www-form-urlencoded",
-		form:        []param{{in: inForm, key: "c", value: "3", slot: 1}},
-	},
-	auth: authOAuth1,
-}
+	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
+		form: []param{
+			{in: inForm, key: "c", value: "3", slot: 1},
+		}}}
 
 // A10OAuth1Query sends GET /a10 (Postman: Types › A10 oauth1 query).
 //
-// It authenticates with OAuth 1.0 (set on the request); set its credentials
-// with WithOAuth1(consumerKey, consumerSecret, token, tokenSecret).
-//
-// params sets query parameters and headers; nil sends the collection's.
+// Auth: OAuth 1.0 (set on the request); set with WithOAuth1(consumerKey,
+// consumerSecret, token, tokenSecret).
 func (s *TypesService) A10OAuth1Query(ctx context.Context, params *TypesA10OAuth1QueryParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesA10OAuth1Query, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opTypesA10OAuth1Query, call{fields: params})
 }
 
-// opTypesA10OAuth1Query is the request TypesService.A10OAuth1Query sends.
-var opTypesA10OAuth1Query = operation{
-	name:   "Types.A10OAuth1Query",
-	method: "GET",
-	path:   "/a10",
-	params: []param{{key: "b", value: "2", slot: 1}},
-	auth:   authOAuth12,
-}
+var opTypesA10OAuth1Query = operation{name: "Types.A10OAuth1Query", method: "GET", path: "/a10",
+	auth: authOAuth12,
+	params: []param{
+		{key: "b", value: "2", slot: 1},
+	}}
 
 // A10bOAuth1Body sends POST /a10b (Postman: Types › A10b oauth1 body).
 //
-// It authenticates with OAuth 1.0 (set on the request); set its credentials
-// with WithOAuth1(consumerKey, consumerSecret, token, tokenSecret).
-//
-// body sets the form fields; nil sends the collection's form.
+// Auth: OAuth 1.0 (set on the request); set with WithOAuth1(consumerKey,
+// consumerSecret, token, tokenSecret).
 func (s *TypesService) A10bOAuth1Body(ctx context.Context, body *TypesA10bOAuth1BodyForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA10bOAuth1Body, call{body: body})
 }
 
-// opTypesA10bOAuth1Body is the request TypesService.A10bOAuth1Body sends.
-var opTypesA10bOAuth1Body = operation{
-	name:   "Types.A10bOAuth1Body",
-	method: "POST",
-	path:   "/a10b",
-	body: &bodySpec{
-		mode:        bodyURLEncoded,
-		contentType: "application/x-www-form-urlencoded",
-		form:        []param{{in: inForm, key: "c", value: "3", slot: 1}},
-	},
+var opTypesA10bOAuth1Body = operation{name: "Types.A10bOAuth1Body", method: "POST", path: "/a10b",
 	auth: authOAuth13,
-}
+	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
+		form: []param{
+			{in: inForm, key: "c", value: "3", slot: 1},
+		}}}
 
 // A11Hawk sends GET /a11 (Postman: Types › A11 hawk).
 //
-// It authenticates with Hawk (set on the request); set its credentials with
-// WithHawkAuth(id, key).
+// Auth: Hawk (set on the request); set with WithHawkAuth(id, key).
 func (s *TypesService) A11Hawk(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA11Hawk, call{})
 }
 
-// opTypesA11Hawk is the request TypesService.A11Hawk sends.
-var opTypesA11Hawk = operation{
-	name:   "Types.A11Hawk",
-	method: "GET",
-	path:   "/a11",
-	auth:   authHawk,
-}
+var opTypesA11Hawk = operation{name: "Types.A11Hawk", method: "GET", path: "/a11",
+	auth: authHawk}
 
 // A12Digest sends GET /digest/a12 (Postman: Types › A12 digest).
 //
-// It authenticates with digest auth (set on the request); set its credentials
-// with WithDigestAuth(username, password).
-//
-// params sets query parameters and headers; nil sends the collection's.
+// Auth: digest auth (set on the request); set with WithDigestAuth(username,
+// password).
 func (s *TypesService) A12Digest(ctx context.Context, params *TypesA12DigestParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesA12Digest, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opTypesA12Digest, call{fields: params})
 }
 
-// opTypesA12Digest is the request TypesService.A12Digest sends.
-var opTypesA12Digest = operation{
-	name:   "Types.A12Digest",
-	method: "GET",
-	path:   "/digest/a12",
-	params: []param{{key: "x", value: "1", slot: 1}},
-	auth:   authDigest,
-}
+var opTypesA12Digest = operation{name: "Types.A12Digest", method: "GET", path: "/digest/a12",
+	auth: authDigest,
+	params: []param{
+		{key: "x", value: "1", slot: 1},
+	}}
 
 // A13Awsv4 sends POST /a13 (Postman: Types › A13 awsv4).
 //
-// It authenticates with AWS Signature Version 4 (set on the request); set its
-// credentials with WithAWSCredentials(accessKey, secretKey, sessionToken).
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
+// Auth: AWS Signature Version 4 (set on the request); set with
+// WithAWSCredentials(accessKey, secretKey, sessionToken).
 func (s *TypesService) A13Awsv4(ctx context.Context, body map[string]any, params *TypesA13Awsv4Params) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesA13Awsv4, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opTypesA13Awsv4, call{fields: params, body: body})
 }
 
-// opTypesA13Awsv4 is the request TypesService.A13Awsv4 sends.
-var opTypesA13Awsv4 = operation{
-	name:   "Types.A13Awsv4",
-	method: "POST",
-	path:   "/a13",
+var opTypesA13Awsv4 = operation{name: "Types.A13Awsv4", method: "POST", path: "/a13",
+	auth: authAWSV4,
 	params: []param{
 		{key: "b", value: "2", slot: 1},
 		{key: "a", value: "1", slot: 2},
 	},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{}",
-	},
-	auth: authAWSV4,
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{}"}}
 
 // A13bAwsv4Query sends GET /a13b (Postman: Types › A13b awsv4 query).
 //
-// It authenticates with AWS Signature Version 4 (set on the request); set its
-// credentials with WithAWSCredentials(accessKey, secretKey, sessionToken).
+// Auth: AWS Signature Version 4 (set on the request); set with
+// WithAWSCredentials(accessKey, secretKey, sessionToken).
 func (s *TypesService) A13bAwsv4Query(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA13bAwsv4Query, call{})
 }
 
-// opTypesA13bAwsv4Query is the request TypesService.A13bAwsv4Query sends.
-var opTypesA13bAwsv4Query = operation{
-	name:   "Types.A13bAwsv4Query",
-	method: "GET",
-	path:   "/a13b",
-	auth:   authAWSV42,
-}
+var opTypesA13bAwsv4Query = operation{name: "Types.A13bAwsv4Query", method: "GET", path: "/a13b",
+	auth: authAWSV42}
 
 // A14Edgegrid sends POST /a14 (Postman: Types › A14 edgegrid).
 //
-// It authenticates with Akamai EdgeGrid (set on the request); set its
-// credentials with WithEdgeGrid(clientToken, clientSecret, accessToken).
-//
-// body is sent as JSON; nil sends the collection's body.
+// Auth: Akamai EdgeGrid (set on the request); set with
+// WithEdgeGrid(clientToken, clientSecret, accessToken).
 func (s *TypesService) A14Edgegrid(ctx context.Context, body *TypesA14EdgegridBody) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA14Edgegrid, call{body: body})
 }
 
-// opTypesA14Edgegrid is the request TypesService.A14Edgegrid sends.
-var opTypesA14Edgegrid = operation{
-	name:   "Types.A14Edgegrid",
-	method: "POST",
-	path:   "/a14",
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\"a\":1}",
-	},
+var opTypesA14Edgegrid = operation{name: "Types.A14Edgegrid", method: "POST", path: "/a14",
 	auth: authEdgeGrid,
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"a\":1}"}}
 
 // A15JWTHs256 sends GET /a15 (Postman: Types › A15 jwt HS256).
 //
-// It authenticates with a JWT (set on the request); set its credentials with
-// WithJWTKey(key).
+// Auth: a JWT (set on the request); set with WithJWTKey(key).
 func (s *TypesService) A15JWTHs256(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA15JWTHs256, call{})
 }
 
-// opTypesA15JWTHs256 is the request TypesService.A15JWTHs256 sends.
-var opTypesA15JWTHs256 = operation{
-	name:   "Types.A15JWTHs256",
-	method: "GET",
-	path:   "/a15",
-	auth:   authJWT,
-}
+var opTypesA15JWTHs256 = operation{name: "Types.A15JWTHs256", method: "GET", path: "/a15",
+	auth: authJWT}
 
 // A15bJWTQuery sends GET /a15b (Postman: Types › A15b jwt query).
 //
-// It authenticates with a JWT (set on the request); set its credentials with
-// WithJWTKey(key).
+// Auth: a JWT (set on the request); set with WithJWTKey(key).
 func (s *TypesService) A15bJWTQuery(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA15bJWTQuery, call{})
 }
 
-// opTypesA15bJWTQuery is the request TypesService.A15bJWTQuery sends.
-var opTypesA15bJWTQuery = operation{
-	name:   "Types.A15bJWTQuery",
-	method: "GET",
-	path:   "/a15b",
-	auth:   authJWT2,
-}
+var opTypesA15bJWTQuery = operation{name: "Types.A15bJWTQuery", method: "GET", path: "/a15b",
+	auth: authJWT2}
 
 // A16Asap sends GET /a16 (Postman: Types › A16 asap).
 //
-// It authenticates with ASAP (set on the request); set its credentials with
-// WithASAPKey(privateKeyPEM).
+// Auth: ASAP (set on the request); set with WithASAPKey(privateKeyPEM).
 func (s *TypesService) A16Asap(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesA16Asap, call{})
 }
 
-// opTypesA16Asap is the request TypesService.A16Asap sends.
-var opTypesA16Asap = operation{
-	name:   "Types.A16Asap",
-	method: "GET",
-	path:   "/a16",
-	auth:   authASAP,
-}
+var opTypesA16Asap = operation{name: "Types.A16Asap", method: "GET", path: "/a16",
+	auth: authASAP}
 
 // N01Ntlm sends GET /n01 (Postman: Types › N01 ntlm).
 //
-// It authenticates with NTLM (set on the request); set its credentials with
-// WithNTLMAuth(username, password) or WithVariable("ntlmUser", ...).
+// Auth: NTLM (set on the request); set with WithNTLMAuth(username, password) or
+// WithVariable("ntlmUser", ...).
 func (s *TypesService) N01Ntlm(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesN01Ntlm, call{})
 }
 
-// opTypesN01Ntlm is the request TypesService.N01Ntlm sends.
-var opTypesN01Ntlm = operation{
-	name:   "Types.N01Ntlm",
-	method: "GET",
-	path:   "/n01",
-	auth:   authNTLM,
-}
+var opTypesN01Ntlm = operation{name: "Types.N01Ntlm", method: "GET", path: "/n01",
+	auth: authNTLM}
 
 // P09BearerUnresolvedToken sends GET /p09 (Postman: Types › P09 bearer
 // unresolved token).
 //
-// It authenticates with a bearer token (set on the request); set its
-// credentials with WithBearerToken(token) or WithVariable("noSuchToken", ...).
+// Auth: a bearer token (set on the request); set with WithBearerToken(token) or
+// WithVariable("noSuchToken", ...).
 func (s *TypesService) P09BearerUnresolvedToken(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesP09BearerUnresolvedToken, call{})
 }
 
-// opTypesP09BearerUnresolvedToken is the request
-// TypesService.P09BearerUnresolvedToken sends.
-var opTypesP09BearerUnresolvedToken = operation{
-	name:   "Types.P09BearerUnresolvedToken",
-	method: "GET",
-	path:   "/p09",
-	auth:   authBearer2,
-}
+var opTypesP09BearerUnresolvedToken = operation{name: "Types.P09BearerUnresolvedToken", method: "GET", path: "/p09",
+	auth: authBearer2}
 
 // P10BearerEmptyToken sends GET /p10 (Postman: Types › P10 bearer empty token).
 //
-// It authenticates with a bearer token (set on the request); set its
-// credentials with WithBearerToken(token).
+// Auth: a bearer token (set on the request); set with WithBearerToken(token).
 func (s *TypesService) P10BearerEmptyToken(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesP10BearerEmptyToken, call{})
 }
 
-// opTypesP10BearerEmptyToken is the request TypesService.P10BearerEmptyToken
-// sends.
-var opTypesP10BearerEmptyToken = operation{
-	name:   "Types.P10BearerEmptyToken",
-	method: "GET",
-	path:   "/p10",
-	auth:   authBearer3,
-}
+var opTypesP10BearerEmptyToken = operation{name: "Types.P10BearerEmptyToken", method: "GET", path: "/p10",
+	auth: authBearer3}
 
 // P11BasicMissingPassword sends GET /p11 (Postman: Types › P11 basic missing
 // password).
 //
-// It authenticates with basic auth (set on the request); set its credentials
-// with WithBasicAuth(username, password).
+// Auth: basic auth (set on the request); set with WithBasicAuth(username,
+// password).
 func (s *TypesService) P11BasicMissingPassword(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesP11BasicMissingPassword, call{})
 }
 
-// opTypesP11BasicMissingPassword is the request
-// TypesService.P11BasicMissingPassword sends.
-var opTypesP11BasicMissingPassword = operation{
-	name:   "Types.P11BasicMissingPassword",
-	method: "GET",
-	path:   "/p11",
-	auth:   authBasic2,
-}
+var opTypesP11BasicMissingPassword = operation{name: "Types.P11BasicMissingPassword", method: "GET", path: "/p11",
+	auth: authBasic2}
 
 // P12OAuth2MacToken sends GET /p12 (Postman: Types › P12 oauth2 mac token
 // type).
 //
-// It authenticates with OAuth 2.0 (set on the request); set its credentials
-// with WithTokenSource(ts).
+// Auth: OAuth 2.0 (set on the request); set with WithTokenSource(ts).
 func (s *TypesService) P12OAuth2MacToken(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesP12OAuth2MacToken, call{})
 }
 
-// opTypesP12OAuth2MacToken is the request TypesService.P12OAuth2MacToken sends.
-var opTypesP12OAuth2MacToken = operation{
-	name:   "Types.P12OAuth2MacToken",
-	method: "GET",
-	path:   "/p12",
-	auth:   authOAuth25,
-}
+var opTypesP12OAuth2MacToken = operation{name: "Types.P12OAuth2MacToken", method: "GET", path: "/p12",
+	auth: authOAuth25}
 
 // P13OAuth2EmptyHeaderPrefix sends GET /p13 (Postman: Types › P13 oauth2 empty
 // headerPrefix).
 //
-// It authenticates with OAuth 2.0 (set on the request); set its credentials
-// with WithTokenSource(ts) or WithVariable("p13Token", ...).
+// Auth: OAuth 2.0 (set on the request); set with WithTokenSource(ts) or
+// WithVariable("p13Token", ...).
 func (s *TypesService) P13OAuth2EmptyHeaderPrefix(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesP13OAuth2EmptyHeaderPrefix, call{})
 }
 
-// opTypesP13OAuth2EmptyHeaderPrefix is the request
-// TypesService.P13OAuth2EmptyHeaderPrefix sends.
-var opTypesP13OAuth2EmptyHeaderPrefix = operation{
-	name:   "Types.P13OAuth2EmptyHeaderPrefix",
-	method: "GET",
-	path:   "/p13",
-	auth:   authOAuth26,
-}
+var opTypesP13OAuth2EmptyHeaderPrefix = operation{name: "Types.P13OAuth2EmptyHeaderPrefix", method: "GET", path: "/p13",
+	auth: authOAuth26}
 
 // P20ApikeyNoKey sends GET /p20 (Postman: Types › P20 apikey no key).
 //
-// It authenticates with an API key (set on the request); set its credentials
-// with WithAPIKey(key).
+// Auth: an API key (set on the request); set with WithAPIKey(key).
 func (s *TypesService) P20ApikeyNoKey(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesP20ApikeyNoKey, call{})
 }
 
-// opTypesP20ApikeyNoKey is the request TypesService.P20ApikeyNoKey sends.
-var opTypesP20ApikeyNoKey = operation{
-	name:   "Types.P20ApikeyNoKey",
-	method: "GET",
-	path:   "/p20",
-	auth:   authAPIKey3,
-}
+var opTypesP20ApikeyNoKey = operation{name: "Types.P20ApikeyNoKey", method: "GET", path: "/p20",
+	auth: authAPIKey3}
 
 // V01BasicObjectParams sends GET /v01 (Postman: Types › V01 basic object
 // params).
 //
-// It authenticates with basic auth (set on the request); set its credentials
-// with WithBasicAuth(username, password).
+// Auth: basic auth (set on the request); set with WithBasicAuth(username,
+// password).
 func (s *TypesService) V01BasicObjectParams(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesV01BasicObjectParams, call{})
 }
 
-// opTypesV01BasicObjectParams is the request TypesService.V01BasicObjectParams
-// sends.
-var opTypesV01BasicObjectParams = operation{
-	name:   "Types.V01BasicObjectParams",
-	method: "GET",
-	path:   "/v01",
-	auth:   authBasic,
-}
+var opTypesV01BasicObjectParams = operation{name: "Types.V01BasicObjectParams", method: "GET", path: "/v01",
+	auth: authBasic}
 
 // V02ApikeyObjectParamsQuery sends GET /v02 (Postman: Types › V02 apikey object
 // params query).
 //
-// It authenticates with an API key in the query "k" (set on the request); set
-// its credentials with WithAPIKey(key).
+// Auth: an API key in the query "k" (set on the request); set with
+// WithAPIKey(key).
 func (s *TypesService) V02ApikeyObjectParamsQuery(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opTypesV02ApikeyObjectParamsQuery, call{})
 }
 
-// opTypesV02ApikeyObjectParamsQuery is the request
-// TypesService.V02ApikeyObjectParamsQuery sends.
-var opTypesV02ApikeyObjectParamsQuery = operation{
-	name:   "Types.V02ApikeyObjectParamsQuery",
-	method: "GET",
-	path:   "/v02",
-	auth:   authAPIKey4,
-}
+var opTypesV02ApikeyObjectParamsQuery = operation{name: "Types.V02ApikeyObjectParamsQuery", method: "GET", path: "/v02",
+	auth: authAPIKey4}

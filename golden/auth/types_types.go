@@ -3,121 +3,49 @@
 
 package auth
 
-// TypesA02ApikeyQueryParams holds the query parameters and headers of
-// TypesService.A02ApikeyQuery that a caller may set. A field left empty sends
-// what the collection sends.
-type TypesA02ApikeyQueryParams struct {
-	// Z sets the query parameter "z"; empty sends "1".
-	Z string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *TypesA02ApikeyQueryParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Z}
-}
-
-// TypesA09OAuth1HeaderParams holds the query parameters and headers of
-// TypesService.A09OAuth1Header that a caller may set. A field left empty sends
-// what the collection sends.
-type TypesA09OAuth1HeaderParams struct {
-	// B sets the query parameter "b"; empty sends "2".
-	B string
-	// A sets the query parameter "a"; empty sends "1".
-	A string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *TypesA09OAuth1HeaderParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.B, p.A}
-}
-
-// TypesA09OAuth1HeaderForm is the form body of TypesService.A09OAuth1Header. A
-// field left empty (or nil) sends what the collection sends.
-type TypesA09OAuth1HeaderForm struct {
-	// C sets the form field "c"; empty sends "3".
-	C string
-}
-
-// values returns the fields by slot, for the runtime.
-func (f *TypesA09OAuth1HeaderForm) values() []string {
-	if f == nil {
-		return nil
-	}
-	return []string{f.C}
-}
-
-// TypesA10OAuth1QueryParams holds the query parameters and headers of
-// TypesService.A10OAuth1Query that a caller may set. A field left empty sends
-// what the collection sends.
-type TypesA10OAuth1QueryParams struct {
-	// B sets the query parameter "b"; empty sends "2".
-	B string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *TypesA10OAuth1QueryParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.B}
-}
-
-// TypesA10bOAuth1BodyForm is the form body of TypesService.A10bOAuth1Body. A
-// field left empty (or nil) sends what the collection sends.
-type TypesA10bOAuth1BodyForm struct {
-	// C sets the form field "c"; empty sends "3".
-	C string
-}
-
-// values returns the fields by slot, for the runtime.
-func (f *TypesA10bOAuth1BodyForm) values() []string {
-	if f == nil {
-		return nil
-	}
-	return []string{f.C}
-}
-
-// TypesA12DigestParams holds the query parameters and headers of
-// TypesService.A12Digest that a caller may set. A field left empty sends what
-// the collection sends.
-type TypesA12DigestParams struct {
-	// X sets the query parameter "x"; empty sends "1".
-	X string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *TypesA12DigestParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.X}
-}
-
-// TypesA13Awsv4Params holds the query parameters and headers of
-// TypesService.A13Awsv4 that a caller may set. A field left empty sends what
-// the collection sends.
-type TypesA13Awsv4Params struct {
-	// B sets the query parameter "b"; empty sends "2".
-	B string
-	// A sets the query parameter "a"; empty sends "1".
-	A string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *TypesA13Awsv4Params) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.B, p.A}
-}
-
 // TypesA14EdgegridBody is the JSON body of TypesService.A14Edgegrid, inferred from 1 sample.
 type TypesA14EdgegridBody struct {
 	A int64 `json:"a"` // in every sample
+}
+
+// TypesA02ApikeyQueryParams holds the query parameters and headers of
+// TypesService.A02ApikeyQuery.
+type TypesA02ApikeyQueryParams struct {
+	Z string // query "z"; empty sends "1"
+}
+
+// TypesA09OAuth1HeaderParams holds the query parameters and headers of
+// TypesService.A09OAuth1Header.
+type TypesA09OAuth1HeaderParams struct {
+	B string // query "b"; empty sends "2"
+	A string // query "a"; empty sends "1"
+}
+
+// TypesA09OAuth1HeaderForm is the form body of TypesService.A09OAuth1Header.
+type TypesA09OAuth1HeaderForm struct {
+	C string // form "c"; empty sends "3"
+}
+
+// TypesA10OAuth1QueryParams holds the query parameters and headers of
+// TypesService.A10OAuth1Query.
+type TypesA10OAuth1QueryParams struct {
+	B string // query "b"; empty sends "2"
+}
+
+// TypesA10bOAuth1BodyForm is the form body of TypesService.A10bOAuth1Body.
+type TypesA10bOAuth1BodyForm struct {
+	C string // form "c"; empty sends "3"
+}
+
+// TypesA12DigestParams holds the query parameters and headers of
+// TypesService.A12Digest.
+type TypesA12DigestParams struct {
+	X string // query "x"; empty sends "1"
+}
+
+// TypesA13Awsv4Params holds the query parameters and headers of
+// TypesService.A13Awsv4.
+type TypesA13Awsv4Params struct {
+	B string // query "b"; empty sends "2"
+	A string // query "a"; empty sends "1"
 }

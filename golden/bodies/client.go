@@ -39,82 +39,36 @@ func NewClient(opts ...Option) (*Client, error) {
 }
 
 // RawJSONWithComments sends POST /json (Postman: Raw JSON with comments).
-//
-// body is sent as JSON; nil sends the collection's body.
 func (c *Client) RawJSONWithComments(ctx context.Context, body *RawJSONWithCommentsBody) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opRawJSONWithComments, call{body: body})
 }
 
-// opRawJSONWithComments is the request Client.RawJSONWithComments sends.
-var opRawJSONWithComments = operation{
-	name:   "RawJSONWithComments",
-	method: "POST",
-	path:   "/json",
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "application/json",
-		text: `{
-  // line comment
-  "a": 1, /* block */
-  "url": "http://x//y"
-}`,
-		stripComments: true,
-	},
-}
+var opRawJSONWithComments = operation{name: "RawJSONWithComments", method: "POST", path: "/json",
+	body: &bodySpec{mode: bodyRaw, contentType: "application/json", text: "{\n  // line comment\n  \"a\": 1, /* block */\n  \"url\": \"http://x//y\"\n}", stripComments: true}}
 
 // RawXML sends POST /xml (Postman: Raw XML).
-//
-// body is sent as it is; an empty string sends the collection's body.
 func (c *Client) RawXML(ctx context.Context, body string) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opRawXML, call{body: body})
 }
 
-// opRawXML is the request Client.RawXML sends.
-var opRawXML = operation{
-	name:   "RawXML",
-	method: "POST",
-	path:   "/xml",
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "application/xml",
-		text:        "<a>1</a>",
-	},
-}
+var opRawXML = operation{name: "RawXML", method: "POST", path: "/xml",
+	body: &bodySpec{mode: bodyRaw, contentType: "application/xml", text: "<a>1</a>"}}
 
 // RawTextNoLanguage sends PUT /text (Postman: Raw text, no language).
-//
-// body is sent as it is; an empty string sends the collection's body.
 func (c *Client) RawTextNoLanguage(ctx context.Context, body string) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opRawTextNoLanguage, call{body: body})
 }
 
-// opRawTextNoLanguage is the request Client.RawTextNoLanguage sends.
-var opRawTextNoLanguage = operation{
-	name:   "RawTextNoLanguage",
-	method: "PUT",
-	path:   "/text",
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "plain // text",
-	},
-}
+var opRawTextNoLanguage = operation{name: "RawTextNoLanguage", method: "PUT", path: "/text",
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "plain // text"}}
 
 // URLEncoded sends POST /form (Postman: URL encoded).
-//
-// body sets the form fields; nil sends the collection's form.
 func (c *Client) URLEncoded(ctx context.Context, body *URLEncodedForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opURLEncoded, call{body: body})
 }
 
-// opURLEncoded is the request Client.URLEncoded sends.
-var opURLEncoded = operation{
-	name:   "URLEncoded",
-	method: "POST",
-	path:   "/form",
-	body: &bodySpec{
-		mode:        bodyURLEncoded,
-		contentType: "application/x-www-form-urlencoded",
+var opURLEncoded = operation{name: "URLEncoded", method: "POST", path: "/form",
+	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
 		form: []param{
 			{in: inForm, key: "a", value: "1", slot: 1},
 			{in: inForm, key: "sp ace", value: "hello world", slot: 2},
@@ -122,137 +76,68 @@ var opURLEncoded = operation{
 			{in: inForm, key: "dup", value: "2", slot: 3, secondary: true},
 			{in: inForm, key: "dis", value: "x", disabled: true, slot: 4},
 			{in: inForm, key: "var", value: "{{qv}}", slot: 5},
-		},
-	},
-}
+		}}}
 
 // FormData sends POST /multipart (Postman: Form data).
-//
-// body sets the form fields; nil sends the collection's form.
 func (c *Client) FormData(ctx context.Context, body *FormDataForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opFormData, call{body: body})
 }
 
-// opFormData is the request Client.FormData sends.
-var opFormData = operation{
-	name:   "FormData",
-	method: "POST",
-	path:   "/multipart",
-	body: &bodySpec{
-		mode: bodyFormData,
+var opFormData = operation{name: "FormData", method: "POST", path: "/multipart",
+	body: &bodySpec{mode: bodyFormData,
 		form: []param{
 			{in: inForm, key: "text1", value: "hello", slot: 1},
 			{in: inForm, key: "json", value: "{\"a\":1}", slot: 2, contentType: "application/json"},
 			{in: inFile, key: "file1", slot: 3, contentType: "text/plain", fileName: "upload.txt"},
 			{in: inForm, key: "dis", value: "x", disabled: true, slot: 4},
-		},
-	},
-}
+		}}}
 
 // FileBody sends POST /upload (Postman: File body).
 //
-// body is read and sent as the request body; nil sends none.
+// body is streamed as the request body.
 func (c *Client) FileBody(ctx context.Context, body io.Reader) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opFileBody, call{body: body})
 }
 
-// opFileBody is the request Client.FileBody sends.
-var opFileBody = operation{
-	name:   "FileBody",
-	method: "POST",
-	path:   "/upload",
-	body: &bodySpec{
-		mode:        bodyFile,
-		contentType: "application/json",
-	},
-}
+var opFileBody = operation{name: "FileBody", method: "POST", path: "/upload",
+	body: &bodySpec{mode: bodyFile, contentType: "application/json"}}
 
 // GraphQlVariablesAsText sends POST /graphql (Postman: GraphQL, variables as
 // text).
-//
-// body is sent as JSON; nil sends the collection's body.
 func (c *Client) GraphQlVariablesAsText(ctx context.Context, body *GraphQlVariablesAsTextRequest) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opGraphQlVariablesAsText, call{body: body})
 }
 
-// opGraphQlVariablesAsText is the request Client.GraphQlVariablesAsText sends.
-var opGraphQlVariablesAsText = operation{
-	name:   "GraphQlVariablesAsText",
-	method: "POST",
-	path:   "/graphql",
-	body: &bodySpec{
-		mode:        bodyGraphQL,
-		contentType: "application/json",
-		text:        GraphQlVariablesAsTextQuery,
-		gqlVariables: `{
-  "id": "{{qv}}"
-}`,
-		gqlVarsText: true,
-	},
-}
+var opGraphQlVariablesAsText = operation{name: "GraphQlVariablesAsText", method: "POST", path: "/graphql",
+	body: &bodySpec{mode: bodyGraphQL, contentType: "application/json", text: GraphQlVariablesAsTextQuery, gqlVariables: "{\n  \"id\": \"{{qv}}\"\n}", gqlVarsText: true}}
 
 // GraphQlVariablesAsObject sends POST /graphql (Postman: GraphQL, variables as
 // object).
-//
-// body is sent as JSON; nil sends the collection's body.
 func (c *Client) GraphQlVariablesAsObject(ctx context.Context, body *GraphQlVariablesAsObjectRequest) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opGraphQlVariablesAsObject, call{body: body})
 }
 
-// opGraphQlVariablesAsObject is the request Client.GraphQlVariablesAsObject
-// sends.
-var opGraphQlVariablesAsObject = operation{
-	name:   "GraphQlVariablesAsObject",
-	method: "POST",
-	path:   "/graphql",
-	body: &bodySpec{
-		mode:         bodyGraphQL,
-		contentType:  "application/json",
-		text:         GraphQlVariablesAsObjectQuery,
-		gqlVariables: "{\"x\":1}",
-		gqlOperation: "Q",
-	},
-}
+var opGraphQlVariablesAsObject = operation{name: "GraphQlVariablesAsObject", method: "POST", path: "/graphql",
+	body: &bodySpec{mode: bodyGraphQL, contentType: "application/json", text: GraphQlVariablesAsObjectQuery, gqlVariables: "{\"x\":1}", gqlOperation: "Q"}}
 
 // GetWithBodyIsPruned sends GET /pruned (Postman: GET with body is pruned).
 func (c *Client) GetWithBodyIsPruned(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opGetWithBodyIsPruned, call{})
 }
 
-// opGetWithBodyIsPruned is the request Client.GetWithBodyIsPruned sends.
-var opGetWithBodyIsPruned = operation{
-	name:   "GetWithBodyIsPruned",
-	method: "GET",
-	path:   "/pruned",
-}
+var opGetWithBodyIsPruned = operation{name: "GetWithBodyIsPruned", method: "GET", path: "/pruned"}
 
 // GetWithBodyKept sends GET /kept (Postman: GET with body kept).
-//
-// body is sent as it is; an empty string sends the collection's body.
 func (c *Client) GetWithBodyKept(ctx context.Context, body string) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opGetWithBodyKept, call{body: body})
 }
 
-// opGetWithBodyKept is the request Client.GetWithBodyKept sends.
-var opGetWithBodyKept = operation{
-	name:   "GetWithBodyKept",
-	method: "GET",
-	path:   "/kept",
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "kept",
-	},
-}
+var opGetWithBodyKept = operation{name: "GetWithBodyKept", method: "GET", path: "/kept",
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "kept"}}
 
 // DisabledBody sends POST /disabled (Postman: Disabled body).
 func (c *Client) DisabledBody(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opDisabledBody, call{})
 }
 
-// opDisabledBody is the request Client.DisabledBody sends.
-var opDisabledBody = operation{
-	name:   "DisabledBody",
-	method: "POST",
-	path:   "/disabled",
-}
+var opDisabledBody = operation{name: "DisabledBody", method: "POST", path: "/disabled"}

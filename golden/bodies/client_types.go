@@ -3,59 +3,6 @@
 
 package bodies
 
-// URLEncodedForm is the form body of Client.URLEncoded. A field left empty (or
-// nil) sends what the collection sends.
-type URLEncodedForm struct {
-	// A sets the form field "a"; empty sends "1".
-	A string
-	// SpAce sets the form field "sp ace"; empty sends "hello world".
-	SpAce string
-	// Dup sets the form field "dup"; empty sends "1".
-	Dup string
-	// Dis sets the form field "dis"; empty leaves it out.
-	Dis string
-	// Var sets the form field "var"; empty sends "{{qv}}".
-	Var string
-}
-
-// values returns the fields by slot, for the runtime.
-func (f *URLEncodedForm) values() []string {
-	if f == nil {
-		return nil
-	}
-	return []string{f.A, f.SpAce, f.Dup, f.Dis, f.Var}
-}
-
-// FormDataForm is the form body of Client.FormData. A field left empty (or nil)
-// sends what the collection sends.
-type FormDataForm struct {
-	// Text1 sets the form field "text1"; empty sends "hello".
-	Text1 string
-	// JSON sets the form field "json"; empty sends "{\"a\":1}".
-	JSON string
-	// File1 sets the file field "file1"; nil leaves it out, as Postman does when it
-	// cannot read the collection's file "upload.txt".
-	File1 *FormFile
-	// Dis sets the form field "dis"; empty leaves it out.
-	Dis string
-}
-
-// values returns the fields by slot, for the runtime.
-func (f *FormDataForm) values() []string {
-	if f == nil {
-		return nil
-	}
-	return []string{f.Text1, f.JSON, "", f.Dis}
-}
-
-// files returns the file fields by slot, for the runtime.
-func (f *FormDataForm) files() []*FormFile {
-	if f == nil {
-		return nil
-	}
-	return []*FormFile{nil, nil, f.File1, nil}
-}
-
 // GraphQlVariablesAsTextQuery is the GraphQL query of
 // Client.GraphQlVariablesAsText, as the collection has it.
 const GraphQlVariablesAsTextQuery = "query Q($id: ID!) { user(id: $id) { name } }"
@@ -87,4 +34,21 @@ type GraphQlVariablesAsTextVariables struct {
 // GraphQlVariablesAsObjectVariables is the GraphQL variables of Client.GraphQlVariablesAsObject, inferred from 1 sample.
 type GraphQlVariablesAsObjectVariables struct {
 	X int64 `json:"x"` // in every sample
+}
+
+// URLEncodedForm is the form body of Client.URLEncoded.
+type URLEncodedForm struct {
+	A     string // form "a"; empty sends "1"
+	SpAce string // form "sp ace"; empty sends "hello world"
+	Dup   string // form "dup"; empty sends "1"
+	Dis   string // form "dis", sent only when set
+	Var   string // form "var"; empty sends "{{qv}}"
+}
+
+// FormDataForm is the form body of Client.FormData.
+type FormDataForm struct {
+	Text1 string    // form "text1"; empty sends "hello"
+	JSON  string    // form "json"; empty sends "{\"a\":1}"
+	File1 *FormFile // file "file1"; nil leaves it out, as Postman does when it cannot read "upload.txt"
+	Dis   string    // form "dis", sent only when set
 }

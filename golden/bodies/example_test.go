@@ -6,15 +6,13 @@ package bodies_test
 import (
 	"context"
 	"fmt"
-	"github.com/postgen/postgen/golden/bodies"
 	"log"
+
+	"github.com/postgen/postgen/golden/bodies"
 )
 
 func ExampleClient_RawJSONWithComments() {
-	client, err := bodies.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := bodies.NewClient() // without options it cannot fail
 	result, _, err := client.RawJSONWithComments(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -23,10 +21,7 @@ func ExampleClient_RawJSONWithComments() {
 }
 
 func ExampleClient_RawXML() {
-	client, err := bodies.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := bodies.NewClient() // without options it cannot fail
 	result, _, err := client.RawXML(context.Background(), "")
 	if err != nil {
 		log.Fatal(err)
@@ -35,10 +30,7 @@ func ExampleClient_RawXML() {
 }
 
 func ExampleClient_RawTextNoLanguage() {
-	client, err := bodies.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := bodies.NewClient() // without options it cannot fail
 	result, _, err := client.RawTextNoLanguage(context.Background(), "")
 	if err != nil {
 		log.Fatal(err)
@@ -47,14 +39,8 @@ func ExampleClient_RawTextNoLanguage() {
 }
 
 func ExampleClient_URLEncoded() {
-	client, err := bodies.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
-	result, _, err := client.URLEncoded(context.Background(), &bodies.URLEncodedForm{
-		A:     "1",
-		SpAce: "hello world",
-	})
+	client, _ := bodies.NewClient() // without options it cannot fail
+	result, _, err := client.URLEncoded(context.Background(), &bodies.URLEncodedForm{A: "1", SpAce: "hello world"})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -62,14 +48,8 @@ func ExampleClient_URLEncoded() {
 }
 
 func ExampleClient_FormData() {
-	client, err := bodies.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
-	result, _, err := client.FormData(context.Background(), &bodies.FormDataForm{
-		Text1: "hello",
-		JSON:  "{\"a\":1}",
-	})
+	client, _ := bodies.NewClient() // without options it cannot fail
+	result, _, err := client.FormData(context.Background(), &bodies.FormDataForm{Text1: "hello", JSON: "{\"a\":1}"})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -77,10 +57,7 @@ func ExampleClient_FormData() {
 }
 
 func ExampleClient_FileBody() {
-	client, err := bodies.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := bodies.NewClient() // without options it cannot fail
 	result, _, err := client.FileBody(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -89,10 +66,7 @@ func ExampleClient_FileBody() {
 }
 
 func ExampleClient_GraphQlVariablesAsText() {
-	client, err := bodies.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := bodies.NewClient() // without options it cannot fail
 	result, _, err := client.GraphQlVariablesAsText(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -101,10 +75,7 @@ func ExampleClient_GraphQlVariablesAsText() {
 }
 
 func ExampleClient_GraphQlVariablesAsObject() {
-	client, err := bodies.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := bodies.NewClient() // without options it cannot fail
 	result, _, err := client.GraphQlVariablesAsObject(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -113,10 +84,7 @@ func ExampleClient_GraphQlVariablesAsObject() {
 }
 
 func ExampleClient_GetWithBodyIsPruned() {
-	client, err := bodies.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := bodies.NewClient() // without options it cannot fail
 	result, _, err := client.GetWithBodyIsPruned(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -125,10 +93,7 @@ func ExampleClient_GetWithBodyIsPruned() {
 }
 
 func ExampleClient_GetWithBodyKept() {
-	client, err := bodies.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := bodies.NewClient() // without options it cannot fail
 	result, _, err := client.GetWithBodyKept(context.Background(), "")
 	if err != nil {
 		log.Fatal(err)
@@ -137,10 +102,7 @@ func ExampleClient_GetWithBodyKept() {
 }
 
 func ExampleClient_DisabledBody() {
-	client, err := bodies.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := bodies.NewClient() // without options it cannot fail
 	result, _, err := client.DisabledBody(context.Background())
 	if err != nil {
 		log.Fatal(err)

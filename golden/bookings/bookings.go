@@ -5,11 +5,10 @@ package bookings
 
 import "context"
 
-// BookingsService holds the requests of the Postman folder "Bookings".
+// BookingsService holds the requests of the Postman folder "Bookings", as
+// client.Bookings.
 //
 // Create, list and read bookings.
-//
-// Use it through the client: client.Bookings.
 type BookingsService struct {
 	rt *core
 }
@@ -17,87 +16,54 @@ type BookingsService struct {
 // List sends GET /bookings (Postman: Bookings › List bookings).
 //
 // Lists the bookings of the tenant, newest first.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *BookingsService) List(ctx context.Context, params *BookingsListParams) ([]Booking, *Response, error) {
-	return send[[]Booking](ctx, s.rt, &opBookingsList, call{params: params.values()})
+	return send[[]Booking](ctx, s.rt, &opBookingsList, call{fields: params})
 }
 
-// opBookingsList is the request BookingsService.List sends.
-var opBookingsList = operation{
-	name:   "Bookings.List",
-	method: "GET",
-	path:   "/bookings",
+var opBookingsList = operation{name: "Bookings.List", method: "GET", path: "/bookings",
 	params: []param{
 		{key: "from", value: "2024-01-01", slot: 1},
 		{key: "limit", value: "20", slot: 2},
 		{key: "status", value: "confirmed", disabled: true, slot: 3},
 		{in: inHeader, key: "X-Tenant", value: "{{tenant}}"},
 		{in: inHeader, key: "X-Trace-Id", disabled: true, slot: 4},
-	},
-}
+	}}
 
 // Get sends GET /bookings/:bookingId (Postman: Bookings › Get booking).
 //
-// bookingID fills the path variable :bookingId; an empty value sends the
-// collection's value "42". An *APIError's Decoded holds the error body, by
-// status (404: *BookingsGetError).
+// Path defaults: bookingID "42". Error bodies (in APIError.Decoded): 404:
+// *BookingsGetError.
 func (s *BookingsService) Get(ctx context.Context, bookingID string) (*Booking, *Response, error) {
-	return send[*Booking](ctx, s.rt, &opBookingsGet, call{path: []string{bookingID}})
+	return sendObject[Booking](ctx, s.rt, &opBookingsGet, call{path: []string{bookingID}})
 }
 
-// opBookingsGet is the request BookingsService.Get sends.
-var opBookingsGet = operation{
-	name:       "Bookings.Get",
-	method:     "GET",
-	path:       "/bookings/:bookingId",
-	pathVars:   []string{"bookingId"},
-	pathValues: []string{"42"},
-	params:     []param{{in: inHeader, key: "X-Tenant", value: "{{tenant}}"}},
-	errBodies:  []errorBody{{404, errorAs[*BookingsGetError]}},
-}
+var opBookingsGet = operation{name: "Bookings.Get", method: "GET", path: "/bookings/:bookingId",
+	pathVars: []string{"bookingId"}, pathValues: []string{"42"},
+	errBodies: []errorBody{{404, errorAs[*BookingsGetError]}},
+	params: []param{
+		{in: inHeader, key: "X-Tenant", value: "{{tenant}}"},
+	}}
 
 // Create sends POST /bookings (Postman: Bookings › Create booking).
-//
-// body is sent as JSON; nil sends the collection's body.
 func (s *BookingsService) Create(ctx context.Context, body *BookingsCreateBody) (*Booking, *Response, error) {
-	return send[*Booking](ctx, s.rt, &opBookingsCreate, call{body: body})
+	return sendObject[Booking](ctx, s.rt, &opBookingsCreate, call{body: body})
 }
 
-// opBookingsCreate is the request BookingsService.Create sends.
-var opBookingsCreate = operation{
-	name:   "Bookings.Create",
-	method: "POST",
-	path:   "/bookings",
+var opBookingsCreate = operation{name: "Bookings.Create", method: "POST", path: "/bookings",
 	params: []param{
 		{in: inHeader, key: "X-Tenant", value: "{{tenant}}"},
 		{in: inHeader, key: "Content-Type", value: "application/json"},
 	},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "application/json",
-		text: `{
-  "guest": "Ada",
-  "nights": 3 // at least one
-}`,
-		stripComments: true,
-	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "application/json", text: "{\n  \"guest\": \"Ada\",\n  \"nights\": 3 // at least one\n}", stripComments: true}}
 
 // Cancel sends DELETE /bookings/:bookingId (Postman: Bookings › Cancel
 // booking).
-//
-// bookingID fills the path variable :bookingId; an empty value sends the
-// segment as written, as Postman does.
 func (s *BookingsService) Cancel(ctx context.Context, bookingID string) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBookingsCancel, call{path: []string{bookingID}})
 }
 
-// opBookingsCancel is the request BookingsService.Cancel sends.
-var opBookingsCancel = operation{
-	name:     "Bookings.Cancel",
-	method:   "DELETE",
-	path:     "/bookings/:bookingId",
+var opBookingsCancel = operation{name: "Bookings.Cancel", method: "DELETE", path: "/bookings/:bookingId",
 	pathVars: []string{"bookingId"},
-	params:   []param{{in: inHeader, key: "X-Tenant", value: "{{tenant}}"}},
-}
+	params: []param{
+		{in: inHeader, key: "X-Tenant", value: "{{tenant}}"},
+	}}

@@ -3,34 +3,6 @@
 
 package bookings
 
-// BookingsListParams holds the query parameters and headers of
-// BookingsService.List that a caller may set. A field left empty sends what the
-// collection sends.
-type BookingsListParams struct {
-	// From sets the query parameter "from"; empty sends "2024-01-01".
-	//
-	// First day, YYYY-MM-DD.
-	From string
-	// Limit sets the query parameter "limit"; empty sends "20".
-	Limit string
-	// Status sets the query parameter "status"; empty leaves it out.
-	//
-	// Only bookings in this status.
-	Status string
-	// XTraceID sets the header "X-Trace-Id"; empty leaves it out.
-	//
-	// A trace id to follow the call in logs.
-	XTraceID string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *BookingsListParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.From, p.Limit, p.Status, p.XTraceID}
-}
-
 // Booking is an element of the result of BookingsService.List, the result of BookingsService.Get and 1 more, inferred from 3 examples.
 type Booking struct {
 	ID     string `json:"id"`     // in every example
@@ -47,4 +19,16 @@ type BookingsGetError struct {
 type BookingsCreateBody struct {
 	Guest  string `json:"guest"`  // in every sample
 	Nights int64  `json:"nights"` // in every sample
+}
+
+// BookingsListParams holds the query parameters and headers of
+// BookingsService.List.
+type BookingsListParams struct {
+	// First day, YYYY-MM-DD.
+	From  string // query "from"; empty sends "2024-01-01"
+	Limit string // query "limit"; empty sends "20"
+	// Only bookings in this status.
+	Status string // query "status", sent only when set
+	// A trace id to follow the call in logs.
+	XTraceID string // header "X-Trace-Id", sent only when set
 }

@@ -47,9 +47,4 @@ func (c *Client) Health(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opHealth, call{})
 }
 
-// opHealth is the request Client.Health sends.
-var opHealth = operation{
-	name:   "Health",
-	method: "GET",
-	path:   "/health",
-}
+var opHealth = operation{name: "Health", method: "GET", path: "/health"}

@@ -6,15 +6,13 @@ package bookings_test
 import (
 	"context"
 	"fmt"
-	"github.com/postgen/postgen/golden/bookings"
 	"log"
+
+	"github.com/postgen/postgen/golden/bookings"
 )
 
 func ExampleClient_Health() {
-	client, err := bookings.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := bookings.NewClient() // without options it cannot fail
 	result, _, err := client.Health(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -23,14 +21,8 @@ func ExampleClient_Health() {
 }
 
 func ExampleBookingsService_List() {
-	client, err := bookings.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
-	result, _, err := client.Bookings.List(context.Background(), &bookings.BookingsListParams{
-		From:  "2024-01-01",
-		Limit: "20",
-	})
+	client, _ := bookings.NewClient() // without options it cannot fail
+	result, _, err := client.Bookings.List(context.Background(), &bookings.BookingsListParams{From: "2024-01-01", Limit: "20"})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -38,10 +30,7 @@ func ExampleBookingsService_List() {
 }
 
 func ExampleBookingsService_Get() {
-	client, err := bookings.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := bookings.NewClient() // without options it cannot fail
 	result, _, err := client.Bookings.Get(context.Background(), "42")
 	if err != nil {
 		log.Fatal(err)
@@ -50,10 +39,7 @@ func ExampleBookingsService_Get() {
 }
 
 func ExampleBookingsService_Create() {
-	client, err := bookings.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := bookings.NewClient() // without options it cannot fail
 	result, _, err := client.Bookings.Create(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -62,10 +48,7 @@ func ExampleBookingsService_Create() {
 }
 
 func ExampleBookingsService_Cancel() {
-	client, err := bookings.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := bookings.NewClient() // without options it cannot fail
 	result, _, err := client.Bookings.Cancel(context.Background(), "")
 	if err != nil {
 		log.Fatal(err)

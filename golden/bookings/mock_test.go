@@ -63,7 +63,7 @@ func TestMockServerNamedExampleIsAnAPIError(t *testing.T) {
 	}
 	_, _, err = c.Bookings.Get(context.Background(), "404")
 	var apiErr *APIError
-	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusNotFound || string(apiErr.Body) != `{"error": "no such booking"}` {
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusNotFound || string(apiErr.Body) != `{"error":"no such booking"}` {
 		t.Fatalf("Get = %v, want the saved 404 example as an *APIError", err)
 	}
 	if e, ok := AsErrorBody[*BookingsGetError](err); !ok || e.Error != "no such booking" {

@@ -5,9 +5,8 @@ package canary
 
 import "context"
 
-// ApikeyFolderService holds the requests of the Postman folder "apikey folder".
-//
-// Use it through the client: client.ApikeyFolder.
+// ApikeyFolderService holds the requests of the Postman folder "apikey folder",
+// as client.ApikeyFolder.
 type ApikeyFolderService struct {
 	rt *core
 
@@ -18,82 +17,54 @@ type ApikeyFolderService struct {
 // Inherits sends GET /apikey/inherit (Postman: apikey folder › inherits the
 // folder).
 //
-// It authenticates with an API key in the header "X-Canary-Key" (set on the
-// folder "apikey folder"); set its credentials with WithAPIKey(key).
+// Auth: an API key in the header "X-Canary-Key" (set on the folder "apikey
+// folder"); set with WithAPIKey(key).
 func (s *ApikeyFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opApikeyFolderInherits, call{})
 }
 
-// opApikeyFolderInherits is the request ApikeyFolderService.Inherits sends.
-var opApikeyFolderInherits = operation{
-	name:   "ApikeyFolder.Inherits",
-	method: "GET",
-	path:   "/apikey/inherit",
-	auth:   authAPIKey,
-}
+var opApikeyFolderInherits = operation{name: "ApikeyFolder.Inherits", method: "GET", path: "/apikey/inherit",
+	auth: authAPIKey}
 
 // OwnLiteralCredentials sends POST /apikey/own (Postman: apikey folder › own
 // literal credentials).
 //
-// It authenticates with an API key in the header "X-Canary-Key" (set on the
-// request); set its credentials with WithAPIKey(key).
-//
-// body sets the form fields; nil sends the collection's form.
+// Auth: an API key in the header "X-Canary-Key" (set on the request); set with
+// WithAPIKey(key).
 func (s *ApikeyFolderService) OwnLiteralCredentials(ctx context.Context, body *ApikeyFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opApikeyFolderOwnLiteralCredentials, call{body: body})
 }
 
-// opApikeyFolderOwnLiteralCredentials is the request
-// ApikeyFolderService.OwnLiteralCredentials sends.
-var opApikeyFolderOwnLiteralCredentials = operation{
-	name:   "ApikeyFolder.OwnLiteralCredentials",
-	method: "POST",
-	path:   "/apikey/own",
-	body: &bodySpec{
-		mode:        bodyURLEncoded,
-		contentType: "application/x-www-form-urlencoded",
-		form:        []param{{in: inForm, key: "c", value: "3", slot: 1}},
-	},
+var opApikeyFolderOwnLiteralCredentials = operation{name: "ApikeyFolder.OwnLiteralCredentials", method: "POST", path: "/apikey/own",
 	auth: authAPIKey,
-}
+	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
+		form: []param{
+			{in: inForm, key: "c", value: "3", slot: 1},
+		}}}
 
 // CredentialsFromVariables sends GET /apikey/vars (Postman: apikey folder ›
 // credentials from variables).
 //
-// It authenticates with an API key in the header "X-Canary-Key" (set on the
-// request); set its credentials with WithAPIKey(key) or
-// WithVariable("apikey_value", ...).
+// Auth: an API key in the header "X-Canary-Key" (set on the request); set with
+// WithAPIKey(key) or WithVariable("apikey_value", ...).
 func (s *ApikeyFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opApikeyFolderCredentialsFromVariables, call{})
 }
 
-// opApikeyFolderCredentialsFromVariables is the request
-// ApikeyFolderService.CredentialsFromVariables sends.
-var opApikeyFolderCredentialsFromVariables = operation{
-	name:   "ApikeyFolder.CredentialsFromVariables",
-	method: "GET",
-	path:   "/apikey/vars",
-	auth:   authAPIKey2,
-}
+var opApikeyFolderCredentialsFromVariables = operation{name: "ApikeyFolder.CredentialsFromVariables", method: "GET", path: "/apikey/vars",
+	auth: authAPIKey2}
 
 // ApikeyFolderSubService holds the requests of the Postman folder "apikey
-// folder › sub".
-//
-// Use it through the client: client.ApikeyFolder.Sub.
+// folder › sub", as client.ApikeyFolder.Sub.
 type ApikeyFolderSubService struct {
 	rt *core
 }
 
 // NoAuth sends GET /apikey/none (Postman: apikey folder › sub › no auth).
 //
-// It sends no credentials (the folder "sub" sets no auth).
+// Auth: none (the folder "sub" sets no auth).
 func (s *ApikeyFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opApikeyFolderSubNoAuth, call{})
 }
 
-// opApikeyFolderSubNoAuth is the request ApikeyFolderSubService.NoAuth sends.
-var opApikeyFolderSubNoAuth = operation{
-	name:   "ApikeyFolder.Sub.NoAuth",
-	method: "GET",
-	path:   "/apikey/none",
-}
+var opApikeyFolderSubNoAuth = operation{name: "ApikeyFolder.Sub.NoAuth", method: "GET", path: "/apikey/none"}

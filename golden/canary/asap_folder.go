@@ -5,9 +5,8 @@ package canary
 
 import "context"
 
-// AsapFolderService holds the requests of the Postman folder "asap folder".
-//
-// Use it through the client: client.AsapFolder.
+// AsapFolderService holds the requests of the Postman folder "asap folder", as
+// client.AsapFolder.
 type AsapFolderService struct {
 	rt *core
 
@@ -18,81 +17,53 @@ type AsapFolderService struct {
 // Inherits sends GET /asap/inherit (Postman: asap folder › inherits the
 // folder).
 //
-// It authenticates with ASAP (set on the folder "asap folder"); set its
-// credentials with WithASAPKey(privateKeyPEM).
+// Auth: ASAP (set on the folder "asap folder"); set with
+// WithASAPKey(privateKeyPEM).
 func (s *AsapFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opAsapFolderInherits, call{})
 }
 
-// opAsapFolderInherits is the request AsapFolderService.Inherits sends.
-var opAsapFolderInherits = operation{
-	name:   "AsapFolder.Inherits",
-	method: "GET",
-	path:   "/asap/inherit",
-	auth:   authASAP,
-}
+var opAsapFolderInherits = operation{name: "AsapFolder.Inherits", method: "GET", path: "/asap/inherit",
+	auth: authASAP}
 
 // OwnLiteralCredentials sends POST /asap/own (Postman: asap folder › own
 // literal credentials).
 //
-// It authenticates with ASAP (set on the request); set its credentials with
-// WithASAPKey(privateKeyPEM).
-//
-// body sets the form fields; nil sends the collection's form.
+// Auth: ASAP (set on the request); set with WithASAPKey(privateKeyPEM).
 func (s *AsapFolderService) OwnLiteralCredentials(ctx context.Context, body *AsapFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opAsapFolderOwnLiteralCredentials, call{body: body})
 }
 
-// opAsapFolderOwnLiteralCredentials is the request
-// AsapFolderService.OwnLiteralCredentials sends.
-var opAsapFolderOwnLiteralCredentials = operation{
-	name:   "AsapFolder.OwnLiteralCredentials",
-	method: "POST",
-	path:   "/asap/own",
-	body: &bodySpec{
-		mode:        bodyURLEncoded,
-		contentType: "application/x-www-form-urlencoded",
-		form:        []param{{in: inForm, key: "c", value: "3", slot: 1}},
-	},
+var opAsapFolderOwnLiteralCredentials = operation{name: "AsapFolder.OwnLiteralCredentials", method: "POST", path: "/asap/own",
 	auth: authASAP,
-}
+	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
+		form: []param{
+			{in: inForm, key: "c", value: "3", slot: 1},
+		}}}
 
 // CredentialsFromVariables sends GET /asap/vars (Postman: asap folder ›
 // credentials from variables).
 //
-// It authenticates with ASAP (set on the request); set its credentials with
-// WithASAPKey(privateKeyPEM) or WithVariable("asap_privateKey", ...).
+// Auth: ASAP (set on the request); set with WithASAPKey(privateKeyPEM) or
+// WithVariable("asap_privateKey", ...).
 func (s *AsapFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opAsapFolderCredentialsFromVariables, call{})
 }
 
-// opAsapFolderCredentialsFromVariables is the request
-// AsapFolderService.CredentialsFromVariables sends.
-var opAsapFolderCredentialsFromVariables = operation{
-	name:   "AsapFolder.CredentialsFromVariables",
-	method: "GET",
-	path:   "/asap/vars",
-	auth:   authASAP2,
-}
+var opAsapFolderCredentialsFromVariables = operation{name: "AsapFolder.CredentialsFromVariables", method: "GET", path: "/asap/vars",
+	auth: authASAP2}
 
 // AsapFolderSubService holds the requests of the Postman folder "asap folder ›
-// sub".
-//
-// Use it through the client: client.AsapFolder.Sub.
+// sub", as client.AsapFolder.Sub.
 type AsapFolderSubService struct {
 	rt *core
 }
 
 // NoAuth sends GET /asap/none (Postman: asap folder › sub › no auth).
 //
-// It sends no credentials (the folder "sub" sets no auth).
+// Auth: none (the folder "sub" sets no auth).
 func (s *AsapFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opAsapFolderSubNoAuth, call{})
 }
 
-// opAsapFolderSubNoAuth is the request AsapFolderSubService.NoAuth sends.
-var opAsapFolderSubNoAuth = operation{
-	name:   "AsapFolder.Sub.NoAuth",
-	method: "GET",
-	path:   "/asap/none",
-}
+var opAsapFolderSubNoAuth = operation{name: "AsapFolder.Sub.NoAuth", method: "GET", path: "/asap/none"}

@@ -5,9 +5,8 @@ package canary
 
 import "context"
 
-// Awsv4FolderService holds the requests of the Postman folder "awsv4 folder".
-//
-// Use it through the client: client.Awsv4Folder.
+// Awsv4FolderService holds the requests of the Postman folder "awsv4 folder",
+// as client.Awsv4Folder.
 type Awsv4FolderService struct {
 	rt *core
 
@@ -18,84 +17,56 @@ type Awsv4FolderService struct {
 // Inherits sends GET /awsv4/inherit (Postman: awsv4 folder › inherits the
 // folder).
 //
-// It authenticates with AWS Signature Version 4 (set on the folder "awsv4
-// folder"); set its credentials with WithAWSCredentials(accessKey, secretKey,
-// sessionToken).
+// Auth: AWS Signature Version 4 (set on the folder "awsv4 folder"); set with
+// WithAWSCredentials(accessKey, secretKey, sessionToken).
 func (s *Awsv4FolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opAwsv4FolderInherits, call{})
 }
 
-// opAwsv4FolderInherits is the request Awsv4FolderService.Inherits sends.
-var opAwsv4FolderInherits = operation{
-	name:   "Awsv4Folder.Inherits",
-	method: "GET",
-	path:   "/awsv4/inherit",
-	auth:   authAWSV4,
-}
+var opAwsv4FolderInherits = operation{name: "Awsv4Folder.Inherits", method: "GET", path: "/awsv4/inherit",
+	auth: authAWSV4}
 
 // OwnLiteralCredentials sends POST /awsv4/own (Postman: awsv4 folder › own
 // literal credentials).
 //
-// It authenticates with AWS Signature Version 4 (set on the request); set its
-// credentials with WithAWSCredentials(accessKey, secretKey, sessionToken).
-//
-// body sets the form fields; nil sends the collection's form.
+// Auth: AWS Signature Version 4 (set on the request); set with
+// WithAWSCredentials(accessKey, secretKey, sessionToken).
 func (s *Awsv4FolderService) OwnLiteralCredentials(ctx context.Context, body *Awsv4FolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opAwsv4FolderOwnLiteralCredentials, call{body: body})
 }
 
-// opAwsv4FolderOwnLiteralCredentials is the request
-// Awsv4FolderService.OwnLiteralCredentials sends.
-var opAwsv4FolderOwnLiteralCredentials = operation{
-	name:   "Awsv4Folder.OwnLiteralCredentials",
-	method: "POST",
-	path:   "/awsv4/own",
-	body: &bodySpec{
-		mode:        bodyURLEncoded,
-		contentType: "application/x-www-form-urlencoded",
-		form:        []param{{in: inForm, key: "c", value: "3", slot: 1}},
-	},
+var opAwsv4FolderOwnLiteralCredentials = operation{name: "Awsv4Folder.OwnLiteralCredentials", method: "POST", path: "/awsv4/own",
 	auth: authAWSV4,
-}
+	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
+		form: []param{
+			{in: inForm, key: "c", value: "3", slot: 1},
+		}}}
 
 // CredentialsFromVariables sends GET /awsv4/vars (Postman: awsv4 folder ›
 // credentials from variables).
 //
-// It authenticates with AWS Signature Version 4 (set on the request); set its
-// credentials with WithAWSCredentials(accessKey, secretKey, sessionToken) or
+// Auth: AWS Signature Version 4 (set on the request); set with
+// WithAWSCredentials(accessKey, secretKey, sessionToken) or
 // WithVariable("awsv4_accessKey", ...) or WithVariable("awsv4_secretKey", ...)
 // or WithVariable("awsv4_sessionToken", ...).
 func (s *Awsv4FolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opAwsv4FolderCredentialsFromVariables, call{})
 }
 
-// opAwsv4FolderCredentialsFromVariables is the request
-// Awsv4FolderService.CredentialsFromVariables sends.
-var opAwsv4FolderCredentialsFromVariables = operation{
-	name:   "Awsv4Folder.CredentialsFromVariables",
-	method: "GET",
-	path:   "/awsv4/vars",
-	auth:   authAWSV42,
-}
+var opAwsv4FolderCredentialsFromVariables = operation{name: "Awsv4Folder.CredentialsFromVariables", method: "GET", path: "/awsv4/vars",
+	auth: authAWSV42}
 
 // Awsv4FolderSubService holds the requests of the Postman folder "awsv4 folder
-// › sub".
-//
-// Use it through the client: client.Awsv4Folder.Sub.
+// › sub", as client.Awsv4Folder.Sub.
 type Awsv4FolderSubService struct {
 	rt *core
 }
 
 // NoAuth sends GET /awsv4/none (Postman: awsv4 folder › sub › no auth).
 //
-// It sends no credentials (the folder "sub" sets no auth).
+// Auth: none (the folder "sub" sets no auth).
 func (s *Awsv4FolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opAwsv4FolderSubNoAuth, call{})
 }
 
-// opAwsv4FolderSubNoAuth is the request Awsv4FolderSubService.NoAuth sends.
-var opAwsv4FolderSubNoAuth = operation{
-	name:   "Awsv4Folder.Sub.NoAuth",
-	method: "GET",
-	path:   "/awsv4/none",
-}
+var opAwsv4FolderSubNoAuth = operation{name: "Awsv4Folder.Sub.NoAuth", method: "GET", path: "/awsv4/none"}

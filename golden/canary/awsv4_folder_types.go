@@ -4,17 +4,7 @@
 package canary
 
 // Awsv4FolderOwnLiteralCredentialsForm is the form body of
-// Awsv4FolderService.OwnLiteralCredentials. A field left empty (or nil) sends
-// what the collection sends.
+// Awsv4FolderService.OwnLiteralCredentials.
 type Awsv4FolderOwnLiteralCredentialsForm struct {
-	// C sets the form field "c"; empty sends "3".
-	C string
-}
-
-// values returns the fields by slot, for the runtime.
-func (f *Awsv4FolderOwnLiteralCredentialsForm) values() []string {
-	if f == nil {
-		return nil
-	}
-	return []string{f.C}
+	C string // form "c"; empty sends "3"
 }

@@ -5,9 +5,8 @@ package canary
 
 import "context"
 
-// BasicFolderService holds the requests of the Postman folder "basic folder".
-//
-// Use it through the client: client.BasicFolder.
+// BasicFolderService holds the requests of the Postman folder "basic folder",
+// as client.BasicFolder.
 type BasicFolderService struct {
 	rt *core
 
@@ -18,82 +17,55 @@ type BasicFolderService struct {
 // Inherits sends GET /basic/inherit (Postman: basic folder › inherits the
 // folder).
 //
-// It authenticates with basic auth (set on the folder "basic folder"); set its
-// credentials with WithBasicAuth(username, password).
+// Auth: basic auth (set on the folder "basic folder"); set with
+// WithBasicAuth(username, password).
 func (s *BasicFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBasicFolderInherits, call{})
 }
 
-// opBasicFolderInherits is the request BasicFolderService.Inherits sends.
-var opBasicFolderInherits = operation{
-	name:   "BasicFolder.Inherits",
-	method: "GET",
-	path:   "/basic/inherit",
-	auth:   authBasic,
-}
+var opBasicFolderInherits = operation{name: "BasicFolder.Inherits", method: "GET", path: "/basic/inherit",
+	auth: authBasic}
 
 // OwnLiteralCredentials sends POST /basic/own (Postman: basic folder › own
 // literal credentials).
 //
-// It authenticates with basic auth (set on the request); set its credentials
-// with WithBasicAuth(username, password).
-//
-// body sets the form fields; nil sends the collection's form.
+// Auth: basic auth (set on the request); set with WithBasicAuth(username,
+// password).
 func (s *BasicFolderService) OwnLiteralCredentials(ctx context.Context, body *BasicFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBasicFolderOwnLiteralCredentials, call{body: body})
 }
 
-// opBasicFolderOwnLiteralCredentials is the request
-// BasicFolderService.OwnLiteralCredentials sends.
-var opBasicFolderOwnLiteralCredentials = operation{
-	name:   "BasicFolder.OwnLiteralCredentials",
-	method: "POST",
-	path:   "/basic/own",
-	body: &bodySpec{
-		mode:        bodyURLEncoded,
-		contentType: "application/x-www-form-urlencoded",
-		form:        []param{{in: inForm, key: "c", value: "3", slot: 1}},
-	},
+var opBasicFolderOwnLiteralCredentials = operation{name: "BasicFolder.OwnLiteralCredentials", method: "POST", path: "/basic/own",
 	auth: authBasic,
-}
+	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
+		form: []param{
+			{in: inForm, key: "c", value: "3", slot: 1},
+		}}}
 
 // CredentialsFromVariables sends GET /basic/vars (Postman: basic folder ›
 // credentials from variables).
 //
-// It authenticates with basic auth (set on the request); set its credentials
-// with WithBasicAuth(username, password) or WithVariable("basic_username", ...)
-// or WithVariable("basic_password", ...).
+// Auth: basic auth (set on the request); set with WithBasicAuth(username,
+// password) or WithVariable("basic_username", ...) or
+// WithVariable("basic_password", ...).
 func (s *BasicFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBasicFolderCredentialsFromVariables, call{})
 }
 
-// opBasicFolderCredentialsFromVariables is the request
-// BasicFolderService.CredentialsFromVariables sends.
-var opBasicFolderCredentialsFromVariables = operation{
-	name:   "BasicFolder.CredentialsFromVariables",
-	method: "GET",
-	path:   "/basic/vars",
-	auth:   authBasic2,
-}
+var opBasicFolderCredentialsFromVariables = operation{name: "BasicFolder.CredentialsFromVariables", method: "GET", path: "/basic/vars",
+	auth: authBasic2}
 
 // BasicFolderSubService holds the requests of the Postman folder "basic folder
-// › sub".
-//
-// Use it through the client: client.BasicFolder.Sub.
+// › sub", as client.BasicFolder.Sub.
 type BasicFolderSubService struct {
 	rt *core
 }
 
 // NoAuth sends GET /basic/none (Postman: basic folder › sub › no auth).
 //
-// It sends no credentials (the folder "sub" sets no auth).
+// Auth: none (the folder "sub" sets no auth).
 func (s *BasicFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBasicFolderSubNoAuth, call{})
 }
 
-// opBasicFolderSubNoAuth is the request BasicFolderSubService.NoAuth sends.
-var opBasicFolderSubNoAuth = operation{
-	name:   "BasicFolder.Sub.NoAuth",
-	method: "GET",
-	path:   "/basic/none",
-}
+var opBasicFolderSubNoAuth = operation{name: "BasicFolder.Sub.NoAuth", method: "GET", path: "/basic/none"}

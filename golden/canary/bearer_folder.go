@@ -5,9 +5,8 @@ package canary
 
 import "context"
 
-// BearerFolderService holds the requests of the Postman folder "bearer folder".
-//
-// Use it through the client: client.BearerFolder.
+// BearerFolderService holds the requests of the Postman folder "bearer folder",
+// as client.BearerFolder.
 type BearerFolderService struct {
 	rt *core
 
@@ -18,81 +17,53 @@ type BearerFolderService struct {
 // Inherits sends GET /bearer/inherit (Postman: bearer folder › inherits the
 // folder).
 //
-// It authenticates with a bearer token (set on the folder "bearer folder"); set
-// its credentials with WithBearerToken(token).
+// Auth: a bearer token (set on the folder "bearer folder"); set with
+// WithBearerToken(token).
 func (s *BearerFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBearerFolderInherits, call{})
 }
 
-// opBearerFolderInherits is the request BearerFolderService.Inherits sends.
-var opBearerFolderInherits = operation{
-	name:   "BearerFolder.Inherits",
-	method: "GET",
-	path:   "/bearer/inherit",
-	auth:   authBearer,
-}
+var opBearerFolderInherits = operation{name: "BearerFolder.Inherits", method: "GET", path: "/bearer/inherit",
+	auth: authBearer}
 
 // OwnLiteralCredentials sends POST /bearer/own (Postman: bearer folder › own
 // literal credentials).
 //
-// It authenticates with a bearer token (set on the request); set its
-// credentials with WithBearerToken(token).
-//
-// body sets the form fields; nil sends the collection's form.
+// Auth: a bearer token (set on the request); set with WithBearerToken(token).
 func (s *BearerFolderService) OwnLiteralCredentials(ctx context.Context, body *BearerFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBearerFolderOwnLiteralCredentials, call{body: body})
 }
 
-// opBearerFolderOwnLiteralCredentials is the request
-// BearerFolderService.OwnLiteralCredentials sends.
-var opBearerFolderOwnLiteralCredentials = operation{
-	name:   "BearerFolder.OwnLiteralCredentials",
-	method: "POST",
-	path:   "/bearer/own",
-	body: &bodySpec{
-		mode:        bodyURLEncoded,
-		contentType: "application/x-www-form-urlencoded",
-		form:        []param{{in: inForm, key: "c", value: "3", slot: 1}},
-	},
+var opBearerFolderOwnLiteralCredentials = operation{name: "BearerFolder.OwnLiteralCredentials", method: "POST", path: "/bearer/own",
 	auth: authBearer,
-}
+	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
+		form: []param{
+			{in: inForm, key: "c", value: "3", slot: 1},
+		}}}
 
 // CredentialsFromVariables sends GET /bearer/vars (Postman: bearer folder ›
 // credentials from variables).
 //
-// It authenticates with a bearer token (set on the request); set its
-// credentials with WithBearerToken(token) or WithVariable("innocent", ...).
+// Auth: a bearer token (set on the request); set with WithBearerToken(token) or
+// WithVariable("innocent", ...).
 func (s *BearerFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBearerFolderCredentialsFromVariables, call{})
 }
 
-// opBearerFolderCredentialsFromVariables is the request
-// BearerFolderService.CredentialsFromVariables sends.
-var opBearerFolderCredentialsFromVariables = operation{
-	name:   "BearerFolder.CredentialsFromVariables",
-	method: "GET",
-	path:   "/bearer/vars",
-	auth:   authBearer2,
-}
+var opBearerFolderCredentialsFromVariables = operation{name: "BearerFolder.CredentialsFromVariables", method: "GET", path: "/bearer/vars",
+	auth: authBearer2}
 
 // BearerFolderSubService holds the requests of the Postman folder "bearer
-// folder › sub".
-//
-// Use it through the client: client.BearerFolder.Sub.
+// folder › sub", as client.BearerFolder.Sub.
 type BearerFolderSubService struct {
 	rt *core
 }
 
 // NoAuth sends GET /bearer/none (Postman: bearer folder › sub › no auth).
 //
-// It sends no credentials (the folder "sub" sets no auth).
+// Auth: none (the folder "sub" sets no auth).
 func (s *BearerFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBearerFolderSubNoAuth, call{})
 }
 
-// opBearerFolderSubNoAuth is the request BearerFolderSubService.NoAuth sends.
-var opBearerFolderSubNoAuth = operation{
-	name:   "BearerFolder.Sub.NoAuth",
-	method: "GET",
-	path:   "/bearer/none",
-}
+var opBearerFolderSubNoAuth = operation{name: "BearerFolder.Sub.NoAuth", method: "GET", path: "/bearer/none"}

@@ -4,17 +4,7 @@
 package canary
 
 // BearerFolderOwnLiteralCredentialsForm is the form body of
-// BearerFolderService.OwnLiteralCredentials. A field left empty (or nil) sends
-// what the collection sends.
+// BearerFolderService.OwnLiteralCredentials.
 type BearerFolderOwnLiteralCredentialsForm struct {
-	// C sets the form field "c"; empty sends "3".
-	C string
-}
-
-// values returns the fields by slot, for the runtime.
-func (f *BearerFolderOwnLiteralCredentialsForm) values() []string {
-	if f == nil {
-		return nil
-	}
-	return []string{f.C}
+	C string // form "c"; empty sends "3"
 }

@@ -6,29 +6,21 @@ package canary
 import "context"
 
 // CollectionAuthService holds the requests of the Postman folder "collection
-// auth".
-//
-// Use it through the client: client.CollectionAuth.
+// auth", as client.CollectionAuth.
 type CollectionAuthService struct {
 	rt *core
 }
 
 // Inherits sends GET /c (Postman: collection auth › inherits the collection).
 //
-// It authenticates with OAuth 2.0 (set on the collection); set its credentials
-// with WithTokenSource(ts).
+// Auth: OAuth 2.0.
 func (s *CollectionAuthService) Inherits(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opCollectionAuthInherits, call{})
 }
 
-// opCollectionAuthInherits is the request CollectionAuthService.Inherits sends.
-var opCollectionAuthInherits = operation{
-	name:   "CollectionAuth.Inherits",
-	method: "GET",
-	path:   "/c",
+var opCollectionAuthInherits = operation{name: "CollectionAuth.Inherits", method: "GET", path: "/c",
+	auth: authOAuth2,
 	params: []param{
 		{in: inHeader, key: "X-Innocent", value: "{{innocent}}"},
 		{in: inHeader, key: "X-Typed", value: "{{typedSecret}}"},
-	},
-	auth: authOAuth2,
-}
+	}}

@@ -5,9 +5,8 @@ package canary
 
 import "context"
 
-// DigestFolderService holds the requests of the Postman folder "digest folder".
-//
-// Use it through the client: client.DigestFolder.
+// DigestFolderService holds the requests of the Postman folder "digest folder",
+// as client.DigestFolder.
 type DigestFolderService struct {
 	rt *core
 
@@ -18,82 +17,55 @@ type DigestFolderService struct {
 // Inherits sends GET /digest/inherit (Postman: digest folder › inherits the
 // folder).
 //
-// It authenticates with digest auth (set on the folder "digest folder"); set
-// its credentials with WithDigestAuth(username, password).
+// Auth: digest auth (set on the folder "digest folder"); set with
+// WithDigestAuth(username, password).
 func (s *DigestFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opDigestFolderInherits, call{})
 }
 
-// opDigestFolderInherits is the request DigestFolderService.Inherits sends.
-var opDigestFolderInherits = operation{
-	name:   "DigestFolder.Inherits",
-	method: "GET",
-	path:   "/digest/inherit",
-	auth:   authDigest,
-}
+var opDigestFolderInherits = operation{name: "DigestFolder.Inherits", method: "GET", path: "/digest/inherit",
+	auth: authDigest}
 
 // OwnLiteralCredentials sends POST /digest/own (Postman: digest folder › own
 // literal credentials).
 //
-// It authenticates with digest auth (set on the request); set its credentials
-// with WithDigestAuth(username, password).
-//
-// body sets the form fields; nil sends the collection's form.
+// Auth: digest auth (set on the request); set with WithDigestAuth(username,
+// password).
 func (s *DigestFolderService) OwnLiteralCredentials(ctx context.Context, body *DigestFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opDigestFolderOwnLiteralCredentials, call{body: body})
 }
 
-// opDigestFolderOwnLiteralCredentials is the request
-// DigestFolderService.OwnLiteralCredentials sends.
-var opDigestFolderOwnLiteralCredentials = operation{
-	name:   "DigestFolder.OwnLiteralCredentials",
-	method: "POST",
-	path:   "/digest/own",
-	body: &bodySpec{
-		mode:        bodyURLEncoded,
-		contentType: "application/x-www-form-urlencoded",
-		form:        []param{{in: inForm, key: "c", value: "3", slot: 1}},
-	},
+var opDigestFolderOwnLiteralCredentials = operation{name: "DigestFolder.OwnLiteralCredentials", method: "POST", path: "/digest/own",
 	auth: authDigest,
-}
+	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
+		form: []param{
+			{in: inForm, key: "c", value: "3", slot: 1},
+		}}}
 
 // CredentialsFromVariables sends GET /digest/vars (Postman: digest folder ›
 // credentials from variables).
 //
-// It authenticates with digest auth (set on the request); set its credentials
-// with WithDigestAuth(username, password) or WithVariable("digest_username",
-// ...) or WithVariable("digest_password", ...).
+// Auth: digest auth (set on the request); set with WithDigestAuth(username,
+// password) or WithVariable("digest_username", ...) or
+// WithVariable("digest_password", ...).
 func (s *DigestFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opDigestFolderCredentialsFromVariables, call{})
 }
 
-// opDigestFolderCredentialsFromVariables is the request
-// DigestFolderService.CredentialsFromVariables sends.
-var opDigestFolderCredentialsFromVariables = operation{
-	name:   "DigestFolder.CredentialsFromVariables",
-	method: "GET",
-	path:   "/digest/vars",
-	auth:   authDigest2,
-}
+var opDigestFolderCredentialsFromVariables = operation{name: "DigestFolder.CredentialsFromVariables", method: "GET", path: "/digest/vars",
+	auth: authDigest2}
 
 // DigestFolderSubService holds the requests of the Postman folder "digest
-// folder › sub".
-//
-// Use it through the client: client.DigestFolder.Sub.
+// folder › sub", as client.DigestFolder.Sub.
 type DigestFolderSubService struct {
 	rt *core
 }
 
 // NoAuth sends GET /digest/none (Postman: digest folder › sub › no auth).
 //
-// It sends no credentials (the folder "sub" sets no auth).
+// Auth: none (the folder "sub" sets no auth).
 func (s *DigestFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opDigestFolderSubNoAuth, call{})
 }
 
-// opDigestFolderSubNoAuth is the request DigestFolderSubService.NoAuth sends.
-var opDigestFolderSubNoAuth = operation{
-	name:   "DigestFolder.Sub.NoAuth",
-	method: "GET",
-	path:   "/digest/none",
-}
+var opDigestFolderSubNoAuth = operation{name: "DigestFolder.Sub.NoAuth", method: "GET", path: "/digest/none"}

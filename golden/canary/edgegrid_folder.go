@@ -6,9 +6,7 @@ package canary
 import "context"
 
 // EdgegridFolderService holds the requests of the Postman folder "edgegrid
-// folder".
-//
-// Use it through the client: client.EdgegridFolder.
+// folder", as client.EdgegridFolder.
 type EdgegridFolderService struct {
 	rt *core
 
@@ -19,51 +17,36 @@ type EdgegridFolderService struct {
 // Inherits sends GET /edgegrid/inherit (Postman: edgegrid folder › inherits the
 // folder).
 //
-// It authenticates with Akamai EdgeGrid (set on the folder "edgegrid folder");
-// set its credentials with WithEdgeGrid(clientToken, clientSecret,
-// accessToken).
+// Auth: Akamai EdgeGrid (set on the folder "edgegrid folder"); set with
+// WithEdgeGrid(clientToken, clientSecret, accessToken).
 func (s *EdgegridFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opEdgegridFolderInherits, call{})
 }
 
-// opEdgegridFolderInherits is the request EdgegridFolderService.Inherits sends.
-var opEdgegridFolderInherits = operation{
-	name:   "EdgegridFolder.Inherits",
-	method: "GET",
-	path:   "/edgegrid/inherit",
-	auth:   authEdgeGrid,
-}
+var opEdgegridFolderInherits = operation{name: "EdgegridFolder.Inherits", method: "GET", path: "/edgegrid/inherit",
+	auth: authEdgeGrid}
 
 // OwnLiteralCredentials sends POST /edgegrid/own (Postman: edgegrid folder ›
 // own literal credentials).
 //
-// It authenticates with Akamai EdgeGrid (set on the request); set its
-// credentials with WithEdgeGrid(clientToken, clientSecret, accessToken).
-//
-// body sets the form fields; nil sends the collection's form.
+// Auth: Akamai EdgeGrid (set on the request); set with
+// WithEdgeGrid(clientToken, clientSecret, accessToken).
 func (s *EdgegridFolderService) OwnLiteralCredentials(ctx context.Context, body *EdgegridFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opEdgegridFolderOwnLiteralCredentials, call{body: body})
 }
 
-// opEdgegridFolderOwnLiteralCredentials is the request
-// EdgegridFolderService.OwnLiteralCredentials sends.
-var opEdgegridFolderOwnLiteralCredentials = operation{
-	name:   "EdgegridFolder.OwnLiteralCredentials",
-	method: "POST",
-	path:   "/edgegrid/own",
-	body: &bodySpec{
-		mode:        bodyURLEncoded,
-		contentType: "application/x-www-form-urlencoded",
-		form:        []param{{in: inForm, key: "c", value: "3", slot: 1}},
-	},
+var opEdgegridFolderOwnLiteralCredentials = operation{name: "EdgegridFolder.OwnLiteralCredentials", method: "POST", path: "/edgegrid/own",
 	auth: authEdgeGrid,
-}
+	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
+		form: []param{
+			{in: inForm, key: "c", value: "3", slot: 1},
+		}}}
 
 // CredentialsFromVariables sends GET /edgegrid/vars (Postman: edgegrid folder ›
 // credentials from variables).
 //
-// It authenticates with Akamai EdgeGrid (set on the request); set its
-// credentials with WithEdgeGrid(clientToken, clientSecret, accessToken) or
+// Auth: Akamai EdgeGrid (set on the request); set with
+// WithEdgeGrid(clientToken, clientSecret, accessToken) or
 // WithVariable("edgegrid_accessToken", ...) or
 // WithVariable("edgegrid_clientToken", ...) or
 // WithVariable("edgegrid_clientSecret", ...).
@@ -71,34 +54,20 @@ func (s *EdgegridFolderService) CredentialsFromVariables(ctx context.Context) ([
 	return send[[]byte](ctx, s.rt, &opEdgegridFolderCredentialsFromVariables, call{})
 }
 
-// opEdgegridFolderCredentialsFromVariables is the request
-// EdgegridFolderService.CredentialsFromVariables sends.
-var opEdgegridFolderCredentialsFromVariables = operation{
-	name:   "EdgegridFolder.CredentialsFromVariables",
-	method: "GET",
-	path:   "/edgegrid/vars",
-	auth:   authEdgeGrid2,
-}
+var opEdgegridFolderCredentialsFromVariables = operation{name: "EdgegridFolder.CredentialsFromVariables", method: "GET", path: "/edgegrid/vars",
+	auth: authEdgeGrid2}
 
 // EdgegridFolderSubService holds the requests of the Postman folder "edgegrid
-// folder › sub".
-//
-// Use it through the client: client.EdgegridFolder.Sub.
+// folder › sub", as client.EdgegridFolder.Sub.
 type EdgegridFolderSubService struct {
 	rt *core
 }
 
 // NoAuth sends GET /edgegrid/none (Postman: edgegrid folder › sub › no auth).
 //
-// It sends no credentials (the folder "sub" sets no auth).
+// Auth: none (the folder "sub" sets no auth).
 func (s *EdgegridFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opEdgegridFolderSubNoAuth, call{})
 }
 
-// opEdgegridFolderSubNoAuth is the request EdgegridFolderSubService.NoAuth
-// sends.
-var opEdgegridFolderSubNoAuth = operation{
-	name:   "EdgegridFolder.Sub.NoAuth",
-	method: "GET",
-	path:   "/edgegrid/none",
-}
+var opEdgegridFolderSubNoAuth = operation{name: "EdgegridFolder.Sub.NoAuth", method: "GET", path: "/edgegrid/none"}

@@ -6,15 +6,13 @@ package canary_test
 import (
 	"context"
 	"fmt"
-	"github.com/postgen/postgen/golden/canary"
 	"log"
+
+	"github.com/postgen/postgen/golden/canary"
 )
 
 func ExampleCollectionAuthService_Inherits() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.CollectionAuth.Inherits(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -23,10 +21,7 @@ func ExampleCollectionAuthService_Inherits() {
 }
 
 func ExampleApikeyFolderService_Inherits() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.ApikeyFolder.Inherits(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -35,10 +30,7 @@ func ExampleApikeyFolderService_Inherits() {
 }
 
 func ExampleApikeyFolderService_OwnLiteralCredentials() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.ApikeyFolder.OwnLiteralCredentials(context.Background(), &canary.ApikeyFolderOwnLiteralCredentialsForm{C: "3"})
 	if err != nil {
 		log.Fatal(err)
@@ -47,10 +39,7 @@ func ExampleApikeyFolderService_OwnLiteralCredentials() {
 }
 
 func ExampleApikeyFolderService_CredentialsFromVariables() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.ApikeyFolder.CredentialsFromVariables(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -59,10 +48,7 @@ func ExampleApikeyFolderService_CredentialsFromVariables() {
 }
 
 func ExampleApikeyFolderSubService_NoAuth() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.ApikeyFolder.Sub.NoAuth(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -71,10 +57,7 @@ func ExampleApikeyFolderSubService_NoAuth() {
 }
 
 func ExampleBearerFolderService_Inherits() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.BearerFolder.Inherits(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -83,10 +66,7 @@ func ExampleBearerFolderService_Inherits() {
 }
 
 func ExampleBearerFolderService_OwnLiteralCredentials() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.BearerFolder.OwnLiteralCredentials(context.Background(), &canary.BearerFolderOwnLiteralCredentialsForm{C: "3"})
 	if err != nil {
 		log.Fatal(err)
@@ -95,10 +75,7 @@ func ExampleBearerFolderService_OwnLiteralCredentials() {
 }
 
 func ExampleBearerFolderService_CredentialsFromVariables() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.BearerFolder.CredentialsFromVariables(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -107,10 +84,7 @@ func ExampleBearerFolderService_CredentialsFromVariables() {
 }
 
 func ExampleBearerFolderSubService_NoAuth() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.BearerFolder.Sub.NoAuth(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -119,10 +93,7 @@ func ExampleBearerFolderSubService_NoAuth() {
 }
 
 func ExampleBasicFolderService_Inherits() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.BasicFolder.Inherits(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -131,10 +102,7 @@ func ExampleBasicFolderService_Inherits() {
 }
 
 func ExampleBasicFolderService_OwnLiteralCredentials() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.BasicFolder.OwnLiteralCredentials(context.Background(), &canary.BasicFolderOwnLiteralCredentialsForm{C: "3"})
 	if err != nil {
 		log.Fatal(err)
@@ -143,10 +111,7 @@ func ExampleBasicFolderService_OwnLiteralCredentials() {
 }
 
 func ExampleBasicFolderService_CredentialsFromVariables() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.BasicFolder.CredentialsFromVariables(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -155,10 +120,7 @@ func ExampleBasicFolderService_CredentialsFromVariables() {
 }
 
 func ExampleBasicFolderSubService_NoAuth() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.BasicFolder.Sub.NoAuth(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -167,10 +129,7 @@ func ExampleBasicFolderSubService_NoAuth() {
 }
 
 func ExampleDigestFolderService_Inherits() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.DigestFolder.Inherits(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -179,10 +138,7 @@ func ExampleDigestFolderService_Inherits() {
 }
 
 func ExampleDigestFolderService_OwnLiteralCredentials() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.DigestFolder.OwnLiteralCredentials(context.Background(), &canary.DigestFolderOwnLiteralCredentialsForm{C: "3"})
 	if err != nil {
 		log.Fatal(err)
@@ -191,10 +147,7 @@ func ExampleDigestFolderService_OwnLiteralCredentials() {
 }
 
 func ExampleDigestFolderService_CredentialsFromVariables() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.DigestFolder.CredentialsFromVariables(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -203,10 +156,7 @@ func ExampleDigestFolderService_CredentialsFromVariables() {
 }
 
 func ExampleDigestFolderSubService_NoAuth() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.DigestFolder.Sub.NoAuth(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -215,10 +165,7 @@ func ExampleDigestFolderSubService_NoAuth() {
 }
 
 func ExampleOAuth1FolderService_Inherits() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.OAuth1Folder.Inherits(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -227,10 +174,7 @@ func ExampleOAuth1FolderService_Inherits() {
 }
 
 func ExampleOAuth1FolderService_OwnLiteralCredentials() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.OAuth1Folder.OwnLiteralCredentials(context.Background(), &canary.OAuth1FolderOwnLiteralCredentialsForm{C: "3"})
 	if err != nil {
 		log.Fatal(err)
@@ -239,10 +183,7 @@ func ExampleOAuth1FolderService_OwnLiteralCredentials() {
 }
 
 func ExampleOAuth1FolderService_CredentialsFromVariables() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.OAuth1Folder.CredentialsFromVariables(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -251,10 +192,7 @@ func ExampleOAuth1FolderService_CredentialsFromVariables() {
 }
 
 func ExampleOAuth1FolderSubService_NoAuth() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.OAuth1Folder.Sub.NoAuth(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -263,10 +201,7 @@ func ExampleOAuth1FolderSubService_NoAuth() {
 }
 
 func ExampleOAuth2FolderService_Inherits() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.OAuth2Folder.Inherits(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -275,10 +210,7 @@ func ExampleOAuth2FolderService_Inherits() {
 }
 
 func ExampleOAuth2FolderService_OwnLiteralCredentials() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.OAuth2Folder.OwnLiteralCredentials(context.Background(), &canary.OAuth2FolderOwnLiteralCredentialsForm{C: "3"})
 	if err != nil {
 		log.Fatal(err)
@@ -287,10 +219,7 @@ func ExampleOAuth2FolderService_OwnLiteralCredentials() {
 }
 
 func ExampleOAuth2FolderService_CredentialsFromVariables() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.OAuth2Folder.CredentialsFromVariables(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -299,10 +228,7 @@ func ExampleOAuth2FolderService_CredentialsFromVariables() {
 }
 
 func ExampleOAuth2FolderSubService_NoAuth() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.OAuth2Folder.Sub.NoAuth(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -311,10 +237,7 @@ func ExampleOAuth2FolderSubService_NoAuth() {
 }
 
 func ExampleHawkFolderService_Inherits() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.HawkFolder.Inherits(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -323,10 +246,7 @@ func ExampleHawkFolderService_Inherits() {
 }
 
 func ExampleHawkFolderService_OwnLiteralCredentials() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.HawkFolder.OwnLiteralCredentials(context.Background(), &canary.HawkFolderOwnLiteralCredentialsForm{C: "3"})
 	if err != nil {
 		log.Fatal(err)
@@ -335,10 +255,7 @@ func ExampleHawkFolderService_OwnLiteralCredentials() {
 }
 
 func ExampleHawkFolderService_CredentialsFromVariables() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.HawkFolder.CredentialsFromVariables(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -347,10 +264,7 @@ func ExampleHawkFolderService_CredentialsFromVariables() {
 }
 
 func ExampleHawkFolderSubService_NoAuth() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.HawkFolder.Sub.NoAuth(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -359,10 +273,7 @@ func ExampleHawkFolderSubService_NoAuth() {
 }
 
 func ExampleAwsv4FolderService_Inherits() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.Awsv4Folder.Inherits(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -371,10 +282,7 @@ func ExampleAwsv4FolderService_Inherits() {
 }
 
 func ExampleAwsv4FolderService_OwnLiteralCredentials() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.Awsv4Folder.OwnLiteralCredentials(context.Background(), &canary.Awsv4FolderOwnLiteralCredentialsForm{C: "3"})
 	if err != nil {
 		log.Fatal(err)
@@ -383,10 +291,7 @@ func ExampleAwsv4FolderService_OwnLiteralCredentials() {
 }
 
 func ExampleAwsv4FolderService_CredentialsFromVariables() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.Awsv4Folder.CredentialsFromVariables(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -395,10 +300,7 @@ func ExampleAwsv4FolderService_CredentialsFromVariables() {
 }
 
 func ExampleAwsv4FolderSubService_NoAuth() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.Awsv4Folder.Sub.NoAuth(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -407,10 +309,7 @@ func ExampleAwsv4FolderSubService_NoAuth() {
 }
 
 func ExampleNtlmFolderService_Inherits() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.NtlmFolder.Inherits(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -419,10 +318,7 @@ func ExampleNtlmFolderService_Inherits() {
 }
 
 func ExampleNtlmFolderService_OwnLiteralCredentials() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.NtlmFolder.OwnLiteralCredentials(context.Background(), &canary.NtlmFolderOwnLiteralCredentialsForm{C: "3"})
 	if err != nil {
 		log.Fatal(err)
@@ -431,10 +327,7 @@ func ExampleNtlmFolderService_OwnLiteralCredentials() {
 }
 
 func ExampleNtlmFolderService_CredentialsFromVariables() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.NtlmFolder.CredentialsFromVariables(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -443,10 +336,7 @@ func ExampleNtlmFolderService_CredentialsFromVariables() {
 }
 
 func ExampleNtlmFolderSubService_NoAuth() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.NtlmFolder.Sub.NoAuth(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -455,10 +345,7 @@ func ExampleNtlmFolderSubService_NoAuth() {
 }
 
 func ExampleEdgegridFolderService_Inherits() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.EdgegridFolder.Inherits(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -467,10 +354,7 @@ func ExampleEdgegridFolderService_Inherits() {
 }
 
 func ExampleEdgegridFolderService_OwnLiteralCredentials() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.EdgegridFolder.OwnLiteralCredentials(context.Background(), &canary.EdgegridFolderOwnLiteralCredentialsForm{C: "3"})
 	if err != nil {
 		log.Fatal(err)
@@ -479,10 +363,7 @@ func ExampleEdgegridFolderService_OwnLiteralCredentials() {
 }
 
 func ExampleEdgegridFolderService_CredentialsFromVariables() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.EdgegridFolder.CredentialsFromVariables(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -491,10 +372,7 @@ func ExampleEdgegridFolderService_CredentialsFromVariables() {
 }
 
 func ExampleEdgegridFolderSubService_NoAuth() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.EdgegridFolder.Sub.NoAuth(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -503,10 +381,7 @@ func ExampleEdgegridFolderSubService_NoAuth() {
 }
 
 func ExampleJWTFolderService_Inherits() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.JWTFolder.Inherits(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -515,10 +390,7 @@ func ExampleJWTFolderService_Inherits() {
 }
 
 func ExampleJWTFolderService_OwnLiteralCredentials() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.JWTFolder.OwnLiteralCredentials(context.Background(), &canary.JWTFolderOwnLiteralCredentialsForm{C: "3"})
 	if err != nil {
 		log.Fatal(err)
@@ -527,10 +399,7 @@ func ExampleJWTFolderService_OwnLiteralCredentials() {
 }
 
 func ExampleJWTFolderService_CredentialsFromVariables() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.JWTFolder.CredentialsFromVariables(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -539,10 +408,7 @@ func ExampleJWTFolderService_CredentialsFromVariables() {
 }
 
 func ExampleJWTFolderSubService_NoAuth() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.JWTFolder.Sub.NoAuth(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -551,10 +417,7 @@ func ExampleJWTFolderSubService_NoAuth() {
 }
 
 func ExampleAsapFolderService_Inherits() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.AsapFolder.Inherits(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -563,10 +426,7 @@ func ExampleAsapFolderService_Inherits() {
 }
 
 func ExampleAsapFolderService_OwnLiteralCredentials() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.AsapFolder.OwnLiteralCredentials(context.Background(), &canary.AsapFolderOwnLiteralCredentialsForm{C: "3"})
 	if err != nil {
 		log.Fatal(err)
@@ -575,10 +435,7 @@ func ExampleAsapFolderService_OwnLiteralCredentials() {
 }
 
 func ExampleAsapFolderService_CredentialsFromVariables() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.AsapFolder.CredentialsFromVariables(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -587,10 +444,7 @@ func ExampleAsapFolderService_CredentialsFromVariables() {
 }
 
 func ExampleAsapFolderSubService_NoAuth() {
-	client, err := canary.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := canary.NewClient() // without options it cannot fail
 	result, _, err := client.AsapFolder.Sub.NoAuth(context.Background())
 	if err != nil {
 		log.Fatal(err)

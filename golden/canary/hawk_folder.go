@@ -5,9 +5,8 @@ package canary
 
 import "context"
 
-// HawkFolderService holds the requests of the Postman folder "hawk folder".
-//
-// Use it through the client: client.HawkFolder.
+// HawkFolderService holds the requests of the Postman folder "hawk folder", as
+// client.HawkFolder.
 type HawkFolderService struct {
 	rt *core
 
@@ -18,82 +17,52 @@ type HawkFolderService struct {
 // Inherits sends GET /hawk/inherit (Postman: hawk folder › inherits the
 // folder).
 //
-// It authenticates with Hawk (set on the folder "hawk folder"); set its
-// credentials with WithHawkAuth(id, key).
+// Auth: Hawk (set on the folder "hawk folder"); set with WithHawkAuth(id, key).
 func (s *HawkFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opHawkFolderInherits, call{})
 }
 
-// opHawkFolderInherits is the request HawkFolderService.Inherits sends.
-var opHawkFolderInherits = operation{
-	name:   "HawkFolder.Inherits",
-	method: "GET",
-	path:   "/hawk/inherit",
-	auth:   authHawk,
-}
+var opHawkFolderInherits = operation{name: "HawkFolder.Inherits", method: "GET", path: "/hawk/inherit",
+	auth: authHawk}
 
 // OwnLiteralCredentials sends POST /hawk/own (Postman: hawk folder › own
 // literal credentials).
 //
-// It authenticates with Hawk (set on the request); set its credentials with
-// WithHawkAuth(id, key).
-//
-// body sets the form fields; nil sends the collection's form.
+// Auth: Hawk (set on the request); set with WithHawkAuth(id, key).
 func (s *HawkFolderService) OwnLiteralCredentials(ctx context.Context, body *HawkFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opHawkFolderOwnLiteralCredentials, call{body: body})
 }
 
-// opHawkFolderOwnLiteralCredentials is the request
-// HawkFolderService.OwnLiteralCredentials sends.
-var opHawkFolderOwnLiteralCredentials = operation{
-	name:   "HawkFolder.OwnLiteralCredentials",
-	method: "POST",
-	path:   "/hawk/own",
-	body: &bodySpec{
-		mode:        bodyURLEncoded,
-		contentType: "application/x-www-form-urlencoded",
-		form:        []param{{in: inForm, key: "c", value: "3", slot: 1}},
-	},
+var opHawkFolderOwnLiteralCredentials = operation{name: "HawkFolder.OwnLiteralCredentials", method: "POST", path: "/hawk/own",
 	auth: authHawk,
-}
+	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
+		form: []param{
+			{in: inForm, key: "c", value: "3", slot: 1},
+		}}}
 
 // CredentialsFromVariables sends GET /hawk/vars (Postman: hawk folder ›
 // credentials from variables).
 //
-// It authenticates with Hawk (set on the request); set its credentials with
-// WithHawkAuth(id, key) or WithVariable("hawk_authId", ...) or
-// WithVariable("hawk_authKey", ...).
+// Auth: Hawk (set on the request); set with WithHawkAuth(id, key) or
+// WithVariable("hawk_authId", ...) or WithVariable("hawk_authKey", ...).
 func (s *HawkFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opHawkFolderCredentialsFromVariables, call{})
 }
 
-// opHawkFolderCredentialsFromVariables is the request
-// HawkFolderService.CredentialsFromVariables sends.
-var opHawkFolderCredentialsFromVariables = operation{
-	name:   "HawkFolder.CredentialsFromVariables",
-	method: "GET",
-	path:   "/hawk/vars",
-	auth:   authHawk2,
-}
+var opHawkFolderCredentialsFromVariables = operation{name: "HawkFolder.CredentialsFromVariables", method: "GET", path: "/hawk/vars",
+	auth: authHawk2}
 
 // HawkFolderSubService holds the requests of the Postman folder "hawk folder ›
-// sub".
-//
-// Use it through the client: client.HawkFolder.Sub.
+// sub", as client.HawkFolder.Sub.
 type HawkFolderSubService struct {
 	rt *core
 }
 
 // NoAuth sends GET /hawk/none (Postman: hawk folder › sub › no auth).
 //
-// It sends no credentials (the folder "sub" sets no auth).
+// Auth: none (the folder "sub" sets no auth).
 func (s *HawkFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opHawkFolderSubNoAuth, call{})
 }
 
-// opHawkFolderSubNoAuth is the request HawkFolderSubService.NoAuth sends.
-var opHawkFolderSubNoAuth = operation{
-	name:   "HawkFolder.Sub.NoAuth",
-	method: "GET",
-	path:   "/hawk/none",
-}
+var opHawkFolderSubNoAuth = operation{name: "HawkFolder.Sub.NoAuth", method: "GET", path: "/hawk/none"}

@@ -5,9 +5,8 @@ package canary
 
 import "context"
 
-// JWTFolderService holds the requests of the Postman folder "jwt folder".
-//
-// Use it through the client: client.JWTFolder.
+// JWTFolderService holds the requests of the Postman folder "jwt folder", as
+// client.JWTFolder.
 type JWTFolderService struct {
 	rt *core
 
@@ -17,82 +16,52 @@ type JWTFolderService struct {
 
 // Inherits sends GET /jwt/inherit (Postman: jwt folder › inherits the folder).
 //
-// It authenticates with a JWT (set on the folder "jwt folder"); set its
-// credentials with WithJWTKey(key).
+// Auth: a JWT (set on the folder "jwt folder"); set with WithJWTKey(key).
 func (s *JWTFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opJWTFolderInherits, call{})
 }
 
-// opJWTFolderInherits is the request JWTFolderService.Inherits sends.
-var opJWTFolderInherits = operation{
-	name:   "JWTFolder.Inherits",
-	method: "GET",
-	path:   "/jwt/inherit",
-	auth:   authJWT,
-}
+var opJWTFolderInherits = operation{name: "JWTFolder.Inherits", method: "GET", path: "/jwt/inherit",
+	auth: authJWT}
 
 // OwnLiteralCredentials sends POST /jwt/own (Postman: jwt folder › own literal
 // credentials).
 //
-// It authenticates with a JWT (set on the request); set its credentials with
-// WithJWTKey(key).
-//
-// body sets the form fields; nil sends the collection's form.
+// Auth: a JWT (set on the request); set with WithJWTKey(key).
 func (s *JWTFolderService) OwnLiteralCredentials(ctx context.Context, body *JWTFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opJWTFolderOwnLiteralCredentials, call{body: body})
 }
 
-// opJWTFolderOwnLiteralCredentials is the request
-// JWTFolderService.OwnLiteralCredentials sends.
-var opJWTFolderOwnLiteralCredentials = operation{
-	name:   "JWTFolder.OwnLiteralCredentials",
-	method: "POST",
-	path:   "/jwt/own",
-	body: &bodySpec{
-		mode:        bodyURLEncoded,
-		contentType: "application/x-www-form-urlencoded",
-		form:        []param{{in: inForm, key: "c", value: "3", slot: 1}},
-	},
+var opJWTFolderOwnLiteralCredentials = operation{name: "JWTFolder.OwnLiteralCredentials", method: "POST", path: "/jwt/own",
 	auth: authJWT,
-}
+	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
+		form: []param{
+			{in: inForm, key: "c", value: "3", slot: 1},
+		}}}
 
 // CredentialsFromVariables sends GET /jwt/vars (Postman: jwt folder ›
 // credentials from variables).
 //
-// It authenticates with a JWT (set on the request); set its credentials with
-// WithJWTKey(key) or WithVariable("jwt_secret", ...) or
-// WithVariable("jwt_privateKey", ...).
+// Auth: a JWT (set on the request); set with WithJWTKey(key) or
+// WithVariable("jwt_secret", ...) or WithVariable("jwt_privateKey", ...).
 func (s *JWTFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opJWTFolderCredentialsFromVariables, call{})
 }
 
-// opJWTFolderCredentialsFromVariables is the request
-// JWTFolderService.CredentialsFromVariables sends.
-var opJWTFolderCredentialsFromVariables = operation{
-	name:   "JWTFolder.CredentialsFromVariables",
-	method: "GET",
-	path:   "/jwt/vars",
-	auth:   authJWT2,
-}
+var opJWTFolderCredentialsFromVariables = operation{name: "JWTFolder.CredentialsFromVariables", method: "GET", path: "/jwt/vars",
+	auth: authJWT2}
 
 // JWTFolderSubService holds the requests of the Postman folder "jwt folder ›
-// sub".
-//
-// Use it through the client: client.JWTFolder.Sub.
+// sub", as client.JWTFolder.Sub.
 type JWTFolderSubService struct {
 	rt *core
 }
 
 // NoAuth sends GET /jwt/none (Postman: jwt folder › sub › no auth).
 //
-// It sends no credentials (the folder "sub" sets no auth).
+// Auth: none (the folder "sub" sets no auth).
 func (s *JWTFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opJWTFolderSubNoAuth, call{})
 }
 
-// opJWTFolderSubNoAuth is the request JWTFolderSubService.NoAuth sends.
-var opJWTFolderSubNoAuth = operation{
-	name:   "JWTFolder.Sub.NoAuth",
-	method: "GET",
-	path:   "/jwt/none",
-}
+var opJWTFolderSubNoAuth = operation{name: "JWTFolder.Sub.NoAuth", method: "GET", path: "/jwt/none"}

@@ -5,9 +5,8 @@ package canary
 
 import "context"
 
-// NtlmFolderService holds the requests of the Postman folder "ntlm folder".
-//
-// Use it through the client: client.NtlmFolder.
+// NtlmFolderService holds the requests of the Postman folder "ntlm folder", as
+// client.NtlmFolder.
 type NtlmFolderService struct {
 	rt *core
 
@@ -18,82 +17,53 @@ type NtlmFolderService struct {
 // Inherits sends GET /ntlm/inherit (Postman: ntlm folder › inherits the
 // folder).
 //
-// It authenticates with NTLM (set on the folder "ntlm folder"); set its
-// credentials with WithNTLMAuth(username, password).
+// Auth: NTLM (set on the folder "ntlm folder"); set with WithNTLMAuth(username,
+// password).
 func (s *NtlmFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opNtlmFolderInherits, call{})
 }
 
-// opNtlmFolderInherits is the request NtlmFolderService.Inherits sends.
-var opNtlmFolderInherits = operation{
-	name:   "NtlmFolder.Inherits",
-	method: "GET",
-	path:   "/ntlm/inherit",
-	auth:   authNTLM,
-}
+var opNtlmFolderInherits = operation{name: "NtlmFolder.Inherits", method: "GET", path: "/ntlm/inherit",
+	auth: authNTLM}
 
 // OwnLiteralCredentials sends POST /ntlm/own (Postman: ntlm folder › own
 // literal credentials).
 //
-// It authenticates with NTLM (set on the request); set its credentials with
-// WithNTLMAuth(username, password).
-//
-// body sets the form fields; nil sends the collection's form.
+// Auth: NTLM (set on the request); set with WithNTLMAuth(username, password).
 func (s *NtlmFolderService) OwnLiteralCredentials(ctx context.Context, body *NtlmFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opNtlmFolderOwnLiteralCredentials, call{body: body})
 }
 
-// opNtlmFolderOwnLiteralCredentials is the request
-// NtlmFolderService.OwnLiteralCredentials sends.
-var opNtlmFolderOwnLiteralCredentials = operation{
-	name:   "NtlmFolder.OwnLiteralCredentials",
-	method: "POST",
-	path:   "/ntlm/own",
-	body: &bodySpec{
-		mode:        bodyURLEncoded,
-		contentType: "application/x-www-form-urlencoded",
-		form:        []param{{in: inForm, key: "c", value: "3", slot: 1}},
-	},
+var opNtlmFolderOwnLiteralCredentials = operation{name: "NtlmFolder.OwnLiteralCredentials", method: "POST", path: "/ntlm/own",
 	auth: authNTLM,
-}
+	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
+		form: []param{
+			{in: inForm, key: "c", value: "3", slot: 1},
+		}}}
 
 // CredentialsFromVariables sends GET /ntlm/vars (Postman: ntlm folder ›
 // credentials from variables).
 //
-// It authenticates with NTLM (set on the request); set its credentials with
-// WithNTLMAuth(username, password) or WithVariable("ntlm_username", ...) or
-// WithVariable("ntlm_password", ...).
+// Auth: NTLM (set on the request); set with WithNTLMAuth(username, password) or
+// WithVariable("ntlm_username", ...) or WithVariable("ntlm_password", ...).
 func (s *NtlmFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opNtlmFolderCredentialsFromVariables, call{})
 }
 
-// opNtlmFolderCredentialsFromVariables is the request
-// NtlmFolderService.CredentialsFromVariables sends.
-var opNtlmFolderCredentialsFromVariables = operation{
-	name:   "NtlmFolder.CredentialsFromVariables",
-	method: "GET",
-	path:   "/ntlm/vars",
-	auth:   authNTLM2,
-}
+var opNtlmFolderCredentialsFromVariables = operation{name: "NtlmFolder.CredentialsFromVariables", method: "GET", path: "/ntlm/vars",
+	auth: authNTLM2}
 
 // NtlmFolderSubService holds the requests of the Postman folder "ntlm folder ›
-// sub".
-//
-// Use it through the client: client.NtlmFolder.Sub.
+// sub", as client.NtlmFolder.Sub.
 type NtlmFolderSubService struct {
 	rt *core
 }
 
 // NoAuth sends GET /ntlm/none (Postman: ntlm folder › sub › no auth).
 //
-// It sends no credentials (the folder "sub" sets no auth).
+// Auth: none (the folder "sub" sets no auth).
 func (s *NtlmFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opNtlmFolderSubNoAuth, call{})
 }
 
-// opNtlmFolderSubNoAuth is the request NtlmFolderSubService.NoAuth sends.
-var opNtlmFolderSubNoAuth = operation{
-	name:   "NtlmFolder.Sub.NoAuth",
-	method: "GET",
-	path:   "/ntlm/none",
-}
+var opNtlmFolderSubNoAuth = operation{name: "NtlmFolder.Sub.NoAuth", method: "GET", path: "/ntlm/none"}

@@ -5,9 +5,8 @@ package canary
 
 import "context"
 
-// OAuth1FolderService holds the requests of the Postman folder "oauth1 folder".
-//
-// Use it through the client: client.OAuth1Folder.
+// OAuth1FolderService holds the requests of the Postman folder "oauth1 folder",
+// as client.OAuth1Folder.
 type OAuth1FolderService struct {
 	rt *core
 
@@ -18,86 +17,58 @@ type OAuth1FolderService struct {
 // Inherits sends GET /oauth1/inherit (Postman: oauth1 folder › inherits the
 // folder).
 //
-// It authenticates with OAuth 1.0 (set on the folder "oauth1 folder"); set its
-// credentials with WithOAuth1(consumerKey, consumerSecret, token, tokenSecret).
+// Auth: OAuth 1.0 (set on the folder "oauth1 folder"); set with
+// WithOAuth1(consumerKey, consumerSecret, token, tokenSecret).
 func (s *OAuth1FolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opOAuth1FolderInherits, call{})
 }
 
-// opOAuth1FolderInherits is the request OAuth1FolderService.Inherits sends.
-var opOAuth1FolderInherits = operation{
-	name:   "OAuth1Folder.Inherits",
-	method: "GET",
-	path:   "/oauth1/inherit",
-	auth:   authOAuth1,
-}
+var opOAuth1FolderInherits = operation{name: "OAuth1Folder.Inherits", method: "GET", path: "/oauth1/inherit",
+	auth: authOAuth1}
 
 // OwnLiteralCredentials sends POST /oauth1/own (Postman: oauth1 folder › own
 // literal credentials).
 //
-// It authenticates with OAuth 1.0 (set on the request); set its credentials
-// with WithOAuth1(consumerKey, consumerSecret, token, tokenSecret).
-//
-// body sets the form fields; nil sends the collection's form.
+// Auth: OAuth 1.0 (set on the request); set with WithOAuth1(consumerKey,
+// consumerSecret, token, tokenSecret).
 func (s *OAuth1FolderService) OwnLiteralCredentials(ctx context.Context, body *OAuth1FolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opOAuth1FolderOwnLiteralCredentials, call{body: body})
 }
 
-// opOAuth1FolderOwnLiteralCredentials is the request
-// OAuth1FolderService.OwnLiteralCredentials sends.
-var opOAuth1FolderOwnLiteralCredentials = operation{
-	name:   "OAuth1Folder.OwnLiteralCredentials",
-	method: "POST",
-	path:   "/oauth1/own",
-	body: &bodySpec{
-		mode:        bodyURLEncoded,
-		contentType: "application/x-www-form-urlencoded",
-		form:        []param{{in: inForm, key: "c", value: "3", slot: 1}},
-	},
+var opOAuth1FolderOwnLiteralCredentials = operation{name: "OAuth1Folder.OwnLiteralCredentials", method: "POST", path: "/oauth1/own",
 	auth: authOAuth1,
-}
+	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
+		form: []param{
+			{in: inForm, key: "c", value: "3", slot: 1},
+		}}}
 
 // CredentialsFromVariables sends GET /oauth1/vars (Postman: oauth1 folder ›
 // credentials from variables).
 //
-// It authenticates with OAuth 1.0 (set on the request); set its credentials
-// with WithOAuth1(consumerKey, consumerSecret, token, tokenSecret) or
-// WithVariable("oauth1_consumerKey", ...) or
-// WithVariable("oauth1_consumerSecret", ...) or WithVariable("oauth1_token",
-// ...) or WithVariable("oauth1_tokenSecret", ...) or
-// WithVariable("oauth1_privateKey", ...) or WithVariable("oauth1_verifier",
+// Auth: OAuth 1.0 (set on the request); set with WithOAuth1(consumerKey,
+// consumerSecret, token, tokenSecret) or WithVariable("oauth1_consumerKey",
+// ...) or WithVariable("oauth1_consumerSecret", ...) or
+// WithVariable("oauth1_token", ...) or WithVariable("oauth1_tokenSecret", ...)
+// or WithVariable("oauth1_privateKey", ...) or WithVariable("oauth1_verifier",
 // ...).
 func (s *OAuth1FolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opOAuth1FolderCredentialsFromVariables, call{})
 }
 
-// opOAuth1FolderCredentialsFromVariables is the request
-// OAuth1FolderService.CredentialsFromVariables sends.
-var opOAuth1FolderCredentialsFromVariables = operation{
-	name:   "OAuth1Folder.CredentialsFromVariables",
-	method: "GET",
-	path:   "/oauth1/vars",
-	auth:   authOAuth12,
-}
+var opOAuth1FolderCredentialsFromVariables = operation{name: "OAuth1Folder.CredentialsFromVariables", method: "GET", path: "/oauth1/vars",
+	auth: authOAuth12}
 
 // OAuth1FolderSubService holds the requests of the Postman folder "oauth1
-// folder › sub".
-//
-// Use it through the client: client.OAuth1Folder.Sub.
+// folder › sub", as client.OAuth1Folder.Sub.
 type OAuth1FolderSubService struct {
 	rt *core
 }
 
 // NoAuth sends GET /oauth1/none (Postman: oauth1 folder › sub › no auth).
 //
-// It sends no credentials (the folder "sub" sets no auth).
+// Auth: none (the folder "sub" sets no auth).
 func (s *OAuth1FolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opOAuth1FolderSubNoAuth, call{})
 }
 
-// opOAuth1FolderSubNoAuth is the request OAuth1FolderSubService.NoAuth sends.
-var opOAuth1FolderSubNoAuth = operation{
-	name:   "OAuth1Folder.Sub.NoAuth",
-	method: "GET",
-	path:   "/oauth1/none",
-}
+var opOAuth1FolderSubNoAuth = operation{name: "OAuth1Folder.Sub.NoAuth", method: "GET", path: "/oauth1/none"}

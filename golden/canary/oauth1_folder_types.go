@@ -4,17 +4,7 @@
 package canary
 
 // OAuth1FolderOwnLiteralCredentialsForm is the form body of
-// OAuth1FolderService.OwnLiteralCredentials. A field left empty (or nil) sends
-// what the collection sends.
+// OAuth1FolderService.OwnLiteralCredentials.
 type OAuth1FolderOwnLiteralCredentialsForm struct {
-	// C sets the form field "c"; empty sends "3".
-	C string
-}
-
-// values returns the fields by slot, for the runtime.
-func (f *OAuth1FolderOwnLiteralCredentialsForm) values() []string {
-	if f == nil {
-		return nil
-	}
-	return []string{f.C}
+	C string // form "c"; empty sends "3"
 }

@@ -5,9 +5,8 @@ package canary
 
 import "context"
 
-// OAuth2FolderService holds the requests of the Postman folder "oauth2 folder".
-//
-// Use it through the client: client.OAuth2Folder.
+// OAuth2FolderService holds the requests of the Postman folder "oauth2 folder",
+// as client.OAuth2Folder.
 type OAuth2FolderService struct {
 	rt *core
 
@@ -18,81 +17,53 @@ type OAuth2FolderService struct {
 // Inherits sends GET /oauth2/inherit (Postman: oauth2 folder › inherits the
 // folder).
 //
-// It authenticates with OAuth 2.0 (set on the folder "oauth2 folder"); set its
-// credentials with WithTokenSource(ts).
+// Auth: OAuth 2.0 (set on the folder "oauth2 folder"); set with
+// WithTokenSource(ts).
 func (s *OAuth2FolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opOAuth2FolderInherits, call{})
 }
 
-// opOAuth2FolderInherits is the request OAuth2FolderService.Inherits sends.
-var opOAuth2FolderInherits = operation{
-	name:   "OAuth2Folder.Inherits",
-	method: "GET",
-	path:   "/oauth2/inherit",
-	auth:   authOAuth2,
-}
+var opOAuth2FolderInherits = operation{name: "OAuth2Folder.Inherits", method: "GET", path: "/oauth2/inherit",
+	auth: authOAuth2}
 
 // OwnLiteralCredentials sends POST /oauth2/own (Postman: oauth2 folder › own
 // literal credentials).
 //
-// It authenticates with OAuth 2.0 (set on the request); set its credentials
-// with WithTokenSource(ts).
-//
-// body sets the form fields; nil sends the collection's form.
+// Auth: OAuth 2.0 (set on the request); set with WithTokenSource(ts).
 func (s *OAuth2FolderService) OwnLiteralCredentials(ctx context.Context, body *OAuth2FolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opOAuth2FolderOwnLiteralCredentials, call{body: body})
 }
 
-// opOAuth2FolderOwnLiteralCredentials is the request
-// OAuth2FolderService.OwnLiteralCredentials sends.
-var opOAuth2FolderOwnLiteralCredentials = operation{
-	name:   "OAuth2Folder.OwnLiteralCredentials",
-	method: "POST",
-	path:   "/oauth2/own",
-	body: &bodySpec{
-		mode:        bodyURLEncoded,
-		contentType: "application/x-www-form-urlencoded",
-		form:        []param{{in: inForm, key: "c", value: "3", slot: 1}},
-	},
+var opOAuth2FolderOwnLiteralCredentials = operation{name: "OAuth2Folder.OwnLiteralCredentials", method: "POST", path: "/oauth2/own",
 	auth: authOAuth2,
-}
+	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
+		form: []param{
+			{in: inForm, key: "c", value: "3", slot: 1},
+		}}}
 
 // CredentialsFromVariables sends GET /oauth2/vars (Postman: oauth2 folder ›
 // credentials from variables).
 //
-// It authenticates with OAuth 2.0 (set on the request); set its credentials
-// with WithTokenSource(ts) or WithVariable("oauth2_accessToken", ...).
+// Auth: OAuth 2.0 (set on the request); set with WithTokenSource(ts) or
+// WithVariable("oauth2_accessToken", ...).
 func (s *OAuth2FolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opOAuth2FolderCredentialsFromVariables, call{})
 }
 
-// opOAuth2FolderCredentialsFromVariables is the request
-// OAuth2FolderService.CredentialsFromVariables sends.
-var opOAuth2FolderCredentialsFromVariables = operation{
-	name:   "OAuth2Folder.CredentialsFromVariables",
-	method: "GET",
-	path:   "/oauth2/vars",
-	auth:   authOAuth22,
-}
+var opOAuth2FolderCredentialsFromVariables = operation{name: "OAuth2Folder.CredentialsFromVariables", method: "GET", path: "/oauth2/vars",
+	auth: authOAuth22}
 
 // OAuth2FolderSubService holds the requests of the Postman folder "oauth2
-// folder › sub".
-//
-// Use it through the client: client.OAuth2Folder.Sub.
+// folder › sub", as client.OAuth2Folder.Sub.
 type OAuth2FolderSubService struct {
 	rt *core
 }
 
 // NoAuth sends GET /oauth2/none (Postman: oauth2 folder › sub › no auth).
 //
-// It sends no credentials (the folder "sub" sets no auth).
+// Auth: none (the folder "sub" sets no auth).
 func (s *OAuth2FolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opOAuth2FolderSubNoAuth, call{})
 }
 
-// opOAuth2FolderSubNoAuth is the request OAuth2FolderSubService.NoAuth sends.
-var opOAuth2FolderSubNoAuth = operation{
-	name:   "OAuth2Folder.Sub.NoAuth",
-	method: "GET",
-	path:   "/oauth2/none",
-}
+var opOAuth2FolderSubNoAuth = operation{name: "OAuth2Folder.Sub.NoAuth", method: "GET", path: "/oauth2/none"}

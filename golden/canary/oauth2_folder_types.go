@@ -4,17 +4,7 @@
 package canary
 
 // OAuth2FolderOwnLiteralCredentialsForm is the form body of
-// OAuth2FolderService.OwnLiteralCredentials. A field left empty (or nil) sends
-// what the collection sends.
+// OAuth2FolderService.OwnLiteralCredentials.
 type OAuth2FolderOwnLiteralCredentialsForm struct {
-	// C sets the form field "c"; empty sends "3".
-	C string
-}
-
-// values returns the fields by slot, for the runtime.
-func (f *OAuth2FolderOwnLiteralCredentialsForm) values() []string {
-	if f == nil {
-		return nil
-	}
-	return []string{f.C}
+	C string // form "c"; empty sends "3"
 }

@@ -69,9 +69,4 @@ func (c *Client) Ping(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opPing, call{})
 }
 
-// opPing is the request Client.Ping sends.
-var opPing = operation{
-	name:   "Ping",
-	method: "GET",
-	path:   "/ping",
-}
+var opPing = operation{name: "Ping", method: "GET", path: "/ping"}

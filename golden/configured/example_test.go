@@ -6,15 +6,13 @@ package configured_test
 import (
 	"context"
 	"fmt"
-	"github.com/postgen/postgen/golden/configured"
 	"log"
+
+	"github.com/postgen/postgen/golden/configured"
 )
 
 func ExampleClient_Ping() {
-	client, err := configured.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := configured.NewClient() // without options it cannot fail
 	result, _, err := client.Ping(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -23,10 +21,7 @@ func ExampleClient_Ping() {
 }
 
 func ExampleInventoryService_List() {
-	client, err := configured.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := configured.NewClient() // without options it cannot fail
 	result, _, err := client.Inventory.List(context.Background(), &configured.ListOptions{Page: "1"})
 	if err != nil {
 		log.Fatal(err)
@@ -35,14 +30,8 @@ func ExampleInventoryService_List() {
 }
 
 func ExampleInventoryService_Adjust() {
-	client, err := configured.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
-	result, _, err := client.Inventory.Adjust(context.Background(), &configured.Adjustment{
-		SKU:   "A-1",
-		Delta: "1",
-	})
+	client, _ := configured.NewClient() // without options it cannot fail
+	result, _, err := client.Inventory.Adjust(context.Background(), &configured.Adjustment{SKU: "A-1", Delta: "1"})
 	if err != nil {
 		log.Fatal(err)
 	}

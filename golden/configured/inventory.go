@@ -5,55 +5,37 @@ package configured
 
 import "context"
 
-// InventoryService holds the requests of the Postman folder "Stock".
-//
-// Use it through the client: client.Inventory.
+// InventoryService holds the requests of the Postman folder "Stock", as
+// client.Inventory.
 type InventoryService struct {
 	rt *core
 }
 
 // List sends GET /stock (Postman: Stock › List stock items).
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *InventoryService) List(ctx context.Context, params *ListOptions) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opInventoryList, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opInventoryList, call{fields: params})
 }
 
-// opInventoryList is the request InventoryService.List sends.
-var opInventoryList = operation{
-	name:   "Inventory.List",
-	method: "GET",
-	path:   "/stock",
+var opInventoryList = operation{name: "Inventory.List", method: "GET", path: "/stock",
 	params: []param{
 		{key: "sku", slot: 1},
 		{key: "page", value: "1", slot: 2},
 		{in: inHeader, key: "X-Tenant", value: "{{tenantId}}"},
 		{in: inHeader, key: "X-Api-Key", value: "{{apiKey}}"},
-	},
-}
+	}}
 
 // Adjust sends POST /stock/adjust (Postman: Stock › Adjust stock item).
-//
-// body sets the form fields; nil sends the collection's form.
 func (s *InventoryService) Adjust(ctx context.Context, body *Adjustment) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opInventoryAdjust, call{body: body})
 }
 
-// opInventoryAdjust is the request InventoryService.Adjust sends.
-var opInventoryAdjust = operation{
-	name:   "Inventory.Adjust",
-	method: "POST",
-	path:   "/stock/adjust",
+var opInventoryAdjust = operation{name: "Inventory.Adjust", method: "POST", path: "/stock/adjust",
 	params: []param{
 		{in: inHeader, key: "X-Tenant", value: "{{tenantId}}"},
 		{in: inHeader, key: "X-Api-Key", value: "{{apiKey}}"},
 	},
-	body: &bodySpec{
-		mode:        bodyURLEncoded,
-		contentType: "application/x-www-form-urlencoded",
+	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
 		form: []param{
 			{in: inForm, key: "sku", value: "A-1", slot: 1},
 			{in: inForm, key: "delta", value: "1", slot: 2},
-		},
-	},
-}
+		}}}

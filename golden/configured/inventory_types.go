@@ -3,36 +3,14 @@
 
 package configured
 
-// ListOptions holds the query parameters and headers of InventoryService.List
-// that a caller may set. A field left empty sends what the collection sends.
+// ListOptions holds the query parameters and headers of InventoryService.List.
 type ListOptions struct {
-	// SKU sets the query parameter "sku"; empty sends it with an empty value.
-	SKU string
-	// Page sets the query parameter "page"; empty sends "1".
-	Page string
+	SKU  string // query "sku"; empty sends an empty value
+	Page string // query "page"; empty sends "1"
 }
 
-// values returns the fields by slot, for the runtime.
-func (p *ListOptions) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.SKU, p.Page}
-}
-
-// Adjustment is the form body of InventoryService.Adjust. A field left empty
-// (or nil) sends what the collection sends.
+// Adjustment is the form body of InventoryService.Adjust.
 type Adjustment struct {
-	// SKU sets the form field "sku"; empty sends "A-1".
-	SKU string
-	// Delta sets the form field "delta"; empty sends "1".
-	Delta string
-}
-
-// values returns the fields by slot, for the runtime.
-func (f *Adjustment) values() []string {
-	if f == nil {
-		return nil
-	}
-	return []string{f.SKU, f.Delta}
+	SKU   string // form "sku"; empty sends "A-1"
+	Delta string // form "delta"; empty sends "1"
 }

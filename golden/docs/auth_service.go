@@ -5,9 +5,7 @@ package docs
 
 import "context"
 
-// AuthService holds the requests of the Postman folder "Auth".
-//
-// Use it through the client: client.Auth.
+// AuthService holds the requests of the Postman folder "Auth", as client.Auth.
 type AuthService struct {
 	rt *core
 }
@@ -16,25 +14,15 @@ type AuthService struct {
 //
 // Exchanges client credentials for the bearer token the other requests use.
 //
-// It sends no credentials (the request sets no auth).
-//
-// body sets the form fields; nil sends the collection's form. The result is the
-// response body as bytes (the examples are application/x-www-form-urlencoded).
+// Auth: none (the request sets no auth). The result is the response body as
+// bytes (the examples are application/x-www-form-urlencoded).
 func (s *AuthService) GetToken(ctx context.Context, body *AuthGetTokenForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opAuthGetToken, call{body: body})
 }
 
-// opAuthGetToken is the request AuthService.GetToken sends.
-var opAuthGetToken = operation{
-	name:   "Auth.GetToken",
-	method: "POST",
-	path:   "/oauth/token",
-	body: &bodySpec{
-		mode:        bodyURLEncoded,
-		contentType: "application/x-www-form-urlencoded",
+var opAuthGetToken = operation{name: "Auth.GetToken", method: "POST", path: "/oauth/token",
+	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
 		form: []param{
 			{in: inForm, key: "grant_type", value: "client_credentials", slot: 1},
 			{in: inForm, key: "client_id", value: "{{clientId}}", slot: 2},
-		},
-	},
-}
+		}}}

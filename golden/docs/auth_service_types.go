@@ -3,19 +3,8 @@
 
 package docs
 
-// AuthGetTokenForm is the form body of AuthService.GetToken. A field left empty
-// (or nil) sends what the collection sends.
+// AuthGetTokenForm is the form body of AuthService.GetToken.
 type AuthGetTokenForm struct {
-	// GrantType sets the form field "grant_type"; empty sends "client_credentials".
-	GrantType string
-	// ClientID sets the form field "client_id"; empty sends "{{clientId}}".
-	ClientID string
-}
-
-// values returns the fields by slot, for the runtime.
-func (f *AuthGetTokenForm) values() []string {
-	if f == nil {
-		return nil
-	}
-	return []string{f.GrantType, f.ClientID}
+	GrantType string // form "grant_type"; empty sends "client_credentials"
+	ClientID  string // form "client_id"; empty sends "{{clientId}}"
 }

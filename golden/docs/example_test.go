@@ -6,15 +6,13 @@ package docs_test
 import (
 	"context"
 	"fmt"
-	"github.com/postgen/postgen/golden/docs"
 	"log"
+
+	"github.com/postgen/postgen/golden/docs"
 )
 
 func ExampleReportsService_Run() {
-	client, err := docs.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := docs.NewClient() // without options it cannot fail
 	result, _, err := client.Reports.Run(context.Background(), nil, &docs.ReportsRunParams{Action: "run"})
 	if err != nil {
 		log.Fatal(err)
@@ -23,10 +21,7 @@ func ExampleReportsService_Run() {
 }
 
 func ExampleReportsService_Cancel() {
-	client, err := docs.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := docs.NewClient() // without options it cannot fail
 	result, _, err := client.Reports.Cancel(context.Background(), &docs.ReportsCancelParams{Action: "cancel"})
 	if err != nil {
 		log.Fatal(err)
@@ -35,10 +30,7 @@ func ExampleReportsService_Cancel() {
 }
 
 func ExampleReportsService_Get() {
-	client, err := docs.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := docs.NewClient() // without options it cannot fail
 	result, _, err := client.Reports.Get(context.Background(), "r1")
 	if err != nil {
 		log.Fatal(err)
@@ -47,10 +39,7 @@ func ExampleReportsService_Get() {
 }
 
 func ExampleAuthService_GetToken() {
-	client, err := docs.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := docs.NewClient() // without options it cannot fail
 	result, _, err := client.Auth.GetToken(context.Background(), &docs.AuthGetTokenForm{GrantType: "client_credentials"})
 	if err != nil {
 		log.Fatal(err)
@@ -59,10 +48,7 @@ func ExampleAuthService_GetToken() {
 }
 
 func ExampleHostileFolderService_Ping() {
-	client, err := docs.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := docs.NewClient() // without options it cannot fail
 	result, _, err := client.HostileFolder.Ping(context.Background())
 	if err != nil {
 		log.Fatal(err)

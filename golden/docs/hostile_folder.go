@@ -6,15 +6,13 @@ package docs
 import "context"
 
 // HostileFolderService holds the requests of the Postman folder "Hostile */
-// folder".
+// folder", as client.HostileFolder.
 //
 // Ends a comment / and / opens one; right-to-left and a NUL byte.
 //
 // HTML inline,
 //
 // with a break and a script.
-//
-// Use it through the client: client.HostileFolder.
 type HostileFolderService struct {
 	rt *core
 }
@@ -27,18 +25,11 @@ type HostileFolderService struct {
 //
 // # A heading that is not the first line
 //
-// It authenticates with a bearer token (set on the collection); set its
-// credentials with WithBearerToken(token) or WithVariable("accessToken", ...).
-//
-// The result is the response body as text (the examples are text).
+// Auth: a bearer token. The result is the response body as text (the examples
+// are text).
 func (s *HostileFolderService) Ping(ctx context.Context) (string, *Response, error) {
 	return send[string](ctx, s.rt, &opHostileFolderPing, call{})
 }
 
-// opHostileFolderPing is the request HostileFolderService.Ping sends.
-var opHostileFolderPing = operation{
-	name:   "HostileFolder.Ping",
-	method: "GET",
-	path:   "/ping",
-	auth:   authBearer,
-}
+var opHostileFolderPing = operation{name: "HostileFolder.Ping", method: "GET", path: "/ping",
+	auth: authBearer}

@@ -5,12 +5,11 @@ package docs
 
 import "context"
 
-// ReportsService holds the requests of the Postman folder "Reports".
+// ReportsService holds the requests of the Postman folder "Reports", as
+// client.Reports.
 //
 // Start and stop report runs. Reports authenticate with an API key, not the
 // bearer token.
-//
-// Use it through the client: client.Reports.
 type ReportsService struct {
 	rt *core
 }
@@ -24,73 +23,43 @@ type ReportsService struct {
 //
 // The run is asynchronous; poll it with Get report.
 //
-// It authenticates with an API key in the header "X-Api-Key" (set on the folder
-// "Reports"); set its credentials with WithAPIKey(key) or
-// WithVariable("apiKey", ...).
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
+// Auth: an API key in the header "X-Api-Key" (set on the folder "Reports"); set
+// with WithAPIKey(key) or WithVariable("apiKey", ...).
 func (s *ReportsService) Run(ctx context.Context, body *ReportsRunBody, params *ReportsRunParams) (*ReportsRunResult, *Response, error) {
-	return send[*ReportsRunResult](ctx, s.rt, &opReportsRun, call{params: params.values(), body: body})
+	return sendObject[ReportsRunResult](ctx, s.rt, &opReportsRun, call{fields: params, body: body})
 }
 
-// opReportsRun is the request ReportsService.Run sends.
-var opReportsRun = operation{
-	name:   "Reports.Run",
-	method: "POST",
-	path:   "/reports",
+var opReportsRun = operation{name: "Reports.Run", method: "POST", path: "/reports",
+	auth: authAPIKey,
 	params: []param{
 		{key: "action", value: "run", slot: 1},
 		{in: inHeader, key: "Content-Type", value: "application/json"},
 	},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "application/json",
-		text:        "{\"template\": \"sales\"}",
-	},
-	auth: authAPIKey,
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "application/json", text: "{\"template\": \"sales\"}"}}
 
 // Cancel sends POST /reports (Postman: Reports › Cancel report).
 //
-// It authenticates with an API key in the header "X-Api-Key" (set on the folder
-// "Reports"); set its credentials with WithAPIKey(key) or
-// WithVariable("apiKey", ...).
-//
-// params sets query parameters and headers; nil sends the collection's.
+// Auth: an API key in the header "X-Api-Key" (set on the folder "Reports"); set
+// with WithAPIKey(key) or WithVariable("apiKey", ...).
 func (s *ReportsService) Cancel(ctx context.Context, params *ReportsCancelParams) (*ReportsCancelResult, *Response, error) {
-	return send[*ReportsCancelResult](ctx, s.rt, &opReportsCancel, call{params: params.values()})
+	return sendObject[ReportsCancelResult](ctx, s.rt, &opReportsCancel, call{fields: params})
 }
 
-// opReportsCancel is the request ReportsService.Cancel sends.
-var opReportsCancel = operation{
-	name:   "Reports.Cancel",
-	method: "POST",
-	path:   "/reports",
-	params: []param{{key: "action", value: "cancel", slot: 1}},
-	auth:   authAPIKey,
-}
+var opReportsCancel = operation{name: "Reports.Cancel", method: "POST", path: "/reports",
+	auth: authAPIKey,
+	params: []param{
+		{key: "action", value: "cancel", slot: 1},
+	}}
 
 // Get sends GET /reports/:reportId (Postman: Reports › Get report).
 //
-// It authenticates with an API key in the header "X-Api-Key" (set on the folder
-// "Reports"); set its credentials with WithAPIKey(key) or
-// WithVariable("apiKey", ...).
-//
-// reportID fills the path variable :reportId; an empty value sends the
-// collection's value "r1". An *APIError's Decoded holds the error body, by
-// status (404: *ReportsGetError).
+// Auth: an API key in the header "X-Api-Key" (set on the folder "Reports"); set
+// with WithAPIKey(key) or WithVariable("apiKey", ...). Path defaults: reportID
+// "r1". Error bodies (in APIError.Decoded): 404: *ReportsGetError.
 func (s *ReportsService) Get(ctx context.Context, reportID string) (*ReportsGetResult, *Response, error) {
-	return send[*ReportsGetResult](ctx, s.rt, &opReportsGet, call{path: []string{reportID}})
+	return sendObject[ReportsGetResult](ctx, s.rt, &opReportsGet, call{path: []string{reportID}})
 }
 
-// opReportsGet is the request ReportsService.Get sends.
-var opReportsGet = operation{
-	name:       "Reports.Get",
-	method:     "GET",
-	path:       "/reports/:reportId",
-	pathVars:   []string{"reportId"},
-	pathValues: []string{"r1"},
-	auth:       authAPIKey,
-	errBodies:  []errorBody{{404, errorAs[*ReportsGetError]}},
-}
+var opReportsGet = operation{name: "Reports.Get", method: "GET", path: "/reports/:reportId",
+	pathVars: []string{"reportId"}, pathValues: []string{"r1"}, auth: authAPIKey,
+	errBodies: []errorBody{{404, errorAs[*ReportsGetError]}}}

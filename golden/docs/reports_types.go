@@ -3,37 +3,6 @@
 
 package docs
 
-// ReportsRunParams holds the query parameters and headers of ReportsService.Run
-// that a caller may set. A field left empty sends what the collection sends.
-type ReportsRunParams struct {
-	// Action sets the query parameter "action"; empty sends "run".
-	Action string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *ReportsRunParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Action}
-}
-
-// ReportsCancelParams holds the query parameters and headers of
-// ReportsService.Cancel that a caller may set. A field left empty sends what
-// the collection sends.
-type ReportsCancelParams struct {
-	// Action sets the query parameter "action"; empty sends "cancel".
-	Action string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *ReportsCancelParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Action}
-}
-
 // ReportsRunResult is the result of ReportsService.Run, inferred from 1 example.
 type ReportsRunResult struct {
 	ID    string `json:"id"`    // in every example
@@ -60,4 +29,16 @@ type ReportsGetResult struct {
 // ReportsGetError is the 404 error body of ReportsService.Get, inferred from 1 example.
 type ReportsGetError struct {
 	Error string `json:"error"` // in every example
+}
+
+// ReportsRunParams holds the query parameters and headers of
+// ReportsService.Run.
+type ReportsRunParams struct {
+	Action string // query "action"; empty sends "run"
+}
+
+// ReportsCancelParams holds the query parameters and headers of
+// ReportsService.Cancel.
+type ReportsCancelParams struct {
+	Action string // query "action"; empty sends "cancel"
 }

@@ -5,11 +5,10 @@ package encoding
 
 import "context"
 
-// BodyPruningService holds the requests of the Postman folder "Body pruning".
+// BodyPruningService holds the requests of the Postman folder "Body pruning",
+// as client.BodyPruning.
 //
 // T17, T24: GET, HEAD, COPY, PURGE and UNLOCK drop their body; DELETE keeps it.
-//
-// Use it through the client: client.BodyPruning.
 type BodyPruningService struct {
 	rt *core
 }
@@ -20,31 +19,13 @@ func (s *BodyPruningService) T17GetWithPruned(ctx context.Context) ([]byte, *Res
 	return send[[]byte](ctx, s.rt, &opBodyPruningT17GetWithPruned, call{})
 }
 
-// opBodyPruningT17GetWithPruned is the request
-// BodyPruningService.T17GetWithPruned sends.
-var opBodyPruningT17GetWithPruned = operation{
-	name:   "BodyPruning.T17GetWithPruned",
-	method: "GET",
-	path:   "/t17",
-}
+var opBodyPruningT17GetWithPruned = operation{name: "BodyPruning.T17GetWithPruned", method: "GET", path: "/t17"}
 
 // T24DeleteWith sends DELETE /t24 (Postman: Body pruning › T24 DELETE with
 // body).
-//
-// body is sent as JSON; nil sends the collection's body.
 func (s *BodyPruningService) T24DeleteWith(ctx context.Context, body *JSONCommentsStrippedT11NoLanguageContentTypeBody) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBodyPruningT24DeleteWith, call{body: body})
 }
 
-// opBodyPruningT24DeleteWith is the request BodyPruningService.T24DeleteWith
-// sends.
-var opBodyPruningT24DeleteWith = operation{
-	name:   "BodyPruning.T24DeleteWith",
-	method: "DELETE",
-	path:   "/t24",
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "application/json",
-		text:        "{\"a\":1}",
-	},
-}
+var opBodyPruningT24DeleteWith = operation{name: "BodyPruning.T24DeleteWith", method: "DELETE", path: "/t24",
+	body: &bodySpec{mode: bodyRaw, contentType: "application/json", text: "{\"a\":1}"}}

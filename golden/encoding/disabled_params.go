@@ -6,80 +6,52 @@ package encoding
 import "context"
 
 // DisabledParamsService holds the requests of the Postman folder "Disabled
-// params".
+// params", as client.DisabledParams.
 //
 // P15, T20 and disabled headers and form rows: nothing disabled is sent; no
 // enabled row means no ? and no body.
-//
-// Use it through the client: client.DisabledParams.
 type DisabledParamsService struct {
 	rt *core
 }
 
 // P15QueryOnly sends GET /p15 (Postman: Disabled params › P15 query only
 // disabled).
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *DisabledParamsService) P15QueryOnly(ctx context.Context, params *DisabledParamsP15QueryOnlyParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opDisabledParamsP15QueryOnly, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opDisabledParamsP15QueryOnly, call{fields: params})
 }
 
-// opDisabledParamsP15QueryOnly is the request
-// DisabledParamsService.P15QueryOnly sends.
-var opDisabledParamsP15QueryOnly = operation{
-	name:   "DisabledParams.P15QueryOnly",
-	method: "GET",
-	path:   "/p15",
-	params: []param{{key: "a", value: "1", disabled: true, slot: 1}},
-}
+var opDisabledParamsP15QueryOnly = operation{name: "DisabledParams.P15QueryOnly", method: "GET", path: "/p15",
+	params: []param{
+		{key: "a", value: "1", disabled: true, slot: 1},
+	}}
 
 // T20UrlencodedAll sends POST /t20 (Postman: Disabled params › T20 urlencoded
 // all disabled).
-//
-// body sets the form fields; nil sends the collection's form.
 func (s *DisabledParamsService) T20UrlencodedAll(ctx context.Context, body *DisabledParamsT20UrlencodedAllForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opDisabledParamsT20UrlencodedAll, call{body: body})
 }
 
-// opDisabledParamsT20UrlencodedAll is the request
-// DisabledParamsService.T20UrlencodedAll sends.
-var opDisabledParamsT20UrlencodedAll = operation{
-	name:   "DisabledParams.T20UrlencodedAll",
-	method: "POST",
-	path:   "/t20",
-	body: &bodySpec{
-		mode:        bodyURLEncoded,
-		contentType: "application/x-www-form-urlencoded",
-		form:        []param{{in: inForm, key: "a", value: "1", disabled: true, slot: 1}},
-	},
-}
+var opDisabledParamsT20UrlencodedAll = operation{name: "DisabledParams.T20UrlencodedAll", method: "POST", path: "/t20",
+	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
+		form: []param{
+			{in: inForm, key: "a", value: "1", disabled: true, slot: 1},
+		}}}
 
 // HeaderAndFormRows sends POST /dis (Postman: Disabled params › disabled header
 // and form rows).
-//
-// body sets the form fields; nil sends the collection's form. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *DisabledParamsService) HeaderAndFormRows(ctx context.Context, body *DisabledParamsHeaderAndFormRowsForm, params *DisabledParamsHeaderAndFormRowsParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opDisabledParamsHeaderAndFormRows, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opDisabledParamsHeaderAndFormRows, call{fields: params, body: body})
 }
 
-// opDisabledParamsHeaderAndFormRows is the request
-// DisabledParamsService.HeaderAndFormRows sends.
-var opDisabledParamsHeaderAndFormRows = operation{
-	name:   "DisabledParams.HeaderAndFormRows",
-	method: "POST",
-	path:   "/dis",
+var opDisabledParamsHeaderAndFormRows = operation{name: "DisabledParams.HeaderAndFormRows", method: "POST", path: "/dis",
 	params: []param{
 		{in: inHeader, key: "X-On", value: "1"},
 		{in: inHeader, key: "X-Off", value: "0", disabled: true, slot: 1},
 	},
-	body: &bodySpec{
-		mode: bodyFormData,
+	body: &bodySpec{mode: bodyFormData,
 		form: []param{
 			{in: inForm, key: "on", value: "1", slot: 1},
 			{in: inForm, key: "off", value: "0", disabled: true, slot: 2},
 			{in: inFile, key: "nofile", slot: 3},
 			{in: inFile, key: "missing", slot: 4, contentType: "text/plain", fileName: "missing.txt"},
-		},
-	},
-}
+		}}}

@@ -4,81 +4,28 @@
 package encoding
 
 // DisabledParamsP15QueryOnlyParams holds the query parameters and headers of
-// DisabledParamsService.P15QueryOnly that a caller may set. A field left empty
-// sends what the collection sends.
+// DisabledParamsService.P15QueryOnly.
 type DisabledParamsP15QueryOnlyParams struct {
-	// A sets the query parameter "a"; empty leaves it out.
-	A string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *DisabledParamsP15QueryOnlyParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.A}
+	A string // query "a", sent only when set
 }
 
 // DisabledParamsT20UrlencodedAllForm is the form body of
-// DisabledParamsService.T20UrlencodedAll. A field left empty (or nil) sends
-// what the collection sends.
+// DisabledParamsService.T20UrlencodedAll.
 type DisabledParamsT20UrlencodedAllForm struct {
-	// A sets the form field "a"; empty leaves it out.
-	A string
-}
-
-// values returns the fields by slot, for the runtime.
-func (f *DisabledParamsT20UrlencodedAllForm) values() []string {
-	if f == nil {
-		return nil
-	}
-	return []string{f.A}
+	A string // form "a", sent only when set
 }
 
 // DisabledParamsHeaderAndFormRowsParams holds the query parameters and headers
-// of DisabledParamsService.HeaderAndFormRows that a caller may set. A field
-// left empty sends what the collection sends.
+// of DisabledParamsService.HeaderAndFormRows.
 type DisabledParamsHeaderAndFormRowsParams struct {
-	// XOff sets the header "X-Off"; empty leaves it out.
-	XOff string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *DisabledParamsHeaderAndFormRowsParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.XOff}
+	XOff string // header "X-Off", sent only when set
 }
 
 // DisabledParamsHeaderAndFormRowsForm is the form body of
-// DisabledParamsService.HeaderAndFormRows. A field left empty (or nil) sends
-// what the collection sends.
+// DisabledParamsService.HeaderAndFormRows.
 type DisabledParamsHeaderAndFormRowsForm struct {
-	// On sets the form field "on"; empty sends "1".
-	On string
-	// Off sets the form field "off"; empty leaves it out.
-	Off string
-	// Nofile sets the file field "nofile"; nil sends an empty part with no file
-	// name, as Postman does for a file row without a source.
-	Nofile *FormFile
-	// Missing sets the file field "missing"; nil leaves it out, as Postman does
-	// when it cannot read the collection's file "missing.txt".
-	Missing *FormFile
-}
-
-// values returns the fields by slot, for the runtime.
-func (f *DisabledParamsHeaderAndFormRowsForm) values() []string {
-	if f == nil {
-		return nil
-	}
-	return []string{f.On, f.Off, "", ""}
-}
-
-// files returns the file fields by slot, for the runtime.
-func (f *DisabledParamsHeaderAndFormRowsForm) files() []*FormFile {
-	if f == nil {
-		return nil
-	}
-	return []*FormFile{nil, nil, f.Nofile, f.Missing}
+	On      string    // form "on"; empty sends "1"
+	Off     string    // form "off", sent only when set
+	Nofile  *FormFile // file "nofile"; nil sends an empty part with no file name, as Postman does
+	Missing *FormFile // file "missing"; nil leaves it out, as Postman does when it cannot read "missing.txt"
 }

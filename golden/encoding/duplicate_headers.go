@@ -6,29 +6,20 @@ package encoding
 import "context"
 
 // DuplicateHeadersService holds the requests of the Postman folder "Duplicate
-// headers".
+// headers", as client.DuplicateHeaders.
 //
 // T06, P01: same-spelling headers are all sent; names that differ only in case
 // collapse to the last one.
-//
-// Use it through the client: client.DuplicateHeaders.
 type DuplicateHeadersService struct {
 	rt *core
 }
 
 // T06Array sends GET /t06 (Postman: Duplicate headers › T06 header array).
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *DuplicateHeadersService) T06Array(ctx context.Context, params *DuplicateHeadersT06ArrayParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opDuplicateHeadersT06Array, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opDuplicateHeadersT06Array, call{fields: params})
 }
 
-// opDuplicateHeadersT06Array is the request DuplicateHeadersService.T06Array
-// sends.
-var opDuplicateHeadersT06Array = operation{
-	name:   "DuplicateHeaders.T06Array",
-	method: "GET",
-	path:   "/t06",
+var opDuplicateHeadersT06Array = operation{name: "DuplicateHeaders.T06Array", method: "GET", path: "/t06",
 	params: []param{
 		{in: inHeader, key: "X-Dup", value: "1"},
 		{in: inHeader, key: "X-Dup", value: "2"},
@@ -38,8 +29,7 @@ var opDuplicateHeadersT06Array = operation{
 		{in: inHeader, key: "user-agent", value: "custom-agent"},
 		{in: inHeader, key: "accept", value: "application/json"},
 		{in: inHeader, key: "X-Spaces", value: "  padded  "},
-	},
-}
+	}}
 
 // P01SameCase sends GET /p01 (Postman: Duplicate headers › P01 duplicate
 // same-case headers).
@@ -47,14 +37,8 @@ func (s *DuplicateHeadersService) P01SameCase(ctx context.Context) ([]byte, *Res
 	return send[[]byte](ctx, s.rt, &opDuplicateHeadersP01SameCase, call{})
 }
 
-// opDuplicateHeadersP01SameCase is the request
-// DuplicateHeadersService.P01SameCase sends.
-var opDuplicateHeadersP01SameCase = operation{
-	name:   "DuplicateHeaders.P01SameCase",
-	method: "GET",
-	path:   "/p01",
+var opDuplicateHeadersP01SameCase = operation{name: "DuplicateHeaders.P01SameCase", method: "GET", path: "/p01",
 	params: []param{
 		{in: inHeader, key: "X-Dup", value: "1"},
 		{in: inHeader, key: "X-Dup", value: "2"},
-	},
-}
+	}}

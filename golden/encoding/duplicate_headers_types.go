@@ -4,19 +4,8 @@
 package encoding
 
 // DuplicateHeadersT06ArrayParams holds the query parameters and headers of
-// DuplicateHeadersService.T06Array that a caller may set. A field left empty
-// sends what the collection sends.
+// DuplicateHeadersService.T06Array.
 type DuplicateHeadersT06ArrayParams struct {
-	// XDisabled sets the header "X-Disabled"; empty leaves it out.
-	XDisabled string
-	// XEmpty sets the header "X-Empty"; empty sends it with an empty value.
-	XEmpty string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *DuplicateHeadersT06ArrayParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.XDisabled, p.XEmpty}
+	XDisabled string // header "X-Disabled", sent only when set
+	XEmpty    string // header "X-Empty"; empty sends an empty value
 }

@@ -6,27 +6,14 @@ package encoding_test
 import (
 	"context"
 	"fmt"
-	"github.com/postgen/postgen/golden/encoding"
 	"log"
+
+	"github.com/postgen/postgen/golden/encoding"
 )
 
 func ExampleQueryCharactersLeftRawService_T01StringURLWithEdgeCases() {
-	client, err := encoding.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
-	result, _, err := client.QueryCharactersLeftRaw.T01StringURLWithEdgeCases(context.Background(), &encoding.QueryCharactersLeftRawT01StringURLWithEdgeCasesParams{
-		A:   "1",
-		B:   "hello world",
-		C:   "a+b",
-		D:   "%20x%zz",
-		E:   "ü",
-		F:   "\"q\"",
-		G:   "<>",
-		H:   "x|y",
-		Amp: "a%26b",
-		Eq:  "a=b",
-	})
+	client, _ := encoding.NewClient() // without options it cannot fail
+	result, _, err := client.QueryCharactersLeftRaw.T01StringURLWithEdgeCases(context.Background(), &encoding.QueryCharactersLeftRawT01StringURLWithEdgeCasesParams{A: "1", B: "hello world", C: "a+b", D: "%20x%zz", E: "ü", F: "\"q\"", G: "<>", H: "x|y", Amp: "a%26b", Eq: "a=b"})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -34,10 +21,7 @@ func ExampleQueryCharactersLeftRawService_T01StringURLWithEdgeCases() {
 }
 
 func ExampleQueryCharactersLeftRawService_T03VariableValueAddsStructure() {
-	client, err := encoding.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := encoding.NewClient() // without options it cannot fail
 	result, _, err := client.QueryCharactersLeftRaw.T03VariableValueAddsStructure(context.Background(), &encoding.QueryCharactersLeftRawT03VariableValueAddsStructureParams{R: "1"})
 	if err != nil {
 		log.Fatal(err)
@@ -46,19 +30,8 @@ func ExampleQueryCharactersLeftRawService_T03VariableValueAddsStructure() {
 }
 
 func ExampleRfc3986FormEncodingService_T12Urlencoded() {
-	client, err := encoding.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
-	result, _, err := client.Rfc3986FormEncoding.T12Urlencoded(context.Background(), &encoding.Rfc3986FormEncodingT12UrlencodedForm{
-		A:     "1",
-		SpAce: "hello world",
-		Plus:  "a+b",
-		Amp:   "x&y=z",
-		Uni:   "ü€",
-		Star:  "!'()*~",
-		Pre:   "%41",
-	})
+	client, _ := encoding.NewClient() // without options it cannot fail
+	result, _, err := client.Rfc3986FormEncoding.T12Urlencoded(context.Background(), &encoding.Rfc3986FormEncodingT12UrlencodedForm{A: "1", SpAce: "hello world", Plus: "a+b", Amp: "x&y=z", Uni: "ü€", Star: "!'()*~", Pre: "%41"})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -66,10 +39,7 @@ func ExampleRfc3986FormEncodingService_T12Urlencoded() {
 }
 
 func ExampleNullAndEmptyQueryValuesService_P14VsMissingVsKey() {
-	client, err := encoding.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := encoding.NewClient() // without options it cannot fail
 	result, _, err := client.NullAndEmptyQueryValues.P14VsMissingVsKey(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -78,10 +48,7 @@ func ExampleNullAndEmptyQueryValuesService_P14VsMissingVsKey() {
 }
 
 func ExampleNullAndEmptyQueryValuesService_P16RawURLWithTrailing() {
-	client, err := encoding.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := encoding.NewClient() // without options it cannot fail
 	result, _, err := client.NullAndEmptyQueryValues.P16RawURLWithTrailing(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -90,10 +57,7 @@ func ExampleNullAndEmptyQueryValuesService_P16RawURLWithTrailing() {
 }
 
 func ExampleDisabledParamsService_P15QueryOnly() {
-	client, err := encoding.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := encoding.NewClient() // without options it cannot fail
 	result, _, err := client.DisabledParams.P15QueryOnly(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -102,10 +66,7 @@ func ExampleDisabledParamsService_P15QueryOnly() {
 }
 
 func ExampleDisabledParamsService_T20UrlencodedAll() {
-	client, err := encoding.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := encoding.NewClient() // without options it cannot fail
 	result, _, err := client.DisabledParams.T20UrlencodedAll(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -114,10 +75,7 @@ func ExampleDisabledParamsService_T20UrlencodedAll() {
 }
 
 func ExampleDisabledParamsService_HeaderAndFormRows() {
-	client, err := encoding.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := encoding.NewClient() // without options it cannot fail
 	result, _, err := client.DisabledParams.HeaderAndFormRows(context.Background(), &encoding.DisabledParamsHeaderAndFormRowsForm{On: "1"}, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -126,10 +84,7 @@ func ExampleDisabledParamsService_HeaderAndFormRows() {
 }
 
 func ExampleDuplicateHeadersService_T06Array() {
-	client, err := encoding.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := encoding.NewClient() // without options it cannot fail
 	result, _, err := client.DuplicateHeaders.T06Array(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -138,10 +93,7 @@ func ExampleDuplicateHeadersService_T06Array() {
 }
 
 func ExampleDuplicateHeadersService_P01SameCase() {
-	client, err := encoding.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := encoding.NewClient() // without options it cannot fail
 	result, _, err := client.DuplicateHeaders.P01SameCase(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -150,10 +102,7 @@ func ExampleDuplicateHeadersService_P01SameCase() {
 }
 
 func ExampleJSONCommentsStrippedService_T08RawWith() {
-	client, err := encoding.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := encoding.NewClient() // without options it cannot fail
 	result, _, err := client.JSONCommentsStripped.T08RawWith(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -162,10 +111,7 @@ func ExampleJSONCommentsStrippedService_T08RawWith() {
 }
 
 func ExampleJSONCommentsStrippedService_CrlfAfterLine() {
-	client, err := encoding.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := encoding.NewClient() // without options it cannot fail
 	result, _, err := client.JSONCommentsStripped.CrlfAfterLine(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -174,10 +120,7 @@ func ExampleJSONCommentsStrippedService_CrlfAfterLine() {
 }
 
 func ExampleJSONCommentsStrippedService_T11NoLanguageContentType() {
-	client, err := encoding.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := encoding.NewClient() // without options it cannot fail
 	result, _, err := client.JSONCommentsStripped.T11NoLanguageContentType(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -186,10 +129,7 @@ func ExampleJSONCommentsStrippedService_T11NoLanguageContentType() {
 }
 
 func ExampleBodyPruningService_T17GetWithPruned() {
-	client, err := encoding.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := encoding.NewClient() // without options it cannot fail
 	result, _, err := client.BodyPruning.T17GetWithPruned(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -198,10 +138,7 @@ func ExampleBodyPruningService_T17GetWithPruned() {
 }
 
 func ExampleBodyPruningService_T24DeleteWith() {
-	client, err := encoding.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := encoding.NewClient() // without options it cannot fail
 	result, _, err := client.BodyPruning.T24DeleteWith(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -210,10 +147,7 @@ func ExampleBodyPruningService_T24DeleteWith() {
 }
 
 func ExampleGraphQlVariablesAsAStringService_T15Graphql() {
-	client, err := encoding.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := encoding.NewClient() // without options it cannot fail
 	result, _, err := client.GraphQlVariablesAsAString.T15Graphql(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -222,10 +156,7 @@ func ExampleGraphQlVariablesAsAStringService_T15Graphql() {
 }
 
 func ExampleGraphQlVariablesAsAStringService_T16bGraphqlEmpty() {
-	client, err := encoding.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := encoding.NewClient() // without options it cannot fail
 	result, _, err := client.GraphQlVariablesAsAString.T16bGraphqlEmpty(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -234,10 +165,7 @@ func ExampleGraphQlVariablesAsAStringService_T16bGraphqlEmpty() {
 }
 
 func ExamplePathVariablesService_Pv1NumericValue() {
-	client, err := encoding.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := encoding.NewClient() // without options it cannot fail
 	result, _, err := client.PathVariables.Pv1NumericValue(context.Background(), "")
 	if err != nil {
 		log.Fatal(err)
@@ -246,10 +174,7 @@ func ExamplePathVariablesService_Pv1NumericValue() {
 }
 
 func ExamplePathVariablesService_Pv2ValueWith() {
-	client, err := encoding.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := encoding.NewClient() // without options it cannot fail
 	result, _, err := client.PathVariables.Pv2ValueWith(context.Background(), "")
 	if err != nil {
 		log.Fatal(err)
@@ -258,10 +183,7 @@ func ExamplePathVariablesService_Pv2ValueWith() {
 }
 
 func ExamplePathVariablesService_P17WithDotSuffixAndRepeated() {
-	client, err := encoding.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := encoding.NewClient() // without options it cannot fail
 	result, _, err := client.PathVariables.P17WithDotSuffixAndRepeated(context.Background(), "")
 	if err != nil {
 		log.Fatal(err)

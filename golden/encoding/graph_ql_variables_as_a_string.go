@@ -6,59 +6,28 @@ package encoding
 import "context"
 
 // GraphQlVariablesAsAStringService holds the requests of the Postman folder
-// "GraphQL variables as a string".
+// "GraphQL variables as a string", as client.GraphQlVariablesAsAString.
 //
 // T15, T16b: variables given as text are spliced in verbatim; empty variables
 // are left out.
-//
-// Use it through the client: client.GraphQlVariablesAsAString.
 type GraphQlVariablesAsAStringService struct {
 	rt *core
 }
 
 // T15Graphql sends POST /t15 (Postman: GraphQL variables as a string › T15
 // graphql variables string).
-//
-// body is sent as JSON; nil sends the collection's body.
 func (s *GraphQlVariablesAsAStringService) T15Graphql(ctx context.Context, body *GraphQlVariablesAsAStringT15GraphqlRequest) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opGraphQlVariablesAsAStringT15Graphql, call{body: body})
 }
 
-// opGraphQlVariablesAsAStringT15Graphql is the request
-// GraphQlVariablesAsAStringService.T15Graphql sends.
-var opGraphQlVariablesAsAStringT15Graphql = operation{
-	name:   "GraphQlVariablesAsAString.T15Graphql",
-	method: "POST",
-	path:   "/t15",
-	body: &bodySpec{
-		mode:        bodyGraphQL,
-		contentType: "application/json",
-		text:        GraphQlVariablesAsAStringT15GraphqlQuery,
-		gqlVariables: `{
-  "id": "{{qv}}"
-}`,
-		gqlVarsText: true,
-	},
-}
+var opGraphQlVariablesAsAStringT15Graphql = operation{name: "GraphQlVariablesAsAString.T15Graphql", method: "POST", path: "/t15",
+	body: &bodySpec{mode: bodyGraphQL, contentType: "application/json", text: GraphQlVariablesAsAStringT15GraphqlQuery, gqlVariables: "{\n  \"id\": \"{{qv}}\"\n}", gqlVarsText: true}}
 
 // T16bGraphqlEmpty sends POST /t16b (Postman: GraphQL variables as a string ›
 // T16b graphql empty variables string).
-//
-// body is sent as JSON; nil sends the collection's body.
 func (s *GraphQlVariablesAsAStringService) T16bGraphqlEmpty(ctx context.Context, body *GraphQlVariablesAsAStringT16bGraphqlEmptyRequest) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opGraphQlVariablesAsAStringT16bGraphqlEmpty, call{body: body})
 }
 
-// opGraphQlVariablesAsAStringT16bGraphqlEmpty is the request
-// GraphQlVariablesAsAStringService.T16bGraphqlEmpty sends.
-var opGraphQlVariablesAsAStringT16bGraphqlEmpty = operation{
-	name:   "GraphQlVariablesAsAString.T16bGraphqlEmpty",
-	method: "POST",
-	path:   "/t16b",
-	body: &bodySpec{
-		mode:        bodyGraphQL,
-		contentType: "application/json",
-		text:        GraphQlVariablesAsAStringT16bGraphqlEmptyQuery,
-		gqlVarsText: true,
-	},
-}
+var opGraphQlVariablesAsAStringT16bGraphqlEmpty = operation{name: "GraphQlVariablesAsAString.T16bGraphqlEmpty", method: "POST", path: "/t16b",
+	body: &bodySpec{mode: bodyGraphQL, contentType: "application/json", text: GraphQlVariablesAsAStringT16bGraphqlEmptyQuery, gqlVarsText: true}}

@@ -6,83 +6,40 @@ package encoding
 import "context"
 
 // JSONCommentsStrippedService holds the requests of the Postman folder "JSON
-// comments stripped".
+// comments stripped", as client.JSONCommentsStripped.
 //
 // T08: comments go, strings stay; a line comment ended by CRLF takes its CR
 // with it.
-//
-// Use it through the client: client.JSONCommentsStripped.
 type JSONCommentsStrippedService struct {
 	rt *core
 }
 
 // T08RawWith sends POST /t08 (Postman: JSON comments stripped › T08 raw json
 // with comments).
-//
-// body is sent as JSON; nil sends the collection's body.
 func (s *JSONCommentsStrippedService) T08RawWith(ctx context.Context, body *JSONCommentsStrippedT08RawWithBody) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opJSONCommentsStrippedT08RawWith, call{body: body})
 }
 
-// opJSONCommentsStrippedT08RawWith is the request
-// JSONCommentsStrippedService.T08RawWith sends.
-var opJSONCommentsStrippedT08RawWith = operation{
-	name:   "JSONCommentsStripped.T08RawWith",
-	method: "POST",
-	path:   "/t08",
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "application/json",
-		text: `{
-  // line comment
-  "a": 1, /* block */
-  "url": "http://x//y"
-}`,
-		stripComments: true,
-	},
-}
+var opJSONCommentsStrippedT08RawWith = operation{name: "JSONCommentsStripped.T08RawWith", method: "POST", path: "/t08",
+	body: &bodySpec{mode: bodyRaw, contentType: "application/json", text: "{\n  // line comment\n  \"a\": 1, /* block */\n  \"url\": \"http://x//y\"\n}", stripComments: true}}
 
 // CrlfAfterLine sends POST /crlf (Postman: JSON comments stripped › CRLF after
 // a line comment).
-//
-// body is sent as JSON; nil sends the collection's body.
 func (s *JSONCommentsStrippedService) CrlfAfterLine(ctx context.Context, body *JSONCommentsStrippedCrlfAfterLineBody) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opJSONCommentsStrippedCrlfAfterLine, call{body: body})
 }
 
-// opJSONCommentsStrippedCrlfAfterLine is the request
-// JSONCommentsStrippedService.CrlfAfterLine sends.
-var opJSONCommentsStrippedCrlfAfterLine = operation{
-	name:   "JSONCommentsStripped.CrlfAfterLine",
-	method: "POST",
-	path:   "/crlf",
-	body: &bodySpec{
-		mode:          bodyRaw,
-		contentType:   "application/json",
-		text:          "{\r\n    \"intent\": \"CAPTURE\", //AUTHORIZE\r\n    \"n\": 1\r\n}",
-		stripComments: true,
-	},
-}
+var opJSONCommentsStrippedCrlfAfterLine = operation{name: "JSONCommentsStripped.CrlfAfterLine", method: "POST", path: "/crlf",
+	body: &bodySpec{mode: bodyRaw, contentType: "application/json", text: "{\r\n    \"intent\": \"CAPTURE\", //AUTHORIZE\r\n    \"n\": 1\r\n}", stripComments: true}}
 
 // T11NoLanguageContentType sends POST /t11 (Postman: JSON comments stripped ›
 // T11 no language, JSON content type).
-//
-// body is sent as JSON; nil sends the collection's body.
 func (s *JSONCommentsStrippedService) T11NoLanguageContentType(ctx context.Context, body *JSONCommentsStrippedT11NoLanguageContentTypeBody) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opJSONCommentsStrippedT11NoLanguageContentType, call{body: body})
 }
 
-// opJSONCommentsStrippedT11NoLanguageContentType is the request
-// JSONCommentsStrippedService.T11NoLanguageContentType sends.
-var opJSONCommentsStrippedT11NoLanguageContentType = operation{
-	name:   "JSONCommentsStripped.T11NoLanguageContentType",
-	method: "POST",
-	path:   "/t11",
-	params: []param{{in: inHeader, key: "Content-Type", value: "application/vnd.api+json"}},
-	body: &bodySpec{
-		mode:          bodyRaw,
-		contentType:   "text/plain",
-		text:          "{\"a\": 1 /* gone */}",
-		stripComments: true,
+var opJSONCommentsStrippedT11NoLanguageContentType = operation{name: "JSONCommentsStripped.T11NoLanguageContentType", method: "POST", path: "/t11",
+	params: []param{
+		{in: inHeader, key: "Content-Type", value: "application/vnd.api+json"},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"a\": 1 /* gone */}", stripComments: true}}

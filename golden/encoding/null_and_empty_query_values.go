@@ -6,52 +6,36 @@ package encoding
 import "context"
 
 // NullAndEmptyQueryValuesService holds the requests of the Postman folder "Null
-// and empty query values".
+// and empty query values", as client.NullAndEmptyQueryValues.
 //
 // P14: a null value sends the key alone, an empty one key=, an empty key
 // nothing before =.
-//
-// Use it through the client: client.NullAndEmptyQueryValues.
 type NullAndEmptyQueryValuesService struct {
 	rt *core
 }
 
 // P14VsMissingVsKey sends GET /p14 (Postman: Null and empty query values › P14
 // query value null vs missing vs empty key).
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *NullAndEmptyQueryValuesService) P14VsMissingVsKey(ctx context.Context, params *NullAndEmptyQueryValuesP14VsMissingVsKeyParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opNullAndEmptyQueryValuesP14VsMissingVsKey, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opNullAndEmptyQueryValuesP14VsMissingVsKey, call{fields: params})
 }
 
-// opNullAndEmptyQueryValuesP14VsMissingVsKey is the request
-// NullAndEmptyQueryValuesService.P14VsMissingVsKey sends.
-var opNullAndEmptyQueryValuesP14VsMissingVsKey = operation{
-	name:   "NullAndEmptyQueryValues.P14VsMissingVsKey",
-	method: "GET",
-	path:   "/p14",
+var opNullAndEmptyQueryValuesP14VsMissingVsKey = operation{name: "NullAndEmptyQueryValues.P14VsMissingVsKey", method: "GET", path: "/p14",
 	params: []param{
 		{key: "a", null: true, slot: 1},
 		{key: "b", null: true, slot: 2},
 		{key: "", value: "v", slot: 3},
 		{key: "", value: "w", slot: 3, secondary: true},
 		{key: "c", slot: 4},
-	},
-}
+	}}
 
 // P16RawURLWithTrailing sends GET /p16 (Postman: Null and empty query values ›
 // P16 raw URL with trailing ?).
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *NullAndEmptyQueryValuesService) P16RawURLWithTrailing(ctx context.Context, params *NullAndEmptyQueryValuesP16RawURLWithTrailingParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opNullAndEmptyQueryValuesP16RawURLWithTrailing, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opNullAndEmptyQueryValuesP16RawURLWithTrailing, call{fields: params})
 }
 
-// opNullAndEmptyQueryValuesP16RawURLWithTrailing is the request
-// NullAndEmptyQueryValuesService.P16RawURLWithTrailing sends.
-var opNullAndEmptyQueryValuesP16RawURLWithTrailing = operation{
-	name:   "NullAndEmptyQueryValues.P16RawURLWithTrailing",
-	method: "GET",
-	path:   "/p16",
-	params: []param{{key: "", null: true, slot: 1}},
-}
+var opNullAndEmptyQueryValuesP16RawURLWithTrailing = operation{name: "NullAndEmptyQueryValues.P16RawURLWithTrailing", method: "GET", path: "/p16",
+	params: []param{
+		{key: "", null: true, slot: 1},
+	}}

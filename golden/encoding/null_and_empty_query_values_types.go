@@ -4,39 +4,16 @@
 package encoding
 
 // NullAndEmptyQueryValuesP14VsMissingVsKeyParams holds the query parameters and
-// headers of NullAndEmptyQueryValuesService.P14VsMissingVsKey that a caller may
-// set. A field left empty sends what the collection sends.
+// headers of NullAndEmptyQueryValuesService.P14VsMissingVsKey.
 type NullAndEmptyQueryValuesP14VsMissingVsKeyParams struct {
-	// A sets the query parameter "a"; empty sends the bare name, with no value.
-	A string
-	// B sets the query parameter "b"; empty sends the bare name, with no value.
-	B string
-	// Field sets the query parameter ""; empty sends "v".
-	Field string
-	// C sets the query parameter "c"; empty sends it with an empty value.
-	C string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *NullAndEmptyQueryValuesP14VsMissingVsKeyParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.A, p.B, p.Field, p.C}
+	A     string // query "a"; empty sends the bare name
+	B     string // query "b"; empty sends the bare name
+	Field string // query ""; empty sends "v"
+	C     string // query "c"; empty sends an empty value
 }
 
 // NullAndEmptyQueryValuesP16RawURLWithTrailingParams holds the query parameters
-// and headers of NullAndEmptyQueryValuesService.P16RawURLWithTrailing that a
-// caller may set. A field left empty sends what the collection sends.
+// and headers of NullAndEmptyQueryValuesService.P16RawURLWithTrailing.
 type NullAndEmptyQueryValuesP16RawURLWithTrailingParams struct {
-	// Field sets the query parameter ""; empty sends the bare name, with no value.
-	Field string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *NullAndEmptyQueryValuesP16RawURLWithTrailingParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Field}
+	Field string // query ""; empty sends the bare name
 }

@@ -6,67 +6,39 @@ package encoding
 import "context"
 
 // PathVariablesService holds the requests of the Postman folder "Path
-// variables".
+// variables", as client.PathVariables.
 //
 // PV1, PV2, P17: a numeric value leaves :id as written; a {{variable}} value is
 // resolved; a :name without a value stays.
-//
-// Use it through the client: client.PathVariables.
 type PathVariablesService struct {
 	rt *core
 }
 
 // Pv1NumericValue sends GET /pv1/:id (Postman: Path variables › PV1 numeric
 // value).
-//
-// id fills the path variable :id; an empty value sends the segment as written,
-// as Postman does.
 func (s *PathVariablesService) Pv1NumericValue(ctx context.Context, id string) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opPathVariablesPv1NumericValue, call{path: []string{id}})
 }
 
-// opPathVariablesPv1NumericValue is the request
-// PathVariablesService.Pv1NumericValue sends.
-var opPathVariablesPv1NumericValue = operation{
-	name:     "PathVariables.Pv1NumericValue",
-	method:   "GET",
-	path:     "/pv1/:id",
-	pathVars: []string{"id"},
-}
+var opPathVariablesPv1NumericValue = operation{name: "PathVariables.Pv1NumericValue", method: "GET", path: "/pv1/:id",
+	pathVars: []string{"id"}}
 
 // Pv2ValueWith sends GET /pv2/:id (Postman: Path variables › PV2 value with
 // variable).
 //
-// id fills the path variable :id; an empty value sends the collection's value
-// "{{pvv}}".
+// Path defaults: id "{{pvv}}".
 func (s *PathVariablesService) Pv2ValueWith(ctx context.Context, id string) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opPathVariablesPv2ValueWith, call{path: []string{id}})
 }
 
-// opPathVariablesPv2ValueWith is the request PathVariablesService.Pv2ValueWith
-// sends.
-var opPathVariablesPv2ValueWith = operation{
-	name:       "PathVariables.Pv2ValueWith",
-	method:     "GET",
-	path:       "/pv2/:id",
-	pathVars:   []string{"id"},
-	pathValues: []string{"{{pvv}}"},
-}
+var opPathVariablesPv2ValueWith = operation{name: "PathVariables.Pv2ValueWith", method: "GET", path: "/pv2/:id",
+	pathVars: []string{"id"}, pathValues: []string{"{{pvv}}"}}
 
 // P17WithDotSuffixAndRepeated sends GET /p17/:id/:id.json (Postman: Path
 // variables › P17 path variable with dot suffix and repeated).
-//
-// id fills the path variable :id; an empty value sends the segment as written,
-// as Postman does.
 func (s *PathVariablesService) P17WithDotSuffixAndRepeated(ctx context.Context, id string) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opPathVariablesP17WithDotSuffixAndRepeated, call{path: []string{id}})
 }
 
-// opPathVariablesP17WithDotSuffixAndRepeated is the request
-// PathVariablesService.P17WithDotSuffixAndRepeated sends.
-var opPathVariablesP17WithDotSuffixAndRepeated = operation{
-	name:     "PathVariables.P17WithDotSuffixAndRepeated",
-	method:   "GET",
-	path:     "/p17/:id/:id.json",
-	pathVars: []string{"id"},
-}
+var opPathVariablesP17WithDotSuffixAndRepeated = operation{name: "PathVariables.P17WithDotSuffixAndRepeated", method: "GET", path: "/p17/:id/:id.json",
+	pathVars: []string{"id"}}

@@ -6,30 +6,21 @@ package encoding
 import "context"
 
 // QueryCharactersLeftRawService holds the requests of the Postman folder "Query
-// characters left raw".
+// characters left raw", as client.QueryCharactersLeftRaw.
 //
 // T01: only controls, space, " # ' < > and non-ASCII are encoded in a query; &
 // = + | [ ] { } / ? are sent as written; existing escapes are kept.
-//
-// Use it through the client: client.QueryCharactersLeftRaw.
 type QueryCharactersLeftRawService struct {
 	rt *core
 }
 
 // T01StringURLWithEdgeCases sends GET /t01/path with space/ü/{x}/a%2Fb/%zz
 // (Postman: Query characters left raw › T01 string URL with query edge cases).
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *QueryCharactersLeftRawService) T01StringURLWithEdgeCases(ctx context.Context, params *QueryCharactersLeftRawT01StringURLWithEdgeCasesParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opQueryCharactersLeftRawT01StringURLWithEdgeCases, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opQueryCharactersLeftRawT01StringURLWithEdgeCases, call{fields: params})
 }
 
-// opQueryCharactersLeftRawT01StringURLWithEdgeCases is the request
-// QueryCharactersLeftRawService.T01StringURLWithEdgeCases sends.
-var opQueryCharactersLeftRawT01StringURLWithEdgeCases = operation{
-	name:   "QueryCharactersLeftRaw.T01StringURLWithEdgeCases",
-	method: "GET",
-	path:   "/t01/path with space/ü/{x}/a%2Fb/%zz",
+var opQueryCharactersLeftRawT01StringURLWithEdgeCases = operation{name: "QueryCharactersLeftRaw.T01StringURLWithEdgeCases", method: "GET", path: "/t01/path with space/ü/{x}/a%2Fb/%zz",
 	params: []param{
 		{key: "a", value: "1", slot: 1},
 		{key: "b", value: "hello world", slot: 2},
@@ -48,25 +39,16 @@ var opQueryCharactersLeftRawT01StringURLWithEdgeCases = operation{
 		{key: "", null: true, slot: 13},
 		{key: "amp", value: "a%26b", slot: 14},
 		{key: "eq", value: "a=b", slot: 15},
-	},
-}
+	}}
 
 // T03VariableValueAddsStructure sends GET /t03 (Postman: Query characters left
 // raw › T03 variable value adds structure).
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *QueryCharactersLeftRawService) T03VariableValueAddsStructure(ctx context.Context, params *QueryCharactersLeftRawT03VariableValueAddsStructureParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opQueryCharactersLeftRawT03VariableValueAddsStructure, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opQueryCharactersLeftRawT03VariableValueAddsStructure, call{fields: params})
 }
 
-// opQueryCharactersLeftRawT03VariableValueAddsStructure is the request
-// QueryCharactersLeftRawService.T03VariableValueAddsStructure sends.
-var opQueryCharactersLeftRawT03VariableValueAddsStructure = operation{
-	name:   "QueryCharactersLeftRaw.T03VariableValueAddsStructure",
-	method: "GET",
-	path:   "/t03",
+var opQueryCharactersLeftRawT03VariableValueAddsStructure = operation{name: "QueryCharactersLeftRaw.T03VariableValueAddsStructure", method: "GET", path: "/t03",
 	params: []param{
 		{key: "q", value: "{{qv}}", slot: 1},
 		{key: "r", value: "1", slot: 2},
-	},
-}
+	}}

@@ -5,65 +5,29 @@ package encoding
 
 // QueryCharactersLeftRawT01StringURLWithEdgeCasesParams holds the query
 // parameters and headers of
-// QueryCharactersLeftRawService.T01StringURLWithEdgeCases that a caller may
-// set. A field left empty sends what the collection sends.
+// QueryCharactersLeftRawService.T01StringURLWithEdgeCases.
 type QueryCharactersLeftRawT01StringURLWithEdgeCasesParams struct {
-	// A sets the query parameter "a"; empty sends "1".
-	A string
-	// B sets the query parameter "b"; empty sends "hello world".
-	B string
-	// C sets the query parameter "c"; empty sends "a+b".
-	C string
-	// D sets the query parameter "d"; empty sends "%20x%zz".
-	D string
-	// E sets the query parameter "e"; empty sends "ü".
-	E string
-	// F sets the query parameter "f"; empty sends "\"q\"".
-	F string
-	// G sets the query parameter "g"; empty sends "<>".
-	G string
-	// H sets the query parameter "h"; empty sends "x|y".
-	H string
-	// Empty sets the query parameter "empty"; empty sends it with an empty value.
-	Empty string
-	// Novalue sets the query parameter "novalue"; empty sends the bare name, with
-	// no value.
-	Novalue string
-	// Arr sets the query parameter "arr[]"; empty sends "1".
-	Arr string
-	// Dup sets the query parameter "dup"; empty sends "1".
-	Dup string
-	// Field sets the query parameter ""; empty sends the bare name, with no value.
-	Field string
-	// Amp sets the query parameter "amp"; empty sends "a%26b".
-	Amp string
-	// Eq sets the query parameter "eq"; empty sends "a=b".
-	Eq string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *QueryCharactersLeftRawT01StringURLWithEdgeCasesParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.A, p.B, p.C, p.D, p.E, p.F, p.G, p.H, p.Empty, p.Novalue, p.Arr, p.Dup, p.Field, p.Amp, p.Eq}
+	A       string // query "a"; empty sends "1"
+	B       string // query "b"; empty sends "hello world"
+	C       string // query "c"; empty sends "a+b"
+	D       string // query "d"; empty sends "%20x%zz"
+	E       string // query "e"; empty sends "ü"
+	F       string // query "f"; empty sends "\"q\""
+	G       string // query "g"; empty sends "<>"
+	H       string // query "h"; empty sends "x|y"
+	Empty   string // query "empty"; empty sends an empty value
+	Novalue string // query "novalue"; empty sends the bare name
+	Arr     string // query "arr[]"; empty sends "1"
+	Dup     string // query "dup"; empty sends "1"
+	Field   string // query ""; empty sends the bare name
+	Amp     string // query "amp"; empty sends "a%26b"
+	Eq      string // query "eq"; empty sends "a=b"
 }
 
 // QueryCharactersLeftRawT03VariableValueAddsStructureParams holds the query
 // parameters and headers of
-// QueryCharactersLeftRawService.T03VariableValueAddsStructure that a caller may
-// set. A field left empty sends what the collection sends.
+// QueryCharactersLeftRawService.T03VariableValueAddsStructure.
 type QueryCharactersLeftRawT03VariableValueAddsStructureParams struct {
-	// Q sets the query parameter "q"; empty sends "{{qv}}".
-	Q string
-	// R sets the query parameter "r"; empty sends "1".
-	R string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *QueryCharactersLeftRawT03VariableValueAddsStructureParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Q, p.R}
+	Q string // query "q"; empty sends "{{qv}}"
+	R string // query "r"; empty sends "1"
 }

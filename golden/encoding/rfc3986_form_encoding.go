@@ -6,33 +6,22 @@ package encoding
 import "context"
 
 // Rfc3986FormEncodingService holds the requests of the Postman folder "RFC 3986
-// form encoding".
+// form encoding", as client.Rfc3986FormEncoding.
 //
 // T12: urlencoded bodies escape every byte but A-Z a-z 0-9 - _ . ~, space as
 // %20, % always.
-//
-// Use it through the client: client.Rfc3986FormEncoding.
 type Rfc3986FormEncodingService struct {
 	rt *core
 }
 
 // T12Urlencoded sends POST /t12 (Postman: RFC 3986 form encoding › T12
 // urlencoded).
-//
-// body sets the form fields; nil sends the collection's form.
 func (s *Rfc3986FormEncodingService) T12Urlencoded(ctx context.Context, body *Rfc3986FormEncodingT12UrlencodedForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opRfc3986FormEncodingT12Urlencoded, call{body: body})
 }
 
-// opRfc3986FormEncodingT12Urlencoded is the request
-// Rfc3986FormEncodingService.T12Urlencoded sends.
-var opRfc3986FormEncodingT12Urlencoded = operation{
-	name:   "Rfc3986FormEncoding.T12Urlencoded",
-	method: "POST",
-	path:   "/t12",
-	body: &bodySpec{
-		mode:        bodyURLEncoded,
-		contentType: "application/x-www-form-urlencoded",
+var opRfc3986FormEncodingT12Urlencoded = operation{name: "Rfc3986FormEncoding.T12Urlencoded", method: "POST", path: "/t12",
+	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
 		form: []param{
 			{in: inForm, key: "a", value: "1", slot: 1},
 			{in: inForm, key: "sp ace", value: "hello world", slot: 2},
@@ -47,6 +36,4 @@ var opRfc3986FormEncodingT12Urlencoded = operation{
 			{in: inForm, key: "star", value: "!'()*~", slot: 10},
 			{in: inForm, key: "pre", value: "%41", slot: 11},
 			{in: inForm, key: "var", value: "{{qv}}", slot: 12},
-		},
-	},
-}
+		}}}

@@ -4,39 +4,18 @@
 package encoding
 
 // Rfc3986FormEncodingT12UrlencodedForm is the form body of
-// Rfc3986FormEncodingService.T12Urlencoded. A field left empty (or nil) sends
-// what the collection sends.
+// Rfc3986FormEncodingService.T12Urlencoded.
 type Rfc3986FormEncodingT12UrlencodedForm struct {
-	// A sets the form field "a"; empty sends "1".
-	A string
-	// SpAce sets the form field "sp ace"; empty sends "hello world".
-	SpAce string
-	// Plus sets the form field "plus"; empty sends "a+b".
-	Plus string
-	// Amp sets the form field "amp"; empty sends "x&y=z".
-	Amp string
-	// Uni sets the form field "uni"; empty sends "ü€".
-	Uni string
-	// Dup sets the form field "dup"; empty sends "1".
-	Dup string
-	// Dis sets the form field "dis"; empty leaves it out.
-	Dis string
-	// Empty sets the form field "empty"; empty sends it with an empty value.
-	Empty string
-	// Novalue sets the form field "novalue"; empty sends it with an empty value.
-	Novalue string
-	// Star sets the form field "star"; empty sends "!'()*~".
-	Star string
-	// Pre sets the form field "pre"; empty sends "%41".
-	Pre string
-	// Var sets the form field "var"; empty sends "{{qv}}".
-	Var string
-}
-
-// values returns the fields by slot, for the runtime.
-func (f *Rfc3986FormEncodingT12UrlencodedForm) values() []string {
-	if f == nil {
-		return nil
-	}
-	return []string{f.A, f.SpAce, f.Plus, f.Amp, f.Uni, f.Dup, f.Dis, f.Empty, f.Novalue, f.Star, f.Pre, f.Var}
+	A       string // form "a"; empty sends "1"
+	SpAce   string // form "sp ace"; empty sends "hello world"
+	Plus    string // form "plus"; empty sends "a+b"
+	Amp     string // form "amp"; empty sends "x&y=z"
+	Uni     string // form "uni"; empty sends "ü€"
+	Dup     string // form "dup"; empty sends "1"
+	Dis     string // form "dis", sent only when set
+	Empty   string // form "empty"; empty sends an empty value
+	Novalue string // form "novalue"; empty sends an empty value
+	Star    string // form "star"; empty sends "!'()*~"
+	Pre     string // form "pre"; empty sends "%41"
+	Var     string // form "var"; empty sends "{{qv}}"
 }

@@ -36,17 +36,11 @@ func NewClient(opts ...Option) (*Client, error) {
 }
 
 // ArrayForm sends GET /a (Postman: Array form).
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (c *Client) ArrayForm(ctx context.Context, params *ArrayFormParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opArrayForm, call{params: params.values()})
+	return send[[]byte](ctx, c.rt, &opArrayForm, call{fields: params})
 }
 
-// opArrayForm is the request Client.ArrayForm sends.
-var opArrayForm = operation{
-	name:   "ArrayForm",
-	method: "GET",
-	path:   "/a",
+var opArrayForm = operation{name: "ArrayForm", method: "GET", path: "/a",
 	params: []param{
 		{in: inHeader, key: "X-A", value: "one"},
 		{in: inHeader, key: "X-Empty", slot: 1},
@@ -54,47 +48,30 @@ var opArrayForm = operation{
 		{in: inHeader, key: "x-dup", value: "2"},
 		{in: inHeader, key: "Accept-Language", value: "{{lang}}"},
 		{in: inHeader, key: "X-Off", value: "off", disabled: true, slot: 2},
-	},
-}
+	}}
 
 // StringForm sends GET /s (Postman: String form).
 func (c *Client) StringForm(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opStringForm, call{})
 }
 
-// opStringForm is the request Client.StringForm sends.
-var opStringForm = operation{
-	name:   "StringForm",
-	method: "GET",
-	path:   "/s",
+var opStringForm = operation{name: "StringForm", method: "GET", path: "/s",
 	params: []param{
 		{in: inHeader, key: "X-B", value: "two"},
 		{in: inHeader, key: "X-C", value: "three: colon"},
-	},
-}
+	}}
 
 // NullHeaders sends GET /n (Postman: Null headers).
 func (c *Client) NullHeaders(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opNullHeaders, call{})
 }
 
-// opNullHeaders is the request Client.NullHeaders sends.
-var opNullHeaders = operation{
-	name:   "NullHeaders",
-	method: "GET",
-	path:   "/n",
-}
+var opNullHeaders = operation{name: "NullHeaders", method: "GET", path: "/n"}
 
 // SystemHeadersDisabled sends GET /sys (Postman: System headers disabled).
 func (c *Client) SystemHeadersDisabled(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opSystemHeadersDisabled, call{})
 }
 
-// opSystemHeadersDisabled is the request Client.SystemHeadersDisabled sends.
-var opSystemHeadersDisabled = operation{
-	name:        "SystemHeadersDisabled",
-	method:      "GET",
-	path:        "/sys",
-	noAccept:    true,
-	noUserAgent: true,
-}
+var opSystemHeadersDisabled = operation{name: "SystemHeadersDisabled", method: "GET", path: "/sys",
+	noAccept: true, noUserAgent: true}

@@ -3,19 +3,8 @@
 
 package headers
 
-// ArrayFormParams holds the query parameters and headers of Client.ArrayForm
-// that a caller may set. A field left empty sends what the collection sends.
+// ArrayFormParams holds the query parameters and headers of Client.ArrayForm.
 type ArrayFormParams struct {
-	// XEmpty sets the header "X-Empty"; empty sends it with an empty value.
-	XEmpty string
-	// XOff sets the header "X-Off"; empty leaves it out.
-	XOff string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *ArrayFormParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.XEmpty, p.XOff}
+	XEmpty string // header "X-Empty"; empty sends an empty value
+	XOff   string // header "X-Off", sent only when set
 }

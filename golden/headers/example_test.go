@@ -6,15 +6,13 @@ package headers_test
 import (
 	"context"
 	"fmt"
-	"github.com/postgen/postgen/golden/headers"
 	"log"
+
+	"github.com/postgen/postgen/golden/headers"
 )
 
 func ExampleClient_ArrayForm() {
-	client, err := headers.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := headers.NewClient() // without options it cannot fail
 	result, _, err := client.ArrayForm(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -23,10 +21,7 @@ func ExampleClient_ArrayForm() {
 }
 
 func ExampleClient_StringForm() {
-	client, err := headers.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := headers.NewClient() // without options it cannot fail
 	result, _, err := client.StringForm(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -35,10 +30,7 @@ func ExampleClient_StringForm() {
 }
 
 func ExampleClient_NullHeaders() {
-	client, err := headers.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := headers.NewClient() // without options it cannot fail
 	result, _, err := client.NullHeaders(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -47,10 +39,7 @@ func ExampleClient_NullHeaders() {
 }
 
 func ExampleClient_SystemHeadersDisabled() {
-	client, err := headers.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := headers.NewClient() // without options it cannot fail
 	result, _, err := client.SystemHeadersDisabled(context.Background())
 	if err != nil {
 		log.Fatal(err)

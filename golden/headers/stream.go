@@ -50,15 +50,11 @@ func (c *core) streamBody(op *operation, in *call) (r io.Reader, size int64, con
 		// The caller owns the reader: the transport must not close it.
 		return io.NopCloser(rd), size, spec.contentType, true, nil
 	case bodyFormData:
-		f, hasFiles := in.body.(filer)
-		if !hasFiles || !anyContent(f.files()) {
+		files := structFiles(in.body)
+		if !anyContent(files) {
 			return nil, 0, "", false, nil
 		}
-		var values []string
-		if v, ok := in.body.(valuer); ok {
-			values = v.values()
-		}
-		r, size, ct, err := c.streamMultipart(spec, values, f.files())
+		r, size, ct, err := c.streamMultipart(spec, structValues(in.body), files)
 		return r, size, ct, true, err
 	}
 	return nil, 0, "", false, nil

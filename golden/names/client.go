@@ -53,110 +53,60 @@ func NewClient(opts ...Option) (*Client, error) {
 // Type sends GET /type/:type/:func (Postman: type).
 //
 // / panic("escaped") /
-//
-// type_ fills the path variable :type; an empty value sends the segment as
-// written, as Postman does. func_ fills the path variable :func; an empty value
-// sends the segment as written, as Postman does.
 func (c *Client) Type(ctx context.Context, type_, func_ string) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opType, call{path: []string{type_, func_}})
 }
 
-// opType is the request Client.Type sends.
-var opType = operation{
-	name:     "Type",
-	method:   "GET",
-	path:     "/type/:type/:func",
-	pathVars: []string{"type", "func"},
-}
+var opType = operation{name: "Type", method: "GET", path: "/type/:type/:func",
+	pathVars: []string{"type", "func"}}
 
 // N2faSetup sends POST /2fa (Postman: 2fa setup).
 func (c *Client) N2faSetup(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opN2faSetup, call{})
 }
 
-// opN2faSetup is the request Client.N2faSetup sends.
-var opN2faSetup = operation{
-	name:   "N2faSetup",
-	method: "POST",
-	path:   "/2fa",
-}
+var opN2faSetup = operation{name: "N2faSetup", method: "POST", path: "/2fa"}
 
 // Launch sends POST /launch (Postman: 🚀 Launch).
 func (c *Client) Launch(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opLaunch, call{})
 }
 
-// opLaunch is the request Client.Launch sends.
-var opLaunch = operation{
-	name:   "Launch",
-	method: "POST",
-	path:   "/launch",
-}
+var opLaunch = operation{name: "Launch", method: "POST", path: "/launch"}
 
 // GetCartList sends GET /cart/list (Postman: 获取购物车).
 func (c *Client) GetCartList(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opGetCartList, call{})
 }
 
-// opGetCartList is the request Client.GetCartList sends.
-var opGetCartList = operation{
-	name:   "GetCartList",
-	method: "GET",
-	path:   "/cart/list",
-}
+var opGetCartList = operation{name: "GetCartList", method: "GET", path: "/cart/list"}
 
 // DeleteX sends DELETE /x (Postman: !!!).
 func (c *Client) DeleteX(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opDeleteX, call{})
 }
 
-// opDeleteX is the request Client.DeleteX sends.
-var opDeleteX = operation{
-	name:   "DeleteX",
-	method: "DELETE",
-	path:   "/x",
-}
+var opDeleteX = operation{name: "DeleteX", method: "DELETE", path: "/x"}
 
 // GetUserByID sends GET /users/:id (Postman: Get user by id).
-//
-// id fills the path variable :id; an empty value sends the segment as written,
-// as Postman does.
 func (c *Client) GetUserByID(ctx context.Context, id string) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opGetUserByID, call{path: []string{id}})
 }
 
-// opGetUserByID is the request Client.GetUserByID sends.
-var opGetUserByID = operation{
-	name:     "GetUserByID",
-	method:   "GET",
-	path:     "/users/:id",
-	pathVars: []string{"id"},
-}
+var opGetUserByID = operation{name: "GetUserByID", method: "GET", path: "/users/:id",
+	pathVars: []string{"id"}}
 
 // GetUserByID2 sends GET /v2/users/:id (Postman: get-user-by-ID).
-//
-// id fills the path variable :id; an empty value sends the segment as written,
-// as Postman does.
 func (c *Client) GetUserByID2(ctx context.Context, id string) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opGetUserByID2, call{path: []string{id}})
 }
 
-// opGetUserByID2 is the request Client.GetUserByID2 sends.
-var opGetUserByID2 = operation{
-	name:     "GetUserByID2",
-	method:   "GET",
-	path:     "/v2/users/:id",
-	pathVars: []string{"id"},
-}
+var opGetUserByID2 = operation{name: "GetUserByID2", method: "GET", path: "/v2/users/:id",
+	pathVars: []string{"id"}}
 
 // Option sends GET /option (Postman: Option).
 func (c *Client) Option(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opOption, call{})
 }
 
-// opOption is the request Client.Option sends.
-var opOption = operation{
-	name:   "Option",
-	method: "GET",
-	path:   "/option",
-}
+var opOption = operation{name: "Option", method: "GET", path: "/option"}

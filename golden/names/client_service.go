@@ -5,9 +5,8 @@ package names
 
 import "context"
 
-// ClientService holds the requests of the Postman folder "client".
-//
-// Use it through the client: client.Client.
+// ClientService holds the requests of the Postman folder "client", as
+// client.Client.
 type ClientService struct {
 	rt *core
 }
@@ -17,9 +16,4 @@ func (s *ClientService) Ping(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opClientPing, call{})
 }
 
-// opClientPing is the request ClientService.Ping sends.
-var opClientPing = operation{
-	name:   "Client.Ping",
-	method: "GET",
-	path:   "/ping",
-}
+var opClientPing = operation{name: "Client.Ping", method: "GET", path: "/ping"}

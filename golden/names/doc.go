@@ -46,6 +46,16 @@
 //   - [ClientService] (client.Client): 1 request
 //   - [LinuxService] (client.Linux): 1 request
 //
+// # Calling methods
+//
+// Path variables are the arguments after ctx, in path order; an empty one sends
+// the collection's value (or the :name segment as written when it has none), as
+// Postman does. The query parameters and headers a caller may set are fields of
+// the method's params struct: a field left empty sends the collection's value,
+// nil params send the collection's, and disabled ones are sent only when set. A
+// nil body (an empty string for text bodies) sends the collection's body. So a
+// call with empty arguments sends exactly the request Postman sends.
+//
 // # Errors
 //
 // A response whose status is not 2xx is an [*APIError] holding the status,

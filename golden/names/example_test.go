@@ -6,15 +6,13 @@ package names_test
 import (
 	"context"
 	"fmt"
-	"github.com/postgen/postgen/golden/names"
 	"log"
+
+	"github.com/postgen/postgen/golden/names"
 )
 
 func ExampleClient_Type() {
-	client, err := names.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := names.NewClient() // without options it cannot fail
 	result, _, err := client.Type(context.Background(), "", "")
 	if err != nil {
 		log.Fatal(err)
@@ -23,10 +21,7 @@ func ExampleClient_Type() {
 }
 
 func ExampleClient_N2faSetup() {
-	client, err := names.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := names.NewClient() // without options it cannot fail
 	result, _, err := client.N2faSetup(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -35,10 +30,7 @@ func ExampleClient_N2faSetup() {
 }
 
 func ExampleClient_Launch() {
-	client, err := names.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := names.NewClient() // without options it cannot fail
 	result, _, err := client.Launch(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -47,10 +39,7 @@ func ExampleClient_Launch() {
 }
 
 func ExampleClient_GetCartList() {
-	client, err := names.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := names.NewClient() // without options it cannot fail
 	result, _, err := client.GetCartList(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -59,10 +48,7 @@ func ExampleClient_GetCartList() {
 }
 
 func ExampleClient_DeleteX() {
-	client, err := names.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := names.NewClient() // without options it cannot fail
 	result, _, err := client.DeleteX(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -71,10 +57,7 @@ func ExampleClient_DeleteX() {
 }
 
 func ExampleClient_GetUserByID() {
-	client, err := names.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := names.NewClient() // without options it cannot fail
 	result, _, err := client.GetUserByID(context.Background(), "")
 	if err != nil {
 		log.Fatal(err)
@@ -83,10 +66,7 @@ func ExampleClient_GetUserByID() {
 }
 
 func ExampleClient_GetUserByID2() {
-	client, err := names.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := names.NewClient() // without options it cannot fail
 	result, _, err := client.GetUserByID2(context.Background(), "")
 	if err != nil {
 		log.Fatal(err)
@@ -95,10 +75,7 @@ func ExampleClient_GetUserByID2() {
 }
 
 func ExampleClient_Option() {
-	client, err := names.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := names.NewClient() // without options it cannot fail
 	result, _, err := client.Option(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -107,14 +84,8 @@ func ExampleClient_Option() {
 }
 
 func ExampleUsersService_List() {
-	client, err := names.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
-	result, _, err := client.Users.List(context.Background(), &names.UsersListParams{
-		PageSize:  "10",
-		PageSize2: "20",
-	})
+	client, _ := names.NewClient() // without options it cannot fail
+	result, _, err := client.Users.List(context.Background(), &names.UsersListParams{PageSize: "10", PageSize2: "20"})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -122,10 +93,7 @@ func ExampleUsersService_List() {
 }
 
 func ExampleUsersAdminsService_List() {
-	client, err := names.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := names.NewClient() // without options it cannot fail
 	result, _, err := client.Users.Admins.List(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -134,10 +102,7 @@ func ExampleUsersAdminsService_List() {
 }
 
 func ExampleUsers2Service_Count() {
-	client, err := names.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := names.NewClient() // without options it cannot fail
 	result, _, err := client.Users2.Count(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -146,10 +111,7 @@ func ExampleUsers2Service_Count() {
 }
 
 func ExampleClientService_Ping() {
-	client, err := names.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := names.NewClient() // without options it cannot fail
 	result, _, err := client.Client.Ping(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -158,10 +120,7 @@ func ExampleClientService_Ping() {
 }
 
 func ExampleLinuxService_Kernel() {
-	client, err := names.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := names.NewClient() // without options it cannot fail
 	result, _, err := client.Linux.Kernel(context.Background())
 	if err != nil {
 		log.Fatal(err)

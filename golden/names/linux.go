@@ -5,9 +5,8 @@ package names
 
 import "context"
 
-// LinuxService holds the requests of the Postman folder "Linux".
-//
-// Use it through the client: client.Linux.
+// LinuxService holds the requests of the Postman folder "Linux", as
+// client.Linux.
 type LinuxService struct {
 	rt *core
 }
@@ -17,9 +16,4 @@ func (s *LinuxService) Kernel(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opLinuxKernel, call{})
 }
 
-// opLinuxKernel is the request LinuxService.Kernel sends.
-var opLinuxKernel = operation{
-	name:   "Linux.Kernel",
-	method: "GET",
-	path:   "/kernel",
-}
+var opLinuxKernel = operation{name: "Linux.Kernel", method: "GET", path: "/kernel"}

@@ -5,9 +5,8 @@ package names
 
 import "context"
 
-// UsersService holds the requests of the Postman folder "Users".
-//
-// Use it through the client: client.Users.
+// UsersService holds the requests of the Postman folder "Users", as
+// client.Users.
 type UsersService struct {
 	rt *core
 
@@ -16,26 +15,18 @@ type UsersService struct {
 }
 
 // List sends GET /users (Postman: Users › List users).
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *UsersService) List(ctx context.Context, params *UsersListParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opUsersList, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opUsersList, call{fields: params})
 }
 
-// opUsersList is the request UsersService.List sends.
-var opUsersList = operation{
-	name:   "Users.List",
-	method: "GET",
-	path:   "/users",
+var opUsersList = operation{name: "Users.List", method: "GET", path: "/users",
 	params: []param{
 		{key: "page-size", value: "10", slot: 1},
 		{key: "page_size", value: "20", slot: 2},
-	},
-}
+	}}
 
-// UsersAdminsService holds the requests of the Postman folder "Users › Admins".
-//
-// Use it through the client: client.Users.Admins.
+// UsersAdminsService holds the requests of the Postman folder "Users › Admins",
+// as client.Users.Admins.
 type UsersAdminsService struct {
 	rt *core
 }
@@ -45,9 +36,4 @@ func (s *UsersAdminsService) List(ctx context.Context) ([]byte, *Response, error
 	return send[[]byte](ctx, s.rt, &opUsersAdminsList, call{})
 }
 
-// opUsersAdminsList is the request UsersAdminsService.List sends.
-var opUsersAdminsList = operation{
-	name:   "Users.Admins.List",
-	method: "GET",
-	path:   "/admins",
-}
+var opUsersAdminsList = operation{name: "Users.Admins.List", method: "GET", path: "/admins"}

@@ -5,9 +5,8 @@ package names
 
 import "context"
 
-// Users2Service holds the requests of the Postman folder "users".
-//
-// Use it through the client: client.Users2.
+// Users2Service holds the requests of the Postman folder "users", as
+// client.Users2.
 type Users2Service struct {
 	rt *core
 }
@@ -17,9 +16,4 @@ func (s *Users2Service) Count(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opUsers2Count, call{})
 }
 
-// opUsers2Count is the request Users2Service.Count sends.
-var opUsers2Count = operation{
-	name:   "Users2.Count",
-	method: "GET",
-	path:   "/users/count",
-}
+var opUsers2Count = operation{name: "Users2.Count", method: "GET", path: "/users/count"}

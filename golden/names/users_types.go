@@ -3,19 +3,8 @@
 
 package names
 
-// UsersListParams holds the query parameters and headers of UsersService.List
-// that a caller may set. A field left empty sends what the collection sends.
+// UsersListParams holds the query parameters and headers of UsersService.List.
 type UsersListParams struct {
-	// PageSize sets the query parameter "page-size"; empty sends "10".
-	PageSize string
-	// PageSize2 sets the query parameter "page_size"; empty sends "20".
-	PageSize2 string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *UsersListParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.PageSize, p.PageSize2}
+	PageSize  string // query "page-size"; empty sends "10"
+	PageSize2 string // query "page_size"; empty sends "20"
 }

@@ -5,49 +5,31 @@ package neonauth
 
 import "context"
 
-// BookingsService holds the requests of the Postman folder "Bookings".
-//
-// Use it through the client: client.Bookings.
+// BookingsService holds the requests of the Postman folder "Bookings", as
+// client.Bookings.
 type BookingsService struct {
 	rt *core
 }
 
 // List sends GET /api/bookings (Postman: Bookings › List bookings).
 //
-// It authenticates with OAuth 2.0 (set on the collection); set its credentials
-// with WithTokenSource(ts) or WithVariable("accessToken", ...).
-//
-// params sets query parameters and headers; nil sends the collection's.
+// Auth: OAuth 2.0.
 func (s *BookingsService) List(ctx context.Context, params *BookingsListParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opBookingsList, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opBookingsList, call{fields: params})
 }
 
-// opBookingsList is the request BookingsService.List sends.
-var opBookingsList = operation{
-	name:   "Bookings.List",
-	method: "GET",
-	path:   "/api/bookings",
-	params: []param{{key: "from", value: "2024-01-01", slot: 1}},
-	auth:   authOAuth2,
-}
+var opBookingsList = operation{name: "Bookings.List", method: "GET", path: "/api/bookings",
+	auth: authOAuth2,
+	params: []param{
+		{key: "from", value: "2024-01-01", slot: 1},
+	}}
 
 // Get sends GET /api/bookings/:bookingId (Postman: Bookings › Get booking).
 //
-// It authenticates with OAuth 2.0 (set on the collection); set its credentials
-// with WithTokenSource(ts) or WithVariable("accessToken", ...).
-//
-// bookingID fills the path variable :bookingId; an empty value sends the
-// collection's value "42".
+// Auth: OAuth 2.0. Path defaults: bookingID "42".
 func (s *BookingsService) Get(ctx context.Context, bookingID string) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opBookingsGet, call{path: []string{bookingID}})
 }
 
-// opBookingsGet is the request BookingsService.Get sends.
-var opBookingsGet = operation{
-	name:       "Bookings.Get",
-	method:     "GET",
-	path:       "/api/bookings/:bookingId",
-	pathVars:   []string{"bookingId"},
-	pathValues: []string{"42"},
-	auth:       authOAuth2,
-}
+var opBookingsGet = operation{name: "Bookings.Get", method: "GET", path: "/api/bookings/:bookingId",
+	pathVars: []string{"bookingId"}, pathValues: []string{"42"}, auth: authOAuth2}

@@ -4,17 +4,7 @@
 package neonauth
 
 // BookingsListParams holds the query parameters and headers of
-// BookingsService.List that a caller may set. A field left empty sends what the
-// collection sends.
+// BookingsService.List.
 type BookingsListParams struct {
-	// From sets the query parameter "from"; empty sends "2024-01-01".
-	From string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *BookingsListParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.From}
+	From string // query "from"; empty sends "2024-01-01"
 }

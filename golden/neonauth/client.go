@@ -40,14 +40,9 @@ func NewClient(opts ...Option) (*Client, error) {
 
 // Health sends GET /api/health (Postman: Health).
 //
-// It sends no credentials (the request sets no auth).
+// Auth: none (the request sets no auth).
 func (c *Client) Health(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opHealth, call{})
 }
 
-// opHealth is the request Client.Health sends.
-var opHealth = operation{
-	name:   "Health",
-	method: "GET",
-	path:   "/api/health",
-}
+var opHealth = operation{name: "Health", method: "GET", path: "/api/health"}

@@ -6,15 +6,13 @@ package neonauth_test
 import (
 	"context"
 	"fmt"
-	"github.com/postgen/postgen/golden/neonauth"
 	"log"
+
+	"github.com/postgen/postgen/golden/neonauth"
 )
 
 func ExampleClient_Health() {
-	client, err := neonauth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := neonauth.NewClient() // without options it cannot fail
 	result, _, err := client.Health(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -23,10 +21,7 @@ func ExampleClient_Health() {
 }
 
 func ExampleBookingsService_List() {
-	client, err := neonauth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := neonauth.NewClient() // without options it cannot fail
 	result, _, err := client.Bookings.List(context.Background(), &neonauth.BookingsListParams{From: "2024-01-01"})
 	if err != nil {
 		log.Fatal(err)
@@ -35,10 +30,7 @@ func ExampleBookingsService_List() {
 }
 
 func ExampleBookingsService_Get() {
-	client, err := neonauth.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := neonauth.NewClient() // without options it cannot fail
 	result, _, err := client.Bookings.Get(context.Background(), "42")
 	if err != nil {
 		log.Fatal(err)

@@ -9,4 +9,7 @@ import "net/http"
 // closed, unless the method returns the body as an io.ReadCloser.
 type Response struct {
 	*http.Response
+
+	// decoded is false when a 2xx body was empty, so nothing was decoded.
+	decoded bool
 }

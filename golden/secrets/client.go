@@ -40,11 +40,7 @@ func (c *Client) HeaderCredentials(ctx context.Context) ([]byte, *Response, erro
 	return send[[]byte](ctx, c.rt, &opHeaderCredentials, call{})
 }
 
-// opHeaderCredentials is the request Client.HeaderCredentials sends.
-var opHeaderCredentials = operation{
-	name:   "HeaderCredentials",
-	method: "GET",
-	path:   "/h",
+var opHeaderCredentials = operation{name: "HeaderCredentials", method: "GET", path: "/h",
 	params: []param{
 		{in: inHeader, key: "Authorization", value: "{{Authorization}}"},
 		{in: inHeader, key: "X-API-Key", value: "{{apiKey}}"},
@@ -52,67 +48,38 @@ var opHeaderCredentials = operation{
 		{in: inHeader, key: "X-Tenant", value: "{{tenant}}"},
 		{in: inHeader, key: "X-Hidden", value: "{{hidden}}"},
 		{in: inHeader, key: "X-Jwt", value: "{{jwtish}}"},
-	},
-}
+	}}
 
 // QueryCredentials sends GET /q (Postman: Query credentials).
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (c *Client) QueryCredentials(ctx context.Context, params *QueryCredentialsParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opQueryCredentials, call{params: params.values()})
+	return send[[]byte](ctx, c.rt, &opQueryCredentials, call{fields: params})
 }
 
-// opQueryCredentials is the request Client.QueryCredentials sends.
-var opQueryCredentials = operation{
-	name:   "QueryCredentials",
-	method: "GET",
-	path:   "/q",
+var opQueryCredentials = operation{name: "QueryCredentials", method: "GET", path: "/q",
 	params: []param{
 		{key: "api_key", value: "{{api_key}}", slot: 1},
 		{key: "page_token", value: "abc", slot: 2},
 		{key: "tenant", value: "{{tenant}}", slot: 3},
-	},
-}
+	}}
 
 // BodyCredentials sends POST /login (Postman: Body credentials).
-//
-// body is sent as JSON; nil sends the collection's body.
 func (c *Client) BodyCredentials(ctx context.Context, body *BodyCredentialsBody) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opBodyCredentials, call{body: body})
 }
 
-// opBodyCredentials is the request Client.BodyCredentials sends.
-var opBodyCredentials = operation{
-	name:   "BodyCredentials",
-	method: "POST",
-	path:   "/login",
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "application/json",
-		text:        "{\"username\": \"ada\", \"password\": \"{{password}}\", \"nested\": {\"client_secret\": \"{{client_secret}}\"}}",
-	},
-}
+var opBodyCredentials = operation{name: "BodyCredentials", method: "POST", path: "/login",
+	body: &bodySpec{mode: bodyRaw, contentType: "application/json", text: "{\"username\": \"ada\", \"password\": \"{{password}}\", \"nested\": {\"client_secret\": \"{{client_secret}}\"}}"}}
 
 // FormCredentials sends POST /token (Postman: Form credentials).
-//
-// body sets the form fields; nil sends the collection's form.
 func (c *Client) FormCredentials(ctx context.Context, body *FormCredentialsForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opFormCredentials, call{body: body})
 }
 
-// opFormCredentials is the request Client.FormCredentials sends.
-var opFormCredentials = operation{
-	name:   "FormCredentials",
-	method: "POST",
-	path:   "/token",
-	body: &bodySpec{
-		mode:        bodyURLEncoded,
-		contentType: "application/x-www-form-urlencoded",
+var opFormCredentials = operation{name: "FormCredentials", method: "POST", path: "/token",
+	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
 		form: []param{
 			{in: inForm, key: "grant_type", value: "password", slot: 1},
 			{in: inForm, key: "username", value: "ada", slot: 2},
 			{in: inForm, key: "password", value: "{{password2}}", slot: 3},
 			{in: inForm, key: "client_secret", value: "{{client_secret2}}", slot: 4},
-		},
-	},
-}
+		}}}

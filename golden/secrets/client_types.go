@@ -3,48 +3,6 @@
 
 package secrets
 
-// QueryCredentialsParams holds the query parameters and headers of
-// Client.QueryCredentials that a caller may set. A field left empty sends what
-// the collection sends.
-type QueryCredentialsParams struct {
-	// APIKey sets the query parameter "api_key"; empty sends "{{api_key}}".
-	APIKey string
-	// PageToken sets the query parameter "page_token"; empty sends "abc".
-	PageToken string
-	// Tenant sets the query parameter "tenant"; empty sends "{{tenant}}".
-	Tenant string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *QueryCredentialsParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.APIKey, p.PageToken, p.Tenant}
-}
-
-// FormCredentialsForm is the form body of Client.FormCredentials. A field left
-// empty (or nil) sends what the collection sends.
-type FormCredentialsForm struct {
-	// GrantType sets the form field "grant_type"; empty sends "password".
-	GrantType string
-	// Username sets the form field "username"; empty sends "ada".
-	Username string
-	// Password sets the form field "password"; empty sends "{{password2}}".
-	Password string
-	// ClientSecret sets the form field "client_secret"; empty sends
-	// "{{client_secret2}}".
-	ClientSecret string
-}
-
-// values returns the fields by slot, for the runtime.
-func (f *FormCredentialsForm) values() []string {
-	if f == nil {
-		return nil
-	}
-	return []string{f.GrantType, f.Username, f.Password, f.ClientSecret}
-}
-
 // BodyCredentialsBody is the JSON body of Client.BodyCredentials, inferred from 1 sample.
 type BodyCredentialsBody struct {
 	Username string `json:"username"` // in every sample
@@ -55,4 +13,20 @@ type BodyCredentialsBody struct {
 // Nested is the "nested" member of BodyCredentialsBody, inferred from 1 sample.
 type Nested struct {
 	ClientSecret string `json:"client_secret"` // in every sample
+}
+
+// QueryCredentialsParams holds the query parameters and headers of
+// Client.QueryCredentials.
+type QueryCredentialsParams struct {
+	APIKey    string // query "api_key"; empty sends "{{api_key}}"
+	PageToken string // query "page_token"; empty sends "abc"
+	Tenant    string // query "tenant"; empty sends "{{tenant}}"
+}
+
+// FormCredentialsForm is the form body of Client.FormCredentials.
+type FormCredentialsForm struct {
+	GrantType    string // form "grant_type"; empty sends "password"
+	Username     string // form "username"; empty sends "ada"
+	Password     string // form "password"; empty sends "{{password2}}"
+	ClientSecret string // form "client_secret"; empty sends "{{client_secret2}}"
 }

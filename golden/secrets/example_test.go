@@ -6,15 +6,13 @@ package secrets_test
 import (
 	"context"
 	"fmt"
-	"github.com/postgen/postgen/golden/secrets"
 	"log"
+
+	"github.com/postgen/postgen/golden/secrets"
 )
 
 func ExampleClient_HeaderCredentials() {
-	client, err := secrets.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := secrets.NewClient() // without options it cannot fail
 	result, _, err := client.HeaderCredentials(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -23,10 +21,7 @@ func ExampleClient_HeaderCredentials() {
 }
 
 func ExampleClient_QueryCredentials() {
-	client, err := secrets.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := secrets.NewClient() // without options it cannot fail
 	result, _, err := client.QueryCredentials(context.Background(), &secrets.QueryCredentialsParams{PageToken: "abc"})
 	if err != nil {
 		log.Fatal(err)
@@ -35,10 +30,7 @@ func ExampleClient_QueryCredentials() {
 }
 
 func ExampleClient_BodyCredentials() {
-	client, err := secrets.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := secrets.NewClient() // without options it cannot fail
 	result, _, err := client.BodyCredentials(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -47,14 +39,8 @@ func ExampleClient_BodyCredentials() {
 }
 
 func ExampleClient_FormCredentials() {
-	client, err := secrets.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
-	result, _, err := client.FormCredentials(context.Background(), &secrets.FormCredentialsForm{
-		GrantType: "password",
-		Username:  "ada",
-	})
+	client, _ := secrets.NewClient() // without options it cannot fail
+	result, _, err := client.FormCredentials(context.Background(), &secrets.FormCredentialsForm{GrantType: "password", Username: "ada"})
 	if err != nil {
 		log.Fatal(err)
 	}

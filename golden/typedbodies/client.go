@@ -42,246 +42,108 @@ func NewClient(opts ...Option) (*Client, error) {
 }
 
 // CreateShipment sends POST /shipments (Postman: Create shipment).
-//
-// body is sent as JSON; nil sends the collection's body.
 func (c *Client) CreateShipment(ctx context.Context, body *CreateShipmentBody) (*CreateShipmentResult, *Response, error) {
-	return send[*CreateShipmentResult](ctx, c.rt, &opCreateShipment, call{body: body})
+	return sendObject[CreateShipmentResult](ctx, c.rt, &opCreateShipment, call{body: body})
 }
 
-// opCreateShipment is the request Client.CreateShipment sends.
-var opCreateShipment = operation{
-	name:   "CreateShipment",
-	method: "POST",
-	path:   "/shipments",
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "application/json",
-		text: `{
-  // where the parcel goes
-  "to": {"city": "Paris", "zip": "75001"},
-  "weight_kg": {{weight}},
-  "express": true,
-  "tags": ["fragile"],
-  "ref": "{{ref}}",
-}`,
-		stripComments: true,
-	},
-}
+var opCreateShipment = operation{name: "CreateShipment", method: "POST", path: "/shipments",
+	body: &bodySpec{mode: bodyRaw, contentType: "application/json", text: "{\n  // where the parcel goes\n  \"to\": {\"city\": \"Paris\", \"zip\": \"75001\"},\n  \"weight_kg\": {{weight}},\n  \"express\": true,\n  \"tags\": [\"fragile\"],\n  \"ref\": \"{{ref}}\",\n}", stripComments: true}}
 
 // ImportShipments sends POST /shipments/import (Postman: Import shipments).
-//
-// body is sent as JSON; nil sends the collection's body.
 func (c *Client) ImportShipments(ctx context.Context, body []ImportShipmentsBodyItem) (*ImportShipmentsResult, *Response, error) {
-	return send[*ImportShipmentsResult](ctx, c.rt, &opImportShipments, call{body: body})
+	return sendObject[ImportShipmentsResult](ctx, c.rt, &opImportShipments, call{body: body})
 }
 
-// opImportShipments is the request Client.ImportShipments sends.
-var opImportShipments = operation{
-	name:   "ImportShipments",
-	method: "POST",
-	path:   "/shipments/import",
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "application/json",
-		text: `[
-  {
-    "ref": "a",
-    "weight_kg": 1
-  },
-  {
-    "ref": "b",
-    "weight_kg": 2.5,
-    "note": "late"
-  }
-]`,
-	},
-}
+var opImportShipments = operation{name: "ImportShipments", method: "POST", path: "/shipments/import",
+	body: &bodySpec{mode: bodyRaw, contentType: "application/json", text: "[\n  {\n    \"ref\": \"a\",\n    \"weight_kg\": 1\n  },\n  {\n    \"ref\": \"b\",\n    \"weight_kg\": 2.5,\n    \"note\": \"late\"\n  }\n]"}}
 
 // Login sends POST /login (Postman: Login).
-//
-// body is sent as JSON; nil sends the collection's body.
 func (c *Client) Login(ctx context.Context, body *LoginBody) (*LoginResult, *Response, error) {
-	return send[*LoginResult](ctx, c.rt, &opLogin, call{body: body})
+	return sendObject[LoginResult](ctx, c.rt, &opLogin, call{body: body})
 }
 
-// opLogin is the request Client.Login sends.
-var opLogin = operation{
-	name:   "Login",
-	method: "POST",
-	path:   "/login",
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "application/json",
-		text: `{
-  "username": "ada",
-  "password": "{{password}}"
-}`,
-	},
-}
+var opLogin = operation{name: "Login", method: "POST", path: "/login",
+	body: &bodySpec{mode: bodyRaw, contentType: "application/json", text: "{\n  \"username\": \"ada\",\n  \"password\": \"{{password}}\"\n}"}}
 
 // BrokenBody sends POST /broken (Postman: Broken body).
-//
-// body is sent as JSON; nil sends the collection's body.
 func (c *Client) BrokenBody(ctx context.Context, body any) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opBrokenBody, call{body: body})
 }
 
-// opBrokenBody is the request Client.BrokenBody sends.
-var opBrokenBody = operation{
-	name:   "BrokenBody",
-	method: "POST",
-	path:   "/broken",
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "application/json",
-		text:        "{ this is not json }",
-	},
-}
+var opBrokenBody = operation{name: "BrokenBody", method: "POST", path: "/broken",
+	body: &bodySpec{mode: bodyRaw, contentType: "application/json", text: "{ this is not json }"}}
 
 // Search sends POST /graphql (Postman: Search).
-//
-// body is sent as JSON; nil sends the collection's body.
 func (c *Client) Search(ctx context.Context, body *SearchRequest) (*SearchResult, *Response, error) {
-	return send[*SearchResult](ctx, c.rt, &opSearch, call{body: body})
+	return sendObject[SearchResult](ctx, c.rt, &opSearch, call{body: body})
 }
 
-// opSearch is the request Client.Search sends.
-var opSearch = operation{
-	name:   "Search",
-	method: "POST",
-	path:   "/graphql",
-	body: &bodySpec{
-		mode:        bodyGraphQL,
-		contentType: "application/json",
-		text:        SearchQuery,
-		gqlVariables: `{
-  "q": "{{term}}",
-  "first": 10
-}`,
-		gqlVarsText: true,
-	},
-}
+var opSearch = operation{name: "Search", method: "POST", path: "/graphql",
+	body: &bodySpec{mode: bodyGraphQL, contentType: "application/json", text: SearchQuery, gqlVariables: "{\n  \"q\": \"{{term}}\",\n  \"first\": 10\n}", gqlVarsText: true}}
 
 // Viewer sends POST /graphql (Postman: Viewer).
-//
-// body is sent as JSON; nil sends the collection's body.
 func (c *Client) Viewer(ctx context.Context, body *ViewerRequest) (*ViewerResult, *Response, error) {
-	return send[*ViewerResult](ctx, c.rt, &opViewer, call{body: body})
+	return sendObject[ViewerResult](ctx, c.rt, &opViewer, call{body: body})
 }
 
-// opViewer is the request Client.Viewer sends.
-var opViewer = operation{
-	name:   "Viewer",
-	method: "POST",
-	path:   "/graphql",
-	body: &bodySpec{
-		mode:        bodyGraphQL,
-		contentType: "application/json",
-		text:        ViewerQuery,
-		gqlVarsText: true,
-	},
-}
+var opViewer = operation{name: "Viewer", method: "POST", path: "/graphql",
+	body: &bodySpec{mode: bodyGraphQL, contentType: "application/json", text: ViewerQuery, gqlVarsText: true}}
 
 // ConvertXML sends POST /convert (Postman: Convert XML).
 //
-// body is sent as it is; an empty string sends the collection's body. The
-// result is the response body as text (the examples are application/xml).
+// The result is the response body as text (the examples are application/xml).
 func (c *Client) ConvertXML(ctx context.Context, body string) (string, *Response, error) {
 	return send[string](ctx, c.rt, &opConvertXML, call{body: body})
 }
 
-// opConvertXML is the request Client.ConvertXML sends.
-var opConvertXML = operation{
-	name:   "ConvertXML",
-	method: "POST",
-	path:   "/convert",
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "application/xml",
-		text:        "<doc><n>{{n}}</n></doc>",
-	},
-}
+var opConvertXML = operation{name: "ConvertXML", method: "POST", path: "/convert",
+	body: &bodySpec{mode: bodyRaw, contentType: "application/xml", text: "<doc><n>{{n}}</n></doc>"}}
 
 // UploadFile sends PUT /files/:name (Postman: Upload file).
 //
-// name fills the path variable :name; an empty value sends the segment as
-// written, as Postman does. body is read and sent as the request body; nil
-// sends none.
+// body is streamed as the request body.
 func (c *Client) UploadFile(ctx context.Context, name string, body io.Reader) (*UploadFileResult, *Response, error) {
-	return send[*UploadFileResult](ctx, c.rt, &opUploadFile, call{path: []string{name}, body: body})
+	return sendObject[UploadFileResult](ctx, c.rt, &opUploadFile, call{path: []string{name}, body: body})
 }
 
-// opUploadFile is the request Client.UploadFile sends.
-var opUploadFile = operation{
-	name:     "UploadFile",
-	method:   "PUT",
-	path:     "/files/:name",
+var opUploadFile = operation{name: "UploadFile", method: "PUT", path: "/files/:name",
 	pathVars: []string{"name"},
-	body: &bodySpec{
-		mode:        bodyFile,
-		contentType: "application/pdf",
-	},
-}
+	body:     &bodySpec{mode: bodyFile, contentType: "application/pdf"}}
 
 // DownloadFile sends GET /files/:name (Postman: Download file).
 //
-// name fills the path variable :name; an empty value sends the segment as
-// written, as Postman does. The result is the response body as bytes (the
-// examples are application/pdf).
+// The result is the response body as bytes (the examples are application/pdf).
 func (c *Client) DownloadFile(ctx context.Context, name string) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opDownloadFile, call{path: []string{name}})
 }
 
-// opDownloadFile is the request Client.DownloadFile sends.
-var opDownloadFile = operation{
-	name:     "DownloadFile",
-	method:   "GET",
-	path:     "/files/:name",
-	pathVars: []string{"name"},
-}
+var opDownloadFile = operation{name: "DownloadFile", method: "GET", path: "/files/:name",
+	pathVars: []string{"name"}}
 
 // Subscribe sends POST /subscribe (Postman: Subscribe).
 //
-// body sets the form fields; nil sends the collection's form. The examples show
-// no response body, so there is no result.
+// The examples show no response body, so there is no result.
 func (c *Client) Subscribe(ctx context.Context, body *SubscribeForm) (*Response, error) {
 	return sendNoResult(ctx, c.rt, &opSubscribe, call{body: body})
 }
 
-// opSubscribe is the request Client.Subscribe sends.
-var opSubscribe = operation{
-	name:   "Subscribe",
-	method: "POST",
-	path:   "/subscribe",
-	body: &bodySpec{
-		mode:        bodyURLEncoded,
-		contentType: "application/x-www-form-urlencoded",
+var opSubscribe = operation{name: "Subscribe", method: "POST", path: "/subscribe",
+	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
 		form: []param{
 			{in: inForm, key: "email", value: "ada@example.com", slot: 1},
 			{in: inForm, key: "topics", value: "news", slot: 2},
 			{in: inForm, key: "topics", value: "offers", slot: 2, secondary: true},
 			{in: inForm, key: "note", disabled: true, slot: 3},
-		},
-	},
-}
+		}}}
 
 // UploadAvatar sends POST /avatar (Postman: Upload avatar).
-//
-// body sets the form fields; nil sends the collection's form.
 func (c *Client) UploadAvatar(ctx context.Context, body *UploadAvatarForm) (*UploadAvatarResult, *Response, error) {
-	return send[*UploadAvatarResult](ctx, c.rt, &opUploadAvatar, call{body: body})
+	return sendObject[UploadAvatarResult](ctx, c.rt, &opUploadAvatar, call{body: body})
 }
 
-// opUploadAvatar is the request Client.UploadAvatar sends.
-var opUploadAvatar = operation{
-	name:   "UploadAvatar",
-	method: "POST",
-	path:   "/avatar",
-	body: &bodySpec{
-		mode: bodyFormData,
+var opUploadAvatar = operation{name: "UploadAvatar", method: "POST", path: "/avatar",
+	body: &bodySpec{mode: bodyFormData,
 		form: []param{
 			{in: inForm, key: "user", value: "ada", slot: 1},
 			{in: inFile, key: "image", slot: 2, contentType: "image/png", fileName: "me.png"},
-		},
-	},
-}
+		}}}

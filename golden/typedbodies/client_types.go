@@ -19,51 +19,6 @@ const ViewerQuery = "{ viewer { login } }"
 // ViewerRequest is the body of Client.Viewer; an empty Query sends ViewerQuery.
 type ViewerRequest = GraphQLRequest[map[string]any]
 
-// SubscribeForm is the form body of Client.Subscribe. A field left empty (or
-// nil) sends what the collection sends.
-type SubscribeForm struct {
-	// Email sets the form field "email"; empty sends "ada@example.com".
-	Email string
-	// Topics sets the form field "topics"; empty sends "news".
-	Topics string
-	// Note sets the form field "note"; empty leaves it out.
-	Note string
-}
-
-// values returns the fields by slot, for the runtime.
-func (f *SubscribeForm) values() []string {
-	if f == nil {
-		return nil
-	}
-	return []string{f.Email, f.Topics, f.Note}
-}
-
-// UploadAvatarForm is the form body of Client.UploadAvatar. A field left empty
-// (or nil) sends what the collection sends.
-type UploadAvatarForm struct {
-	// User sets the form field "user"; empty sends "ada".
-	User string
-	// Image sets the file field "image"; nil leaves it out, as Postman does when it
-	// cannot read the collection's file "me.png".
-	Image *FormFile
-}
-
-// values returns the fields by slot, for the runtime.
-func (f *UploadAvatarForm) values() []string {
-	if f == nil {
-		return nil
-	}
-	return []string{f.User, ""}
-}
-
-// files returns the file fields by slot, for the runtime.
-func (f *UploadAvatarForm) files() []*FormFile {
-	if f == nil {
-		return nil
-	}
-	return []*FormFile{nil, f.Image}
-}
-
 // CreateShipmentResult is the result of Client.CreateShipment, inferred from 2 examples.
 type CreateShipmentResult struct {
 	ID     string `json:"id"`     // in every example
@@ -156,4 +111,17 @@ type UploadFileResult struct {
 // UploadAvatarResult is the result of Client.UploadAvatar, inferred from 1 example.
 type UploadAvatarResult struct {
 	URL string `json:"url"` // in every example
+}
+
+// SubscribeForm is the form body of Client.Subscribe.
+type SubscribeForm struct {
+	Email  string // form "email"; empty sends "ada@example.com"
+	Topics string // form "topics"; empty sends "news"
+	Note   string // form "note", sent only when set
+}
+
+// UploadAvatarForm is the form body of Client.UploadAvatar.
+type UploadAvatarForm struct {
+	User  string    // form "user"; empty sends "ada"
+	Image *FormFile // file "image"; nil leaves it out, as Postman does when it cannot read "me.png"
 }

@@ -6,15 +6,13 @@ package typedbodies_test
 import (
 	"context"
 	"fmt"
-	"github.com/postgen/postgen/golden/typedbodies"
 	"log"
+
+	"github.com/postgen/postgen/golden/typedbodies"
 )
 
 func ExampleClient_CreateShipment() {
-	client, err := typedbodies.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := typedbodies.NewClient() // without options it cannot fail
 	result, _, err := client.CreateShipment(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -23,10 +21,7 @@ func ExampleClient_CreateShipment() {
 }
 
 func ExampleClient_ImportShipments() {
-	client, err := typedbodies.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := typedbodies.NewClient() // without options it cannot fail
 	result, _, err := client.ImportShipments(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -35,10 +30,7 @@ func ExampleClient_ImportShipments() {
 }
 
 func ExampleClient_Login() {
-	client, err := typedbodies.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := typedbodies.NewClient() // without options it cannot fail
 	result, _, err := client.Login(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -47,10 +39,7 @@ func ExampleClient_Login() {
 }
 
 func ExampleClient_BrokenBody() {
-	client, err := typedbodies.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := typedbodies.NewClient() // without options it cannot fail
 	result, _, err := client.BrokenBody(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -59,10 +48,7 @@ func ExampleClient_BrokenBody() {
 }
 
 func ExampleClient_Search() {
-	client, err := typedbodies.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := typedbodies.NewClient() // without options it cannot fail
 	result, _, err := client.Search(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -71,10 +57,7 @@ func ExampleClient_Search() {
 }
 
 func ExampleClient_Viewer() {
-	client, err := typedbodies.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := typedbodies.NewClient() // without options it cannot fail
 	result, _, err := client.Viewer(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -83,10 +66,7 @@ func ExampleClient_Viewer() {
 }
 
 func ExampleClient_ConvertXML() {
-	client, err := typedbodies.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := typedbodies.NewClient() // without options it cannot fail
 	result, _, err := client.ConvertXML(context.Background(), "")
 	if err != nil {
 		log.Fatal(err)
@@ -95,10 +75,7 @@ func ExampleClient_ConvertXML() {
 }
 
 func ExampleClient_UploadFile() {
-	client, err := typedbodies.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := typedbodies.NewClient() // without options it cannot fail
 	result, _, err := client.UploadFile(context.Background(), "", nil)
 	if err != nil {
 		log.Fatal(err)
@@ -107,10 +84,7 @@ func ExampleClient_UploadFile() {
 }
 
 func ExampleClient_DownloadFile() {
-	client, err := typedbodies.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := typedbodies.NewClient() // without options it cannot fail
 	result, _, err := client.DownloadFile(context.Background(), "")
 	if err != nil {
 		log.Fatal(err)
@@ -119,10 +93,7 @@ func ExampleClient_DownloadFile() {
 }
 
 func ExampleClient_Subscribe() {
-	client, err := typedbodies.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := typedbodies.NewClient() // without options it cannot fail
 	result, err := client.Subscribe(context.Background(), &typedbodies.SubscribeForm{Email: "ada@example.com"})
 	if err != nil {
 		log.Fatal(err)
@@ -131,10 +102,7 @@ func ExampleClient_Subscribe() {
 }
 
 func ExampleClient_UploadAvatar() {
-	client, err := typedbodies.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := typedbodies.NewClient() // without options it cannot fail
 	result, _, err := client.UploadAvatar(context.Background(), &typedbodies.UploadAvatarForm{User: "ada"})
 	if err != nil {
 		log.Fatal(err)

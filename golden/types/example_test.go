@@ -6,15 +6,13 @@ package types_test
 import (
 	"context"
 	"fmt"
-	"github.com/postgen/postgen/golden/types"
 	"log"
+
+	"github.com/postgen/postgen/golden/types"
 )
 
 func ExampleOrdersService_List() {
-	client, err := types.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := types.NewClient() // without options it cannot fail
 	result, _, err := client.Orders.List(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -23,10 +21,7 @@ func ExampleOrdersService_List() {
 }
 
 func ExampleOrdersService_Get() {
-	client, err := types.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := types.NewClient() // without options it cannot fail
 	result, _, err := client.Orders.Get(context.Background(), "1001")
 	if err != nil {
 		log.Fatal(err)
@@ -35,10 +30,7 @@ func ExampleOrdersService_Get() {
 }
 
 func ExampleOrdersService_Create() {
-	client, err := types.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := types.NewClient() // without options it cannot fail
 	result, _, err := client.Orders.Create(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -47,10 +39,7 @@ func ExampleOrdersService_Create() {
 }
 
 func ExampleOrdersService_Delete() {
-	client, err := types.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := types.NewClient() // without options it cannot fail
 	result, err := client.Orders.Delete(context.Background(), "")
 	if err != nil {
 		log.Fatal(err)
@@ -59,10 +48,7 @@ func ExampleOrdersService_Delete() {
 }
 
 func ExampleShapesService_OptionalAndNullable() {
-	client, err := types.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := types.NewClient() // without options it cannot fail
 	result, _, err := client.Shapes.OptionalAndNullable(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -71,10 +57,7 @@ func ExampleShapesService_OptionalAndNullable() {
 }
 
 func ExampleShapesService_Numbers() {
-	client, err := types.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := types.NewClient() // without options it cannot fail
 	result, _, err := client.Shapes.Numbers(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -83,10 +66,7 @@ func ExampleShapesService_Numbers() {
 }
 
 func ExampleShapesService_MixedKinds() {
-	client, err := types.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := types.NewClient() // without options it cannot fail
 	result, _, err := client.Shapes.MixedKinds(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -95,10 +75,7 @@ func ExampleShapesService_MixedKinds() {
 }
 
 func ExampleShapesService_EmptyContainers() {
-	client, err := types.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := types.NewClient() // without options it cannot fail
 	result, _, err := client.Shapes.EmptyContainers(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -107,10 +84,7 @@ func ExampleShapesService_EmptyContainers() {
 }
 
 func ExampleShapesService_Timestamps() {
-	client, err := types.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := types.NewClient() // without options it cannot fail
 	result, _, err := client.Shapes.Timestamps(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -119,10 +93,7 @@ func ExampleShapesService_Timestamps() {
 }
 
 func ExampleShapesService_AwkwardKeys() {
-	client, err := types.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := types.NewClient() // without options it cannot fail
 	result, _, err := client.Shapes.AwkwardKeys(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -131,10 +102,7 @@ func ExampleShapesService_AwkwardKeys() {
 }
 
 func ExampleShapesService_Dictionary() {
-	client, err := types.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := types.NewClient() // without options it cannot fail
 	result, _, err := client.Shapes.Dictionary(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -143,10 +111,7 @@ func ExampleShapesService_Dictionary() {
 }
 
 func ExampleShapesService_DeepNesting() {
-	client, err := types.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := types.NewClient() // without options it cannot fail
 	result, _, err := client.Shapes.DeepNesting(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -155,10 +120,7 @@ func ExampleShapesService_DeepNesting() {
 }
 
 func ExampleShapesService_Matrix() {
-	client, err := types.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := types.NewClient() // without options it cannot fail
 	result, _, err := client.Shapes.Matrix(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -167,10 +129,7 @@ func ExampleShapesService_Matrix() {
 }
 
 func ExampleShapesService_Token() {
-	client, err := types.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := types.NewClient() // without options it cannot fail
 	result, _, err := client.Shapes.Token(context.Background(), &types.ShapesTokenForm{GrantType: "client_credentials"})
 	if err != nil {
 		log.Fatal(err)
@@ -179,10 +138,7 @@ func ExampleShapesService_Token() {
 }
 
 func ExampleReportsService_AsXML() {
-	client, err := types.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := types.NewClient() // without options it cannot fail
 	result, _, err := client.Reports.AsXML(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -191,10 +147,7 @@ func ExampleReportsService_AsXML() {
 }
 
 func ExampleReportsService_AsHTML() {
-	client, err := types.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := types.NewClient() // without options it cannot fail
 	result, _, err := client.Reports.AsHTML(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -203,10 +156,7 @@ func ExampleReportsService_AsHTML() {
 }
 
 func ExampleReportsService_AsCSV() {
-	client, err := types.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := types.NewClient() // without options it cannot fail
 	result, _, err := client.Reports.AsCSV(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -215,10 +165,7 @@ func ExampleReportsService_AsCSV() {
 }
 
 func ExampleReportsService_Logo() {
-	client, err := types.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := types.NewClient() // without options it cannot fail
 	result, _, err := client.Reports.Logo(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -227,10 +174,7 @@ func ExampleReportsService_Logo() {
 }
 
 func ExampleReportsService_Ping() {
-	client, err := types.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := types.NewClient() // without options it cannot fail
 	result, _, err := client.Reports.Ping(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -239,10 +183,7 @@ func ExampleReportsService_Ping() {
 }
 
 func ExampleReportsService_Version() {
-	client, err := types.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := types.NewClient() // without options it cannot fail
 	result, _, err := client.Reports.Version(context.Background())
 	if err != nil {
 		log.Fatal(err)

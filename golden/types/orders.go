@@ -5,9 +5,8 @@ package types
 
 import "context"
 
-// OrdersService holds the requests of the Postman folder "Orders".
-//
-// Use it through the client: client.Orders.
+// OrdersService holds the requests of the Postman folder "Orders", as
+// client.Orders.
 type OrdersService struct {
 	rt *core
 }
@@ -19,78 +18,40 @@ func (s *OrdersService) List(ctx context.Context) ([]Order, *Response, error) {
 	return send[[]Order](ctx, s.rt, &opOrdersList, call{})
 }
 
-// opOrdersList is the request OrdersService.List sends.
-var opOrdersList = operation{
-	name:   "Orders.List",
-	method: "GET",
-	path:   "/orders",
-}
+var opOrdersList = operation{name: "Orders.List", method: "GET", path: "/orders"}
 
 // Get sends GET /orders/:orderId (Postman: Orders › Get order).
 //
-// orderID fills the path variable :orderId; an empty value sends the
-// collection's value "1001". An *APIError's Decoded holds the error body, by
-// status (404: *OrdersError).
+// Path defaults: orderID "1001". Error bodies (in APIError.Decoded): 404:
+// *OrdersError.
 func (s *OrdersService) Get(ctx context.Context, orderID string) (*Order, *Response, error) {
-	return send[*Order](ctx, s.rt, &opOrdersGet, call{path: []string{orderID}})
+	return sendObject[Order](ctx, s.rt, &opOrdersGet, call{path: []string{orderID}})
 }
 
-// opOrdersGet is the request OrdersService.Get sends.
-var opOrdersGet = operation{
-	name:       "Orders.Get",
-	method:     "GET",
-	path:       "/orders/:orderId",
-	pathVars:   []string{"orderId"},
-	pathValues: []string{"1001"},
-	errBodies:  []errorBody{{404, errorAs[*OrdersError]}},
-}
+var opOrdersGet = operation{name: "Orders.Get", method: "GET", path: "/orders/:orderId",
+	pathVars: []string{"orderId"}, pathValues: []string{"1001"},
+	errBodies: []errorBody{{404, errorAs[*OrdersError]}}}
 
 // Create sends POST /orders (Postman: Orders › Create order).
 //
-// body is sent as JSON; nil sends the collection's body. An *APIError's Decoded
-// holds the error body, by status (404: *OrdersError, 422:
-// *OrdersCreateError422).
+// Error bodies (in APIError.Decoded): 404: *OrdersError, 422:
+// *OrdersCreateError422.
 func (s *OrdersService) Create(ctx context.Context, body *OrdersCreateBody) (*OrdersCreateResult, *Response, error) {
-	return send[*OrdersCreateResult](ctx, s.rt, &opOrdersCreate, call{body: body})
+	return sendObject[OrdersCreateResult](ctx, s.rt, &opOrdersCreate, call{body: body})
 }
 
-// opOrdersCreate is the request OrdersService.Create sends.
-var opOrdersCreate = operation{
-	name:   "Orders.Create",
-	method: "POST",
-	path:   "/orders",
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "application/json",
-		text: `{
-  "customer_id": 8,
-  "items": [
-    {
-      "sku": "C-3",
-      "qty": 1
-    }
-  ],
-  "coupon": "SPRING"
-}`,
-	},
+var opOrdersCreate = operation{name: "Orders.Create", method: "POST", path: "/orders",
 	errBodies: []errorBody{{404, errorAs[*OrdersError]}, {422, errorAs[*OrdersCreateError422]}},
-}
+	body:      &bodySpec{mode: bodyRaw, contentType: "application/json", text: "{\n  \"customer_id\": 8,\n  \"items\": [\n    {\n      \"sku\": \"C-3\",\n      \"qty\": 1\n    }\n  ],\n  \"coupon\": \"SPRING\"\n}"}}
 
 // Delete sends DELETE /orders/:orderId (Postman: Orders › Delete order).
 //
-// orderID fills the path variable :orderId; an empty value sends the segment as
-// written, as Postman does. The examples show no response body, so there is no
-// result. An *APIError's Decoded holds the error body, by status (404:
-// *OrdersError).
+// The examples show no response body, so there is no result. Error bodies (in
+// APIError.Decoded): 404: *OrdersError.
 func (s *OrdersService) Delete(ctx context.Context, orderID string) (*Response, error) {
 	return sendNoResult(ctx, s.rt, &opOrdersDelete, call{path: []string{orderID}})
 }
 
-// opOrdersDelete is the request OrdersService.Delete sends.
-var opOrdersDelete = operation{
-	name:      "Orders.Delete",
-	method:    "DELETE",
-	path:      "/orders/:orderId",
+var opOrdersDelete = operation{name: "Orders.Delete", method: "DELETE", path: "/orders/:orderId",
 	pathVars:  []string{"orderId"},
-	errBodies: []errorBody{{404, errorAs[*OrdersError]}},
-}
+	errBodies: []errorBody{{404, errorAs[*OrdersError]}}}

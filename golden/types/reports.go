@@ -5,9 +5,8 @@ package types
 
 import "context"
 
-// ReportsService holds the requests of the Postman folder "Reports".
-//
-// Use it through the client: client.Reports.
+// ReportsService holds the requests of the Postman folder "Reports", as
+// client.Reports.
 type ReportsService struct {
 	rt *core
 }
@@ -19,12 +18,7 @@ func (s *ReportsService) AsXML(ctx context.Context) (string, *Response, error) {
 	return send[string](ctx, s.rt, &opReportsAsXML, call{})
 }
 
-// opReportsAsXML is the request ReportsService.AsXML sends.
-var opReportsAsXML = operation{
-	name:   "Reports.AsXML",
-	method: "GET",
-	path:   "/reports/xml",
-}
+var opReportsAsXML = operation{name: "Reports.AsXML", method: "GET", path: "/reports/xml"}
 
 // AsHTML sends GET /reports/html (Postman: Reports › Report as HTML).
 //
@@ -33,12 +27,7 @@ func (s *ReportsService) AsHTML(ctx context.Context) (string, *Response, error) 
 	return send[string](ctx, s.rt, &opReportsAsHTML, call{})
 }
 
-// opReportsAsHTML is the request ReportsService.AsHTML sends.
-var opReportsAsHTML = operation{
-	name:   "Reports.AsHTML",
-	method: "GET",
-	path:   "/reports/html",
-}
+var opReportsAsHTML = operation{name: "Reports.AsHTML", method: "GET", path: "/reports/html"}
 
 // AsCSV sends GET /reports/csv (Postman: Reports › Report as CSV).
 //
@@ -47,12 +36,7 @@ func (s *ReportsService) AsCSV(ctx context.Context) (string, *Response, error) {
 	return send[string](ctx, s.rt, &opReportsAsCSV, call{})
 }
 
-// opReportsAsCSV is the request ReportsService.AsCSV sends.
-var opReportsAsCSV = operation{
-	name:   "Reports.AsCSV",
-	method: "GET",
-	path:   "/reports/csv",
-}
+var opReportsAsCSV = operation{name: "Reports.AsCSV", method: "GET", path: "/reports/csv"}
 
 // Logo sends GET /reports/logo (Postman: Reports › Logo).
 //
@@ -61,33 +45,18 @@ func (s *ReportsService) Logo(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opReportsLogo, call{})
 }
 
-// opReportsLogo is the request ReportsService.Logo sends.
-var opReportsLogo = operation{
-	name:   "Reports.Logo",
-	method: "GET",
-	path:   "/reports/logo",
-}
+var opReportsLogo = operation{name: "Reports.Logo", method: "GET", path: "/reports/logo"}
 
 // Ping sends GET /ping (Postman: Reports › Ping).
 func (s *ReportsService) Ping(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opReportsPing, call{})
 }
 
-// opReportsPing is the request ReportsService.Ping sends.
-var opReportsPing = operation{
-	name:   "Reports.Ping",
-	method: "GET",
-	path:   "/ping",
-}
+var opReportsPing = operation{name: "Reports.Ping", method: "GET", path: "/ping"}
 
 // Version sends GET /version (Postman: Reports › Version).
 func (s *ReportsService) Version(ctx context.Context) (*string, *Response, error) {
 	return send[*string](ctx, s.rt, &opReportsVersion, call{})
 }
 
-// opReportsVersion is the request ReportsService.Version sends.
-var opReportsVersion = operation{
-	name:   "Reports.Version",
-	method: "GET",
-	path:   "/version",
-}
+var opReportsVersion = operation{name: "Reports.Version", method: "GET", path: "/version"}

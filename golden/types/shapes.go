@@ -5,9 +5,8 @@ package types
 
 import "context"
 
-// ShapesService holds the requests of the Postman folder "Shapes".
-//
-// Use it through the client: client.Shapes.
+// ShapesService holds the requests of the Postman folder "Shapes", as
+// client.Shapes.
 type ShapesService struct {
 	rt *core
 }
@@ -18,109 +17,68 @@ type ShapesService struct {
 // A member missing from some examples is optional (omitempty); null makes it a
 // pointer.
 func (s *ShapesService) OptionalAndNullable(ctx context.Context) (*ShapesOptionalAndNullableResult, *Response, error) {
-	return send[*ShapesOptionalAndNullableResult](ctx, s.rt, &opShapesOptionalAndNullable, call{})
+	return sendObject[ShapesOptionalAndNullableResult](ctx, s.rt, &opShapesOptionalAndNullable, call{})
 }
 
-// opShapesOptionalAndNullable is the request ShapesService.OptionalAndNullable
-// sends.
-var opShapesOptionalAndNullable = operation{
-	name:   "Shapes.OptionalAndNullable",
-	method: "GET",
-	path:   "/shapes/optional",
-}
+var opShapesOptionalAndNullable = operation{name: "Shapes.OptionalAndNullable", method: "GET", path: "/shapes/optional"}
 
 // Numbers sends GET /shapes/numbers (Postman: Shapes › Numbers).
 //
 // Integers only when every example is an integer literal that fits int64.
 func (s *ShapesService) Numbers(ctx context.Context) (*ShapesNumbersResult, *Response, error) {
-	return send[*ShapesNumbersResult](ctx, s.rt, &opShapesNumbers, call{})
+	return sendObject[ShapesNumbersResult](ctx, s.rt, &opShapesNumbers, call{})
 }
 
-// opShapesNumbers is the request ShapesService.Numbers sends.
-var opShapesNumbers = operation{
-	name:   "Shapes.Numbers",
-	method: "GET",
-	path:   "/shapes/numbers",
-}
+var opShapesNumbers = operation{name: "Shapes.Numbers", method: "GET", path: "/shapes/numbers"}
 
 // MixedKinds sends GET /shapes/mixed (Postman: Shapes › Mixed kinds).
 func (s *ShapesService) MixedKinds(ctx context.Context) (*ShapesMixedKindsResult, *Response, error) {
-	return send[*ShapesMixedKindsResult](ctx, s.rt, &opShapesMixedKinds, call{})
+	return sendObject[ShapesMixedKindsResult](ctx, s.rt, &opShapesMixedKinds, call{})
 }
 
-// opShapesMixedKinds is the request ShapesService.MixedKinds sends.
-var opShapesMixedKinds = operation{
-	name:   "Shapes.MixedKinds",
-	method: "GET",
-	path:   "/shapes/mixed",
-}
+var opShapesMixedKinds = operation{name: "Shapes.MixedKinds", method: "GET", path: "/shapes/mixed"}
 
 // EmptyContainers sends GET /shapes/empty (Postman: Shapes › Empty containers).
 //
 // Arrays and objects seen only empty get the loosest type that decodes.
 func (s *ShapesService) EmptyContainers(ctx context.Context) (*ShapesEmptyContainersResult, *Response, error) {
-	return send[*ShapesEmptyContainersResult](ctx, s.rt, &opShapesEmptyContainers, call{})
+	return sendObject[ShapesEmptyContainersResult](ctx, s.rt, &opShapesEmptyContainers, call{})
 }
 
-// opShapesEmptyContainers is the request ShapesService.EmptyContainers sends.
-var opShapesEmptyContainers = operation{
-	name:   "Shapes.EmptyContainers",
-	method: "GET",
-	path:   "/shapes/empty",
-}
+var opShapesEmptyContainers = operation{name: "Shapes.EmptyContainers", method: "GET", path: "/shapes/empty"}
 
 // Timestamps sends GET /shapes/times (Postman: Shapes › Timestamps).
 func (s *ShapesService) Timestamps(ctx context.Context) (*ShapesTimestampsResult, *Response, error) {
-	return send[*ShapesTimestampsResult](ctx, s.rt, &opShapesTimestamps, call{})
+	return sendObject[ShapesTimestampsResult](ctx, s.rt, &opShapesTimestamps, call{})
 }
 
-// opShapesTimestamps is the request ShapesService.Timestamps sends.
-var opShapesTimestamps = operation{
-	name:   "Shapes.Timestamps",
-	method: "GET",
-	path:   "/shapes/times",
-}
+var opShapesTimestamps = operation{name: "Shapes.Timestamps", method: "GET", path: "/shapes/times"}
 
 // AwkwardKeys sends GET /shapes/keys (Postman: Shapes › Awkward keys).
 //
 // Keys that are not identifiers keep their key in the tag; keys that spell the
 // same Go name are numbered.
 func (s *ShapesService) AwkwardKeys(ctx context.Context) (*ShapesAwkwardKeysResult, *Response, error) {
-	return send[*ShapesAwkwardKeysResult](ctx, s.rt, &opShapesAwkwardKeys, call{})
+	return sendObject[ShapesAwkwardKeysResult](ctx, s.rt, &opShapesAwkwardKeys, call{})
 }
 
-// opShapesAwkwardKeys is the request ShapesService.AwkwardKeys sends.
-var opShapesAwkwardKeys = operation{
-	name:   "Shapes.AwkwardKeys",
-	method: "GET",
-	path:   "/shapes/keys",
-}
+var opShapesAwkwardKeys = operation{name: "Shapes.AwkwardKeys", method: "GET", path: "/shapes/keys"}
 
 // Dictionary sends GET /shapes/dictionary (Postman: Shapes › Dictionary).
 //
 // Objects keyed by data become maps.
 func (s *ShapesService) Dictionary(ctx context.Context) (*ShapesDictionaryResult, *Response, error) {
-	return send[*ShapesDictionaryResult](ctx, s.rt, &opShapesDictionary, call{})
+	return sendObject[ShapesDictionaryResult](ctx, s.rt, &opShapesDictionary, call{})
 }
 
-// opShapesDictionary is the request ShapesService.Dictionary sends.
-var opShapesDictionary = operation{
-	name:   "Shapes.Dictionary",
-	method: "GET",
-	path:   "/shapes/dictionary",
-}
+var opShapesDictionary = operation{name: "Shapes.Dictionary", method: "GET", path: "/shapes/dictionary"}
 
 // DeepNesting sends GET /shapes/deep (Postman: Shapes › Deep nesting).
 func (s *ShapesService) DeepNesting(ctx context.Context) (*Org, *Response, error) {
-	return send[*Org](ctx, s.rt, &opShapesDeepNesting, call{})
+	return sendObject[Org](ctx, s.rt, &opShapesDeepNesting, call{})
 }
 
-// opShapesDeepNesting is the request ShapesService.DeepNesting sends.
-var opShapesDeepNesting = operation{
-	name:   "Shapes.DeepNesting",
-	method: "GET",
-	path:   "/shapes/deep",
-}
+var opShapesDeepNesting = operation{name: "Shapes.DeepNesting", method: "GET", path: "/shapes/deep"}
 
 // Matrix sends GET /shapes/matrix (Postman: Shapes › Matrix).
 //
@@ -129,30 +87,17 @@ func (s *ShapesService) Matrix(ctx context.Context) ([][]ShapesMatrixItemItem, *
 	return send[[][]ShapesMatrixItemItem](ctx, s.rt, &opShapesMatrix, call{})
 }
 
-// opShapesMatrix is the request ShapesService.Matrix sends.
-var opShapesMatrix = operation{
-	name:   "Shapes.Matrix",
-	method: "GET",
-	path:   "/shapes/matrix",
-}
+var opShapesMatrix = operation{name: "Shapes.Matrix", method: "GET", path: "/shapes/matrix"}
 
 // Token sends POST /oauth/token (Postman: Shapes › Token).
 //
 // Types carry shapes only: the token values never reach the SDK.
-//
-// body sets the form fields; nil sends the collection's form.
 func (s *ShapesService) Token(ctx context.Context, body *ShapesTokenForm) (*ShapesTokenResult, *Response, error) {
-	return send[*ShapesTokenResult](ctx, s.rt, &opShapesToken, call{body: body})
+	return sendObject[ShapesTokenResult](ctx, s.rt, &opShapesToken, call{body: body})
 }
 
-// opShapesToken is the request ShapesService.Token sends.
-var opShapesToken = operation{
-	name:   "Shapes.Token",
-	method: "POST",
-	path:   "/oauth/token",
-	body: &bodySpec{
-		mode:        bodyURLEncoded,
-		contentType: "application/x-www-form-urlencoded",
-		form:        []param{{in: inForm, key: "grant_type", value: "client_credentials", slot: 1}},
-	},
-}
+var opShapesToken = operation{name: "Shapes.Token", method: "POST", path: "/oauth/token",
+	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
+		form: []param{
+			{in: inForm, key: "grant_type", value: "client_credentials", slot: 1},
+		}}}

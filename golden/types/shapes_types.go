@@ -8,21 +8,6 @@ import (
 	"time"
 )
 
-// ShapesTokenForm is the form body of ShapesService.Token. A field left empty
-// (or nil) sends what the collection sends.
-type ShapesTokenForm struct {
-	// GrantType sets the form field "grant_type"; empty sends "client_credentials".
-	GrantType string
-}
-
-// values returns the fields by slot, for the runtime.
-func (f *ShapesTokenForm) values() []string {
-	if f == nil {
-		return nil
-	}
-	return []string{f.GrantType}
-}
-
 // ShapesOptionalAndNullableResult is the result of ShapesService.OptionalAndNullable, inferred from 2 examples.
 type ShapesOptionalAndNullableResult struct {
 	Always    string  `json:"always"`              // in every example
@@ -144,4 +129,9 @@ type ShapesTokenResult struct {
 	ExpiresIn   int64             `json:"expires_in"`     // in every example
 	Scope       string            `json:"scope"`          // in every example
 	Keys        map[string]string `json:"keys,omitempty"` // missing from some examples
+}
+
+// ShapesTokenForm is the form body of ShapesService.Token.
+type ShapesTokenForm struct {
+	GrantType string // form "grant_type"; empty sends "client_credentials"
 }

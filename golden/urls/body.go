@@ -11,6 +11,7 @@ import (
 	"io"
 	"mime/multipart"
 	"net/textproto"
+	"reflect"
 	"strings"
 )
 
@@ -28,13 +29,53 @@ type FormFile struct {
 	Content io.Reader
 }
 
-// valuer is implemented by generated params and form structs: the caller's
-// values by slot, "" for unset.
-type valuer interface{ values() []string }
+// structValues reads a generated params or form struct by slot: its
+// fields, in declaration order, are the slots of its operation's rows, so
+// the generator writes no accessor per struct. String fields are values;
+// other fields (files) read as "". A nil pointer gives nil.
+func structValues(v any) []string {
+	rv := structOf(v)
+	if !rv.IsValid() {
+		return nil
+	}
+	out := make([]string, rv.NumField())
+	for i := range out {
+		if f := rv.Field(i); f.Kind() == reflect.String {
+			out[i] = f.String()
+		}
+	}
+	return out
+}
 
-// filer is implemented by generated formdata structs: the caller's files by
-// slot, nil for unset.
-type filer interface{ files() []*FormFile }
+// structFiles reads the *FormFile fields of a generated form struct by
+// slot (nil for text fields), or nil when it has none.
+func structFiles(v any) []*FormFile {
+	rv := structOf(v)
+	if !rv.IsValid() {
+		return nil
+	}
+	var out []*FormFile
+	for i := 0; i < rv.NumField(); i++ {
+		if f := rv.Field(i); f.Type() == formFileType && f.CanInterface() {
+			if out == nil {
+				out = make([]*FormFile, rv.NumField())
+			}
+			out[i] = f.Interface().(*FormFile)
+		}
+	}
+	return out
+}
+
+var formFileType = reflect.TypeOf((*FormFile)(nil))
+
+// structOf returns the struct a non-nil struct pointer points to.
+func structOf(v any) reflect.Value {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
+		return reflect.Value{}
+	}
+	return rv.Elem()
+}
 
 // buildBody returns the body bytes of a request (nil for none) and the
 // Content-Type to add when the request sets none.
@@ -82,21 +123,15 @@ func (c *core) encodeBody(op *operation, in *call) ([]byte, string, error) {
 		return []byte(text), spec.contentType, nil
 	case bodyURLEncoded:
 		var values []string
-		if v, ok := in.body.(valuer); ok && !isNil(in.body) {
-			values = v.values()
-		}
+		values = structValues(in.body)
 		b, err := c.urlEncodedBody(spec, values)
 		return b, spec.contentType, err
 	case bodyFormData:
 		var values []string
 		var files []*FormFile
 		if !isNil(in.body) {
-			if v, ok := in.body.(valuer); ok {
-				values = v.values()
-			}
-			if f, ok := in.body.(filer); ok {
-				files = f.files()
-			}
+			values = structValues(in.body)
+			files = structFiles(in.body)
 		}
 		return c.multipartBody(spec, values, files)
 	case bodyFile:

@@ -38,18 +38,11 @@ func NewClient(opts ...Option) (*Client, error) {
 
 // StringURLWithQueryEdgeCases sends GET /t01/path with space/ü (Postman: String
 // URL with query edge cases).
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (c *Client) StringURLWithQueryEdgeCases(ctx context.Context, params *StringURLWithQueryEdgeCasesParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opStringURLWithQueryEdgeCases, call{params: params.values()})
+	return send[[]byte](ctx, c.rt, &opStringURLWithQueryEdgeCases, call{fields: params})
 }
 
-// opStringURLWithQueryEdgeCases is the request
-// Client.StringURLWithQueryEdgeCases sends.
-var opStringURLWithQueryEdgeCases = operation{
-	name:   "StringURLWithQueryEdgeCases",
-	method: "GET",
-	path:   "/t01/path with space/ü",
+var opStringURLWithQueryEdgeCases = operation{name: "StringURLWithQueryEdgeCases", method: "GET", path: "/t01/path with space/ü",
 	params: []param{
 		{key: "a", value: "1", slot: 1},
 		{key: "b", value: "hello world", slot: 2},
@@ -60,29 +53,19 @@ var opStringURLWithQueryEdgeCases = operation{
 		{key: "dup", value: "2", slot: 6, secondary: true},
 		{key: "", null: true, slot: 7},
 		{key: "eq", value: "a=b", slot: 8},
-	},
-}
+	}}
 
 // ObjectURLRawIgnored sends GET
 // /t02/:id/items/:itemId.json/:unset/{{itemsPath}} (Postman: Object URL, raw
 // ignored).
 //
-// id fills the path variable :id; an empty value sends the collection's value
-// "42". itemID fills the path variable :itemId; an empty value sends the
-// collection's value "7". unset fills the path variable :unset; an empty value
-// sends the segment as written, as Postman does. params sets query parameters
-// and headers; nil sends the collection's.
+// Path defaults: id "42", itemID "7".
 func (c *Client) ObjectURLRawIgnored(ctx context.Context, id, itemID, unset string, params *ObjectURLRawIgnoredParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opObjectURLRawIgnored, call{path: []string{id, itemID, unset}, params: params.values()})
+	return send[[]byte](ctx, c.rt, &opObjectURLRawIgnored, call{path: []string{id, itemID, unset}, fields: params})
 }
 
-// opObjectURLRawIgnored is the request Client.ObjectURLRawIgnored sends.
-var opObjectURLRawIgnored = operation{
-	name:       "ObjectURLRawIgnored",
-	method:     "GET",
-	path:       "/t02/:id/items/:itemId.json/:unset/{{itemsPath}}",
-	pathVars:   []string{"id", "itemId", "unset"},
-	pathValues: []string{"42", "7", ""},
+var opObjectURLRawIgnored = operation{name: "ObjectURLRawIgnored", method: "GET", path: "/t02/:id/items/:itemId.json/:unset/{{itemsPath}}",
+	pathVars: []string{"id", "itemId", "unset"}, pathValues: []string{"42", "7", ""},
 	params: []param{
 		{key: "a", value: "1", slot: 1},
 		{key: "dis", value: "x", disabled: true, slot: 2},
@@ -90,63 +73,37 @@ var opObjectURLRawIgnored = operation{
 		{key: "c", slot: 4},
 		{key: "d e", value: "f&g=h#i", slot: 5},
 		{key: "k=x", value: "v", slot: 6},
-	},
-}
+	}}
 
 // VariableValueWithStructure sends GET /t03 (Postman: Variable value with
 // structure).
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (c *Client) VariableValueWithStructure(ctx context.Context, params *VariableValueWithStructureParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opVariableValueWithStructure, call{params: params.values()})
+	return send[[]byte](ctx, c.rt, &opVariableValueWithStructure, call{fields: params})
 }
 
-// opVariableValueWithStructure is the request Client.VariableValueWithStructure
-// sends.
-var opVariableValueWithStructure = operation{
-	name:   "VariableValueWithStructure",
-	method: "GET",
-	path:   "/t03",
-	params: []param{{key: "q", value: "{{qv}}", slot: 1}},
-}
+var opVariableValueWithStructure = operation{name: "VariableValueWithStructure", method: "GET", path: "/t03",
+	params: []param{
+		{key: "q", value: "{{qv}}", slot: 1},
+	}}
 
 // NumericPathVariable sends GET /pv1/:id (Postman: Numeric path variable).
-//
-// id fills the path variable :id; an empty value sends the segment as written,
-// as Postman does.
 func (c *Client) NumericPathVariable(ctx context.Context, id string) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opNumericPathVariable, call{path: []string{id}})
 }
 
-// opNumericPathVariable is the request Client.NumericPathVariable sends.
-var opNumericPathVariable = operation{
-	name:     "NumericPathVariable",
-	method:   "GET",
-	path:     "/pv1/:id",
-	pathVars: []string{"id"},
-}
+var opNumericPathVariable = operation{name: "NumericPathVariable", method: "GET", path: "/pv1/:id",
+	pathVars: []string{"id"}}
 
 // LiteralHostWithPort sends GET /health (Postman: Literal host with port).
 func (c *Client) LiteralHostWithPort(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opLiteralHostWithPort, call{})
 }
 
-// opLiteralHostWithPort is the request Client.LiteralHostWithPort sends.
-var opLiteralHostWithPort = operation{
-	name:   "LiteralHostWithPort",
-	method: "GET",
-	origin: 1,
-	path:   "/health",
-}
+var opLiteralHostWithPort = operation{name: "LiteralHostWithPort", method: "GET", origin: 1, path: "/health"}
 
 // LowercaseCustomMethod sends PURGE /cache (Postman: Lowercase custom method).
 func (c *Client) LowercaseCustomMethod(ctx context.Context) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opLowercaseCustomMethod, call{})
 }
 
-// opLowercaseCustomMethod is the request Client.LowercaseCustomMethod sends.
-var opLowercaseCustomMethod = operation{
-	name:   "LowercaseCustomMethod",
-	method: "PURGE",
-	path:   "/cache",
-}
+var opLowercaseCustomMethod = operation{name: "LowercaseCustomMethod", method: "PURGE", path: "/cache"}

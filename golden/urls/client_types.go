@@ -4,74 +4,31 @@
 package urls
 
 // StringURLWithQueryEdgeCasesParams holds the query parameters and headers of
-// Client.StringURLWithQueryEdgeCases that a caller may set. A field left empty
-// sends what the collection sends.
+// Client.StringURLWithQueryEdgeCases.
 type StringURLWithQueryEdgeCasesParams struct {
-	// A sets the query parameter "a"; empty sends "1".
-	A string
-	// B sets the query parameter "b"; empty sends "hello world".
-	B string
-	// C sets the query parameter "c"; empty sends "a+b".
-	C string
-	// Empty sets the query parameter "empty"; empty sends it with an empty value.
-	Empty string
-	// Novalue sets the query parameter "novalue"; empty sends the bare name, with
-	// no value.
-	Novalue string
-	// Dup sets the query parameter "dup"; empty sends "1".
-	Dup string
-	// Field sets the query parameter ""; empty sends the bare name, with no value.
-	Field string
-	// Eq sets the query parameter "eq"; empty sends "a=b".
-	Eq string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *StringURLWithQueryEdgeCasesParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.A, p.B, p.C, p.Empty, p.Novalue, p.Dup, p.Field, p.Eq}
+	A       string // query "a"; empty sends "1"
+	B       string // query "b"; empty sends "hello world"
+	C       string // query "c"; empty sends "a+b"
+	Empty   string // query "empty"; empty sends an empty value
+	Novalue string // query "novalue"; empty sends the bare name
+	Dup     string // query "dup"; empty sends "1"
+	Field   string // query ""; empty sends the bare name
+	Eq      string // query "eq"; empty sends "a=b"
 }
 
 // ObjectURLRawIgnoredParams holds the query parameters and headers of
-// Client.ObjectURLRawIgnored that a caller may set. A field left empty sends
-// what the collection sends.
+// Client.ObjectURLRawIgnored.
 type ObjectURLRawIgnoredParams struct {
-	// A sets the query parameter "a"; empty sends "1".
-	A string
-	// Dis sets the query parameter "dis"; empty leaves it out.
-	Dis string
-	// B sets the query parameter "b"; empty sends the bare name, with no value.
-	B string
-	// C sets the query parameter "c"; empty sends it with an empty value.
-	C string
-	// DE sets the query parameter "d e"; empty sends "f&g=h#i".
-	DE string
-	// KX sets the query parameter "k=x"; empty sends "v".
-	KX string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *ObjectURLRawIgnoredParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.A, p.Dis, p.B, p.C, p.DE, p.KX}
+	A   string // query "a"; empty sends "1"
+	Dis string // query "dis", sent only when set
+	B   string // query "b"; empty sends the bare name
+	C   string // query "c"; empty sends an empty value
+	DE  string // query "d e"; empty sends "f&g=h#i"
+	KX  string // query "k=x"; empty sends "v"
 }
 
 // VariableValueWithStructureParams holds the query parameters and headers of
-// Client.VariableValueWithStructure that a caller may set. A field left empty
-// sends what the collection sends.
+// Client.VariableValueWithStructure.
 type VariableValueWithStructureParams struct {
-	// Q sets the query parameter "q"; empty sends "{{qv}}".
-	Q string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *VariableValueWithStructureParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Q}
+	Q string // query "q"; empty sends "{{qv}}"
 }

@@ -6,21 +6,14 @@ package urls_test
 import (
 	"context"
 	"fmt"
-	"github.com/postgen/postgen/golden/urls"
 	"log"
+
+	"github.com/postgen/postgen/golden/urls"
 )
 
 func ExampleClient_StringURLWithQueryEdgeCases() {
-	client, err := urls.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
-	result, _, err := client.StringURLWithQueryEdgeCases(context.Background(), &urls.StringURLWithQueryEdgeCasesParams{
-		A:  "1",
-		B:  "hello world",
-		C:  "a+b",
-		Eq: "a=b",
-	})
+	client, _ := urls.NewClient() // without options it cannot fail
+	result, _, err := client.StringURLWithQueryEdgeCases(context.Background(), &urls.StringURLWithQueryEdgeCasesParams{A: "1", B: "hello world", C: "a+b", Eq: "a=b"})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -28,15 +21,8 @@ func ExampleClient_StringURLWithQueryEdgeCases() {
 }
 
 func ExampleClient_ObjectURLRawIgnored() {
-	client, err := urls.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
-	result, _, err := client.ObjectURLRawIgnored(context.Background(), "42", "7", "", &urls.ObjectURLRawIgnoredParams{
-		A:  "1",
-		DE: "f&g=h#i",
-		KX: "v",
-	})
+	client, _ := urls.NewClient() // without options it cannot fail
+	result, _, err := client.ObjectURLRawIgnored(context.Background(), "42", "7", "", &urls.ObjectURLRawIgnoredParams{A: "1", DE: "f&g=h#i", KX: "v"})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -44,10 +30,7 @@ func ExampleClient_ObjectURLRawIgnored() {
 }
 
 func ExampleClient_VariableValueWithStructure() {
-	client, err := urls.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := urls.NewClient() // without options it cannot fail
 	result, _, err := client.VariableValueWithStructure(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -56,10 +39,7 @@ func ExampleClient_VariableValueWithStructure() {
 }
 
 func ExampleClient_NumericPathVariable() {
-	client, err := urls.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := urls.NewClient() // without options it cannot fail
 	result, _, err := client.NumericPathVariable(context.Background(), "")
 	if err != nil {
 		log.Fatal(err)
@@ -68,10 +48,7 @@ func ExampleClient_NumericPathVariable() {
 }
 
 func ExampleClient_LiteralHostWithPort() {
-	client, err := urls.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := urls.NewClient() // without options it cannot fail
 	result, _, err := client.LiteralHostWithPort(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -80,10 +57,7 @@ func ExampleClient_LiteralHostWithPort() {
 }
 
 func ExampleClient_LowercaseCustomMethod() {
-	client, err := urls.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := urls.NewClient() // without options it cannot fail
 	result, _, err := client.LowercaseCustomMethod(context.Background())
 	if err != nil {
 		log.Fatal(err)

@@ -6,11 +6,9 @@ package v1box
 import "context"
 
 // CollaborationsService holds the requests of the Postman folder
-// "Collaborations".
+// "Collaborations", as client.Collaborations.
 //
 // Description.
-//
-// Use it through the client: client.Collaborations.
 type CollaborationsService struct {
 	rt *core
 }
@@ -19,123 +17,79 @@ type CollaborationsService struct {
 // Pending Collaborations).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *CollaborationsService) GetPending(ctx context.Context, params *CollaborationsGetPendingParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opCollaborationsGetPending, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opCollaborationsGetPending, call{fields: params})
 }
 
-// opCollaborationsGetPending is the request CollaborationsService.GetPending
-// sends.
-var opCollaborationsGetPending = operation{
-	name:   "Collaborations.GetPending",
-	method: "GET",
-	path:   "/2.0/collaborations",
+var opCollaborationsGetPending = operation{name: "Collaborations.GetPending", method: "GET", path: "/2.0/collaborations",
 	params: []param{
 		{key: "status", value: "pending", slot: 1},
 		{in: inHeader, key: "Authorization", slot: 2},
-	},
-}
+	}}
 
 // Retrieve sends GET /2.0/collaborations/28503997 (Postman: Collaborations ›
 // Retrieve a Collaboration).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *CollaborationsService) Retrieve(ctx context.Context, params *CollaborationsRetrieveParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opCollaborationsRetrieve, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opCollaborationsRetrieve, call{fields: params})
 }
 
-// opCollaborationsRetrieve is the request CollaborationsService.Retrieve sends.
-var opCollaborationsRetrieve = operation{
-	name:   "Collaborations.Retrieve",
-	method: "GET",
-	path:   "/2.0/collaborations/28503997",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opCollaborationsRetrieve = operation{name: "Collaborations.Retrieve", method: "GET", path: "/2.0/collaborations/28503997",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}
 
 // RetrieveAll sends GET /2.0/folders/300065354/collaborations (Postman:
 // Collaborations › Retrieve all Collaborations).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *CollaborationsService) RetrieveAll(ctx context.Context, params *CollaborationsRetrieveAllParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opCollaborationsRetrieveAll, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opCollaborationsRetrieveAll, call{fields: params})
 }
 
-// opCollaborationsRetrieveAll is the request CollaborationsService.RetrieveAll
-// sends.
-var opCollaborationsRetrieveAll = operation{
-	name:   "Collaborations.RetrieveAll",
-	method: "GET",
-	path:   "/2.0/folders/300065354/collaborations",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opCollaborationsRetrieveAll = operation{name: "Collaborations.RetrieveAll", method: "GET", path: "/2.0/folders/300065354/collaborations",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}
 
 // Add sends POST /2.0/collaborations/ (Postman: Collaborations › Add a
 // Collaboration).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *CollaborationsService) Add(ctx context.Context, body *CollaborationsAddBody, params *CollaborationsAddParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opCollaborationsAdd, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opCollaborationsAdd, call{fields: params, body: body})
 }
 
-// opCollaborationsAdd is the request CollaborationsService.Add sends.
-var opCollaborationsAdd = operation{
-	name:   "Collaborations.Add",
-	method: "POST",
-	path:   "/2.0/collaborations/",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\"item\": { \"id\": \"300065354\", \"type\": \"folder\"}, \"accessible_by\": { \"id\": \"129395212\"}, \"role\": \"editor\"}",
+var opCollaborationsAdd = operation{name: "Collaborations.Add", method: "POST", path: "/2.0/collaborations/",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"item\": { \"id\": \"300065354\", \"type\": \"folder\"}, \"accessible_by\": { \"id\": \"129395212\"}, \"role\": \"editor\"}"}}
 
 // Edit sends PUT /2.0/collaborations/28503997 (Postman: Collaborations › Edit a
 // Collaboration).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *CollaborationsService) Edit(ctx context.Context, body *CollaborationsEditBody, params *CollaborationsEditParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opCollaborationsEdit, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opCollaborationsEdit, call{fields: params, body: body})
 }
 
-// opCollaborationsEdit is the request CollaborationsService.Edit sends.
-var opCollaborationsEdit = operation{
-	name:   "Collaborations.Edit",
-	method: "PUT",
-	path:   "/2.0/collaborations/28503997",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\"role\": \"viewer\"}",
+var opCollaborationsEdit = operation{name: "Collaborations.Edit", method: "PUT", path: "/2.0/collaborations/28503997",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"role\": \"viewer\"}"}}
 
 // Remove sends DELETE /2.0/collaborations/28504189 (Postman: Collaborations ›
 // Remove a Collaboration).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *CollaborationsService) Remove(ctx context.Context, params *CollaborationsRemoveParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opCollaborationsRemove, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opCollaborationsRemove, call{fields: params})
 }
 
-// opCollaborationsRemove is the request CollaborationsService.Remove sends.
-var opCollaborationsRemove = operation{
-	name:   "Collaborations.Remove",
-	method: "DELETE",
-	path:   "/2.0/collaborations/28504189",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opCollaborationsRemove = operation{name: "Collaborations.Remove", method: "DELETE", path: "/2.0/collaborations/28504189",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}

@@ -3,110 +3,6 @@
 
 package v1box
 
-// CollaborationsGetPendingParams holds the query parameters and headers of
-// CollaborationsService.GetPending that a caller may set. A field left empty
-// sends what the collection sends.
-type CollaborationsGetPendingParams struct {
-	// Status sets the query parameter "status"; empty sends "pending".
-	Status string
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *CollaborationsGetPendingParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Status, p.Authorization}
-}
-
-// CollaborationsRetrieveParams holds the query parameters and headers of
-// CollaborationsService.Retrieve that a caller may set. A field left empty
-// sends what the collection sends.
-type CollaborationsRetrieveParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *CollaborationsRetrieveParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// CollaborationsRetrieveAllParams holds the query parameters and headers of
-// CollaborationsService.RetrieveAll that a caller may set. A field left empty
-// sends what the collection sends.
-type CollaborationsRetrieveAllParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *CollaborationsRetrieveAllParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// CollaborationsAddParams holds the query parameters and headers of
-// CollaborationsService.Add that a caller may set. A field left empty sends
-// what the collection sends.
-type CollaborationsAddParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *CollaborationsAddParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// CollaborationsEditParams holds the query parameters and headers of
-// CollaborationsService.Edit that a caller may set. A field left empty sends
-// what the collection sends.
-type CollaborationsEditParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *CollaborationsEditParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// CollaborationsRemoveParams holds the query parameters and headers of
-// CollaborationsService.Remove that a caller may set. A field left empty sends
-// what the collection sends.
-type CollaborationsRemoveParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *CollaborationsRemoveParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
 // CollaborationsAddBody is the JSON body of CollaborationsService.Add, inferred from 1 sample.
 type CollaborationsAddBody struct {
 	Item         AccessibleBy                      `json:"item"`          // in every sample
@@ -128,4 +24,41 @@ type CollaborationsAddBodyAccessibleBy struct {
 // CollaborationsEditBody is the JSON body of CollaborationsService.Edit and the JSON body of GroupsService.UpdateMembership, inferred from 2 samples.
 type CollaborationsEditBody struct {
 	Role string `json:"role"` // in every sample
+}
+
+// CollaborationsGetPendingParams holds the query parameters and headers of
+// CollaborationsService.GetPending.
+type CollaborationsGetPendingParams struct {
+	Status        string // query "status"; empty sends "pending"
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// CollaborationsRetrieveParams holds the query parameters and headers of
+// CollaborationsService.Retrieve.
+type CollaborationsRetrieveParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// CollaborationsRetrieveAllParams holds the query parameters and headers of
+// CollaborationsService.RetrieveAll.
+type CollaborationsRetrieveAllParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// CollaborationsAddParams holds the query parameters and headers of
+// CollaborationsService.Add.
+type CollaborationsAddParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// CollaborationsEditParams holds the query parameters and headers of
+// CollaborationsService.Edit.
+type CollaborationsEditParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// CollaborationsRemoveParams holds the query parameters and headers of
+// CollaborationsService.Remove.
+type CollaborationsRemoveParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
 }

@@ -5,11 +5,10 @@ package v1box
 
 import "context"
 
-// CommentsService holds the requests of the Postman folder "Comments".
+// CommentsService holds the requests of the Postman folder "Comments", as
+// client.Comments.
 //
 // Description.
-//
-// Use it through the client: client.Comments.
 type CommentsService struct {
 	rt *core
 }
@@ -18,131 +17,80 @@ type CommentsService struct {
 // Information About a Comment).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *CommentsService) GetInformationAbout(ctx context.Context, params *CommentsGetInformationAboutParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opCommentsGetInformationAbout, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opCommentsGetInformationAbout, call{fields: params})
 }
 
-// opCommentsGetInformationAbout is the request
-// CommentsService.GetInformationAbout sends.
-var opCommentsGetInformationAbout = operation{
-	name:   "Comments.GetInformationAbout",
-	method: "GET",
-	path:   "/2.0/comments/12772127",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opCommentsGetInformationAbout = operation{name: "Comments.GetInformationAbout", method: "GET", path: "/2.0/comments/12772127",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}
 
 // AddToFile sends POST /2.0/comments (Postman: Comments › Add a Comment to a
 // File).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *CommentsService) AddToFile(ctx context.Context, body *CommentsAddToFileBody, params *CommentsAddToFileParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opCommentsAddToFile, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opCommentsAddToFile, call{fields: params, body: body})
 }
 
-// opCommentsAddToFile is the request CommentsService.AddToFile sends.
-var opCommentsAddToFile = operation{
-	name:   "Comments.AddToFile",
-	method: "POST",
-	path:   "/2.0/comments",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\n\n\t\"item\":\n\n\t{\"type\": \"file\", \"id\": \"6526455273\"}, \n    \n\t\"message\": \"This looks great!\"\n\n}",
+var opCommentsAddToFile = operation{name: "Comments.AddToFile", method: "POST", path: "/2.0/comments",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\n\n\t\"item\":\n\n\t{\"type\": \"file\", \"id\": \"6526455273\"}, \n    \n\t\"message\": \"This looks great!\"\n\n}"}}
 
 // AddToFile2 sends POST /2.0/comments (Postman: Comments › Add an '@' Comment
 // to a File).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *CommentsService) AddToFile2(ctx context.Context, body *CommentsAddToFile2Body, params *CommentsAddToFile2Params) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opCommentsAddToFile2, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opCommentsAddToFile2, call{fields: params, body: body})
 }
 
-// opCommentsAddToFile2 is the request CommentsService.AddToFile2 sends.
-var opCommentsAddToFile2 = operation{
-	name:   "Comments.AddToFile2",
-	method: "POST",
-	path:   "/2.0/comments",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\n\n\t\"item\":\n\n\t{\"type\": \"file\", \"id\": \"6526455273\"}, \n    \n\t\"tagged_message\": \"Tagged mention for @[192642898:Rory]\"\n\n}\n\n",
+var opCommentsAddToFile2 = operation{name: "Comments.AddToFile2", method: "POST", path: "/2.0/comments",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\n\n\t\"item\":\n\n\t{\"type\": \"file\", \"id\": \"6526455273\"}, \n    \n\t\"tagged_message\": \"Tagged mention for @[192642898:Rory]\"\n\n}\n\n"}}
 
 // AddReplyToFile sends POST /2.0/comments/15322686/comments (Postman: Comments
 // › Add an Reply Comment to a File).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *CommentsService) AddReplyToFile(ctx context.Context, body *CommentsAddReplyToFileBody, params *CommentsAddReplyToFileParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opCommentsAddReplyToFile, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opCommentsAddReplyToFile, call{fields: params, body: body})
 }
 
-// opCommentsAddReplyToFile is the request CommentsService.AddReplyToFile sends.
-var opCommentsAddReplyToFile = operation{
-	name:   "Comments.AddReplyToFile",
-	method: "POST",
-	path:   "/2.0/comments/15322686/comments",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\"tagged_message\": \"Tagged mention for @[192642898:Rory]\"}",
+var opCommentsAddReplyToFile = operation{name: "Comments.AddReplyToFile", method: "POST", path: "/2.0/comments/15322686/comments",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"tagged_message\": \"Tagged mention for @[192642898:Rory]\"}"}}
 
 // ChangeSMessage sends PUT /2.0/comments/12772103 (Postman: Comments › Change a
 // Comment's Message).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *CommentsService) ChangeSMessage(ctx context.Context, body *CommentsChangeSMessageBody, params *CommentsChangeSMessageParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opCommentsChangeSMessage, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opCommentsChangeSMessage, call{fields: params, body: body})
 }
 
-// opCommentsChangeSMessage is the request CommentsService.ChangeSMessage sends.
-var opCommentsChangeSMessage = operation{
-	name:   "Comments.ChangeSMessage",
-	method: "PUT",
-	path:   "/2.0/comments/12772103",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\"message\": \"Change comment via the API\"}",
+var opCommentsChangeSMessage = operation{name: "Comments.ChangeSMessage", method: "PUT", path: "/2.0/comments/12772103",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"message\": \"Change comment via the API\"}"}}
 
 // Delete sends DELETE /2.0/comments/12772103 (Postman: Comments › Delete a
 // Comment).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *CommentsService) Delete(ctx context.Context, params *CommentsDeleteParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opCommentsDelete, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opCommentsDelete, call{fields: params})
 }
 
-// opCommentsDelete is the request CommentsService.Delete sends.
-var opCommentsDelete = operation{
-	name:   "Comments.Delete",
-	method: "DELETE",
-	path:   "/2.0/comments/12772103",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opCommentsDelete = operation{name: "Comments.Delete", method: "DELETE", path: "/2.0/comments/12772103",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}

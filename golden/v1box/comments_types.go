@@ -3,108 +3,6 @@
 
 package v1box
 
-// CommentsGetInformationAboutParams holds the query parameters and headers of
-// CommentsService.GetInformationAbout that a caller may set. A field left empty
-// sends what the collection sends.
-type CommentsGetInformationAboutParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *CommentsGetInformationAboutParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// CommentsAddToFileParams holds the query parameters and headers of
-// CommentsService.AddToFile that a caller may set. A field left empty sends
-// what the collection sends.
-type CommentsAddToFileParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *CommentsAddToFileParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// CommentsAddToFile2Params holds the query parameters and headers of
-// CommentsService.AddToFile2 that a caller may set. A field left empty sends
-// what the collection sends.
-type CommentsAddToFile2Params struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *CommentsAddToFile2Params) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// CommentsAddReplyToFileParams holds the query parameters and headers of
-// CommentsService.AddReplyToFile that a caller may set. A field left empty
-// sends what the collection sends.
-type CommentsAddReplyToFileParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *CommentsAddReplyToFileParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// CommentsChangeSMessageParams holds the query parameters and headers of
-// CommentsService.ChangeSMessage that a caller may set. A field left empty
-// sends what the collection sends.
-type CommentsChangeSMessageParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *CommentsChangeSMessageParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// CommentsDeleteParams holds the query parameters and headers of
-// CommentsService.Delete that a caller may set. A field left empty sends what
-// the collection sends.
-type CommentsDeleteParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *CommentsDeleteParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
 // CommentsAddToFileBody is the JSON body of CommentsService.AddToFile, inferred from 1 sample.
 type CommentsAddToFileBody struct {
 	Item    AccessibleBy `json:"item"`    // in every sample
@@ -125,4 +23,40 @@ type CommentsAddReplyToFileBody struct {
 // CommentsChangeSMessageBody is the JSON body of CommentsService.ChangeSMessage, inferred from 1 sample.
 type CommentsChangeSMessageBody struct {
 	Message string `json:"message"` // in every sample
+}
+
+// CommentsGetInformationAboutParams holds the query parameters and headers of
+// CommentsService.GetInformationAbout.
+type CommentsGetInformationAboutParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// CommentsAddToFileParams holds the query parameters and headers of
+// CommentsService.AddToFile.
+type CommentsAddToFileParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// CommentsAddToFile2Params holds the query parameters and headers of
+// CommentsService.AddToFile2.
+type CommentsAddToFile2Params struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// CommentsAddReplyToFileParams holds the query parameters and headers of
+// CommentsService.AddReplyToFile.
+type CommentsAddReplyToFileParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// CommentsChangeSMessageParams holds the query parameters and headers of
+// CommentsService.ChangeSMessage.
+type CommentsChangeSMessageParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// CommentsDeleteParams holds the query parameters and headers of
+// CommentsService.Delete.
+type CommentsDeleteParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
 }

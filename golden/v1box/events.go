@@ -5,11 +5,10 @@ package v1box
 
 import "context"
 
-// EventsService holds the requests of the Postman folder "Events".
+// EventsService holds the requests of the Postman folder "Events", as
+// client.Events.
 //
 // Description.
-//
-// Use it through the client: client.Events.
 type EventsService struct {
 	rt *core
 }
@@ -17,63 +16,41 @@ type EventsService struct {
 // GetForUser sends GET /2.0//events (Postman: Events › Get Events for a User).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *EventsService) GetForUser(ctx context.Context, params *EventsGetForUserParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opEventsGetForUser, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opEventsGetForUser, call{fields: params})
 }
 
-// opEventsGetForUser is the request EventsService.GetForUser sends.
-var opEventsGetForUser = operation{
-	name:   "Events.GetForUser",
-	method: "GET",
-	path:   "/2.0//events",
+var opEventsGetForUser = operation{name: "Events.GetForUser", method: "GET", path: "/2.0//events",
 	params: []param{
 		{key: "limit", value: "100", slot: 1},
 		{in: inHeader, key: "Authorization", slot: 2},
-	},
-}
+	}}
 
 // GetSpecificInEnterprise sends GET /2.0/events (Postman: Events › Get a
 // Specific Event in an Enterprise).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *EventsService) GetSpecificInEnterprise(ctx context.Context, params *EventsGetSpecificInEnterpriseParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opEventsGetSpecificInEnterprise, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opEventsGetSpecificInEnterprise, call{fields: params})
 }
 
-// opEventsGetSpecificInEnterprise is the request
-// EventsService.GetSpecificInEnterprise sends.
-var opEventsGetSpecificInEnterprise = operation{
-	name:   "Events.GetSpecificInEnterprise",
-	method: "GET",
-	path:   "/2.0/events",
+var opEventsGetSpecificInEnterprise = operation{name: "Events.GetSpecificInEnterprise", method: "GET", path: "/2.0/events",
 	params: []param{
 		{key: "stream_type", value: "admin_logs", slot: 1},
 		{key: "event_type", value: "GROUP_ADD_USER", slot: 2},
 		{in: inHeader, key: "Authorization", slot: 3},
-	},
-}
+	}}
 
 // GetInEnterprise sends GET /2.0/events (Postman: Events › Get Events in an
 // Enterprise).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *EventsService) GetInEnterprise(ctx context.Context, params *EventsGetInEnterpriseParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opEventsGetInEnterprise, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opEventsGetInEnterprise, call{fields: params})
 }
 
-// opEventsGetInEnterprise is the request EventsService.GetInEnterprise sends.
-var opEventsGetInEnterprise = operation{
-	name:   "Events.GetInEnterprise",
-	method: "GET",
-	path:   "/2.0/events",
+var opEventsGetInEnterprise = operation{name: "Events.GetInEnterprise", method: "GET", path: "/2.0/events",
 	params: []param{
 		{key: "stream_type", value: "admin_logs", slot: 1},
 		{in: inHeader, key: "Authorization", slot: 2},
-	},
-}
+	}}

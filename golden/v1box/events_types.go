@@ -4,61 +4,23 @@
 package v1box
 
 // EventsGetForUserParams holds the query parameters and headers of
-// EventsService.GetForUser that a caller may set. A field left empty sends what
-// the collection sends.
+// EventsService.GetForUser.
 type EventsGetForUserParams struct {
-	// Limit sets the query parameter "limit"; empty sends "100".
-	Limit string
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *EventsGetForUserParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Limit, p.Authorization}
+	Limit         string // query "limit"; empty sends "100"
+	Authorization string // header "Authorization"; empty sends an empty value
 }
 
 // EventsGetSpecificInEnterpriseParams holds the query parameters and headers of
-// EventsService.GetSpecificInEnterprise that a caller may set. A field left
-// empty sends what the collection sends.
+// EventsService.GetSpecificInEnterprise.
 type EventsGetSpecificInEnterpriseParams struct {
-	// StreamType sets the query parameter "stream_type"; empty sends "admin_logs".
-	StreamType string
-	// EventType sets the query parameter "event_type"; empty sends
-	// "GROUP_ADD_USER".
-	EventType string
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *EventsGetSpecificInEnterpriseParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.StreamType, p.EventType, p.Authorization}
+	StreamType    string // query "stream_type"; empty sends "admin_logs"
+	EventType     string // query "event_type"; empty sends "GROUP_ADD_USER"
+	Authorization string // header "Authorization"; empty sends an empty value
 }
 
 // EventsGetInEnterpriseParams holds the query parameters and headers of
-// EventsService.GetInEnterprise that a caller may set. A field left empty sends
-// what the collection sends.
+// EventsService.GetInEnterprise.
 type EventsGetInEnterpriseParams struct {
-	// StreamType sets the query parameter "stream_type"; empty sends "admin_logs".
-	StreamType string
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *EventsGetInEnterpriseParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.StreamType, p.Authorization}
+	StreamType    string // query "stream_type"; empty sends "admin_logs"
+	Authorization string // header "Authorization"; empty sends an empty value
 }

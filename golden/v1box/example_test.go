@@ -6,15 +6,13 @@ package v1box_test
 import (
 	"context"
 	"fmt"
-	"github.com/postgen/postgen/golden/v1box"
 	"log"
+
+	"github.com/postgen/postgen/golden/v1box"
 )
 
 func ExampleCollaborationsService_GetPending() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Collaborations.GetPending(context.Background(), &v1box.CollaborationsGetPendingParams{Status: "pending"})
 	if err != nil {
 		log.Fatal(err)
@@ -23,10 +21,7 @@ func ExampleCollaborationsService_GetPending() {
 }
 
 func ExampleCollaborationsService_Retrieve() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Collaborations.Retrieve(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -35,10 +30,7 @@ func ExampleCollaborationsService_Retrieve() {
 }
 
 func ExampleCollaborationsService_RetrieveAll() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Collaborations.RetrieveAll(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -47,10 +39,7 @@ func ExampleCollaborationsService_RetrieveAll() {
 }
 
 func ExampleCollaborationsService_Add() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Collaborations.Add(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -59,10 +48,7 @@ func ExampleCollaborationsService_Add() {
 }
 
 func ExampleCollaborationsService_Edit() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Collaborations.Edit(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -71,10 +57,7 @@ func ExampleCollaborationsService_Edit() {
 }
 
 func ExampleCollaborationsService_Remove() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Collaborations.Remove(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -83,10 +66,7 @@ func ExampleCollaborationsService_Remove() {
 }
 
 func ExampleCommentsService_GetInformationAbout() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Comments.GetInformationAbout(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -95,10 +75,7 @@ func ExampleCommentsService_GetInformationAbout() {
 }
 
 func ExampleCommentsService_AddToFile() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Comments.AddToFile(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -107,10 +84,7 @@ func ExampleCommentsService_AddToFile() {
 }
 
 func ExampleCommentsService_AddToFile2() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Comments.AddToFile2(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -119,10 +93,7 @@ func ExampleCommentsService_AddToFile2() {
 }
 
 func ExampleCommentsService_AddReplyToFile() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Comments.AddReplyToFile(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -131,10 +102,7 @@ func ExampleCommentsService_AddReplyToFile() {
 }
 
 func ExampleCommentsService_ChangeSMessage() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Comments.ChangeSMessage(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -143,10 +111,7 @@ func ExampleCommentsService_ChangeSMessage() {
 }
 
 func ExampleCommentsService_Delete() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Comments.Delete(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -155,10 +120,7 @@ func ExampleCommentsService_Delete() {
 }
 
 func ExampleEventsService_GetForUser() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Events.GetForUser(context.Background(), &v1box.EventsGetForUserParams{Limit: "100"})
 	if err != nil {
 		log.Fatal(err)
@@ -167,14 +129,8 @@ func ExampleEventsService_GetForUser() {
 }
 
 func ExampleEventsService_GetSpecificInEnterprise() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
-	result, _, err := client.Events.GetSpecificInEnterprise(context.Background(), &v1box.EventsGetSpecificInEnterpriseParams{
-		StreamType: "admin_logs",
-		EventType:  "GROUP_ADD_USER",
-	})
+	client, _ := v1box.NewClient() // without options it cannot fail
+	result, _, err := client.Events.GetSpecificInEnterprise(context.Background(), &v1box.EventsGetSpecificInEnterpriseParams{StreamType: "admin_logs", EventType: "GROUP_ADD_USER"})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -182,10 +138,7 @@ func ExampleEventsService_GetSpecificInEnterprise() {
 }
 
 func ExampleEventsService_GetInEnterprise() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Events.GetInEnterprise(context.Background(), &v1box.EventsGetInEnterpriseParams{StreamType: "admin_logs"})
 	if err != nil {
 		log.Fatal(err)
@@ -194,10 +147,7 @@ func ExampleEventsService_GetInEnterprise() {
 }
 
 func ExampleFilesService_Download() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Files.Download(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -206,10 +156,7 @@ func ExampleFilesService_Download() {
 }
 
 func ExampleFilesService_GetInformationAbout() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Files.GetInformationAbout(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -218,10 +165,7 @@ func ExampleFilesService_GetInformationAbout() {
 }
 
 func ExampleFilesService_ViewCommentsOn() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Files.ViewCommentsOn(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -230,16 +174,8 @@ func ExampleFilesService_ViewCommentsOn() {
 }
 
 func ExampleFilesService_GetThumbnailFor() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
-	result, _, err := client.Files.GetThumbnailFor(context.Background(), &v1box.FilesGetThumbnailForParams{
-		MinHeight: "256",
-		MinWidth:  "256",
-		MaxHeight: "256",
-		MaxWidth:  "256",
-	})
+	client, _ := v1box.NewClient() // without options it cannot fail
+	result, _, err := client.Files.GetThumbnailFor(context.Background(), &v1box.FilesGetThumbnailForParams{MinHeight: "256", MinWidth: "256", MaxHeight: "256", MaxWidth: "256"})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -247,10 +183,7 @@ func ExampleFilesService_GetThumbnailFor() {
 }
 
 func ExampleFilesService_GetTrashed() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Files.GetTrashed(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -259,10 +192,7 @@ func ExampleFilesService_GetTrashed() {
 }
 
 func ExampleFilesService_ViewVersionsOf() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Files.ViewVersionsOf(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -271,10 +201,7 @@ func ExampleFilesService_ViewVersionsOf() {
 }
 
 func ExampleFilesService_ViewTasksOn() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Files.ViewTasksOn(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -283,10 +210,7 @@ func ExampleFilesService_ViewTasksOn() {
 }
 
 func ExampleFilesService_Copy() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Files.Copy(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -295,10 +219,7 @@ func ExampleFilesService_Copy() {
 }
 
 func ExampleFilesService_RestoreTrashed() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Files.RestoreTrashed(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -307,10 +228,7 @@ func ExampleFilesService_RestoreTrashed() {
 }
 
 func ExampleFilesService_Upload() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Files.Upload(context.Background(), &v1box.FilesUploadForm{FolderID: "0"}, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -319,10 +237,7 @@ func ExampleFilesService_Upload() {
 }
 
 func ExampleFilesService_UploadNewVersionOf() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Files.UploadNewVersionOf(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -331,10 +246,7 @@ func ExampleFilesService_UploadNewVersionOf() {
 }
 
 func ExampleFilesService_Move() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Files.Move(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -343,10 +255,7 @@ func ExampleFilesService_Move() {
 }
 
 func ExampleFilesService_CreateSharedLinkFor() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Files.CreateSharedLinkFor(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -355,10 +264,7 @@ func ExampleFilesService_CreateSharedLinkFor() {
 }
 
 func ExampleFilesService_DisableSharedLink() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Files.DisableSharedLink(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -367,10 +273,7 @@ func ExampleFilesService_DisableSharedLink() {
 }
 
 func ExampleFilesService_UpdateSInformation() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Files.UpdateSInformation(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -379,10 +282,7 @@ func ExampleFilesService_UpdateSInformation() {
 }
 
 func ExampleFilesService_Delete() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Files.Delete(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -391,10 +291,7 @@ func ExampleFilesService_Delete() {
 }
 
 func ExampleFilesService_PermanentlyDeleteTrashed() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Files.PermanentlyDeleteTrashed(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -403,10 +300,7 @@ func ExampleFilesService_PermanentlyDeleteTrashed() {
 }
 
 func ExampleFoldersService_GetInformationAbout() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Folders.GetInformationAbout(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -415,10 +309,7 @@ func ExampleFoldersService_GetInformationAbout() {
 }
 
 func ExampleFoldersService_RetrieveSItems() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Folders.RetrieveSItems(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -427,10 +318,7 @@ func ExampleFoldersService_RetrieveSItems() {
 }
 
 func ExampleFoldersService_ViewSCollaborations() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Folders.ViewSCollaborations(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -439,10 +327,7 @@ func ExampleFoldersService_ViewSCollaborations() {
 }
 
 func ExampleFoldersService_GetTrashed() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Folders.GetTrashed(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -451,10 +336,7 @@ func ExampleFoldersService_GetTrashed() {
 }
 
 func ExampleFoldersService_GetItemsInTrash() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Folders.GetItemsInTrash(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -463,10 +345,7 @@ func ExampleFoldersService_GetItemsInTrash() {
 }
 
 func ExampleFoldersService_Copy() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Folders.Copy(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -475,10 +354,7 @@ func ExampleFoldersService_Copy() {
 }
 
 func ExampleFoldersService_Create() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Folders.Create(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -487,10 +363,7 @@ func ExampleFoldersService_Create() {
 }
 
 func ExampleFoldersService_RestoreTrashed() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Folders.RestoreTrashed(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -499,10 +372,7 @@ func ExampleFoldersService_RestoreTrashed() {
 }
 
 func ExampleFoldersService_Move() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Folders.Move(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -511,10 +381,7 @@ func ExampleFoldersService_Move() {
 }
 
 func ExampleFoldersService_UpdateInformationAbout() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Folders.UpdateInformationAbout(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -523,10 +390,7 @@ func ExampleFoldersService_UpdateInformationAbout() {
 }
 
 func ExampleFoldersService_TurnOnEmailFileTo() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Folders.TurnOnEmailFileTo(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -535,10 +399,7 @@ func ExampleFoldersService_TurnOnEmailFileTo() {
 }
 
 func ExampleFoldersService_DisabledSharedLink() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Folders.DisabledSharedLink(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -547,10 +408,7 @@ func ExampleFoldersService_DisabledSharedLink() {
 }
 
 func ExampleFoldersService_Delete() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Folders.Delete(context.Background(), &v1box.FoldersDeleteParams{Recursive: "true"})
 	if err != nil {
 		log.Fatal(err)
@@ -559,10 +417,7 @@ func ExampleFoldersService_Delete() {
 }
 
 func ExampleFoldersService_PermanentlyDelete() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Folders.PermanentlyDelete(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -571,10 +426,7 @@ func ExampleFoldersService_PermanentlyDelete() {
 }
 
 func ExampleGroupsService_GetMembership() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Groups.GetMembership(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -583,10 +435,7 @@ func ExampleGroupsService_GetMembership() {
 }
 
 func ExampleGroupsService_GetSCollaborations() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Groups.GetSCollaborations(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -595,10 +444,7 @@ func ExampleGroupsService_GetSCollaborations() {
 }
 
 func ExampleGroupsService_GetSMemberships() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Groups.GetSMemberships(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -607,10 +453,7 @@ func ExampleGroupsService_GetSMemberships() {
 }
 
 func ExampleGroupsService_GetEnterpriseS() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Groups.GetEnterpriseS(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -619,10 +462,7 @@ func ExampleGroupsService_GetEnterpriseS() {
 }
 
 func ExampleGroupsService_GetInformationAboutEnterprise() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Groups.GetInformationAboutEnterprise(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -631,10 +471,7 @@ func ExampleGroupsService_GetInformationAboutEnterprise() {
 }
 
 func ExampleGroupsService_AddCollaboration() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Groups.AddCollaboration(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -643,10 +480,7 @@ func ExampleGroupsService_AddCollaboration() {
 }
 
 func ExampleGroupsService_AddMembership() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Groups.AddMembership(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -655,10 +489,7 @@ func ExampleGroupsService_AddMembership() {
 }
 
 func ExampleGroupsService_CreateEnterprise() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Groups.CreateEnterprise(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -667,10 +498,7 @@ func ExampleGroupsService_CreateEnterprise() {
 }
 
 func ExampleGroupsService_UpdateSCollaborations() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Groups.UpdateSCollaborations(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -679,10 +507,7 @@ func ExampleGroupsService_UpdateSCollaborations() {
 }
 
 func ExampleGroupsService_UpdateEnterprise() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Groups.UpdateEnterprise(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -691,10 +516,7 @@ func ExampleGroupsService_UpdateEnterprise() {
 }
 
 func ExampleGroupsService_UpdateMembership() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Groups.UpdateMembership(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -703,10 +525,7 @@ func ExampleGroupsService_UpdateMembership() {
 }
 
 func ExampleGroupsService_DeleteCollaboration() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Groups.DeleteCollaboration(context.Background(), "", nil)
 	if err != nil {
 		log.Fatal(err)
@@ -715,10 +534,7 @@ func ExampleGroupsService_DeleteCollaboration() {
 }
 
 func ExampleGroupsService_DeleteMembership() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Groups.DeleteMembership(context.Background(), "", nil)
 	if err != nil {
 		log.Fatal(err)
@@ -727,10 +543,7 @@ func ExampleGroupsService_DeleteMembership() {
 }
 
 func ExampleGroupsService_DeleteEnterprise() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Groups.DeleteEnterprise(context.Background(), "", nil)
 	if err != nil {
 		log.Fatal(err)
@@ -739,10 +552,7 @@ func ExampleGroupsService_DeleteEnterprise() {
 }
 
 func ExampleOnBehalfOf1Copy1Service_GetItemsInUserSTrash() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.OnBehalfOf1Copy1.GetItemsInUserSTrash(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -751,10 +561,7 @@ func ExampleOnBehalfOf1Copy1Service_GetItemsInUserSTrash() {
 }
 
 func ExampleOnBehalfOf1Service_GetItemsInUserSTrash() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.OnBehalfOf1.GetItemsInUserSTrash(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -763,14 +570,8 @@ func ExampleOnBehalfOf1Service_GetItemsInUserSTrash() {
 }
 
 func ExampleProvisioningAPIService_GetAccessTokenForScopedFolder() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
-	result, _, err := client.ProvisioningAPI.GetAccessTokenForScopedFolder(context.Background(), &v1box.ProvisioningAPIGetAccessTokenForScopedFolderForm{
-		GrantType: "urn:box:oauth2:grant-type:provision",
-		Username:  "email.address@gmail.com",
-	})
+	client, _ := v1box.NewClient() // without options it cannot fail
+	result, _, err := client.ProvisioningAPI.GetAccessTokenForScopedFolder(context.Background(), &v1box.ProvisioningAPIGetAccessTokenForScopedFolderForm{GrantType: "urn:box:oauth2:grant-type:provision", Username: "email.address@gmail.com"})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -778,17 +579,8 @@ func ExampleProvisioningAPIService_GetAccessTokenForScopedFolder() {
 }
 
 func ExampleProvisioningAPIService_RequestNewAccessTokenFromUser() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
-	result, _, err := client.ProvisioningAPI.RequestNewAccessTokenFromUser(context.Background(), &v1box.ProvisioningAPIRequestNewAccessTokenFromUserParams{
-		ResponseType: "code",
-		State:        "authenticated",
-		Scope:        "folder_readwrite",
-		FolderID:     "app_folder",
-		RedirectURI:  "https://localhost",
-	})
+	client, _ := v1box.NewClient() // without options it cannot fail
+	result, _, err := client.ProvisioningAPI.RequestNewAccessTokenFromUser(context.Background(), &v1box.ProvisioningAPIRequestNewAccessTokenFromUserParams{ResponseType: "code", State: "authenticated", Scope: "folder_readwrite", FolderID: "app_folder", RedirectURI: "https://localhost"})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -796,10 +588,7 @@ func ExampleProvisioningAPIService_RequestNewAccessTokenFromUser() {
 }
 
 func ExampleSearchService_UserSAccount() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Search.UserSAccount(context.Background(), &v1box.SearchUserSAccountParams{Query: "agenda"})
 	if err != nil {
 		log.Fatal(err)
@@ -808,10 +597,7 @@ func ExampleSearchService_UserSAccount() {
 }
 
 func ExampleSharedItemsService_Get() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.SharedItems.Get(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -820,10 +606,7 @@ func ExampleSharedItemsService_Get() {
 }
 
 func ExampleTasksService_GetForFile() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Tasks.GetForFile(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -832,10 +615,7 @@ func ExampleTasksService_GetForFile() {
 }
 
 func ExampleTasksService_GetAssignment() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Tasks.GetAssignment(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -844,10 +624,7 @@ func ExampleTasksService_GetAssignment() {
 }
 
 func ExampleTasksService_GetAssignmentsFor() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Tasks.GetAssignmentsFor(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -856,10 +633,7 @@ func ExampleTasksService_GetAssignmentsFor() {
 }
 
 func ExampleTasksService_AddToFile() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Tasks.AddToFile(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -868,10 +642,7 @@ func ExampleTasksService_AddToFile() {
 }
 
 func ExampleTasksService_CreateAssignment() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Tasks.CreateAssignment(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -880,10 +651,7 @@ func ExampleTasksService_CreateAssignment() {
 }
 
 func ExampleTasksService_Create() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Tasks.Create(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -892,10 +660,7 @@ func ExampleTasksService_Create() {
 }
 
 func ExampleTasksService_CreateAssignment2() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Tasks.CreateAssignment2(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -904,10 +669,7 @@ func ExampleTasksService_CreateAssignment2() {
 }
 
 func ExampleTasksService_UpdateAssignment() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Tasks.UpdateAssignment(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -916,10 +678,7 @@ func ExampleTasksService_UpdateAssignment() {
 }
 
 func ExampleTasksService_Update() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Tasks.Update(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -928,10 +687,7 @@ func ExampleTasksService_Update() {
 }
 
 func ExampleTasksService_DeleteAssignment() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Tasks.DeleteAssignment(context.Background(), "", nil)
 	if err != nil {
 		log.Fatal(err)
@@ -940,10 +696,7 @@ func ExampleTasksService_DeleteAssignment() {
 }
 
 func ExampleTasksService_Delete() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Tasks.Delete(context.Background(), "", nil)
 	if err != nil {
 		log.Fatal(err)
@@ -952,10 +705,7 @@ func ExampleTasksService_Delete() {
 }
 
 func ExampleUsersService_GetEmailAliasesFor() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Users.GetEmailAliasesFor(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -964,10 +714,7 @@ func ExampleUsersService_GetEmailAliasesFor() {
 }
 
 func ExampleUsersService_GetAllInEnterprise() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Users.GetAllInEnterprise(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -976,10 +723,7 @@ func ExampleUsersService_GetAllInEnterprise() {
 }
 
 func ExampleUsersService_GetCurrentSInformation() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Users.GetCurrentSInformation(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -988,10 +732,7 @@ func ExampleUsersService_GetCurrentSInformation() {
 }
 
 func ExampleUsersService_AddEmailAliasFor() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Users.AddEmailAliasFor(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -1000,10 +741,7 @@ func ExampleUsersService_AddEmailAliasFor() {
 }
 
 func ExampleUsersService_CreateEnterprise() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Users.CreateEnterprise(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -1012,10 +750,7 @@ func ExampleUsersService_CreateEnterprise() {
 }
 
 func ExampleUsersService_ChangeSPrimaryLogin() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Users.ChangeSPrimaryLogin(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -1024,10 +759,7 @@ func ExampleUsersService_ChangeSPrimaryLogin() {
 }
 
 func ExampleUsersService_MoveFolderIntoAnotherSFolder() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Users.MoveFolderIntoAnotherSFolder(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -1036,10 +768,7 @@ func ExampleUsersService_MoveFolderIntoAnotherSFolder() {
 }
 
 func ExampleUsersService_ResetSPassword() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Users.ResetSPassword(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -1048,10 +777,7 @@ func ExampleUsersService_ResetSPassword() {
 }
 
 func ExampleUsersService_UpdateSInformation() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Users.UpdateSInformation(context.Background(), nil, nil)
 	if err != nil {
 		log.Fatal(err)
@@ -1060,14 +786,8 @@ func ExampleUsersService_UpdateSInformation() {
 }
 
 func ExampleUsersService_DeleteEnterprise() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
-	result, _, err := client.Users.DeleteEnterprise(context.Background(), &v1box.UsersDeleteEnterpriseParams{
-		Notify: "true",
-		Force:  "true",
-	})
+	client, _ := v1box.NewClient() // without options it cannot fail
+	result, _, err := client.Users.DeleteEnterprise(context.Background(), &v1box.UsersDeleteEnterpriseParams{Notify: "true", Force: "true"})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -1075,10 +795,7 @@ func ExampleUsersService_DeleteEnterprise() {
 }
 
 func ExampleUsersService_RemoveSEmailAlias() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.Users.RemoveSEmailAlias(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -1087,15 +804,8 @@ func ExampleUsersService_RemoveSEmailAlias() {
 }
 
 func ExampleOAuth2Service_RequestAuthorization() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
-	result, _, err := client.OAuth2.RequestAuthorization(context.Background(), &v1box.OAuth2RequestAuthorizationParams{
-		ResponseType: "code",
-		State:        "authenticated",
-		RedirectURI:  "https://localhost",
-	})
+	client, _ := v1box.NewClient() // without options it cannot fail
+	result, _, err := client.OAuth2.RequestAuthorization(context.Background(), &v1box.OAuth2RequestAuthorizationParams{ResponseType: "code", State: "authenticated", RedirectURI: "https://localhost"})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -1103,10 +813,7 @@ func ExampleOAuth2Service_RequestAuthorization() {
 }
 
 func ExampleOAuth2Service_GetAccessRefreshToken() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.OAuth2.GetAccessRefreshToken(context.Background(), &v1box.OAuth2GetAccessRefreshTokenForm{GrantType: "authorization_code"})
 	if err != nil {
 		log.Fatal(err)
@@ -1115,10 +822,7 @@ func ExampleOAuth2Service_GetAccessRefreshToken() {
 }
 
 func ExampleOAuth2Service_RefreshAccessToken() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.OAuth2.RefreshAccessToken(context.Background(), &v1box.OAuth2RefreshAccessTokenForm{GrantType: "refresh_token"})
 	if err != nil {
 		log.Fatal(err)
@@ -1127,10 +831,7 @@ func ExampleOAuth2Service_RefreshAccessToken() {
 }
 
 func ExampleOAuth2Service_DestroyToken() {
-	client, err := v1box.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1box.NewClient() // without options it cannot fail
 	result, _, err := client.OAuth2.DestroyToken(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)

@@ -5,11 +5,10 @@ package v1box
 
 import "context"
 
-// FilesService holds the requests of the Postman folder "Files".
+// FilesService holds the requests of the Postman folder "Files", as
+// client.Files.
 //
 // Description.
-//
-// Use it through the client: client.Files.
 type FilesService struct {
 	rt *core
 }
@@ -18,362 +17,235 @@ type FilesService struct {
 // File).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *FilesService) Download(ctx context.Context, params *FilesDownloadParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesDownload, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opFilesDownload, call{fields: params})
 }
 
-// opFilesDownload is the request FilesService.Download sends.
-var opFilesDownload = operation{
-	name:   "Files.Download",
-	method: "GET",
-	path:   "/2.0/files/5639341636/content",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opFilesDownload = operation{name: "Files.Download", method: "GET", path: "/2.0/files/5639341636/content",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}
 
 // GetInformationAbout sends GET /2.0/files/3677287625 (Postman: Files › Get
 // Information about a File).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *FilesService) GetInformationAbout(ctx context.Context, params *FilesGetInformationAboutParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesGetInformationAbout, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opFilesGetInformationAbout, call{fields: params})
 }
 
-// opFilesGetInformationAbout is the request FilesService.GetInformationAbout
-// sends.
-var opFilesGetInformationAbout = operation{
-	name:   "Files.GetInformationAbout",
-	method: "GET",
-	path:   "/2.0/files/3677287625",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opFilesGetInformationAbout = operation{name: "Files.GetInformationAbout", method: "GET", path: "/2.0/files/3677287625",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}
 
 // ViewCommentsOn sends GET /2.0/files/3871754690/comments (Postman: Files ›
 // View the Comments on a File).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *FilesService) ViewCommentsOn(ctx context.Context, params *FilesViewCommentsOnParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesViewCommentsOn, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opFilesViewCommentsOn, call{fields: params})
 }
 
-// opFilesViewCommentsOn is the request FilesService.ViewCommentsOn sends.
-var opFilesViewCommentsOn = operation{
-	name:   "Files.ViewCommentsOn",
-	method: "GET",
-	path:   "/2.0/files/3871754690/comments",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opFilesViewCommentsOn = operation{name: "Files.ViewCommentsOn", method: "GET", path: "/2.0/files/3871754690/comments",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}
 
 // GetThumbnailFor sends GET /2.0/files/5639341636/thumbnail.png (Postman: Files
 // › Get a Thumbnail for a File).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *FilesService) GetThumbnailFor(ctx context.Context, params *FilesGetThumbnailForParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesGetThumbnailFor, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opFilesGetThumbnailFor, call{fields: params})
 }
 
-// opFilesGetThumbnailFor is the request FilesService.GetThumbnailFor sends.
-var opFilesGetThumbnailFor = operation{
-	name:   "Files.GetThumbnailFor",
-	method: "GET",
-	path:   "/2.0/files/5639341636/thumbnail.png",
+var opFilesGetThumbnailFor = operation{name: "Files.GetThumbnailFor", method: "GET", path: "/2.0/files/5639341636/thumbnail.png",
 	params: []param{
 		{key: "min_height", value: "256", slot: 1},
 		{key: "min_width", value: "256", slot: 2},
 		{key: "max_height", value: "256", slot: 3},
 		{key: "max_width", value: "256", slot: 4},
 		{in: inHeader, key: "Authorization", slot: 5},
-	},
-}
+	}}
 
 // GetTrashed sends GET /2.0/files/5949697285/trash (Postman: Files › Get a
 // Trashed File).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *FilesService) GetTrashed(ctx context.Context, params *FilesGetTrashedParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesGetTrashed, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opFilesGetTrashed, call{fields: params})
 }
 
-// opFilesGetTrashed is the request FilesService.GetTrashed sends.
-var opFilesGetTrashed = operation{
-	name:   "Files.GetTrashed",
-	method: "GET",
-	path:   "/2.0/files/5949697285/trash",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opFilesGetTrashed = operation{name: "Files.GetTrashed", method: "GET", path: "/2.0/files/5949697285/trash",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}
 
 // ViewVersionsOf sends GET /2.0/files/3871754690/versions (Postman: Files ›
 // View Versions of a File).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *FilesService) ViewVersionsOf(ctx context.Context, params *FilesViewVersionsOfParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesViewVersionsOf, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opFilesViewVersionsOf, call{fields: params})
 }
 
-// opFilesViewVersionsOf is the request FilesService.ViewVersionsOf sends.
-var opFilesViewVersionsOf = operation{
-	name:   "Files.ViewVersionsOf",
-	method: "GET",
-	path:   "/2.0/files/3871754690/versions",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opFilesViewVersionsOf = operation{name: "Files.ViewVersionsOf", method: "GET", path: "/2.0/files/3871754690/versions",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}
 
 // ViewTasksOn sends GET /2.0/files/3871754690/tasks (Postman: Files › View the
 // Tasks on a File).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *FilesService) ViewTasksOn(ctx context.Context, params *FilesViewTasksOnParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesViewTasksOn, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opFilesViewTasksOn, call{fields: params})
 }
 
-// opFilesViewTasksOn is the request FilesService.ViewTasksOn sends.
-var opFilesViewTasksOn = operation{
-	name:   "Files.ViewTasksOn",
-	method: "GET",
-	path:   "/2.0/files/3871754690/tasks",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opFilesViewTasksOn = operation{name: "Files.ViewTasksOn", method: "GET", path: "/2.0/files/3871754690/tasks",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}
 
 // Copy sends POST /2.0/files/3869227054/copy (Postman: Files › Copy a File).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *FilesService) Copy(ctx context.Context, body *FilesCopyBody, params *FilesCopyParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesCopy, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opFilesCopy, call{fields: params, body: body})
 }
 
-// opFilesCopy is the request FilesService.Copy sends.
-var opFilesCopy = operation{
-	name:   "Files.Copy",
-	method: "POST",
-	path:   "/2.0/files/3869227054/copy",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\"parent\": {\"id\" : 0}}",
+var opFilesCopy = operation{name: "Files.Copy", method: "POST", path: "/2.0/files/3869227054/copy",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"parent\": {\"id\" : 0}}"}}
 
 // RestoreTrashed sends POST /2.0/files/5949697285 (Postman: Files › Restore a
 // Trashed File).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *FilesService) RestoreTrashed(ctx context.Context, params *FilesRestoreTrashedParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesRestoreTrashed, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opFilesRestoreTrashed, call{fields: params})
 }
 
-// opFilesRestoreTrashed is the request FilesService.RestoreTrashed sends.
-var opFilesRestoreTrashed = operation{
-	name:   "Files.RestoreTrashed",
-	method: "POST",
-	path:   "/2.0/files/5949697285",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opFilesRestoreTrashed = operation{name: "Files.RestoreTrashed", method: "POST", path: "/2.0/files/5949697285",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}
 
 // Upload sends POST /api/2.0/files/content (Postman: Files › Upload a File).
 //
 // Description.
-//
-// body sets the form fields; nil sends the collection's form. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *FilesService) Upload(ctx context.Context, body *FilesUploadForm, params *FilesUploadParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesUpload, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opFilesUpload, call{fields: params, body: body})
 }
 
-// opFilesUpload is the request FilesService.Upload sends.
-var opFilesUpload = operation{
-	name:   "Files.Upload",
-	method: "POST",
-	origin: 1,
-	path:   "/api/2.0/files/content",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode: bodyFormData,
+var opFilesUpload = operation{name: "Files.Upload", method: "POST", origin: 1, path: "/api/2.0/files/content",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	},
+	body: &bodySpec{mode: bodyFormData,
 		form: []param{
 			{in: inFile, key: "filename", slot: 1},
 			{in: inForm, key: "folder_id", value: "0", slot: 2},
-		},
-	},
-}
+		}}}
 
 // UploadNewVersionOf sends POST /api/2.0/files/7802124308/content (Postman:
 // Files › Upload a New Version of a File).
 //
 // Description.
-//
-// body sets the form fields; nil sends the collection's form. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *FilesService) UploadNewVersionOf(ctx context.Context, body *FilesUploadNewVersionOfForm, params *FilesUploadNewVersionOfParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesUploadNewVersionOf, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opFilesUploadNewVersionOf, call{fields: params, body: body})
 }
 
-// opFilesUploadNewVersionOf is the request FilesService.UploadNewVersionOf
-// sends.
-var opFilesUploadNewVersionOf = operation{
-	name:   "Files.UploadNewVersionOf",
-	method: "POST",
-	origin: 1,
-	path:   "/api/2.0/files/7802124308/content",
+var opFilesUploadNewVersionOf = operation{name: "Files.UploadNewVersionOf", method: "POST", origin: 1, path: "/api/2.0/files/7802124308/content",
 	params: []param{
 		{in: inHeader, key: "Authorization", slot: 1},
 		{in: inHeader, key: "If-Match", value: "b3f76e2998597a51ec076076493d905fbf09a76b"},
 	},
-	body: &bodySpec{
-		mode: bodyFormData,
-		form: []param{{in: inFile, key: "Zelda", slot: 1}},
-	},
-}
+	body: &bodySpec{mode: bodyFormData,
+		form: []param{
+			{in: inFile, key: "Zelda", slot: 1},
+		}}}
 
 // Move sends PUT /2.0/files/3869227054 (Postman: Files › Move a File).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *FilesService) Move(ctx context.Context, body *FilesCopyBody, params *FilesMoveParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesMove, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opFilesMove, call{fields: params, body: body})
 }
 
-// opFilesMove is the request FilesService.Move sends.
-var opFilesMove = operation{
-	name:   "Files.Move",
-	method: "PUT",
-	path:   "/2.0/files/3869227054",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\"parent\": {\"id\" : 1139054013}}",
+var opFilesMove = operation{name: "Files.Move", method: "PUT", path: "/2.0/files/3869227054",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"parent\": {\"id\" : 1139054013}}"}}
 
 // CreateSharedLinkFor sends PUT /2.0/files/6526455273 (Postman: Files › Create
 // a Shared Link for a File).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *FilesService) CreateSharedLinkFor(ctx context.Context, body *FilesCreateSharedLinkForBody, params *FilesCreateSharedLinkForParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesCreateSharedLinkFor, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opFilesCreateSharedLinkFor, call{fields: params, body: body})
 }
 
-// opFilesCreateSharedLinkFor is the request FilesService.CreateSharedLinkFor
-// sends.
-var opFilesCreateSharedLinkFor = operation{
-	name:   "Files.CreateSharedLinkFor",
-	method: "PUT",
-	path:   "/2.0/files/6526455273",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\"shared_link\": {\"access\": \"Open\"}}",
+var opFilesCreateSharedLinkFor = operation{name: "Files.CreateSharedLinkFor", method: "PUT", path: "/2.0/files/6526455273",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"shared_link\": {\"access\": \"Open\"}}"}}
 
 // DisableSharedLink sends PUT /2.0/files/6526455273 (Postman: Files › Disable a
 // Shared Link).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *FilesService) DisableSharedLink(ctx context.Context, body *FilesDisableSharedLinkBody, params *FilesDisableSharedLinkParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesDisableSharedLink, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opFilesDisableSharedLink, call{fields: params, body: body})
 }
 
-// opFilesDisableSharedLink is the request FilesService.DisableSharedLink sends.
-var opFilesDisableSharedLink = operation{
-	name:   "Files.DisableSharedLink",
-	method: "PUT",
-	path:   "/2.0/files/6526455273",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\"shared_link\": null}",
+var opFilesDisableSharedLink = operation{name: "Files.DisableSharedLink", method: "PUT", path: "/2.0/files/6526455273",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"shared_link\": null}"}}
 
 // UpdateSInformation sends PUT /2.0/files/3677287625 (Postman: Files › Update a
 // File's Information).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *FilesService) UpdateSInformation(ctx context.Context, body *FilesUpdateSInformationBody, params *FilesUpdateSInformationParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesUpdateSInformation, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opFilesUpdateSInformation, call{fields: params, body: body})
 }
 
-// opFilesUpdateSInformation is the request FilesService.UpdateSInformation
-// sends.
-var opFilesUpdateSInformation = operation{
-	name:   "Files.UpdateSInformation",
-	method: "PUT",
-	path:   "/2.0/files/3677287625",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\"description\":\"File Description 2\"}",
+var opFilesUpdateSInformation = operation{name: "Files.UpdateSInformation", method: "PUT", path: "/2.0/files/3677287625",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"description\":\"File Description 2\"}"}}
 
 // Delete sends DELETE /2.0/files/3862718192 (Postman: Files › Delete a File).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *FilesService) Delete(ctx context.Context, params *FilesDeleteParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesDelete, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opFilesDelete, call{fields: params})
 }
 
-// opFilesDelete is the request FilesService.Delete sends.
-var opFilesDelete = operation{
-	name:   "Files.Delete",
-	method: "DELETE",
-	path:   "/2.0/files/3862718192",
+var opFilesDelete = operation{name: "Files.Delete", method: "DELETE", path: "/2.0/files/3862718192",
 	params: []param{
 		{in: inHeader, key: "Authorization", slot: 1},
 		{in: inHeader, key: "If-Match", value: "b0d845836633e96992c25fbdca151407938b485c"},
-	},
-}
+	}}
 
 // PermanentlyDeleteTrashed sends DELETE /2.0/files/5949691601/trash (Postman:
 // Files › Permanently Delete a Trashed File).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *FilesService) PermanentlyDeleteTrashed(ctx context.Context, params *FilesPermanentlyDeleteTrashedParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesPermanentlyDeleteTrashed, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opFilesPermanentlyDeleteTrashed, call{fields: params})
 }
 
-// opFilesPermanentlyDeleteTrashed is the request
-// FilesService.PermanentlyDeleteTrashed sends.
-var opFilesPermanentlyDeleteTrashed = operation{
-	name:   "Files.PermanentlyDeleteTrashed",
-	method: "DELETE",
-	path:   "/2.0/files/5949691601/trash",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opFilesPermanentlyDeleteTrashed = operation{name: "Files.PermanentlyDeleteTrashed", method: "DELETE", path: "/2.0/files/5949691601/trash",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}

@@ -3,352 +3,6 @@
 
 package v1box
 
-// FilesDownloadParams holds the query parameters and headers of
-// FilesService.Download that a caller may set. A field left empty sends what
-// the collection sends.
-type FilesDownloadParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FilesDownloadParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// FilesGetInformationAboutParams holds the query parameters and headers of
-// FilesService.GetInformationAbout that a caller may set. A field left empty
-// sends what the collection sends.
-type FilesGetInformationAboutParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FilesGetInformationAboutParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// FilesViewCommentsOnParams holds the query parameters and headers of
-// FilesService.ViewCommentsOn that a caller may set. A field left empty sends
-// what the collection sends.
-type FilesViewCommentsOnParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FilesViewCommentsOnParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// FilesGetThumbnailForParams holds the query parameters and headers of
-// FilesService.GetThumbnailFor that a caller may set. A field left empty sends
-// what the collection sends.
-type FilesGetThumbnailForParams struct {
-	// MinHeight sets the query parameter "min_height"; empty sends "256".
-	MinHeight string
-	// MinWidth sets the query parameter "min_width"; empty sends "256".
-	MinWidth string
-	// MaxHeight sets the query parameter "max_height"; empty sends "256".
-	MaxHeight string
-	// MaxWidth sets the query parameter "max_width"; empty sends "256".
-	MaxWidth string
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FilesGetThumbnailForParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.MinHeight, p.MinWidth, p.MaxHeight, p.MaxWidth, p.Authorization}
-}
-
-// FilesGetTrashedParams holds the query parameters and headers of
-// FilesService.GetTrashed that a caller may set. A field left empty sends what
-// the collection sends.
-type FilesGetTrashedParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FilesGetTrashedParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// FilesViewVersionsOfParams holds the query parameters and headers of
-// FilesService.ViewVersionsOf that a caller may set. A field left empty sends
-// what the collection sends.
-type FilesViewVersionsOfParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FilesViewVersionsOfParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// FilesViewTasksOnParams holds the query parameters and headers of
-// FilesService.ViewTasksOn that a caller may set. A field left empty sends what
-// the collection sends.
-type FilesViewTasksOnParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FilesViewTasksOnParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// FilesCopyParams holds the query parameters and headers of FilesService.Copy
-// that a caller may set. A field left empty sends what the collection sends.
-type FilesCopyParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FilesCopyParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// FilesRestoreTrashedParams holds the query parameters and headers of
-// FilesService.RestoreTrashed that a caller may set. A field left empty sends
-// what the collection sends.
-type FilesRestoreTrashedParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FilesRestoreTrashedParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// FilesUploadParams holds the query parameters and headers of
-// FilesService.Upload that a caller may set. A field left empty sends what the
-// collection sends.
-type FilesUploadParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FilesUploadParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// FilesUploadForm is the form body of FilesService.Upload. A field left empty
-// (or nil) sends what the collection sends.
-type FilesUploadForm struct {
-	// Filename sets the file field "filename"; nil sends an empty part with no file
-	// name, as Postman does for a file row without a source.
-	Filename *FormFile
-	// FolderID sets the form field "folder_id"; empty sends "0".
-	FolderID string
-}
-
-// values returns the fields by slot, for the runtime.
-func (f *FilesUploadForm) values() []string {
-	if f == nil {
-		return nil
-	}
-	return []string{"", f.FolderID}
-}
-
-// files returns the file fields by slot, for the runtime.
-func (f *FilesUploadForm) files() []*FormFile {
-	if f == nil {
-		return nil
-	}
-	return []*FormFile{f.Filename, nil}
-}
-
-// FilesUploadNewVersionOfParams holds the query parameters and headers of
-// FilesService.UploadNewVersionOf that a caller may set. A field left empty
-// sends what the collection sends.
-type FilesUploadNewVersionOfParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FilesUploadNewVersionOfParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// FilesUploadNewVersionOfForm is the form body of
-// FilesService.UploadNewVersionOf. A field left empty (or nil) sends what the
-// collection sends.
-type FilesUploadNewVersionOfForm struct {
-	// Zelda sets the file field "Zelda"; nil sends an empty part with no file name,
-	// as Postman does for a file row without a source.
-	Zelda *FormFile
-}
-
-// values returns the fields by slot, for the runtime.
-func (f *FilesUploadNewVersionOfForm) values() []string {
-	if f == nil {
-		return nil
-	}
-	return []string{""}
-}
-
-// files returns the file fields by slot, for the runtime.
-func (f *FilesUploadNewVersionOfForm) files() []*FormFile {
-	if f == nil {
-		return nil
-	}
-	return []*FormFile{f.Zelda}
-}
-
-// FilesMoveParams holds the query parameters and headers of FilesService.Move
-// that a caller may set. A field left empty sends what the collection sends.
-type FilesMoveParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FilesMoveParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// FilesCreateSharedLinkForParams holds the query parameters and headers of
-// FilesService.CreateSharedLinkFor that a caller may set. A field left empty
-// sends what the collection sends.
-type FilesCreateSharedLinkForParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FilesCreateSharedLinkForParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// FilesDisableSharedLinkParams holds the query parameters and headers of
-// FilesService.DisableSharedLink that a caller may set. A field left empty
-// sends what the collection sends.
-type FilesDisableSharedLinkParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FilesDisableSharedLinkParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// FilesUpdateSInformationParams holds the query parameters and headers of
-// FilesService.UpdateSInformation that a caller may set. A field left empty
-// sends what the collection sends.
-type FilesUpdateSInformationParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FilesUpdateSInformationParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// FilesDeleteParams holds the query parameters and headers of
-// FilesService.Delete that a caller may set. A field left empty sends what the
-// collection sends.
-type FilesDeleteParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FilesDeleteParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// FilesPermanentlyDeleteTrashedParams holds the query parameters and headers of
-// FilesService.PermanentlyDeleteTrashed that a caller may set. A field left
-// empty sends what the collection sends.
-type FilesPermanentlyDeleteTrashedParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FilesPermanentlyDeleteTrashedParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
 // FilesCopyBody is the JSON body of FilesService.Copy, the JSON body of FilesService.Move and 2 more, inferred from 4 samples.
 type FilesCopyBody struct {
 	Parent FilesCopyBodyParent `json:"parent"` // in every sample
@@ -377,4 +31,120 @@ type FilesDisableSharedLinkBody struct {
 // FilesUpdateSInformationBody is the JSON body of FilesService.UpdateSInformation, inferred from 1 sample.
 type FilesUpdateSInformationBody struct {
 	Description string `json:"description"` // in every sample
+}
+
+// FilesDownloadParams holds the query parameters and headers of
+// FilesService.Download.
+type FilesDownloadParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// FilesGetInformationAboutParams holds the query parameters and headers of
+// FilesService.GetInformationAbout.
+type FilesGetInformationAboutParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// FilesViewCommentsOnParams holds the query parameters and headers of
+// FilesService.ViewCommentsOn.
+type FilesViewCommentsOnParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// FilesGetThumbnailForParams holds the query parameters and headers of
+// FilesService.GetThumbnailFor.
+type FilesGetThumbnailForParams struct {
+	MinHeight     string // query "min_height"; empty sends "256"
+	MinWidth      string // query "min_width"; empty sends "256"
+	MaxHeight     string // query "max_height"; empty sends "256"
+	MaxWidth      string // query "max_width"; empty sends "256"
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// FilesGetTrashedParams holds the query parameters and headers of
+// FilesService.GetTrashed.
+type FilesGetTrashedParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// FilesViewVersionsOfParams holds the query parameters and headers of
+// FilesService.ViewVersionsOf.
+type FilesViewVersionsOfParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// FilesViewTasksOnParams holds the query parameters and headers of
+// FilesService.ViewTasksOn.
+type FilesViewTasksOnParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// FilesCopyParams holds the query parameters and headers of FilesService.Copy.
+type FilesCopyParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// FilesRestoreTrashedParams holds the query parameters and headers of
+// FilesService.RestoreTrashed.
+type FilesRestoreTrashedParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// FilesUploadParams holds the query parameters and headers of
+// FilesService.Upload.
+type FilesUploadParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// FilesUploadForm is the form body of FilesService.Upload.
+type FilesUploadForm struct {
+	Filename *FormFile // file "filename"; nil sends an empty part with no file name, as Postman does
+	FolderID string    // form "folder_id"; empty sends "0"
+}
+
+// FilesUploadNewVersionOfParams holds the query parameters and headers of
+// FilesService.UploadNewVersionOf.
+type FilesUploadNewVersionOfParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// FilesUploadNewVersionOfForm is the form body of
+// FilesService.UploadNewVersionOf.
+type FilesUploadNewVersionOfForm struct {
+	Zelda *FormFile // file "Zelda"; nil sends an empty part with no file name, as Postman does
+}
+
+// FilesMoveParams holds the query parameters and headers of FilesService.Move.
+type FilesMoveParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// FilesCreateSharedLinkForParams holds the query parameters and headers of
+// FilesService.CreateSharedLinkFor.
+type FilesCreateSharedLinkForParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// FilesDisableSharedLinkParams holds the query parameters and headers of
+// FilesService.DisableSharedLink.
+type FilesDisableSharedLinkParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// FilesUpdateSInformationParams holds the query parameters and headers of
+// FilesService.UpdateSInformation.
+type FilesUpdateSInformationParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// FilesDeleteParams holds the query parameters and headers of
+// FilesService.Delete.
+type FilesDeleteParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// FilesPermanentlyDeleteTrashedParams holds the query parameters and headers of
+// FilesService.PermanentlyDeleteTrashed.
+type FilesPermanentlyDeleteTrashedParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
 }

@@ -5,11 +5,10 @@ package v1box
 
 import "context"
 
-// FoldersService holds the requests of the Postman folder "Folders".
+// FoldersService holds the requests of the Postman folder "Folders", as
+// client.Folders.
 //
 // Description.
-//
-// Use it through the client: client.Folders.
 type FoldersService struct {
 	rt *core
 }
@@ -18,299 +17,186 @@ type FoldersService struct {
 // Information about a Folder).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *FoldersService) GetInformationAbout(ctx context.Context, params *FoldersGetInformationAboutParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFoldersGetInformationAbout, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opFoldersGetInformationAbout, call{fields: params})
 }
 
-// opFoldersGetInformationAbout is the request
-// FoldersService.GetInformationAbout sends.
-var opFoldersGetInformationAbout = operation{
-	name:   "Folders.GetInformationAbout",
-	method: "GET",
-	path:   "/2.0/folders/103404330",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opFoldersGetInformationAbout = operation{name: "Folders.GetInformationAbout", method: "GET", path: "/2.0/folders/103404330",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}
 
 // RetrieveSItems sends GET /2.0/folders/103404330/items (Postman: Folders ›
 // Retrieve a Folder's Items).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *FoldersService) RetrieveSItems(ctx context.Context, params *FoldersRetrieveSItemsParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFoldersRetrieveSItems, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opFoldersRetrieveSItems, call{fields: params})
 }
 
-// opFoldersRetrieveSItems is the request FoldersService.RetrieveSItems sends.
-var opFoldersRetrieveSItems = operation{
-	name:   "Folders.RetrieveSItems",
-	method: "GET",
-	path:   "/2.0/folders/103404330/items",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opFoldersRetrieveSItems = operation{name: "Folders.RetrieveSItems", method: "GET", path: "/2.0/folders/103404330/items",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}
 
 // ViewSCollaborations sends GET /2.0/folders/1139054013/collaborations
 // (Postman: Folders › View a Folder's Collaborations).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *FoldersService) ViewSCollaborations(ctx context.Context, params *FoldersViewSCollaborationsParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFoldersViewSCollaborations, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opFoldersViewSCollaborations, call{fields: params})
 }
 
-// opFoldersViewSCollaborations is the request
-// FoldersService.ViewSCollaborations sends.
-var opFoldersViewSCollaborations = operation{
-	name:   "Folders.ViewSCollaborations",
-	method: "GET",
-	path:   "/2.0/folders/1139054013/collaborations",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opFoldersViewSCollaborations = operation{name: "Folders.ViewSCollaborations", method: "GET", path: "/2.0/folders/1139054013/collaborations",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}
 
 // GetTrashed sends GET /2.0/folders/628210759/trash (Postman: Folders › Get a
 // Trashed Folder).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *FoldersService) GetTrashed(ctx context.Context, params *FoldersGetTrashedParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFoldersGetTrashed, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opFoldersGetTrashed, call{fields: params})
 }
 
-// opFoldersGetTrashed is the request FoldersService.GetTrashed sends.
-var opFoldersGetTrashed = operation{
-	name:   "Folders.GetTrashed",
-	method: "GET",
-	path:   "/2.0/folders/628210759/trash",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opFoldersGetTrashed = operation{name: "Folders.GetTrashed", method: "GET", path: "/2.0/folders/628210759/trash",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}
 
 // GetItemsInTrash sends GET /2.0/folders/trash/items (Postman: Folders › Get
 // the Items in the Trash).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *FoldersService) GetItemsInTrash(ctx context.Context, params *FoldersGetItemsInTrashParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFoldersGetItemsInTrash, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opFoldersGetItemsInTrash, call{fields: params})
 }
 
-// opFoldersGetItemsInTrash is the request FoldersService.GetItemsInTrash sends.
-var opFoldersGetItemsInTrash = operation{
-	name:   "Folders.GetItemsInTrash",
-	method: "GET",
-	path:   "/2.0/folders/trash/items",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opFoldersGetItemsInTrash = operation{name: "Folders.GetItemsInTrash", method: "GET", path: "/2.0/folders/trash/items",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}
 
 // Copy sends POST /2.0/folders/103404330/copy (Postman: Folders › Copy a
 // Folder).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *FoldersService) Copy(ctx context.Context, body *FilesCopyBody, params *FoldersCopyParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFoldersCopy, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opFoldersCopy, call{fields: params, body: body})
 }
 
-// opFoldersCopy is the request FoldersService.Copy sends.
-var opFoldersCopy = operation{
-	name:   "Folders.Copy",
-	method: "POST",
-	path:   "/2.0/folders/103404330/copy",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\"parent\": {\"id\" : 0}}",
+var opFoldersCopy = operation{name: "Folders.Copy", method: "POST", path: "/2.0/folders/103404330/copy",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"parent\": {\"id\" : 0}}"}}
 
 // Create sends POST /2.0/folders (Postman: Folders › Create a Folder).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *FoldersService) Create(ctx context.Context, body *FoldersCreateBody, params *FoldersCreateParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFoldersCreate, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opFoldersCreate, call{fields: params, body: body})
 }
 
-// opFoldersCreate is the request FoldersService.Create sends.
-var opFoldersCreate = operation{
-	name:   "Folders.Create",
-	method: "POST",
-	path:   "/2.0/folders",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\"name\":\"New Folder\", \"parent\": {\"id\": \"0\"}}",
+var opFoldersCreate = operation{name: "Folders.Create", method: "POST", path: "/2.0/folders",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"name\":\"New Folder\", \"parent\": {\"id\": \"0\"}}"}}
 
 // RestoreTrashed sends POST /2.0/folders/628210759 (Postman: Folders › Restore
 // a Trashed Folder).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *FoldersService) RestoreTrashed(ctx context.Context, body *FoldersCreateBody, params *FoldersRestoreTrashedParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFoldersRestoreTrashed, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opFoldersRestoreTrashed, call{fields: params, body: body})
 }
 
-// opFoldersRestoreTrashed is the request FoldersService.RestoreTrashed sends.
-var opFoldersRestoreTrashed = operation{
-	name:   "Folders.RestoreTrashed",
-	method: "POST",
-	path:   "/2.0/folders/628210759",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\"name\":\"New Folder\", \"parent\": {\"id\": \"0\"}}",
+var opFoldersRestoreTrashed = operation{name: "Folders.RestoreTrashed", method: "POST", path: "/2.0/folders/628210759",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"name\":\"New Folder\", \"parent\": {\"id\": \"0\"}}"}}
 
 // Move sends PUT /2.0/folders/1076466685 (Postman: Folders › Move a Folder).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *FoldersService) Move(ctx context.Context, body *FilesCopyBody, params *FoldersMoveParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFoldersMove, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opFoldersMove, call{fields: params, body: body})
 }
 
-// opFoldersMove is the request FoldersService.Move sends.
-var opFoldersMove = operation{
-	name:   "Folders.Move",
-	method: "PUT",
-	path:   "/2.0/folders/1076466685",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\"parent\": {\"id\" : 682258214}}",
+var opFoldersMove = operation{name: "Folders.Move", method: "PUT", path: "/2.0/folders/1076466685",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"parent\": {\"id\" : 682258214}}"}}
 
 // UpdateInformationAbout sends PUT /2.0/folders/473153600 (Postman: Folders ›
 // Update Information about a Folder).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *FoldersService) UpdateInformationAbout(ctx context.Context, body *FoldersUpdateInformationAboutBody, params *FoldersUpdateInformationAboutParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFoldersUpdateInformationAbout, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opFoldersUpdateInformationAbout, call{fields: params, body: body})
 }
 
-// opFoldersUpdateInformationAbout is the request
-// FoldersService.UpdateInformationAbout sends.
-var opFoldersUpdateInformationAbout = operation{
-	name:   "Folders.UpdateInformationAbout",
-	method: "PUT",
-	path:   "/2.0/folders/473153600",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\"name\":\"New Folder Name!\"}",
+var opFoldersUpdateInformationAbout = operation{name: "Folders.UpdateInformationAbout", method: "PUT", path: "/2.0/folders/473153600",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"name\":\"New Folder Name!\"}"}}
 
 // TurnOnEmailFileTo sends PUT /2.0/folders/653992945 (Postman: Folders › Turn
 // on 'Email File to Folder').
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *FoldersService) TurnOnEmailFileTo(ctx context.Context, body *FoldersTurnOnEmailFileToBody, params *FoldersTurnOnEmailFileToParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFoldersTurnOnEmailFileTo, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opFoldersTurnOnEmailFileTo, call{fields: params, body: body})
 }
 
-// opFoldersTurnOnEmailFileTo is the request FoldersService.TurnOnEmailFileTo
-// sends.
-var opFoldersTurnOnEmailFileTo = operation{
-	name:   "Folders.TurnOnEmailFileTo",
-	method: "PUT",
-	path:   "/2.0/folders/653992945",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\"folder_upload_email\": {\"access\": \"open\"}}",
+var opFoldersTurnOnEmailFileTo = operation{name: "Folders.TurnOnEmailFileTo", method: "PUT", path: "/2.0/folders/653992945",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"folder_upload_email\": {\"access\": \"open\"}}"}}
 
 // DisabledSharedLink sends PUT /2.0/folders/103404330 (Postman: Folders ›
 // Disabled a Shared Link).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *FoldersService) DisabledSharedLink(ctx context.Context, body *FilesDisableSharedLinkBody, params *FoldersDisabledSharedLinkParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFoldersDisabledSharedLink, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opFoldersDisabledSharedLink, call{fields: params, body: body})
 }
 
-// opFoldersDisabledSharedLink is the request FoldersService.DisabledSharedLink
-// sends.
-var opFoldersDisabledSharedLink = operation{
-	name:   "Folders.DisabledSharedLink",
-	method: "PUT",
-	path:   "/2.0/folders/103404330",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\"shared_link\": null}",
+var opFoldersDisabledSharedLink = operation{name: "Folders.DisabledSharedLink", method: "PUT", path: "/2.0/folders/103404330",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"shared_link\": null}"}}
 
 // Delete sends DELETE /2.0/folders/441526399 (Postman: Folders › Delete a
 // Folder).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *FoldersService) Delete(ctx context.Context, params *FoldersDeleteParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFoldersDelete, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opFoldersDelete, call{fields: params})
 }
 
-// opFoldersDelete is the request FoldersService.Delete sends.
-var opFoldersDelete = operation{
-	name:   "Folders.Delete",
-	method: "DELETE",
-	path:   "/2.0/folders/441526399",
+var opFoldersDelete = operation{name: "Folders.Delete", method: "DELETE", path: "/2.0/folders/441526399",
 	params: []param{
 		{key: "recursive", value: "true", slot: 1},
 		{in: inHeader, key: "Authorization", slot: 2},
-	},
-}
+	}}
 
 // PermanentlyDelete sends DELETE /2.0/folders/628210759/trash (Postman: Folders
 // › Permanently Delete a Folder).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *FoldersService) PermanentlyDelete(ctx context.Context, params *FoldersPermanentlyDeleteParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFoldersPermanentlyDelete, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opFoldersPermanentlyDelete, call{fields: params})
 }
 
-// opFoldersPermanentlyDelete is the request FoldersService.PermanentlyDelete
-// sends.
-var opFoldersPermanentlyDelete = operation{
-	name:   "Folders.PermanentlyDelete",
-	method: "DELETE",
-	path:   "/2.0/folders/628210759/trash",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opFoldersPermanentlyDelete = operation{name: "Folders.PermanentlyDelete", method: "DELETE", path: "/2.0/folders/628210759/trash",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}

@@ -3,246 +3,6 @@
 
 package v1box
 
-// FoldersGetInformationAboutParams holds the query parameters and headers of
-// FoldersService.GetInformationAbout that a caller may set. A field left empty
-// sends what the collection sends.
-type FoldersGetInformationAboutParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FoldersGetInformationAboutParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// FoldersRetrieveSItemsParams holds the query parameters and headers of
-// FoldersService.RetrieveSItems that a caller may set. A field left empty sends
-// what the collection sends.
-type FoldersRetrieveSItemsParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FoldersRetrieveSItemsParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// FoldersViewSCollaborationsParams holds the query parameters and headers of
-// FoldersService.ViewSCollaborations that a caller may set. A field left empty
-// sends what the collection sends.
-type FoldersViewSCollaborationsParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FoldersViewSCollaborationsParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// FoldersGetTrashedParams holds the query parameters and headers of
-// FoldersService.GetTrashed that a caller may set. A field left empty sends
-// what the collection sends.
-type FoldersGetTrashedParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FoldersGetTrashedParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// FoldersGetItemsInTrashParams holds the query parameters and headers of
-// FoldersService.GetItemsInTrash that a caller may set. A field left empty
-// sends what the collection sends.
-type FoldersGetItemsInTrashParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FoldersGetItemsInTrashParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// FoldersCopyParams holds the query parameters and headers of
-// FoldersService.Copy that a caller may set. A field left empty sends what the
-// collection sends.
-type FoldersCopyParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FoldersCopyParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// FoldersCreateParams holds the query parameters and headers of
-// FoldersService.Create that a caller may set. A field left empty sends what
-// the collection sends.
-type FoldersCreateParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FoldersCreateParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// FoldersRestoreTrashedParams holds the query parameters and headers of
-// FoldersService.RestoreTrashed that a caller may set. A field left empty sends
-// what the collection sends.
-type FoldersRestoreTrashedParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FoldersRestoreTrashedParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// FoldersMoveParams holds the query parameters and headers of
-// FoldersService.Move that a caller may set. A field left empty sends what the
-// collection sends.
-type FoldersMoveParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FoldersMoveParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// FoldersUpdateInformationAboutParams holds the query parameters and headers of
-// FoldersService.UpdateInformationAbout that a caller may set. A field left
-// empty sends what the collection sends.
-type FoldersUpdateInformationAboutParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FoldersUpdateInformationAboutParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// FoldersTurnOnEmailFileToParams holds the query parameters and headers of
-// FoldersService.TurnOnEmailFileTo that a caller may set. A field left empty
-// sends what the collection sends.
-type FoldersTurnOnEmailFileToParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FoldersTurnOnEmailFileToParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// FoldersDisabledSharedLinkParams holds the query parameters and headers of
-// FoldersService.DisabledSharedLink that a caller may set. A field left empty
-// sends what the collection sends.
-type FoldersDisabledSharedLinkParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FoldersDisabledSharedLinkParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// FoldersDeleteParams holds the query parameters and headers of
-// FoldersService.Delete that a caller may set. A field left empty sends what
-// the collection sends.
-type FoldersDeleteParams struct {
-	// Recursive sets the query parameter "recursive"; empty sends "true".
-	Recursive string
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FoldersDeleteParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Recursive, p.Authorization}
-}
-
-// FoldersPermanentlyDeleteParams holds the query parameters and headers of
-// FoldersService.PermanentlyDelete that a caller may set. A field left empty
-// sends what the collection sends.
-type FoldersPermanentlyDeleteParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *FoldersPermanentlyDeleteParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
 // FoldersCreateBody is the JSON body of FoldersService.Create and the JSON body of FoldersService.RestoreTrashed, inferred from 2 samples.
 type FoldersCreateBody struct {
 	Name   string                            `json:"name"`   // in every sample
@@ -257,4 +17,89 @@ type FoldersUpdateInformationAboutBody struct {
 // FoldersTurnOnEmailFileToBody is the JSON body of FoldersService.TurnOnEmailFileTo, inferred from 1 sample.
 type FoldersTurnOnEmailFileToBody struct {
 	FolderUploadEmail SharedLink `json:"folder_upload_email"` // in every sample
+}
+
+// FoldersGetInformationAboutParams holds the query parameters and headers of
+// FoldersService.GetInformationAbout.
+type FoldersGetInformationAboutParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// FoldersRetrieveSItemsParams holds the query parameters and headers of
+// FoldersService.RetrieveSItems.
+type FoldersRetrieveSItemsParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// FoldersViewSCollaborationsParams holds the query parameters and headers of
+// FoldersService.ViewSCollaborations.
+type FoldersViewSCollaborationsParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// FoldersGetTrashedParams holds the query parameters and headers of
+// FoldersService.GetTrashed.
+type FoldersGetTrashedParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// FoldersGetItemsInTrashParams holds the query parameters and headers of
+// FoldersService.GetItemsInTrash.
+type FoldersGetItemsInTrashParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// FoldersCopyParams holds the query parameters and headers of
+// FoldersService.Copy.
+type FoldersCopyParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// FoldersCreateParams holds the query parameters and headers of
+// FoldersService.Create.
+type FoldersCreateParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// FoldersRestoreTrashedParams holds the query parameters and headers of
+// FoldersService.RestoreTrashed.
+type FoldersRestoreTrashedParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// FoldersMoveParams holds the query parameters and headers of
+// FoldersService.Move.
+type FoldersMoveParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// FoldersUpdateInformationAboutParams holds the query parameters and headers of
+// FoldersService.UpdateInformationAbout.
+type FoldersUpdateInformationAboutParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// FoldersTurnOnEmailFileToParams holds the query parameters and headers of
+// FoldersService.TurnOnEmailFileTo.
+type FoldersTurnOnEmailFileToParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// FoldersDisabledSharedLinkParams holds the query parameters and headers of
+// FoldersService.DisabledSharedLink.
+type FoldersDisabledSharedLinkParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// FoldersDeleteParams holds the query parameters and headers of
+// FoldersService.Delete.
+type FoldersDeleteParams struct {
+	Recursive     string // query "recursive"; empty sends "true"
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// FoldersPermanentlyDeleteParams holds the query parameters and headers of
+// FoldersService.PermanentlyDelete.
+type FoldersPermanentlyDeleteParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
 }

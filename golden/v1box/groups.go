@@ -5,11 +5,10 @@ package v1box
 
 import "context"
 
-// GroupsService holds the requests of the Postman folder "Groups".
+// GroupsService holds the requests of the Postman folder "Groups", as
+// client.Groups.
 //
 // Description.
-//
-// Use it through the client: client.Groups.
 type GroupsService struct {
 	rt *core
 }
@@ -18,306 +17,189 @@ type GroupsService struct {
 // a Group Membership).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *GroupsService) GetMembership(ctx context.Context, params *GroupsGetMembershipParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGroupsGetMembership, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opGroupsGetMembership, call{fields: params})
 }
 
-// opGroupsGetMembership is the request GroupsService.GetMembership sends.
-var opGroupsGetMembership = operation{
-	name:   "Groups.GetMembership",
-	method: "GET",
-	path:   "/2.0/group_memberships/1025175",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opGroupsGetMembership = operation{name: "Groups.GetMembership", method: "GET", path: "/2.0/group_memberships/1025175",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}
 
 // GetSCollaborations sends GET /2.0/groups/104687/collaborations (Postman:
 // Groups › Get a Group's Collaborations).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *GroupsService) GetSCollaborations(ctx context.Context, params *GroupsGetSCollaborationsParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGroupsGetSCollaborations, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opGroupsGetSCollaborations, call{fields: params})
 }
 
-// opGroupsGetSCollaborations is the request GroupsService.GetSCollaborations
-// sends.
-var opGroupsGetSCollaborations = operation{
-	name:   "Groups.GetSCollaborations",
-	method: "GET",
-	path:   "/2.0/groups/104687/collaborations",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opGroupsGetSCollaborations = operation{name: "Groups.GetSCollaborations", method: "GET", path: "/2.0/groups/104687/collaborations",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}
 
 // GetSMemberships sends GET /2.0/groups/104687/memberships (Postman: Groups ›
 // Get a Group's Memberships).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *GroupsService) GetSMemberships(ctx context.Context, params *GroupsGetSMembershipsParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGroupsGetSMemberships, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opGroupsGetSMemberships, call{fields: params})
 }
 
-// opGroupsGetSMemberships is the request GroupsService.GetSMemberships sends.
-var opGroupsGetSMemberships = operation{
-	name:   "Groups.GetSMemberships",
-	method: "GET",
-	path:   "/2.0/groups/104687/memberships",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opGroupsGetSMemberships = operation{name: "Groups.GetSMemberships", method: "GET", path: "/2.0/groups/104687/memberships",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}
 
 // GetEnterpriseS sends GET /2.0/groups (Postman: Groups › Get a Enterprise's
 // Groups).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *GroupsService) GetEnterpriseS(ctx context.Context, params *GroupsGetEnterpriseSParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGroupsGetEnterpriseS, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opGroupsGetEnterpriseS, call{fields: params})
 }
 
-// opGroupsGetEnterpriseS is the request GroupsService.GetEnterpriseS sends.
-var opGroupsGetEnterpriseS = operation{
-	name:   "Groups.GetEnterpriseS",
-	method: "GET",
-	path:   "/2.0/groups",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opGroupsGetEnterpriseS = operation{name: "Groups.GetEnterpriseS", method: "GET", path: "/2.0/groups",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}
 
 // GetInformationAboutEnterprise sends GET /2.0/groups/104687 (Postman: Groups ›
 // Get Information about an Enterprise Group).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *GroupsService) GetInformationAboutEnterprise(ctx context.Context, params *GroupsGetInformationAboutEnterpriseParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGroupsGetInformationAboutEnterprise, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opGroupsGetInformationAboutEnterprise, call{fields: params})
 }
 
-// opGroupsGetInformationAboutEnterprise is the request
-// GroupsService.GetInformationAboutEnterprise sends.
-var opGroupsGetInformationAboutEnterprise = operation{
-	name:   "Groups.GetInformationAboutEnterprise",
-	method: "GET",
-	path:   "/2.0/groups/104687",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opGroupsGetInformationAboutEnterprise = operation{name: "Groups.GetInformationAboutEnterprise", method: "GET", path: "/2.0/groups/104687",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}
 
 // AddCollaboration sends POST /2.0/collaborations/ (Postman: Groups › Add a
 // Group Collaboration).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *GroupsService) AddCollaboration(ctx context.Context, body *GroupsAddCollaborationBody, params *GroupsAddCollaborationParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGroupsAddCollaboration, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opGroupsAddCollaboration, call{fields: params, body: body})
 }
 
-// opGroupsAddCollaboration is the request GroupsService.AddCollaboration sends.
-var opGroupsAddCollaboration = operation{
-	name:   "Groups.AddCollaboration",
-	method: "POST",
-	path:   "/2.0/collaborations/",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\"item\": { \"id\": \"1076455207\", \"type\": \"folder\"}, \"accessible_by\": { \"type\":\"group\", \"id\": \"104687\"}, \"role\": \"editor\"}",
+var opGroupsAddCollaboration = operation{name: "Groups.AddCollaboration", method: "POST", path: "/2.0/collaborations/",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"item\": { \"id\": \"1076455207\", \"type\": \"folder\"}, \"accessible_by\": { \"type\":\"group\", \"id\": \"104687\"}, \"role\": \"editor\"}"}}
 
 // AddMembership sends POST /2.0/group_memberships (Postman: Groups › Add a
 // Group Membership).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *GroupsService) AddMembership(ctx context.Context, body *GroupsAddMembershipBody, params *GroupsAddMembershipParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGroupsAddMembership, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opGroupsAddMembership, call{fields: params, body: body})
 }
 
-// opGroupsAddMembership is the request GroupsService.AddMembership sends.
-var opGroupsAddMembership = operation{
-	name:   "Groups.AddMembership",
-	method: "POST",
-	path:   "/2.0/group_memberships",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text: `{"group": { "id": "137557", "type": "group"}, "user": { "id": "192642898"}}
-`,
+var opGroupsAddMembership = operation{name: "Groups.AddMembership", method: "POST", path: "/2.0/group_memberships",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"group\": { \"id\": \"137557\", \"type\": \"group\"}, \"user\": { \"id\": \"192642898\"}}\n"}}
 
 // CreateEnterprise sends POST /2.0/groups (Postman: Groups › Create an
 // Enterprise Group).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *GroupsService) CreateEnterprise(ctx context.Context, body *FoldersUpdateInformationAboutBody, params *GroupsCreateEnterpriseParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGroupsCreateEnterprise, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opGroupsCreateEnterprise, call{fields: params, body: body})
 }
 
-// opGroupsCreateEnterprise is the request GroupsService.CreateEnterprise sends.
-var opGroupsCreateEnterprise = operation{
-	name:   "Groups.CreateEnterprise",
-	method: "POST",
-	path:   "/2.0/groups",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\"name\":\"SE Team\"}",
+var opGroupsCreateEnterprise = operation{name: "Groups.CreateEnterprise", method: "POST", path: "/2.0/groups",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"name\":\"SE Team\"}"}}
 
 // UpdateSCollaborations sends PUT /2.0/collaborations/44519356 (Postman: Groups
 // › Update a Group's Collaborations).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *GroupsService) UpdateSCollaborations(ctx context.Context, body *GroupsUpdateSCollaborationsBody, params *GroupsUpdateSCollaborationsParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGroupsUpdateSCollaborations, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opGroupsUpdateSCollaborations, call{fields: params, body: body})
 }
 
-// opGroupsUpdateSCollaborations is the request
-// GroupsService.UpdateSCollaborations sends.
-var opGroupsUpdateSCollaborations = operation{
-	name:   "Groups.UpdateSCollaborations",
-	method: "PUT",
-	path:   "/2.0/collaborations/44519356",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{ \"accessible_by\": { \"type\":\"group\", \"id\": \"104687\"}, \"role\": \"Uploader\"}",
+var opGroupsUpdateSCollaborations = operation{name: "Groups.UpdateSCollaborations", method: "PUT", path: "/2.0/collaborations/44519356",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{ \"accessible_by\": { \"type\":\"group\", \"id\": \"104687\"}, \"role\": \"Uploader\"}"}}
 
 // UpdateEnterprise sends PUT /2.0/groups/137561 (Postman: Groups › Update an
 // Enterprise Group).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *GroupsService) UpdateEnterprise(ctx context.Context, body *FoldersUpdateInformationAboutBody, params *GroupsUpdateEnterpriseParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGroupsUpdateEnterprise, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opGroupsUpdateEnterprise, call{fields: params, body: body})
 }
 
-// opGroupsUpdateEnterprise is the request GroupsService.UpdateEnterprise sends.
-var opGroupsUpdateEnterprise = operation{
-	name:   "Groups.UpdateEnterprise",
-	method: "PUT",
-	path:   "/2.0/groups/137561",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\"name\":\"SE Team 3\"}",
+var opGroupsUpdateEnterprise = operation{name: "Groups.UpdateEnterprise", method: "PUT", path: "/2.0/groups/137561",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"name\":\"SE Team 3\"}"}}
 
 // UpdateMembership sends PUT /2.0/group_memberships/1025175 (Postman: Groups ›
 // Update a Group Membership).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *GroupsService) UpdateMembership(ctx context.Context, body *CollaborationsEditBody, params *GroupsUpdateMembershipParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGroupsUpdateMembership, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opGroupsUpdateMembership, call{fields: params, body: body})
 }
 
-// opGroupsUpdateMembership is the request GroupsService.UpdateMembership sends.
-var opGroupsUpdateMembership = operation{
-	name:   "Groups.UpdateMembership",
-	method: "PUT",
-	path:   "/2.0/group_memberships/1025175",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{ \"role\": \"submaster\" }",
+var opGroupsUpdateMembership = operation{name: "Groups.UpdateMembership", method: "PUT", path: "/2.0/group_memberships/1025175",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{ \"role\": \"submaster\" }"}}
 
 // DeleteCollaboration sends DELETE /2.0/collaborations/44519086 (Postman:
 // Groups › Delete a Group Collaboration).
 //
 // Description.
-//
-// body is sent as it is; an empty string sends the collection's body. params
-// sets query parameters and headers; nil sends the collection's.
 func (s *GroupsService) DeleteCollaboration(ctx context.Context, body string, params *GroupsDeleteCollaborationParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGroupsDeleteCollaboration, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opGroupsDeleteCollaboration, call{fields: params, body: body})
 }
 
-// opGroupsDeleteCollaboration is the request GroupsService.DeleteCollaboration
-// sends.
-var opGroupsDeleteCollaboration = operation{
-	name:   "Groups.DeleteCollaboration",
-	method: "DELETE",
-	path:   "/2.0/collaborations/44519086",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
+var opGroupsDeleteCollaboration = operation{name: "Groups.DeleteCollaboration", method: "DELETE", path: "/2.0/collaborations/44519086",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain"}}
 
 // DeleteMembership sends DELETE /2.0/group_memberships/1025175 (Postman: Groups
 // › Delete a Group Membership).
 //
 // Description.
-//
-// body is sent as it is; an empty string sends the collection's body. params
-// sets query parameters and headers; nil sends the collection's.
 func (s *GroupsService) DeleteMembership(ctx context.Context, body string, params *GroupsDeleteMembershipParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGroupsDeleteMembership, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opGroupsDeleteMembership, call{fields: params, body: body})
 }
 
-// opGroupsDeleteMembership is the request GroupsService.DeleteMembership sends.
-var opGroupsDeleteMembership = operation{
-	name:   "Groups.DeleteMembership",
-	method: "DELETE",
-	path:   "/2.0/group_memberships/1025175",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
+var opGroupsDeleteMembership = operation{name: "Groups.DeleteMembership", method: "DELETE", path: "/2.0/group_memberships/1025175",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain"}}
 
 // DeleteEnterprise sends DELETE /2.0/groups/137561 (Postman: Groups › Delete a
 // an Enterprise Group).
 //
 // Description.
-//
-// body is sent as it is; an empty string sends the collection's body. params
-// sets query parameters and headers; nil sends the collection's.
 func (s *GroupsService) DeleteEnterprise(ctx context.Context, body string, params *GroupsDeleteEnterpriseParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGroupsDeleteEnterprise, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opGroupsDeleteEnterprise, call{fields: params, body: body})
 }
 
-// opGroupsDeleteEnterprise is the request GroupsService.DeleteEnterprise sends.
-var opGroupsDeleteEnterprise = operation{
-	name:   "Groups.DeleteEnterprise",
-	method: "DELETE",
-	path:   "/2.0/groups/137561",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
+var opGroupsDeleteEnterprise = operation{name: "Groups.DeleteEnterprise", method: "DELETE", path: "/2.0/groups/137561",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain"}}

@@ -3,244 +3,6 @@
 
 package v1box
 
-// GroupsGetMembershipParams holds the query parameters and headers of
-// GroupsService.GetMembership that a caller may set. A field left empty sends
-// what the collection sends.
-type GroupsGetMembershipParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *GroupsGetMembershipParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// GroupsGetSCollaborationsParams holds the query parameters and headers of
-// GroupsService.GetSCollaborations that a caller may set. A field left empty
-// sends what the collection sends.
-type GroupsGetSCollaborationsParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *GroupsGetSCollaborationsParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// GroupsGetSMembershipsParams holds the query parameters and headers of
-// GroupsService.GetSMemberships that a caller may set. A field left empty sends
-// what the collection sends.
-type GroupsGetSMembershipsParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *GroupsGetSMembershipsParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// GroupsGetEnterpriseSParams holds the query parameters and headers of
-// GroupsService.GetEnterpriseS that a caller may set. A field left empty sends
-// what the collection sends.
-type GroupsGetEnterpriseSParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *GroupsGetEnterpriseSParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// GroupsGetInformationAboutEnterpriseParams holds the query parameters and
-// headers of GroupsService.GetInformationAboutEnterprise that a caller may set.
-// A field left empty sends what the collection sends.
-type GroupsGetInformationAboutEnterpriseParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *GroupsGetInformationAboutEnterpriseParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// GroupsAddCollaborationParams holds the query parameters and headers of
-// GroupsService.AddCollaboration that a caller may set. A field left empty
-// sends what the collection sends.
-type GroupsAddCollaborationParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *GroupsAddCollaborationParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// GroupsAddMembershipParams holds the query parameters and headers of
-// GroupsService.AddMembership that a caller may set. A field left empty sends
-// what the collection sends.
-type GroupsAddMembershipParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *GroupsAddMembershipParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// GroupsCreateEnterpriseParams holds the query parameters and headers of
-// GroupsService.CreateEnterprise that a caller may set. A field left empty
-// sends what the collection sends.
-type GroupsCreateEnterpriseParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *GroupsCreateEnterpriseParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// GroupsUpdateSCollaborationsParams holds the query parameters and headers of
-// GroupsService.UpdateSCollaborations that a caller may set. A field left empty
-// sends what the collection sends.
-type GroupsUpdateSCollaborationsParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *GroupsUpdateSCollaborationsParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// GroupsUpdateEnterpriseParams holds the query parameters and headers of
-// GroupsService.UpdateEnterprise that a caller may set. A field left empty
-// sends what the collection sends.
-type GroupsUpdateEnterpriseParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *GroupsUpdateEnterpriseParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// GroupsUpdateMembershipParams holds the query parameters and headers of
-// GroupsService.UpdateMembership that a caller may set. A field left empty
-// sends what the collection sends.
-type GroupsUpdateMembershipParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *GroupsUpdateMembershipParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// GroupsDeleteCollaborationParams holds the query parameters and headers of
-// GroupsService.DeleteCollaboration that a caller may set. A field left empty
-// sends what the collection sends.
-type GroupsDeleteCollaborationParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *GroupsDeleteCollaborationParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// GroupsDeleteMembershipParams holds the query parameters and headers of
-// GroupsService.DeleteMembership that a caller may set. A field left empty
-// sends what the collection sends.
-type GroupsDeleteMembershipParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *GroupsDeleteMembershipParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// GroupsDeleteEnterpriseParams holds the query parameters and headers of
-// GroupsService.DeleteEnterprise that a caller may set. A field left empty
-// sends what the collection sends.
-type GroupsDeleteEnterpriseParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *GroupsDeleteEnterpriseParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
 // GroupsAddCollaborationBody is the JSON body of GroupsService.AddCollaboration, inferred from 1 sample.
 type GroupsAddCollaborationBody struct {
 	Item         AccessibleBy `json:"item"`          // in every sample
@@ -258,4 +20,88 @@ type GroupsAddMembershipBody struct {
 type GroupsUpdateSCollaborationsBody struct {
 	AccessibleBy AccessibleBy `json:"accessible_by"` // in every sample
 	Role         string       `json:"role"`          // in every sample
+}
+
+// GroupsGetMembershipParams holds the query parameters and headers of
+// GroupsService.GetMembership.
+type GroupsGetMembershipParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// GroupsGetSCollaborationsParams holds the query parameters and headers of
+// GroupsService.GetSCollaborations.
+type GroupsGetSCollaborationsParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// GroupsGetSMembershipsParams holds the query parameters and headers of
+// GroupsService.GetSMemberships.
+type GroupsGetSMembershipsParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// GroupsGetEnterpriseSParams holds the query parameters and headers of
+// GroupsService.GetEnterpriseS.
+type GroupsGetEnterpriseSParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// GroupsGetInformationAboutEnterpriseParams holds the query parameters and
+// headers of GroupsService.GetInformationAboutEnterprise.
+type GroupsGetInformationAboutEnterpriseParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// GroupsAddCollaborationParams holds the query parameters and headers of
+// GroupsService.AddCollaboration.
+type GroupsAddCollaborationParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// GroupsAddMembershipParams holds the query parameters and headers of
+// GroupsService.AddMembership.
+type GroupsAddMembershipParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// GroupsCreateEnterpriseParams holds the query parameters and headers of
+// GroupsService.CreateEnterprise.
+type GroupsCreateEnterpriseParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// GroupsUpdateSCollaborationsParams holds the query parameters and headers of
+// GroupsService.UpdateSCollaborations.
+type GroupsUpdateSCollaborationsParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// GroupsUpdateEnterpriseParams holds the query parameters and headers of
+// GroupsService.UpdateEnterprise.
+type GroupsUpdateEnterpriseParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// GroupsUpdateMembershipParams holds the query parameters and headers of
+// GroupsService.UpdateMembership.
+type GroupsUpdateMembershipParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// GroupsDeleteCollaborationParams holds the query parameters and headers of
+// GroupsService.DeleteCollaboration.
+type GroupsDeleteCollaborationParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// GroupsDeleteMembershipParams holds the query parameters and headers of
+// GroupsService.DeleteMembership.
+type GroupsDeleteMembershipParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// GroupsDeleteEnterpriseParams holds the query parameters and headers of
+// GroupsService.DeleteEnterprise.
+type GroupsDeleteEnterpriseParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
 }

@@ -5,11 +5,10 @@ package v1box
 
 import "context"
 
-// OAuth2Service holds the requests of the Postman folder "oAuth 2".
+// OAuth2Service holds the requests of the Postman folder "oAuth 2", as
+// client.OAuth2.
 //
 // Description.
-//
-// Use it through the client: client.OAuth2.
 type OAuth2Service struct {
 	rt *core
 }
@@ -18,100 +17,63 @@ type OAuth2Service struct {
 // Authorization).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *OAuth2Service) RequestAuthorization(ctx context.Context, params *OAuth2RequestAuthorizationParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opOAuth2RequestAuthorization, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opOAuth2RequestAuthorization, call{fields: params})
 }
 
-// opOAuth2RequestAuthorization is the request
-// OAuth2Service.RequestAuthorization sends.
-var opOAuth2RequestAuthorization = operation{
-	name:   "OAuth2.RequestAuthorization",
-	method: "GET",
-	path:   "/oauth2/authorize",
+var opOAuth2RequestAuthorization = operation{name: "OAuth2.RequestAuthorization", method: "GET", path: "/oauth2/authorize",
 	params: []param{
 		{key: "response_type", value: "code", slot: 1},
 		{key: "client_id", slot: 2},
 		{key: "state", value: "authenticated", slot: 3},
 		{key: "redirect_uri", value: "https://localhost", slot: 4},
-	},
-}
+	}}
 
 // GetAccessRefreshToken sends POST /oauth2/token (Postman: oAuth 2 › Get Access
 // & Refresh Token).
 //
 // Description.
-//
-// body sets the form fields; nil sends the collection's form.
 func (s *OAuth2Service) GetAccessRefreshToken(ctx context.Context, body *OAuth2GetAccessRefreshTokenForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opOAuth2GetAccessRefreshToken, call{body: body})
 }
 
-// opOAuth2GetAccessRefreshToken is the request
-// OAuth2Service.GetAccessRefreshToken sends.
-var opOAuth2GetAccessRefreshToken = operation{
-	name:   "OAuth2.GetAccessRefreshToken",
-	method: "POST",
-	path:   "/oauth2/token",
-	body: &bodySpec{
-		mode: bodyFormData,
+var opOAuth2GetAccessRefreshToken = operation{name: "OAuth2.GetAccessRefreshToken", method: "POST", path: "/oauth2/token",
+	body: &bodySpec{mode: bodyFormData,
 		form: []param{
 			{in: inForm, key: "grant_type", value: "authorization_code", slot: 1},
 			{in: inForm, key: "code", slot: 2},
 			{in: inForm, key: "client_id", slot: 3},
 			{in: inForm, key: "client_secret", slot: 4},
-		},
-	},
-}
+		}}}
 
 // RefreshAccessToken sends POST /oauth2/token (Postman: oAuth 2 › Refresh an
 // Access Token).
 //
 // Description.
-//
-// body sets the form fields; nil sends the collection's form.
 func (s *OAuth2Service) RefreshAccessToken(ctx context.Context, body *OAuth2RefreshAccessTokenForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opOAuth2RefreshAccessToken, call{body: body})
 }
 
-// opOAuth2RefreshAccessToken is the request OAuth2Service.RefreshAccessToken
-// sends.
-var opOAuth2RefreshAccessToken = operation{
-	name:   "OAuth2.RefreshAccessToken",
-	method: "POST",
-	path:   "/oauth2/token",
-	body: &bodySpec{
-		mode: bodyFormData,
+var opOAuth2RefreshAccessToken = operation{name: "OAuth2.RefreshAccessToken", method: "POST", path: "/oauth2/token",
+	body: &bodySpec{mode: bodyFormData,
 		form: []param{
 			{in: inForm, key: "grant_type", value: "refresh_token", slot: 1},
 			{in: inForm, key: "refresh_token", slot: 2},
 			{in: inForm, key: "client_id", slot: 3},
 			{in: inForm, key: "client_secret", slot: 4},
-		},
-	},
-}
+		}}}
 
 // DestroyToken sends POST /oauth2/revoke (Postman: oAuth 2 › Destroy a Token).
 //
 // Description.
-//
-// body sets the form fields; nil sends the collection's form.
 func (s *OAuth2Service) DestroyToken(ctx context.Context, body *OAuth2DestroyTokenForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opOAuth2DestroyToken, call{body: body})
 }
 
-// opOAuth2DestroyToken is the request OAuth2Service.DestroyToken sends.
-var opOAuth2DestroyToken = operation{
-	name:   "OAuth2.DestroyToken",
-	method: "POST",
-	path:   "/oauth2/revoke",
-	body: &bodySpec{
-		mode: bodyFormData,
+var opOAuth2DestroyToken = operation{name: "OAuth2.DestroyToken", method: "POST", path: "/oauth2/revoke",
+	body: &bodySpec{mode: bodyFormData,
 		form: []param{
 			{in: inForm, key: "token", slot: 1},
 			{in: inForm, key: "client_id", slot: 2},
 			{in: inForm, key: "client_secret", slot: 3},
-		},
-	},
-}
+		}}}

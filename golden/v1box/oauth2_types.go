@@ -4,92 +4,35 @@
 package v1box
 
 // OAuth2RequestAuthorizationParams holds the query parameters and headers of
-// OAuth2Service.RequestAuthorization that a caller may set. A field left empty
-// sends what the collection sends.
+// OAuth2Service.RequestAuthorization.
 type OAuth2RequestAuthorizationParams struct {
-	// ResponseType sets the query parameter "response_type"; empty sends "code".
-	ResponseType string
-	// ClientID sets the query parameter "client_id"; empty sends it with an empty
-	// value.
-	ClientID string
-	// State sets the query parameter "state"; empty sends "authenticated".
-	State string
-	// RedirectURI sets the query parameter "redirect_uri"; empty sends
-	// "https://localhost".
-	RedirectURI string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *OAuth2RequestAuthorizationParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.ResponseType, p.ClientID, p.State, p.RedirectURI}
+	ResponseType string // query "response_type"; empty sends "code"
+	ClientID     string // query "client_id"; empty sends an empty value
+	State        string // query "state"; empty sends "authenticated"
+	RedirectURI  string // query "redirect_uri"; empty sends "https://localhost"
 }
 
 // OAuth2GetAccessRefreshTokenForm is the form body of
-// OAuth2Service.GetAccessRefreshToken. A field left empty (or nil) sends what
-// the collection sends.
+// OAuth2Service.GetAccessRefreshToken.
 type OAuth2GetAccessRefreshTokenForm struct {
-	// GrantType sets the form field "grant_type"; empty sends "authorization_code".
-	GrantType string
-	// Code sets the form field "code"; empty sends it with an empty value.
-	Code string
-	// ClientID sets the form field "client_id"; empty sends it with an empty value.
-	ClientID string
-	// ClientSecret sets the form field "client_secret"; empty sends it with an
-	// empty value.
-	ClientSecret string
-}
-
-// values returns the fields by slot, for the runtime.
-func (f *OAuth2GetAccessRefreshTokenForm) values() []string {
-	if f == nil {
-		return nil
-	}
-	return []string{f.GrantType, f.Code, f.ClientID, f.ClientSecret}
+	GrantType    string // form "grant_type"; empty sends "authorization_code"
+	Code         string // form "code"; empty sends an empty value
+	ClientID     string // form "client_id"; empty sends an empty value
+	ClientSecret string // form "client_secret"; empty sends an empty value
 }
 
 // OAuth2RefreshAccessTokenForm is the form body of
-// OAuth2Service.RefreshAccessToken. A field left empty (or nil) sends what the
-// collection sends.
+// OAuth2Service.RefreshAccessToken.
 type OAuth2RefreshAccessTokenForm struct {
-	// GrantType sets the form field "grant_type"; empty sends "refresh_token".
-	GrantType string
-	// RefreshToken sets the form field "refresh_token"; empty sends it with an
-	// empty value.
-	RefreshToken string
-	// ClientID sets the form field "client_id"; empty sends it with an empty value.
-	ClientID string
-	// ClientSecret sets the form field "client_secret"; empty sends it with an
-	// empty value.
-	ClientSecret string
+	GrantType    string // form "grant_type"; empty sends "refresh_token"
+	RefreshToken string // form "refresh_token"; empty sends an empty value
+	ClientID     string // form "client_id"; empty sends an empty value
+	ClientSecret string // form "client_secret"; empty sends an empty value
 }
 
-// values returns the fields by slot, for the runtime.
-func (f *OAuth2RefreshAccessTokenForm) values() []string {
-	if f == nil {
-		return nil
-	}
-	return []string{f.GrantType, f.RefreshToken, f.ClientID, f.ClientSecret}
-}
-
-// OAuth2DestroyTokenForm is the form body of OAuth2Service.DestroyToken. A
-// field left empty (or nil) sends what the collection sends.
+// OAuth2DestroyTokenForm is the form body of OAuth2Service.DestroyToken.
 type OAuth2DestroyTokenForm struct {
-	// Token sets the form field "token"; empty sends it with an empty value.
-	Token string
-	// ClientID sets the form field "client_id"; empty sends it with an empty value.
-	ClientID string
-	// ClientSecret sets the form field "client_secret"; empty sends it with an
-	// empty value.
-	ClientSecret string
-}
-
-// values returns the fields by slot, for the runtime.
-func (f *OAuth2DestroyTokenForm) values() []string {
-	if f == nil {
-		return nil
-	}
-	return []string{f.Token, f.ClientID, f.ClientSecret}
+	Token        string // form "token"; empty sends an empty value
+	ClientID     string // form "client_id"; empty sends an empty value
+	ClientSecret string // form "client_secret"; empty sends an empty value
 }

@@ -5,11 +5,10 @@ package v1box
 
 import "context"
 
-// OnBehalfOf1Service holds the requests of the Postman folder "On-Behalf-Of-1".
+// OnBehalfOf1Service holds the requests of the Postman folder "On-Behalf-Of-1",
+// as client.OnBehalfOf1.
 //
 // Description.
-//
-// Use it through the client: client.OnBehalfOf1.
 type OnBehalfOf1Service struct {
 	rt *core
 }
@@ -18,20 +17,12 @@ type OnBehalfOf1Service struct {
 // On-Behalf-Of-1 › Get the Items in a User's Trash).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *OnBehalfOf1Service) GetItemsInUserSTrash(ctx context.Context, params *OnBehalfOf1GetItemsInUserSTrashParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opOnBehalfOf1GetItemsInUserSTrash, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opOnBehalfOf1GetItemsInUserSTrash, call{fields: params})
 }
 
-// opOnBehalfOf1GetItemsInUserSTrash is the request
-// OnBehalfOf1Service.GetItemsInUserSTrash sends.
-var opOnBehalfOf1GetItemsInUserSTrash = operation{
-	name:   "OnBehalfOf1.GetItemsInUserSTrash",
-	method: "GET",
-	path:   "/2.0/folders/trash/items",
+var opOnBehalfOf1GetItemsInUserSTrash = operation{name: "OnBehalfOf1.GetItemsInUserSTrash", method: "GET", path: "/2.0/folders/trash/items",
 	params: []param{
 		{in: inHeader, key: "Authorization", slot: 1},
 		{in: inHeader, key: "On-Behalf-Of", value: "joen.doe+what@box.com"},
-	},
-}
+	}}

@@ -6,11 +6,9 @@ package v1box
 import "context"
 
 // OnBehalfOf1Copy1Service holds the requests of the Postman folder
-// "On-Behalf-Of-1 copy-1".
+// "On-Behalf-Of-1 copy-1", as client.OnBehalfOf1Copy1.
 //
 // Description.
-//
-// Use it through the client: client.OnBehalfOf1Copy1.
 type OnBehalfOf1Copy1Service struct {
 	rt *core
 }
@@ -19,20 +17,12 @@ type OnBehalfOf1Copy1Service struct {
 // On-Behalf-Of-1 copy-1 › Get the Items in a User's Trash).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *OnBehalfOf1Copy1Service) GetItemsInUserSTrash(ctx context.Context, params *OnBehalfOf1Copy1GetItemsInUserSTrashParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opOnBehalfOf1Copy1GetItemsInUserSTrash, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opOnBehalfOf1Copy1GetItemsInUserSTrash, call{fields: params})
 }
 
-// opOnBehalfOf1Copy1GetItemsInUserSTrash is the request
-// OnBehalfOf1Copy1Service.GetItemsInUserSTrash sends.
-var opOnBehalfOf1Copy1GetItemsInUserSTrash = operation{
-	name:   "OnBehalfOf1Copy1.GetItemsInUserSTrash",
-	method: "GET",
-	path:   "/2.0/folders/trash/items",
+var opOnBehalfOf1Copy1GetItemsInUserSTrash = operation{name: "OnBehalfOf1Copy1.GetItemsInUserSTrash", method: "GET", path: "/2.0/folders/trash/items",
 	params: []param{
 		{in: inHeader, key: "Authorization", slot: 1},
 		{in: inHeader, key: "On-Behalf-Of", value: "joen.doe+what@box.com"},
-	},
-}
+	}}

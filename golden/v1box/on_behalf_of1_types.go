@@ -4,18 +4,7 @@
 package v1box
 
 // OnBehalfOf1GetItemsInUserSTrashParams holds the query parameters and headers
-// of OnBehalfOf1Service.GetItemsInUserSTrash that a caller may set. A field
-// left empty sends what the collection sends.
+// of OnBehalfOf1Service.GetItemsInUserSTrash.
 type OnBehalfOf1GetItemsInUserSTrashParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *OnBehalfOf1GetItemsInUserSTrashParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
+	Authorization string // header "Authorization"; empty sends an empty value
 }

@@ -6,11 +6,9 @@ package v1box
 import "context"
 
 // ProvisioningAPIService holds the requests of the Postman folder "Provisioning
-// API".
+// API", as client.ProvisioningAPI.
 //
 // Description.
-//
-// Use it through the client: client.ProvisioningAPI.
 type ProvisioningAPIService struct {
 	rt *core
 }
@@ -19,46 +17,28 @@ type ProvisioningAPIService struct {
 // API › Get an Access Token for a Scoped Folder).
 //
 // Description.
-//
-// body sets the form fields; nil sends the collection's form.
 func (s *ProvisioningAPIService) GetAccessTokenForScopedFolder(ctx context.Context, body *ProvisioningAPIGetAccessTokenForScopedFolderForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, s.rt, &opProvisioningAPIGetAccessTokenForScopedFolder, call{body: body})
 }
 
-// opProvisioningAPIGetAccessTokenForScopedFolder is the request
-// ProvisioningAPIService.GetAccessTokenForScopedFolder sends.
-var opProvisioningAPIGetAccessTokenForScopedFolder = operation{
-	name:   "ProvisioningAPI.GetAccessTokenForScopedFolder",
-	method: "POST",
-	path:   "/oauth2/token",
-	body: &bodySpec{
-		mode:        bodyURLEncoded,
-		contentType: "application/x-www-form-urlencoded",
+var opProvisioningAPIGetAccessTokenForScopedFolder = operation{name: "ProvisioningAPI.GetAccessTokenForScopedFolder", method: "POST", path: "/oauth2/token",
+	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
 		form: []param{
 			{in: inForm, key: "grant_type", value: "urn:box:oauth2:grant-type:provision", slot: 1},
 			{in: inForm, key: "client_id", slot: 2},
 			{in: inForm, key: "client_secret", slot: 3},
 			{in: inForm, key: "username", value: "email.address@gmail.com", slot: 4},
-		},
-	},
-}
+		}}}
 
 // RequestNewAccessTokenFromUser sends GET /oauth2/authorize (Postman:
 // Provisioning API › Request a New Access Token from User).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *ProvisioningAPIService) RequestNewAccessTokenFromUser(ctx context.Context, params *ProvisioningAPIRequestNewAccessTokenFromUserParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opProvisioningAPIRequestNewAccessTokenFromUser, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opProvisioningAPIRequestNewAccessTokenFromUser, call{fields: params})
 }
 
-// opProvisioningAPIRequestNewAccessTokenFromUser is the request
-// ProvisioningAPIService.RequestNewAccessTokenFromUser sends.
-var opProvisioningAPIRequestNewAccessTokenFromUser = operation{
-	name:   "ProvisioningAPI.RequestNewAccessTokenFromUser",
-	method: "GET",
-	path:   "/oauth2/authorize",
+var opProvisioningAPIRequestNewAccessTokenFromUser = operation{name: "ProvisioningAPI.RequestNewAccessTokenFromUser", method: "GET", path: "/oauth2/authorize",
 	params: []param{
 		{key: "response_type", value: "code", slot: 1},
 		{key: "client_id", slot: 2},
@@ -66,5 +46,4 @@ var opProvisioningAPIRequestNewAccessTokenFromUser = operation{
 		{key: "scope", value: "folder_readwrite", slot: 4},
 		{key: "folder_id", value: "app_folder", slot: 5},
 		{key: "redirect_uri", value: "https://localhost", slot: 6},
-	},
-}
+	}}

@@ -4,54 +4,21 @@
 package v1box
 
 // ProvisioningAPIGetAccessTokenForScopedFolderForm is the form body of
-// ProvisioningAPIService.GetAccessTokenForScopedFolder. A field left empty (or
-// nil) sends what the collection sends.
+// ProvisioningAPIService.GetAccessTokenForScopedFolder.
 type ProvisioningAPIGetAccessTokenForScopedFolderForm struct {
-	// GrantType sets the form field "grant_type"; empty sends
-	// "urn:box:oauth2:grant-type:provision".
-	GrantType string
-	// ClientID sets the form field "client_id"; empty sends it with an empty value.
-	ClientID string
-	// ClientSecret sets the form field "client_secret"; empty sends it with an
-	// empty value.
-	ClientSecret string
-	// Username sets the form field "username"; empty sends
-	// "email.address@gmail.com".
-	Username string
-}
-
-// values returns the fields by slot, for the runtime.
-func (f *ProvisioningAPIGetAccessTokenForScopedFolderForm) values() []string {
-	if f == nil {
-		return nil
-	}
-	return []string{f.GrantType, f.ClientID, f.ClientSecret, f.Username}
+	GrantType    string // form "grant_type"; empty sends "urn:box:oauth2:grant-type:provision"
+	ClientID     string // form "client_id"; empty sends an empty value
+	ClientSecret string // form "client_secret"; empty sends an empty value
+	Username     string // form "username"; empty sends "email.address@gmail.com"
 }
 
 // ProvisioningAPIRequestNewAccessTokenFromUserParams holds the query parameters
-// and headers of ProvisioningAPIService.RequestNewAccessTokenFromUser that a
-// caller may set. A field left empty sends what the collection sends.
+// and headers of ProvisioningAPIService.RequestNewAccessTokenFromUser.
 type ProvisioningAPIRequestNewAccessTokenFromUserParams struct {
-	// ResponseType sets the query parameter "response_type"; empty sends "code".
-	ResponseType string
-	// ClientID sets the query parameter "client_id"; empty sends it with an empty
-	// value.
-	ClientID string
-	// State sets the query parameter "state"; empty sends "authenticated".
-	State string
-	// Scope sets the query parameter "scope"; empty sends "folder_readwrite".
-	Scope string
-	// FolderID sets the query parameter "folder_id"; empty sends "app_folder".
-	FolderID string
-	// RedirectURI sets the query parameter "redirect_uri"; empty sends
-	// "https://localhost".
-	RedirectURI string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *ProvisioningAPIRequestNewAccessTokenFromUserParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.ResponseType, p.ClientID, p.State, p.Scope, p.FolderID, p.RedirectURI}
+	ResponseType string // query "response_type"; empty sends "code"
+	ClientID     string // query "client_id"; empty sends an empty value
+	State        string // query "state"; empty sends "authenticated"
+	Scope        string // query "scope"; empty sends "folder_readwrite"
+	FolderID     string // query "folder_id"; empty sends "app_folder"
+	RedirectURI  string // query "redirect_uri"; empty sends "https://localhost"
 }

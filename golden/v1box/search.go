@@ -5,11 +5,10 @@ package v1box
 
 import "context"
 
-// SearchService holds the requests of the Postman folder "Search".
+// SearchService holds the requests of the Postman folder "Search", as
+// client.Search.
 //
 // Description.
-//
-// Use it through the client: client.Search.
 type SearchService struct {
 	rt *core
 }
@@ -18,19 +17,12 @@ type SearchService struct {
 // Account).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *SearchService) UserSAccount(ctx context.Context, params *SearchUserSAccountParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opSearchUserSAccount, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opSearchUserSAccount, call{fields: params})
 }
 
-// opSearchUserSAccount is the request SearchService.UserSAccount sends.
-var opSearchUserSAccount = operation{
-	name:   "Search.UserSAccount",
-	method: "GET",
-	path:   "/2.0/search",
+var opSearchUserSAccount = operation{name: "Search.UserSAccount", method: "GET", path: "/2.0/search",
 	params: []param{
 		{key: "query", value: "agenda", slot: 1},
 		{in: inHeader, key: "Authorization", slot: 2},
-	},
-}
+	}}

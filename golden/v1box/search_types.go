@@ -4,20 +4,8 @@
 package v1box
 
 // SearchUserSAccountParams holds the query parameters and headers of
-// SearchService.UserSAccount that a caller may set. A field left empty sends
-// what the collection sends.
+// SearchService.UserSAccount.
 type SearchUserSAccountParams struct {
-	// Query sets the query parameter "query"; empty sends "agenda".
-	Query string
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *SearchUserSAccountParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Query, p.Authorization}
+	Query         string // query "query"; empty sends "agenda"
+	Authorization string // header "Authorization"; empty sends an empty value
 }

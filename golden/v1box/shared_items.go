@@ -5,11 +5,10 @@ package v1box
 
 import "context"
 
-// SharedItemsService holds the requests of the Postman folder "Shared Items".
+// SharedItemsService holds the requests of the Postman folder "Shared Items",
+// as client.SharedItems.
 //
 // Description.
-//
-// Use it through the client: client.SharedItems.
 type SharedItemsService struct {
 	rt *core
 }
@@ -17,19 +16,12 @@ type SharedItemsService struct {
 // Get sends GET /2.0/shared_items (Postman: Shared Items › Get a Shared Item).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *SharedItemsService) Get(ctx context.Context, params *SharedItemsGetParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opSharedItemsGet, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opSharedItemsGet, call{fields: params})
 }
 
-// opSharedItemsGet is the request SharedItemsService.Get sends.
-var opSharedItemsGet = operation{
-	name:   "SharedItems.Get",
-	method: "GET",
-	path:   "/2.0/shared_items",
+var opSharedItemsGet = operation{name: "SharedItems.Get", method: "GET", path: "/2.0/shared_items",
 	params: []param{
 		{in: inHeader, key: "Authorization", slot: 1},
 		{in: inHeader, key: "BoxApi", value: "shared_link=https://box.com/s/5szm1glgq1foiai1kjqz"},
-	},
-}
+	}}

@@ -4,18 +4,7 @@
 package v1box
 
 // SharedItemsGetParams holds the query parameters and headers of
-// SharedItemsService.Get that a caller may set. A field left empty sends what
-// the collection sends.
+// SharedItemsService.Get.
 type SharedItemsGetParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *SharedItemsGetParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
+	Authorization string // header "Authorization"; empty sends an empty value
 }

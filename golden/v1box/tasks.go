@@ -5,11 +5,10 @@ package v1box
 
 import "context"
 
-// TasksService holds the requests of the Postman folder "Tasks".
+// TasksService holds the requests of the Postman folder "Tasks", as
+// client.Tasks.
 //
 // Description.
-//
-// Use it through the client: client.Tasks.
 type TasksService struct {
 	rt *core
 }
@@ -18,245 +17,145 @@ type TasksService struct {
 // for a File).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *TasksService) GetForFile(ctx context.Context, params *TasksGetForFileParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTasksGetForFile, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opTasksGetForFile, call{fields: params})
 }
 
-// opTasksGetForFile is the request TasksService.GetForFile sends.
-var opTasksGetForFile = operation{
-	name:   "Tasks.GetForFile",
-	method: "GET",
-	path:   "/2.0/files/7170802730/tasks",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opTasksGetForFile = operation{name: "Tasks.GetForFile", method: "GET", path: "/2.0/files/7170802730/tasks",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}
 
 // GetAssignment sends GET /2.0/task_assignments/2810149 (Postman: Tasks › Get a
 // Task Assignment).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *TasksService) GetAssignment(ctx context.Context, params *TasksGetAssignmentParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTasksGetAssignment, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opTasksGetAssignment, call{fields: params})
 }
 
-// opTasksGetAssignment is the request TasksService.GetAssignment sends.
-var opTasksGetAssignment = operation{
-	name:   "Tasks.GetAssignment",
-	method: "GET",
-	path:   "/2.0/task_assignments/2810149",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opTasksGetAssignment = operation{name: "Tasks.GetAssignment", method: "GET", path: "/2.0/task_assignments/2810149",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}
 
 // GetAssignmentsFor sends GET /2.0/tasks/2073419/assignments (Postman: Tasks ›
 // Get the Assignments for a Task).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *TasksService) GetAssignmentsFor(ctx context.Context, params *TasksGetAssignmentsForParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTasksGetAssignmentsFor, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opTasksGetAssignmentsFor, call{fields: params})
 }
 
-// opTasksGetAssignmentsFor is the request TasksService.GetAssignmentsFor sends.
-var opTasksGetAssignmentsFor = operation{
-	name:   "Tasks.GetAssignmentsFor",
-	method: "GET",
-	path:   "/2.0/tasks/2073419/assignments",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opTasksGetAssignmentsFor = operation{name: "Tasks.GetAssignmentsFor", method: "GET", path: "/2.0/tasks/2073419/assignments",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}
 
 // AddToFile sends POST /2.0/tasks (Postman: Tasks › Add a Task to a File).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *TasksService) AddToFile(ctx context.Context, body *TasksAddToFileBody, params *TasksAddToFileParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTasksAddToFile, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opTasksAddToFile, call{fields: params, body: body})
 }
 
-// opTasksAddToFile is the request TasksService.AddToFile sends.
-var opTasksAddToFile = operation{
-	name:   "Tasks.AddToFile",
-	method: "POST",
-	path:   "/2.0/tasks",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text: `{ 
-  "item": { "type":"file", "id": "7170802730"},
-  "action": "review",
-  "message": "Is this working?",
-  "assigned_to": { "type": "user", "id": "194651398"}
- }
-
-`,
+var opTasksAddToFile = operation{name: "Tasks.AddToFile", method: "POST", path: "/2.0/tasks",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{ \n  \"item\": { \"type\":\"file\", \"id\": \"7170802730\"},\n  \"action\": \"review\",\n  \"message\": \"Is this working?\",\n  \"assigned_to\": { \"type\": \"user\", \"id\": \"194651398\"}\n }\n\n"}}
 
 // CreateAssignment sends POST /2.0/task_assignments (Postman: Tasks › Create a
 // Task Assignment).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *TasksService) CreateAssignment(ctx context.Context, body *TasksCreateAssignmentBody, params *TasksCreateAssignmentParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTasksCreateAssignment, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opTasksCreateAssignment, call{fields: params, body: body})
 }
 
-// opTasksCreateAssignment is the request TasksService.CreateAssignment sends.
-var opTasksCreateAssignment = operation{
-	name:   "Tasks.CreateAssignment",
-	method: "POST",
-	path:   "/2.0/task_assignments",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{ \"task\": { \"id\": \"2073417\", \"type\": \"task\" }, \"assign_to\": { \"login\": \"john.doe+demo@box.com\" } }",
+var opTasksCreateAssignment = operation{name: "Tasks.CreateAssignment", method: "POST", path: "/2.0/task_assignments",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{ \"task\": { \"id\": \"2073417\", \"type\": \"task\" }, \"assign_to\": { \"login\": \"john.doe+demo@box.com\" } }"}}
 
 // Create sends POST /2.0/tasks (Postman: Tasks › Create a Task).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *TasksService) Create(ctx context.Context, body *TasksCreateBody, params *TasksCreateParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTasksCreate, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opTasksCreate, call{fields: params, body: body})
 }
 
-// opTasksCreate is the request TasksService.Create sends.
-var opTasksCreate = operation{
-	name:   "Tasks.Create",
-	method: "POST",
-	path:   "/2.0/tasks",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\"item\": {\"type\": \"file\", \"id\": \"7262132718\"}, \"action\": \"review\", \"message\" : \"vish is awesome\"}",
+var opTasksCreate = operation{name: "Tasks.Create", method: "POST", path: "/2.0/tasks",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"item\": {\"type\": \"file\", \"id\": \"7262132718\"}, \"action\": \"review\", \"message\" : \"vish is awesome\"}"}}
 
 // CreateAssignment2 sends POST /2.0/task_assignments (Postman: Tasks › Create a
 // Task Assignment).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *TasksService) CreateAssignment2(ctx context.Context, body *TasksCreateAssignmentBody, params *TasksCreateAssignment2Params) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTasksCreateAssignment2, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opTasksCreateAssignment2, call{fields: params, body: body})
 }
 
-// opTasksCreateAssignment2 is the request TasksService.CreateAssignment2 sends.
-var opTasksCreateAssignment2 = operation{
-	name:   "Tasks.CreateAssignment2",
-	method: "POST",
-	path:   "/2.0/task_assignments",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{ \"task\": { \"id\": \"2073419\", \"type\": \"task\" }, \"assign_to\": { \"login\": \"john.doe+demo@box.com\" } }",
+var opTasksCreateAssignment2 = operation{name: "Tasks.CreateAssignment2", method: "POST", path: "/2.0/task_assignments",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{ \"task\": { \"id\": \"2073419\", \"type\": \"task\" }, \"assign_to\": { \"login\": \"john.doe+demo@box.com\" } }"}}
 
 // UpdateAssignment sends PUT /2.0/task_assignments/2810161 (Postman: Tasks ›
 // Update a Task Assignment).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *TasksService) UpdateAssignment(ctx context.Context, body *TasksUpdateAssignmentBody, params *TasksUpdateAssignmentParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTasksUpdateAssignment, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opTasksUpdateAssignment, call{fields: params, body: body})
 }
 
-// opTasksUpdateAssignment is the request TasksService.UpdateAssignment sends.
-var opTasksUpdateAssignment = operation{
-	name:   "Tasks.UpdateAssignment",
-	method: "PUT",
-	path:   "/2.0/task_assignments/2810161",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{ \"message\": \"hello!!!\" , \"resolution_state\":\"completed\"}",
+var opTasksUpdateAssignment = operation{name: "Tasks.UpdateAssignment", method: "PUT", path: "/2.0/task_assignments/2810161",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{ \"message\": \"hello!!!\" , \"resolution_state\":\"completed\"}"}}
 
 // Update sends PUT /2.0/tasks/1817407 (Postman: Tasks › Update a Task).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *TasksService) Update(ctx context.Context, body *TasksUpdateBody, params *TasksUpdateParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTasksUpdate, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opTasksUpdate, call{fields: params, body: body})
 }
 
-// opTasksUpdate is the request TasksService.Update sends.
-var opTasksUpdate = operation{
-	name:   "Tasks.Update",
-	method: "PUT",
-	path:   "/2.0/tasks/1817407",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\"action\": \"approve\"}",
+var opTasksUpdate = operation{name: "Tasks.Update", method: "PUT", path: "/2.0/tasks/1817407",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"action\": \"approve\"}"}}
 
 // DeleteAssignment sends DELETE /2.0/task_assignments/2810149 (Postman: Tasks ›
 // Delete a Task Assignment).
 //
 // Description.
-//
-// body is sent as it is; an empty string sends the collection's body. params
-// sets query parameters and headers; nil sends the collection's.
 func (s *TasksService) DeleteAssignment(ctx context.Context, body string, params *TasksDeleteAssignmentParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTasksDeleteAssignment, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opTasksDeleteAssignment, call{fields: params, body: body})
 }
 
-// opTasksDeleteAssignment is the request TasksService.DeleteAssignment sends.
-var opTasksDeleteAssignment = operation{
-	name:   "Tasks.DeleteAssignment",
-	method: "DELETE",
-	path:   "/2.0/task_assignments/2810149",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
+var opTasksDeleteAssignment = operation{name: "Tasks.DeleteAssignment", method: "DELETE", path: "/2.0/task_assignments/2810149",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain"}}
 
 // Delete sends DELETE /2.0/tasks/1817407 (Postman: Tasks › Delete a Task).
 //
 // Description.
-//
-// body is sent as it is; an empty string sends the collection's body. params
-// sets query parameters and headers; nil sends the collection's.
 func (s *TasksService) Delete(ctx context.Context, body string, params *TasksDeleteParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTasksDelete, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opTasksDelete, call{fields: params, body: body})
 }
 
-// opTasksDelete is the request TasksService.Delete sends.
-var opTasksDelete = operation{
-	name:   "Tasks.Delete",
-	method: "DELETE",
-	path:   "/2.0/tasks/1817407",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
+var opTasksDelete = operation{name: "Tasks.Delete", method: "DELETE", path: "/2.0/tasks/1817407",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain"}}

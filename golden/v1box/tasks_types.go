@@ -3,193 +3,6 @@
 
 package v1box
 
-// TasksGetForFileParams holds the query parameters and headers of
-// TasksService.GetForFile that a caller may set. A field left empty sends what
-// the collection sends.
-type TasksGetForFileParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *TasksGetForFileParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// TasksGetAssignmentParams holds the query parameters and headers of
-// TasksService.GetAssignment that a caller may set. A field left empty sends
-// what the collection sends.
-type TasksGetAssignmentParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *TasksGetAssignmentParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// TasksGetAssignmentsForParams holds the query parameters and headers of
-// TasksService.GetAssignmentsFor that a caller may set. A field left empty
-// sends what the collection sends.
-type TasksGetAssignmentsForParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *TasksGetAssignmentsForParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// TasksAddToFileParams holds the query parameters and headers of
-// TasksService.AddToFile that a caller may set. A field left empty sends what
-// the collection sends.
-type TasksAddToFileParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *TasksAddToFileParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// TasksCreateAssignmentParams holds the query parameters and headers of
-// TasksService.CreateAssignment that a caller may set. A field left empty sends
-// what the collection sends.
-type TasksCreateAssignmentParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *TasksCreateAssignmentParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// TasksCreateParams holds the query parameters and headers of
-// TasksService.Create that a caller may set. A field left empty sends what the
-// collection sends.
-type TasksCreateParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *TasksCreateParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// TasksCreateAssignment2Params holds the query parameters and headers of
-// TasksService.CreateAssignment2 that a caller may set. A field left empty
-// sends what the collection sends.
-type TasksCreateAssignment2Params struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *TasksCreateAssignment2Params) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// TasksUpdateAssignmentParams holds the query parameters and headers of
-// TasksService.UpdateAssignment that a caller may set. A field left empty sends
-// what the collection sends.
-type TasksUpdateAssignmentParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *TasksUpdateAssignmentParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// TasksUpdateParams holds the query parameters and headers of
-// TasksService.Update that a caller may set. A field left empty sends what the
-// collection sends.
-type TasksUpdateParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *TasksUpdateParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// TasksDeleteAssignmentParams holds the query parameters and headers of
-// TasksService.DeleteAssignment that a caller may set. A field left empty sends
-// what the collection sends.
-type TasksDeleteAssignmentParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *TasksDeleteAssignmentParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// TasksDeleteParams holds the query parameters and headers of
-// TasksService.Delete that a caller may set. A field left empty sends what the
-// collection sends.
-type TasksDeleteParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *TasksDeleteParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
 // TasksAddToFileBody is the JSON body of TasksService.AddToFile, inferred from 1 sample.
 type TasksAddToFileBody struct {
 	Item       AccessibleBy `json:"item"`        // in every sample
@@ -225,4 +38,70 @@ type TasksUpdateAssignmentBody struct {
 // TasksUpdateBody is the JSON body of TasksService.Update, inferred from 1 sample.
 type TasksUpdateBody struct {
 	Action string `json:"action"` // in every sample
+}
+
+// TasksGetForFileParams holds the query parameters and headers of
+// TasksService.GetForFile.
+type TasksGetForFileParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// TasksGetAssignmentParams holds the query parameters and headers of
+// TasksService.GetAssignment.
+type TasksGetAssignmentParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// TasksGetAssignmentsForParams holds the query parameters and headers of
+// TasksService.GetAssignmentsFor.
+type TasksGetAssignmentsForParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// TasksAddToFileParams holds the query parameters and headers of
+// TasksService.AddToFile.
+type TasksAddToFileParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// TasksCreateAssignmentParams holds the query parameters and headers of
+// TasksService.CreateAssignment.
+type TasksCreateAssignmentParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// TasksCreateParams holds the query parameters and headers of
+// TasksService.Create.
+type TasksCreateParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// TasksCreateAssignment2Params holds the query parameters and headers of
+// TasksService.CreateAssignment2.
+type TasksCreateAssignment2Params struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// TasksUpdateAssignmentParams holds the query parameters and headers of
+// TasksService.UpdateAssignment.
+type TasksUpdateAssignmentParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// TasksUpdateParams holds the query parameters and headers of
+// TasksService.Update.
+type TasksUpdateParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// TasksDeleteAssignmentParams holds the query parameters and headers of
+// TasksService.DeleteAssignment.
+type TasksDeleteAssignmentParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// TasksDeleteParams holds the query parameters and headers of
+// TasksService.Delete.
+type TasksDeleteParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
 }

@@ -5,11 +5,10 @@ package v1box
 
 import "context"
 
-// UsersService holds the requests of the Postman folder "Users".
+// UsersService holds the requests of the Postman folder "Users", as
+// client.Users.
 //
 // Description.
-//
-// Use it through the client: client.Users.
 type UsersService struct {
 	rt *core
 }
@@ -18,243 +17,149 @@ type UsersService struct {
 // Users › Get Email Aliases for a User).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *UsersService) GetEmailAliasesFor(ctx context.Context, params *UsersGetEmailAliasesForParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opUsersGetEmailAliasesFor, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opUsersGetEmailAliasesFor, call{fields: params})
 }
 
-// opUsersGetEmailAliasesFor is the request UsersService.GetEmailAliasesFor
-// sends.
-var opUsersGetEmailAliasesFor = operation{
-	name:   "Users.GetEmailAliasesFor",
-	method: "GET",
-	path:   "/2.0/users/12927765/email_aliases",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opUsersGetEmailAliasesFor = operation{name: "Users.GetEmailAliasesFor", method: "GET", path: "/2.0/users/12927765/email_aliases",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}
 
 // GetAllInEnterprise sends GET /2.0/users (Postman: Users › Get All Users in an
 // Enterprise).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *UsersService) GetAllInEnterprise(ctx context.Context, params *UsersGetAllInEnterpriseParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opUsersGetAllInEnterprise, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opUsersGetAllInEnterprise, call{fields: params})
 }
 
-// opUsersGetAllInEnterprise is the request UsersService.GetAllInEnterprise
-// sends.
-var opUsersGetAllInEnterprise = operation{
-	name:   "Users.GetAllInEnterprise",
-	method: "GET",
-	path:   "/2.0/users",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opUsersGetAllInEnterprise = operation{name: "Users.GetAllInEnterprise", method: "GET", path: "/2.0/users",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}
 
 // GetCurrentSInformation sends GET /2.0/users/me (Postman: Users › Get the
 // Current User's Information).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *UsersService) GetCurrentSInformation(ctx context.Context, params *UsersGetCurrentSInformationParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opUsersGetCurrentSInformation, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opUsersGetCurrentSInformation, call{fields: params})
 }
 
-// opUsersGetCurrentSInformation is the request
-// UsersService.GetCurrentSInformation sends.
-var opUsersGetCurrentSInformation = operation{
-	name:   "Users.GetCurrentSInformation",
-	method: "GET",
-	path:   "/2.0/users/me",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opUsersGetCurrentSInformation = operation{name: "Users.GetCurrentSInformation", method: "GET", path: "/2.0/users/me",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}
 
 // AddEmailAliasFor sends POST /2.0/users/12927765/email_aliases (Postman: Users
 // › Add an Email Alias for a User).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *UsersService) AddEmailAliasFor(ctx context.Context, body *UsersAddEmailAliasForBody, params *UsersAddEmailAliasForParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opUsersAddEmailAliasFor, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opUsersAddEmailAliasFor, call{fields: params, body: body})
 }
 
-// opUsersAddEmailAliasFor is the request UsersService.AddEmailAliasFor sends.
-var opUsersAddEmailAliasFor = operation{
-	name:   "Users.AddEmailAliasFor",
-	method: "POST",
-	path:   "/2.0/users/12927765/email_aliases",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\"email\":\"john.doe.alias@box.com\"}",
+var opUsersAddEmailAliasFor = operation{name: "Users.AddEmailAliasFor", method: "POST", path: "/2.0/users/12927765/email_aliases",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"email\":\"john.doe.alias@box.com\"}"}}
 
 // CreateEnterprise sends POST /2.0/users (Postman: Users › Create an Enterprise
 // User).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *UsersService) CreateEnterprise(ctx context.Context, body *UsersCreateEnterpriseBody, params *UsersCreateEnterpriseParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opUsersCreateEnterprise, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opUsersCreateEnterprise, call{fields: params, body: body})
 }
 
-// opUsersCreateEnterprise is the request UsersService.CreateEnterprise sends.
-var opUsersCreateEnterprise = operation{
-	name:   "Users.CreateEnterprise",
-	method: "POST",
-	path:   "/2.0/users",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\"login\": \"john.doe.new@box.com\", \"name\": \"Ned Stark\"}",
+var opUsersCreateEnterprise = operation{name: "Users.CreateEnterprise", method: "POST", path: "/2.0/users",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"login\": \"john.doe.new@box.com\", \"name\": \"Ned Stark\"}"}}
 
 // ChangeSPrimaryLogin sends PUT /2.0/users/12927765 (Postman: Users › Change a
 // User's Primary Login).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *UsersService) ChangeSPrimaryLogin(ctx context.Context, body *AssignTo, params *UsersChangeSPrimaryLoginParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opUsersChangeSPrimaryLogin, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opUsersChangeSPrimaryLogin, call{fields: params, body: body})
 }
 
-// opUsersChangeSPrimaryLogin is the request UsersService.ChangeSPrimaryLogin
-// sends.
-var opUsersChangeSPrimaryLogin = operation{
-	name:   "Users.ChangeSPrimaryLogin",
-	method: "PUT",
-	path:   "/2.0/users/12927765",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\"login\":\"john.doe+newlogin@box.com\"}",
+var opUsersChangeSPrimaryLogin = operation{name: "Users.ChangeSPrimaryLogin", method: "PUT", path: "/2.0/users/12927765",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"login\":\"john.doe+newlogin@box.com\"}"}}
 
 // MoveFolderIntoAnotherSFolder sends PUT /2.0/users/186941196/folders/0
 // (Postman: Users › Move a Folder into Another User's Folder).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *UsersService) MoveFolderIntoAnotherSFolder(ctx context.Context, body *UsersMoveFolderIntoAnotherSFolderBody, params *UsersMoveFolderIntoAnotherSFolderParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opUsersMoveFolderIntoAnotherSFolder, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opUsersMoveFolderIntoAnotherSFolder, call{fields: params, body: body})
 }
 
-// opUsersMoveFolderIntoAnotherSFolder is the request
-// UsersService.MoveFolderIntoAnotherSFolder sends.
-var opUsersMoveFolderIntoAnotherSFolder = operation{
-	name:   "Users.MoveFolderIntoAnotherSFolder",
-	method: "PUT",
-	path:   "/2.0/users/186941196/folders/0",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text: `{"owned_by": {"id": "12927765"}}
-`,
+var opUsersMoveFolderIntoAnotherSFolder = operation{name: "Users.MoveFolderIntoAnotherSFolder", method: "PUT", path: "/2.0/users/186941196/folders/0",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"owned_by\": {\"id\": \"12927765\"}}\n"}}
 
 // ResetSPassword sends PUT /2.0/users/192642898 (Postman: Users › Reset a
 // User's Password).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *UsersService) ResetSPassword(ctx context.Context, body *UsersResetSPasswordBody, params *UsersResetSPasswordParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opUsersResetSPassword, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opUsersResetSPassword, call{fields: params, body: body})
 }
 
-// opUsersResetSPassword is the request UsersService.ResetSPassword sends.
-var opUsersResetSPassword = operation{
-	name:   "Users.ResetSPassword",
-	method: "PUT",
-	path:   "/2.0/users/192642898",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\"is_password_reset_required\":\"{{is_password_reset_required}}\"}",
+var opUsersResetSPassword = operation{name: "Users.ResetSPassword", method: "PUT", path: "/2.0/users/192642898",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"is_password_reset_required\":\"{{is_password_reset_required}}\"}"}}
 
 // UpdateSInformation sends PUT /2.0/users/12927765 (Postman: Users › Update a
 // User's Information).
 //
 // Description.
-//
-// body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
 func (s *UsersService) UpdateSInformation(ctx context.Context, body *FoldersUpdateInformationAboutBody, params *UsersUpdateSInformationParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opUsersUpdateSInformation, call{params: params.values(), body: body})
+	return send[[]byte](ctx, s.rt, &opUsersUpdateSInformation, call{fields: params, body: body})
 }
 
-// opUsersUpdateSInformation is the request UsersService.UpdateSInformation
-// sends.
-var opUsersUpdateSInformation = operation{
-	name:   "Users.UpdateSInformation",
-	method: "PUT",
-	path:   "/2.0/users/12927765",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\"name\": \"Box Admin\"}",
+var opUsersUpdateSInformation = operation{name: "Users.UpdateSInformation", method: "PUT", path: "/2.0/users/12927765",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
 	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"name\": \"Box Admin\"}"}}
 
 // DeleteEnterprise sends DELETE /2.0/users/186549705 (Postman: Users › Delete
 // an Enterprise User).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *UsersService) DeleteEnterprise(ctx context.Context, params *UsersDeleteEnterpriseParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opUsersDeleteEnterprise, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opUsersDeleteEnterprise, call{fields: params})
 }
 
-// opUsersDeleteEnterprise is the request UsersService.DeleteEnterprise sends.
-var opUsersDeleteEnterprise = operation{
-	name:   "Users.DeleteEnterprise",
-	method: "DELETE",
-	path:   "/2.0/users/186549705",
+var opUsersDeleteEnterprise = operation{name: "Users.DeleteEnterprise", method: "DELETE", path: "/2.0/users/186549705",
 	params: []param{
 		{key: "notify", value: "true", slot: 1},
 		{key: "force", value: "true", slot: 2},
 		{in: inHeader, key: "Authorization", slot: 3},
-	},
-}
+	}}
 
 // RemoveSEmailAlias sends DELETE /2.0/users/12927765/email_aliases/597
 // (Postman: Users › Remove a User's Email Alias).
 //
 // Description.
-//
-// params sets query parameters and headers; nil sends the collection's.
 func (s *UsersService) RemoveSEmailAlias(ctx context.Context, params *UsersRemoveSEmailAliasParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opUsersRemoveSEmailAlias, call{params: params.values()})
+	return send[[]byte](ctx, s.rt, &opUsersRemoveSEmailAlias, call{fields: params})
 }
 
-// opUsersRemoveSEmailAlias is the request UsersService.RemoveSEmailAlias sends.
-var opUsersRemoveSEmailAlias = operation{
-	name:   "Users.RemoveSEmailAlias",
-	method: "DELETE",
-	path:   "/2.0/users/12927765/email_aliases/597",
-	params: []param{{in: inHeader, key: "Authorization", slot: 1}},
-}
+var opUsersRemoveSEmailAlias = operation{name: "Users.RemoveSEmailAlias", method: "DELETE", path: "/2.0/users/12927765/email_aliases/597",
+	params: []param{
+		{in: inHeader, key: "Authorization", slot: 1},
+	}}

@@ -3,197 +3,6 @@
 
 package v1box
 
-// UsersGetEmailAliasesForParams holds the query parameters and headers of
-// UsersService.GetEmailAliasesFor that a caller may set. A field left empty
-// sends what the collection sends.
-type UsersGetEmailAliasesForParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *UsersGetEmailAliasesForParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// UsersGetAllInEnterpriseParams holds the query parameters and headers of
-// UsersService.GetAllInEnterprise that a caller may set. A field left empty
-// sends what the collection sends.
-type UsersGetAllInEnterpriseParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *UsersGetAllInEnterpriseParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// UsersGetCurrentSInformationParams holds the query parameters and headers of
-// UsersService.GetCurrentSInformation that a caller may set. A field left empty
-// sends what the collection sends.
-type UsersGetCurrentSInformationParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *UsersGetCurrentSInformationParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// UsersAddEmailAliasForParams holds the query parameters and headers of
-// UsersService.AddEmailAliasFor that a caller may set. A field left empty sends
-// what the collection sends.
-type UsersAddEmailAliasForParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *UsersAddEmailAliasForParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// UsersCreateEnterpriseParams holds the query parameters and headers of
-// UsersService.CreateEnterprise that a caller may set. A field left empty sends
-// what the collection sends.
-type UsersCreateEnterpriseParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *UsersCreateEnterpriseParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// UsersChangeSPrimaryLoginParams holds the query parameters and headers of
-// UsersService.ChangeSPrimaryLogin that a caller may set. A field left empty
-// sends what the collection sends.
-type UsersChangeSPrimaryLoginParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *UsersChangeSPrimaryLoginParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// UsersMoveFolderIntoAnotherSFolderParams holds the query parameters and
-// headers of UsersService.MoveFolderIntoAnotherSFolder that a caller may set. A
-// field left empty sends what the collection sends.
-type UsersMoveFolderIntoAnotherSFolderParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *UsersMoveFolderIntoAnotherSFolderParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// UsersResetSPasswordParams holds the query parameters and headers of
-// UsersService.ResetSPassword that a caller may set. A field left empty sends
-// what the collection sends.
-type UsersResetSPasswordParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *UsersResetSPasswordParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// UsersUpdateSInformationParams holds the query parameters and headers of
-// UsersService.UpdateSInformation that a caller may set. A field left empty
-// sends what the collection sends.
-type UsersUpdateSInformationParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *UsersUpdateSInformationParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
-// UsersDeleteEnterpriseParams holds the query parameters and headers of
-// UsersService.DeleteEnterprise that a caller may set. A field left empty sends
-// what the collection sends.
-type UsersDeleteEnterpriseParams struct {
-	// Notify sets the query parameter "notify"; empty sends "true".
-	Notify string
-	// Force sets the query parameter "force"; empty sends "true".
-	Force string
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *UsersDeleteEnterpriseParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Notify, p.Force, p.Authorization}
-}
-
-// UsersRemoveSEmailAliasParams holds the query parameters and headers of
-// UsersService.RemoveSEmailAlias that a caller may set. A field left empty
-// sends what the collection sends.
-type UsersRemoveSEmailAliasParams struct {
-	// Authorization sets the header "Authorization"; empty sends it with an empty
-	// value.
-	Authorization string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *UsersRemoveSEmailAliasParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.Authorization}
-}
-
 // UsersAddEmailAliasForBody is the JSON body of UsersService.AddEmailAliasFor, inferred from 1 sample.
 type UsersAddEmailAliasForBody struct {
 	Email string `json:"email"` // in every sample
@@ -213,4 +22,72 @@ type UsersMoveFolderIntoAnotherSFolderBody struct {
 // UsersResetSPasswordBody is the JSON body of UsersService.ResetSPassword, inferred from 1 sample.
 type UsersResetSPasswordBody struct {
 	IsPasswordResetRequired string `json:"is_password_reset_required"` // in every sample
+}
+
+// UsersGetEmailAliasesForParams holds the query parameters and headers of
+// UsersService.GetEmailAliasesFor.
+type UsersGetEmailAliasesForParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// UsersGetAllInEnterpriseParams holds the query parameters and headers of
+// UsersService.GetAllInEnterprise.
+type UsersGetAllInEnterpriseParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// UsersGetCurrentSInformationParams holds the query parameters and headers of
+// UsersService.GetCurrentSInformation.
+type UsersGetCurrentSInformationParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// UsersAddEmailAliasForParams holds the query parameters and headers of
+// UsersService.AddEmailAliasFor.
+type UsersAddEmailAliasForParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// UsersCreateEnterpriseParams holds the query parameters and headers of
+// UsersService.CreateEnterprise.
+type UsersCreateEnterpriseParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// UsersChangeSPrimaryLoginParams holds the query parameters and headers of
+// UsersService.ChangeSPrimaryLogin.
+type UsersChangeSPrimaryLoginParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// UsersMoveFolderIntoAnotherSFolderParams holds the query parameters and
+// headers of UsersService.MoveFolderIntoAnotherSFolder.
+type UsersMoveFolderIntoAnotherSFolderParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// UsersResetSPasswordParams holds the query parameters and headers of
+// UsersService.ResetSPassword.
+type UsersResetSPasswordParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// UsersUpdateSInformationParams holds the query parameters and headers of
+// UsersService.UpdateSInformation.
+type UsersUpdateSInformationParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// UsersDeleteEnterpriseParams holds the query parameters and headers of
+// UsersService.DeleteEnterprise.
+type UsersDeleteEnterpriseParams struct {
+	Notify        string // query "notify"; empty sends "true"
+	Force         string // query "force"; empty sends "true"
+	Authorization string // header "Authorization"; empty sends an empty value
+}
+
+// UsersRemoveSEmailAliasParams holds the query parameters and headers of
+// UsersService.RemoveSEmailAlias.
+type UsersRemoveSEmailAliasParams struct {
+	Authorization string // header "Authorization"; empty sends an empty value
 }

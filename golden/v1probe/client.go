@@ -33,55 +33,33 @@ func NewClient(opts ...Option) (*Client, error) {
 
 // V1Raw sends POST /v1/:id (Postman: V1 raw).
 //
-// id fills the path variable :id; an empty value sends the collection's value
-// "5". body is sent as JSON; nil sends the collection's body. params sets query
-// parameters and headers; nil sends the collection's.
+// Path defaults: id "5".
 func (c *Client) V1Raw(ctx context.Context, id string, body *V1RawBody, params *V1RawParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opV1Raw, call{path: []string{id}, params: params.values(), body: body})
+	return send[[]byte](ctx, c.rt, &opV1Raw, call{path: []string{id}, fields: params, body: body})
 }
 
-// opV1Raw is the request Client.V1Raw sends.
-var opV1Raw = operation{
-	name:       "V1Raw",
-	method:     "POST",
-	path:       "/v1/:id",
-	pathVars:   []string{"id"},
-	pathValues: []string{"5"},
+var opV1Raw = operation{name: "V1Raw", method: "POST", path: "/v1/:id",
+	pathVars: []string{"id"}, pathValues: []string{"5"},
 	params: []param{
 		{key: "x", value: "1", slot: 1},
 		{in: inHeader, key: "Content-Type", value: "application/json"},
 		{in: inHeader, key: "X-Disabled", value: "yes", disabled: true, slot: 2},
 		{in: inHeader, key: "X-On", value: "1"},
 	},
-	body: &bodySpec{
-		mode:        bodyRaw,
-		contentType: "text/plain",
-		text:        "{\"a\":1}",
-	},
-}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"a\":1}"}}
 
 // V1Urlencoded sends POST /v1b (Postman: V1 urlencoded).
 //
-// It authenticates with basic auth (set on the request); set its credentials
-// with WithBasicAuth(username, password).
-//
-// body sets the form fields; nil sends the collection's form.
+// Auth: basic auth (set on the request); set with WithBasicAuth(username,
+// password).
 func (c *Client) V1Urlencoded(ctx context.Context, body *V1UrlencodedForm) ([]byte, *Response, error) {
 	return send[[]byte](ctx, c.rt, &opV1Urlencoded, call{body: body})
 }
 
-// opV1Urlencoded is the request Client.V1Urlencoded sends.
-var opV1Urlencoded = operation{
-	name:   "V1Urlencoded",
-	method: "POST",
-	path:   "/v1b",
-	body: &bodySpec{
-		mode:        bodyURLEncoded,
-		contentType: "application/x-www-form-urlencoded",
+var opV1Urlencoded = operation{name: "V1Urlencoded", method: "POST", path: "/v1b",
+	auth: authBasic,
+	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
 		form: []param{
 			{in: inForm, key: "a", value: "1", slot: 1},
 			{in: inForm, key: "b", value: "2", disabled: true, slot: 2},
-		},
-	},
-	auth: authBasic,
-}
+		}}}

@@ -3,41 +3,19 @@
 
 package v1probe
 
-// V1RawParams holds the query parameters and headers of Client.V1Raw that a
-// caller may set. A field left empty sends what the collection sends.
-type V1RawParams struct {
-	// X sets the query parameter "x"; empty sends "1".
-	X string
-	// XDisabled sets the header "X-Disabled"; empty leaves it out.
-	XDisabled string
-}
-
-// values returns the fields by slot, for the runtime.
-func (p *V1RawParams) values() []string {
-	if p == nil {
-		return nil
-	}
-	return []string{p.X, p.XDisabled}
-}
-
-// V1UrlencodedForm is the form body of Client.V1Urlencoded. A field left empty
-// (or nil) sends what the collection sends.
-type V1UrlencodedForm struct {
-	// A sets the form field "a"; empty sends "1".
-	A string
-	// B sets the form field "b"; empty leaves it out.
-	B string
-}
-
-// values returns the fields by slot, for the runtime.
-func (f *V1UrlencodedForm) values() []string {
-	if f == nil {
-		return nil
-	}
-	return []string{f.A, f.B}
-}
-
 // V1RawBody is the JSON body of Client.V1Raw, inferred from 1 sample.
 type V1RawBody struct {
 	A int64 `json:"a"` // in every sample
+}
+
+// V1RawParams holds the query parameters and headers of Client.V1Raw.
+type V1RawParams struct {
+	X         string // query "x"; empty sends "1"
+	XDisabled string // header "X-Disabled", sent only when set
+}
+
+// V1UrlencodedForm is the form body of Client.V1Urlencoded.
+type V1UrlencodedForm struct {
+	A string // form "a"; empty sends "1"
+	B string // form "b", sent only when set
 }

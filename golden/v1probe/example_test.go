@@ -6,15 +6,13 @@ package v1probe_test
 import (
 	"context"
 	"fmt"
-	"github.com/postgen/postgen/golden/v1probe"
 	"log"
+
+	"github.com/postgen/postgen/golden/v1probe"
 )
 
 func ExampleClient_V1Raw() {
-	client, err := v1probe.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1probe.NewClient() // without options it cannot fail
 	result, _, err := client.V1Raw(context.Background(), "5", nil, &v1probe.V1RawParams{X: "1"})
 	if err != nil {
 		log.Fatal(err)
@@ -23,10 +21,7 @@ func ExampleClient_V1Raw() {
 }
 
 func ExampleClient_V1Urlencoded() {
-	client, err := v1probe.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
+	client, _ := v1probe.NewClient() // without options it cannot fail
 	result, _, err := client.V1Urlencoded(context.Background(), &v1probe.V1UrlencodedForm{A: "1"})
 	if err != nil {
 		log.Fatal(err)

@@ -29,59 +29,15 @@ package bodiestest
 // routes are the requests of the collection with their saved examples, in
 // collection order.
 var routes = []route{
-	{
-		operation: "RawJSONWithComments",
-		method:    "POST",
-		path:      "/json",
-	},
-	{
-		operation: "RawXML",
-		method:    "POST",
-		path:      "/xml",
-	},
-	{
-		operation: "RawTextNoLanguage",
-		method:    "PUT",
-		path:      "/text",
-	},
-	{
-		operation: "URLEncoded",
-		method:    "POST",
-		path:      "/form",
-	},
-	{
-		operation: "FormData",
-		method:    "POST",
-		path:      "/multipart",
-	},
-	{
-		operation: "FileBody",
-		method:    "POST",
-		path:      "/upload",
-	},
-	{
-		operation: "GraphQlVariablesAsText",
-		method:    "POST",
-		path:      "/graphql",
-	},
-	{
-		operation: "GraphQlVariablesAsObject",
-		method:    "POST",
-		path:      "/graphql",
-	},
-	{
-		operation: "GetWithBodyIsPruned",
-		method:    "GET",
-		path:      "/pruned",
-	},
-	{
-		operation: "GetWithBodyKept",
-		method:    "GET",
-		path:      "/kept",
-	},
-	{
-		operation: "DisabledBody",
-		method:    "POST",
-		path:      "/disabled",
-	},
+	{operation: "RawJSONWithComments", method: "POST", path: "/json"},
+	{operation: "RawXML", method: "POST", path: "/xml"},
+	{operation: "RawTextNoLanguage", method: "PUT", path: "/text"},
+	{operation: "URLEncoded", method: "POST", path: "/form"},
+	{operation: "FormData", method: "POST", path: "/multipart"},
+	{operation: "FileBody", method: "POST", path: "/upload"},
+	{operation: "GraphQlVariablesAsText", method: "POST", path: "/graphql"},
+	{operation: "GraphQlVariablesAsObject", method: "POST", path: "/graphql"},
+	{operation: "GetWithBodyIsPruned", method: "GET", path: "/pruned"},
+	{operation: "GetWithBodyKept", method: "GET", path: "/kept"},
+	{operation: "DisabledBody", method: "POST", path: "/disabled"},
 }

@@ -29,60 +29,19 @@ package bookingstest
 // routes are the requests of the collection with their saved examples, in
 // collection order.
 var routes = []route{
-	{
-		operation: "Health",
-		method:    "GET",
-		path:      "/health",
-		prefix:    "/v1",
-	},
-	{
-		operation: "Bookings.List",
-		method:    "GET",
-		path:      "/bookings",
-		prefix:    "/v1",
-		examples: []example{{
-			name:   "two bookings",
-			status: 200,
-			header: [][2]string{{"Content-Type", "application/json"}},
-			body:   `[{"id": "42", "guest": "Ada", "nights": 3}, {"id": "43", "guest": "Grace", "nights": 1}]`,
-		}},
-	},
-	{
-		operation: "Bookings.Get",
-		method:    "GET",
-		path:      "/bookings/:bookingId",
-		prefix:    "/v1",
+	{operation: "Health", method: "GET", path: "/health", prefix: "/v1"},
+	{operation: "Bookings.List", method: "GET", path: "/bookings", prefix: "/v1",
 		examples: []example{
-			{
-				name:   "found",
-				status: 200,
-				header: [][2]string{{"Content-Type", "application/json"}},
-				body:   `{"id": "42", "guest": "Ada", "nights": 3}`,
-			},
-			{
-				name:   "not found",
-				status: 404,
-				header: [][2]string{{"Content-Type", "application/json"}},
-				body:   `{"error": "no such booking"}`,
-			},
-		},
-	},
-	{
-		operation: "Bookings.Create",
-		method:    "POST",
-		path:      "/bookings",
-		prefix:    "/v1",
-		examples: []example{{
-			name:   "created",
-			status: 201,
-			header: [][2]string{{"Content-Type", "application/json"}},
-			body:   `{"id": "44", "guest": "Ada", "nights": 3}`,
+			{name: "two bookings", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `[{"id":"42","guest":"Ada","nights":3},{"id":"43","guest":"Grace","nights":1}]`},
 		}},
-	},
-	{
-		operation: "Bookings.Cancel",
-		method:    "DELETE",
-		path:      "/bookings/:bookingId",
-		prefix:    "/v1",
-	},
+	{operation: "Bookings.Get", method: "GET", path: "/bookings/:bookingId", prefix: "/v1",
+		examples: []example{
+			{name: "found", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"id":"42","guest":"Ada","nights":3}`},
+			{name: "not found", status: 404, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"error":"no such booking"}`},
+		}},
+	{operation: "Bookings.Create", method: "POST", path: "/bookings", prefix: "/v1",
+		examples: []example{
+			{name: "created", status: 201, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"id":"44","guest":"Ada","nights":3}`},
+		}},
+	{operation: "Bookings.Cancel", method: "DELETE", path: "/bookings/:bookingId", prefix: "/v1"},
 }

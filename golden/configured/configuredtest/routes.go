@@ -29,22 +29,7 @@ package configuredtest
 // routes are the requests of the collection with their saved examples, in
 // collection order.
 var routes = []route{
-	{
-		operation: "Ping",
-		method:    "GET",
-		path:      "/ping",
-		prefix:    "/v2",
-	},
-	{
-		operation: "Inventory.List",
-		method:    "GET",
-		path:      "/stock",
-		prefix:    "/v2",
-	},
-	{
-		operation: "Inventory.Adjust",
-		method:    "POST",
-		path:      "/stock/adjust",
-		prefix:    "/v2",
-	},
+	{operation: "Ping", method: "GET", path: "/ping", prefix: "/v2"},
+	{operation: "Inventory.List", method: "GET", path: "/stock", prefix: "/v2"},
+	{operation: "Inventory.Adjust", method: "POST", path: "/stock/adjust", prefix: "/v2"},
 }

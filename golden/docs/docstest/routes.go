@@ -29,91 +29,29 @@ package docstest
 // routes are the requests of the collection with their saved examples, in
 // collection order.
 var routes = []route{
-	{
-		operation: "Reports.Run",
-		method:    "POST",
-		path:      "/reports",
-		prefix:    "/api",
-		query:     []queryValue{{key: "action", value: "run"}},
-		examples: []example{{
-			name:   "started",
-			status: 202,
-			header: [][2]string{{"Content-Type", "application/json"}},
-			body:   `{"id": "r1", "state": "running"}`,
-		}},
-	},
-	{
-		operation: "Reports.Cancel",
-		method:    "POST",
-		path:      "/reports",
-		prefix:    "/api",
-		query:     []queryValue{{key: "action", value: "cancel"}},
-		examples: []example{{
-			name:   "cancelled",
-			status: 200,
-			header: [][2]string{{"Content-Type", "application/json"}},
-			body:   `{"state": "cancelled"}`,
-		}},
-	},
-	{
-		operation: "Reports.Get",
-		method:    "GET",
-		path:      "/reports/:reportId",
-		prefix:    "/api",
+	{operation: "Reports.Run", method: "POST", path: "/reports", prefix: "/api",
+		query: []queryValue{{key: "action", value: "run"}},
 		examples: []example{
-			{
-				name:   "running",
-				status: 200,
-				header: [][2]string{{"Content-Type", "application/json"}},
-				body:   `{"id": "r1", "state": "running"}`,
-			},
-			{
-				name:   "done",
-				status: 200,
-				header: [][2]string{{"Content-Type", "application/json"}},
-				body:   `{"id": "r1", "state": "done", "url": "https://files.docs.example.com/r1.csv"}`,
-			},
-			{
-				name:   "unknown",
-				status: 404,
-				header: [][2]string{{"Content-Type", "application/json"}},
-				body:   `{"error": "no such report"}`,
-			},
-		},
-	},
-	{
-		operation: "Auth.GetToken",
-		method:    "POST",
-		path:      "/oauth/token",
-		prefix:    "/api",
-		examples: []example{
-			{
-				name:   "token",
-				status: 200,
-				header: [][2]string{
-					{"Content-Type", "application/json"},
-					{"Set-Cookie", "redacted-by-postgen"},
-				},
-				body: `{"access_token": "redacted-by-postgen", "token_type": "bearer", "expires_in": 3600, "refresh_token": "redacted-by-postgen"}`,
-			},
-			{
-				name:   "token as a form",
-				status: 200,
-				header: [][2]string{{"Content-Type", "application/x-www-form-urlencoded"}},
-				body:   "access_token=redacted-by-postgen&token_type=bearer&expires_in=3600",
-			},
-		},
-	},
-	{
-		operation: "HostileFolder.Ping",
-		method:    "GET",
-		path:      "/ping",
-		prefix:    "/api",
-		examples: []example{{
-			name:   "pong",
-			status: 200,
-			header: [][2]string{{"Content-Type", "text/plain"}},
-			body:   "pong",
+			{name: "started", status: 202, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"id":"r1","state":"running"}`},
 		}},
-	},
+	{operation: "Reports.Cancel", method: "POST", path: "/reports", prefix: "/api",
+		query: []queryValue{{key: "action", value: "cancel"}},
+		examples: []example{
+			{name: "cancelled", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"state":"cancelled"}`},
+		}},
+	{operation: "Reports.Get", method: "GET", path: "/reports/:reportId", prefix: "/api",
+		examples: []example{
+			{name: "running", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"id":"r1","state":"running"}`},
+			{name: "done", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"id":"r1","state":"done","url":"https://files.docs.example.com/r1.csv"}`},
+			{name: "unknown", status: 404, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"error":"no such report"}`},
+		}},
+	{operation: "Auth.GetToken", method: "POST", path: "/oauth/token", prefix: "/api",
+		examples: []example{
+			{name: "token", status: 200, header: [][2]string{{"Content-Type", "application/json"}, {"Set-Cookie", "redacted-by-postgen"}}, body: `{"access_token":"redacted-by-postgen","token_type":"bearer","expires_in":3600,"refresh_token":"redacted-by-postgen"}`},
+			{name: "token as a form", status: 200, header: [][2]string{{"Content-Type", "application/x-www-form-urlencoded"}}, body: "access_token=redacted-by-postgen&token_type=bearer&expires_in=3600"},
+		}},
+	{operation: "HostileFolder.Ping", method: "GET", path: "/ping", prefix: "/api",
+		examples: []example{
+			{name: "pong", status: 200, header: [][2]string{{"Content-Type", "text/plain"}}, body: "pong"},
+		}},
 }

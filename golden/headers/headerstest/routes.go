@@ -29,24 +29,8 @@ package headerstest
 // routes are the requests of the collection with their saved examples, in
 // collection order.
 var routes = []route{
-	{
-		operation: "ArrayForm",
-		method:    "GET",
-		path:      "/a",
-	},
-	{
-		operation: "StringForm",
-		method:    "GET",
-		path:      "/s",
-	},
-	{
-		operation: "NullHeaders",
-		method:    "GET",
-		path:      "/n",
-	},
-	{
-		operation: "SystemHeadersDisabled",
-		method:    "GET",
-		path:      "/sys",
-	},
+	{operation: "ArrayForm", method: "GET", path: "/a"},
+	{operation: "StringForm", method: "GET", path: "/s"},
+	{operation: "NullHeaders", method: "GET", path: "/n"},
+	{operation: "SystemHeadersDisabled", method: "GET", path: "/sys"},
 }

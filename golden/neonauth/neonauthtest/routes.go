@@ -29,19 +29,7 @@ package neonauthtest
 // routes are the requests of the collection with their saved examples, in
 // collection order.
 var routes = []route{
-	{
-		operation: "Health",
-		method:    "GET",
-		path:      "/api/health",
-	},
-	{
-		operation: "Bookings.List",
-		method:    "GET",
-		path:      "/api/bookings",
-	},
-	{
-		operation: "Bookings.Get",
-		method:    "GET",
-		path:      "/api/bookings/:bookingId",
-	},
+	{operation: "Health", method: "GET", path: "/api/health"},
+	{operation: "Bookings.List", method: "GET", path: "/api/bookings"},
+	{operation: "Bookings.Get", method: "GET", path: "/api/bookings/:bookingId"},
 }

@@ -29,24 +29,8 @@ package secretstest
 // routes are the requests of the collection with their saved examples, in
 // collection order.
 var routes = []route{
-	{
-		operation: "HeaderCredentials",
-		method:    "GET",
-		path:      "/h",
-	},
-	{
-		operation: "QueryCredentials",
-		method:    "GET",
-		path:      "/q",
-	},
-	{
-		operation: "BodyCredentials",
-		method:    "POST",
-		path:      "/login",
-	},
-	{
-		operation: "FormCredentials",
-		method:    "POST",
-		path:      "/token",
-	},
+	{operation: "HeaderCredentials", method: "GET", path: "/h"},
+	{operation: "QueryCredentials", method: "GET", path: "/q"},
+	{operation: "BodyCredentials", method: "POST", path: "/login"},
+	{operation: "FormCredentials", method: "POST", path: "/token"},
 }

@@ -29,125 +29,46 @@ package typedbodiestest
 // routes are the requests of the collection with their saved examples, in
 // collection order.
 var routes = []route{
-	{
-		operation: "CreateShipment",
-		method:    "POST",
-		path:      "/shipments",
+	{operation: "CreateShipment", method: "POST", path: "/shipments",
 		examples: []example{
-			{
-				name:   "created",
-				status: 201,
-				header: [][2]string{{"Content-Type", "application/json"}},
-				body:   `{"id": "s-1", "status": "created"}`,
-			},
-			{
-				name:   "created light",
-				status: 201,
-				header: [][2]string{{"Content-Type", "application/json"}},
-				body:   `{"id": "s-2", "status": "created"}`,
-			},
-		},
-	},
-	{
-		operation: "ImportShipments",
-		method:    "POST",
-		path:      "/shipments/import",
-		examples: []example{{
-			name:   "imported",
-			status: 200,
-			header: [][2]string{{"Content-Type", "application/json"}},
-			body:   `{"imported": 2}`,
+			{name: "created", status: 201, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"id":"s-1","status":"created"}`},
+			{name: "created light", status: 201, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"id":"s-2","status":"created"}`},
 		}},
-	},
-	{
-		operation: "Login",
-		method:    "POST",
-		path:      "/login",
-		examples: []example{{
-			name:   "ok",
-			status: 200,
-			header: [][2]string{{"Content-Type", "application/json"}},
-			body:   `{"session": "redacted-by-postgen", "expires_at": "2030-01-01T00:00:00Z"}`,
+	{operation: "ImportShipments", method: "POST", path: "/shipments/import",
+		examples: []example{
+			{name: "imported", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"imported":2}`},
 		}},
-	},
-	{
-		operation: "BrokenBody",
-		method:    "POST",
-		path:      "/broken",
-	},
-	{
-		operation: "Search",
-		method:    "POST",
-		path:      "/graphql",
-		examples: []example{{
-			name:   "found",
-			status: 200,
-			header: [][2]string{{"Content-Type", "application/json"}},
-			body:   `{"data": {"search": [{"id": "1", "name": "Ada"}]}}`,
+	{operation: "Login", method: "POST", path: "/login",
+		examples: []example{
+			{name: "ok", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"session":"redacted-by-postgen","expires_at":"2030-01-01T00:00:00Z"}`},
 		}},
-	},
-	{
-		operation: "Viewer",
-		method:    "POST",
-		path:      "/graphql",
-		examples: []example{{
-			name:   "me",
-			status: 200,
-			header: [][2]string{{"Content-Type", "application/json"}},
-			body:   `{"data": {"viewer": {"login": "ada"}}}`,
+	{operation: "BrokenBody", method: "POST", path: "/broken"},
+	{operation: "Search", method: "POST", path: "/graphql",
+		examples: []example{
+			{name: "found", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"data":{"search":[{"id":"1","name":"Ada"}]}}`},
 		}},
-	},
-	{
-		operation: "ConvertXML",
-		method:    "POST",
-		path:      "/convert",
-		examples: []example{{
-			name:   "converted",
-			status: 200,
-			header: [][2]string{{"Content-Type", "application/xml"}},
-			body:   "<result>ok</result>",
+	{operation: "Viewer", method: "POST", path: "/graphql",
+		examples: []example{
+			{name: "me", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"data":{"viewer":{"login":"ada"}}}`},
 		}},
-	},
-	{
-		operation: "UploadFile",
-		method:    "PUT",
-		path:      "/files/:name",
-		examples: []example{{
-			name:   "stored",
-			status: 201,
-			header: [][2]string{{"Content-Type", "application/json"}},
-			body:   `{"name": "report.pdf", "size": 1234}`,
+	{operation: "ConvertXML", method: "POST", path: "/convert",
+		examples: []example{
+			{name: "converted", status: 200, header: [][2]string{{"Content-Type", "application/xml"}}, body: "<result>ok</result>"},
 		}},
-	},
-	{
-		operation: "DownloadFile",
-		method:    "GET",
-		path:      "/files/:name",
-		examples: []example{{
-			name:   "pdf",
-			status: 200,
-			header: [][2]string{{"Content-Type", "application/pdf"}},
-			body:   "%PDF-1.4 ...",
+	{operation: "UploadFile", method: "PUT", path: "/files/:name",
+		examples: []example{
+			{name: "stored", status: 201, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"name":"report.pdf","size":1234}`},
 		}},
-	},
-	{
-		operation: "Subscribe",
-		method:    "POST",
-		path:      "/subscribe",
-		examples: []example{{
-			name:   "subscribed",
-			status: 204,
+	{operation: "DownloadFile", method: "GET", path: "/files/:name",
+		examples: []example{
+			{name: "pdf", status: 200, header: [][2]string{{"Content-Type", "application/pdf"}}, body: "%PDF-1.4 ..."},
 		}},
-	},
-	{
-		operation: "UploadAvatar",
-		method:    "POST",
-		path:      "/avatar",
-		examples: []example{{
-			name:   "stored",
-			status: 200,
-			header: [][2]string{{"Content-Type", "application/json"}},
-			body:   `{"url": "https://cdn.example.com/ada.png"}`,
+	{operation: "Subscribe", method: "POST", path: "/subscribe",
+		examples: []example{
+			{name: "subscribed", status: 204},
 		}},
-	},
+	{operation: "UploadAvatar", method: "POST", path: "/avatar",
+		examples: []example{
+			{name: "stored", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"url":"https://cdn.example.com/ada.png"}`},
+		}},
 }

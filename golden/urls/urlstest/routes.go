@@ -29,39 +29,10 @@ package urlstest
 // routes are the requests of the collection with their saved examples, in
 // collection order.
 var routes = []route{
-	{
-		operation: "StringURLWithQueryEdgeCases",
-		method:    "GET",
-		path:      "/t01/path with space/ü",
-		prefix:    "/prefix",
-	},
-	{
-		operation: "ObjectURLRawIgnored",
-		method:    "GET",
-		path:      "/t02/:id/items/:itemId.json/:unset/{{itemsPath}}",
-		prefix:    "/prefix",
-	},
-	{
-		operation: "VariableValueWithStructure",
-		method:    "GET",
-		path:      "/t03",
-		prefix:    "/prefix",
-	},
-	{
-		operation: "NumericPathVariable",
-		method:    "GET",
-		path:      "/pv1/:id",
-		prefix:    "/prefix",
-	},
-	{
-		operation: "LiteralHostWithPort",
-		method:    "GET",
-		path:      "/health",
-	},
-	{
-		operation: "LowercaseCustomMethod",
-		method:    "PURGE",
-		path:      "/cache",
-		prefix:    "/prefix",
-	},
+	{operation: "StringURLWithQueryEdgeCases", method: "GET", path: "/t01/path with space/ü", prefix: "/prefix"},
+	{operation: "ObjectURLRawIgnored", method: "GET", path: "/t02/:id/items/:itemId.json/:unset/{{itemsPath}}", prefix: "/prefix"},
+	{operation: "VariableValueWithStructure", method: "GET", path: "/t03", prefix: "/prefix"},
+	{operation: "NumericPathVariable", method: "GET", path: "/pv1/:id", prefix: "/prefix"},
+	{operation: "LiteralHostWithPort", method: "GET", path: "/health"},
+	{operation: "LowercaseCustomMethod", method: "PURGE", path: "/cache", prefix: "/prefix"},
 }

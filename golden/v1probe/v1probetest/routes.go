@@ -29,14 +29,6 @@ package v1probetest
 // routes are the requests of the collection with their saved examples, in
 // collection order.
 var routes = []route{
-	{
-		operation: "V1Raw",
-		method:    "POST",
-		path:      "/v1/:id",
-	},
-	{
-		operation: "V1Urlencoded",
-		method:    "POST",
-		path:      "/v1b",
-	},
+	{operation: "V1Raw", method: "POST", path: "/v1/:id"},
+	{operation: "V1Urlencoded", method: "POST", path: "/v1b"},
 }
