@@ -10,7 +10,7 @@ NEWMAN_DIR := .tools/newman
 NEWMAN := $(NEWMAN_DIR)/node_modules/newman/package.json
 NEWMAN_PIN := internal/conformance/newman
 
-.PHONY: all build test golden lint demo clean fuzz fuzz-smoke conformance conformance-baseline
+.PHONY: all build test golden lint demo clean fuzz fuzz-smoke conformance conformance-baseline bench bench-peers bench-tools
 
 all: build
 
@@ -79,3 +79,20 @@ demo: build
 
 clean:
 	rm -rf bin _demo
+
+## bench: one table of figures: pipeline stages, the CLI at 100/1k/10k requests and on the
+## two largest real collections (wall, peak RSS), lines per request, go build of each SDK,
+## and the client overhead of a generated method (not run by CI)
+bench: bench-tools
+	$(GO) run ./internal/bench
+
+## bench-peers: the same synthetic collections through postman-to-openapi + oapi-codegen
+## (pinned, installed into .tools), side by side with postgen (optional, not run by CI)
+bench-peers: bench-tools
+	@test -x .tools/p2o/node_modules/.bin/p2o || npm install --prefix .tools/p2o --no-audit --no-fund postman-to-openapi@3.0.1
+	@test -x .tools/bin/oapi-codegen || GOBIN=$(abspath .tools/bin) $(GO) install github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen@v2.5.1
+	$(GO) run ./internal/bench -peers -sizes 100,1000,10000
+
+# bench-tools: /usr/bin/time reports peak RSS; Debian's package "time" has it.
+bench-tools:
+	@test -x /usr/bin/time || (apt-get install -y time >/dev/null 2>&1 || sudo apt-get install -y time)
