@@ -89,17 +89,8 @@ func (w *walker) authParams(v gjson.Result, path string) []model.AuthParam {
 				w.warn(p, el, "expected an auth parameter object {key, value}, found %s; skipping it", describe(el))
 				return
 			}
-			var key, value, typ gjson.Result
-			members(el, func(k string, val gjson.Result) {
-				switch k {
-				case "key":
-					key = val
-				case "value":
-					value = val
-				case "type":
-					typ = val
-				}
-			})
+			r := readRow(el)
+			key, value, typ := r.key, r.value, r.typ
 			if key.Type != gjson.String {
 				w.warn(p, el, "the auth parameter has no string key; skipping it")
 				return

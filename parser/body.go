@@ -89,25 +89,8 @@ func (w *walker) formRows(v gjson.Result, path string, formdata bool) []model.Fo
 			w.warn(p, el, "expected a form row object {key, value}, found %s; skipping it", describe(el))
 			return
 		}
-		var key, value, typ, src, contentType, disabled, desc gjson.Result
-		members(el, func(k string, val gjson.Result) {
-			switch k {
-			case "key":
-				key = val
-			case "value":
-				value = val
-			case "type":
-				typ = val
-			case "src":
-				src = val
-			case "contentType":
-				contentType = val
-			case "disabled":
-				disabled = val
-			case "description":
-				desc = val
-			}
-		})
+		r := readRow(el)
+		key, value, typ, src, contentType, disabled, desc := r.key, r.value, r.typ, r.src, r.contentType, r.disabled, r.desc
 		row := model.FormParam{
 			Key:         w.str(key, p, "key"),
 			Value:       text(value),

@@ -30,19 +30,8 @@ func (w *walker) headers(v gjson.Result, path string, allowStrings bool) []model
 			w.warn(index(path, i), el, "expected a header object {key, value}, found %s; skipping it", describe(el))
 			return
 		}
-		var key, value, disabled, desc gjson.Result
-		members(el, func(k string, val gjson.Result) {
-			switch k {
-			case "key":
-				key = val
-			case "value":
-				value = val
-			case "disabled":
-				disabled = val
-			case "description":
-				desc = val
-			}
-		})
+		r := readRow(el)
+		key, value, disabled, desc := r.key, r.value, r.disabled, r.desc
 		p := index(path, i)
 		if !present(key) {
 			w.warn(p, el, "the header has no key; skipping it")

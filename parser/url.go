@@ -216,19 +216,8 @@ func (w *walker) query(v gjson.Result, path string) []model.QueryParam {
 			w.warn(index(path, i), el, "expected a query parameter object {key, value}, found %s; skipping it", describe(el))
 			return
 		}
-		var key, value, disabled, desc gjson.Result
-		members(el, func(k string, val gjson.Result) {
-			switch k {
-			case "key":
-				key = val
-			case "value":
-				value = val
-			case "disabled":
-				disabled = val
-			case "description":
-				desc = val
-			}
-		})
+		r := readRow(el)
+		key, value, disabled, desc := r.key, r.value, r.disabled, r.desc
 		p := index(path, i)
 		out = append(out, model.QueryParam{
 			Key:         w.str(key, p, "key"),

@@ -205,3 +205,35 @@ func (w *walker) array(v gjson.Result, path, what string) bool {
 	}
 	return true
 }
+
+// rowFields are the members Postman's list rows are made of (headers,
+// query parameters, form rows, auth attributes); a row kind's other
+// members stay empty results.
+type rowFields struct {
+	key, value, disabled, desc, typ, src, contentType gjson.Result
+}
+
+// readRow reads the members of a row object; of a repeated member the
+// last wins, as JavaScript's JSON.parse keeps it.
+func readRow(el gjson.Result) rowFields {
+	var r rowFields
+	members(el, func(k string, val gjson.Result) {
+		switch k {
+		case "key":
+			r.key = val
+		case "value":
+			r.value = val
+		case "disabled":
+			r.disabled = val
+		case "description":
+			r.desc = val
+		case "type":
+			r.typ = val
+		case "src":
+			r.src = val
+		case "contentType":
+			r.contentType = val
+		}
+	})
+	return r
+}
