@@ -30,6 +30,13 @@ func (c *core) resolve(s string) (string, error) {
 	if !strings.Contains(s, "{{") {
 		return s, nil
 	}
+	// The most common template is one whole reference ("{{baseUrl}}", a
+	// header value "{{tenant}}"): its value needs no copy.
+	if len(s) > 4 && strings.HasPrefix(s, "{{") && strings.HasSuffix(s, "}}") && !strings.ContainsAny(s[2:len(s)-2], "{}") {
+		if v, ok := c.lookup(s[2 : len(s)-2]); ok && !strings.Contains(v, "{{") {
+			return v, nil
+		}
+	}
 	for pass := 0; pass < maxVarPasses; pass++ {
 		out, replaced, missing := c.resolveOnce(s)
 		if missing != "" {

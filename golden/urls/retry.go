@@ -95,15 +95,23 @@ func (c *core) roundTrip(req *http.Request) (*http.Response, error) {
 		attempts = 1
 	}
 	ctx := req.Context()
+	logging := c.logEnabled(ctx)
 	for attempt := 1; ; attempt++ {
-		start := time.Now()
-		c.logRequest(req, attempt)
+		// The clock is read only when something needs it: on the
+		// success path a call costs no more than hand-written code.
+		var start time.Time
+		if logging {
+			start = time.Now()
+			c.logRequest(req, attempt)
+		}
 		resp, err := c.httpClient.Do(req)
-		c.logResponse(req, resp, err, time.Since(start))
+		if logging {
+			c.logResponse(req, resp, err, time.Since(start))
+		}
 		if err != nil {
 			err = c.redactURLError(err, req)
 		}
-		if attempt >= attempts || ctx.Err() != nil {
+		if attempt >= attempts || ctx.Err() != nil || err == nil && !retryableStatus(resp.StatusCode) {
 			return resp, err
 		}
 		wait, why, ok := p.next(attempt, resp, err, time.Now())
@@ -125,6 +133,15 @@ func (c *core) roundTrip(req *http.Request) (*http.Response, error) {
 		}
 		req = next
 	}
+}
+
+// retryableStatus reports the statuses a retry may help with.
+func retryableStatus(code int) bool {
+	switch code {
+	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return true
+	}
+	return false
 }
 
 // next decides whether attempt's outcome is retried, and after how long.
