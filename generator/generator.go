@@ -2,9 +2,12 @@
 //
 // Its one job is Go: it first plans (every identifier, through one name
 // sanitizer and one collision policy; every operation the runtime will
-// send; every file name), then emits each concept with a small Jennifer
-// function, and returns the files in memory, gofmt'd and byte-identical for
-// the same input. It touches no disk; the writer does that.
+// send; every file name), then emits each concept with a small function:
+// through Jennifer, or, for the shapes an SDK has one of per request
+// (methods, operations, params structs, examples, mock routes), as text
+// already in gofmt's layout (gotext.go), which keeps large collections
+// fast. It returns the files in memory, gofmt'd and byte-identical for the
+// same input. It touches no disk; the writer does that.
 //
 // The files are the SDK package (doc.go, client.go, one file per top-level
 // folder, the runtime from templates), its README.md, and the mock server
