@@ -9,7 +9,6 @@ import (
 
 	"github.com/dave/jennifer/jen"
 	"github.com/postgen/postgen/model"
-	"github.com/postgen/postgen/templates"
 )
 
 // This file plans and emits the SDK's auth (POSTMAN-FORMAT.md §10). The
@@ -504,19 +503,6 @@ func sortedSet(m map[string]bool) []string {
 		out = append(out, k)
 	}
 	sort.Strings(out)
-	return out
-}
-
-// authFiles are the file names (without ".go") auth may add to an SDK:
-// the runtime's optional files and the generated auth_schemes.go.
-func authFiles() []string {
-	out := []string{"auth_schemes"}
-	rt, _ := templates.FileNames() // an embedded directory cannot fail to read
-	for _, name := range rt {
-		if name == "auth" || strings.HasPrefix(name, "auth_") {
-			out = append(out, name)
-		}
-	}
 	return out
 }
 

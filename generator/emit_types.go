@@ -160,32 +160,6 @@ func (p *plan) typeSpelling(t *infer.Type, optional bool) (prefixes []string, ba
 	}
 }
 
-// resultCode is the Go result type of m, nil when it has none.
-func (p *plan) resultCode(m *method) jen.Code {
-	switch m.types.result {
-	case resultJSON:
-		return spelledCode(p.resultSpelling(m.types.root.t))
-	case resultText:
-		return jen.String()
-	case resultNone:
-		return nil
-	}
-	return jen.Index().Byte()
-}
-
-// bodyCode is the Go type of a typed body argument, nil when untyped.
-func (p *plan) bodyCode(m *method) jen.Code {
-	switch {
-	case m.types == nil:
-		return nil
-	case m.types.gql != nil:
-		return jen.Op("*").Id(m.types.gql.request)
-	case m.types.body != nil:
-		return p.typeCode(m.types.body.t, true)
-	}
-	return nil
-}
-
 // bodyText is bodyCode as text, "" when the body is untyped.
 func (p *plan) bodyText(m *method) string {
 	switch {
@@ -231,19 +205,6 @@ func (p *plan) inferredTypeNames(m *method) []string {
 			seen[nt.name] = true
 			out = append(out, nt.name)
 		}
-	}
-	return out
-}
-
-// errorBodies renders the status table of an operation's typed error
-// bodies: {404, errorAs[*BookingsGetError]}.
-func (p *plan) errorBodies(m *method) []jen.Code {
-	if m.types == nil {
-		return nil
-	}
-	var out []jen.Code
-	for _, e := range m.types.errors {
-		out = append(out, jen.Values(jen.Lit(e.status), jen.Id("errorAs").Types(p.typeCode(e.root.t, true))))
 	}
 	return out
 }

@@ -97,7 +97,6 @@ type prepared struct {
 	pkg      string
 	coll     *model.Collection
 	items    []item
-	inSDK    map[string]bool
 	shared   map[string]string
 	replies  map[string]Reply
 	newman   []Exchange
