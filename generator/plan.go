@@ -159,11 +159,11 @@ func newPlan(c *model.Collection, cfg Config) (*plan, error) {
 // reservedFiles are the names of files every SDK has, lower-cased without
 // ".go", so no service file takes them.
 func reservedFiles() []string {
-	out := []string{"client", "doc", "example_test", "conformance_calls_test", "readme"}
-	// Runtime files are listed by the templates package; the common ones
-	// are reserved by hand here and checked in a test.
-	out = append(out, authFiles()...)
-	return append(out, "body", "dynamic", "errors", "log", "options", "response", "retry", "runtime", "stream", "typed", "urls", "vars")
+	out := []string{"client", "doc", "example_test", "conformance_calls_test", "readme", "auth_schemes"}
+	// Every runtime file, optional ones included, so a folder named like
+	// one never takes its name when the collection starts using it.
+	rt, _ := templates.FileNames() // an embedded directory cannot fail to read
+	return append(out, rt...)
 }
 
 // planService plans the service of folder f under parent, then its
