@@ -155,9 +155,15 @@ const (
 // percentEncode encodes the bytes of s that are controls, non-ASCII or in
 // set, keeping existing "%" as it is.
 func percentEncode(s, set string) string {
+	return escapeBytes(s, func(c byte) bool { return needsEncoding(c, set) })
+}
+
+// escapeBytes writes the bytes of s for which escape is true as %XX
+// (upper-case hex); s itself when there are none.
+func escapeBytes(s string, escape func(byte) bool) string {
 	n := 0
 	for i := 0; i < len(s); i++ {
-		if needsEncoding(s[i], set) {
+		if escape(s[i]) {
 			n++
 		}
 	}
@@ -168,13 +174,13 @@ func percentEncode(s, set string) string {
 	b.Grow(len(s) + 2*n)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if needsEncoding(c, set) {
-			b.WriteByte('%')
-			b.WriteByte(upperHex[c>>4])
-			b.WriteByte(upperHex[c&15])
+		if !escape(c) {
+			b.WriteByte(c)
 			continue
 		}
-		b.WriteByte(c)
+		b.WriteByte('%')
+		b.WriteByte(upperHex[c>>4])
+		b.WriteByte(upperHex[c&15])
 	}
 	return b.String()
 }
@@ -217,28 +223,7 @@ func escapeQueryValue(s string) string {
 // escaped, space as %20 and "%" as %25. url.Values.Encode differs (it uses
 // "+" and sorts keys), so it is not used.
 func formEncode(s string) string {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if !isUnreserved(s[i]) {
-			n++
-		}
-	}
-	if n == 0 {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s) + 2*n)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if isUnreserved(c) {
-			b.WriteByte(c)
-			continue
-		}
-		b.WriteByte('%')
-		b.WriteByte(upperHex[c>>4])
-		b.WriteByte(upperHex[c&15])
-	}
-	return b.String()
+	return escapeBytes(s, func(c byte) bool { return !isUnreserved(c) })
 }
 
 func isUnreserved(c byte) bool {
