@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/postgen/postgen/internal/secrets"
 	"github.com/postgen/postgen/model"
 )
 
@@ -284,13 +286,10 @@ func (p *plan) schemeValue(typ string, f authField, prm model.AuthParam, present
 	} else if prm.Kind != "null" {
 		v.text = prm.Value
 	}
-	if isSecretValue(v.text) || hasSecretQuery(v.text) {
-		p.warn(path, "the value looks like a credential and was not copied into the SDK")
-		v.text, v.notCopied = "", true
-		p.auth.leftOut[typ]++
-		return v
-	}
-	p.vars.note(v.text, path, false)
+	// Settings are sent as written, so the literal credentials inside
+	// one (a JWT claim, a client_secret in an authorization URL's query)
+	// become variables the SDK user sets, like those of request rows.
+	v.text = p.vars.scrubText(v.text, path, false)
 	if v.text == "" && f.def == "" {
 		return nil
 	}
@@ -346,7 +345,7 @@ func (p *plan) extraParams(prm model.AuthParam, path string) [][2]string {
 		// Token request parameters often carry client assertions, so only
 		// references and a few well-known public ones are copied.
 		tokenSide := strings.HasSuffix(path, "tokenRequestParams")
-		if isSecretName(key) || isSecretValue(value) || tokenSide && !onlyRefs(value) && !publicTokenParams[key] {
+		if secrets.OAuthName(key) || isSecretValue(value) || len(secrets.InText(value, true)) > 0 || tokenSide && !onlyRefs(value) && !publicTokenParams[key] {
 			field := "AuthParams"
 			if tokenSide {
 				field = "TokenParams"
@@ -508,22 +507,6 @@ func sortedSet(m map[string]bool) []string {
 
 // publicTokenParams are token request parameters that are never secret.
 var publicTokenParams = map[string]bool{"audience": true, "resource": true, "scope": true}
-
-// hasSecretQuery reports whether a URL-like setting carries a literal
-// credential in a query parameter (?client_secret=...).
-func hasSecretQuery(s string) bool {
-	_, query, ok := strings.Cut(s, "?")
-	if !ok {
-		return false
-	}
-	for _, pair := range strings.Split(query, "&") {
-		k, v, _ := strings.Cut(pair, "=")
-		if isSecretName(k) && v != "" && !onlyRefs(v) {
-			return true
-		}
-	}
-	return false
-}
 
 // authParamText returns the text of an auth's parameter.
 func authParamText(a *model.Auth, key string) (string, bool) {

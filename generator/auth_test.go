@@ -164,19 +164,6 @@ func TestAuthOwnsTheRowsItReplaces(t *testing.T) {
 	}
 }
 
-func TestSecretQueryInSettingsIsNotCopied(t *testing.T) {
-	for s, want := range map[string]bool{
-		"https://a.example/token?client_secret=abc":   true,
-		"https://a.example/token?client_secret={{x}}": false,
-		"https://a.example/token?audience=api":        false,
-		"https://a.example/token":                     false,
-	} {
-		if hasSecretQuery(s) != want {
-			t.Errorf("hasSecretQuery(%q) = %v", s, !want)
-		}
-	}
-}
-
 // Comments lose the credentials they repeat; code keeps its bytes.
 func TestRedactCommentsTouchesOnlyComments(t *testing.T) {
 	src := []byte("package x\n\n// Key: RKCGzna7bv9YD57c, see docs.\nvar k = \"RKCGzna7bv9YD57c\" /* RKCGzna7bv9YD57c */\n")

@@ -2,10 +2,9 @@ package generator
 
 import (
 	"fmt"
-	"regexp"
-	"strings"
 
 	"github.com/postgen/postgen/generator/godoc"
+	"github.com/postgen/postgen/internal/secrets"
 	"github.com/postgen/postgen/model"
 )
 
@@ -35,30 +34,16 @@ func sentence(format string, args ...any) []string {
 	return godoc.Wrap(fmt.Sprintf(format, args...))
 }
 
-// Credentials written into prose: descriptions often paste a real token
-// or key into an example. They are replaced before anything is converted.
-var (
-	proseJWT        = regexp.MustCompile(`eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*`)
-	proseBearer     = regexp.MustCompile(`(?i)\b(bearer|basic)(\s+)[A-Za-z0-9._~+/-]{20,}=*`)
-	prosePrivateKey = regexp.MustCompile(`-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)`)
-)
-
-// scrubProse replaces JWTs, literal bearer and basic credentials and
-// private keys in text with placeholders.
+// scrubProse replaces the credentials written into prose (descriptions
+// often paste a real token or key into an example: see
+// secrets.InProse) with placeholders, before anything is converted.
 func scrubProse(s string) string { return scrubProseWith(s, "") }
 
-// scrubProseWith replaces them with replacement, or with placeholders
-// that say what was there when replacement is "".
+// scrubProseWith replaces them with replacement, or with a placeholder
+// that says what was there when replacement is "".
 func scrubProseWith(s, replacement string) string {
-	lower := strings.ToLower(s)
-	if !strings.Contains(s, "eyJ") && !strings.Contains(s, "PRIVATE KEY") && !strings.Contains(lower, "bearer") && !strings.Contains(lower, "basic") {
-		return s
+	if replacement == "" {
+		replacement = "(credential removed by postgen)"
 	}
-	jwt, creds, key := "(token removed by postgen)", "$1$2(credentials removed by postgen)", "(private key removed by postgen)"
-	if replacement != "" {
-		jwt, creds, key = replacement, "$1$2"+replacement, replacement
-	}
-	s = proseJWT.ReplaceAllString(s, jwt)
-	s = proseBearer.ReplaceAllString(s, creds)
-	return prosePrivateKey.ReplaceAllString(s, key)
+	return secrets.Replace(s, secrets.InProse(s, nil), func(secrets.Span) string { return replacement })
 }

@@ -56,7 +56,7 @@ func (p *plan) emit() ([]File, error) {
 	sort.SliceStable(jobs, func(i, j int) bool { return jobs[i].big && !jobs[j].big })
 	files := make([]File, len(jobs))
 	errs := make([]error, len(jobs))
-	secrets := p.credentialTexts(runtimeVocabulary())
+	known := p.credentialTexts(runtimeVocabulary())
 	var wg sync.WaitGroup
 	work := make(chan int)
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -69,7 +69,7 @@ func (p *plan) emit() ([]File, error) {
 				} else {
 					files[i], errs[i] = render(jobs[i].name, jobs[i].build())
 				}
-				files[i].Data = redactComments(files[i].Data, secrets)
+				files[i].Data = redactComments(files[i].Data, known)
 			}
 		}()
 	}

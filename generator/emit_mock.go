@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"net/url"
 	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/postgen/postgen/internal/secrets"
 	"github.com/postgen/postgen/model"
 	"github.com/postgen/postgen/templates"
 )
@@ -101,7 +101,7 @@ func (p *plan) routesFile() (File, error) {
 	var w goText
 	w.comment("", sentence("routes are the requests of the collection with their saved examples, in collection order."))
 	distinct := p.distinguishingQueries()
-	secrets := p.credentialTexts(runtimeVocabulary())
+	known := p.credentialTexts(runtimeVocabulary())
 	var routes []string
 	p.forEachMethod(func(m *method) {
 		head := []string{"operation: " + quote(m.op.name), "method: " + quote(m.op.method)}
@@ -128,7 +128,7 @@ func (p *plan) routesFile() (File, error) {
 		if len(m.req.Examples) > 0 {
 			var exs []string
 			for _, ex := range m.req.Examples {
-				exs = append(exs, "{"+strings.Join(exampleFields(ex, secrets), ", ")+"}")
+				exs = append(exs, "{"+strings.Join(exampleFields(ex, known), ", ")+"}")
 			}
 			groups = append(groups, []string{"examples: " + rowList("[]example", "\t\t", exs)})
 		}
@@ -146,9 +146,9 @@ func (p *plan) routesFile() (File, error) {
 }
 
 // exampleFields renders a saved example, scrubbed, without zero fields:
-// secrets are the collection's credential values (see credentialTexts),
+// known are the collection's credential values (see credentialTexts),
 // replaced wherever they appear.
-func exampleFields(ex model.Example, secrets []string) []string {
+func exampleFields(ex model.Example, known []string) []string {
 	out := []string{"name: " + quote(ex.Name)}
 	if ex.Code != 0 {
 		out = append(out, "status: "+strconv.Itoa(ex.Code))
@@ -156,11 +156,11 @@ func exampleFields(ex model.Example, secrets []string) []string {
 	if hs := exampleHeaders(ex); len(hs) > 0 {
 		vals := make([]string, len(hs))
 		for i, h := range hs {
-			vals[i] = "{" + quote(h[0]) + ", " + quote(replaceAll(h[1], secrets, mockRedacted)) + "}"
+			vals[i] = "{" + quote(h[0]) + ", " + quote(replaceAll(h[1], known, mockRedacted)) + "}"
 		}
 		out = append(out, "header: [][2]string{"+strings.Join(vals, ", ")+"}")
 	}
-	if body := replaceAll(scrubExampleBody(ex.Body), secrets, mockRedacted); body != "" {
+	if body := replaceAll(scrubExampleBody(ex.Body), known, mockRedacted); body != "" {
 		out = append(out, "body: "+bodyLit(body))
 	}
 	return out
@@ -192,6 +192,9 @@ func exampleHeaders(ex model.Example) [][2]string {
 		value := h.Value
 		if isSecretName(h.Key) || isSecretValue(value) {
 			value = mockRedacted
+		} else {
+			// Set-Cookie: session=..., Location: ...?token=...
+			value = secrets.Redact(value, mockRedacted)
 		}
 		hasType = hasType || strings.EqualFold(h.Key, "content-type")
 		out = append(out, [2]string{h.Key, value})
@@ -202,46 +205,11 @@ func exampleHeaders(ex model.Example) [][2]string {
 	return out
 }
 
-// scrubExampleBody replaces credentials in a saved response body: string
-// values of credential-named JSON members (as in request bodies), the
-// values of credential-named fields of a form-encoded body (an OAuth token
-// response), and JWTs, bearer credentials and private keys anywhere.
+// scrubExampleBody replaces the literal credentials in a saved response
+// body, whatever its format (JSON, XML, form-encoded, text; see
+// internal/secrets): a token response is replayed with placeholders.
 func scrubExampleBody(body string) string {
-	if body == "" {
-		return body
-	}
-	if strings.Contains(body, `"`) {
-		if ms := secretJSONMembers(body); len(ms) > 0 {
-			var b strings.Builder
-			last := 0
-			for _, m := range ms {
-				b.WriteString(body[last:m.start])
-				b.WriteString(mockRedacted)
-				last = m.end
-			}
-			b.WriteString(body[last:])
-			body = b.String()
-		}
-	} else if strings.Contains(body, "=") && !strings.ContainsAny(strings.TrimSpace(body), " \n<") {
-		body = scrubFormBody(body)
-	}
-	return scrubProseWith(body, mockRedacted)
-}
-
-// scrubFormBody replaces the values of credential-named fields in
-// key=value&key=value text.
-func scrubFormBody(body string) string {
-	pairs := strings.Split(body, "&")
-	for i, pair := range pairs {
-		k, _, ok := strings.Cut(pair, "=")
-		if !ok {
-			continue
-		}
-		if name, err := url.QueryUnescape(k); err == nil && isSecretName(name) {
-			pairs[i] = k + "=" + mockRedacted
-		}
-	}
-	return strings.Join(pairs, "&")
+	return secrets.Redact(body, mockRedacted)
 }
 
 // originPath is the path of origin i once the collection's defaults are
@@ -363,12 +331,7 @@ func bodyLit(s string) string {
 	return quote(s)
 }
 
-// replaceAll replaces every occurrence of each of secrets in s.
-func replaceAll(s string, secrets []string, with string) string {
-	for _, x := range secrets {
-		if strings.Contains(s, x) {
-			s = strings.ReplaceAll(s, x, with)
-		}
-	}
-	return s
+// replaceAll replaces every whole-word occurrence of each of known in s.
+func replaceAll(s string, known []string, with string) string {
+	return secrets.ReplaceKnown(s, known, with)
 }

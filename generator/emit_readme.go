@@ -213,8 +213,15 @@ func (p *plan) oauth2Steps(send string) []string {
 			auth = m.req.Auth
 		}
 	})
+	// The scheme's settings, not the collection's text: credentials in
+	// them (a client_secret in the authorization URL) are already
+	// variables there.
+	var settings map[string]string
+	if s := p.auth.byAuth[auth]; s != nil {
+		settings = s.settings
+	}
 	param := func(key string) string {
-		v := strings.TrimSpace(authParam(auth, key))
+		v := strings.TrimSpace(settings[key])
 		if v == "" || isSecretValue(v) {
 			return ""
 		}

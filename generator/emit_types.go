@@ -41,7 +41,7 @@ func (p *plan) emitNamedType(f *jen.File, nt *namedType) {
 		if chosen, ok := nt.chosen[fl.Key]; ok {
 			typ, note = chosen, note+"; type chosen in postgen.yaml"
 		}
-		fields = append(fields, jen.Id(nt.fields[fl.Key]).Add(typ).Tag(map[string]string{"json": tag}).Comment(note))
+		fields = append(fields, jen.Id(nt.fields[fl.Key]).Add(typ).Tag(map[string]string{"json": tag}).Comment(oneLine(note)))
 	}
 	f.Type().Id(nt.name).Struct(fields...)
 	f.Line()
@@ -57,7 +57,7 @@ func (p *plan) emitGraphQL(f *jen.File, m *method) {
 	g := m.types.gql
 	where := m.svc.typeName + "." + m.name
 	f.Add(comment(sentence("%s is the GraphQL query of %s, as the collection has it.", g.query, where)...)...)
-	f.Const().Id(g.query).Op("=").Add(stringLit(m.req.Body.GraphQL.Query))
+	f.Const().Id(g.query).Op("=").Add(stringLit(m.op.body.text))
 	f.Line()
 	f.Add(comment(sentence("%s is the body of %s; an empty Query sends %s.", g.request, where, g.query)...)...)
 	f.Type().Id(g.request).Op("=").Id("GraphQLRequest").Types(p.variablesType(m))

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/postgen/postgen/internal/secrets"
 	"github.com/postgen/postgen/model"
 )
 
@@ -91,6 +92,12 @@ func (p *plan) planOperation(r *model.Request, s *service, m *method) *opPlan {
 	}
 	if len(u.Path) > 0 {
 		op.path = "/" + strings.Join(u.Path, "/")
+		// A path can be a credential itself (a Slack webhook, a Telegram
+		// bot token): only tokens recognisable by their shape are
+		// looked for there.
+		if spans := secrets.Tokens(op.path); len(spans) > 0 {
+			op.path = p.vars.scrubSpans(op.path, spans, r.Path+".request.url.path")
+		}
 	}
 	if u.HasUserInfo {
 		p.warn(r.Path+".request.url", "credentials in the URL (user:password@) are not copied; use an auth option instead")
@@ -171,11 +178,15 @@ func pathExample(u model.URL, name string) string {
 func (p *plan) planQuery(r *model.Request, st *structType) []paramPlan {
 	var out []paramPlan
 	slots := map[string]int{}
+	oauth := false
+	for _, q := range r.URL.Query {
+		oauth = oauth || isOAuthKey(q.Key)
+	}
 	for i, q := range r.URL.Query {
 		if authOwnsQuery(r.Auth, q.Key) {
 			continue // the auth replaces it, as Postman's does
 		}
-		value := p.vars.scrub(q.Key, q.Value, r.Path+".request.url.query["+itoa(i)+"]")
+		value := p.vars.scrubRow(q.Key, q.Value, r.Path+".request.url.query["+itoa(i)+"]", oauth)
 		pp := paramPlan{in: "query", key: q.Key, value: value, null: q.NullValue, disabled: q.Disabled}
 		if slot, ok := slots[q.Key]; ok {
 			pp.slot, pp.secondary = slot, true
@@ -264,6 +275,10 @@ func (p *plan) planBody(r *model.Request, s *service, m *method) (*bodySpecPlan,
 		}
 		form := &structType{}
 		slots := map[string]int{}
+		oauth := false
+		for _, row := range rows {
+			oauth = oauth || isOAuthKey(row.Key)
+		}
 		for i, row := range rows {
 			in := "form"
 			if b.Mode == model.BodyFormData && row.Type == "file" {
@@ -271,7 +286,7 @@ func (p *plan) planBody(r *model.Request, s *service, m *method) (*bodySpecPlan,
 			}
 			value := row.Value
 			if in == "form" {
-				value = p.vars.scrub(row.Key, row.Value, path+"."+b.Mode+"["+itoa(i)+"]")
+				value = p.vars.scrubRow(row.Key, row.Value, path+"."+b.Mode+"["+itoa(i)+"]", oauth)
 			}
 			key := in + "\x00" + row.Key
 			srcs := row.Src
@@ -315,10 +330,10 @@ func (p *plan) planBody(r *model.Request, s *service, m *method) (*bodySpecPlan,
 		return &bodySpecPlan{mode: b.Mode, contentType: ct}, &bodyPlan{kind: "reader"}
 	case model.BodyGraphQL:
 		g := b.GraphQL
-		p.vars.note(g.Query, path+".graphql.query", false)
-		p.vars.note(g.Variables, path+".graphql.variables", false)
-		return &bodySpecPlan{mode: b.Mode, contentType: "application/json", text: g.Query,
-			gqlVariables: g.Variables, gqlVarsText: g.VariablesIsText, gqlOperation: g.OperationName}, &bodyPlan{kind: "json"}
+		query := p.vars.scrubText(g.Query, path+".graphql.query", false)
+		variables := p.vars.scrubText(g.Variables, path+".graphql.variables", false)
+		return &bodySpecPlan{mode: b.Mode, contentType: "application/json", text: query,
+			gqlVariables: variables, gqlVarsText: g.VariablesIsText, gqlOperation: g.OperationName}, &bodyPlan{kind: "json"}
 	}
 	// raw, and unknown modes the parser reported as raw.
 	spec := &bodySpecPlan{mode: model.BodyRaw, text: p.vars.scrubRaw(b.Raw, path+".raw")}
@@ -339,6 +354,10 @@ func (p *plan) planBody(r *model.Request, s *service, m *method) (*bodySpecPlan,
 	}
 	return spec, &bodyPlan{kind: kind}
 }
+
+// isOAuthKey reports whether a query or form key makes its request an
+// OAuth token or authorization request.
+func isOAuthKey(key string) bool { return key == "grant_type" || key == "response_type" }
 
 // looksLikeJSON reports whether raw text is a JSON object or array, for
 // collections that send JSON without saying so.

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/postgen/postgen/internal/secrets"
 	"github.com/postgen/postgen/templates"
 )
 
@@ -22,7 +23,7 @@ const redacted = "[credential]"
 
 // minRedact is the shortest value searched: shorter ones ("u", "cs") are
 // ordinary text far more often than they are a leak.
-const minRedact = 8
+const minRedact = secrets.MinKnown
 
 // credentialTexts are the values comments must not hold: literal auth
 // credentials, and the values (in the collection and its environments) of
@@ -48,6 +49,15 @@ func (p *plan) credentialTexts(runtimeText string) []string {
 				continue
 			}
 			add(prm.Value)
+		}
+	}
+	// Every literal replaced by a variable anywhere in the collection: a
+	// description that repeats a scrubbed header value must not keep it.
+	for _, s := range p.vars.scrubs {
+		// A value that repeats its key ("Password": "Password") is a
+		// placeholder, and the word stays in the prose that names it.
+		if !strings.EqualFold(s.Value, s.Key) {
+			add(s.Value)
 		}
 	}
 	vars := p.coll.Variables
@@ -109,8 +119,8 @@ func isCredentialParam(typ, key string) bool {
 
 // redactComments replaces the secrets found in the comments of Go source
 // src. Code is never touched.
-func redactComments(src []byte, secrets []string) []byte {
-	if len(secrets) == 0 {
+func redactComments(src []byte, known []string) []byte {
+	if len(known) == 0 {
 		return src
 	}
 	fset := token.NewFileSet()
@@ -127,10 +137,7 @@ func redactComments(src []byte, secrets []string) []byte {
 		if tok != token.COMMENT {
 			continue
 		}
-		replaced := lit
-		for _, sec := range secrets {
-			replaced = strings.ReplaceAll(replaced, sec, redacted)
-		}
+		replaced := replaceAll(lit, known, redacted)
 		if replaced == lit {
 			continue
 		}

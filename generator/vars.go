@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/postgen/postgen/internal/secrets"
 	"github.com/postgen/postgen/model"
 )
 
@@ -72,72 +73,29 @@ func (t *varTable) note(s, path string, secret bool) {
 	}
 }
 
-// secretWords are words that make a parameter, header or variable name a
-// credential.
-var secretWords = map[string]bool{
-	"password": true, "passwd": true, "pwd": true, "passphrase": true, "secret": true, "token": true,
-	"credential": true, "credentials": true, "authorization": true, "auth": true, "cookie": true,
-	"session": true, "signature": true, "bearer": true, "jwt": true, "otp": true, "apikey": true,
-	"accesskey": true, "privatekey": true, "sig": true,
-}
+// isSecretName and isSecretValue are the project's one definition of a
+// credential (internal/secrets), by name and by shape.
+func isSecretName(name string) bool { return secrets.Name(name) }
 
-// secretFragments are matched against the name with separators removed.
-var secretFragments = []string{"apikey", "secret", "password", "token", "accesskey", "privatekey", "subscriptionkey", "authkey", "sessionid"}
-
-// notSecretWords mark names that mention a secret word but are not one,
-// such as pagination tokens.
-var notSecretWords = map[string]bool{"page": true, "next": true, "cursor": true, "continuation": true, "sync": true, "type": true, "url": true, "uri": true, "endpoint": true, "expiry": true, "expires": true}
-
-// isSecretName reports whether a name (of a header, parameter, field or
-// variable) says its value is a credential.
-func isSecretName(name string) bool {
-	ws := words(name)
-	for _, w := range ws {
-		if notSecretWords[w] {
-			return false
-		}
-	}
-	for _, w := range ws {
-		if secretWords[w] {
-			return true
-		}
-	}
-	compact := strings.Join(ws, "")
-	for _, f := range secretFragments {
-		if strings.Contains(compact, f) {
-			return true
-		}
-	}
-	return false
-}
-
-var jwtLike = regexp.MustCompile(`^eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$`)
-
-// isSecretValue reports whether a value looks like a credential whatever
-// its name: a JWT, a private key, an Authorization header value.
-func isSecretValue(v string) bool {
-	v = strings.TrimSpace(v)
-	if jwtLike.MatchString(v) || strings.Contains(v, "PRIVATE KEY") {
-		return true
-	}
-	lower := strings.ToLower(v)
-	for _, scheme := range []string{"bearer ", "basic ", "digest ", "hawk ", "aws4-hmac-sha256 ", "oauth "} {
-		if strings.HasPrefix(lower, scheme) && !strings.Contains(v, "{{") {
-			return true
-		}
-	}
-	return false
-}
+func isSecretValue(v string) bool { return secrets.Value(v) }
 
 // scrub returns the value to keep for a row named key. A literal
 // credential is replaced with a reference to a variable of the key's name,
 // which the SDK user sets; references are noted.
 func (t *varTable) scrub(key, value, path string) string {
-	secret := isSecretName(key)
-	if (secret || isSecretValue(value)) && value != "" && !isOnlyRefs(value) {
+	return t.scrubRow(key, value, path, false)
+}
+
+// scrubRow is scrub for a row of a request that oauth says is an OAuth
+// token or authorization request, where the authorization code is a
+// credential too. A value that only holds a credential somewhere inside
+// (a token in a URL) is replaced whole.
+func (t *varTable) scrubRow(key, value, path string, oauth bool) string {
+	secret := isSecretName(key) || oauth && secrets.OAuthName(key)
+	if (secret || isSecretValue(value) || len(secrets.Tokens(value)) > 0) && value != "" && !isOnlyRefs(value) {
 		name := t.syntheticFor(key, value)
 		t.replaced(name, key, path)
-		t.scrubs = append(t.scrubs, Scrub{Name: name, Path: path, Value: value})
+		t.scrubs = append(t.scrubs, Scrub{Name: name, Path: path, Value: value, Key: key})
 		value = "{{" + name + "}}"
 	}
 	t.note(key, path, false)
@@ -159,14 +117,7 @@ func (t *varTable) replaced(name, key, path string) {
 // isOnlyRefs reports whether s consists of variable references and
 // whitespace or scheme words ("Bearer {{token}}"), so it holds no literal
 // credential.
-func isOnlyRefs(s string) bool {
-	rest := strings.TrimSpace(varRef.ReplaceAllString(s, ""))
-	switch strings.ToLower(rest) {
-	case "", "bearer", "basic", "token", "digest":
-		return strings.Contains(s, "{{")
-	}
-	return false
-}
+func isOnlyRefs(s string) bool { return secrets.OnlyRefs(s) }
 
 // syntheticFor is the variable that stands for the literal credential
 // value of a row named key: the key's name, numbered ("password2") when
@@ -199,80 +150,52 @@ func (t *varTable) syntheticFor(key, value string) string {
 // syntheticName is the variable that stands for a credential found in a
 // row named key.
 func syntheticName(key string) string {
-	key = strings.TrimSpace(key)
+	// {{$name}} is a dynamic variable and braces would end the
+	// reference: neither may start or be part of the name.
+	key = strings.TrimLeft(strings.TrimSpace(key), "$")
+	key = strings.NewReplacer("{", "_", "}", "_").Replace(key)
 	if key == "" {
 		return "credential"
 	}
 	return key
 }
 
-// scrubRaw replaces string values of credential-named members in a JSON
-// body with variable references, keeping the text otherwise byte for byte.
-func (t *varTable) scrubRaw(raw, path string) string {
+// scrubText replaces the literal credentials inside text that is sent as
+// written (a raw body, a GraphQL query or its variables, a URL path) with
+// variable references, keeping the text otherwise byte for byte: values
+// of credential-named JSON members, XML elements and attributes, form and
+// GraphQL arguments, URL userinfo, and tokens recognisable by their shape
+// (see internal/secrets).
+func (t *varTable) scrubText(raw, path string, oauth bool) string {
 	t.note(raw, path, false)
-	if !strings.Contains(raw, `"`) {
-		return raw
-	}
-	var b strings.Builder
-	last := 0
-	for _, m := range secretJSONMembers(raw) {
-		name := t.syntheticFor(m.key, raw[m.start:m.end])
-		t.replaced(name, m.key, path)
-		t.scrubs = append(t.scrubs, Scrub{Name: name, Path: path, Value: raw[m.start:m.end]})
-		b.WriteString(raw[last:m.start])
-		b.WriteString("{{" + name + "}}")
-		last = m.end
-	}
-	if last == 0 {
-		return raw
-	}
-	b.WriteString(raw[last:])
-	return b.String()
+	return t.scrubSpans(raw, secrets.InText(raw, oauth), path)
 }
 
-// jsonMember is the byte range of a string value's contents (between the
-// quotes) and the key it belongs to.
-type jsonMember struct {
-	key        string
-	start, end int
+// scrubSpans replaces the spans of raw, literal credentials, with
+// references to variables the SDK user sets.
+func (t *varTable) scrubSpans(raw string, spans []secrets.Span, path string) string {
+	return secrets.Replace(raw, spans, func(s secrets.Span) string {
+		key := s.Key
+		if key == "" {
+			key = "token"
+		}
+		value := raw[s.Start:s.End]
+		name := t.syntheticFor(key, value)
+		t.replaced(name, key, path)
+		t.scrubs = append(t.scrubs, Scrub{Name: name, Path: path, Value: value, Key: key})
+		return "{{" + name + "}}"
+	})
 }
 
-// secretJSONMembers scans JSON-like text (comments and {{variables}} are
-// tolerated) for "key": "value" pairs whose key names a credential and
-// whose value is a literal.
-func secretJSONMembers(s string) []jsonMember {
-	var out []jsonMember
-	var lastString string
-	lastEnd := -1
-	for i := 0; i < len(s); i++ {
-		if s[i] != '"' {
-			continue
-		}
-		start := i + 1
-		j := start
-		for j < len(s) && s[j] != '"' {
-			if s[j] == '\\' {
-				j++
-			}
-			j++
-		}
-		if j >= len(s) {
-			break
-		}
-		text := s[start:j]
-		// Is this string a value following `"key":`?
-		if lastEnd >= 0 && strings.TrimSpace(s[lastEnd:i]) == ":" {
-			key, _ := strconv.Unquote(`"` + lastString + `"`)
-			if isSecretName(key) && text != "" && !isOnlyRefs(text) {
-				out = append(out, jsonMember{key: key, start: start, end: j})
-			}
-			lastEnd = -1
-		} else {
-			lastString, lastEnd = text, j+1
-		}
-		i = j
-	}
-	return out
+// scrubRaw is scrubText for a raw body.
+func (t *varTable) scrubRaw(raw, path string) string {
+	return t.scrubText(raw, path, isOAuthText(raw))
+}
+
+// isOAuthText reports whether a body or query is an OAuth request's:
+// there "code" is the authorization code.
+func isOAuthText(s string) bool {
+	return strings.Contains(s, "grant_type") || strings.Contains(s, "response_type")
 }
 
 // finish decides the defaults: every used, defined, non-secret variable
@@ -306,6 +229,7 @@ func (t *varTable) finish(p *plan) {
 			t.secret[name] = true
 			continue
 		}
+		text = t.scrubUserInfo(name, text)
 		t.defaults[name] = text
 		for _, inner := range refs(text) {
 			if _, ok := t.used[inner]; !ok {
@@ -317,6 +241,27 @@ func (t *varTable) finish(p *plan) {
 	for name := range t.synthetic {
 		delete(t.defaults, name)
 	}
+}
+
+// scrubUserInfo replaces the user:password of URLs inside the value of
+// variable name ("https://me:pw@api.example.com") with a reference to a
+// variable of its own, name_userinfo, which the SDK user sets: the rest
+// of the URL stays the default.
+func (t *varTable) scrubUserInfo(name, text string) string {
+	if !strings.Contains(text, "@") {
+		return text
+	}
+	var spans []secrets.Span
+	for _, s := range secrets.InText(text, false) {
+		if s.Key == "userinfo" {
+			s.Key = name + "_userinfo"
+			spans = append(spans, s)
+		}
+	}
+	if len(spans) == 0 {
+		return text
+	}
+	return t.scrubSpans(text, spans, "variable "+strconv.Quote(name))
 }
 
 // renderVariable renders a variable value as Postman substitutes it
@@ -389,6 +334,8 @@ type VariableUse struct {
 // never written to any file.
 type Scrub struct {
 	Name, Path, Value string
+	// Key is the name the value was given under in the collection.
+	Key string
 }
 
 // uses lists the used variables, sorted by name.

@@ -20,7 +20,8 @@
 //	requests per minute | 60
 //	body size           | 1 MiB
 //
-// An old token looks like (token removed by postgen) and must never be pasted.
+// An old token looks like (credential removed by postgen) and must never be
+// pasted.
 //
 // # Quick start
 //

@@ -120,7 +120,7 @@ var opUsersResetSPassword = operation{name: "Users.ResetSPassword", method: "PUT
 	params: []param{
 		{in: inHeader, key: "Authorization", slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"is_password_reset_required\":\"{{is_password_reset_required}}\"}"}}
+	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"is_password_reset_required\":\"true\"}"}}
 
 // UpdateSInformation sends PUT /2.0/users/12927765 (Postman: Users › Update a
 // User's Information).
