@@ -54,6 +54,7 @@ func TestHostileCatalogue(t *testing.T) {
 		return
 	}
 	buildAndVet(t, mod, "the hostile SDKs")
+	assertNothingToGenerate(t, mod)
 	t.Logf("%d hostile cases; %d SDKs build and vet", len(cases), built)
 }
 

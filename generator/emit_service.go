@@ -82,9 +82,10 @@ var bodyModes = map[string]string{
 }
 
 // stringLit renders s as a raw string literal when it spans lines and can
-// be one (easier to read for bodies), else as a quoted literal.
+// safely be one (easier to read for queries and bodies), else as a quoted
+// literal, which keeps all of s on one line.
 func stringLit(s string) jen.Code {
-	if strings.Contains(s, "\n") && !strings.ContainsAny(s, "`\r") && cleanText(strings.ReplaceAll(s, "\n", "")) == strings.ReplaceAll(s, "\n", "") {
+	if strings.Contains(s, "\n") && !strings.ContainsAny(s, "`\r") && cleanText(strings.ReplaceAll(s, "\n", "")) == strings.ReplaceAll(s, "\n", "") && !startsDirective(s) {
 		return jen.Op("`" + s + "`")
 	}
 	return jen.Lit(s)

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -20,6 +21,10 @@ import (
 	pgparser "github.com/postgen/postgen/parser"
 	"github.com/postgen/postgen/templates"
 )
+
+// fuzzDirective matches a line that the go command or the compiler would
+// read as a directive.
+var fuzzDirective = regexp.MustCompile(`(?m)^[ \t]*(//go:|//line[ \t]|/\*line |#cgo|//export )`)
 
 // maxSeed keeps the fuzzer's seeds small enough to mutate quickly; the
 // large corpus collections are covered whole by TestGeneratedCodeTypeChecks.
@@ -59,6 +64,15 @@ func FuzzPipeline(f *testing.F) {
 			// Generate fails only on its own bugs (invalid Go, two files
 			// of one name): a collection must never trigger that.
 			t.Fatalf("Generate: %v", err)
+		}
+		// No line of a generated Go file may start a directive (checked
+		// here on its own, not through checkDirectives).
+		for _, f := range out.Files {
+			if strings.HasSuffix(f.Name, ".go") {
+				if m := fuzzDirective.Find(f.Data); m != nil {
+					t.Fatalf("%s has a line starting with a directive: %q", f.Name, m)
+				}
+			}
 		}
 		again, err := Generate(res.Collection, Config{Package: pkg})
 		if err != nil || len(again.Files) != len(out.Files) {

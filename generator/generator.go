@@ -149,6 +149,9 @@ func Generate(c *model.Collection, cfg Config) (*Result, error) {
 	}
 	files = append(files, extra...)
 	stampCommand(files, cfg.Command)
+	if err := checkDirectives(files); err != nil {
+		return nil, err
+	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	for i := 1; i < len(files); i++ {
 		if files[i].Name == files[i-1].Name {
