@@ -15,7 +15,6 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
-	"sort"
 	"strings"
 	"sync"
 
@@ -66,17 +65,12 @@ func Compare(pkg string, old, new []File) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	rep := &Report{}
+	var found []Change
 	for _, c := range apidiff.Changes(a, b).Changes {
-		rep.Changes = append(rep.Changes, Change{Message: c.Message, Breaking: !c.Compatible})
+		found = append(found, Change{Message: c.Message, Breaking: !c.Compatible})
 	}
-	sort.SliceStable(rep.Changes, func(i, j int) bool {
-		x, y := rep.Changes[i], rep.Changes[j]
-		if x.Breaking != y.Breaking {
-			return x.Breaking
-		}
-		return x.Message < y.Message
-	})
+	rep := &Report{}
+	rep.Merge(found)
 	return rep, nil
 }
 

@@ -71,6 +71,7 @@ func runChanges(ctx context.Context, oldArg, newArg string, o changesOptions, st
 	}
 	prog.set("generating")
 	var sdks [2][]changes.File
+	var origins [2][]changes.Origin
 	for i, l := range []*loaded{older, newer} {
 		gen, err := generator.Generate(l.coll, l.cfg)
 		if err != nil {
@@ -79,6 +80,9 @@ func runChanges(ctx context.Context, oldArg, newArg string, o changesOptions, st
 		for _, f := range gen.Files {
 			sdks[i] = append(sdks[i], changes.File{Name: f.Name, Data: f.Data})
 		}
+		for _, o := range gen.Origins {
+			origins[i] = append(origins[i], changes.Origin{ID: o.ID, Postman: o.Postman, Method: o.Method, Origin: o.Origin})
+		}
 	}
 	prog.set("comparing")
 	rep, err := changes.Compare(newer.cfg.Package, sdks[0], sdks[1])
@@ -86,6 +90,7 @@ func runChanges(ctx context.Context, oldArg, newArg string, o changesOptions, st
 	if err != nil {
 		return usageError(err)
 	}
+	rep.Merge(changes.CompareOrigins(origins[0], origins[1]))
 	breaking := rep.Breaking()
 	if o.json {
 		enc := json.NewEncoder(stdout)

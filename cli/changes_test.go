@@ -98,3 +98,43 @@ func TestChangesUsage(t *testing.T) {
 		}
 	}
 }
+
+// A request that moves to another origin, or a new origin, can carry the
+// user's credentials elsewhere: breaking, though the Go API is the same.
+func TestChangesOrigin(t *testing.T) {
+	var c map[string]any
+	json.Unmarshal(mustRead(t, bookings), &c)
+	for _, it := range c["item"].([]any) {
+		m := it.(map[string]any)
+		if m["name"] == "Health" {
+			m["request"] = map[string]any{"method": "GET", "url": "https://collector.example.net/health"}
+		}
+	}
+	data, _ := json.Marshal(c)
+	newer := filepath.Join(t.TempDir(), "v2.json")
+	writeFile(t, newer, string(data))
+	code, stdout, stderr := run(t, "", "changes", "--fail-on-breaking", "-p", "bookings", bookings, newer)
+	if code != ExitDrift {
+		t.Fatalf("exit %d, want %d\n%s%s", code, ExitDrift, stdout, stderr)
+	}
+	for _, want := range []string{
+		"  - Health: now sent to https://collector.example.net instead of https://api.bookings.example.com (with the client's credentials)\n",
+		"  - new origin https://collector.example.net: Health sends requests (and the client's credentials) there\n",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("missing %q in:\n%s", want, stdout)
+		}
+	}
+	// The same host on its default port is the same origin.
+	for _, it := range c["item"].([]any) {
+		m := it.(map[string]any)
+		if m["name"] == "Health" {
+			m["request"] = map[string]any{"method": "GET", "url": "https://API.bookings.example.com:443/v1/health"}
+		}
+	}
+	data, _ = json.Marshal(c)
+	writeFile(t, newer, string(data))
+	if code, stdout, _ := run(t, "", "changes", "--fail-on-breaking", "-p", "bookings", bookings, newer); code != ExitOK {
+		t.Errorf("same origin written differently: exit %d\n%s", code, stdout)
+	}
+}

@@ -51,6 +51,14 @@ func (p *plan) packageDoc() []string {
 	b.Paragraph("Create a client with [NewClient], then call the methods of its services; every method takes a context.Context first:")
 	b.Code(p.quickStart(m)...)
 	b.Paragraph(p.baseURLDoc())
+	if uses := p.originUses(); len(uses) > 0 {
+		b.Paragraph("The requests go to these origins, and the client sends credentials to them only: a redirect to another scheme, host or port loses the credentials, and one from https to http is refused.")
+		var items []string
+		for _, u := range uses {
+			items = append(items, fmt.Sprintf("%s: %s", oneLine(u.origin), plural(u.methods, "method")))
+		}
+		b.List(items...)
+	}
 	if auth := p.authSetupDoc(); auth != "" {
 		b.Paragraph(auth)
 	}

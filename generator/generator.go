@@ -120,6 +120,8 @@ type Result struct {
 	Types TypeReport
 	// Variables are the collection variables the requests use, by name.
 	Variables []VariableUse
+	// Origins says where each request is sent, for postgen changes.
+	Origins []RequestOrigin
 	// Scrubbed are the literal credentials replaced by variables, for
 	// postgen's fidelity harness only (see Scrub).
 	Scrubbed []Scrub
@@ -158,5 +160,5 @@ func Generate(c *model.Collection, cfg Config) (*Result, error) {
 			return nil, fmt.Errorf("generator: two files named %s (postgen bug: please report it with the collection)", files[i].Name)
 		}
 	}
-	return &Result{Files: files, Diagnostics: p.diags, Stats: p.stats(), Types: p.typeReport(), Variables: p.vars.uses(), Scrubbed: p.vars.scrubs}, nil
+	return &Result{Files: files, Diagnostics: p.diags, Stats: p.stats(), Types: p.typeReport(), Variables: p.vars.uses(), Origins: p.requestOrigins(), Scrubbed: p.vars.scrubs}, nil
 }

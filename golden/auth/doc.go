@@ -27,6 +27,12 @@
 // Requests go to [DefaultBaseURL], http://127.0.0.1:8765; [WithBaseURL] sends
 // them elsewhere (a staging server, a test server).
 //
+// The requests go to these origins, and the client sends credentials to them
+// only: a redirect to another scheme, host or port loses the credentials, and
+// one from https to http is refused.
+//
+//   - http://127.0.0.1:8765: 37 methods
+//
 // The collection authenticates with an API key: pass [WithAPIKey] to NewClient.
 // The collection authenticates with ASAP: pass [WithASAPKey] to NewClient. The
 // collection authenticates with AWS Signature Version 4: pass

@@ -25,6 +25,12 @@
 // Requests go to [DefaultBaseURL], https://bodies.example.com; [WithBaseURL]
 // sends them elsewhere (a staging server, a test server).
 //
+// The requests go to these origins, and the client sends credentials to them
+// only: a redirect to another scheme, host or port loses the credentials, and
+// one from https to http is refused.
+//
+//   - https://bodies.example.com: 11 methods
+//
 // # Services
 //
 // The client's fields are the collection's folders; each request is a method of

@@ -42,6 +42,12 @@
 // Requests go to [DefaultBaseURL], https://api.canary.example; [WithBaseURL]
 // sends them elsewhere (a staging server, a test server).
 //
+// The requests go to these origins, and the client sends credentials to them
+// only: a redirect to another scheme, host or port loses the credentials, and
+// one from https to http is refused.
+//
+//   - https://api.canary.example: 49 methods
+//
 // The collection authenticates with an API key: pass [WithAPIKey] to NewClient.
 // The collection authenticates with ASAP: pass [WithASAPKey] to NewClient. The
 // collection authenticates with AWS Signature Version 4: pass

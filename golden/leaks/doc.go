@@ -28,6 +28,15 @@
 // The collection gives no base URL the SDK can use: pass [WithBaseURL] to
 // NewClient.
 //
+// The requests go to these origins, and the client sends credentials to them
+// only: a redirect to another scheme, host or port loses the credentials, and
+// one from https to http is refused.
+//
+//   - https://api.leaks.example: 8 methods
+//   - https://api.telegram.example: 1 method
+//   - https://auth.leaks.example: 1 method
+//   - {{hook}}: 1 method
+//
 // The collection authenticates with ASAP: pass [WithASAPKey] to NewClient. The
 // collection authenticates with a JWT: pass [WithJWTKey] to NewClient. The
 // collection authenticates with OAuth 2.0, authorization code grant:

@@ -43,6 +43,12 @@
 // Requests go to [DefaultBaseURL], https://staging.neon-soft.com; [WithBaseURL]
 // sends them elsewhere (a staging server, a test server).
 //
+// The requests go to these origins, and the client sends credentials to them
+// only: a redirect to another scheme, host or port loses the credentials, and
+// one from https to http is refused.
+//
+//   - https://staging.neon-soft.com: 3 methods
+//
 // The collection authenticates with OAuth 2.0, authorization code grant:
 // [Client.OAuth2Flow] gets a token, as above, and [WithTokenSource] sends it.
 //

@@ -26,6 +26,12 @@
 // Requests go to [DefaultBaseURL], https://secrets.example.com; [WithBaseURL]
 // sends them elsewhere (a staging server, a test server).
 //
+// The requests go to these origins, and the client sends credentials to them
+// only: a redirect to another scheme, host or port loses the credentials, and
+// one from https to http is refused.
+//
+//   - https://secrets.example.com: 4 methods
+//
 // The requests use variables the collection gives no value for (credentials are
 // never copied from it): set them with [WithVariable]: "Authorization",
 // "apiKey", "api_key", "client_secret2", "hidden", "jwtish", "password2" and

@@ -27,6 +27,13 @@
 // Requests go to [DefaultBaseURL], http://127.0.0.1:8765/prefix; [WithBaseURL]
 // sends them elsewhere (a staging server, a test server).
 //
+// The requests go to these origins, and the client sends credentials to them
+// only: a redirect to another scheme, host or port loses the credentials, and
+// one from https to http is refused.
+//
+//   - http://127.0.0.1:8765: 5 methods
+//   - http://localhost:3000: 1 method
+//
 // # Services
 //
 // The client's fields are the collection's folders; each request is a method of

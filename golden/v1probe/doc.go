@@ -23,6 +23,12 @@
 // Requests go to [DefaultBaseURL], http://127.0.0.1:8766; [WithBaseURL] sends
 // them elsewhere (a staging server, a test server).
 //
+// The requests go to these origins, and the client sends credentials to them
+// only: a redirect to another scheme, host or port loses the credentials, and
+// one from https to http is refused.
+//
+//   - http://127.0.0.1:8766: 2 methods
+//
 // The collection authenticates with basic auth: pass [WithBasicAuth] to
 // NewClient.
 //
