@@ -112,7 +112,10 @@ func (p *plan) readme() (File, error) {
 	// The description is copied as written: the credentials it repeats
 	// are replaced, as in the Go files' comments.
 	text := replaceAll(string(data), p.credentialTexts(runtimeVocabulary()), redacted)
-	return File{Name: "README.md", Data: []byte(text)}, nil
+	// Every byte of it is sanitized, whichever field of the template it
+	// came through: a README is read in terminals (cat, less, git diff),
+	// where ESC sequences, CR and bidi overrides hide or rewrite text.
+	return File{Name: "README.md", Data: []byte(godoc.Sanitize(text))}, nil
 }
 
 // regenerateCommands returns the command that regenerates the SDK (the

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	pgparser "github.com/postgen/postgen/parser"
 )
 
 // leakCanary matches the canaries of testdata/leaks: each is a literal
@@ -55,6 +57,41 @@ func dedupe(s []string) []string {
 		if i == 0 || x != s[i-1] {
 			out = append(out, x)
 		}
+	}
+	return out
+}
+
+// Control characters in collection text never reach the README or a Go
+// file: ESC sequences, CR and bidi overrides change what a terminal or an
+// editor shows.
+func TestNoControlCharactersInFiles(t *testing.T) {
+	data := []byte(`{"info": {"name": "ctl", "description": "desc \u001b[2J\u001b[31mred\r hidden \u202e evil \u0007 bell"},
+	 "variable": [{"key": "baseUrl", "value": "https://ctl.example.com/\u001b[8m"}, {"key": "v\u001b", "value": "\u202e1"}],
+	 "item": [{"name": "F \u001b]8;;https://x\u0007", "description": "\u202egnp.exe", "item": [
+	  {"name": "r\u001b[1m", "request": {"method": "GET", "url": "{{baseUrl}}/x?q=\u001b[0m&v={{v\u001b}}",
+	    "header": [{"key": "X-\u001b", "value": "\u202e"}], "description": "a\rb"},
+	   "response": [{"name": "e\u001b", "code": 200, "header": [{"key": "X-E", "value": "\u001b[1m"}], "body": "\u001b[31m\r\u202e"}]}]}]}`)
+	res := generateBytes(t, data, "ctl")
+	for _, f := range res.Files {
+		for i, r := range string(f.Data) {
+			if r == 0x1b || r == '\r' || r == 0x07 || r == '\u202e' {
+				t.Errorf("%s: %U at byte %d", f.Name, r, i)
+				break
+			}
+		}
+	}
+}
+
+// generateBytes parses and generates a collection given as bytes.
+func generateBytes(t *testing.T, data []byte, pkg string) *Result {
+	t.Helper()
+	res, err := pgparser.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Generate(res.Collection, Config{Package: pkg})
+	if err != nil {
+		t.Fatal(err)
 	}
 	return out
 }
