@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/postgen/postgen/generator"
+	"github.com/postgen/postgen/internal/termtext"
 	"github.com/postgen/postgen/model"
 	"github.com/postgen/postgen/parser"
 	"github.com/postgen/postgen/writer"
@@ -140,7 +141,7 @@ func runGenerate(ctx context.Context, arg string, o generateOptions, stdin io.Re
 func printWarnings(w io.Writer, l *loaded, diags []model.Diagnostic) {
 	printDiagnostics(w, l.display, diags)
 	for _, line := range l.envWarnings {
-		fmt.Fprintln(w, line)
+		fmt.Fprintln(w, termtext.Line(line))
 	}
 }
 
@@ -158,7 +159,7 @@ func listWritten(w io.Writer, rep *writer.Report) {
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].name < all[j].name })
 	for _, e := range all {
-		fmt.Fprintf(w, "  %-9s %s\n", e.what, e.name)
+		fmt.Fprintf(w, "  %-9s %s\n", e.what, termtext.Line(e.name))
 	}
 }
 
@@ -184,7 +185,7 @@ func listCheck(w io.Writer, files []writer.File, d *writer.Drift) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-9s %s\n", state[n], n)
+		fmt.Fprintf(w, "  %-9s %s\n", state[n], termtext.Line(n))
 	}
 }
 
@@ -238,7 +239,7 @@ func inputError(display string, err error) error {
 // name first.
 func printDiagnostics(w io.Writer, display string, diags []model.Diagnostic) {
 	for _, d := range diags {
-		fmt.Fprintf(w, "%s: %s\n", display, d)
+		fmt.Fprintln(w, termtext.Line(display+": "+d.String()))
 	}
 }
 
