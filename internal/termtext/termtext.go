@@ -67,7 +67,7 @@ func safeByte(c byte, multiline bool) bool {
 }
 
 // clean reports whether s needs no escaping.
-func clean(s string, multiline bool) bool {
+func clean(s []byte, multiline bool) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -77,7 +77,7 @@ func clean(s string, multiline bool) bool {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := utf8.DecodeRune(s[i:])
 		if r == utf8.RuneError && n == 1 || !safeRune(r) {
 			return false
 		}
@@ -96,7 +96,7 @@ const (
 
 // appendEscaped appends s to dst with every character that may not reach
 // a terminal escaped in form f.
-func appendEscaped(dst []byte, s string, multiline bool, f form) []byte {
+func appendEscaped(dst []byte, s []byte, multiline bool, f form) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -108,7 +108,7 @@ func appendEscaped(dst []byte, s string, multiline bool, f form) []byte {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := utf8.DecodeRune(s[i:])
 		switch {
 		case r == utf8.RuneError && n == 1:
 			if f == jsonForm {
@@ -162,10 +162,11 @@ func appendHex(dst []byte, v uint32, digits int) []byte {
 // the package doc escaped, newline included ("\n"); tab is kept. It
 // returns s itself when nothing needs escaping.
 func Line(s string) string {
-	if clean(s, false) {
+	b := []byte(s)
+	if clean(b, false) {
 		return s
 	}
-	return string(appendEscaped(make([]byte, 0, len(s)+8), s, false, goForm))
+	return string(appendEscaped(make([]byte, 0, len(s)+8), b, false, goForm))
 }
 
 // JSON returns JSON text as encoding/json writes it (indented or not)
@@ -176,8 +177,8 @@ func Line(s string) string {
 // result is valid JSON that decodes to the same values. It returns b
 // itself when nothing needs escaping.
 func JSON(b []byte) []byte {
-	if clean(string(b), true) {
+	if clean(b, true) {
 		return b
 	}
-	return appendEscaped(make([]byte, 0, len(b)+16), string(b), true, jsonForm)
+	return appendEscaped(make([]byte, 0, len(b)+16), b, true, jsonForm)
 }

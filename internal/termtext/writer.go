@@ -36,14 +36,13 @@ func (w *Writer) Write(p []byte) (int, error) {
 		w.partial = append([]byte(nil), data[cut:]...)
 		data = data[:cut]
 	}
-	s := string(data)
-	if clean(s, true) {
+	if clean(data, true) {
 		if _, err := w.w.Write(data); err != nil {
 			return 0, err
 		}
 		return len(p), nil
 	}
-	w.buf = appendEscaped(w.buf[:0], s, true, goForm)
+	w.buf = appendEscaped(w.buf[:0], data, true, goForm)
 	if _, err := w.w.Write(w.buf); err != nil {
 		return 0, err
 	}
@@ -56,9 +55,9 @@ func (w *Writer) Flush() error {
 	if len(w.partial) == 0 {
 		return nil
 	}
-	s := string(w.partial)
+	p := w.partial
 	w.partial = nil
-	_, err := w.w.Write(appendEscaped(nil, s, true, goForm))
+	_, err := w.w.Write(appendEscaped(nil, p, true, goForm))
 	return err
 }
 
