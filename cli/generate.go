@@ -47,7 +47,8 @@ before that are no longer needed, and never touches any other file (keep your ow
 and helpers beside the SDK).
 
 With --check nothing is written: postgen prints a unified diff of what would change and
-exits 1 when the SDK is out of date, 0 when it is up to date.`,
+exits 1 when the SDK is out of date, 0 when it is up to date. Control characters in it
+(as in every message) are shown escaped: \x1b, \r, \u202e.`,
 		Example: `  postgen generate -o ./neonapis -p neonapis neon.postman_collection.json
   curl -s https://example.com/api.json | postgen generate -o ./api -p api -
   postgen generate -o ./api https://example.com/api.postman_collection.json
