@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/postgen/postgen/changes"
 	"github.com/postgen/postgen/generator"
+	"github.com/postgen/postgen/internal/termtext"
 )
 
 // changesOptions are the flags of postgen changes.
@@ -93,8 +93,6 @@ func runChanges(ctx context.Context, oldArg, newArg string, o changesOptions, st
 	rep.Merge(changes.CompareOrigins(origins[0], origins[1]))
 	breaking := rep.Breaking()
 	if o.json {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
 		out := struct {
 			Old      string           `json:"old"`
 			New      string           `json:"new"`
@@ -105,7 +103,7 @@ func runChanges(ctx context.Context, oldArg, newArg string, o changesOptions, st
 		if out.Changes == nil {
 			out.Changes = []changes.Change{}
 		}
-		if err := enc.Encode(out); err != nil {
+		if err := writeJSON(stdout, out); err != nil {
 			return err
 		}
 	} else {
@@ -129,6 +127,7 @@ func runChanges(ctx context.Context, oldArg, newArg string, o changesOptions, st
 func printChanges(w io.Writer, oldName, newName, pkg string, rep *changes.Report) {
 	breaking := rep.Breaking()
 	compatible := len(rep.Changes) - breaking
+	oldName, newName = termtext.Line(oldName), termtext.Line(newName)
 	if len(rep.Changes) == 0 {
 		fmt.Fprintf(w, "%s: no change to the Go API (%s → %s)\n", pkg, oldName, newName)
 		return
@@ -148,7 +147,7 @@ func printChanges(w io.Writer, oldName, newName, pkg string, rep *changes.Report
 				fmt.Fprintf(w, "\n%s:\n", group.title)
 				first = false
 			}
-			fmt.Fprintf(w, "  %s %s\n", group.mark, strings.ReplaceAll(c.Message, "\n", " "))
+			fmt.Fprintf(w, "  %s %s\n", group.mark, termtext.Line(strings.ReplaceAll(c.Message, "\n", " ")))
 		}
 	}
 }

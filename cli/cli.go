@@ -17,6 +17,8 @@ import (
 	"io"
 
 	"github.com/spf13/cobra"
+
+	"github.com/postgen/postgen/internal/termtext"
 )
 
 // Exit codes.
@@ -40,8 +42,17 @@ func (e *exitError) Error() string {
 }
 
 // Run executes postgen with args (without the program name) and returns
-// the exit code.
+// the exit code. What it prints to stdout and stderr is escaped for the
+// terminal (output.go).
 func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	out, errOut := termtext.NewWriter(stdout), termtext.NewWriter(stderr)
+	defer errOut.Flush()
+	defer out.Flush()
+	return execute(ctx, args, stdin, out, errOut)
+}
+
+// execute is Run on streams already escaped.
+func execute(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRoot(stdin, stdout, stderr)
 	root.SetArgs(args)
 	root.SetIn(stdin)

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/postgen/postgen/generator"
+	"github.com/postgen/postgen/internal/termtext"
 	"github.com/postgen/postgen/model"
 	"github.com/postgen/postgen/parser"
 	"github.com/postgen/postgen/writer"
@@ -46,7 +47,8 @@ before that are no longer needed, and never touches any other file (keep your ow
 and helpers beside the SDK).
 
 With --check nothing is written: postgen prints a unified diff of what would change and
-exits 1 when the SDK is out of date, 0 when it is up to date.`,
+exits 1 when the SDK is out of date, 0 when it is up to date. Control characters in it
+(as in every message) are shown escaped: \x1b, \r, \u202e.`,
 		Example: `  postgen generate -o ./neonapis -p neonapis neon.postman_collection.json
   curl -s https://example.com/api.json | postgen generate -o ./api -p api -
   postgen generate -o ./api https://example.com/api.postman_collection.json
@@ -140,7 +142,7 @@ func runGenerate(ctx context.Context, arg string, o generateOptions, stdin io.Re
 func printWarnings(w io.Writer, l *loaded, diags []model.Diagnostic) {
 	printDiagnostics(w, l.display, diags)
 	for _, line := range l.envWarnings {
-		fmt.Fprintln(w, line)
+		fmt.Fprintln(w, termtext.Line(line))
 	}
 }
 
@@ -158,7 +160,7 @@ func listWritten(w io.Writer, rep *writer.Report) {
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].name < all[j].name })
 	for _, e := range all {
-		fmt.Fprintf(w, "  %-9s %s\n", e.what, e.name)
+		fmt.Fprintf(w, "  %-9s %s\n", e.what, termtext.Line(e.name))
 	}
 }
 
@@ -184,7 +186,7 @@ func listCheck(w io.Writer, files []writer.File, d *writer.Drift) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-9s %s\n", state[n], n)
+		fmt.Fprintf(w, "  %-9s %s\n", state[n], termtext.Line(n))
 	}
 }
 
@@ -238,7 +240,7 @@ func inputError(display string, err error) error {
 // name first.
 func printDiagnostics(w io.Writer, display string, diags []model.Diagnostic) {
 	for _, d := range diags {
-		fmt.Fprintf(w, "%s: %s\n", display, d)
+		fmt.Fprintln(w, termtext.Line(display+": "+d.String()))
 	}
 }
 

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/postgen/postgen/generator"
+	"github.com/postgen/postgen/internal/termtext"
 	"github.com/postgen/postgen/model"
 )
 
@@ -73,16 +73,14 @@ func runInspect(ctx context.Context, arg string, o inspectOptions, stdin io.Read
 		diags = []model.Diagnostic{}
 	}
 	if o.json {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(inspection{Input: l.display, Outline: outline, Warnings: diags}); err != nil {
+		if err := writeJSON(stdout, inspection{Input: l.display, Outline: outline, Warnings: diags}); err != nil {
 			return err
 		}
 	} else {
 		printOutline(stdout, l.display, outline, diags)
 	}
 	for _, line := range l.envWarnings {
-		fmt.Fprintln(stderr, line)
+		fmt.Fprintln(stderr, termtext.Line(line))
 	}
 	if l.strict && len(diags)+len(l.envWarnings) > 0 {
 		return usageError(fmt.Errorf("%s and --strict", plural(len(diags)+len(l.envWarnings), "warning")))
@@ -97,14 +95,14 @@ func runInspect(ctx context.Context, arg string, o inspectOptions, stdin io.Read
 //	└── Bookings/             client.Bookings (BookingsService)
 //	    └── List bookings     GET /bookings → client.Bookings.List(...)
 func printOutline(w io.Writer, display string, o *generator.Outline, diags []model.Diagnostic) {
-	fmt.Fprintf(w, "%s: package %s, %s\n", display, o.Package, summary(o.Stats, len(diags)))
+	fmt.Fprintf(w, "%s: package %s, %s\n", termtext.Line(display), o.Package, summary(o.Stats, len(diags)))
 	if o.BaseURL != "" {
-		fmt.Fprintf(w, "base URL: %s (DefaultBaseURL; WithBaseURL changes it)\n", o.BaseURL)
+		fmt.Fprintf(w, "base URL: %s (DefaultBaseURL; WithBaseURL changes it)\n", termtext.Line(o.BaseURL))
 	} else if len(o.Origins) > 0 && o.Origins[0] != "" {
-		fmt.Fprintf(w, "base URL: %s (unresolved: set it with WithBaseURL or its variables)\n", o.Origins[0])
+		fmt.Fprintf(w, "base URL: %s (unresolved: set it with WithBaseURL or its variables)\n", termtext.Line(o.Origins[0]))
 	}
 	for _, e := range o.EnvironmentURLs {
-		fmt.Fprintf(w, "  %s = %s (environment %q)\n", e.Const, e.URL, e.Environment)
+		fmt.Fprintf(w, "  %s = %s (environment %q)\n", e.Const, termtext.Line(e.URL), e.Environment)
 	}
 	fmt.Fprintf(w, "auth: %s\n", authText(o.Auth, "collection"))
 
@@ -129,14 +127,14 @@ func printOutline(w io.Writer, display string, o *generator.Outline, diags []mod
 			if v.Option != "" {
 				line += " (or " + v.Option + ")"
 			}
-			fmt.Fprintln(w, line)
+			fmt.Fprintln(w, termtext.Line(line))
 		}
 	}
 	if len(rest) > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, "warnings:")
 		for _, d := range rest {
-			fmt.Fprintf(w, "  %s\n", d)
+			fmt.Fprintf(w, "  %s\n", termtext.Line(d.String()))
 		}
 	}
 }
@@ -189,16 +187,18 @@ func printItems(w io.Writer, indent string, items []*generator.OutlineItem, diag
 		}
 		label := itemLabel(it)
 		pad := strings.Repeat(" ", width-len([]rune(label)))
-		fmt.Fprintf(w, "%s%s%s%s  %s\n", indent, branch, label, pad, itemText(it))
+		fmt.Fprintf(w, "%s%s%s%s  %s\n", indent, branch, label, pad, termtext.Line(itemText(it)))
 		for _, d := range diags[it.Path] {
-			fmt.Fprintf(w, "%s%s  ! %s\n", indent, next, d)
+			fmt.Fprintf(w, "%s%s  ! %s\n", indent, next, termtext.Line(d.String()))
 		}
 		printItems(w, indent+next, it.Items, diags)
 	}
 }
 
+// itemLabel is the item's name on one line, escaped here rather than when
+// printed so that the tree's padding counts what is shown.
 func itemLabel(it *generator.OutlineItem) string {
-	name := oneLineText(it.Name)
+	name := termtext.Line(oneLineText(it.Name))
 	if it.Kind == "folder" {
 		return name + "/"
 	}

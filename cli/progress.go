@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"golang.org/x/term"
+
+	"github.com/postgen/postgen/internal/termtext"
 )
 
 // A progress line on stderr for long runs (a large collection, a slow
@@ -38,12 +40,19 @@ type progress struct {
 	stage string
 }
 
-// startProgress starts the indicator on w if w is a terminal.
+// startProgress starts the indicator on w if w is a terminal. The line is
+// drawn with CR and ESC [ K, postgen's own control sequences, so it goes
+// to the stream beneath Run's escaping writer, and the stage is escaped
+// here instead: it names the input and output, which can come from
+// postgen.yaml.
 func startProgress(w io.Writer, stage string) *progress {
+	if tw, ok := w.(*termtext.Writer); ok {
+		w = tw.Raw()
+	}
 	if !isTerminal(w) {
 		return nil
 	}
-	p := &progress{w: w, start: time.Now(), stop: make(chan struct{}), done: make(chan struct{}), stage: stage}
+	p := &progress{w: w, start: time.Now(), stop: make(chan struct{}), done: make(chan struct{}), stage: termtext.Line(stage)}
 	go p.run()
 	return p
 }
@@ -53,6 +62,7 @@ func (p *progress) set(stage string) {
 	if p == nil {
 		return
 	}
+	stage = termtext.Line(stage)
 	p.mu.Lock()
 	p.stage = stage
 	p.mu.Unlock()

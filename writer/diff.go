@@ -3,6 +3,8 @@ package writer
 import (
 	"fmt"
 	"strings"
+
+	"github.com/postgen/postgen/internal/termtext"
 )
 
 // diffContext is the number of unchanged lines around each change, as in diff -u.
@@ -24,6 +26,13 @@ type edit struct {
 // unifiedDiff renders the change from a to b like `diff -u` with the given
 // file labels (use "/dev/null" for a missing side). It returns "" when a
 // and b are equal.
+//
+// The diff is for people to read in a terminal, and the files hold
+// collection text (a README, a hand edit): labels and lines are printed
+// with control, bidi and invisible characters escaped (termtext.Line:
+// CR as \r, ESC as \x1b, U+202E as \u202e), so a line cannot hide or
+// reorder itself, and two lines that differ only in such characters show
+// how. Lines are compared as they are; only the printing escapes.
 func unifiedDiff(aName, bName string, a, b []byte) string {
 	if string(a) == string(b) {
 		return ""
@@ -31,7 +40,7 @@ func unifiedDiff(aName, bName string, a, b []byte) string {
 	al, bl := splitLines(string(a)), splitLines(string(b))
 	edits := diffLines(al, bl)
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "--- %s\n+++ %s\n", aName, bName)
+	fmt.Fprintf(&sb, "--- %s\n+++ %s\n", termtext.Line(aName), termtext.Line(bName))
 	for _, h := range hunks(edits) {
 		writeHunk(&sb, edits[h[0]:h[1]], al, bl)
 	}
@@ -219,9 +228,11 @@ func writeHunk(sb *strings.Builder, edits []edit, a, b []string) {
 			line = a[e.ai] // for ' ', a[ai] == b[bi]
 		}
 		sb.WriteByte(e.kind)
-		sb.WriteString(line)
-		if !strings.HasSuffix(line, "\n") {
-			sb.WriteString("\n\\ No newline at end of file\n")
+		text, ok := strings.CutSuffix(line, "\n")
+		sb.WriteString(termtext.Line(text))
+		sb.WriteByte('\n')
+		if !ok {
+			sb.WriteString("\\ No newline at end of file\n")
 		}
 	}
 }

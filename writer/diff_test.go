@@ -143,3 +143,24 @@ func TestDiffLinesFallback(t *testing.T) {
 		t.Errorf("fallback diff starts %q", d[:60])
 	}
 }
+
+// TestUnifiedDiffEscapesForTheTerminal: a line with an ESC sequence, a CR
+// that would hide what precedes it, or a bidi override is shown escaped,
+// while the diff keeps its shape; lines that differ only in such a
+// character are told apart.
+func TestUnifiedDiffEscapesForTheTerminal(t *testing.T) {
+	a := "# API\nsafe\rEVIL\nplain\n"
+	b := "# API\x1b[2J\nsafe\nplain\u202e\nlast\u2028line"
+	got := unifiedDiff("a/README\x1b.md", "b/README\x1b.md", []byte(a), []byte(b))
+	want := "--- a/README\\x1b.md\n+++ b/README\\x1b.md\n@@ -1,3 +1,4 @@\n" +
+		"-# API\n-safe\\rEVIL\n-plain\n+# API\\x1b[2J\n+safe\n+plain\\u202e\n+last\\u2028line\n\\ No newline at end of file\n"
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	// CRLF line ends: every line shows its \r, and the hunk is the whole
+	// file, as diff -u makes it.
+	got = unifiedDiff("a/f", "b/f", []byte("x\ny\n"), []byte("x\r\ny\r\n"))
+	if want := "--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n-x\n-y\n+x\\r\n+y\\r\n"; got != want {
+		t.Errorf("CRLF: got:\n%s\nwant:\n%s", got, want)
+	}
+}
