@@ -31,6 +31,7 @@ type core struct {
 	authState  map[string]any    // token sources and keys set by auth options
 	retry      *RetryPolicy      // set by WithRetry; nil is DefaultRetryPolicy
 	logger     *slog.Logger      // set by WithLogger
+	maxBody    int64             // set by WithMaxResponseBytes; 0 is DefaultMaxResponseBytes
 }
 
 // clientDefaults is what the generator knows about the collection.
@@ -517,12 +518,15 @@ func (c *core) do(req *http.Request, op *operation, out any) (*Response, error) 
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode/100 != 2 {
-		body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+		body := readErrorBody(resp)
 		e := c.newAPIError(op, req, r, body)
 		e.Decoded = op.decodeError(resp.StatusCode, body)
 		return r, e
 	}
-	body, err := io.ReadAll(resp.Body)
+	body, err := c.readBody(resp)
+	if errors.Is(err, ErrResponseTooLarge) {
+		return r, &DecodeError{Operation: op.name, StatusCode: resp.StatusCode, Err: err}
+	}
 	if err != nil {
 		// A body cut short (the connection dropped, or the server sent
 		// less than its Content-Length) keeps what arrived.
