@@ -299,19 +299,6 @@ func requestPath(req *http.Request) string {
 	return p
 }
 
-// replay returns a copy of req to send again, with a fresh body.
-func replay(req *http.Request) (*http.Request, error) {
-	r := req.Clone(req.Context())
-	if req.GetBody != nil {
-		body, err := req.GetBody()
-		if err != nil {
-			return nil, err
-		}
-		r.Body = body
-	}
-	return r, nil
-}
-
 // drain reads and closes a response that will not be returned, so its
 // connection can be reused (NTLM needs the same connection).
 func drain(resp *http.Response) {
