@@ -2,6 +2,8 @@ package runtime
 
 import (
 	"net/http"
+	"slices"
+	"strings"
 )
 
 // This file builds each attempt at sending a request. A signed auth
@@ -63,6 +65,9 @@ func (o *outgoing) attempt(c *core) (*http.Request, error) {
 	if err := op.auth.apply(c, op, req); err != nil {
 		return nil, err
 	}
+	if rec, ok := req.Context().Value(authAddedKey{}).(*authAdded); ok {
+		rec.note(o.base, req)
+	}
 	o.finish(c, req)
 	return req, nil
 }
@@ -79,4 +84,62 @@ func (o *outgoing) finish(c *core, req *http.Request) {
 func (o *outgoing) replayable() bool {
 	b := o.base
 	return b.Body == nil || b.Body == http.NoBody || b.GetBody != nil
+}
+
+// note records the headers and query parameters that auth added to (or
+// changed in) before, giving signed, and their values.
+func (a *authAdded) note(before, signed *http.Request) {
+	for k, v := range signed.Header {
+		if old, ok := before.Header[k]; !ok || !equalValues(old, v) {
+			a.headers = appendFold(a.headers, k)
+			for _, value := range v {
+				a.values = appendSecret(a.values, credentialParts(value)...)
+			}
+		}
+	}
+	had := map[string]bool{}
+	for _, p := range queryPairs(before.URL.RawQuery) {
+		had[p] = true
+	}
+	for _, p := range queryPairs(signed.URL.RawQuery) {
+		if !had[p] {
+			k, v, _ := strings.Cut(p, "=")
+			a.query = appendFold(a.query, unescapePercent(k))
+			a.values = appendSecret(a.values, v, unescapePercent(v))
+		}
+	}
+}
+
+// appendSecret adds the values long enough to be told from ordinary text
+// (see minSecret) that list lacks.
+func appendSecret(list []string, values ...string) []string {
+	for _, v := range values {
+		if len(v) >= minSecret && !slices.Contains(list, v) {
+			list = append(list, v)
+		}
+	}
+	return list
+}
+
+// equalValues reports whether two header value lists are the same.
+func equalValues(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// appendFold adds name to names unless it is there in some case.
+func appendFold(names []string, name string) []string {
+	for _, n := range names {
+		if strings.EqualFold(n, name) {
+			return names
+		}
+	}
+	return append(names, name)
 }

@@ -218,20 +218,6 @@ func setHeaderFold(h http.Header, key, value string) {
 	h[key] = []string{value}
 }
 
-// queryPairs splits a raw query into its "key=value" pairs.
-func queryPairs(raw string) []string {
-	if raw == "" {
-		return nil
-	}
-	return strings.Split(raw, "&")
-}
-
-// pairKey is the key of a raw query pair.
-func pairKey(pair string) string {
-	k, _, _ := strings.Cut(pair, "=")
-	return k
-}
-
 // removeQuery drops the query parameters whose raw key drop reports.
 func removeQuery(req *http.Request, drop func(key string) bool) {
 	var kept []string

@@ -57,6 +57,7 @@ func newCore(d *clientDefaults, opts []Option) (*core, error) {
 			return nil, err
 		}
 	}
+	c.httpClient = c.withRedirectPolicy(c.httpClient)
 	return c, nil
 }
 
@@ -229,6 +230,11 @@ func (c *core) newRequest(ctx context.Context, op *operation, in *call) (*outgoi
 	rd, size, contentType, err := c.requestBody(op, in)
 	if err != nil {
 		return nil, c.opError(op, err)
+	}
+	if op.auth != nil {
+		// The redirect policy reads what the auth added from the context
+		// (redirect.go): net/http gives redirected requests the same one.
+		ctx = context.WithValue(ctx, authAddedKey{}, &authAdded{})
 	}
 	// The URL is set part by part below: building "scheme://host/" only
 	// for net/http to parse it again cost an allocation per call.
