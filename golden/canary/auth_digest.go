@@ -71,7 +71,7 @@ func (a *digestAuth) answer(c *core, req *http.Request, resp *http.Response) (*h
 			ch["algorithm"] = alg
 		}
 	}
-	again, err := replay(req)
+	again, err := rewind(req)
 	if err != nil {
 		return nil, err
 	}

@@ -69,7 +69,7 @@ func (a *ntlmAuth) answer(c *core, req *http.Request, resp *http.Response) (*htt
 		}
 	}
 	drain(resp)
-	negotiate, err := replay(req)
+	negotiate, err := rewind(req)
 	if err != nil {
 		return nil, err
 	}
@@ -87,7 +87,7 @@ func (a *ntlmAuth) answer(c *core, req *http.Request, resp *http.Response) (*htt
 		return nil, &AuthError{Type: "ntlm", Param: "challenge", Err: err}
 	}
 	drain(resp)
-	final, err := replay(req)
+	final, err := rewind(req)
 	if err != nil {
 		return nil, err
 	}

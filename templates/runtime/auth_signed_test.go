@@ -38,7 +38,11 @@ func signedRequestTo(t *testing.T, origin string, op *operation, vars map[string
 		t.Fatal(err)
 	}
 	c.vars = vars
-	req, err := c.newRequest(context.Background(), op, &call{})
+	o, err := c.newRequest(context.Background(), op, &call{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, err := o.attempt(c)
 	if err != nil {
 		t.Fatal(err)
 	}
