@@ -221,20 +221,6 @@ func setHeaderFold(h http.Header, key, value string) {
 	h[key] = []string{value}
 }
 
-// queryPairs splits a raw query into its "key=value" pairs.
-func queryPairs(raw string) []string {
-	if raw == "" {
-		return nil
-	}
-	return strings.Split(raw, "&")
-}
-
-// pairKey is the key of a raw query pair.
-func pairKey(pair string) string {
-	k, _, _ := strings.Cut(pair, "=")
-	return k
-}
-
 // removeQuery drops the query parameters whose raw key drop reports.
 func removeQuery(req *http.Request, drop func(key string) bool) {
 	var kept []string
@@ -300,19 +286,6 @@ func requestPath(req *http.Request) string {
 		p += "?" + req.URL.RawQuery
 	}
 	return p
-}
-
-// replay returns a copy of req to send again, with a fresh body.
-func replay(req *http.Request) (*http.Request, error) {
-	r := req.Clone(req.Context())
-	if req.GetBody != nil {
-		body, err := req.GetBody()
-		if err != nil {
-			return nil, err
-		}
-		r.Body = body
-	}
-	return r, nil
 }
 
 // drain reads and closes a response that will not be returned, so its

@@ -70,14 +70,17 @@ func bodyExcerpt(b []byte) string {
 	return string(b)
 }
 
-// DecodeError is returned when a 2xx response body cannot be decoded into
-// the method's result type. It keeps the status and body for inspection.
+// DecodeError is returned when a 2xx response body cannot be read or
+// decoded into the method's result type, or is longer than the client's
+// cap (errors.Is(err, ErrResponseTooLarge); see WithMaxResponseBytes). It
+// keeps the status and body for inspection.
 type DecodeError struct {
 	// Operation is the method that got the response, as "Service.Method".
 	Operation string
 	// StatusCode is the response's status.
 	StatusCode int
-	// Body holds the response body that did not decode.
+	// Body holds the response body that did not decode (what arrived of
+	// it, when it was cut short); nil when it was longer than the cap.
 	Body []byte
 	// Err is the decoding error.
 	Err error

@@ -61,6 +61,20 @@ const minSecret = 4
 // of credential-named headers and query parameters), in each spelling
 // they can take on the wire.
 func (c *core) redactor(req *http.Request) func(string) string {
+	secrets := c.secretForms(req)
+	return func(s string) string {
+		for _, v := range secrets {
+			s = strings.ReplaceAll(s, v, redacted)
+		}
+		return s
+	}
+}
+
+// secretForms lists every credential the client holds and every
+// credential req carries, in each spelling they can take on the wire,
+// longest first: what logs hide and what a redirect to another origin
+// must not carry.
+func (c *core) secretForms(req *http.Request) []string {
 	var raw []string
 	for _, v := range c.creds {
 		raw = append(raw, v)
@@ -104,12 +118,7 @@ func (c *core) redactor(req *http.Request) func(string) string {
 	}
 	// Longest first, so a secret that contains another is hidden whole.
 	sort.Slice(secrets, func(i, j int) bool { return len(secrets[i]) > len(secrets[j]) })
-	return func(s string) string {
-		for _, v := range secrets {
-			s = strings.ReplaceAll(s, v, redacted)
-		}
-		return s
-	}
+	return secrets
 }
 
 // credentialParts splits a credential header value into the pieces that

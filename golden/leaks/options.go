@@ -32,9 +32,18 @@ func WithBaseURL(baseURL string) Option {
 	}
 }
 
-// WithHTTPClient sets the *http.Client that sends requests. Its Transport,
-// Timeout, Jar and redirect policy are used as they are; the default is a
-// client of its own with http.DefaultTransport.
+// WithHTTPClient sets the *http.Client that sends requests; the default is
+// a client of its own with http.DefaultTransport. Its Transport, Timeout
+// and Jar are used as they are. hc itself is not changed: the client sends
+// through a copy of it whose CheckRedirect first applies the SDK's
+// redirect policy, then hc's CheckRedirect (net/http's limit of 10
+// redirects when it has none). The policy keeps credentials with their
+// origin: a redirect to another scheme, host or port loses every header
+// and query parameter that holds a credential (those the auth added,
+// those whose name says so, and those holding a value given to an auth
+// option or a secret variable), and a redirect from https to plain http
+// is refused with a *RedirectError. A redirect within the origin keeps
+// everything.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *core) error {
 		if hc == nil {

@@ -81,22 +81,29 @@ var idempotent = map[string]bool{
 	http.MethodDelete: true, http.MethodOptions: true, http.MethodTrace: true,
 }
 
-// roundTrip sends req through the client's *http.Client, retrying as the
-// policy allows. Responses that are retried are drained and closed; the
-// one returned is the caller's to close.
-func (c *core) roundTrip(req *http.Request) (*http.Response, error) {
+// roundTrip sends o through the client's *http.Client, retrying as the
+// policy allows; every attempt is built (and signed) afresh, and a digest
+// or NTLM challenge is answered within its attempt. Responses that are
+// retried are drained and closed; the one returned is the caller's to
+// close, with the request of the last attempt.
+func (c *core) roundTrip(o *outgoing) (*http.Request, *http.Response, error) {
 	p := c.retry
 	if p == nil {
 		d := DefaultRetryPolicy()
 		p = &d
 	}
 	attempts := p.MaxAttempts
-	if !p.AllMethods && !idempotent[req.Method] || req.Body != nil && req.Body != http.NoBody && req.GetBody == nil {
+	if !p.AllMethods && !idempotent[o.base.Method] || !o.replayable() {
 		attempts = 1
 	}
-	ctx := req.Context()
+	ctx := o.base.Context()
 	logging := c.logEnabled(ctx)
+	ch, _ := o.op.auth.(challenger)
 	for attempt := 1; ; attempt++ {
+		req, err := o.attempt(c)
+		if err != nil {
+			return nil, nil, err
+		}
 		// The clock is read only when something needs it: on the
 		// success path a call costs no more than hand-written code.
 		var start time.Time
@@ -110,13 +117,15 @@ func (c *core) roundTrip(req *http.Request) (*http.Response, error) {
 		}
 		if err != nil {
 			err = c.redactURLError(err, req)
+		} else if ch != nil {
+			resp, err = ch.answer(c, req, resp)
 		}
 		if attempt >= attempts || ctx.Err() != nil || err == nil && !retryableStatus(resp.StatusCode) {
-			return resp, err
+			return req, resp, err
 		}
 		wait, why, ok := p.next(attempt, resp, err, time.Now())
 		if !ok {
-			return resp, err
+			return req, resp, err
 		}
 		if resp != nil {
 			// Reuse the connection: read a little of the body, then close.
@@ -125,13 +134,8 @@ func (c *core) roundTrip(req *http.Request) (*http.Response, error) {
 		}
 		c.logRetry(req, attempt, wait, why)
 		if err := p.wait(ctx, wait); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		next, err := rewind(req)
-		if err != nil {
-			return nil, err
-		}
-		req = next
 	}
 }
 

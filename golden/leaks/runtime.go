@@ -34,6 +34,7 @@ type core struct {
 	authState  map[string]any    // token sources and keys set by auth options
 	retry      *RetryPolicy      // set by WithRetry; nil is DefaultRetryPolicy
 	logger     *slog.Logger      // set by WithLogger
+	maxBody    int64             // set by WithMaxResponseBytes; 0 is DefaultMaxResponseBytes
 }
 
 // clientDefaults is what the generator knows about the collection.
@@ -59,6 +60,7 @@ func newCore(d *clientDefaults, opts []Option) (*core, error) {
 			return nil, err
 		}
 	}
+	c.httpClient = c.withRedirectPolicy(c.httpClient)
 	return c, nil
 }
 
@@ -183,11 +185,11 @@ type call struct {
 // a T. Any other status gives an *APIError.
 func send[T any](ctx context.Context, c *core, op *operation, in call) (T, *Response, error) {
 	var out T
-	req, err := c.newRequest(ctx, op, &in)
+	o, err := c.newRequest(ctx, op, &in)
 	if err != nil {
 		return out, nil, err
 	}
-	resp, err := c.do(req, op, &out)
+	resp, err := c.do(o, &out)
 	return out, resp, err
 }
 
@@ -195,12 +197,12 @@ func send[T any](ctx context.Context, c *core, op *operation, in call) (T, *Resp
 // decoding into a new E, rather than into a *E, saves an allocation on
 // every call. An empty 2xx body gives nil, as send does.
 func sendObject[E any](ctx context.Context, c *core, op *operation, in call) (*E, *Response, error) {
-	req, err := c.newRequest(ctx, op, &in)
+	o, err := c.newRequest(ctx, op, &in)
 	if err != nil {
 		return nil, nil, err
 	}
 	out := new(E)
-	resp, err := c.do(req, op, out)
+	resp, err := c.do(o, out)
 	if err != nil || !resp.decoded {
 		return nil, resp, err
 	}
@@ -209,15 +211,17 @@ func sendObject[E any](ctx context.Context, c *core, op *operation, in call) (*E
 
 // sendNoResult is send for methods whose response has no body to decode.
 func sendNoResult(ctx context.Context, c *core, op *operation, in call) (*Response, error) {
-	req, err := c.newRequest(ctx, op, &in)
+	o, err := c.newRequest(ctx, op, &in)
 	if err != nil {
 		return nil, err
 	}
-	return c.do(req, op, nil)
+	return c.do(o, nil)
 }
 
-// newRequest builds the *http.Request Postman would send for op.
-func (c *core) newRequest(ctx context.Context, op *operation, in *call) (*http.Request, error) {
+// newRequest builds the request Postman would send for op, as far as its
+// auth: each attempt adds the auth afresh (see outgoing). Anything wrong
+// with the request is reported here, before anything is sent.
+func (c *core) newRequest(ctx context.Context, op *operation, in *call) (*outgoing, error) {
 	if in.params == nil && in.fields != nil {
 		in.params = structValues(in.fields)
 	}
@@ -229,6 +233,11 @@ func (c *core) newRequest(ctx context.Context, op *operation, in *call) (*http.R
 	rd, size, contentType, err := c.requestBody(op, in)
 	if err != nil {
 		return nil, c.opError(op, err)
+	}
+	if op.auth != nil {
+		// The redirect policy reads what the auth added from the context
+		// (redirect.go): net/http gives redirected requests the same one.
+		ctx = context.WithValue(ctx, authAddedKey{}, &authAdded{})
 	}
 	// The URL is set part by part below: building "scheme://host/" only
 	// for net/http to parse it again cost an allocation per call.
@@ -245,10 +254,16 @@ func (c *core) newRequest(ctx context.Context, op *operation, in *call) (*http.R
 	if err := c.setHeaders(req, op, in, contentType); err != nil {
 		return nil, c.opError(op, err)
 	}
-	if u.hasUser && req.Header.Get("Authorization") == "" {
-		req.SetBasicAuth(unescapePercent(u.user), unescapePercent(u.password))
+	o := &outgoing{op: op, base: req, contentType: contentType}
+	if u.hasUser {
+		o.user, o.password, o.hasUser = unescapePercent(u.user), unescapePercent(u.password), true
 	}
-	return req, nil
+	// The first attempt is built now, so a request that cannot be
+	// authenticated fails before anything is sent.
+	if o.first, err = o.attempt(c); err != nil {
+		return nil, c.opError(op, err)
+	}
+	return o, nil
 }
 
 // setRequestURI makes the request line carry exactly the encoded path and
@@ -428,9 +443,9 @@ func (c *core) origin(i int) (string, error) {
 	return o, nil
 }
 
-// setHeaders applies Postman's header rules (§8.2, §8.3): collection
-// headers in order, disabled ones only when the caller set them; then the
-// body's Content-Type and the system headers when the request has none.
+// setHeaders applies Postman's header rules (§8.2, §8.3) up to auth:
+// collection headers in order, disabled ones only when the caller set
+// them. Auth and finishHeaders run on each attempt.
 func (c *core) setHeaders(req *http.Request, op *operation, in *call, contentType string) error {
 	var buf [8]headerLine // most requests have a few headers: no allocation
 	lines := buf[:0]
@@ -463,11 +478,13 @@ func (c *core) setHeaders(req *http.Request, op *operation, in *call, contentTyp
 	if op.body != nil && op.body.mode == bodyRaw && contentType == "application/json" && h.Get("Content-Type") == "" {
 		h.Set("Content-Type", contentType)
 	}
-	if op.auth != nil {
-		if err := op.auth.apply(c, op, req); err != nil {
-			return err
-		}
-	}
+	return nil
+}
+
+// finishHeaders adds what Postman adds after auth: the body's
+// Content-Type and the system headers, each when the request has none.
+func (c *core) finishHeaders(req *http.Request, op *operation, contentType string) {
+	h := req.Header
 	if contentType != "" && h.Get("Content-Type") == "" {
 		h.Set("Content-Type", contentType)
 	}
@@ -481,7 +498,6 @@ func (c *core) setHeaders(req *http.Request, op *operation, in *call, contentTyp
 			h.Set("User-Agent", c.userAgent)
 		}
 	}
-	return nil
 }
 
 // headerLine is one header as the collection spells it.
@@ -504,12 +520,10 @@ func addHeaders(h http.Header, lines []headerLine) {
 	}
 }
 
-// do sends req and decodes a 2xx response into out (a pointer, or nil).
-func (c *core) do(req *http.Request, op *operation, out any) (*Response, error) {
-	resp, err := c.roundTrip(req)
-	if ch, ok := op.auth.(challenger); ok && err == nil {
-		resp, err = ch.answer(c, req, resp)
-	}
+// do sends o and decodes a 2xx response into out (a pointer, or nil).
+func (c *core) do(o *outgoing, out any) (*Response, error) {
+	op := o.op
+	req, resp, err := c.roundTrip(o)
 	if err != nil {
 		return nil, c.opError(op, err)
 	}
@@ -520,12 +534,15 @@ func (c *core) do(req *http.Request, op *operation, out any) (*Response, error) 
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode/100 != 2 {
-		body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+		body := readErrorBody(resp)
 		e := c.newAPIError(op, req, r, body)
 		e.Decoded = op.decodeError(resp.StatusCode, body)
 		return r, e
 	}
-	body, err := io.ReadAll(resp.Body)
+	body, err := c.readBody(resp)
+	if errors.Is(err, ErrResponseTooLarge) {
+		return r, &DecodeError{Operation: op.name, StatusCode: resp.StatusCode, Err: err}
+	}
 	if err != nil {
 		// A body cut short (the connection dropped, or the server sent
 		// less than its Content-Length) keeps what arrived.

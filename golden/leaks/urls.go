@@ -230,3 +230,17 @@ func isUnreserved(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
 		c == '-' || c == '_' || c == '.' || c == '~'
 }
+
+// queryPairs splits a raw query into its "key=value" pairs.
+func queryPairs(raw string) []string {
+	if raw == "" {
+		return nil
+	}
+	return strings.Split(raw, "&")
+}
+
+// pairKey is the key of a raw query pair.
+func pairKey(pair string) string {
+	k, _, _ := strings.Cut(pair, "=")
+	return k
+}
