@@ -19,6 +19,10 @@ type Drift struct {
 	// Diff is a unified diff of all of the above, files in sorted order,
 	// with a/ and b/ prefixes and /dev/null for a missing side.
 	Diff string
+	// Interrupted is the journal, relative to the directory, of a run that
+	// was killed while switching the files; the next Write finishes it.
+	// The other fields describe the directory as that run left it.
+	Interrupted string
 }
 
 // Check compares dir with files without writing anything. It fails where
@@ -37,11 +41,16 @@ func check(fsys fileSystem, dir string, files []File) (*Drift, error) {
 	if err != nil {
 		return nil, err
 	}
+	d := &Drift{}
+	if !missing {
+		if d.Interrupted, err = interrupted(fsys, root); err != nil {
+			return nil, err
+		}
+	}
 	p, err := scan(fsys, root, missing, files)
 	if err != nil {
 		return nil, err
 	}
-	d := &Drift{}
 	diffs := map[string]string{}
 	for _, e := range p.entries {
 		switch e.state {
@@ -78,7 +87,7 @@ func check(fsys fileSystem, dir string, files []File) (*Drift, error) {
 
 // Clean reports whether there is no drift.
 func (d *Drift) Clean() bool {
-	return d == nil || len(d.New)+len(d.Changed)+len(d.Stale) == 0
+	return d == nil || len(d.New)+len(d.Changed)+len(d.Stale) == 0 && d.Interrupted == ""
 }
 
 // Summary describes the drift in one line, e.g.
@@ -86,6 +95,13 @@ func (d *Drift) Clean() bool {
 func (d *Drift) Summary() string {
 	if d.Clean() {
 		return "up to date"
+	}
+	if d.Interrupted != "" {
+		s := "an interrupted run left its switch of the files unfinished (" + d.Interrupted + ")"
+		if rest := (&Drift{New: d.New, Changed: d.Changed, Stale: d.Stale, Conflicts: d.Conflicts}).Summary(); rest != "up to date" {
+			s += "; " + rest
+		}
+		return s
 	}
 	var parts []string
 	for _, c := range []struct {

@@ -67,7 +67,8 @@ var userFiles = map[string]string{
 func oldSDK(t testing.TB) string {
 	t.Helper()
 	dir := t.TempDir()
-	if _, err := Write(dir, sdkV1()); err != nil {
+	// Without fsync: thousands of runs start here.
+	if _, err := write(noSync(), dir, sdkV1()); err != nil {
 		t.Fatal(err)
 	}
 	putFiles(t, dir, userFiles)
@@ -172,4 +173,21 @@ func tmpDirs(t testing.TB, dir string) []string {
 		t.Fatal(err)
 	}
 	return m
+}
+
+// wantRefused runs Write of sdkV2 on dir: it must fail with an error
+// containing want and change nothing, in dir or in outside.
+func wantRefused(t *testing.T, dir, outside, want string) {
+	t.Helper()
+	before, beforeOut := snapshot(t, dir), snapshot(t, outside)
+	_, err := Write(dir, sdkV2())
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("Write: error %v, want one containing %q", err, want)
+	}
+	if d := diffSnapshots(snapshot(t, dir), before); d != "" {
+		t.Errorf("refused Write changed the directory:\n%s", d)
+	}
+	if d := diffSnapshots(snapshot(t, outside), beforeOut); d != "" {
+		t.Errorf("refused Write changed files outside the output directory:\n%s", d)
+	}
 }

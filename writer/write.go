@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"path/filepath"
 	"strings"
 )
 
@@ -21,6 +20,10 @@ type File struct {
 // Report says what Write did, each list sorted by name.
 type Report struct {
 	Created, Updated, Unchanged, Removed []string
+	// Resumed is set when an earlier run had been killed while switching
+	// the files and this one finished that switch first. The lists say
+	// what this run changed after that.
+	Resumed bool
 }
 
 const (
@@ -32,12 +35,13 @@ const (
 // every file in files, removes stale files that carry our header and are
 // not in files, and never touches any other file.
 //
-// Nothing changes on disk when a name is invalid or when a generated file
-// would replace a file, directory or symlink that is not ours. Unchanged
-// files are not rewritten, so their modification times stay. On any failure
-// before the SDK is complete, dir is left as it was. The one error returned
-// together with a Report is a temporary directory that could not be removed
-// after the SDK was written.
+// First, Write finishes what an earlier run killed in dir left unfinished
+// (see the package doc). Then nothing changes on disk when a name is
+// invalid or when a generated file would replace a file, directory or
+// symlink that is not ours. Unchanged files are not rewritten, so their
+// modification times stay. On any failure before the SDK is complete, dir is
+// left as it was. The one error returned together with a Report is a
+// temporary directory that could not be removed after the SDK was written.
 func Write(dir string, files []File) (*Report, error) {
 	return write(osFS{}, dir, files)
 }
@@ -50,8 +54,9 @@ func write(fsys fileSystem, dir string, files []File) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	resumed := false
 	if !missing {
-		if err := removeLeftovers(fsys, root); err != nil {
+		if resumed, err = resume(fsys, root); err != nil {
 			return nil, err
 		}
 	}
@@ -70,6 +75,7 @@ func write(fsys fileSystem, dir string, files []File) (*Report, error) {
 			strings.Join(foreign, ", "), headerHint)
 	}
 	rep := p.report()
+	rep.Resumed = resumed
 	if !p.changes() {
 		return rep, nil
 	}
@@ -100,21 +106,4 @@ func (p *plan) report() *Report {
 		r.Removed = append(r.Removed, s.name)
 	}
 	return r
-}
-
-// removeLeftovers deletes staging directories of a run that was killed
-// before it could clean up.
-func removeLeftovers(fsys fileSystem, root string) error {
-	des, err := fsys.ReadDir(root)
-	if err != nil {
-		return err
-	}
-	for _, de := range des {
-		if strings.HasPrefix(de.Name(), tmpPrefix) {
-			if err := fsys.RemoveAll(filepath.Join(root, de.Name())); err != nil {
-				return fmt.Errorf("removing the leftover of an earlier run: %w; delete it by hand", err)
-			}
-		}
-	}
-	return nil
 }
