@@ -85,6 +85,9 @@ func runGenerate(ctx context.Context, arg string, o generateOptions, stdin io.Re
 	if err != nil {
 		return err
 	}
+	if l.outErr != nil {
+		return usageError(l.outErr)
+	}
 	prog.set("generating")
 	l.cfg.NoExamples = o.noExamples
 	gen, err := generator.Generate(l.coll, l.cfg)
