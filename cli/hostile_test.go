@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/postgen/postgen/internal/testflag"
+	"github.com/postgen/postgen/templates"
 )
 
 // hostileDir is the catalogue of hostile inputs. Each case directory holds
@@ -24,10 +25,18 @@ import (
 //
 //   - args: optional, the flags to pass before the input, one per line
 //     (default: -p <case>); the runner adds -o;
-//   - error.txt: the run must exit 2 and print exactly this, with INPUT
-//     for the input path; or else
+//   - outdir: optional, the name of the directory the SDK must go in when
+//     no -o is given: the runner then gives none, and runs postgen in an
+//     empty directory;
+//   - existing/: optional, files put in the output directory before the run
+//     (a user's, other generators', an interrupted run's); those not
+//     carrying postgen's header must be left exactly as they were;
+//   - error.txt: the run must exit 2, print exactly this, with INPUT for
+//     the input path and OUT for the output directory, and write nothing;
+//     or else
 //   - stderr.txt: the run must exit 0 and print exactly this (warnings and
-//     summary, INPUT and OUT for the paths), and the SDK must build and vet.
+//     summary, INPUT and OUT for the paths), the SDK must build and vet, and
+//     generate --check with the same arguments must find it up to date.
 //
 // go test ./cli -run Hostile -update rewrites error.txt and stderr.txt.
 // Cases too big to commit are made by the tests below at run time.
@@ -73,12 +82,14 @@ func buildAndVet(t *testing.T, mod, what string) {
 	}
 }
 
-// runHostileCase runs one case into box/sdk and reports whether it made
-// an SDK.
+// runHostileCase runs one case into box/sdk (or box/<outdir>) and reports
+// whether it made an SDK.
 func runHostileCase(t *testing.T, dir, box string) bool {
 	name := filepath.Base(dir)
-	input := filepath.Join(dir, "collection.json")
-	out := filepath.Join(box, "sdk")
+	input, err := filepath.Abs(filepath.Join(dir, "collection.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	args := []string{"-p", name}
 	if b, err := os.ReadFile(filepath.Join(dir, "args")); err == nil {
 		args = strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
@@ -86,9 +97,27 @@ func runHostileCase(t *testing.T, dir, box string) bool {
 			args = nil
 		}
 	}
-	var stdout, stderr bytes.Buffer
-	code := Run(context.Background(), append(append([]string{"generate"}, args...), "-o", out, input), nil, &stdout, &stderr)
-	got := strings.NewReplacer(input, "INPUT", out, "OUT").Replace(stderr.String())
+	sdkDir, outArgs := "sdk", []string{"-o", filepath.Join(box, "sdk")}
+	if b, err := os.ReadFile(filepath.Join(dir, "outdir")); err == nil {
+		sdkDir, outArgs = strings.TrimSpace(string(b)), nil
+		if err := os.MkdirAll(box, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(box, sdkDir)
+	existing := readTree(t, filepath.Join(dir, "existing"))
+	for rel, data := range existing {
+		writeFile(t, filepath.Join(out, filepath.FromSlash(rel)), data)
+	}
+	generate := func(extra ...string) (int, string) {
+		argv := append(append(append([]string{"generate"}, extra...), args...), outArgs...)
+		var stderr bytes.Buffer
+		code := inDir(t, box, outArgs == nil, func() int {
+			return Run(context.Background(), append(argv, input), nil, io.Discard, &stderr)
+		})
+		return code, strings.NewReplacer(input, "INPUT", out, "OUT").Replace(stderr.String())
+	}
+	code, got := generate()
 
 	errFile, stderrFile := filepath.Join(dir, "error.txt"), filepath.Join(dir, "stderr.txt")
 	if *testflag.Update {
@@ -102,12 +131,17 @@ func runHostileCase(t *testing.T, dir, box string) bool {
 			t.Fatal(err)
 		}
 	}
+	keptExisting(t, name, out, existing)
 	if want, err := os.ReadFile(errFile); err == nil {
 		if code != ExitUsage || got != string(want) {
 			t.Errorf("%s: exit %d, want %d; stderr:\n%s\nwant:\n%s", name, code, ExitUsage, got, want)
 		}
-		if _, err := os.Stat(box); err == nil {
-			t.Errorf("%s: refused, but wrote %s", name, box)
+		if len(existing) == 0 {
+			if entries, _ := os.ReadDir(box); len(entries) > 0 {
+				t.Errorf("%s: refused, but wrote %s", name, entries[0].Name())
+			}
+		} else if d := treeDiff(readTree(t, out), existing); d != "" {
+			t.Errorf("%s: refused, but changed the output directory: %s", name, d)
 		}
 		return false
 	}
@@ -120,23 +154,66 @@ func runHostileCase(t *testing.T, dir, box string) bool {
 		t.Errorf("%s: exit %d; stderr:\n%s\nwant:\n%s", name, code, got, want)
 		return false
 	}
-	checkSDKFiles(t, name, box)
+	checkSDKFiles(t, name, box, sdkDir, existing)
+	if code, got := generate("--check"); code != ExitOK {
+		t.Errorf("%s: generate --check after generate: exit %d\n%s", name, code, got)
+	}
 	return true
 }
 
-// checkSDKFiles asserts that everything postgen wrote is inside box/sdk,
+// inDir runs fn in dir when chdir is set, else where the test runs.
+func inDir(t *testing.T, dir string, chdir bool, fn func() int) int {
+	t.Helper()
+	if !chdir {
+		return fn()
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if err := os.Chdir(wd); err != nil {
+			t.Fatal(err)
+		}
+	}()
+	return fn()
+}
+
+// keptExisting fails unless every file of existing that does not carry
+// postgen's header, or is not in a staging directory of an earlier run, is
+// still in out, unchanged.
+func keptExisting(t *testing.T, name, out string, existing map[string]string) {
+	t.Helper()
+	for rel, data := range existing {
+		if strings.HasPrefix(data, templates.Header+"\n") || strings.HasPrefix(rel, ".postgen-tmp-") {
+			continue
+		}
+		if got, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(rel))); err != nil || string(got) != data {
+			t.Errorf("%s: the existing %s was changed or removed (%v)", name, rel, err)
+		}
+	}
+}
+
+// checkSDKFiles asserts that everything postgen wrote is inside box/sdkDir,
 // and that no file carries characters that hide or change what code says.
-func checkSDKFiles(t *testing.T, name, box string) {
+// The existing files, put there before the run, are not postgen's.
+func checkSDKFiles(t *testing.T, name, box, sdkDir string, existing map[string]string) {
 	t.Helper()
 	entries, _ := os.ReadDir(box)
-	if len(entries) != 1 || entries[0].Name() != "sdk" {
+	if len(entries) != 1 || entries[0].Name() != sdkDir {
 		t.Errorf("%s: wrote outside the output directory: %v", name, entries)
 	}
-	filepath.WalkDir(filepath.Join(box, "sdk"), func(path string, d fs.DirEntry, err error) error {
+	filepath.WalkDir(filepath.Join(box, sdkDir), func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
 		rel, _ := filepath.Rel(box, path)
+		if inSDK, _ := filepath.Rel(sdkDir, rel); existing[filepath.ToSlash(inSDK)] != "" {
+			return nil
+		}
 		// sdk/*.go, sdk/README.md, and the mock server's sdk/<pkg>test/*.go.
 		depth := strings.Count(rel, string(filepath.Separator))
 		if !(depth == 1 && (strings.HasSuffix(rel, ".go") || d.Name() == "README.md") ||

@@ -63,7 +63,10 @@ type loaded struct {
 	cfg         generator.Config
 	file        *config.File // nil without postgen.yaml
 	out         string       // output directory (generate only)
-	strict      bool
+	// outErr says why generate must not write to out, the default
+	// directory: inspect and changes only need its import path.
+	outErr error
+	strict bool
 }
 
 // usageError is a bad-usage or bad-input error: exit 2.
@@ -129,7 +132,7 @@ func load(ctx context.Context, arg, out string, f *inputFlags, stdin io.Reader, 
 		l.out = l.file.Path(l.file.Output.Text)
 	}
 	if l.out == "" {
-		l.out = "." + string(filepath.Separator) + pkg
+		l.out, l.outErr = defaultOut(pkg)
 	}
 	l.cfg = generator.Config{Package: pkg, Environments: envs}
 	if l.file != nil {
@@ -177,6 +180,20 @@ func (l *loaded) packageName(flag string) (string, error) {
 		return "", fmt.Errorf("cannot make a Go package name from the collection name %q: give one with -p NAME", l.coll.Name)
 	}
 	return pkg, nil
+}
+
+// defaultOut is the output directory when neither -o nor postgen.yaml
+// names one: ./<package>, with an error when that is a directory the go
+// command treats specially (vendor, testdata, internal, or one it ignores).
+// A package name made from the collection's never is one (see
+// names.PackageName), so only a package named with -p or in postgen.yaml
+// gets the error, and the user's choice of package is theirs to keep.
+func defaultOut(pkg string) (string, error) {
+	out := "." + string(filepath.Separator) + pkg
+	if why := names.SpecialDir(pkg); why != "" {
+		return out, fmt.Errorf("the package is %s, so the SDK would go in ./%s by default, but %s: give the output directory with -o DIR (or output in postgen.yaml), or choose another package name", pkg, pkg, why)
+	}
+	return out, nil
 }
 
 // readEnvironments parses environment exports; an unnamed one is named

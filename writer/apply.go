@@ -18,26 +18,9 @@ func (e *leftoverError) Error() string {
 
 func (e *leftoverError) Unwrap() error { return e.err }
 
-// txn applies changes and remembers how to undo each one.
-type txn struct {
-	fsys fileSystem
-	undo []func() error
-}
-
-func (t *txn) done(undo func() error) { t.undo = append(t.undo, undo) }
-
-// rollback undoes every recorded change, newest first.
-func (t *txn) rollback() error {
-	var errs []error
-	for i := len(t.undo) - 1; i >= 0; i-- {
-		errs = append(errs, t.undo[i]())
-	}
-	return errors.Join(errs...)
-}
-
-// apply stages every new file, then renames the staged files into place and
-// moves stale files into the staging directory, undoing everything if any
-// step fails.
+// apply stages every new file, records the switch in a journal, then takes
+// its steps. If a step fails, it takes them all back; if the process dies,
+// the next Write finds the journal and finishes (see resume).
 func apply(fsys fileSystem, p *plan) error {
 	if p.rootMissing {
 		if err := fsys.MkdirAll(p.root, dirPerm); err != nil {
@@ -49,22 +32,83 @@ func apply(fsys fileSystem, p *plan) error {
 		err = fmt.Errorf("creating temporary directory in %s: %w", p.root, err)
 		return errors.Join(err, removeRoot(fsys, p))
 	}
-	t := &txn{fsys: fsys}
-	if err = t.run(p, tmp); err == nil {
-		if err := fsys.RemoveAll(tmp); err != nil {
-			return &leftoverError{err}
-		}
-		return nil
+	steps, jobs := p.switchSteps(tmp)
+	// Stage: nothing in the output directory changes yet.
+	if err := stage(fsys, jobs); err != nil {
+		return discard(fsys, p, tmp, err)
 	}
-	if rerr := t.rollback(); rerr != nil {
-		// The staging directory holds the old files that could not be put
-		// back, so it must survive.
-		return fmt.Errorf("%w; restoring the previous files also failed (%v): copies of them are in %s until the next run", err, rerr, tmp)
+	if err := writeJournal(fsys, p.root, tmp, &journal{Format: journalFormat, Steps: steps}); err != nil {
+		return discard(fsys, p, tmp, fmt.Errorf("writing the journal in %s: %w", tmp, err))
+	}
+	// Switch: from here on, the journal says how to finish.
+	sw := &switcher{fsys: fsys, root: p.root, tmp: tmp, steps: steps}
+	if err := sw.forward(); err != nil {
+		return sw.abort(p, err)
+	}
+	if err := sw.finish(); err != nil {
+		return &leftoverError{err}
+	}
+	return nil
+}
+
+// switchSteps lists the steps that turn the old SDK into the new one and the
+// files to stage in tmp for them.
+func (p *plan) switchSteps(tmp string) ([]step, []stageJob) {
+	var steps []step
+	var jobs []stageJob
+	for _, dir := range p.newDirs {
+		steps = append(steps, step{Op: opMkdir, Name: dir})
+	}
+	for i, e := range p.entries {
+		if e.state == stateUnchanged {
+			continue
+		}
+		st := step{Op: opPut, Name: e.Name, Tmp: fmt.Sprintf("new-%d", i)}
+		jobs = append(jobs, stageJob{"staging " + e.Name, filepath.Join(tmp, st.Tmp), e.Data, filePerm})
+		if e.state == stateChanged {
+			// A copy of the old file lets a failed run put it back while
+			// readers only ever see a complete old or new file.
+			st.Backup = fmt.Sprintf("old-%d", i)
+			jobs = append(jobs, stageJob{"backing up " + e.Name, filepath.Join(tmp, st.Backup), e.old, e.oldMode})
+		}
+		steps = append(steps, st)
+	}
+	for i, s := range p.stale {
+		steps = append(steps, step{Op: opStale, Name: s.name, Tmp: fmt.Sprintf("stale-%d", i)})
+	}
+	for _, d := range p.emptied {
+		steps = append(steps, step{Op: opRmdir, Name: d.name, Mode: d.mode})
+	}
+	return steps, jobs
+}
+
+// discard removes the staging directory of a switch that never began.
+func discard(fsys fileSystem, p *plan, tmp string, err error) error {
+	// The journal goes first: a journal left behind would make the next run
+	// complete a switch this one gave up.
+	if rerr := fsys.Remove(filepath.Join(tmp, journalFile)); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
+		return fmt.Errorf("%w; its journal %s could not be removed either (%v): delete it by hand", err, filepath.Join(tmp, journalFile), rerr)
 	}
 	if rerr := fsys.RemoveAll(tmp); rerr != nil {
 		return fmt.Errorf("%w; the temporary directory %s could not be removed either: %v", err, tmp, rerr)
 	}
 	return errors.Join(err, removeRoot(fsys, p))
+}
+
+// abort takes back a switch whose step failed with err. It first marks the
+// journal as being undone, so that a run killed while undoing is undone,
+// not completed, by the next one.
+func (s *switcher) abort(p *plan, err error) error {
+	if merr := s.markUndo(); merr != nil {
+		return fmt.Errorf("%w; the change could not be undone either (%v): the next postgen run on %s finishes it", err, merr, s.root)
+	}
+	if berr := s.back(); berr != nil {
+		return fmt.Errorf("%w; restoring the previous files also failed (%v): the next postgen run on %s finishes restoring them", err, berr, s.root)
+	}
+	if ferr := s.finish(); ferr != nil {
+		return fmt.Errorf("%w; the temporary directory %s could not be removed either: %v", err, s.tmp, ferr)
+	}
+	return errors.Join(err, removeRoot(s.fsys, p))
 }
 
 // removeRoot undoes the creation of a missing output directory.
@@ -75,69 +119,12 @@ func removeRoot(fsys fileSystem, p *plan) error {
 	return fsys.Remove(p.root)
 }
 
-// run changes the disk, recording an undo step for each change. Undo steps
-// only rename files back from tmp or remove what run created.
-func (t *txn) run(p *plan, tmp string) error {
-	fsys := t.fsys
-	// Stage: nothing in the output directory changes yet.
-	staged := make([]string, len(p.entries))
-	backups := make([]string, len(p.entries))
-	var jobs []stageJob
-	for i, e := range p.entries {
-		if e.state == stateUnchanged {
-			continue
-		}
-		staged[i] = filepath.Join(tmp, fmt.Sprintf("new-%d", i))
-		jobs = append(jobs, stageJob{"staging " + e.Name, staged[i], e.Data, filePerm, true})
-		if e.state == stateChanged {
-			// A copy of the old file lets a failed run put it back while
-			// readers only ever see a complete old or new file.
-			backups[i] = filepath.Join(tmp, fmt.Sprintf("old-%d", i))
-			jobs = append(jobs, stageJob{"backing up " + e.Name, backups[i], e.old, e.oldMode, false})
-		}
-	}
-	if err := stage(fsys, jobs); err != nil {
+// markUndo durably creates the undo mark beside the journal.
+func (s *switcher) markUndo() error {
+	if err := writeFile(s.fsys, filepath.Join(s.tmp, undoFile), nil, filePerm); err != nil {
 		return err
 	}
-
-	// Commit: every change below is recorded with its undo step.
-	for _, dir := range p.newDirs {
-		path := p.path(dir)
-		if err := fsys.Mkdir(path, dirPerm); err != nil {
-			return fmt.Errorf("creating directory: %w", err)
-		}
-		t.done(func() error { return fsys.Remove(path) })
-	}
-	for i, e := range p.entries {
-		if e.state == stateUnchanged {
-			continue
-		}
-		if err := fsys.Rename(staged[i], e.path); err != nil {
-			return fmt.Errorf("putting %s in place: %w", e.Name, err)
-		}
-		if backup := backups[i]; backup != "" {
-			t.done(func() error { return fsys.Rename(backup, e.path) })
-		} else {
-			t.done(func() error { return fsys.Remove(e.path) })
-		}
-	}
-	for i, s := range p.stale {
-		// Moving instead of deleting keeps the file until the very end,
-		// so a later failure can still put it back.
-		dst := filepath.Join(tmp, fmt.Sprintf("stale-%d", i))
-		if err := fsys.Rename(s.path, dst); err != nil {
-			return fmt.Errorf("removing stale %s: %w", s.name, err)
-		}
-		t.done(func() error { return fsys.Rename(dst, s.path) })
-	}
-	for _, d := range p.emptied {
-		// Remove fails if someone put a file there meanwhile: theirs stays.
-		if err := fsys.Remove(d.path); err != nil {
-			return fmt.Errorf("removing emptied directory: %w", err)
-		}
-		t.done(func() error { return fsys.Mkdir(d.path, d.mode) })
-	}
-	return nil
+	return s.fsys.SyncDir(s.tmp)
 }
 
 // stageWorkers bounds concurrent staging. fsync dominates a run, and the
@@ -151,7 +138,6 @@ type stageJob struct {
 	path string
 	data []byte
 	perm fs.FileMode
-	sync bool // fsync: the file becomes part of the SDK
 }
 
 // stage writes every job and returns the first failure in job order.
@@ -163,7 +149,7 @@ func stage(fsys fileSystem, jobs []stageJob) error {
 		sem <- struct{}{}
 		wg.Go(func() {
 			defer func() { <-sem }()
-			if err := writeFile(fsys, j.path, j.data, j.perm, j.sync); err != nil {
+			if err := writeFile(fsys, j.path, j.data, j.perm); err != nil {
 				errs[i] = fmt.Errorf("%s: %w", j.what, err)
 			}
 		})
@@ -177,15 +163,16 @@ func stage(fsys fileSystem, jobs []stageJob) error {
 	return nil
 }
 
-// writeFile creates name with data, fsyncing it when it will become part of
-// the SDK (so a crash after the rename cannot leave an empty file).
-func writeFile(fsys fileSystem, name string, data []byte, perm fs.FileMode, sync bool) error {
+// writeFile creates name with data and fsyncs it: a staged file becomes
+// part of the SDK, or is put back by an undo, possibly after a crash, so it
+// must never be found empty.
+func writeFile(fsys fileSystem, name string, data []byte, perm fs.FileMode) error {
 	f, err := fsys.Create(name, perm)
 	if err != nil {
 		return err
 	}
 	_, err = f.Write(data)
-	if err == nil && sync {
+	if err == nil {
 		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 )
 
 // fileSystem is every disk operation the writer performs. It exists so
@@ -25,6 +26,9 @@ type fileSystem interface {
 	Rename(oldpath, newpath string) error
 	Remove(name string) error
 	RemoveAll(name string) error
+	// SyncDir makes the entries of directory name durable (created,
+	// renamed and removed files), as fsync does for a file's content.
+	SyncDir(name string) error
 }
 
 // writableFile is the part of *os.File that staging uses.
@@ -61,4 +65,21 @@ func (osFS) ReadFile(name string, limit int64) ([]byte, error) {
 
 func (osFS) Create(name string, perm fs.FileMode) (writableFile, error) {
 	return os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+}
+
+func (osFS) SyncDir(name string) error {
+	if runtime.GOOS == "windows" {
+		// Windows cannot open a directory for syncing; NTFS journals
+		// its metadata itself.
+		return nil
+	}
+	d, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	err = d.Sync()
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }

@@ -34,7 +34,7 @@ func validate(files []File) error {
 			dirs[strings.ToLower(dir)] = f.Name
 		}
 		if !IsGenerated(f.Data) {
-			return fmt.Errorf("generated file %q has no %q header: this is a postgen bug, a file without it would be taken for the user's on the next run", f.Name, "// Code generated ... DO NOT EDIT.")
+			return fmt.Errorf("generated file %q does not start with postgen's header (%s): this is a postgen bug, a file without it would be taken for the user's on the next run", f.Name, headerHint)
 		}
 	}
 	for _, f := range files {

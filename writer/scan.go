@@ -10,9 +10,9 @@ import (
 )
 
 // headLimit bounds how much of an unknown file is read to look for our
-// header: it sits before the package clause, so a user's large data file
-// never needs to be read whole.
-const headLimit = 64 << 10
+// header: it is the first line (see IsGenerated), so a user's large data
+// file never needs to be read whole.
+const headLimit = 256
 
 type fileState int
 

@@ -19,17 +19,37 @@ var defaultNamer = New()
 // "neonapis"), or "". It keeps lower-case ASCII letters and digits (no
 // underscores), drops leading digits, cuts the result to MaxIdentLen bytes and
 // appends "api" to a keyword, a predeclared identifier, "main" or "init"
-// ("Go" -> "goapi"). A non-empty result always passes CheckPackageName.
+// ("Go" -> "goapi"), and to a directory name the go command treats
+// specially ("Vendor" -> "vendorapi"), since the SDK's default directory is
+// named after its package. A non-empty result always passes CheckPackageName.
 func PackageName(s string) string {
 	name := toLower(strings.Join(defaultNamer.tokens(s), ""))
 	name = strings.TrimLeft(name, "0123456789")
 	if len(name) > MaxIdentLen {
 		name = name[:MaxIdentLen]
 	}
-	if name != "" && reservedPackage(name) {
+	if name != "" && (reservedPackage(name) || SpecialDir(name) != "") {
 		name += pkgSuffix
 	}
 	return name
+}
+
+// specialDirs are the directory names the go command gives a meaning.
+var specialDirs = map[string]string{
+	"vendor":   "the go command takes a vendor directory for vendored modules, and ./... skips it",
+	"testdata": "the go command ignores testdata directories, and ./... skips them",
+	"internal": "only the code in the directory above an internal directory can import it",
+}
+
+// SpecialDir says why a directory of this name would not work as an
+// ordinary package directory, or returns "" when it would: vendor, testdata
+// and internal have a meaning of their own to the go command, which ignores
+// names starting with "." or "_".
+func SpecialDir(name string) string {
+	if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
+		return "the go command ignores directories whose names start with \".\" or \"_\""
+	}
+	return specialDirs[name]
 }
 
 // reservedPackage reports whether a lower-case word cannot be an SDK's

@@ -32,6 +32,11 @@ func TestPackageName(t *testing.T) {
 		{"string", "stringapi"},
 		{"error", "errorapi"},
 		{"http", "http"},
+		{"Vendor", "vendorapi"},
+		{"testdata", "testdataapi"},
+		{"Internal", "internalapi"},
+		{"Internal API", "internalapi"},
+		{"internals", "internals"},
 		{strings.Repeat("ab", 50), strings.Repeat("ab", 32)},
 	}
 	for _, tt := range tests {

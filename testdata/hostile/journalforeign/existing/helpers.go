@@ -1,0 +1,3 @@
+package journalforeign
+
+// the user's own helper

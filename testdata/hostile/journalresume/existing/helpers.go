@@ -1,0 +1,3 @@
+package journalresume
+
+// the user's own helper

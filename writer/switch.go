@@ -1,0 +1,239 @@
+package writer
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"strings"
+)
+
+// switcher takes the steps of a journal forward (the switch to the new SDK)
+// or back (to the old one). Each step checks the disk before it acts, so it
+// does nothing when it was already done: a run killed at any point of
+// forward or back, or of finishing either, leaves a journal the next run
+// completes the same way.
+type switcher struct {
+	fsys      fileSystem
+	root, tmp string
+	steps     []step
+	// careful re-checks, before moving a file, that it and the file it
+	// replaces or removes are postgen's. A journal being finished by a
+	// later run needs it: the directory may have changed since the journal
+	// was written (or the journal may not be ours). The run that scanned
+	// the directory a moment ago does not.
+	careful bool
+}
+
+// forward takes every step, stopping at the first that fails.
+func (s *switcher) forward() error {
+	for _, st := range s.steps {
+		if err := s.do(st); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// back undoes every step, newest first. Undoing a step that was never taken
+// does nothing, so back needs no record of how far forward got.
+func (s *switcher) back() error {
+	var errs []error
+	for i := len(s.steps) - 1; i >= 0; i-- {
+		errs = append(errs, s.undo(s.steps[i]))
+	}
+	return errors.Join(errs...)
+}
+
+func (s *switcher) do(st step) error {
+	dst := s.path(st.Name)
+	switch st.Op {
+	case opMkdir:
+		if err := s.mkdir(dst, dirPerm); err != nil {
+			return fmt.Errorf("creating directory: %w", err)
+		}
+	case opPut:
+		if err := s.move(s.staged(st.Tmp), dst, st.Name); err != nil {
+			return fmt.Errorf("putting %s in place: %w", st.Name, err)
+		}
+	case opStale:
+		// Moving instead of deleting keeps the file until the very end,
+		// so a later failure can still put it back.
+		if moved, err := s.exists(s.staged(st.Tmp)); err != nil || moved {
+			return err // moved already: whatever is at Name now is new
+		}
+		if err := s.move(dst, s.staged(st.Tmp), st.Name); err != nil {
+			return fmt.Errorf("removing stale %s: %w", st.Name, err)
+		}
+	case opRmdir:
+		if err := s.removeDir(dst); err != nil {
+			return fmt.Errorf("removing emptied directory: %w", err)
+		}
+	}
+	return nil
+}
+
+func (s *switcher) undo(st step) error {
+	dst := s.path(st.Name)
+	switch st.Op {
+	case opMkdir:
+		if err := s.removeDir(dst); err != nil {
+			return fmt.Errorf("removing the directory %s it created: %w", st.Name, err)
+		}
+	case opPut:
+		if staged, err := s.exists(s.staged(st.Tmp)); err != nil || staged {
+			return err // staged still: never put in place
+		}
+		var err error
+		if st.Backup != "" {
+			err = s.move(s.staged(st.Backup), dst, st.Name)
+		} else {
+			err = s.removeOurs(dst)
+		}
+		if err != nil {
+			return fmt.Errorf("putting back the previous %s: %w", st.Name, err)
+		}
+	case opStale:
+		if err := s.move(s.staged(st.Tmp), dst, st.Name); err != nil {
+			return fmt.Errorf("putting back %s: %w", st.Name, err)
+		}
+	case opRmdir:
+		if err := s.mkdir(dst, st.Mode); err != nil {
+			return fmt.Errorf("recreating directory %s: %w", st.Name, err)
+		}
+	}
+	return nil
+}
+
+// move renames src (a file) to dst unless src is gone, which means the move
+// was made already. Carefully, both must be postgen's files and dst's
+// directory a real one inside the root.
+func (s *switcher) move(src, dst, name string) error {
+	fi, err := s.ours(src)
+	if err != nil || fi == nil {
+		return err
+	}
+	if s.careful {
+		if dir, _, ok := strings.Cut(name, "/"); ok {
+			if isDir, err := s.isDir(s.path(dir)); err != nil || !isDir {
+				return errors.Join(err, fmt.Errorf("%s is no longer a directory", s.path(dir)))
+			}
+		}
+		dfi, err := lstatIfExists(s.fsys, dst)
+		if err != nil {
+			return err
+		}
+		if err := s.checkOurs(dst, dfi, true); err != nil {
+			return err
+		}
+	}
+	return s.fsys.Rename(src, dst)
+}
+
+// removeOurs removes the file a put created, if it is still there.
+func (s *switcher) removeOurs(name string) error {
+	fi, err := s.ours(name)
+	if err != nil || fi == nil {
+		return err
+	}
+	return s.fsys.Remove(name)
+}
+
+// ours describes name, nil when it is missing; carefully, it fails unless
+// name is a file postgen generated.
+func (s *switcher) ours(name string) (fs.FileInfo, error) {
+	fi, err := lstatIfExists(s.fsys, name)
+	if err != nil || fi == nil || !s.careful {
+		return fi, err
+	}
+	return fi, s.checkOurs(name, fi, false)
+}
+
+// checkOurs fails unless name (described by fi, nil when missing) is a
+// regular file carrying postgen's header, or missing when that is allowed.
+func (s *switcher) checkOurs(name string, fi fs.FileInfo, missingOK bool) error {
+	if fi == nil {
+		if missingOK {
+			return nil
+		}
+		return fmt.Errorf("%s: %w", name, fs.ErrNotExist)
+	}
+	if fi.Mode().IsRegular() {
+		head, err := readHead(s.fsys, name)
+		if err != nil {
+			return err
+		}
+		if IsGenerated(head) {
+			return nil
+		}
+	}
+	return fmt.Errorf("%s is not a file generated by postgen (%s), so the interrupted run cannot replace or remove it: move it away", name, headerHint)
+}
+
+// removeDir removes an empty directory. A directory that is missing is done;
+// one that is not empty holds someone else's file, which keeps it.
+func (s *switcher) removeDir(name string) error {
+	fi, err := lstatIfExists(s.fsys, name)
+	if err != nil || fi == nil || !fi.IsDir() {
+		return err // a file or symlink there now is not ours to remove
+	}
+	err = s.fsys.Remove(name)
+	if err == nil || errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if des, rerr := s.fsys.ReadDir(name); rerr == nil && len(des) > 0 {
+		return nil
+	}
+	return err
+}
+
+// finish makes the switch durable, then removes the journal and the staging
+// directory. Once the journal is gone, the rest is litter any run removes.
+func (s *switcher) finish() error {
+	dirs := map[string]bool{s.root: true}
+	for _, st := range s.steps {
+		if dir, _, ok := strings.Cut(st.Name, "/"); ok {
+			dirs[s.path(dir)] = true
+		}
+	}
+	for _, dir := range sortedKeys(dirs) {
+		isDir, err := s.isDir(dir)
+		if err == nil && isDir {
+			err = s.fsys.SyncDir(dir)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if err := s.fsys.Remove(filepath.Join(s.tmp, journalFile)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return s.fsys.RemoveAll(s.tmp)
+}
+
+func (s *switcher) path(name string) string { return filepath.Join(s.root, filepath.FromSlash(name)) }
+
+func (s *switcher) staged(name string) string { return filepath.Join(s.tmp, name) }
+
+func (s *switcher) exists(name string) (bool, error) {
+	fi, err := lstatIfExists(s.fsys, name)
+	return fi != nil, err
+}
+
+// isDir reports whether name is a directory, not a symlink to one.
+func (s *switcher) isDir(name string) (bool, error) {
+	fi, err := lstatIfExists(s.fsys, name)
+	return fi != nil && fi.IsDir(), err
+}
+
+// mkdir creates a directory unless it exists already.
+func (s *switcher) mkdir(name string, perm fs.FileMode) error {
+	err := s.fsys.Mkdir(name, perm)
+	if err == nil {
+		return nil
+	}
+	if isDir, lerr := s.isDir(name); lerr != nil || !isDir {
+		return errors.Join(err, lerr)
+	}
+	return nil
+}
