@@ -32,3 +32,34 @@ func TestCollectionIsDeterministicAndHasNRequests(t *testing.T) {
 		}
 	}
 }
+
+func TestHostileShapesParse(t *testing.T) {
+	for name, data := range map[string][]byte{
+		"wide":        WideObject(1000),
+		"examples":    ManyExamples(100),
+		"description": LongDescription(100_000),
+	} {
+		res, err := parser.Parse(data)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		reqs := res.Collection.Requests
+		if len(reqs) != 1 {
+			t.Fatalf("%s: %d requests", name, len(reqs))
+		}
+		switch name {
+		case "wide":
+			if n := bytes.Count([]byte(reqs[0].Examples[0].Body), []byte(`"field`)); n != 1000 {
+				t.Errorf("wide: %d members", n)
+			}
+		case "examples":
+			if n := len(reqs[0].Examples); n != 100 {
+				t.Errorf("examples: %d", n)
+			}
+		case "description":
+			if n := len(res.Collection.Description.Content) + len(reqs[0].Description.Content); n < 100_000 {
+				t.Errorf("description: %d bytes", n)
+			}
+		}
+	}
+}
