@@ -8,7 +8,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -28,9 +27,19 @@ const maxHTMLDepth = 2
 // markdown adds the blocks of Markdown source to d. depth counts the HTML
 // conversions the source came through.
 func (d *doc) markdown(src string, depth int) {
-	source := []byte(src)
-	c := &converter{d: d, src: source, depth: depth}
-	c.blocks(markdownParser.Parse(text.NewReader(source)))
+	d.markdownWindows(src, depth, window)
+}
+
+// markdownWindows is markdown parsing long source a window of about size
+// bytes at a time (see parseMarkdown).
+func (d *doc) markdownWindows(src string, depth, size int) {
+	parseMarkdown(src, size, func(tree ast.Node, text []byte, until int) bool {
+		c := &converter{d: d, src: text, depth: depth}
+		for n := tree.FirstChild(); n != nil && n.Pos() < until && !d.done; n = n.NextSibling() {
+			c.block(n)
+		}
+		return !d.done
+	})
 }
 
 // converter walks a goldmark tree and adds its blocks to a doc.
