@@ -255,8 +255,27 @@ func (p *plan) claimTypeName(nt *namedType) string {
 			break
 		}
 	}
-	return p.pkgScope.Claim(p.siteName(primary))
+	name := p.siteName(primary)
+	if len(name) > maxTypeName {
+		// Each level of nesting adds its member to its parent's name, so
+		// names would grow with the depth and their total with its square
+		// (security issue 12: 4,000 nested objects in a 44 KB example made
+		// 32 MB of names). Past the limit a type is named after its member
+		// alone, numbered by the scope.
+		primary.elem = min(primary.elem, 1)
+		if primary.role == roleField {
+			name = elemName(primary.field, primary.elem)
+		} else {
+			name = p.siteName(primary)
+		}
+	}
+	return p.pkgScope.Claim(name)
 }
+
+// maxTypeName is the longest name a type gets from the places it is used
+// in (see claimTypeName). Real collections stay well below it: the
+// longest of ../shared/collections is 136 characters.
+const maxTypeName = 255
 
 // chosenTypeKey is the key under which postgen.yaml (rename.types) names
 // the type used at s: "item[3]#result", "#body" (JSON body or GraphQL
