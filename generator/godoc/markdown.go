@@ -127,14 +127,18 @@ func (c *converter) list(l *ast.List) {
 				number++
 			}
 			if item.number != "" {
-				// In a numbered list, sub-items read as part of the item.
+				// In a numbered list, sub-items read as part of the item
+				// (built once: an item can hold very many sub-lists).
+				var text strings.Builder
+				text.WriteString(item.text)
 				for _, sub := range subs {
 					var parts []string
 					for si := sub.FirstChild(); si != nil; si = si.NextSibling() {
 						parts = append(parts, strings.Join(c.inlineAll(si), " "))
 					}
-					item.text += " (" + strings.Join(parts, "; ") + ")"
+					text.WriteString(" (" + strings.Join(parts, "; ") + ")")
 				}
+				item.text = text.String()
 				subs = nil
 			}
 			items = append(items, item)
