@@ -28,19 +28,30 @@ import (
 //     document, before or after their use, so when there may be some
 //     they are collected first, by the same windows over a block-only
 //     parse, and every window resolves its links against them.
+//
+// Past maxMarkdown, the rest of a description is written as plain text.
 
 // window is how much Markdown is parsed at once; a shorter source is
 // parsed whole. A window with no cut in its second half is read again
-// twice as long, so one top-level block longer than this (a 20 MB list,
-// say) is parsed whole.
+// twice as long, up to maxMarkdown.
 const window = 256 << 10
+
+// maxMarkdown bounds the Markdown of one description read as Markdown:
+// from the first cut past it, or from a run this long without a cut (a
+// 20 MB list, say: one top-level block, whose tree alone would take
+// gigabytes), the rest is written as plain text. goldmark reads dense
+// Markdown at 1 to 2 MB a second, so a 40 MB description would take
+// half a minute. The longest description in ../shared/collections is
+// 6.5 KB, its longest run without a cut 3.6 KB.
+const maxMarkdown = 1 << 20
 
 // parseMarkdown calls convert, in order, with the tree of each window of
 // source, the window's text (the tree's segments are offsets into it) and
 // the offset in it up to which the tree's top-level blocks are the
 // document's (its blocks from there on are read again in the next one);
-// convert returns false to stop. Only the window being parsed is copied
-// to bytes, as goldmark reads them.
+// a nil tree is the rest of the text, to be read as plain text (see
+// maxMarkdown). convert returns false to stop. Only the window being
+// parsed is copied to bytes, as goldmark reads them.
 func parseMarkdown(source string, size int, convert func(tree ast.Node, text []byte, until int) bool) {
 	if len(source) <= size {
 		src := []byte(source)
@@ -51,7 +62,9 @@ func parseMarkdown(source string, size int, convert func(tree ast.Node, text []b
 	if strings.Contains(source, "]:") { // else there is no definition
 		refs = parser.NewContext()
 		eachWindow(source, size, outlineParser, nil, func(tree ast.Node, _ []byte, until int) bool {
-			addDefinitions(refs, tree, until)
+			if tree != nil {
+				addDefinitions(refs, tree, until)
+			}
 			return true
 		})
 	}
@@ -63,9 +76,25 @@ func parseMarkdown(source string, size int, convert func(tree ast.Node, text []b
 // refs, when not nil, are the link reference definitions of the whole
 // document.
 func eachWindow(source string, size int, p parser.Parser, refs parser.Context, use func(ast.Node, []byte, int) bool) {
+	plain := func(start int) {
+		rest := []byte(source[start:])
+		use(nil, rest, len(rest))
+	}
 	start, n := 0, size
 	for {
+		if start >= maxMarkdown {
+			plain(start)
+			return
+		}
 		end := lineEnd(source, start+n)
+		if end-start > n+maxMarkdown {
+			// The line at the window's end is too long to read: stop
+			// the window before it, or read it as plain text.
+			if end = strings.LastIndexByte(source[:start+n], '\n') + 1; end <= start {
+				plain(start)
+				return
+			}
+		}
 		win := []byte(source[start:end])
 		var opts []parser.ParseOption
 		if refs != nil {
@@ -76,15 +105,21 @@ func eachWindow(source string, size int, p parser.Parser, refs parser.Context, u
 			use(tree, win, len(win))
 			return
 		}
-		cuts := lineCuts(tree, win)
-		if len(cuts) == 0 || cuts[len(cuts)-1] < len(win)/2 {
+		cut := 0
+		if cuts := lineCuts(tree, win); len(cuts) > 0 {
+			cut = cuts[len(cuts)-1]
+		}
+		switch {
+		case cut < len(win)/2 && n < maxMarkdown:
 			// Too little would be kept: read more at once, so that
 			// reading again what follows the cut costs at most as much
 			// as what is kept.
 			n *= 2
 			continue
+		case cut == 0:
+			plain(start)
+			return
 		}
-		cut := cuts[len(cuts)-1]
 		if !use(tree, win, cut) {
 			return
 		}

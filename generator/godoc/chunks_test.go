@@ -108,3 +108,32 @@ func TestSynopsisOfLongMarkdown(t *testing.T) {
 		t.Errorf("Synopsis = %q", got)
 	}
 }
+
+// TestPastMaxMarkdownIsPlainText checks that Markdown past maxMarkdown,
+// or in a run of that many bytes without a cut, is written as plain
+// text, and stays a stable comment.
+func TestPastMaxMarkdownIsPlainText(t *testing.T) {
+	list := strings.Repeat("- item *x*\n", maxMarkdown/10+1000)
+	lines := Markdown("# Before\n\n" + list + "\n# After\n")
+	if msg := stable(lines); msg != "" {
+		t.Fatalf("not stable: %.500s", msg)
+	}
+	if lines[0] != "# Before" || !strings.HasPrefix(lines[2], "- item *x* - item *x*") || !strings.HasSuffix(lines[len(lines)-1], "After") {
+		t.Errorf("a long list: lines %q ... %q", lines[:3], lines[len(lines)-1:])
+	}
+
+	long := longMarkdown(2*maxMarkdown, false)
+	lines = Markdown(long)
+	if msg := stable(lines); msg != "" {
+		t.Fatalf("not stable: %.500s", msg)
+	}
+	if lines[0] != "# Section 0" || !strings.Contains(strings.Join(lines[len(lines)/2:], "\n"), "## Section") {
+		t.Errorf("2 MB of Markdown: lines %q ... %q", lines[:2], lines[len(lines)-2:])
+	}
+
+	line := strings.Repeat("*a* ", maxMarkdown/2)
+	lines = Markdown("# Before\n\n" + line + "\n\n" + line + line + line)
+	if lines[0] != "# Before" || !strings.HasPrefix(lines[len(lines)-1], "*a* ") {
+		t.Errorf("long lines: %q ... %q", lines[:3], lines[len(lines)-1:])
+	}
+}

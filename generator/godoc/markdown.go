@@ -34,6 +34,10 @@ func (d *doc) markdown(src string, depth int) {
 // bytes at a time (see parseMarkdown).
 func (d *doc) markdownWindows(src string, depth, size int) {
 	parseMarkdown(src, size, func(tree ast.Node, text []byte, until int) bool {
+		if tree == nil {
+			d.plain(string(text))
+			return !d.done
+		}
 		c := &converter{d: d, src: text, depth: depth}
 		for n := tree.FirstChild(); n != nil && n.Pos() < until && !d.done; n = n.NextSibling() {
 			c.block(n)
