@@ -38,6 +38,13 @@ func ManyExamples(n int) []byte {
 	return oneRequest("", bodies)
 }
 
+// DeepObject returns a collection of one request whose one saved example
+// body nests depth objects, each the "data" member of the one around it.
+func DeepObject(depth int) []byte {
+	body := strings.Repeat(`{"data":`, depth) + `{"id":1}` + strings.Repeat("}", depth)
+	return oneRequest("", []string{body})
+}
+
 // LongDescription returns a collection of one request whose collection
 // description and request description together hold about size bytes of
 // Markdown: headings, paragraphs with emphasis, links and code spans,

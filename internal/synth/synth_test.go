@@ -2,6 +2,7 @@ package synth
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	_ "github.com/postgen/postgen/internal/testflag"
@@ -38,6 +39,7 @@ func TestHostileShapesParse(t *testing.T) {
 		"wide":        WideObject(1000),
 		"examples":    ManyExamples(100),
 		"description": LongDescription(100_000),
+		"deep":        DeepObject(300),
 	} {
 		res, err := parser.Parse(data)
 		if err != nil {
@@ -55,6 +57,10 @@ func TestHostileShapesParse(t *testing.T) {
 		case "examples":
 			if n := len(reqs[0].Examples); n != 100 {
 				t.Errorf("examples: %d", n)
+			}
+		case "deep":
+			if n := strings.Count(reqs[0].Examples[0].Body, `{"data":`); n != 300 {
+				t.Errorf("deep: %d levels", n)
 			}
 		case "description":
 			if n := len(res.Collection.Description.Content) + len(reqs[0].Description.Content); n < 100_000 {
