@@ -21,6 +21,16 @@ type typeTable struct {
 	// nodes counts the object types there would be without
 	// de-duplication.
 	nodes int
+	// places are the members where each type is used, so each is
+	// recorded once: one set for all types, as most are used in one
+	// place and a set each would cost more than the type.
+	places map[typePlace]bool
+}
+
+// typePlace is a member where a type is used.
+type typePlace struct {
+	nt *namedType
+	at place
 }
 
 // namedType is one generated struct.
@@ -30,10 +40,8 @@ type namedType struct {
 	// fields maps member keys to Go field names.
 	fields map[string]string
 	sites  []typeSite
-	// places are the members where the type is used, so each is
-	// recorded once; roots are the samples it comes from.
-	places map[place]bool
-	roots  []*rootType
+	// roots are the samples it comes from.
+	roots []*rootType
 	// chosen holds the field types postgen.yaml chose, by member key.
 	chosen map[string]jen.Code
 	// owner is the top-level service (or the client) whose _types.go
@@ -60,7 +68,7 @@ type typeSite struct {
 // them and gives each a name. It runs at the end of planning, so names of
 // services, methods and params are settled and types get what is left.
 func (p *plan) nameTypes() {
-	tt := &typeTable{byKey: map[int]*namedType{}, byNode: map[*infer.Type]*namedType{}}
+	tt := &typeTable{byKey: map[int]*namedType{}, byNode: map[*infer.Type]*namedType{}, places: map[typePlace]bool{}}
 	p.types = tt
 	p.forEachMethod(func(m *method) {
 		mt := m.types
@@ -87,7 +95,7 @@ func (p *plan) nameTypes() {
 
 // compactTypes points every use of a shape at its one representative
 // node, so that the copies inferred for each method can be freed, and
-// drops the keys: emission needs only the named types.
+// drops the keys and places: emission needs only the named types.
 func (p *plan) compactTypes() {
 	tt := p.types
 	var canon func(t *infer.Type) *infer.Type
@@ -118,7 +126,7 @@ func (p *plan) compactTypes() {
 	for _, nt := range tt.types {
 		tt.byNode[nt.node] = nt
 	}
-	tt.keys = infer.Keys{}
+	tt.keys, tt.places = infer.Keys{}, nil
 }
 
 // errorRoots are the root types of m's error bodies.
@@ -149,7 +157,7 @@ func (p *plan) register(t *infer.Type, s typeSite) {
 	key := tt.keys.Of(t)
 	nt, seen := tt.byKey[key]
 	if !seen {
-		nt = &namedType{node: t, fields: p.fieldNames(t), owner: p.topService(s.m.svc), places: map[place]bool{}}
+		nt = &namedType{node: t, fields: p.fieldNames(t), owner: p.topService(s.m.svc)}
 		tt.byKey[key] = nt
 		tt.types = append(tt.types, nt)
 	}
@@ -157,7 +165,7 @@ func (p *plan) register(t *infer.Type, s typeSite) {
 	nt.addRoot(s.root)
 	if s.role == roleField {
 		at := place{s.parent, s.key, s.elem}
-		if nt.places[at] {
+		if tt.places[typePlace{nt, at}] {
 			// Another copy of a member already recorded (the same
 			// shape in another body): it adds nothing to naming.
 			for _, f := range t.Fields {
@@ -165,7 +173,7 @@ func (p *plan) register(t *infer.Type, s typeSite) {
 			}
 			return
 		}
-		nt.places[at] = true
+		tt.places[typePlace{nt, at}] = true
 	}
 	nt.sites = append(nt.sites, s)
 	for _, f := range t.Fields {
@@ -255,8 +263,27 @@ func (p *plan) claimTypeName(nt *namedType) string {
 			break
 		}
 	}
-	return p.pkgScope.Claim(p.siteName(primary))
+	name := p.siteName(primary)
+	if len(name) > maxTypeName {
+		// Each level of nesting adds its member to its parent's name, so
+		// names would grow with the depth and their total with its square
+		// (security issue 12: 4,000 nested objects in a 44 KB example made
+		// 32 MB of names). Past the limit a type is named after its member
+		// alone, numbered by the scope.
+		primary.elem = min(primary.elem, 1)
+		if primary.role == roleField {
+			name = elemName(primary.field, primary.elem)
+		} else {
+			name = p.siteName(primary)
+		}
+	}
+	return p.pkgScope.Claim(name)
 }
+
+// maxTypeName is the longest name a type gets from the places it is used
+// in (see claimTypeName). Real collections stay well below it: the
+// longest of ../shared/collections is 136 characters.
+const maxTypeName = 255
 
 // chosenTypeKey is the key under which postgen.yaml (rename.types) names
 // the type used at s: "item[3]#result", "#body" (JSON body or GraphQL

@@ -146,3 +146,28 @@ func TestChosenTypeNames(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestDeepNestingNames checks that type names stop growing with the
+// depth of nesting: past maxTypeName a type is named after its member.
+func TestDeepNestingNames(t *testing.T) {
+	const depth = 300
+	for _, member := range []string{"data", "a"} {
+		open := `{"` + member + `":`
+		body := strings.Repeat(open, depth) + `{"x":1}` + strings.Repeat("}", depth)
+		arrays := strings.Repeat(open+"[", depth) + `{"x":1}` + strings.Repeat("]}", depth)
+		for _, b := range []string{body, arrays} {
+			c := &model.Collection{Requests: []*model.Request{get("Get thing", "things", example(200, b))}}
+			names, _ := typesOf(t, c)
+			if len(names) != depth+1 {
+				t.Fatalf("%s: %d types, want %d", member, len(names), depth+1)
+			}
+			seen := map[string]bool{}
+			for _, n := range names {
+				if len(n) > maxTypeName || seen[n] {
+					t.Fatalf("%s: type name %q (%d characters, seen before: %v)", member, n, len(n), seen[n])
+				}
+				seen[n] = true
+			}
+		}
+	}
+}

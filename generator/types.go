@@ -84,36 +84,47 @@ type graphQLNames struct {
 func (p *plan) planTypes(m *method) {
 	mt := &methodTypes{result: resultBytes}
 	m.types = mt
-	var ok, okRaw []model.Example
-	errs := map[int][]model.Example{}
-	for _, e := range m.req.Examples {
+	// Each example is looked at once: a request may have very many
+	// (security issue 12), and checking a body is JSON reads all of it.
+	anyOK := false
+	var okJSON []typedSample
+	var okRaw []*model.Example
+	errs := map[int][]typedSample{}
+	for i := range m.req.Examples {
+		e := &m.req.Examples[i]
+		success := e.Code == 0 || e.Code/100 == 2
+		if !success && e.Code < 400 {
+			continue
+		}
+		sample, isJSON := p.jsonExample(e)
 		switch {
-		case e.Code == 0 || e.Code/100 == 2:
+		case success:
 			// A saved example without a status is the success case the
 			// author meant to show.
-			ok = append(ok, e)
+			anyOK = true
 			switch {
-			case p.isJSONExample(e):
+			case isJSON:
 				mt.jsonOK = true
+				okJSON = append(okJSON, sample)
 			case strings.TrimSpace(e.Body) != "":
 				okRaw = append(okRaw, e)
 			}
-		case e.Code >= 400 && p.isJSONExample(e):
-			errs[e.Code] = append(errs[e.Code], e)
+		case isJSON:
+			errs[e.Code] = append(errs[e.Code], sample)
 		}
 	}
 	switch {
-	case len(ok) == 0:
+	case !anyOK:
 	case len(okRaw) > 0:
 		mt.result = resultBytes
-		if isTextExample(okRaw[0]) {
+		if isTextExample(*okRaw[0]) {
 			mt.result = resultText
 		}
-		if mt.rawType = exampleContentType(okRaw[0]); mt.rawType == "" {
+		if mt.rawType = exampleContentType(*okRaw[0]); mt.rawType == "" {
 			mt.rawType = okRaw[0].PreviewLanguage
 		}
 	default:
-		if root := p.inferExamples(ok, roleResult); root != nil {
+		if root := p.inferSamples(okJSON, roleResult); root != nil {
 			mt.result, mt.root = resultJSON, root
 		} else {
 			mt.result = resultNone
@@ -125,7 +136,7 @@ func (p *plan) planTypes(m *method) {
 	}
 	sort.Ints(codes)
 	for _, code := range codes {
-		if root := p.inferExamples(errs[code], roleError); root != nil {
+		if root := p.inferSamples(errs[code], roleError); root != nil {
 			mt.errors = append(mt.errors, &errorType{status: code, root: root})
 		}
 	}
@@ -182,18 +193,6 @@ func newSample(path, body string) typedSample {
 	return typedSample{path: path, body: body, valid: json.Valid([]byte(body))}
 }
 
-// inferExamples infers the type of the JSON bodies of examples; nil when
-// none has one.
-func (p *plan) inferExamples(examples []model.Example, role string) *rootType {
-	var samples []typedSample
-	for _, e := range examples {
-		if p.isJSONExample(e) {
-			samples = append(samples, newSample(e.Path, e.Body))
-		}
-	}
-	return p.inferSamples(samples, role)
-}
-
 // inferSamples merges samples into one type; nil when none parses.
 // Member names that look like credentials make their object a map, so no
 // credential becomes a field name.
@@ -215,22 +214,22 @@ func (p *plan) inferSamples(samples []typedSample, role string) *rootType {
 	return &rootType{t: t, role: role, samples: used}
 }
 
-// isJSONExample reports whether an example's body is JSON: strict JSON, or
-// JSON the author labelled as such that reads leniently (a trailing comma
-// in a hand-edited example should not cost the method its type).
-func (p *plan) isJSONExample(e model.Example) bool {
-	body := strings.TrimSpace(e.Body)
-	if body == "" {
-		return false
+// jsonExample returns the sample of an example whose body is JSON: strict
+// JSON, or JSON the author labelled as such that reads leniently (a
+// trailing comma in a hand-edited example should not cost the method its
+// type); ok is false for any other body.
+func (p *plan) jsonExample(e *model.Example) (s typedSample, ok bool) {
+	s = newSample(e.Path, e.Body)
+	switch {
+	case s.body == "":
+		return s, false
+	case s.valid:
+		return s, true
+	case e.PreviewLanguage != "json" && !jsonContentType.MatchString(exampleContentType(*e)):
+		return s, false
 	}
-	if json.Valid([]byte(body)) {
-		return true
-	}
-	if e.PreviewLanguage != "json" && !jsonContentType.MatchString(exampleContentType(e)) {
-		return false
-	}
-	_, err := infer.Sample(body)
-	return err == nil
+	_, err := infer.Sample(s.body)
+	return s, err == nil
 }
 
 // isTextExample reports whether a non-JSON example is text (XML, HTML,

@@ -42,13 +42,24 @@ type listItem struct {
 // two such blocks in a row read as one in Go doc syntax.
 func (b *block) indented() bool { return b.kind == codeBlock || b.kind == listBlock }
 
-// doc is a doc comment being built: its blocks and its link definitions.
+// doc is a doc comment being built: its lines and its link definitions.
+// Blocks are written to lines as they are added, so that a long
+// description is never held as blocks and as lines at once; the last
+// block waits in held, because how it is written depends on the block
+// after it (see add).
 type doc struct {
-	blocks []block
-	links  []linkDef
-	urls   map[string]string // link text -> URL
+	out     []string
+	held    block
+	holding bool
+	links   []linkDef
+	urls    map[string]string // link text -> URL
 	// plainLinks keeps only the text of links, for one-line summaries.
 	plainLinks bool
+	// firstParagraph and firstHeading are the texts of the first
+	// paragraph and heading added, for Synopsis; with summary set,
+	// nothing else is kept, and done is set once a paragraph was added.
+	firstParagraph, firstHeading string
+	summary, done                bool
 }
 
 // linkDef is a Go doc link definition, "[text]: url".
@@ -57,14 +68,20 @@ type linkDef struct{ text, url string }
 // paragraph adds a paragraph of inline text.
 func (d *doc) paragraph(text string) {
 	if text = inlineText(text); text != "" {
-		d.blocks = append(d.blocks, block{kind: paragraphBlock, text: text})
+		if !d.done {
+			d.firstParagraph, d.done = text, d.summary
+		}
+		d.add(block{kind: paragraphBlock, text: text})
 	}
 }
 
 // heading adds a heading; Go doc has one level of them.
 func (d *doc) heading(text string) {
 	if text = inlineText(text); text != "" {
-		d.blocks = append(d.blocks, block{kind: headingBlock, text: text})
+		if d.firstHeading == "" {
+			d.firstHeading = text
+		}
+		d.add(block{kind: headingBlock, text: text})
 	}
 }
 
@@ -96,7 +113,7 @@ func (d *doc) code(lines []string) {
 		lines = lines[:len(lines)-1]
 	}
 	if len(lines) > 0 {
-		d.blocks = append(d.blocks, block{kind: codeBlock, lines: lines})
+		d.add(block{kind: codeBlock, lines: lines})
 	}
 }
 
@@ -109,7 +126,7 @@ func (d *doc) list(items []listItem) {
 		}
 	}
 	if len(kept) > 0 {
-		d.blocks = append(d.blocks, block{kind: listBlock, items: kept})
+		d.add(block{kind: listBlock, items: kept})
 	}
 }
 
@@ -166,81 +183,117 @@ func inlineText(s string) string {
 	return s
 }
 
-// lines prints the doc comment as lines (see the package documentation).
-func (d *doc) lines() []string {
-	blocks := separateIndented(d.blocks)
-	var out []string
-	for i, b := range blocks {
-		if i > 0 {
-			out = append(out, "")
+// add writes the held block to lines and holds b, fixing runs of
+// indented blocks on the way: Go doc syntax reads a code block or list
+// that follows another one (blank lines between them or not) as part of
+// it. Two code blocks merge into one; a list next to a code block or
+// another list is written as paragraphs starting with its markers
+// instead.
+func (d *doc) add(b block) {
+	if d.summary {
+		return // Synopsis reads firstParagraph and firstHeading only
+	}
+	h := &d.held
+	switch {
+	case !d.holding || !b.indented() || !h.indented():
+		d.flush()
+	case b.kind == codeBlock && h.kind == codeBlock:
+		h.lines = append(append(h.lines, ""), b.lines...)
+		return
+	case b.kind == listBlock:
+		d.flush()
+		items := listAsParagraphs(b)
+		for _, p := range items[:len(items)-1] {
+			d.write(p)
 		}
-		switch b.kind {
-		case paragraphBlock:
-			out = append(out, paragraphLines(b.text)...)
-		case headingBlock:
-			out = append(out, "# "+b.text)
-		case codeBlock:
-			if r, n := listMarkerEnd(b.lines[0]); n > 0 {
-				// Go doc reads an indented block starting with a list
-				// marker as a list; a no-break space after the marker
-				// keeps it code that reads the same.
-				b.lines[0] = b.lines[0][:n] + "\u00a0" + b.lines[0][n+r:]
-			}
-			for _, l := range b.lines {
-				if l != "" {
-					l = "\t" + l
-				}
-				out = append(out, l)
-			}
-		case listBlock:
-			for _, it := range b.items {
-				marker := "  - "
-				if it.number != "" {
-					marker = " " + it.number + ". "
-				}
-				for j, l := range wrap(it.text, Width-len(marker)) {
-					if j == 0 {
-						out = append(out, marker+l)
-					} else {
-						out = append(out, "    "+l)
-					}
-				}
-			}
+		b = items[len(items)-1]
+	default: // a code block after a list
+		for _, p := range listAsParagraphs(*h) {
+			d.write(p)
 		}
 	}
-	if len(d.links) > 0 && len(out) > 0 {
-		out = append(out, "")
-		for _, l := range d.links {
-			out = append(out, "["+l.text+"]: "+l.url)
+	d.held, d.holding = b, true
+}
+
+// flush writes the held block, if any.
+func (d *doc) flush() {
+	if d.holding {
+		d.write(d.held)
+		d.held, d.holding = block{}, false
+	}
+}
+
+// write adds the lines of b to those written, after a blank line.
+func (d *doc) write(b block) {
+	if len(d.out) > 0 {
+		d.out = append(d.out, "")
+	}
+	d.out = appendBlock(d.out, b)
+}
+
+// appendBlock appends the lines of b to out.
+func appendBlock(out []string, b block) []string {
+	switch b.kind {
+	case paragraphBlock:
+		out = append(out, paragraphLines(b.text)...)
+	case headingBlock:
+		out = append(out, "# "+b.text)
+	case codeBlock:
+		if r, n := listMarkerEnd(b.lines[0]); n > 0 {
+			// Go doc reads an indented block starting with a list
+			// marker as a list; a no-break space after the marker
+			// keeps it code that reads the same.
+			b.lines[0] = b.lines[0][:n] + "\u00a0" + b.lines[0][n+r:]
+		}
+		for _, l := range b.lines {
+			if l != "" {
+				l = "\t" + l
+			}
+			out = append(out, l)
+		}
+	case listBlock:
+		for _, it := range b.items {
+			marker := "  - "
+			if it.number != "" {
+				marker = " " + it.number + ". "
+			}
+			for j, l := range wrap(it.text, Width-len(marker)) {
+				if j == 0 {
+					out = append(out, marker+l)
+				} else {
+					out = append(out, "    "+l)
+				}
+			}
 		}
 	}
 	return out
 }
 
-// separateIndented fixes runs of indented blocks: Go doc syntax reads a
-// code block or list that follows another one (blank lines between them
-// or not) as part of it. Two code blocks merge into one; a list next to a
-// code block or another list is written as paragraphs starting with its
-// markers instead.
-func separateIndented(in []block) []block {
-	out := make([]block, 0, len(in))
-	for _, b := range in {
-		if len(out) == 0 || !b.indented() || !out[len(out)-1].indented() {
-			out = append(out, b)
-			continue
+// lines returns the doc comment as lines (see the package documentation):
+// those written, the held block's, then the link definitions. It changes
+// nothing, so more may be added and lines called again.
+func (d *doc) lines() []string {
+	var tail []string
+	if d.holding {
+		// A copy: writing it may change the first line of a code block.
+		held := d.held
+		held.lines = append([]string(nil), held.lines...)
+		if len(d.out) > 0 {
+			tail = append(tail, "")
 		}
-		prev := &out[len(out)-1]
-		switch {
-		case b.kind == codeBlock && prev.kind == codeBlock:
-			prev.lines = append(append(prev.lines, ""), b.lines...)
-		case b.kind == listBlock:
-			out = append(out, listAsParagraphs(b)...)
-		default: // a code block after a list
-			items := listAsParagraphs(*prev)
-			out = append(append(out[:len(out)-1], items...), b)
+		tail = appendBlock(tail, held)
+	}
+	if len(d.links) > 0 && len(d.out)+len(tail) > 0 {
+		tail = append(tail, "")
+		for _, l := range d.links {
+			tail = append(tail, "["+l.text+"]: "+l.url)
 		}
 	}
-	return out
+	if len(d.out)+len(tail) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(d.out)+len(tail))
+	return append(append(out, d.out...), tail...)
 }
 
 // listAsParagraphs writes each item of a list as a paragraph of its own.

@@ -9,6 +9,12 @@
 // read the way Postman's documentation view reads them, not guessed at with
 // regular expressions. HTML is tokenised with golang.org/x/net/html.
 //
+// Long Markdown is parsed a window at a time, with the same result as one
+// parse and memory bounded by the window (see chunks.go); past 1 MB
+// (maxMarkdown, some 150 times the longest real description) the rest of
+// a description is written as plain text, so that a hostile collection
+// cannot make conversion take minutes or gigabytes.
+//
 // The lines it returns are safe and stable:
 //
 //   - safe: no line holds a line break, a control character, invalid UTF-8

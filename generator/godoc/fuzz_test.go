@@ -30,3 +30,20 @@ func FuzzDescription(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMarkdownPieces checks that Markdown parsed in windows of one byte
+// (cut at every cut there is) gives the lines one parse gives.
+func FuzzMarkdownPieces(f *testing.F) {
+	for _, s := range []string{
+		"[x]\n\n[x]: https://x.io\n\n# h\ntext\n---\n\n- a\n\n  b\n- c\n\n```\n\n# in\n```\n",
+		"<pre>\n\n# in\n</pre>\n\n> q\nlazy\n\n| a |\n|---|\n| 1 |\n\n    code\n\n    code",
+		"  - a\n\n     b\n\n1) x\n\n2) y\n\n<!--\n\n-->\n[a]:\n  https://a.io\n  'title'\n\n[a]",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if msg := windowsEqualWhole(Sanitize(s), 1); msg != "" {
+			t.Fatalf("Markdown %q:\n%s", s, msg)
+		}
+	})
+}

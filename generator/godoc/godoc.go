@@ -30,6 +30,9 @@ func Plain(src string) []string { return Description(src, "text/plain") }
 // plain adds the paragraphs of plain text.
 func (d *doc) plain(src string) {
 	for _, p := range strings.Split(Sanitize(src), "\n\n") {
+		if d.done {
+			return
+		}
 		d.paragraph(p)
 	}
 }
@@ -46,17 +49,11 @@ func Wrap(text string) []string {
 // (or heading) as one line of plain text, links reduced to their text; ""
 // when the description has no text.
 func Synopsis(content, mediaType string) string {
-	b := Builder{d: doc{plainLinks: true}}
+	b := Builder{d: doc{plainLinks: true, summary: true}}
 	b.Description(content, mediaType)
-	d := &b.d
-	text := ""
-	for _, b := range d.blocks {
-		if b.kind == paragraphBlock || b.kind == headingBlock && text == "" {
-			text = b.text
-			if b.kind == paragraphBlock {
-				break
-			}
-		}
+	text := b.d.firstParagraph
+	if text == "" {
+		text = b.d.firstHeading
 	}
 	return firstSentence(text)
 }

@@ -1,6 +1,7 @@
 package godoc
 
 import (
+	"runtime"
 	"strings"
 	"testing"
 
@@ -210,4 +211,23 @@ func checkLines(t *testing.T, got []string) {
 func isListLine(l string) bool {
 	f := strings.Fields(l)
 	return len(f) > 0 && isMarkerWord(f[0])
+}
+
+// TestNumberedItemSubListsAreLinear checks that the bytes converting a
+// numbered item with n sub-lists allocates grow linearly with n (its text
+// was once rebuilt for each sub-list): double n, about double the bytes.
+func TestNumberedItemSubListsAreLinear(t *testing.T) {
+	allocated := func(n int) uint64 {
+		src := "1. x\n" + strings.Repeat("   - a\n   * b\n", n)
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		Markdown(src)
+		runtime.ReadMemStats(&after)
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	allocated(100) // warm up
+	a, b := allocated(4000), allocated(8000)
+	if ratio := float64(b) / float64(a); ratio > 3 {
+		t.Errorf("doubling the sub-lists multiplied the bytes allocated by %.1f (%d, then %d)", ratio, a, b)
+	}
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -28,9 +27,23 @@ const maxHTMLDepth = 2
 // markdown adds the blocks of Markdown source to d. depth counts the HTML
 // conversions the source came through.
 func (d *doc) markdown(src string, depth int) {
-	source := []byte(src)
-	c := &converter{d: d, src: source, depth: depth}
-	c.blocks(markdownParser.Parse(text.NewReader(source)))
+	d.markdownWindows(src, depth, window)
+}
+
+// markdownWindows is markdown parsing long source a window of about size
+// bytes at a time (see parseMarkdown).
+func (d *doc) markdownWindows(src string, depth, size int) {
+	parseMarkdown(src, size, func(tree ast.Node, text []byte, until int) bool {
+		if tree == nil {
+			d.plain(string(text))
+			return !d.done
+		}
+		c := &converter{d: d, src: text, depth: depth}
+		for n := tree.FirstChild(); n != nil && n.Pos() < until && !d.done; n = n.NextSibling() {
+			c.block(n)
+		}
+		return !d.done
+	})
 }
 
 // converter walks a goldmark tree and adds its blocks to a doc.
@@ -118,14 +131,18 @@ func (c *converter) list(l *ast.List) {
 				number++
 			}
 			if item.number != "" {
-				// In a numbered list, sub-items read as part of the item.
+				// In a numbered list, sub-items read as part of the item
+				// (built once: an item can hold very many sub-lists).
+				var text strings.Builder
+				text.WriteString(item.text)
 				for _, sub := range subs {
 					var parts []string
 					for si := sub.FirstChild(); si != nil; si = si.NextSibling() {
 						parts = append(parts, strings.Join(c.inlineAll(si), " "))
 					}
-					item.text += " (" + strings.Join(parts, "; ") + ")"
+					text.WriteString(" (" + strings.Join(parts, "; ") + ")")
 				}
+				item.text = text.String()
 				subs = nil
 			}
 			items = append(items, item)

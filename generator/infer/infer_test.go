@@ -1,6 +1,7 @@
 package infer
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -131,4 +132,69 @@ func TestKeys(t *testing.T) {
 			t.Errorf("%s and %s should not share a key", p[0], p[1])
 		}
 	}
+}
+
+// wideObject is a JSON object with n members k0..k(n-1), each holding v.
+func wideObject(n int, v string) string {
+	var b strings.Builder
+	b.WriteByte('{')
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `"k%d":%s`, i, v)
+	}
+	b.WriteByte('}')
+	return b.String()
+}
+
+// Objects past scanFields members find them through an index; these
+// check that it gives the same answers as the scan.
+func TestWideObjects(t *testing.T) {
+	n := 3 * scanFields
+	t.Run("repeated key in a wide object merges", func(t *testing.T) {
+		got, _ := Infer([]string{strings.TrimSuffix(wideObject(n, "1"), "}") + `,"k5":"x"}`}, nil)
+		if f := got.Field("k5"); f == nil || f.Type.Kind != Mixed || len(got.Fields) != n {
+			t.Fatalf("k5 = %+v, %d fields", f, len(got.Fields))
+		}
+	})
+	t.Run("members merge across wide samples", func(t *testing.T) {
+		got, _ := Infer([]string{wideObject(n, "1"), wideObject(n+2, "2.5"), `{"k3":null}`}, nil)
+		if len(got.Fields) != n+2 {
+			t.Fatalf("%d fields, want %d", len(got.Fields), n+2)
+		}
+		for i, f := range got.Fields {
+			want := 1 // only the second sample has k(n) and k(n+1)
+			switch {
+			case i == 3:
+				want = 3
+			case i < n:
+				want = 2
+			}
+			if f.Key != fmt.Sprintf("k%d", i) || f.Count != want {
+				t.Errorf("field %d = %s seen %d times, want k%d %d times", i, f.Key, f.Count, i, want)
+			}
+		}
+		if k3 := got.Field("k3"); k3.Type.String() != "float|null" {
+			t.Errorf("k3 = %s", k3.Type)
+		}
+	})
+	t.Run("merge leaves wide inputs alone", func(t *testing.T) {
+		a, _ := Sample(wideObject(n, "1"))
+		b, _ := Sample(wideObject(n+1, `"s"`))
+		a.Field("k0") // builds a's index before Merge copies a
+		before := a.String() + b.String()
+		Merge(a, b)
+		if a.String()+b.String() != before {
+			t.Fatalf("inputs changed")
+		}
+	})
+	t.Run("members added by hand are found", func(t *testing.T) {
+		a, _ := Sample(wideObject(n, "1"))
+		a.Field("k0")
+		a.Fields = append(a.Fields, &Field{Key: "extra", Type: &Type{Kind: Bool, Count: 1}, Count: 1})
+		if f := a.Field("extra"); f == nil || f.Type.Kind != Bool {
+			t.Fatalf("extra = %+v", f)
+		}
+	})
 }

@@ -33,7 +33,7 @@ func MergeInto(a, b *Type) *Type {
 	switch k := join(a.Kind, b.Kind); k {
 	case Mixed:
 		a.Kinds = unionKinds(jsonKinds(a), jsonKinds(b))
-		a.Kind, a.Fields, a.Elem, a.Objects = Mixed, nil, nil, 0
+		a.Kind, a.Fields, a.index, a.Elem, a.Objects = Mixed, nil, nil, nil, 0
 	case Object:
 		a.Objects += b.Objects
 		for _, bf := range b.Fields {
@@ -41,14 +41,14 @@ func MergeInto(a, b *Type) *Type {
 				f.Type = MergeInto(f.Type, bf.Type)
 				f.Count += bf.Count
 			} else {
-				a.Fields = append(a.Fields, bf)
+				a.addField(bf)
 			}
 		}
 	case Array:
 		a.Elem = MergeInto(a.Elem, b.Elem)
 	case Map:
 		elem := MergeInto(mapElem(a), mapElem(b))
-		a.Kind, a.Elem, a.Fields, a.Objects = Map, elem, nil, 0
+		a.Kind, a.Elem, a.Fields, a.index, a.Objects = Map, elem, nil, nil, 0
 	default:
 		a.Kind = k
 	}
@@ -139,6 +139,7 @@ func clone(t *Type) *Type {
 		return nil
 	}
 	c := *t
+	c.index = nil // it points at t's members; Field builds c's own
 	c.Elem = clone(t.Elem)
 	if t.Fields != nil {
 		c.Fields = make([]*Field, len(t.Fields))

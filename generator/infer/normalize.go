@@ -26,11 +26,13 @@ func Infer(samples []string, dataKey func(string) bool) (t *Type, used int) {
 
 // Normalize turns, in place, objects used as dictionaries into Maps: those
 // seen only empty, and those with a member name that is data (see
-// IsDataKey and dataKey).
+// IsDataKey and dataKey). It ends inference: the member indexes merging
+// needed are dropped, so the finished tree holds only its members.
 func Normalize(t *Type, dataKey func(string) bool) {
 	if t == nil {
 		return
 	}
+	t.index = nil
 	// Members first: a dictionary's values merge as what they became.
 	for _, f := range t.Fields {
 		Normalize(f.Type, dataKey)

@@ -172,7 +172,7 @@ func (p *reader) object(d int) (*Type, error) {
 		if f := t.Field(key); f != nil {
 			f.Type = MergeInto(f.Type, v)
 		} else {
-			t.Fields = append(t.Fields, &Field{Key: key, Type: v, Count: 1})
+			t.addField(&Field{Key: key, Type: v, Count: 1})
 		}
 		p.space()
 		if p.i < len(p.s) && p.s[p.i] == ',' {

@@ -55,6 +55,12 @@ type Type struct {
 	// Kinds lists the kinds a Mixed place held, in Kind order (Int and
 	// Float reported as one "number", Time as "string").
 	Kinds []Kind
+
+	// index finds the members of an object with many, by key, while
+	// samples are read and merged: looking each member up by scanning
+	// Fields would make a hostile object of n members cost n² (see
+	// field). Normalize drops it.
+	index map[string]*Field
 }
 
 // Field is one member of an object type.
@@ -71,12 +77,36 @@ func (t *Type) Optional(f *Field) bool { return f.Count < t.Objects }
 
 // Field returns the member named key, or nil.
 func (t *Type) Field(key string) *Field {
-	for _, f := range t.Fields {
-		if f.Key == key {
-			return f
+	if len(t.Fields) <= scanFields {
+		for _, f := range t.Fields {
+			if f.Key == key {
+				return f
+			}
+		}
+		return nil
+	}
+	if len(t.index) != len(t.Fields) {
+		// Built on the first look-up past scanFields members, or again
+		// if Fields was changed by hand; addField keeps it current.
+		t.index = make(map[string]*Field, len(t.Fields))
+		for _, f := range t.Fields {
+			t.index[f.Key] = f
 		}
 	}
-	return nil
+	return t.index[key]
+}
+
+// scanFields is how many members an object may have before Field looks
+// them up in an index rather than scanning: most objects have a few, and
+// scanning a few is faster than hashing.
+const scanFields = 8
+
+// addField appends f, whose key t does not have yet, to t's members.
+func (t *Type) addField(f *Field) {
+	t.Fields = append(t.Fields, f)
+	if t.index != nil {
+		t.index[f.Key] = f
+	}
 }
 
 // MixedKinds describes what a Mixed place held, "string and number".

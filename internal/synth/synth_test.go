@@ -2,6 +2,7 @@ package synth
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	_ "github.com/postgen/postgen/internal/testflag"
@@ -29,6 +30,42 @@ func TestCollectionIsDeterministicAndHasNRequests(t *testing.T) {
 		}
 		if got != n {
 			t.Errorf("n=%d: parsed %d requests", n, got)
+		}
+	}
+}
+
+func TestHostileShapesParse(t *testing.T) {
+	for name, data := range map[string][]byte{
+		"wide":        WideObject(1000),
+		"examples":    ManyExamples(100),
+		"description": LongDescription(100_000),
+		"deep":        DeepObject(300),
+	} {
+		res, err := parser.Parse(data)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		reqs := res.Collection.Requests
+		if len(reqs) != 1 {
+			t.Fatalf("%s: %d requests", name, len(reqs))
+		}
+		switch name {
+		case "wide":
+			if n := bytes.Count([]byte(reqs[0].Examples[0].Body), []byte(`"field`)); n != 1000 {
+				t.Errorf("wide: %d members", n)
+			}
+		case "examples":
+			if n := len(reqs[0].Examples); n != 100 {
+				t.Errorf("examples: %d", n)
+			}
+		case "deep":
+			if n := strings.Count(reqs[0].Examples[0].Body, `{"data":`); n != 300 {
+				t.Errorf("deep: %d levels", n)
+			}
+		case "description":
+			if n := len(res.Collection.Description.Content) + len(reqs[0].Description.Content); n < 100_000 {
+				t.Errorf("description: %d bytes", n)
+			}
 		}
 	}
 }
