@@ -118,3 +118,21 @@ func TestReplace(t *testing.T) {
 		t.Errorf("Replace = %s, want %s", got, want)
 	}
 }
+
+// TestTemplateValues: a bare {{variable}} in a raw JSON template is not a
+// literal (its closing braces used to end the value, leaving "{{key" to
+// scrub), nor is a type name a converter wrote as the sample.
+func TestTemplateValues(t *testing.T) {
+	for _, text := range []string{
+		"[\r\n\t{\r\n\t\t\"webhookKey\": {{webhookKey}}\r\n\t}\r\n]",
+		`{"accountKey": "string", "password": "<string>"}`,
+		`token={{a}}{{b}}&x=1`,
+	} {
+		if spans := InText(text, false); len(spans) != 0 {
+			t.Errorf("InText(%q) = %v, want no literal", text, spans)
+		}
+	}
+	if spans := InText(`{"webhookKey": {{a}}x9Secret}`, false); len(spans) != 1 {
+		t.Errorf("a literal after a reference: spans %v, want one", spans)
+	}
+}

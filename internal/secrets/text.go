@@ -84,8 +84,7 @@ func literals(text string, spans []Span, known []string) []Span {
 	out := spans[:0]
 	for _, s := range spans {
 		v := strings.TrimSpace(text[s.Start:s.End])
-		switch v {
-		case "", "null", "true", "false", "undefined":
+		if placeholder(v) {
 			continue
 		}
 		if onlyRefs(v) {
@@ -94,6 +93,17 @@ func literals(text string, spans []Span, known []string) []Span {
 		out = append(out, s)
 	}
 	return out
+}
+
+// placeholder reports whether v is a sample that holds no credential:
+// empty, a JSON keyword, or the name of a type that API converters write
+// as every example value ("accountKey": "string", from Swagger/OpenAPI).
+func placeholder(v string) bool {
+	switch strings.ToLower(strings.Trim(v, "<>")) {
+	case "", "null", "true", "false", "undefined", "string", "integer", "number", "boolean", "int", "long", "uuid":
+		return true
+	}
+	return false
 }
 
 // isWordByte reports whether c is part of a word or identifier.
@@ -265,6 +275,14 @@ func valueAfter(s string, i int, op byte) (int, int) {
 	}
 	j := i
 	for j < len(s) && !isValueEnd(s[j], op) {
+		if strings.HasPrefix(s[j:], "{{") {
+			// A {{variable}} is one piece of a bare value: its braces
+			// do not end it ("key": {{key}}, in a raw JSON template).
+			if k := strings.Index(s[j+2:], "}}"); k >= 0 && !strings.ContainsAny(s[j+2:j+2+k], "\n\r") {
+				j += 2 + k + 2
+				continue
+			}
+		}
 		j++
 	}
 	// "Bearer 4f2a..." after "Authorization:": the scheme word and the
