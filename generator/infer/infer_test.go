@@ -198,3 +198,28 @@ func TestWideObjects(t *testing.T) {
 		}
 	})
 }
+
+// TestWideObjectIsMap: past MaxFields members an object is a dictionary,
+// its values merged, so a hostile example of 400,000 members costs a map
+// type rather than a struct of 400,000 fields; at MaxFields it is still a
+// record.
+func TestWideObjectIsMap(t *testing.T) {
+	sample := func(n int) string {
+		var b strings.Builder
+		b.WriteString("{")
+		for i := range n {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			fmt.Fprintf(&b, `"k%d":%d`, i, i)
+		}
+		return b.String() + "}"
+	}
+	if got, _ := Infer([]string{sample(MaxFields)}, nil); got.Kind != Object || len(got.Fields) != MaxFields {
+		t.Errorf("%d members: kind %v with %d fields, want a record", MaxFields, got.Kind, len(got.Fields))
+	}
+	got, _ := Infer([]string{sample(MaxFields + 1)}, nil)
+	if got.Kind != Map || got.Elem == nil || got.Elem.Kind != Int {
+		t.Errorf("%d members: %v, want map[int]", MaxFields+1, got)
+	}
+}

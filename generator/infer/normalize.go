@@ -44,10 +44,17 @@ func Normalize(t *Type, dataKey func(string) bool) {
 	}
 }
 
+// MaxFields is the most members an object may have and still be a
+// record: past it, it is a dictionary (a Map). Real records have tens of
+// members, a few hundred at most; an object of thousands is keyed by data
+// (ids, names), and a struct of that many fields would be a file no one
+// reads that costs far more to generate and build than its input.
+const MaxFields = 1000
+
 // isDictionary reports whether object t is a dictionary rather than a
 // record.
 func isDictionary(t *Type, dataKey func(string) bool) bool {
-	if len(t.Fields) == 0 {
+	if len(t.Fields) == 0 || len(t.Fields) > MaxFields {
 		return true
 	}
 	digits := 0
