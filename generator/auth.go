@@ -248,7 +248,9 @@ func (p *plan) schemeValue(typ string, f authField, prm model.AuthParam, present
 		switch {
 		case !present || prm.Value == "" || prm.Kind == "null":
 			return nil
-		case onlyRefs(prm.Value):
+		case onlyRefs(prm.Value) || secrets.Template(prm.Value):
+			// "Api-Token {{DT_TOKEN}}": the variable is the credential,
+			// the label around it is sent as written.
 			v.text = prm.Value
 			p.vars.note(prm.Value, path, true)
 			p.auth.refs[typ] = appendNew(p.auth.refs[typ], refs(prm.Value)...)

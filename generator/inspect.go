@@ -159,7 +159,7 @@ func (p *plan) outlineItems(folders []*model.Folder, reqs []*model.Request, orde
 			it.Types = append(it.Types, p.inferredTypeNames(m)...)
 			it.Auth = authOutline(r.Auth)
 		} else if !it.Skipped {
-			it.Omitted = "the request has no URL"
+			it.Omitted = unsendable(r.URL)
 		}
 		out = append(out, it)
 	}

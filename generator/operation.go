@@ -100,7 +100,11 @@ func (p *plan) planOperation(r *model.Request, s *service, m *method) *opPlan {
 		}
 	}
 	if u.HasUserInfo {
-		p.warn(r.Path+".request.url", "credentials in the URL (user:password@) are not copied; use an auth option instead")
+		// Without an auth of its own the userinfo is the request's Basic
+		// auth (parser), and the auth's warning says how to set it.
+		if r.Auth == nil || r.Auth.Path != r.Path+".request.url" {
+			p.warn(r.Path+".request.url", "credentials in the URL (user:password@) are not copied; the request's own auth is sent instead")
+		}
 	}
 	for _, h := range r.Behavior.DisabledSystemHeaders {
 		switch h {
@@ -209,14 +213,13 @@ func (p *plan) planQuery(r *model.Request, st *structType) []paramPlan {
 func (p *plan) planHeaders(r *model.Request, st *structType) []paramPlan {
 	var out []paramPlan
 	slots := map[string]int{}
-	isForm := r.Body != nil && r.Body.Mode == model.BodyFormData
 	for i, h := range r.Headers {
 		if h.Key == "" || authOwnsHeader(r.Auth, h.Key) {
 			continue
 		}
 		lower := strings.ToLower(h.Key)
-		if isForm && lower == "content-type" && strings.HasPrefix(strings.ToLower(strings.TrimSpace(h.Value)), "multipart/form-data") {
-			continue // Postman replaces it with one that has the boundary
+		if lower == "content-type" && !h.Disabled && formReplaces(r.Body, h.Value) {
+			continue
 		}
 		value := p.vars.scrub(h.Key, h.Value, r.Path+".request.header["+itoa(i)+"]")
 		pp := paramPlan{in: "header", key: h.Key, value: value, disabled: h.Disabled}
@@ -235,6 +238,34 @@ func (p *plan) planHeaders(r *model.Request, st *structType) []paramPlan {
 		out = append(out, pp)
 	}
 	return out
+}
+
+// formReplaces reports whether Postman's HTTP client replaces a request's
+// Content-Type header of value ct with the one of its form body: a
+// multipart body always gets its own (it carries the boundary); a
+// urlencoded one keeps only a value that starts with
+// application/x-www-form-urlencoded (case-sensitive, as postman-request
+// tests it), so "application/json" there is replaced. A {{variable}}
+// value is kept: what it holds is known only at run time.
+func formReplaces(b *model.Body, ct string) bool {
+	if b == nil || b.Disabled {
+		return false
+	}
+	enabled := func(rows []model.FormParam) bool {
+		for _, r := range rows {
+			if !r.Disabled {
+				return true
+			}
+		}
+		return false // no form is built: the header is sent as written
+	}
+	switch b.Mode {
+	case model.BodyFormData:
+		return enabled(b.FormData)
+	case model.BodyURLEncoded:
+		return enabled(b.URLEncoded) && !strings.Contains(ct, "{{") && !strings.HasPrefix(strings.TrimLeft(ct, " \t"), "application/x-www-form-urlencoded")
+	}
+	return false
 }
 
 // userContentType returns the Content-Type the request's own enabled

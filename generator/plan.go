@@ -214,8 +214,8 @@ func (p *plan) fileName(goName string) string {
 // planMethod plans the method of request r on service s. A request that
 // cannot be sent (no URL) is skipped with a warning.
 func (p *plan) planMethod(r *model.Request, s *service) {
-	if len(r.URL.Host) == 0 && len(r.URL.Path) == 0 {
-		p.warn(r.Path+".request.url", "left out of the SDK: the request has no URL")
+	if why := unsendable(r.URL); why != "" {
+		p.warn(r.Path+".request.url", "left out of the SDK: %s", why)
 		return
 	}
 	m := &method{req: r, svc: s}
@@ -224,6 +224,30 @@ func (p *plan) planMethod(r *model.Request, s *service) {
 	m.op = p.planOperation(r, s, m)
 	p.planTypes(m)
 	s.methods = append(s.methods, m)
+}
+
+// unsendable says why Postman cannot send a request to u, or "": it has
+// no URL, a protocol other than http and https (newman: "Invalid
+// protocol: ws:"), or a literal host that is no host name ("https::",
+// placeholder text such as "Enter request URL"). Parts holding a
+// {{variable}} are known only at run time and pass.
+func unsendable(u model.URL) string {
+	if len(u.Host) == 0 && len(u.Path) == 0 {
+		return "the request has no URL"
+	}
+	if proto := strings.ToLower(u.Protocol); proto != "" && !strings.Contains(proto, "{{") && proto != "http" && proto != "https" {
+		return "Postman sends only http and https URLs, not " + strconv.Quote(u.Protocol+":") + "; fix the URL in the collection"
+	}
+	host := strings.Join(u.Host, ".")
+	if host == "" || strings.Contains(host, "{{") || strings.HasPrefix(host, "[") {
+		return ""
+	}
+	for _, c := range host {
+		if c < 0x80 && !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_') {
+			return "its host " + strconv.Quote(host) + " is not a host name, so Postman cannot send it; fix the URL in the collection"
+		}
+	}
+	return ""
 }
 
 // methodName derives a method name from the request name, dropping the

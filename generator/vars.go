@@ -33,6 +33,9 @@ type varTable struct {
 	warn func(path, format string, args ...any)
 	// env is the environment whose values override the collection's.
 	env *model.Environment
+	// referenced holds every variable name the collection refers to
+	// anywhere, defined or not; built on first need.
+	referenced map[string]bool
 }
 
 func newVarTable(c *model.Collection) *varTable {
@@ -140,11 +143,77 @@ func (t *varTable) syntheticFor(key, value string) string {
 		if v, ok := t.coll.LookupVariable(name); ok && !taken {
 			text, _ := renderVariable(v)
 			taken, same = true, text == value
+		} else if !taken && t.isReferenced(name) {
+			// The collection means something else by {{name}} (an ID
+			// another request sets, say), even if it never defines it:
+			// the credential gets a name of its own.
+			taken = true
 		}
 		if !taken || same {
 			return name
 		}
 	}
+}
+
+// isReferenced reports whether the collection refers to {{name}}
+// anywhere: in a request (URL, headers, body, auth), or in an auth or
+// variable of a folder or the collection.
+func (t *varTable) isReferenced(name string) bool {
+	if t.referenced == nil {
+		t.referenced = map[string]bool{}
+		add := func(texts ...string) {
+			for _, s := range texts {
+				for _, n := range refs(s) {
+					t.referenced[n] = true
+				}
+			}
+		}
+		addAuth := func(a *model.Auth) {
+			if a != nil {
+				for _, prm := range a.Params {
+					add(prm.Value)
+				}
+			}
+		}
+		var walk func(folders []*model.Folder, requests []*model.Request)
+		walk = func(folders []*model.Folder, requests []*model.Request) {
+			for _, r := range requests {
+				u := r.URL
+				add(u.Protocol, u.Port, u.Hash)
+				add(u.Host...)
+				add(u.Path...)
+				for _, q := range u.Query {
+					add(q.Key, q.Value)
+				}
+				for _, v := range u.Variables {
+					add(v.Value)
+				}
+				for _, h := range r.Headers {
+					add(h.Key, h.Value)
+				}
+				if b := r.Body; b != nil {
+					add(b.Raw, b.GraphQL.Query, b.GraphQL.Variables)
+					for _, f := range b.URLEncoded {
+						add(f.Key, f.Value)
+					}
+					for _, f := range b.FormData {
+						add(f.Key, f.Value)
+					}
+				}
+				addAuth(r.Auth)
+			}
+			for _, f := range folders {
+				addAuth(f.Auth)
+				walk(f.Folders, f.Requests)
+			}
+		}
+		addAuth(t.coll.Auth)
+		for _, v := range t.coll.Variables {
+			add(v.Value)
+		}
+		walk(t.coll.Folders, t.coll.Requests)
+	}
+	return t.referenced[name]
 }
 
 // syntheticName is the variable that stands for a credential found in a

@@ -28,6 +28,9 @@ func (w *walker) requestItem(m itemMembers, path string, sc scope) *model.Reques
 	if declared != nil {
 		r.Auth = declared
 	}
+	if a := userinfoAuth(r, join(join(path, "request"), "url")); a != nil {
+		r.Auth = a
+	}
 	r.Events = w.events(m.event, join(path, "event"))
 	r.Behavior = sc.ppb.merge(w.behavior(m.ppb, join(path, "protocolProfileBehavior"))).resolve()
 	r.Examples = w.examples(m.response, join(path, "response"))
@@ -89,4 +92,19 @@ func (w *walker) method(v gjson.Result, path string) string {
 		return "GET"
 	}
 	return strings.ToUpper(m)
+}
+
+// userinfoAuth returns the Basic auth that a URL's user:password@ stands
+// for when no other auth applies: Postman's runtime (Node's request
+// library) sends it as an Authorization: Basic header unless an auth has
+// set that header already. nil when the URL has no userinfo or another
+// auth is in effect (that auth is sent; the userinfo is not).
+func userinfoAuth(r *model.Request, path string) *model.Auth {
+	if !r.URL.HasUserInfo || r.Auth != nil && r.Auth.Type != model.AuthNoAuth {
+		return nil
+	}
+	return &model.Auth{Type: model.AuthBasic, Path: path, Params: []model.AuthParam{
+		{Key: "username", Value: r.URL.User, Kind: "string"},
+		{Key: "password", Value: r.URL.Password, Kind: "string"},
+	}}
 }

@@ -136,3 +136,22 @@ func TestTemplateValues(t *testing.T) {
 		t.Errorf("a literal after a reference: spans %v, want one", spans)
 	}
 }
+
+// TestTemplate: a label around {{variables}} is a template; a literal
+// credential beside a reference is not.
+func TestTemplate(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Api-Token {{DT_TOKEN}}":                 true,
+		"{{user}}:{{pass}}":                      true,
+		"Bearer {{token}}":                       true,
+		"{{user}}:s3cr3tPassw0rd42":              false,
+		"Api-Token dt0c01.ABCDEF123456":          false,
+		"no reference":                           false,
+		"{{unclosed":                             false,
+		"key {{a}} sk_live_0123456789abcdefghij": false,
+	} {
+		if got := Template(s); got != want {
+			t.Errorf("Template(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

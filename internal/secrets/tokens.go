@@ -177,3 +177,35 @@ func onlyRefs(s string) bool {
 // OnlyRefs reports whether s holds no literal credential: only
 // {{variable}} references, spaces and scheme words ("Bearer {{token}}").
 func OnlyRefs(s string) bool { return onlyRefs(s) }
+
+// Template reports whether s keeps its credential in {{variables}} and
+// the text around them is only a label: "Api-Token {{DT_TOKEN}}",
+// "{{user}}:{{pass}}". Such a value is sent as written, the variables
+// set at run time; a value with a literal credential beside a reference
+// ("{{user}}:s3cr3tPassw0rd42") is not a template.
+func Template(s string) bool {
+	if !strings.Contains(s, "{{") {
+		return false
+	}
+	rest := s
+	for {
+		i := strings.Index(rest, "{{")
+		if i < 0 {
+			break
+		}
+		j := strings.Index(rest[i:], "}}")
+		if j < 0 {
+			return false // a malformed reference: not a template
+		}
+		rest = rest[:i] + " " + rest[i+j+2:]
+	}
+	if len(Tokens(rest)) > 0 {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(rest, func(r rune) bool { return strings.ContainsRune(" \t:=,;", r) }) {
+		if len(w) >= 12 && hasDigitOrMixedCase(w) {
+			return false
+		}
+	}
+	return true
+}
