@@ -366,7 +366,7 @@ func readResults(mod, pkg string) ([]sdkResult, error) {
 // Reasons a request is not compared.
 const (
 	skipScript   = "a pre-request script computes the request"
-	skipNotInSDK = "not in the SDK (the request has no URL)"
+	skipNotInSDK = "not in the SDK (no URL Postman can send)"
 	// Postman's v1 converter leaves out requests no order lists, which
 	// postgen keeps (here-routing-v1).
 	skipNotInNewman = "not in the collection newman runs (Postman's v1 converter leaves out requests no order lists)"
