@@ -36,6 +36,8 @@ type Client struct {
 	GraphQlVariablesAsAString *GraphQlVariablesAsAStringService
 	// PathVariables holds the requests of the "Path variables" folder.
 	PathVariables *PathVariablesService
+	// ResidualFidelity holds the requests of the "Residual fidelity" folder.
+	ResidualFidelity *ResidualFidelityService
 }
 
 // DefaultBaseURL is the base URL the collection gives; WithBaseURL changes it.
@@ -44,7 +46,7 @@ const DefaultBaseURL = "https://enc.example.com/v1"
 // sdkDefaults is what the collection says about the client: its origins and the
 // values of the variables its requests use (credentials excluded).
 var sdkDefaults = clientDefaults{
-	origins:   []string{"{{baseUrl}}"},
+	origins:   []string{"{{baseUrl}}", "https://userinfo.example"},
 	userAgent: "postgen-encoding",
 	variables: map[string]string{
 		"baseUrl": "https://enc.example.com/v1",
@@ -71,5 +73,6 @@ func NewClient(opts ...Option) (*Client, error) {
 		BodyPruning:               &BodyPruningService{rt: rt},
 		GraphQlVariablesAsAString: &GraphQlVariablesAsAStringService{rt: rt},
 		PathVariables:             &PathVariablesService{rt: rt},
+		ResidualFidelity:          &ResidualFidelityService{rt: rt},
 	}, nil
 }

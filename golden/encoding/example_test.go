@@ -190,3 +190,102 @@ func ExamplePathVariablesService_P17WithDotSuffixAndRepeated() {
 	}
 	fmt.Println(result)
 }
+
+func ExampleResidualFidelityService_R1AuthValueMixingTextAndVariable() {
+	client, _ := encoding.NewClient() // without options it cannot fail
+	result, _, err := client.ResidualFidelity.R1AuthValueMixingTextAndVariable(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(result)
+}
+
+func ExampleResidualFidelityService_R2UserinfoInURL() {
+	client, _ := encoding.NewClient() // without options it cannot fail
+	result, _, err := client.ResidualFidelity.R2UserinfoInURL(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(result)
+}
+
+func ExampleResidualFidelityService_R3JSONContentTypeOnUrlencodedBody() {
+	client, _ := encoding.NewClient() // without options it cannot fail
+	result, _, err := client.ResidualFidelity.R3JSONContentTypeOnUrlencodedBody(context.Background(), &encoding.ResidualFidelityR3JSONContentTypeOnUrlencodedBodyForm{A: "1"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(result)
+}
+
+func ExampleResidualFidelityService_R4JSONContentTypeOnFormdataBody() {
+	client, _ := encoding.NewClient() // without options it cannot fail
+	result, _, err := client.ResidualFidelity.R4JSONContentTypeOnFormdataBody(context.Background(), &encoding.ResidualFidelityR4JSONContentTypeOnFormdataBodyForm{A: "1"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(result)
+}
+
+func ExampleResidualFidelityService_R5ConnectionHeader() {
+	client, _ := encoding.NewClient() // without options it cannot fail
+	result, _, err := client.ResidualFidelity.R5ConnectionHeader(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(result)
+}
+
+func ExampleResidualFidelityService_R6GraphQlWithoutVariables() {
+	client, _ := encoding.NewClient() // without options it cannot fail
+	result, _, err := client.ResidualFidelity.R6GraphQlWithoutVariables(context.Background(), nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(result)
+}
+
+func ExampleResidualFidelityService_R7GraphQlWithEmptyVariables() {
+	client, _ := encoding.NewClient() // without options it cannot fail
+	result, _, err := client.ResidualFidelity.R7GraphQlWithEmptyVariables(context.Background(), nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(result)
+}
+
+func ExampleResidualFidelityService_R8MalformedReference() {
+	client, _ := encoding.NewClient() // without options it cannot fail
+	result, _, err := client.ResidualFidelity.R8MalformedReference(context.Background(), nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(result)
+}
+
+func ExampleResidualFidelityService_R9OAuth1WithoutParameters() {
+	client, _ := encoding.NewClient() // without options it cannot fail
+	result, _, err := client.ResidualFidelity.R9OAuth1WithoutParameters(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(result)
+}
+
+func ExampleResidualFidelityService_R10LiteralCredentialUnderNameCollectionRefersTo() {
+	client, _ := encoding.NewClient() // without options it cannot fail
+	result, _, err := client.ResidualFidelity.R10LiteralCredentialUnderNameCollectionRefersTo(context.Background(), nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(result)
+}
+
+func ExampleResidualFidelityService_R11VariableOfThatName() {
+	client, _ := encoding.NewClient() // without options it cannot fail
+	result, _, err := client.ResidualFidelity.R11VariableOfThatName(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(result)
+}
