@@ -39,9 +39,13 @@ func (p *plan) emitNamedType(f *jen.File, nt *namedType) {
 		}
 		typ, note := jen.Code(p.typeCode(fl.Type, optional)), fieldNote(nt.node, fl, noun)
 		if chosen, ok := nt.chosen[fl.Key]; ok {
-			typ, note = chosen, note+"; type chosen in postgen.yaml"
+			typ, note = chosen, strings.TrimPrefix(note+"; type chosen in postgen.yaml", "; ")
 		}
-		fields = append(fields, jen.Id(nt.fields[fl.Key]).Add(typ).Tag(map[string]string{"json": tag}).Comment(oneLine(note)))
+		field := jen.Id(nt.fields[fl.Key]).Add(typ).Tag(map[string]string{"json": tag})
+		if note != "" {
+			field.Comment(oneLine(note))
+		}
+		fields = append(fields, field)
 	}
 	f.Type().Id(nt.name).Struct(fields...)
 	f.Line()
@@ -303,10 +307,10 @@ func (p *plan) siteUse(s typeSite) string {
 func fieldNote(parent *infer.Type, f *infer.Field, noun string) string {
 	t := f.Type
 	var parts []string
+	// Only what a reader can use: a member every sample has needs no
+	// note, one some lack says how many (so "optional" has a weight).
 	if parent.Optional(f) {
-		parts = append(parts, "missing from some "+noun+"s")
-	} else {
-		parts = append(parts, "in every "+noun)
+		parts = append(parts, fmt.Sprintf("missing in %d of %d %ss", parent.Objects-f.Count, parent.Objects, noun))
 	}
 	switch t.Kind {
 	case infer.Unknown:

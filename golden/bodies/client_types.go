@@ -22,18 +22,18 @@ type GraphQlVariablesAsObjectRequest = GraphQLRequest[GraphQlVariablesAsObjectVa
 
 // RawJSONWithCommentsBody is the JSON body of Client.RawJSONWithComments, inferred from 1 sample.
 type RawJSONWithCommentsBody struct {
-	A   int64  `json:"a"`   // in every sample
-	URL string `json:"url"` // in every sample
+	A   int64  `json:"a"`
+	URL string `json:"url"`
 }
 
 // GraphQlVariablesAsTextVariables is the GraphQL variables of Client.GraphQlVariablesAsText, inferred from 1 sample.
 type GraphQlVariablesAsTextVariables struct {
-	ID string `json:"id"` // in every sample
+	ID string `json:"id"`
 }
 
 // GraphQlVariablesAsObjectVariables is the GraphQL variables of Client.GraphQlVariablesAsObject, inferred from 1 sample.
 type GraphQlVariablesAsObjectVariables struct {
-	X int64 `json:"x"` // in every sample
+	X int64 `json:"x"`
 }
 
 // URLEncodedForm is the form body of Client.URLEncoded.

@@ -5,20 +5,20 @@ package bookings
 
 // Booking is an element of the result of BookingsService.List, the result of BookingsService.Get and 1 more, inferred from 3 examples.
 type Booking struct {
-	ID     string `json:"id"`     // in every example
-	Guest  string `json:"guest"`  // in every example
-	Nights int64  `json:"nights"` // in every example
+	ID     string `json:"id"`
+	Guest  string `json:"guest"`
+	Nights int64  `json:"nights"`
 }
 
 // BookingsGetError is the 404 error body of BookingsService.Get, inferred from 1 example.
 type BookingsGetError struct {
-	Error string `json:"error"` // in every example
+	Error string `json:"error"`
 }
 
 // BookingsCreateBody is the JSON body of BookingsService.Create, inferred from 1 sample.
 type BookingsCreateBody struct {
-	Guest  string `json:"guest"`  // in every sample
-	Nights int64  `json:"nights"` // in every sample
+	Guest  string `json:"guest"`
+	Nights int64  `json:"nights"`
 }
 
 // BookingsListParams holds the query parameters and headers of

@@ -5,30 +5,30 @@ package docs
 
 // ReportsRunResult is the result of ReportsService.Run, inferred from 1 example.
 type ReportsRunResult struct {
-	ID    string `json:"id"`    // in every example
-	State string `json:"state"` // in every example
+	ID    string `json:"id"`
+	State string `json:"state"`
 }
 
 // ReportsRunBody is the JSON body of ReportsService.Run, inferred from 1 sample.
 type ReportsRunBody struct {
-	Template string `json:"template"` // in every sample
+	Template string `json:"template"`
 }
 
 // ReportsCancelResult is the result of ReportsService.Cancel, inferred from 1 example.
 type ReportsCancelResult struct {
-	State string `json:"state"` // in every example
+	State string `json:"state"`
 }
 
 // ReportsGetResult is the result of ReportsService.Get, inferred from 2 examples.
 type ReportsGetResult struct {
-	ID    string `json:"id"`            // in every example
-	State string `json:"state"`         // in every example
-	URL   string `json:"url,omitempty"` // missing from some examples
+	ID    string `json:"id"`
+	State string `json:"state"`
+	URL   string `json:"url,omitempty"` // missing in 1 of 2 examples
 }
 
 // ReportsGetError is the 404 error body of ReportsService.Get, inferred from 1 example.
 type ReportsGetError struct {
-	Error string `json:"error"` // in every example
+	Error string `json:"error"`
 }
 
 // ReportsRunParams holds the query parameters and headers of

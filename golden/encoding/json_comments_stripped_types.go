@@ -5,17 +5,17 @@ package encoding
 
 // JSONCommentsStrippedT08RawWithBody is the JSON body of JSONCommentsStrippedService.T08RawWith, inferred from 1 sample.
 type JSONCommentsStrippedT08RawWithBody struct {
-	A   int64  `json:"a"`   // in every sample
-	URL string `json:"url"` // in every sample
+	A   int64  `json:"a"`
+	URL string `json:"url"`
 }
 
 // JSONCommentsStrippedCrlfAfterLineBody is the JSON body of JSONCommentsStrippedService.CrlfAfterLine, inferred from 1 sample.
 type JSONCommentsStrippedCrlfAfterLineBody struct {
-	Intent string `json:"intent"` // in every sample
-	N      int64  `json:"n"`      // in every sample
+	Intent string `json:"intent"`
+	N      int64  `json:"n"`
 }
 
 // JSONCommentsStrippedT11NoLanguageContentTypeBody is the JSON body of JSONCommentsStrippedService.T11NoLanguageContentType and the JSON body of BodyPruningService.T24DeleteWith, inferred from 2 samples.
 type JSONCommentsStrippedT11NoLanguageContentTypeBody struct {
-	A int64 `json:"a"` // in every sample
+	A int64 `json:"a"`
 }

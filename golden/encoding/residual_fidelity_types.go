@@ -24,7 +24,7 @@ type ResidualFidelityR7GraphQlWithEmptyVariablesRequest = GraphQLRequest[map[str
 
 // ResidualFidelityR10LiteralCredentialUnderNameCollectionRefersToBody is the JSON body of ResidualFidelityService.R10LiteralCredentialUnderNameCollectionRefersTo, inferred from 1 sample.
 type ResidualFidelityR10LiteralCredentialUnderNameCollectionRefersToBody struct {
-	APIKey string `json:"apiKey"` // in every sample
+	APIKey string `json:"apiKey"`
 }
 
 // ResidualFidelityR3JSONContentTypeOnUrlencodedBodyForm is the form body of

@@ -5,9 +5,9 @@ package leaks
 
 // BodiesJSONBody is the JSON body of BodiesService.JSON, inferred from 1 sample.
 type BodiesJSONBody struct {
-	Auth string `json:"auth"` // in every sample
-	Note string `json:"note"` // in every sample
-	Pin  int64  `json:"pin"`  // in every sample
+	Auth string `json:"auth"`
+	Note string `json:"note"`
+	Pin  int64  `json:"pin"`
 }
 
 // BodiesTokenRequestForm is the form body of BodiesService.TokenRequest.

@@ -15,6 +15,6 @@ type GraphQlLoginRequest = GraphQLRequest[GraphQlLoginVariables]
 
 // GraphQlLoginVariables is the GraphQL variables of GraphQlService.Login, inferred from 1 sample.
 type GraphQlLoginVariables struct {
-	Password string `json:"password"` // in every sample
-	APIKey   string `json:"apiKey"`   // in every sample
+	Password string `json:"password"`
+	APIKey   string `json:"apiKey"`
 }

@@ -5,14 +5,14 @@ package secrets
 
 // BodyCredentialsBody is the JSON body of Client.BodyCredentials, inferred from 1 sample.
 type BodyCredentialsBody struct {
-	Username string `json:"username"` // in every sample
-	Password string `json:"password"` // in every sample
-	Nested   Nested `json:"nested"`   // in every sample
+	Username string `json:"username"`
+	Password string `json:"password"`
+	Nested   Nested `json:"nested"`
 }
 
 // Nested is the "nested" member of BodyCredentialsBody, inferred from 1 sample.
 type Nested struct {
-	ClientSecret string `json:"client_secret"` // in every sample
+	ClientSecret string `json:"client_secret"`
 }
 
 // QueryCredentialsParams holds the query parameters and headers of

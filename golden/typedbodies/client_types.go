@@ -21,96 +21,96 @@ type ViewerRequest = GraphQLRequest[map[string]any]
 
 // CreateShipmentResult is the result of Client.CreateShipment, inferred from 2 examples.
 type CreateShipmentResult struct {
-	ID     string `json:"id"`     // in every example
-	Status string `json:"status"` // in every example
+	ID     string `json:"id"`
+	Status string `json:"status"`
 }
 
 // CreateShipmentBody is the JSON body of Client.CreateShipment, inferred from 3 samples.
 type CreateShipmentBody struct {
-	To       To       `json:"to"`            // in every sample
-	WeightKg float64  `json:"weight_kg"`     // in every sample
-	Express  bool     `json:"express"`       // in every sample
-	Tags     []string `json:"tags"`          // in every sample
-	Ref      string   `json:"ref,omitempty"` // missing from some samples
+	To       To       `json:"to"`
+	WeightKg float64  `json:"weight_kg"`
+	Express  bool     `json:"express"`
+	Tags     []string `json:"tags"`
+	Ref      string   `json:"ref,omitempty"` // missing in 1 of 3 samples
 }
 
 // To is the "to" member of CreateShipmentBody, inferred from 3 samples.
 type To struct {
-	City    string `json:"city"`              // in every sample
-	Zip     string `json:"zip"`               // in every sample
-	Country string `json:"country,omitempty"` // missing from some samples
+	City    string `json:"city"`
+	Zip     string `json:"zip"`
+	Country string `json:"country,omitempty"` // missing in 2 of 3 samples
 }
 
 // ImportShipmentsResult is the result of Client.ImportShipments, inferred from 1 example.
 type ImportShipmentsResult struct {
-	Imported int64 `json:"imported"` // in every example
+	Imported int64 `json:"imported"`
 }
 
 // ImportShipmentsBodyItem is an element of the JSON body of Client.ImportShipments, inferred from 1 sample.
 type ImportShipmentsBodyItem struct {
-	Ref      string  `json:"ref"`            // in every sample
-	WeightKg float64 `json:"weight_kg"`      // in every sample
-	Note     string  `json:"note,omitempty"` // missing from some samples
+	Ref      string  `json:"ref"`
+	WeightKg float64 `json:"weight_kg"`
+	Note     string  `json:"note,omitempty"` // missing in 1 of 2 samples
 }
 
 // LoginResult is the result of Client.Login, inferred from 1 example.
 type LoginResult struct {
-	Session   string    `json:"session"`    // in every example
-	ExpiresAt time.Time `json:"expires_at"` // in every example
+	Session   string    `json:"session"`
+	ExpiresAt time.Time `json:"expires_at"`
 }
 
 // LoginBody is the JSON body of Client.Login, inferred from 1 sample.
 type LoginBody struct {
-	Username string `json:"username"` // in every sample
-	Password string `json:"password"` // in every sample
+	Username string `json:"username"`
+	Password string `json:"password"`
 }
 
 // SearchResult is the result of Client.Search, inferred from 1 example.
 type SearchResult struct {
-	Data SearchResultData `json:"data"` // in every example
+	Data SearchResultData `json:"data"`
 }
 
 // SearchResultData is the "data" member of SearchResult, inferred from 1 example.
 type SearchResultData struct {
-	Search []SearchItem `json:"search"` // in every example
+	Search []SearchItem `json:"search"`
 }
 
 // SearchItem is an element of the "search" member of SearchResultData, inferred from 1 example.
 type SearchItem struct {
-	ID   string `json:"id"`   // in every example
-	Name string `json:"name"` // in every example
+	ID   string `json:"id"`
+	Name string `json:"name"`
 }
 
 // SearchVariables is the GraphQL variables of Client.Search, inferred from 1 sample.
 type SearchVariables struct {
-	Q     string `json:"q"`     // in every sample
-	First int64  `json:"first"` // in every sample
+	Q     string `json:"q"`
+	First int64  `json:"first"`
 }
 
 // ViewerResult is the result of Client.Viewer, inferred from 1 example.
 type ViewerResult struct {
-	Data ViewerResultData `json:"data"` // in every example
+	Data ViewerResultData `json:"data"`
 }
 
 // ViewerResultData is the "data" member of ViewerResult, inferred from 1 example.
 type ViewerResultData struct {
-	Viewer Viewer `json:"viewer"` // in every example
+	Viewer Viewer `json:"viewer"`
 }
 
 // Viewer is the "viewer" member of ViewerResultData, inferred from 1 example.
 type Viewer struct {
-	Login string `json:"login"` // in every example
+	Login string `json:"login"`
 }
 
 // UploadFileResult is the result of Client.UploadFile, inferred from 1 example.
 type UploadFileResult struct {
-	Name string `json:"name"` // in every example
-	Size int64  `json:"size"` // in every example
+	Name string `json:"name"`
+	Size int64  `json:"size"`
 }
 
 // UploadAvatarResult is the result of Client.UploadAvatar, inferred from 1 example.
 type UploadAvatarResult struct {
-	URL string `json:"url"` // in every example
+	URL string `json:"url"`
 }
 
 // SubscribeForm is the form body of Client.Subscribe.

@@ -7,89 +7,89 @@ import "time"
 
 // Order is an element of the result of OrdersService.List and the result of OrdersService.Get, inferred from 4 examples.
 type Order struct {
-	ID       int64       `json:"id"`               // in every example
-	Status   string      `json:"status"`           // in every example
-	PlacedAt time.Time   `json:"placed_at"`        // in every example
-	Total    float64     `json:"total"`            // in every example
-	Customer Customer    `json:"customer"`         // in every example
-	Items    []OrderItem `json:"items"`            // in every example
-	Note     *string     `json:"note"`             // in every example; can be null
-	Coupon   string      `json:"coupon,omitempty"` // missing from some examples
+	ID       int64       `json:"id"`
+	Status   string      `json:"status"`
+	PlacedAt time.Time   `json:"placed_at"`
+	Total    float64     `json:"total"`
+	Customer Customer    `json:"customer"`
+	Items    []OrderItem `json:"items"`
+	Note     *string     `json:"note"`             // can be null
+	Coupon   string      `json:"coupon,omitempty"` // missing in 1 of 2 examples
 }
 
 // Customer is the "customer" member of Order, inferred from 4 examples.
 type Customer struct {
-	ID    int64   `json:"id"`    // in every example
-	Name  string  `json:"name"`  // in every example
-	Email *string `json:"email"` // in every example; can be null
+	ID    int64   `json:"id"`
+	Name  string  `json:"name"`
+	Email *string `json:"email"` // can be null
 }
 
 // OrderItem is an element of the "items" member of Order, inferred from 4 examples.
 type OrderItem struct {
-	Sku   string  `json:"sku"`            // in every example
-	Qty   int64   `json:"qty"`            // in every example
-	Price float64 `json:"price"`          // in every example
-	Gift  bool    `json:"gift,omitempty"` // missing from some examples
+	Sku   string  `json:"sku"`
+	Qty   int64   `json:"qty"`
+	Price float64 `json:"price"`
+	Gift  bool    `json:"gift,omitempty"` // missing in 2 of 3 examples
 }
 
 // OrdersError is the 404 error body of OrdersService.Get, the 404 error body of OrdersService.Create and 1 more, inferred from 3 examples.
 type OrdersError struct {
-	Error OrdersErrorError `json:"error"` // in every example
+	Error OrdersErrorError `json:"error"`
 }
 
 // OrdersErrorError is the "error" member of OrdersError and the "error" member of OrdersCreateError422, inferred from 4 examples.
 type OrdersErrorError struct {
-	Code    string `json:"code"`    // in every example
-	Message string `json:"message"` // in every example
+	Code    string `json:"code"`
+	Message string `json:"message"`
 }
 
 // OrdersCreateResult is the result of OrdersService.Create, inferred from 1 example.
 type OrdersCreateResult struct {
-	ID       int64                      `json:"id"`        // in every example
-	Status   string                     `json:"status"`    // in every example
-	PlacedAt time.Time                  `json:"placed_at"` // in every example
-	Total    int64                      `json:"total"`     // in every example
-	Customer OrdersCreateResultCustomer `json:"customer"`  // in every example
-	Items    []OrdersCreateResultItem   `json:"items"`     // in every example
-	Note     string                     `json:"note"`      // in every example
-	Coupon   string                     `json:"coupon"`    // in every example
+	ID       int64                      `json:"id"`
+	Status   string                     `json:"status"`
+	PlacedAt time.Time                  `json:"placed_at"`
+	Total    int64                      `json:"total"`
+	Customer OrdersCreateResultCustomer `json:"customer"`
+	Items    []OrdersCreateResultItem   `json:"items"`
+	Note     string                     `json:"note"`
+	Coupon   string                     `json:"coupon"`
 }
 
 // OrdersCreateResultCustomer is the "customer" member of OrdersCreateResult, inferred from 1 example.
 type OrdersCreateResultCustomer struct {
-	ID    int64  `json:"id"`    // in every example
-	Name  string `json:"name"`  // in every example
-	Email any    `json:"email"` // in every example; any: only null was seen
+	ID    int64  `json:"id"`
+	Name  string `json:"name"`
+	Email any    `json:"email"` // any: only null was seen
 }
 
 // OrdersCreateResultItem is an element of the "items" member of OrdersCreateResult, inferred from 1 example.
 type OrdersCreateResultItem struct {
-	Sku   string `json:"sku"`   // in every example
-	Qty   int64  `json:"qty"`   // in every example
-	Price int64  `json:"price"` // in every example
+	Sku   string `json:"sku"`
+	Qty   int64  `json:"qty"`
+	Price int64  `json:"price"`
 }
 
 // OrdersCreateBody is the JSON body of OrdersService.Create, inferred from 1 sample.
 type OrdersCreateBody struct {
-	CustomerID int64                  `json:"customer_id"` // in every sample
-	Items      []OrdersCreateBodyItem `json:"items"`       // in every sample
-	Coupon     string                 `json:"coupon"`      // in every sample
+	CustomerID int64                  `json:"customer_id"`
+	Items      []OrdersCreateBodyItem `json:"items"`
+	Coupon     string                 `json:"coupon"`
 }
 
 // OrdersCreateBodyItem is an element of the "items" member of OrdersCreateBody, inferred from 1 sample.
 type OrdersCreateBodyItem struct {
-	Sku string `json:"sku"` // in every sample
-	Qty int64  `json:"qty"` // in every sample
+	Sku string `json:"sku"`
+	Qty int64  `json:"qty"`
 }
 
 // OrdersCreateError422 is the 422 error body of OrdersService.Create, inferred from 1 example.
 type OrdersCreateError422 struct {
-	Error  OrdersErrorError            `json:"error"`  // in every example
-	Fields []OrdersCreateError422Field `json:"fields"` // in every example
+	Error  OrdersErrorError            `json:"error"`
+	Fields []OrdersCreateError422Field `json:"fields"`
 }
 
 // OrdersCreateError422Field is an element of the "fields" member of OrdersCreateError422, inferred from 1 example.
 type OrdersCreateError422Field struct {
-	Name   string `json:"name"`   // in every example
-	Reason string `json:"reason"` // in every example
+	Name   string `json:"name"`
+	Reason string `json:"reason"`
 }

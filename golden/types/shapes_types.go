@@ -10,125 +10,125 @@ import (
 
 // ShapesOptionalAndNullableResult is the result of ShapesService.OptionalAndNullable, inferred from 2 examples.
 type ShapesOptionalAndNullableResult struct {
-	Always    string  `json:"always"`              // in every example
-	Sometimes int64   `json:"sometimes,omitempty"` // missing from some examples
-	MaybeNull *string `json:"maybe_null"`          // in every example; can be null
+	Always    string  `json:"always"`
+	Sometimes int64   `json:"sometimes,omitempty"` // missing in 1 of 2 examples
+	MaybeNull *string `json:"maybe_null"`          // can be null
 }
 
 // ShapesNumbersResult is the result of ShapesService.Numbers, inferred from 2 examples.
 type ShapesNumbersResult struct {
-	Count int64       `json:"count"` // in every example
-	Ratio float64     `json:"ratio"` // in every example
-	Big   int64       `json:"big"`   // in every example
-	Huge  json.Number `json:"huge"`  // in every example; type chosen in postgen.yaml
-	Exp   float64     `json:"exp"`   // in every example
+	Count int64       `json:"count"`
+	Ratio float64     `json:"ratio"`
+	Big   int64       `json:"big"`
+	Huge  json.Number `json:"huge"` // type chosen in postgen.yaml
+	Exp   float64     `json:"exp"`
 }
 
 // ShapesMixedKindsResult is the result of ShapesService.MixedKinds, inferred from 2 examples.
 type ShapesMixedKindsResult struct {
-	ID       string          `json:"id"`        // in every example
-	Value    json.RawMessage `json:"value"`     // in every example; any: number and string were seen; type chosen in postgen.yaml
-	OnlyNull any             `json:"only_null"` // in every example; any: only null was seen
+	ID       string          `json:"id"`
+	Value    json.RawMessage `json:"value"`     // any: number and string were seen; type chosen in postgen.yaml
+	OnlyNull any             `json:"only_null"` // any: only null was seen
 }
 
 // ShapesEmptyContainersResult is the result of ShapesService.EmptyContainers, inferred from 2 examples.
 type ShapesEmptyContainersResult struct {
-	Tags  []any                                 `json:"tags"`  // in every example; only empty arrays were seen
-	Attrs map[string]any                        `json:"attrs"` // in every example; only {} was seen
-	List  []ShapesEmptyContainersResultListItem `json:"list"`  // in every example
+	Tags  []any                                 `json:"tags"`  // only empty arrays were seen
+	Attrs map[string]any                        `json:"attrs"` // only {} was seen
+	List  []ShapesEmptyContainersResultListItem `json:"list"`
 }
 
 // ShapesEmptyContainersResultListItem is an element of the "list" member of ShapesEmptyContainersResult, inferred from 2 examples.
 type ShapesEmptyContainersResultListItem struct {
-	N int64 `json:"n"` // in every example
+	N int64 `json:"n"`
 }
 
 // ShapesTimestampsResult is the result of ShapesService.Timestamps, inferred from 2 examples.
 type ShapesTimestampsResult struct {
-	At    time.Time  `json:"at"`    // in every example
-	Day   string     `json:"day"`   // in every example
-	Maybe string     `json:"maybe"` // in every example
-	When  *time.Time `json:"when"`  // in every example; can be null
+	At    time.Time  `json:"at"`
+	Day   string     `json:"day"`
+	Maybe string     `json:"maybe"`
+	When  *time.Time `json:"when"` // can be null
 }
 
 // ShapesAwkwardKeysResult is the result of ShapesService.AwkwardKeys, inferred from 1 example.
 type ShapesAwkwardKeysResult struct {
-	UserName  string `json:"user-name"` // in every example
-	UserName2 string `json:"user_name"` // in every example
-	UserName3 string `json:"UserName"`  // in every example
-	Type      string `json:"@type"`     // in every example
-	N2fa      bool   `json:"2fa"`       // in every example
-	Class     string `json:"class"`     // in every example
-	Field     int64  `json:"ключ"`      // in every example
-	Field2    string `json:"-,"`        // in every example
+	UserName  string `json:"user-name"`
+	UserName2 string `json:"user_name"`
+	UserName3 string `json:"UserName"`
+	Type      string `json:"@type"`
+	N2fa      bool   `json:"2fa"`
+	Class     string `json:"class"`
+	Field     int64  `json:"ключ"`
+	Field2    string `json:"-,"`
 }
 
 // ShapesDictionaryResult is the result of ShapesService.Dictionary, inferred from 1 example.
 type ShapesDictionaryResult struct {
-	Rates  map[string]Rate   `json:"rates"`  // in every example
-	Labels map[string]string `json:"labels"` // in every example
+	Rates  map[string]Rate   `json:"rates"`
+	Labels map[string]string `json:"labels"`
 }
 
 // Rate is an element of the "rates" member of ShapesDictionaryResult, inferred from 1 example.
 type Rate struct {
-	Usd float64 `json:"usd"`           // in every example
-	Eur int64   `json:"eur,omitempty"` // missing from some examples
+	Usd float64 `json:"usd"`
+	Eur int64   `json:"eur,omitempty"` // missing in 1 of 2 examples
 }
 
 // Org is the result of ShapesService.DeepNesting, inferred from 1 example.
 type Org struct {
-	Company Company `json:"company"` // in every example
+	Company Company `json:"company"`
 }
 
 // Company is the "company" member of Org, inferred from 1 example.
 type Company struct {
-	Name        string       `json:"name"`        // in every example
-	Address     Address      `json:"address"`     // in every example
-	Departments []Department `json:"departments"` // in every example
+	Name        string       `json:"name"`
+	Address     Address      `json:"address"`
+	Departments []Department `json:"departments"`
 }
 
 // Address is the "address" member of Company, inferred from 1 example.
 type Address struct {
-	Street string `json:"street"` // in every example
-	Geo    Geo    `json:"geo"`    // in every example
+	Street string `json:"street"`
+	Geo    Geo    `json:"geo"`
 }
 
 // Geo is the "geo" member of Address, inferred from 1 example.
 type Geo struct {
-	Lat float64 `json:"lat"` // in every example
-	Lng int64   `json:"lng"` // in every example
+	Lat float64 `json:"lat"`
+	Lng int64   `json:"lng"`
 }
 
 // Department is an element of the "departments" member of Company, inferred from 1 example.
 type Department struct {
-	Name      string     `json:"name"`      // in every example
-	Employees []Employee `json:"employees"` // in every example
+	Name      string     `json:"name"`
+	Employees []Employee `json:"employees"`
 }
 
 // Employee is an element of the "employees" member of Department, inferred from 1 example.
 type Employee struct {
-	Name    string  `json:"name"`    // in every example
-	Manager Manager `json:"manager"` // in every example
+	Name    string  `json:"name"`
+	Manager Manager `json:"manager"`
 }
 
 // Manager is the "manager" member of Employee, inferred from 1 example.
 type Manager struct {
-	Name string `json:"name"` // in every example
+	Name string `json:"name"`
 }
 
 // ShapesMatrixItemItem is an element of the result of ShapesService.Matrix, inferred from 1 example.
 type ShapesMatrixItemItem struct {
-	X int64 `json:"x"`           // in every example
-	Y int64 `json:"y,omitempty"` // missing from some examples
+	X int64 `json:"x"`
+	Y int64 `json:"y,omitempty"` // missing in 1 of 2 examples
 }
 
 // ShapesTokenResult is the result of ShapesService.Token, inferred from 2 examples.
 type ShapesTokenResult struct {
-	AccessToken string            `json:"access_token"`   // in every example
-	TokenType   string            `json:"token_type"`     // in every example
-	ExpiresIn   int64             `json:"expires_in"`     // in every example
-	Scope       string            `json:"scope"`          // in every example
-	Keys        map[string]string `json:"keys,omitempty"` // missing from some examples
+	AccessToken string            `json:"access_token"`
+	TokenType   string            `json:"token_type"`
+	ExpiresIn   int64             `json:"expires_in"`
+	Scope       string            `json:"scope"`
+	Keys        map[string]string `json:"keys,omitempty"` // missing in 1 of 2 examples
 }
 
 // ShapesTokenForm is the form body of ShapesService.Token.

@@ -5,25 +5,25 @@ package v1box
 
 // CollaborationsAddBody is the JSON body of CollaborationsService.Add, inferred from 1 sample.
 type CollaborationsAddBody struct {
-	Item         AccessibleBy                      `json:"item"`          // in every sample
-	AccessibleBy CollaborationsAddBodyAccessibleBy `json:"accessible_by"` // in every sample
-	Role         string                            `json:"role"`          // in every sample
+	Item         AccessibleBy                      `json:"item"`
+	AccessibleBy CollaborationsAddBodyAccessibleBy `json:"accessible_by"`
+	Role         string                            `json:"role"`
 }
 
 // AccessibleBy is the "item" member of CollaborationsAddBody, the "item" member of CommentsAddToFileBody and 9 more, inferred from 10 samples.
 type AccessibleBy struct {
-	ID   string `json:"id"`   // in every sample
-	Type string `json:"type"` // in every sample
+	ID   string `json:"id"`
+	Type string `json:"type"`
 }
 
 // CollaborationsAddBodyAccessibleBy is the "accessible_by" member of CollaborationsAddBody, the "parent" member of FoldersCreateBody and 2 more, inferred from 5 samples.
 type CollaborationsAddBodyAccessibleBy struct {
-	ID string `json:"id"` // in every sample
+	ID string `json:"id"`
 }
 
 // CollaborationsEditBody is the JSON body of CollaborationsService.Edit and the JSON body of GroupsService.UpdateMembership, inferred from 2 samples.
 type CollaborationsEditBody struct {
-	Role string `json:"role"` // in every sample
+	Role string `json:"role"`
 }
 
 // CollaborationsGetPendingParams holds the query parameters and headers of

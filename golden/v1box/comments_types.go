@@ -5,24 +5,24 @@ package v1box
 
 // CommentsAddToFileBody is the JSON body of CommentsService.AddToFile, inferred from 1 sample.
 type CommentsAddToFileBody struct {
-	Item    AccessibleBy `json:"item"`    // in every sample
-	Message string       `json:"message"` // in every sample
+	Item    AccessibleBy `json:"item"`
+	Message string       `json:"message"`
 }
 
 // CommentsAddToFile2Body is the JSON body of CommentsService.AddToFile2, inferred from 1 sample.
 type CommentsAddToFile2Body struct {
-	Item          AccessibleBy `json:"item"`           // in every sample
-	TaggedMessage string       `json:"tagged_message"` // in every sample
+	Item          AccessibleBy `json:"item"`
+	TaggedMessage string       `json:"tagged_message"`
 }
 
 // CommentsAddReplyToFileBody is the JSON body of CommentsService.AddReplyToFile, inferred from 1 sample.
 type CommentsAddReplyToFileBody struct {
-	TaggedMessage string `json:"tagged_message"` // in every sample
+	TaggedMessage string `json:"tagged_message"`
 }
 
 // CommentsChangeSMessageBody is the JSON body of CommentsService.ChangeSMessage, inferred from 1 sample.
 type CommentsChangeSMessageBody struct {
-	Message string `json:"message"` // in every sample
+	Message string `json:"message"`
 }
 
 // CommentsGetInformationAboutParams holds the query parameters and headers of

@@ -5,32 +5,32 @@ package v1box
 
 // FilesCopyBody is the JSON body of FilesService.Copy, the JSON body of FilesService.Move and 2 more, inferred from 4 samples.
 type FilesCopyBody struct {
-	Parent FilesCopyBodyParent `json:"parent"` // in every sample
+	Parent FilesCopyBodyParent `json:"parent"`
 }
 
 // FilesCopyBodyParent is the "parent" member of FilesCopyBody, inferred from 4 samples.
 type FilesCopyBodyParent struct {
-	ID int64 `json:"id"` // in every sample
+	ID int64 `json:"id"`
 }
 
 // FilesCreateSharedLinkForBody is the JSON body of FilesService.CreateSharedLinkFor, inferred from 1 sample.
 type FilesCreateSharedLinkForBody struct {
-	SharedLink SharedLink `json:"shared_link"` // in every sample
+	SharedLink SharedLink `json:"shared_link"`
 }
 
 // SharedLink is the "shared_link" member of FilesCreateSharedLinkForBody and the "folder_upload_email" member of FoldersTurnOnEmailFileToBody, inferred from 2 samples.
 type SharedLink struct {
-	Access string `json:"access"` // in every sample
+	Access string `json:"access"`
 }
 
 // FilesDisableSharedLinkBody is the JSON body of FilesService.DisableSharedLink and the JSON body of FoldersService.DisabledSharedLink, inferred from 2 samples.
 type FilesDisableSharedLinkBody struct {
-	SharedLink any `json:"shared_link"` // in every sample; any: only null was seen
+	SharedLink any `json:"shared_link"` // any: only null was seen
 }
 
 // FilesUpdateSInformationBody is the JSON body of FilesService.UpdateSInformation, inferred from 1 sample.
 type FilesUpdateSInformationBody struct {
-	Description string `json:"description"` // in every sample
+	Description string `json:"description"`
 }
 
 // FilesDownloadParams holds the query parameters and headers of

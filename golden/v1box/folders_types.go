@@ -5,18 +5,18 @@ package v1box
 
 // FoldersCreateBody is the JSON body of FoldersService.Create and the JSON body of FoldersService.RestoreTrashed, inferred from 2 samples.
 type FoldersCreateBody struct {
-	Name   string                            `json:"name"`   // in every sample
-	Parent CollaborationsAddBodyAccessibleBy `json:"parent"` // in every sample
+	Name   string                            `json:"name"`
+	Parent CollaborationsAddBodyAccessibleBy `json:"parent"`
 }
 
 // FoldersUpdateInformationAboutBody is the JSON body of FoldersService.UpdateInformationAbout, the JSON body of GroupsService.CreateEnterprise and 2 more, inferred from 4 samples.
 type FoldersUpdateInformationAboutBody struct {
-	Name string `json:"name"` // in every sample
+	Name string `json:"name"`
 }
 
 // FoldersTurnOnEmailFileToBody is the JSON body of FoldersService.TurnOnEmailFileTo, inferred from 1 sample.
 type FoldersTurnOnEmailFileToBody struct {
-	FolderUploadEmail SharedLink `json:"folder_upload_email"` // in every sample
+	FolderUploadEmail SharedLink `json:"folder_upload_email"`
 }
 
 // FoldersGetInformationAboutParams holds the query parameters and headers of

@@ -5,21 +5,21 @@ package v1box
 
 // GroupsAddCollaborationBody is the JSON body of GroupsService.AddCollaboration, inferred from 1 sample.
 type GroupsAddCollaborationBody struct {
-	Item         AccessibleBy `json:"item"`          // in every sample
-	AccessibleBy AccessibleBy `json:"accessible_by"` // in every sample
-	Role         string       `json:"role"`          // in every sample
+	Item         AccessibleBy `json:"item"`
+	AccessibleBy AccessibleBy `json:"accessible_by"`
+	Role         string       `json:"role"`
 }
 
 // GroupsAddMembershipBody is the JSON body of GroupsService.AddMembership, inferred from 1 sample.
 type GroupsAddMembershipBody struct {
-	Group AccessibleBy                      `json:"group"` // in every sample
-	User  CollaborationsAddBodyAccessibleBy `json:"user"`  // in every sample
+	Group AccessibleBy                      `json:"group"`
+	User  CollaborationsAddBodyAccessibleBy `json:"user"`
 }
 
 // GroupsUpdateSCollaborationsBody is the JSON body of GroupsService.UpdateSCollaborations, inferred from 1 sample.
 type GroupsUpdateSCollaborationsBody struct {
-	AccessibleBy AccessibleBy `json:"accessible_by"` // in every sample
-	Role         string       `json:"role"`          // in every sample
+	AccessibleBy AccessibleBy `json:"accessible_by"`
+	Role         string       `json:"role"`
 }
 
 // GroupsGetMembershipParams holds the query parameters and headers of

@@ -5,39 +5,39 @@ package v1box
 
 // TasksAddToFileBody is the JSON body of TasksService.AddToFile, inferred from 1 sample.
 type TasksAddToFileBody struct {
-	Item       AccessibleBy `json:"item"`        // in every sample
-	Action     string       `json:"action"`      // in every sample
-	Message    string       `json:"message"`     // in every sample
-	AssignedTo AccessibleBy `json:"assigned_to"` // in every sample
+	Item       AccessibleBy `json:"item"`
+	Action     string       `json:"action"`
+	Message    string       `json:"message"`
+	AssignedTo AccessibleBy `json:"assigned_to"`
 }
 
 // TasksCreateAssignmentBody is the JSON body of TasksService.CreateAssignment and the JSON body of TasksService.CreateAssignment2, inferred from 2 samples.
 type TasksCreateAssignmentBody struct {
-	Task     AccessibleBy `json:"task"`      // in every sample
-	AssignTo AssignTo     `json:"assign_to"` // in every sample
+	Task     AccessibleBy `json:"task"`
+	AssignTo AssignTo     `json:"assign_to"`
 }
 
 // AssignTo is the "assign_to" member of TasksCreateAssignmentBody and the JSON body of UsersService.ChangeSPrimaryLogin, inferred from 3 samples.
 type AssignTo struct {
-	Login string `json:"login"` // in every sample
+	Login string `json:"login"`
 }
 
 // TasksCreateBody is the JSON body of TasksService.Create, inferred from 1 sample.
 type TasksCreateBody struct {
-	Item    AccessibleBy `json:"item"`    // in every sample
-	Action  string       `json:"action"`  // in every sample
-	Message string       `json:"message"` // in every sample
+	Item    AccessibleBy `json:"item"`
+	Action  string       `json:"action"`
+	Message string       `json:"message"`
 }
 
 // TasksUpdateAssignmentBody is the JSON body of TasksService.UpdateAssignment, inferred from 1 sample.
 type TasksUpdateAssignmentBody struct {
-	Message         string `json:"message"`          // in every sample
-	ResolutionState string `json:"resolution_state"` // in every sample
+	Message         string `json:"message"`
+	ResolutionState string `json:"resolution_state"`
 }
 
 // TasksUpdateBody is the JSON body of TasksService.Update, inferred from 1 sample.
 type TasksUpdateBody struct {
-	Action string `json:"action"` // in every sample
+	Action string `json:"action"`
 }
 
 // TasksGetForFileParams holds the query parameters and headers of

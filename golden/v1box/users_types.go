@@ -5,23 +5,23 @@ package v1box
 
 // UsersAddEmailAliasForBody is the JSON body of UsersService.AddEmailAliasFor, inferred from 1 sample.
 type UsersAddEmailAliasForBody struct {
-	Email string `json:"email"` // in every sample
+	Email string `json:"email"`
 }
 
 // UsersCreateEnterpriseBody is the JSON body of UsersService.CreateEnterprise, inferred from 1 sample.
 type UsersCreateEnterpriseBody struct {
-	Login string `json:"login"` // in every sample
-	Name  string `json:"name"`  // in every sample
+	Login string `json:"login"`
+	Name  string `json:"name"`
 }
 
 // UsersMoveFolderIntoAnotherSFolderBody is the JSON body of UsersService.MoveFolderIntoAnotherSFolder, inferred from 1 sample.
 type UsersMoveFolderIntoAnotherSFolderBody struct {
-	OwnedBy CollaborationsAddBodyAccessibleBy `json:"owned_by"` // in every sample
+	OwnedBy CollaborationsAddBodyAccessibleBy `json:"owned_by"`
 }
 
 // UsersResetSPasswordBody is the JSON body of UsersService.ResetSPassword, inferred from 1 sample.
 type UsersResetSPasswordBody struct {
-	IsPasswordResetRequired string `json:"is_password_reset_required"` // in every sample
+	IsPasswordResetRequired string `json:"is_password_reset_required"`
 }
 
 // UsersGetEmailAliasesForParams holds the query parameters and headers of
