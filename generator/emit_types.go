@@ -2,17 +2,19 @@ package generator
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
 	"github.com/postgen/postgen/generator/infer"
+	"github.com/postgen/postgen/internal/secrets"
 )
 
 // emitInferred writes the inferred types s owns.
 //
 //	// Booking is the result of BookingsService.Get and BookingsService.Create, inferred from 2 examples.
 //	type Booking struct {
-//		ID     string `json:"id"`               // in every example
+//		ID     string `json:"id"`               // e.g. "b-1"
 //		Nights int64  `json:"nights,omitempty"` // missing from some examples
 //	}
 func (p *plan) emitInferred(f *jen.File, s *service) {
@@ -307,8 +309,14 @@ func (p *plan) siteUse(s typeSite) string {
 func fieldNote(parent *infer.Type, f *infer.Field, noun string) string {
 	t := f.Type
 	var parts []string
-	// Only what a reader can use: a member every sample has needs no
-	// note, one some lack says how many (so "optional" has a weight).
+	// Only what a reader can use: a sample value (never a credential's),
+	// and, for a member some samples lack, how many (so "optional" has a
+	// weight).
+	if ex := fieldExample(f); ex != "" {
+		parts = append(parts, "e.g. "+ex)
+	} else if what := fieldShape(f); what != "" {
+		parts = append(parts, what)
+	}
 	if parent.Optional(f) {
 		parts = append(parts, fmt.Sprintf("missing in %d of %d %ss", parent.Objects-f.Count, parent.Objects, noun))
 	}
@@ -332,4 +340,80 @@ func fieldNote(parent *infer.Type, f *infer.Field, noun string) string {
 		parts = append(parts, "can be null")
 	}
 	return strings.Join(parts, "; ")
+}
+
+// fieldExample is the sample value a field's comment shows, or "": only
+// for scalars, and never for a credential-named member or a value that
+// looks like a credential (a response's access_token is a real one).
+func fieldExample(f *infer.Field) string {
+	t := f.Type
+	switch t.Kind {
+	case infer.String, infer.Time, infer.Int, infer.Float, infer.Bool:
+	default:
+		return ""
+	}
+	if t.Example == "" || isSecretName(f.Key) {
+		return ""
+	}
+	if t.Example == `""` {
+		return "" // fieldShape says it
+	}
+	// An e-mail address in a response sample is a person's more often
+	// than not: it stays in the collection.
+	if v, err := strconv.Unquote(t.Example); err == nil && (isSecretValue(v) || len(secrets.Tokens(v)) > 0 || strings.Contains(v, "{{") || strings.Contains(v, "@")) {
+		return ""
+	}
+	return t.Example
+}
+
+// fieldShape says what a field holds when it has no example to show: a
+// credential, a {{variable}} of the collection, or the shape of an
+// object, list or map ("a list of objects").
+func fieldShape(f *infer.Field) string {
+	t := f.Type
+	switch {
+	case isSecretName(f.Key):
+		return "a credential: the sample's value is not shown"
+	case t.Example == `""`:
+		return "empty in the samples"
+	case strings.HasPrefix(t.Example, `"{{`) && strings.HasSuffix(t.Example, `}}"`) && !strings.ContainsAny(t.Example, "\\\n"):
+		return "the collection sends " + strings.Trim(t.Example, `"`) + " here"
+	}
+	switch t.Kind {
+	case infer.Object:
+		if len(t.Fields) == 1 {
+			return "an object of 1 member"
+		}
+		return fmt.Sprintf("an object of %d members", len(t.Fields))
+	case infer.Array:
+		if t.Elem != nil {
+			return "a list of " + kindPlural(t.Elem)
+		}
+	case infer.Map:
+		if t.Elem != nil {
+			return "a map of " + kindPlural(t.Elem) + " by key"
+		}
+	case infer.String, infer.Time:
+		return "a string"
+	case infer.Int, infer.Float:
+		return "a number"
+	}
+	return ""
+}
+
+// kindPlural names the values of a list or map: "objects", "strings".
+func kindPlural(t *infer.Type) string {
+	switch t.Kind {
+	case infer.Object, infer.Map:
+		return "objects"
+	case infer.Array:
+		return "lists"
+	case infer.Bool:
+		return "booleans"
+	case infer.Int, infer.Float:
+		return "numbers"
+	case infer.String, infer.Time:
+		return "strings"
+	}
+	return "values"
 }

@@ -19,6 +19,9 @@ func MergeInto(a, b *Type) *Type {
 		a, b = b, a // the less informative one second
 	}
 	a.Count += b.Count
+	if a.Example == "" {
+		a.Example = b.Example
+	}
 	switch {
 	case b.Kind == Unknown:
 		a.Nullable = a.Nullable || b.Nullable

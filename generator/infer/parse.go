@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // maxDepth bounds nesting, as encoding/json does, so hostile input cannot
@@ -103,9 +104,9 @@ func (p *reader) value(d int) (*Type, error) {
 			return nil, err
 		}
 		if !escaped && isTime(s) {
-			return &Type{Kind: Time, Count: 1}, nil
+			return &Type{Kind: Time, Count: 1, Example: example(s)}, nil
 		}
-		return &Type{Kind: String, Count: 1}, nil
+		return &Type{Kind: String, Count: 1, Example: example(s)}, nil
 	case c == '-' || c >= '0' && c <= '9':
 		return p.number()
 	case c == '<':
@@ -117,7 +118,11 @@ func (p *reader) value(d int) (*Type, error) {
 	}{{"true", Bool}, {"false", Bool}, {"null", Null}} {
 		if strings.HasPrefix(p.s[p.i:], lit.text) {
 			p.i += len(lit.text)
-			return &Type{Kind: lit.kind, Count: 1}, nil
+			t := &Type{Kind: lit.kind, Count: 1}
+			if lit.kind == Bool {
+				t.Example = lit.text
+			}
+			return t, nil
 		}
 	}
 	return nil, p.fail(fmt.Sprintf("unexpected %q where a value should be", p.s[p.i:p.i+1]))
@@ -263,12 +268,34 @@ func (p *reader) number() (*Type, error) {
 	if digits == 0 {
 		return nil, p.fail("malformed number")
 	}
+	text := p.s[start:p.i]
+	if len(text) > maxExample {
+		text = ""
+	}
 	if integral {
 		if _, err := strconv.ParseInt(p.s[start:p.i], 10, 64); err == nil {
-			return &Type{Kind: Int, Count: 1}, nil
+			return &Type{Kind: Int, Count: 1, Example: text}, nil
 		}
 	}
-	return &Type{Kind: Float, Count: 1}, nil
+	return &Type{Kind: Float, Count: 1, Example: text}, nil
+}
+
+// maxExample is the longest sample kept whole as a field's example: a
+// longer string is cut (a URL's start says what it is), a longer number
+// left out.
+const maxExample = 60
+
+// example returns a string sample as Go would quote it, cut to
+// maxExample bytes (at a character boundary, marked with "…").
+func example(s string) string {
+	if len(s) > maxExample {
+		cut := maxExample - 3
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "…"
+	}
+	return strconv.Quote(s)
 }
 
 // digits skips a run of decimal digits and returns its length.

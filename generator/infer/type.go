@@ -52,6 +52,10 @@ type Type struct {
 	// Elem merges the elements of an Array or the values of a Map; nil
 	// when none was seen.
 	Elem *Type
+	// Example is the first scalar sample seen here, as JSON would write
+	// it ("\"Ada\"", 42, true), for documentation; "" when none was
+	// short enough.
+	Example string
 	// Kinds lists the kinds a Mixed place held, in Kind order (Int and
 	// Float reported as one "number", Time as "string").
 	Kinds []Kind

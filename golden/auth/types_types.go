@@ -5,7 +5,7 @@ package auth
 
 // TypesA14EdgegridBody is the JSON body of TypesService.A14Edgegrid, inferred from 1 sample.
 type TypesA14EdgegridBody struct {
-	A int64 `json:"a"`
+	A int64 `json:"a"` // e.g. 1
 }
 
 // TypesA02ApikeyQueryParams holds the query parameters and headers of

@@ -22,18 +22,18 @@ type GraphQlVariablesAsObjectRequest = GraphQLRequest[GraphQlVariablesAsObjectVa
 
 // RawJSONWithCommentsBody is the JSON body of Client.RawJSONWithComments, inferred from 1 sample.
 type RawJSONWithCommentsBody struct {
-	A   int64  `json:"a"`
-	URL string `json:"url"`
+	A   int64  `json:"a"`   // e.g. 1
+	URL string `json:"url"` // e.g. "http://x//y"
 }
 
 // GraphQlVariablesAsTextVariables is the GraphQL variables of Client.GraphQlVariablesAsText, inferred from 1 sample.
 type GraphQlVariablesAsTextVariables struct {
-	ID string `json:"id"`
+	ID string `json:"id"` // the collection sends {{qv}} here
 }
 
 // GraphQlVariablesAsObjectVariables is the GraphQL variables of Client.GraphQlVariablesAsObject, inferred from 1 sample.
 type GraphQlVariablesAsObjectVariables struct {
-	X int64 `json:"x"`
+	X int64 `json:"x"` // e.g. 1
 }
 
 // URLEncodedForm is the form body of Client.URLEncoded.

@@ -5,20 +5,20 @@ package bookings
 
 // Booking is an element of the result of BookingsService.List, the result of BookingsService.Get and 1 more, inferred from 3 examples.
 type Booking struct {
-	ID     string `json:"id"`
-	Guest  string `json:"guest"`
-	Nights int64  `json:"nights"`
+	ID     string `json:"id"`     // e.g. "42"
+	Guest  string `json:"guest"`  // e.g. "Ada"
+	Nights int64  `json:"nights"` // e.g. 3
 }
 
 // BookingsGetError is the 404 error body of BookingsService.Get, inferred from 1 example.
 type BookingsGetError struct {
-	Error string `json:"error"`
+	Error string `json:"error"` // e.g. "no such booking"
 }
 
 // BookingsCreateBody is the JSON body of BookingsService.Create, inferred from 1 sample.
 type BookingsCreateBody struct {
-	Guest  string `json:"guest"`
-	Nights int64  `json:"nights"`
+	Guest  string `json:"guest"`  // e.g. "Ada"
+	Nights int64  `json:"nights"` // e.g. 3
 }
 
 // BookingsListParams holds the query parameters and headers of

@@ -23,5 +23,5 @@ type GraphQlVariablesAsAStringT16bGraphqlEmptyRequest = GraphQLRequest[map[strin
 
 // GraphQlVariablesAsAStringT15GraphqlVariables is the GraphQL variables of GraphQlVariablesAsAStringService.T15Graphql, inferred from 1 sample.
 type GraphQlVariablesAsAStringT15GraphqlVariables struct {
-	ID string `json:"id"`
+	ID string `json:"id"` // the collection sends {{qv}} here
 }

@@ -5,17 +5,17 @@ package encoding
 
 // JSONCommentsStrippedT08RawWithBody is the JSON body of JSONCommentsStrippedService.T08RawWith, inferred from 1 sample.
 type JSONCommentsStrippedT08RawWithBody struct {
-	A   int64  `json:"a"`
-	URL string `json:"url"`
+	A   int64  `json:"a"`   // e.g. 1
+	URL string `json:"url"` // e.g. "http://x//y"
 }
 
 // JSONCommentsStrippedCrlfAfterLineBody is the JSON body of JSONCommentsStrippedService.CrlfAfterLine, inferred from 1 sample.
 type JSONCommentsStrippedCrlfAfterLineBody struct {
-	Intent string `json:"intent"`
-	N      int64  `json:"n"`
+	Intent string `json:"intent"` // e.g. "CAPTURE"
+	N      int64  `json:"n"`      // e.g. 1
 }
 
 // JSONCommentsStrippedT11NoLanguageContentTypeBody is the JSON body of JSONCommentsStrippedService.T11NoLanguageContentType and the JSON body of BodyPruningService.T24DeleteWith, inferred from 2 samples.
 type JSONCommentsStrippedT11NoLanguageContentTypeBody struct {
-	A int64 `json:"a"`
+	A int64 `json:"a"` // e.g. 1
 }

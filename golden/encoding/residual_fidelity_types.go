@@ -24,7 +24,7 @@ type ResidualFidelityR7GraphQlWithEmptyVariablesRequest = GraphQLRequest[map[str
 
 // ResidualFidelityR10LiteralCredentialUnderNameCollectionRefersToBody is the JSON body of ResidualFidelityService.R10LiteralCredentialUnderNameCollectionRefersTo, inferred from 1 sample.
 type ResidualFidelityR10LiteralCredentialUnderNameCollectionRefersToBody struct {
-	APIKey string `json:"apiKey"`
+	APIKey string `json:"apiKey"` // a credential: the sample's value is not shown
 }
 
 // ResidualFidelityR3JSONContentTypeOnUrlencodedBodyForm is the form body of

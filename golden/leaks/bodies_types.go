@@ -5,9 +5,9 @@ package leaks
 
 // BodiesJSONBody is the JSON body of BodiesService.JSON, inferred from 1 sample.
 type BodiesJSONBody struct {
-	Auth string `json:"auth"`
-	Note string `json:"note"`
-	Pin  int64  `json:"pin"`
+	Auth string `json:"auth"` // a credential: the sample's value is not shown
+	Note string `json:"note"` // a string
+	Pin  int64  `json:"pin"`  // a credential: the sample's value is not shown
 }
 
 // BodiesTokenRequestForm is the form body of BodiesService.TokenRequest.

@@ -15,6 +15,6 @@ type GraphQlLoginRequest = GraphQLRequest[GraphQlLoginVariables]
 
 // GraphQlLoginVariables is the GraphQL variables of GraphQlService.Login, inferred from 1 sample.
 type GraphQlLoginVariables struct {
-	Password string `json:"password"`
-	APIKey   string `json:"apiKey"`
+	Password string `json:"password"` // a credential: the sample's value is not shown
+	APIKey   string `json:"apiKey"`   // a credential: the sample's value is not shown
 }

@@ -5,14 +5,14 @@ package secrets
 
 // BodyCredentialsBody is the JSON body of Client.BodyCredentials, inferred from 1 sample.
 type BodyCredentialsBody struct {
-	Username string `json:"username"`
-	Password string `json:"password"`
-	Nested   Nested `json:"nested"`
+	Username string `json:"username"` // e.g. "ada"
+	Password string `json:"password"` // a credential: the sample's value is not shown
+	Nested   Nested `json:"nested"`   // an object of 1 member
 }
 
 // Nested is the "nested" member of BodyCredentialsBody, inferred from 1 sample.
 type Nested struct {
-	ClientSecret string `json:"client_secret"`
+	ClientSecret string `json:"client_secret"` // a credential: the sample's value is not shown
 }
 
 // QueryCredentialsParams holds the query parameters and headers of

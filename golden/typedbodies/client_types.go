@@ -21,96 +21,96 @@ type ViewerRequest = GraphQLRequest[map[string]any]
 
 // CreateShipmentResult is the result of Client.CreateShipment, inferred from 2 examples.
 type CreateShipmentResult struct {
-	ID     string `json:"id"`
-	Status string `json:"status"`
+	ID     string `json:"id"`     // e.g. "s-1"
+	Status string `json:"status"` // e.g. "created"
 }
 
 // CreateShipmentBody is the JSON body of Client.CreateShipment, inferred from 3 samples.
 type CreateShipmentBody struct {
-	To       To       `json:"to"`
-	WeightKg float64  `json:"weight_kg"`
-	Express  bool     `json:"express"`
-	Tags     []string `json:"tags"`
-	Ref      string   `json:"ref,omitempty"` // missing in 1 of 3 samples
+	To       To       `json:"to"`            // an object of 3 members
+	WeightKg float64  `json:"weight_kg"`     // e.g. 2.5
+	Express  bool     `json:"express"`       // e.g. true
+	Tags     []string `json:"tags"`          // a list of strings
+	Ref      string   `json:"ref,omitempty"` // the collection sends {{ref}} here; missing in 1 of 3 samples
 }
 
 // To is the "to" member of CreateShipmentBody, inferred from 3 samples.
 type To struct {
-	City    string `json:"city"`
-	Zip     string `json:"zip"`
-	Country string `json:"country,omitempty"` // missing in 2 of 3 samples
+	City    string `json:"city"`              // e.g. "Paris"
+	Zip     string `json:"zip"`               // e.g. "75001"
+	Country string `json:"country,omitempty"` // e.g. "IT"; missing in 2 of 3 samples
 }
 
 // ImportShipmentsResult is the result of Client.ImportShipments, inferred from 1 example.
 type ImportShipmentsResult struct {
-	Imported int64 `json:"imported"`
+	Imported int64 `json:"imported"` // e.g. 2
 }
 
 // ImportShipmentsBodyItem is an element of the JSON body of Client.ImportShipments, inferred from 1 sample.
 type ImportShipmentsBodyItem struct {
-	Ref      string  `json:"ref"`
-	WeightKg float64 `json:"weight_kg"`
-	Note     string  `json:"note,omitempty"` // missing in 1 of 2 samples
+	Ref      string  `json:"ref"`            // e.g. "a"
+	WeightKg float64 `json:"weight_kg"`      // e.g. 1
+	Note     string  `json:"note,omitempty"` // e.g. "late"; missing in 1 of 2 samples
 }
 
 // LoginResult is the result of Client.Login, inferred from 1 example.
 type LoginResult struct {
-	Session   string    `json:"session"`
-	ExpiresAt time.Time `json:"expires_at"`
+	Session   string    `json:"session"`    // a credential: the sample's value is not shown
+	ExpiresAt time.Time `json:"expires_at"` // e.g. "2030-01-01T00:00:00Z"
 }
 
 // LoginBody is the JSON body of Client.Login, inferred from 1 sample.
 type LoginBody struct {
-	Username string `json:"username"`
-	Password string `json:"password"`
+	Username string `json:"username"` // e.g. "ada"
+	Password string `json:"password"` // a credential: the sample's value is not shown
 }
 
 // SearchResult is the result of Client.Search, inferred from 1 example.
 type SearchResult struct {
-	Data SearchResultData `json:"data"`
+	Data SearchResultData `json:"data"` // an object of 1 member
 }
 
 // SearchResultData is the "data" member of SearchResult, inferred from 1 example.
 type SearchResultData struct {
-	Search []SearchItem `json:"search"`
+	Search []SearchItem `json:"search"` // a list of objects
 }
 
 // SearchItem is an element of the "search" member of SearchResultData, inferred from 1 example.
 type SearchItem struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
+	ID   string `json:"id"`   // e.g. "1"
+	Name string `json:"name"` // e.g. "Ada"
 }
 
 // SearchVariables is the GraphQL variables of Client.Search, inferred from 1 sample.
 type SearchVariables struct {
-	Q     string `json:"q"`
-	First int64  `json:"first"`
+	Q     string `json:"q"`     // the collection sends {{term}} here
+	First int64  `json:"first"` // e.g. 10
 }
 
 // ViewerResult is the result of Client.Viewer, inferred from 1 example.
 type ViewerResult struct {
-	Data ViewerResultData `json:"data"`
+	Data ViewerResultData `json:"data"` // an object of 1 member
 }
 
 // ViewerResultData is the "data" member of ViewerResult, inferred from 1 example.
 type ViewerResultData struct {
-	Viewer Viewer `json:"viewer"`
+	Viewer Viewer `json:"viewer"` // an object of 1 member
 }
 
 // Viewer is the "viewer" member of ViewerResultData, inferred from 1 example.
 type Viewer struct {
-	Login string `json:"login"`
+	Login string `json:"login"` // e.g. "ada"
 }
 
 // UploadFileResult is the result of Client.UploadFile, inferred from 1 example.
 type UploadFileResult struct {
-	Name string `json:"name"`
-	Size int64  `json:"size"`
+	Name string `json:"name"` // e.g. "report.pdf"
+	Size int64  `json:"size"` // e.g. 1234
 }
 
 // UploadAvatarResult is the result of Client.UploadAvatar, inferred from 1 example.
 type UploadAvatarResult struct {
-	URL string `json:"url"`
+	URL string `json:"url"` // e.g. "https://cdn.example.com/ada.png"
 }
 
 // SubscribeForm is the form body of Client.Subscribe.

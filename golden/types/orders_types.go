@@ -7,89 +7,89 @@ import "time"
 
 // Order is an element of the result of OrdersService.List and the result of OrdersService.Get, inferred from 4 examples.
 type Order struct {
-	ID       int64       `json:"id"`
-	Status   string      `json:"status"`
-	PlacedAt time.Time   `json:"placed_at"`
-	Total    float64     `json:"total"`
-	Customer Customer    `json:"customer"`
-	Items    []OrderItem `json:"items"`
-	Note     *string     `json:"note"`             // can be null
-	Coupon   string      `json:"coupon,omitempty"` // missing in 1 of 2 examples
+	ID       int64       `json:"id"`               // e.g. 1001
+	Status   string      `json:"status"`           // e.g. "paid"
+	PlacedAt time.Time   `json:"placed_at"`        // e.g. "2024-05-01T10:00:00Z"
+	Total    float64     `json:"total"`            // e.g. 12.5
+	Customer Customer    `json:"customer"`         // an object of 3 members
+	Items    []OrderItem `json:"items"`            // a list of objects
+	Note     *string     `json:"note"`             // e.g. "leave at the door"; can be null
+	Coupon   string      `json:"coupon,omitempty"` // e.g. "SPRING"; missing in 1 of 2 examples
 }
 
 // Customer is the "customer" member of Order, inferred from 4 examples.
 type Customer struct {
-	ID    int64   `json:"id"`
-	Name  string  `json:"name"`
-	Email *string `json:"email"` // can be null
+	ID    int64   `json:"id"`    // e.g. 7
+	Name  string  `json:"name"`  // e.g. "Ada"
+	Email *string `json:"email"` // a string; can be null
 }
 
 // OrderItem is an element of the "items" member of Order, inferred from 4 examples.
 type OrderItem struct {
-	Sku   string  `json:"sku"`
-	Qty   int64   `json:"qty"`
-	Price float64 `json:"price"`
-	Gift  bool    `json:"gift,omitempty"` // missing in 2 of 3 examples
+	Sku   string  `json:"sku"`            // e.g. "A-1"
+	Qty   int64   `json:"qty"`            // e.g. 2
+	Price float64 `json:"price"`          // e.g. 5
+	Gift  bool    `json:"gift,omitempty"` // e.g. true; missing in 2 of 3 examples
 }
 
 // OrdersError is the 404 error body of OrdersService.Get, the 404 error body of OrdersService.Create and 1 more, inferred from 3 examples.
 type OrdersError struct {
-	Error OrdersErrorError `json:"error"`
+	Error OrdersErrorError `json:"error"` // an object of 2 members
 }
 
 // OrdersErrorError is the "error" member of OrdersError and the "error" member of OrdersCreateError422, inferred from 4 examples.
 type OrdersErrorError struct {
-	Code    string `json:"code"`
-	Message string `json:"message"`
+	Code    string `json:"code"`    // e.g. "not_found"
+	Message string `json:"message"` // e.g. "no such order"
 }
 
 // OrdersCreateResult is the result of OrdersService.Create, inferred from 1 example.
 type OrdersCreateResult struct {
-	ID       int64                      `json:"id"`
-	Status   string                     `json:"status"`
-	PlacedAt time.Time                  `json:"placed_at"`
-	Total    int64                      `json:"total"`
-	Customer OrdersCreateResultCustomer `json:"customer"`
-	Items    []OrdersCreateResultItem   `json:"items"`
-	Note     string                     `json:"note"`
-	Coupon   string                     `json:"coupon"`
+	ID       int64                      `json:"id"`        // e.g. 1002
+	Status   string                     `json:"status"`    // e.g. "open"
+	PlacedAt time.Time                  `json:"placed_at"` // e.g. "2024-05-02T11:30:00.250+02:00"
+	Total    int64                      `json:"total"`     // e.g. 3
+	Customer OrdersCreateResultCustomer `json:"customer"`  // an object of 3 members
+	Items    []OrdersCreateResultItem   `json:"items"`     // a list of objects
+	Note     string                     `json:"note"`      // e.g. "leave at the door"
+	Coupon   string                     `json:"coupon"`    // e.g. "SPRING"
 }
 
 // OrdersCreateResultCustomer is the "customer" member of OrdersCreateResult, inferred from 1 example.
 type OrdersCreateResultCustomer struct {
-	ID    int64  `json:"id"`
-	Name  string `json:"name"`
+	ID    int64  `json:"id"`    // e.g. 8
+	Name  string `json:"name"`  // e.g. "Grace"
 	Email any    `json:"email"` // any: only null was seen
 }
 
 // OrdersCreateResultItem is an element of the "items" member of OrdersCreateResult, inferred from 1 example.
 type OrdersCreateResultItem struct {
-	Sku   string `json:"sku"`
-	Qty   int64  `json:"qty"`
-	Price int64  `json:"price"`
+	Sku   string `json:"sku"`   // e.g. "C-3"
+	Qty   int64  `json:"qty"`   // e.g. 1
+	Price int64  `json:"price"` // e.g. 3
 }
 
 // OrdersCreateBody is the JSON body of OrdersService.Create, inferred from 1 sample.
 type OrdersCreateBody struct {
-	CustomerID int64                  `json:"customer_id"`
-	Items      []OrdersCreateBodyItem `json:"items"`
-	Coupon     string                 `json:"coupon"`
+	CustomerID int64                  `json:"customer_id"` // e.g. 8
+	Items      []OrdersCreateBodyItem `json:"items"`       // a list of objects
+	Coupon     string                 `json:"coupon"`      // e.g. "SPRING"
 }
 
 // OrdersCreateBodyItem is an element of the "items" member of OrdersCreateBody, inferred from 1 sample.
 type OrdersCreateBodyItem struct {
-	Sku string `json:"sku"`
-	Qty int64  `json:"qty"`
+	Sku string `json:"sku"` // e.g. "C-3"
+	Qty int64  `json:"qty"` // e.g. 1
 }
 
 // OrdersCreateError422 is the 422 error body of OrdersService.Create, inferred from 1 example.
 type OrdersCreateError422 struct {
-	Error  OrdersErrorError            `json:"error"`
-	Fields []OrdersCreateError422Field `json:"fields"`
+	Error  OrdersErrorError            `json:"error"`  // an object of 2 members
+	Fields []OrdersCreateError422Field `json:"fields"` // a list of objects
 }
 
 // OrdersCreateError422Field is an element of the "fields" member of OrdersCreateError422, inferred from 1 example.
 type OrdersCreateError422Field struct {
-	Name   string `json:"name"`
-	Reason string `json:"reason"`
+	Name   string `json:"name"`   // e.g. "items[0].qty"
+	Reason string `json:"reason"` // e.g. "min"
 }

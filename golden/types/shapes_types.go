@@ -10,23 +10,23 @@ import (
 
 // ShapesOptionalAndNullableResult is the result of ShapesService.OptionalAndNullable, inferred from 2 examples.
 type ShapesOptionalAndNullableResult struct {
-	Always    string  `json:"always"`
-	Sometimes int64   `json:"sometimes,omitempty"` // missing in 1 of 2 examples
-	MaybeNull *string `json:"maybe_null"`          // can be null
+	Always    string  `json:"always"`              // e.g. "x"
+	Sometimes int64   `json:"sometimes,omitempty"` // e.g. 1; missing in 1 of 2 examples
+	MaybeNull *string `json:"maybe_null"`          // e.g. "y"; can be null
 }
 
 // ShapesNumbersResult is the result of ShapesService.Numbers, inferred from 2 examples.
 type ShapesNumbersResult struct {
-	Count int64       `json:"count"`
-	Ratio float64     `json:"ratio"`
-	Big   int64       `json:"big"`
-	Huge  json.Number `json:"huge"` // type chosen in postgen.yaml
-	Exp   float64     `json:"exp"`
+	Count int64       `json:"count"` // e.g. 3
+	Ratio float64     `json:"ratio"` // e.g. 1
+	Big   int64       `json:"big"`   // e.g. 9223372036854775807
+	Huge  json.Number `json:"huge"`  // e.g. 18446744073709551615; type chosen in postgen.yaml
+	Exp   float64     `json:"exp"`   // e.g. 1000.0
 }
 
 // ShapesMixedKindsResult is the result of ShapesService.MixedKinds, inferred from 2 examples.
 type ShapesMixedKindsResult struct {
-	ID       string          `json:"id"`
+	ID       string          `json:"id"`        // e.g. "x1"
 	Value    json.RawMessage `json:"value"`     // any: number and string were seen; type chosen in postgen.yaml
 	OnlyNull any             `json:"only_null"` // any: only null was seen
 }
@@ -35,100 +35,100 @@ type ShapesMixedKindsResult struct {
 type ShapesEmptyContainersResult struct {
 	Tags  []any                                 `json:"tags"`  // only empty arrays were seen
 	Attrs map[string]any                        `json:"attrs"` // only {} was seen
-	List  []ShapesEmptyContainersResultListItem `json:"list"`
+	List  []ShapesEmptyContainersResultListItem `json:"list"`  // a list of objects
 }
 
 // ShapesEmptyContainersResultListItem is an element of the "list" member of ShapesEmptyContainersResult, inferred from 2 examples.
 type ShapesEmptyContainersResultListItem struct {
-	N int64 `json:"n"`
+	N int64 `json:"n"` // e.g. 1
 }
 
 // ShapesTimestampsResult is the result of ShapesService.Timestamps, inferred from 2 examples.
 type ShapesTimestampsResult struct {
-	At    time.Time  `json:"at"`
-	Day   string     `json:"day"`
-	Maybe string     `json:"maybe"`
-	When  *time.Time `json:"when"` // can be null
+	At    time.Time  `json:"at"`    // e.g. "2024-01-02T03:04:05Z"
+	Day   string     `json:"day"`   // e.g. "2024-01-02"
+	Maybe string     `json:"maybe"` // e.g. "2024-01-02T03:04:05Z"
+	When  *time.Time `json:"when"`  // e.g. "2024-01-02T03:04:05Z"; can be null
 }
 
 // ShapesAwkwardKeysResult is the result of ShapesService.AwkwardKeys, inferred from 1 example.
 type ShapesAwkwardKeysResult struct {
-	UserName  string `json:"user-name"`
-	UserName2 string `json:"user_name"`
-	UserName3 string `json:"UserName"`
-	Type      string `json:"@type"`
-	N2fa      bool   `json:"2fa"`
-	Class     string `json:"class"`
-	Field     int64  `json:"ключ"`
-	Field2    string `json:"-,"`
+	UserName  string `json:"user-name"` // e.g. "a"
+	UserName2 string `json:"user_name"` // e.g. "b"
+	UserName3 string `json:"UserName"`  // e.g. "c"
+	Type      string `json:"@type"`     // e.g. "thing"
+	N2fa      bool   `json:"2fa"`       // e.g. true
+	Class     string `json:"class"`     // e.g. "c"
+	Field     int64  `json:"ключ"`      // e.g. 1
+	Field2    string `json:"-,"`        // e.g. "dash"
 }
 
 // ShapesDictionaryResult is the result of ShapesService.Dictionary, inferred from 1 example.
 type ShapesDictionaryResult struct {
-	Rates  map[string]Rate   `json:"rates"`
-	Labels map[string]string `json:"labels"`
+	Rates  map[string]Rate   `json:"rates"`  // a map of objects by key
+	Labels map[string]string `json:"labels"` // a map of strings by key
 }
 
 // Rate is an element of the "rates" member of ShapesDictionaryResult, inferred from 1 example.
 type Rate struct {
-	Usd float64 `json:"usd"`
-	Eur int64   `json:"eur,omitempty"` // missing in 1 of 2 examples
+	Usd float64 `json:"usd"`           // e.g. 1.1
+	Eur int64   `json:"eur,omitempty"` // e.g. 1; missing in 1 of 2 examples
 }
 
 // Org is the result of ShapesService.DeepNesting, inferred from 1 example.
 type Org struct {
-	Company Company `json:"company"`
+	Company Company `json:"company"` // an object of 3 members
 }
 
 // Company is the "company" member of Org, inferred from 1 example.
 type Company struct {
-	Name        string       `json:"name"`
-	Address     Address      `json:"address"`
-	Departments []Department `json:"departments"`
+	Name        string       `json:"name"`        // e.g. "Acme"
+	Address     Address      `json:"address"`     // an object of 2 members
+	Departments []Department `json:"departments"` // a list of objects
 }
 
 // Address is the "address" member of Company, inferred from 1 example.
 type Address struct {
-	Street string `json:"street"`
-	Geo    Geo    `json:"geo"`
+	Street string `json:"street"` // e.g. "1 Main St"
+	Geo    Geo    `json:"geo"`    // an object of 2 members
 }
 
 // Geo is the "geo" member of Address, inferred from 1 example.
 type Geo struct {
-	Lat float64 `json:"lat"`
-	Lng int64   `json:"lng"`
+	Lat float64 `json:"lat"` // e.g. 1.5
+	Lng int64   `json:"lng"` // e.g. 2
 }
 
 // Department is an element of the "departments" member of Company, inferred from 1 example.
 type Department struct {
-	Name      string     `json:"name"`
-	Employees []Employee `json:"employees"`
+	Name      string     `json:"name"`      // e.g. "R&D"
+	Employees []Employee `json:"employees"` // a list of objects
 }
 
 // Employee is an element of the "employees" member of Department, inferred from 1 example.
 type Employee struct {
-	Name    string  `json:"name"`
-	Manager Manager `json:"manager"`
+	Name    string  `json:"name"`    // e.g. "Ada"
+	Manager Manager `json:"manager"` // an object of 1 member
 }
 
 // Manager is the "manager" member of Employee, inferred from 1 example.
 type Manager struct {
-	Name string `json:"name"`
+	Name string `json:"name"` // e.g. "Grace"
 }
 
 // ShapesMatrixItemItem is an element of the result of ShapesService.Matrix, inferred from 1 example.
 type ShapesMatrixItemItem struct {
-	X int64 `json:"x"`
-	Y int64 `json:"y,omitempty"` // missing in 1 of 2 examples
+	X int64 `json:"x"`           // e.g. 1
+	Y int64 `json:"y,omitempty"` // e.g. 3; missing in 1 of 2 examples
 }
 
 // ShapesTokenResult is the result of ShapesService.Token, inferred from 2 examples.
 type ShapesTokenResult struct {
-	AccessToken string            `json:"access_token"`
-	TokenType   string            `json:"token_type"`
-	ExpiresIn   int64             `json:"expires_in"`
-	Scope       string            `json:"scope"`
-	Keys        map[string]string `json:"keys,omitempty"` // missing in 1 of 2 examples
+	AccessToken string            `json:"access_token"`   // a credential: the sample's value is not shown
+	TokenType   string            `json:"token_type"`     // e.g. "Bearer"
+	ExpiresIn   int64             `json:"expires_in"`     // e.g. 3600
+	Scope       string            `json:"scope"`          // e.g. "read write"
+	Keys        map[string]string `json:"keys,omitempty"` // a map of strings by key; missing in 1 of 2 examples
 }
 
 // ShapesTokenForm is the form body of ShapesService.Token.

@@ -5,25 +5,25 @@ package v1box
 
 // CollaborationsAddBody is the JSON body of CollaborationsService.Add, inferred from 1 sample.
 type CollaborationsAddBody struct {
-	Item         AccessibleBy                      `json:"item"`
-	AccessibleBy CollaborationsAddBodyAccessibleBy `json:"accessible_by"`
-	Role         string                            `json:"role"`
+	Item         AccessibleBy                      `json:"item"`          // an object of 2 members
+	AccessibleBy CollaborationsAddBodyAccessibleBy `json:"accessible_by"` // an object of 1 member
+	Role         string                            `json:"role"`          // e.g. "editor"
 }
 
 // AccessibleBy is the "item" member of CollaborationsAddBody, the "item" member of CommentsAddToFileBody and 9 more, inferred from 10 samples.
 type AccessibleBy struct {
-	ID   string `json:"id"`
-	Type string `json:"type"`
+	ID   string `json:"id"`   // e.g. "300065354"
+	Type string `json:"type"` // e.g. "folder"
 }
 
 // CollaborationsAddBodyAccessibleBy is the "accessible_by" member of CollaborationsAddBody, the "parent" member of FoldersCreateBody and 2 more, inferred from 5 samples.
 type CollaborationsAddBodyAccessibleBy struct {
-	ID string `json:"id"`
+	ID string `json:"id"` // e.g. "129395212"
 }
 
 // CollaborationsEditBody is the JSON body of CollaborationsService.Edit and the JSON body of GroupsService.UpdateMembership, inferred from 2 samples.
 type CollaborationsEditBody struct {
-	Role string `json:"role"`
+	Role string `json:"role"` // e.g. "viewer"
 }
 
 // CollaborationsGetPendingParams holds the query parameters and headers of

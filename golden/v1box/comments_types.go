@@ -5,24 +5,24 @@ package v1box
 
 // CommentsAddToFileBody is the JSON body of CommentsService.AddToFile, inferred from 1 sample.
 type CommentsAddToFileBody struct {
-	Item    AccessibleBy `json:"item"`
-	Message string       `json:"message"`
+	Item    AccessibleBy `json:"item"`    // an object of 2 members
+	Message string       `json:"message"` // e.g. "This looks great!"
 }
 
 // CommentsAddToFile2Body is the JSON body of CommentsService.AddToFile2, inferred from 1 sample.
 type CommentsAddToFile2Body struct {
-	Item          AccessibleBy `json:"item"`
-	TaggedMessage string       `json:"tagged_message"`
+	Item          AccessibleBy `json:"item"`           // an object of 2 members
+	TaggedMessage string       `json:"tagged_message"` // a string
 }
 
 // CommentsAddReplyToFileBody is the JSON body of CommentsService.AddReplyToFile, inferred from 1 sample.
 type CommentsAddReplyToFileBody struct {
-	TaggedMessage string `json:"tagged_message"`
+	TaggedMessage string `json:"tagged_message"` // a string
 }
 
 // CommentsChangeSMessageBody is the JSON body of CommentsService.ChangeSMessage, inferred from 1 sample.
 type CommentsChangeSMessageBody struct {
-	Message string `json:"message"`
+	Message string `json:"message"` // e.g. "Change comment via the API"
 }
 
 // CommentsGetInformationAboutParams holds the query parameters and headers of

@@ -5,22 +5,22 @@ package v1box
 
 // FilesCopyBody is the JSON body of FilesService.Copy, the JSON body of FilesService.Move and 2 more, inferred from 4 samples.
 type FilesCopyBody struct {
-	Parent FilesCopyBodyParent `json:"parent"`
+	Parent FilesCopyBodyParent `json:"parent"` // an object of 1 member
 }
 
 // FilesCopyBodyParent is the "parent" member of FilesCopyBody, inferred from 4 samples.
 type FilesCopyBodyParent struct {
-	ID int64 `json:"id"`
+	ID int64 `json:"id"` // e.g. 0
 }
 
 // FilesCreateSharedLinkForBody is the JSON body of FilesService.CreateSharedLinkFor, inferred from 1 sample.
 type FilesCreateSharedLinkForBody struct {
-	SharedLink SharedLink `json:"shared_link"`
+	SharedLink SharedLink `json:"shared_link"` // an object of 1 member
 }
 
 // SharedLink is the "shared_link" member of FilesCreateSharedLinkForBody and the "folder_upload_email" member of FoldersTurnOnEmailFileToBody, inferred from 2 samples.
 type SharedLink struct {
-	Access string `json:"access"`
+	Access string `json:"access"` // e.g. "Open"
 }
 
 // FilesDisableSharedLinkBody is the JSON body of FilesService.DisableSharedLink and the JSON body of FoldersService.DisabledSharedLink, inferred from 2 samples.
@@ -30,7 +30,7 @@ type FilesDisableSharedLinkBody struct {
 
 // FilesUpdateSInformationBody is the JSON body of FilesService.UpdateSInformation, inferred from 1 sample.
 type FilesUpdateSInformationBody struct {
-	Description string `json:"description"`
+	Description string `json:"description"` // e.g. "File Description 2"
 }
 
 // FilesDownloadParams holds the query parameters and headers of

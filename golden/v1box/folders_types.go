@@ -5,18 +5,18 @@ package v1box
 
 // FoldersCreateBody is the JSON body of FoldersService.Create and the JSON body of FoldersService.RestoreTrashed, inferred from 2 samples.
 type FoldersCreateBody struct {
-	Name   string                            `json:"name"`
-	Parent CollaborationsAddBodyAccessibleBy `json:"parent"`
+	Name   string                            `json:"name"`   // e.g. "New Folder"
+	Parent CollaborationsAddBodyAccessibleBy `json:"parent"` // an object of 1 member
 }
 
 // FoldersUpdateInformationAboutBody is the JSON body of FoldersService.UpdateInformationAbout, the JSON body of GroupsService.CreateEnterprise and 2 more, inferred from 4 samples.
 type FoldersUpdateInformationAboutBody struct {
-	Name string `json:"name"`
+	Name string `json:"name"` // e.g. "New Folder Name!"
 }
 
 // FoldersTurnOnEmailFileToBody is the JSON body of FoldersService.TurnOnEmailFileTo, inferred from 1 sample.
 type FoldersTurnOnEmailFileToBody struct {
-	FolderUploadEmail SharedLink `json:"folder_upload_email"`
+	FolderUploadEmail SharedLink `json:"folder_upload_email"` // an object of 1 member
 }
 
 // FoldersGetInformationAboutParams holds the query parameters and headers of

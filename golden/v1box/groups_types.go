@@ -5,21 +5,21 @@ package v1box
 
 // GroupsAddCollaborationBody is the JSON body of GroupsService.AddCollaboration, inferred from 1 sample.
 type GroupsAddCollaborationBody struct {
-	Item         AccessibleBy `json:"item"`
-	AccessibleBy AccessibleBy `json:"accessible_by"`
-	Role         string       `json:"role"`
+	Item         AccessibleBy `json:"item"`          // an object of 2 members
+	AccessibleBy AccessibleBy `json:"accessible_by"` // an object of 2 members
+	Role         string       `json:"role"`          // e.g. "editor"
 }
 
 // GroupsAddMembershipBody is the JSON body of GroupsService.AddMembership, inferred from 1 sample.
 type GroupsAddMembershipBody struct {
-	Group AccessibleBy                      `json:"group"`
-	User  CollaborationsAddBodyAccessibleBy `json:"user"`
+	Group AccessibleBy                      `json:"group"` // an object of 2 members
+	User  CollaborationsAddBodyAccessibleBy `json:"user"`  // an object of 1 member
 }
 
 // GroupsUpdateSCollaborationsBody is the JSON body of GroupsService.UpdateSCollaborations, inferred from 1 sample.
 type GroupsUpdateSCollaborationsBody struct {
-	AccessibleBy AccessibleBy `json:"accessible_by"`
-	Role         string       `json:"role"`
+	AccessibleBy AccessibleBy `json:"accessible_by"` // an object of 2 members
+	Role         string       `json:"role"`          // e.g. "Uploader"
 }
 
 // GroupsGetMembershipParams holds the query parameters and headers of

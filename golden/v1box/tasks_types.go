@@ -5,39 +5,39 @@ package v1box
 
 // TasksAddToFileBody is the JSON body of TasksService.AddToFile, inferred from 1 sample.
 type TasksAddToFileBody struct {
-	Item       AccessibleBy `json:"item"`
-	Action     string       `json:"action"`
-	Message    string       `json:"message"`
-	AssignedTo AccessibleBy `json:"assigned_to"`
+	Item       AccessibleBy `json:"item"`        // an object of 2 members
+	Action     string       `json:"action"`      // e.g. "review"
+	Message    string       `json:"message"`     // e.g. "Is this working?"
+	AssignedTo AccessibleBy `json:"assigned_to"` // an object of 2 members
 }
 
 // TasksCreateAssignmentBody is the JSON body of TasksService.CreateAssignment and the JSON body of TasksService.CreateAssignment2, inferred from 2 samples.
 type TasksCreateAssignmentBody struct {
-	Task     AccessibleBy `json:"task"`
-	AssignTo AssignTo     `json:"assign_to"`
+	Task     AccessibleBy `json:"task"`      // an object of 2 members
+	AssignTo AssignTo     `json:"assign_to"` // an object of 1 member
 }
 
 // AssignTo is the "assign_to" member of TasksCreateAssignmentBody and the JSON body of UsersService.ChangeSPrimaryLogin, inferred from 3 samples.
 type AssignTo struct {
-	Login string `json:"login"`
+	Login string `json:"login"` // a string
 }
 
 // TasksCreateBody is the JSON body of TasksService.Create, inferred from 1 sample.
 type TasksCreateBody struct {
-	Item    AccessibleBy `json:"item"`
-	Action  string       `json:"action"`
-	Message string       `json:"message"`
+	Item    AccessibleBy `json:"item"`    // an object of 2 members
+	Action  string       `json:"action"`  // e.g. "review"
+	Message string       `json:"message"` // e.g. "vish is awesome"
 }
 
 // TasksUpdateAssignmentBody is the JSON body of TasksService.UpdateAssignment, inferred from 1 sample.
 type TasksUpdateAssignmentBody struct {
-	Message         string `json:"message"`
-	ResolutionState string `json:"resolution_state"`
+	Message         string `json:"message"`          // e.g. "hello!!!"
+	ResolutionState string `json:"resolution_state"` // e.g. "completed"
 }
 
 // TasksUpdateBody is the JSON body of TasksService.Update, inferred from 1 sample.
 type TasksUpdateBody struct {
-	Action string `json:"action"`
+	Action string `json:"action"` // e.g. "approve"
 }
 
 // TasksGetForFileParams holds the query parameters and headers of

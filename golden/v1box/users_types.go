@@ -5,23 +5,23 @@ package v1box
 
 // UsersAddEmailAliasForBody is the JSON body of UsersService.AddEmailAliasFor, inferred from 1 sample.
 type UsersAddEmailAliasForBody struct {
-	Email string `json:"email"`
+	Email string `json:"email"` // a string
 }
 
 // UsersCreateEnterpriseBody is the JSON body of UsersService.CreateEnterprise, inferred from 1 sample.
 type UsersCreateEnterpriseBody struct {
-	Login string `json:"login"`
-	Name  string `json:"name"`
+	Login string `json:"login"` // a string
+	Name  string `json:"name"`  // e.g. "Ned Stark"
 }
 
 // UsersMoveFolderIntoAnotherSFolderBody is the JSON body of UsersService.MoveFolderIntoAnotherSFolder, inferred from 1 sample.
 type UsersMoveFolderIntoAnotherSFolderBody struct {
-	OwnedBy CollaborationsAddBodyAccessibleBy `json:"owned_by"`
+	OwnedBy CollaborationsAddBodyAccessibleBy `json:"owned_by"` // an object of 1 member
 }
 
 // UsersResetSPasswordBody is the JSON body of UsersService.ResetSPassword, inferred from 1 sample.
 type UsersResetSPasswordBody struct {
-	IsPasswordResetRequired string `json:"is_password_reset_required"`
+	IsPasswordResetRequired string `json:"is_password_reset_required"` // e.g. "true"
 }
 
 // UsersGetEmailAliasesForParams holds the query parameters and headers of

@@ -5,7 +5,7 @@ package v1probe
 
 // V1RawBody is the JSON body of Client.V1Raw, inferred from 1 sample.
 type V1RawBody struct {
-	A int64 `json:"a"`
+	A int64 `json:"a"` // e.g. 1
 }
 
 // V1RawParams holds the query parameters and headers of Client.V1Raw.
