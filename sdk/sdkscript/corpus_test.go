@@ -1,0 +1,295 @@
+package sdkscript
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The corpus of real collections sits beside the repository, as CI has it.
+const corpusDir = "../../../shared/collections"
+
+// pmEvent, pmItem and pmCollection are the parts of a collection the corpus
+// test reads.
+type pmEvent struct {
+	Listen string `json:"listen"`
+	Script struct {
+		Exec json.RawMessage `json:"exec"`
+	} `json:"script"`
+}
+
+type pmItem struct {
+	Name    string          `json:"name"`
+	ID      string          `json:"id"`
+	Item    []pmItem        `json:"item"`
+	Event   []pmEvent       `json:"event"`
+	Request json.RawMessage `json:"request"`
+}
+
+type pmCollection struct {
+	Item     []pmItem  `json:"item"`
+	Event    []pmEvent `json:"event"`
+	Variable []struct {
+		Key   string `json:"key"`
+		Value any    `json:"value"`
+	} `json:"variable"`
+	Auth map[string]any `json:"auth"`
+}
+
+func execSource(raw json.RawMessage) string {
+	var lines []string
+	if json.Unmarshal(raw, &lines) == nil {
+		return strings.Join(lines, "\n")
+	}
+	var s string
+	_ = json.Unmarshal(raw, &s)
+	return s
+}
+
+// eventScripts returns the scripts of events listening to listen, with the
+// JSON path prefix of their owner.
+func eventScripts(prefix string, events []pmEvent, listen string) []Script {
+	var out []Script
+	for i, e := range events {
+		if e.Listen != listen {
+			continue
+		}
+		if src := execSource(e.Script.Exec); strings.TrimSpace(src) != "" {
+			out = append(out, Script{Path: fmt.Sprintf("%sevent[%d]", prefix, i), Source: src})
+		}
+	}
+	return out
+}
+
+// corpusRequest is one request of a corpus collection with the scripts that
+// govern it.
+type corpusRequest struct {
+	collection, path string
+	req              *Request
+	pre, test        []Script
+	vars             map[string]string
+}
+
+// buildRequest turns an item's request JSON into a Request.
+func buildRequest(raw json.RawMessage, inherited map[string]any) (*Request, error) {
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return &Request{Method: "GET", URL: s, Header: http.Header{}, Auth: inherited}, nil
+	}
+	var r struct {
+		Method string          `json:"method"`
+		URL    json.RawMessage `json:"url"`
+		Header json.RawMessage `json:"header"`
+		Body   *struct {
+			Mode       string      `json:"mode"`
+			Raw        string      `json:"raw"`
+			URLEncoded []pmForm `json:"urlencoded"`
+			FormData   []pmForm `json:"formdata"`
+			GraphQL    any         `json:"graphql"`
+		} `json:"body"`
+		Auth map[string]any `json:"auth"`
+	}
+	if err := json.Unmarshal(raw, &r); err != nil {
+		return nil, err
+	}
+	req := &Request{Method: r.Method, Header: http.Header{}, Auth: r.Auth}
+	if req.Auth == nil || req.Auth["type"] == "inherit" {
+		req.Auth = inherited
+	}
+	if json.Unmarshal(r.URL, &req.URL) != nil {
+		var u struct {
+			Raw string `json:"raw"`
+		}
+		_ = json.Unmarshal(r.URL, &u)
+		req.URL = u.Raw
+	}
+	var hs []struct {
+		Key, Value string
+		Disabled   bool
+	}
+	if json.Unmarshal(r.Header, &hs) == nil {
+		for _, h := range hs {
+			if !h.Disabled && h.Key != "" {
+				req.Header.Add(h.Key, h.Value)
+			}
+		}
+	}
+	if b := r.Body; b != nil {
+		req.BodyMode = b.Mode
+		switch b.Mode {
+		case "raw":
+			req.Body = []byte(b.Raw)
+		case "urlencoded":
+			req.Form = formParams(b.URLEncoded)
+			req.Body = encodeForm(req.Form)
+		case "formdata":
+			req.Form = formParams(b.FormData)
+		case "graphql":
+			req.Body, _ = json.Marshal(b.GraphQL)
+		}
+	}
+	return req, nil
+}
+
+// pmForm is a form field of a collection; src may be a list of files.
+type pmForm struct {
+	Key, Value, Type string
+	Src              any
+	Disabled         bool
+}
+
+func formParams(fs []pmForm) []FormParam {
+	out := make([]FormParam, len(fs))
+	for i, f := range fs {
+		out[i] = FormParam{Key: f.Key, Value: f.Value, Type: f.Type, Disabled: f.Disabled}
+		if s, ok := f.Src.(string); ok {
+			out[i].Src = s
+		}
+	}
+	return out
+}
+
+// loadCorpus reads every corpus collection's requests that a script governs.
+func loadCorpus(t *testing.T) []corpusRequest {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(corpusDir, "*.json"))
+	if len(files) == 0 {
+		t.Skip("no corpus at " + corpusDir)
+	}
+	var out []corpusRequest
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+		var c pmCollection
+		if json.Unmarshal(data, &c) != nil {
+			continue // not valid JSON: the parser's tests cover these
+		}
+		name := strings.TrimSuffix(filepath.Base(f), ".postman_collection.json")
+		vars := map[string]string{}
+		for _, v := range c.Variable {
+			vars[v.Key] = ValueString(v.Value)
+		}
+		var walk func(prefix string, items []pmItem, pre, test []Script, auth map[string]any)
+		walk = func(prefix string, items []pmItem, pre, test []Script, auth map[string]any) {
+			for i, it := range items {
+				p := fmt.Sprintf("%sitem[%d]", prefix, i)
+				ipre := append(append([]Script(nil), pre...), eventScripts(p+".", it.Event, "prerequest")...)
+				itest := append(append([]Script(nil), test...), eventScripts(p+".", it.Event, "test")...)
+				if it.Request == nil {
+					walk(p+".", it.Item, ipre, itest, auth)
+					continue
+				}
+				if len(ipre) == 0 && len(itest) == 0 {
+					continue
+				}
+				req, err := buildRequest(it.Request, auth)
+				if err != nil {
+					t.Fatalf("%s %s: %v", name, p, err)
+				}
+				req.Name, req.ID = it.Name, it.ID
+				out = append(out, corpusRequest{collection: name, path: p, req: req, pre: ipre, test: itest, vars: vars})
+			}
+		}
+		walk("", c.Item, eventScripts("", c.Event, "prerequest"), eventScripts("", c.Event, "test"), c.Auth)
+	}
+	return out
+}
+
+// fakeSend answers every pm.sendRequest with an empty JSON object.
+func fakeSend(ctx context.Context, req *Request) (*Response, error) {
+	return &Response{Code: 200, Header: http.Header{"Content-Type": {"application/json"}}, Body: []byte(`{"access_token":"t","expires_in":3600}`)}, nil
+}
+
+// TestCorpusScripts runs every corpus request's pre-request and test scripts
+// and measures how many run without an unsupported API.
+func TestCorpusScripts(t *testing.T) {
+	reqs := loadCorpus(t)
+	r := New(Options{SendRequest: fakeSend, Now: fixedNow, Rand: zeroRand{}, Timeout: 10 * time.Second})
+	type tally struct{ runs, ok, unsupported, failed int }
+	var pre, test tally
+	calls := map[string]int{}
+	other := map[string]int{}
+	for _, cr := range reqs {
+		for _, ev := range []struct {
+			scripts []Script
+			t       *tally
+			event   string
+		}{{cr.pre, &pre, "prerequest"}, {cr.test, &test, "test"}} {
+			if len(ev.scripts) == 0 {
+				continue
+			}
+			ev.t.runs++
+			req := *cr.req
+			req.Header = cr.req.Header.Clone()
+			vars := &Scopes{Collection: NewVars(cr.vars), Environment: &Vars{}}
+			var err error
+			if ev.event == "prerequest" {
+				err = r.PreRequest(context.Background(), ev.scripts, &req, vars)
+			} else {
+				resp := &Response{Code: 200, Header: http.Header{"Content-Type": {"application/json"}}, Body: []byte(`{"id":"1","results":[{"id":"1"}],"value":[{"id":"1"}],"data":{}}`)}
+				_, err = r.Test(context.Background(), ev.scripts, &req, resp, vars)
+			}
+			var se *ScriptError
+			switch {
+			case err == nil:
+				ev.t.ok++
+			case errors.As(err, &se) && se.Unsupported != "":
+				ev.t.unsupported++
+				calls[ev.event+" "+cr.collection+": "+se.Unsupported]++
+			default:
+				ev.t.failed++
+				msg := err.Error()
+				if errors.As(err, &se) {
+					msg = se.Message
+				}
+				if len(msg) > 120 {
+					msg = msg[:120]
+				}
+				other[ev.event+" "+cr.collection+": "+msg]++
+			}
+		}
+	}
+	report := func(m map[string]int) {
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			t.Logf("  %4d %s", m[k], k)
+		}
+	}
+	t.Logf("pre-request: %d requests, %d ran, %d unsupported, %d threw", pre.runs, pre.ok, pre.unsupported, pre.failed)
+	t.Logf("test:        %d requests, %d ran, %d unsupported, %d threw", test.runs, test.ok, test.unsupported, test.failed)
+	t.Log("unsupported calls:")
+	report(calls)
+	t.Log("other errors:")
+	report(other)
+	if pre.runs > 0 && float64(pre.ok+pre.failed) < 0.95*float64(pre.runs) {
+		t.Errorf("only %d of %d pre-request runs avoid unsupported APIs (want ≥ 95%%)", pre.ok+pre.failed, pre.runs)
+	}
+}
+
+var fixedTime = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+
+func fixedNow() time.Time { return fixedTime }
+
+// zeroRand is a fixed random source: all zero bytes.
+type zeroRand struct{}
+
+func (zeroRand) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
+}
