@@ -90,11 +90,11 @@ func buildRequest(raw json.RawMessage, inherited map[string]any) (*Request, erro
 		URL    json.RawMessage `json:"url"`
 		Header json.RawMessage `json:"header"`
 		Body   *struct {
-			Mode       string      `json:"mode"`
-			Raw        string      `json:"raw"`
+			Mode       string   `json:"mode"`
+			Raw        string   `json:"raw"`
 			URLEncoded []pmForm `json:"urlencoded"`
 			FormData   []pmForm `json:"formdata"`
-			GraphQL    any         `json:"graphql"`
+			GraphQL    any      `json:"graphql"`
 		} `json:"body"`
 		Auth map[string]any `json:"auth"`
 	}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -294,7 +295,7 @@ func scriptLocation(stack string) string {
 		i += 3
 	}
 	loc := stack[i+len("script:"):]
-	if j := strings.IndexAny(loc, ")\n "); j >= 0 {
+	if j := strings.IndexAny(loc, "()\n "); j >= 0 {
 		loc = loc[:j]
 	}
 	parts := strings.Split(loc, ":")
@@ -312,21 +313,25 @@ func scriptLocation(stack string) string {
 	return fmt.Sprintf("line %d:%d", line, col)
 }
 
+var syntaxRE = regexp.MustCompile(`Line (\d+):(\d+) (.*?)(?: \(and \d+ more errors?\))?$`)
+
+// syntaxMessage is a compile error's message with its position in the script.
 func syntaxMessage(err error) string {
+	msg := err.Error()
 	var ce *goja.CompilerSyntaxError
 	if errors.As(err, &ce) {
-		msg := ce.Message
-		if ce.File != nil {
-			p := ce.File.Position(ce.Offset)
-			col := p.Column
-			if p.Line == 1 {
-				col -= len("(async function(){")
-			}
-			return fmt.Sprintf("%s (line %d:%d)", msg, p.Line, col)
-		}
+		msg = ce.Message
+	}
+	m := syntaxRE.FindStringSubmatch(msg)
+	if m == nil {
 		return msg
 	}
-	return err.Error()
+	line, _ := strconv.Atoi(m[1])
+	col, _ := strconv.Atoi(m[2])
+	if line == 1 {
+		col -= len("(async function(){")
+	}
+	return fmt.Sprintf("%s (line %d:%d)", m[3], line, col)
 }
 
 // ScriptError is a script that failed: it threw, ran out of time, or called a

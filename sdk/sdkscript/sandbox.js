@@ -285,6 +285,11 @@
         randomUUID
     }, 'crypto');
 
+    // The legacy sandbox's String.prototype.has: responseBody.has("x").
+    Object.defineProperty(String.prototype, 'has', {
+        value: function has(v) { return this.indexOf(v) > -1; }, writable: true, configurable: true
+    });
+
     // ---- console and timers -----------------------------------------------------
 
     function fmt(v) {
