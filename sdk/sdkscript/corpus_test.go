@@ -9,8 +9,10 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -106,11 +108,7 @@ func buildRequest(raw json.RawMessage, inherited map[string]any) (*Request, erro
 		req.Auth = inherited
 	}
 	if json.Unmarshal(r.URL, &req.URL) != nil {
-		var u struct {
-			Raw string `json:"raw"`
-		}
-		_ = json.Unmarshal(r.URL, &u)
-		req.URL = u.Raw
+		req.URL = urlString(r.URL)
 	}
 	var hs []struct {
 		Key, Value string
@@ -119,7 +117,7 @@ func buildRequest(raw json.RawMessage, inherited map[string]any) (*Request, erro
 	if json.Unmarshal(r.Header, &hs) == nil {
 		for _, h := range hs {
 			if !h.Disabled && h.Key != "" {
-				req.Header.Add(h.Key, h.Value)
+				req.Header[h.Key] = append(req.Header[h.Key], h.Value)
 			}
 		}
 	}
@@ -138,6 +136,63 @@ func buildRequest(raw json.RawMessage, inherited map[string]any) (*Request, erro
 		}
 	}
 	return req, nil
+}
+
+// urlString is the URL of a structured Postman url object as Postman builds
+// it from its parts (not from raw), with its enabled query parameters.
+func urlString(raw json.RawMessage) string {
+	var u struct {
+		Raw      string          `json:"raw"`
+		Protocol string          `json:"protocol"`
+		Host     json.RawMessage `json:"host"`
+		Port     string          `json:"port"`
+		Path     json.RawMessage `json:"path"`
+		Query    []struct {
+			Key      string  `json:"key"`
+			Value    *string `json:"value"`
+			Disabled bool    `json:"disabled"`
+		} `json:"query"`
+	}
+	_ = json.Unmarshal(raw, &u)
+	var host, path []string
+	if json.Unmarshal(u.Host, &host) != nil {
+		var h string
+		_ = json.Unmarshal(u.Host, &h)
+		host = []string{h}
+	}
+	if json.Unmarshal(u.Path, &path) != nil {
+		var p string
+		_ = json.Unmarshal(u.Path, &p)
+		path = []string{strings.TrimPrefix(p, "/")}
+	}
+	if len(host) == 0 {
+		return u.Raw
+	}
+	s := strings.Join(host, ".")
+	if u.Protocol != "" {
+		s = u.Protocol + "://" + s
+	}
+	if u.Port != "" {
+		s += ":" + u.Port
+	}
+	if len(path) > 0 {
+		s += "/" + strings.Join(path, "/")
+	}
+	var q []string
+	for _, p := range u.Query {
+		if p.Disabled {
+			continue
+		}
+		if p.Value == nil {
+			q = append(q, p.Key)
+		} else {
+			q = append(q, p.Key+"="+*p.Value)
+		}
+	}
+	if len(q) > 0 {
+		s += "?" + strings.Join(q, "&")
+	}
+	return s
 }
 
 // pmForm is a form field of a collection; src may be a list of files.
@@ -221,44 +276,72 @@ func TestCorpusScripts(t *testing.T) {
 	var pre, test tally
 	calls := map[string]int{}
 	other := map[string]int{}
-	for _, cr := range reqs {
-		for _, ev := range []struct {
-			scripts []Script
-			t       *tally
-			event   string
-		}{{cr.pre, &pre, "prerequest"}, {cr.test, &test, "test"}} {
-			if len(ev.scripts) == 0 {
-				continue
-			}
-			ev.t.runs++
-			req := *cr.req
-			req.Header = cr.req.Header.Clone()
-			vars := &Scopes{Collection: NewVars(cr.vars), Environment: &Vars{}}
-			var err error
-			if ev.event == "prerequest" {
-				err = r.PreRequest(context.Background(), ev.scripts, &req, vars)
-			} else {
-				resp := &Response{Code: 200, Header: http.Header{"Content-Type": {"application/json"}}, Body: []byte(`{"id":"1","results":[{"id":"1"}],"value":[{"id":"1"}],"data":{}}`)}
-				_, err = r.Test(context.Background(), ev.scripts, &req, resp, vars)
-			}
-			var se *ScriptError
-			switch {
-			case err == nil:
-				ev.t.ok++
-			case errors.As(err, &se) && se.Unsupported != "":
-				ev.t.unsupported++
-				calls[ev.event+" "+cr.collection+": "+se.Unsupported]++
-			default:
-				ev.t.failed++
-				msg := err.Error()
-				if errors.As(err, &se) {
-					msg = se.Message
+	type job struct {
+		cr    corpusRequest
+		event string
+	}
+	type result struct {
+		event, key string
+		err        error
+	}
+	jobs := make(chan job)
+	results := make(chan result)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				req := *j.cr.req
+				req.Header = j.cr.req.Header.Clone()
+				vars := &Scopes{Collection: NewVars(j.cr.vars), Environment: &Vars{}}
+				var err error
+				if j.event == "prerequest" {
+					err = r.PreRequest(context.Background(), j.cr.pre, &req, vars)
+				} else {
+					resp := &Response{Code: 200, Header: http.Header{"Content-Type": {"application/json"}}, Body: []byte(`{"id":"1","results":[{"id":"1"}],"value":[{"id":"1"}],"data":{}}`)}
+					_, err = r.Test(context.Background(), j.cr.test, &req, resp, vars)
 				}
-				if len(msg) > 120 {
-					msg = msg[:120]
-				}
-				other[ev.event+" "+cr.collection+": "+msg]++
+				results <- result{j.event, j.event + " " + j.cr.collection, err}
 			}
+		}()
+	}
+	go func() {
+		for _, cr := range reqs {
+			if len(cr.pre) > 0 {
+				jobs <- job{cr, "prerequest"}
+			}
+			if len(cr.test) > 0 {
+				jobs <- job{cr, "test"}
+			}
+		}
+		close(jobs)
+		wg.Wait()
+		close(results)
+	}()
+	for res := range results {
+		tl := &test
+		if res.event == "prerequest" {
+			tl = &pre
+		}
+		tl.runs++
+		var se *ScriptError
+		switch err := res.err; {
+		case err == nil:
+			tl.ok++
+		case errors.As(err, &se) && se.Unsupported != "":
+			tl.unsupported++
+			calls[res.key+": "+se.Unsupported]++
+		default:
+			tl.failed++
+			msg := err.Error()
+			if errors.As(err, &se) {
+				msg = se.Message
+			}
+			if len(msg) > 120 {
+				msg = msg[:120]
+			}
+			other[res.key+": "+msg]++
 		}
 	}
 	report := func(m map[string]int) {

@@ -29,8 +29,12 @@ type Request struct {
 	Method string
 	// URL is the raw URL, which may still hold {{variables}} and :path variables.
 	URL string
-	// Header holds the request's headers. Scripts see them sorted by name; a
-	// header a script adds or changes is stored under its canonical name.
+	// Header holds the request's headers. Scripts see them sorted by name, under
+	// the names as stored: store them with the collection's spelling
+	// (h["X-MBX-APIKEY"] = …, not Set) when scripts may compare names exactly, as
+	// binance-spot's does. When a script changes the headers, Header is rebuilt
+	// with the names as the script spells them, which is how newman sends them
+	// (Go's client writes map keys as they are); look them up case-insensitively.
 	Header http.Header
 	// BodyMode is the Postman body mode: "" (no body), "raw", "urlencoded",
 	// "formdata", "file" or "graphql".

@@ -97,6 +97,18 @@ func headerList(h http.Header) []jsKV {
 	return out
 }
 
+// headerMap is the enabled headers of a list, under their names as spelled
+// (newman sends them so; Go's client writes map keys as they are).
+func headerMap(list []jsKV) http.Header {
+	h := http.Header{}
+	for _, kv := range list {
+		if !kv.Disabled && kv.Key != "" {
+			h[kv.Key] = append(h[kv.Key], kv.Value)
+		}
+	}
+	return h
+}
+
 func formList(ps []FormParam) []jsForm {
 	out := make([]jsForm, len(ps))
 	for i, p := range ps {
@@ -192,13 +204,7 @@ func (f *finishState) apply(req *Request) error {
 		case "url":
 			req.URL = jr.URL
 		case "header":
-			h := http.Header{}
-			for _, kv := range jr.Header {
-				if !kv.Disabled && kv.Key != "" {
-					h.Add(kv.Key, kv.Value)
-				}
-			}
-			req.Header = h
+			req.Header = headerMap(jr.Header)
 		case "body":
 			applyBody(req, jr.Body)
 		case "auth":
@@ -420,13 +426,7 @@ func (n *native) send(reqJSON string) string {
 	if req.Method == "" {
 		req.Method = "GET"
 	}
-	h := http.Header{}
-	for _, kv := range jr.Header {
-		if !kv.Disabled && kv.Key != "" {
-			h.Add(kv.Key, kv.Value)
-		}
-	}
-	req.Header = h
+	req.Header = headerMap(jr.Header)
 	applyBody(req, jr.Body)
 	start := time.Now()
 	resp, err := n.r.opts.SendRequest(n.ctx, req)

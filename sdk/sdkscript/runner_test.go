@@ -160,9 +160,9 @@ func TestPreRequestChangesRequest(t *testing.T) {
 			func(t *testing.T, req *Request) {
 				wantEq(t, req.URL, "https://h.example.com/v1/things/:id?a=1&b=two&empty")
 			}},
-		{"headers add upsert remove", `pm.request.headers.add({key: 'X-New', value: '1'}); pm.request.headers.upsert({key: 'accept', value: 'text/plain'}); pm.request.headers.remove('x-trace'); pm.request.headers.add('X-Str: s')`,
+		{"headers add upsert remove (upsert takes the new spelling, as Postman)", `pm.request.headers.add({key: 'X-New', value: '1'}); pm.request.headers.upsert({key: 'accept', value: 'text/plain'}); pm.request.headers.remove('x-trace'); pm.request.headers.add('X-Str: s')`,
 			func(t *testing.T, req *Request) {
-				wantEq(t, fmt.Sprint(req.Header), "map[Accept:[text/plain] X-New:[1] X-Str:[s]]")
+				wantEq(t, fmt.Sprint(req.Header), "map[X-New:[1] X-Str:[s] accept:[text/plain]]")
 			}},
 		{"method", `pm.request.method = 'get'`, func(t *testing.T, req *Request) { wantEq(t, req.Method, "get") }},
 		{"raw body", `pm.request.body.raw = JSON.stringify({n: 2})`, func(t *testing.T, req *Request) { wantEq(t, string(req.Body), `{"n":2}`) }},
