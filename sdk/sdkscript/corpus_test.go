@@ -270,6 +270,9 @@ func fakeSend(ctx context.Context, req *Request) (*Response, error) {
 // TestCorpusScripts runs every corpus request's pre-request and test scripts
 // and measures how many run without an unsupported API.
 func TestCorpusScripts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs every corpus script")
+	}
 	reqs := loadCorpus(t)
 	r := New(Options{SendRequest: fakeSend, Now: fixedNow, Rand: zeroRand{}, Timeout: 10 * time.Second})
 	type tally struct{ runs, ok, unsupported, failed int }

@@ -399,3 +399,38 @@ func TestCompileCache(t *testing.T) {
 		t.Errorf("compiled %d programs for one source", len(r.compile))
 	}
 }
+
+// TestMatchesPostmanCollection checks URL and header handling against what
+// postman-collection (newman's request model) gives for the same calls; the
+// expected values were printed by newman's own postman-collection package.
+func TestMatchesPostmanCollection(t *testing.T) {
+	urls := []struct{ raw, want string }{
+		{"https://{{host}}/v1/things/:id?a=1&b=two&empty", `["https://{{host}}/v1/things/:id?a=1&b=two&empty&n=a%26b","a=1&b=two&empty&n=a%26b","https://{{host}}/v1/things/:id","{{host}}","/v1/things/:id"]`},
+		{"{{url}}/api/v3/x?a=b&&c", `["{{url}}/api/v3/x?a=b&&c&n=a%26b","a=b&&c&n=a%26b","http://{{url}}/api/v3/x","{{url}}","/api/v3/x"]`},
+		{"http://u:p@h.com:8080/a/b?x=1#frag", `["http://u:p@h.com:8080/a/b?x=1&n=a%26b#frag","x=1&n=a%26b","http://h.com:8080/a/b","h.com","/a/b"]`},
+		{"localhost/?", `["localhost/?&n=a%26b","&n=a%26b","http://localhost/","localhost","/"]`},
+		{"https://a.com/p?q={{a&b}}&r=1=2", `["https://a.com/p?q={{a&b}}&r=1=2&n=a%26b","q={{a&b}}&r=1=2&n=a%26b","https://a.com/p","a.com","/p"]`},
+		{"{{base}}?x", `["{{base}}?x&n=a%26b","x&n=a%26b","http://{{base}}/","{{base}}","/"]`},
+	}
+	r := New(Options{})
+	for _, tc := range urls {
+		vars := &Scopes{}
+		src := `const u = pm.request.url; u.query.add({key: 'n', value: 'a&b'});
+			pm.environment.set('out', JSON.stringify([u.toString(), u.getQueryString(), u.getOAuth1BaseUrl(), u.getHost(), u.getPath()]))`
+		if err := r.PreRequest(context.Background(), []Script{{Path: "event[0]", Source: src}}, &Request{URL: tc.raw}, vars); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := vars.Environment.(*Vars).String("out")
+		wantEq(t, got, tc.want)
+	}
+
+	vars := &Scopes{}
+	req := &Request{URL: "https://x/y?a=1", Header: http.Header{"Accept": {"a"}, "X-Two": {"1"}, "x-two": {"2"}}}
+	src := `const h = pm.request.headers; h.upsert({key: 'accept', value: 'b'}); h.add({key: 'X', value: '1'});
+		pm.environment.set('out', JSON.stringify([h.toObject(), h.get('x-two'), h.toString(), pm.request.url.query.get('a'), pm.request.url.query.has('a', '1')]))`
+	if err := r.PreRequest(context.Background(), []Script{{Path: "event[0]", Source: src}}, req, vars); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := vars.Environment.(*Vars).String("out")
+	wantEq(t, got, `[{"accept":"b","x-two":["1","2"],"x":"1"},"2","accept: b\r\nX-Two: 1\r\nx-two: 2\r\nX: 1\r\n","1",true]`)
+}

@@ -489,6 +489,7 @@
         toObject(excludeDisabled, caseSensitive, multiValue) {
             const o = {};
             const sensitive = !this._ci || caseSensitive;
+            multiValue = multiValue || this._Type === Header;
             for (const m of this.members) {
                 if (m.key === undefined || m.key === null || (excludeDisabled && m.disabled)) continue;
                 const k = sensitive ? m.key : String(m.key).toLowerCase();
@@ -503,7 +504,7 @@
         }
         toJSON() { return this.members.map((m) => m.toJSON()); }
         toString() {
-            if (this._Type === Header) return this.members.filter((m) => !m.disabled).map((m) => m.toString()).join('\n');
+            if (this._Type === Header) return this.members.filter((m) => !m.disabled).map((m) => m.toString() + '\r\n').join('');
             return unparseQuery(this.members);
         }
     }
