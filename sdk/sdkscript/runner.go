@@ -157,6 +157,12 @@ func (r *Runner) run(ctx context.Context, event string, scripts []Script, req *R
 		return nil, fmt.Errorf("sdkscript: sandbox: %w", err)
 	}
 	api := vm.Get("__postgen").ToObject(vm)
+	// Scripts must not drive the sandbox's own entry points.
+	for _, name := range []string{"__postgen", "__native"} {
+		if err := vm.GlobalObject().Delete(name); err != nil {
+			return nil, err
+		}
+	}
 	call := func(name string, args ...any) (goja.Value, error) {
 		f, ok := goja.AssertFunction(api.Get(name))
 		if !ok {

@@ -332,6 +332,8 @@ func TestScriptErrors(t *testing.T) {
 		{"thrown error with line", "const a = 1;\nthrow new Error('boom')", "item[3].event[0] (prerequest): Error: boom (line 2:7)", ""},
 		{"syntax error", "let x = ;", "item[3].event[0] (prerequest): syntax error: Unexpected token ; (line 1:9)", ""},
 		{"rejected await", `await Promise.reject(new Error('nope'))`, "item[3].event[0] (prerequest): Error: nope", ""},
+		{"sandbox internals are hidden", `__postgen.finish()`, "item[3].event[0] (prerequest): ReferenceError: __postgen is not defined (line 1:1)", ""},
+		{"natives are hidden", `__native.send('{}')`, "item[3].event[0] (prerequest): ReferenceError: __native is not defined (line 1:1)", ""},
 		{"setInterval", `setInterval(() => {}, 10)`, "item[3].event[0] (prerequest): setInterval is not supported by postgen's script runtime", "setInterval"},
 	}
 	for _, tc := range tests {

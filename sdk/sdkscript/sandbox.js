@@ -17,6 +17,7 @@
     let taskSeq = 0;
     let scriptPath = '';
     let initial = null;
+    let currentReq = null;
 
     // ---- errors for what the runtime lacks -------------------------------------
 
@@ -1308,7 +1309,7 @@
             global.pm = pmv.pm;
             legacy(pmv);
             initial = snapshot(pmv.req);
-            global.__postgen.req = pmv.req;
+            currentReq = pmv.req;
         },
         begin(path) {
             flushLegacyTests();
@@ -1326,7 +1327,7 @@
         },
         unsupported() { return firstUnsupported; },
         finish() {
-            const req = global.__postgen.req;
+            const req = currentReq;
             const now = snapshot(req);
             const changed = Object.keys(now).filter((k) => now[k] !== initial[k]);
             flushLegacyTests();
