@@ -274,49 +274,53 @@ func TestCorpusScripts(t *testing.T) {
 		t.Skip("runs every corpus script")
 	}
 	reqs := loadCorpus(t)
-	r := New(Options{SendRequest: fakeSend, Now: fixedNow, Rand: zeroRand{}, Timeout: 10 * time.Second})
 	type tally struct{ runs, ok, unsupported, failed int }
 	var pre, test tally
 	calls := map[string]int{}
 	other := map[string]int{}
-	type job struct {
-		cr    corpusRequest
-		event string
-	}
 	type result struct {
 		event, key string
 		err        error
 	}
-	jobs := make(chan job)
+	// One Runner per collection, its requests in order, pre-request then test,
+	// as newman runs a collection; collections in parallel.
+	byCollection := map[string][]corpusRequest{}
+	var names []string
+	for _, cr := range reqs {
+		if byCollection[cr.collection] == nil {
+			names = append(names, cr.collection)
+		}
+		byCollection[cr.collection] = append(byCollection[cr.collection], cr)
+	}
+	jobs := make(chan string)
 	results := make(chan result)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range jobs {
-				req := *j.cr.req
-				req.Header = j.cr.req.Header.Clone()
-				vars := &Scopes{Collection: NewVars(j.cr.vars), Environment: &Vars{}}
-				var err error
-				if j.event == "prerequest" {
-					err = r.PreRequest(context.Background(), j.cr.pre, &req, vars)
-				} else {
-					resp := &Response{Code: 200, Header: http.Header{"Content-Type": {"application/json"}}, Body: []byte(`{"id":"1","results":[{"id":"1"}],"value":[{"id":"1"}],"data":{}}`)}
-					_, err = r.Test(context.Background(), j.cr.test, &req, resp, vars)
+			for name := range jobs {
+				r := New(Options{SendRequest: fakeSend, Now: fixedNow, Rand: zeroRand{}, Timeout: 10 * time.Second})
+				for _, cr := range byCollection[name] {
+					req := *cr.req
+					req.Header = cr.req.Header.Clone()
+					vars := &Scopes{Collection: NewVars(cr.vars), Environment: &Vars{}}
+					if len(cr.pre) > 0 {
+						err := r.PreRequest(context.Background(), cr.pre, &req, vars)
+						results <- result{"prerequest", "prerequest " + name, err}
+					}
+					if len(cr.test) > 0 {
+						resp := &Response{Code: 200, Header: http.Header{"Content-Type": {"application/json"}}, Body: []byte(`{"id":"1","results":[{"id":"1"}],"value":[{"id":"1"}],"data":{}}`)}
+						_, err := r.Test(context.Background(), cr.test, &req, resp, vars)
+						results <- result{"test", "test " + name, err}
+					}
 				}
-				results <- result{j.event, j.event + " " + j.cr.collection, err}
 			}
 		}()
 	}
 	go func() {
-		for _, cr := range reqs {
-			if len(cr.pre) > 0 {
-				jobs <- job{cr, "prerequest"}
-			}
-			if len(cr.test) > 0 {
-				jobs <- job{cr, "test"}
-			}
+		for _, name := range names {
+			jobs <- name
 		}
 		close(jobs)
 		wg.Wait()

@@ -236,6 +236,12 @@ type Options struct {
 	SendRequest func(ctx context.Context, req *Request) (*Response, error)
 	// Now is the clock of Date and {{$timestamp}}; nil means time.Now.
 	Now func() time.Time
+	// Isolate runs each PreRequest or Test call in a fresh sandbox, so calls run
+	// in parallel and share no JavaScript globals. By default a Runner keeps one
+	// sandbox, as newman does for a whole run: a helper a script defines without
+	// var, let or const (utils = …) stays visible to later scripts, including the
+	// test scripts of the same request; calls then run one at a time.
+	Isolate bool
 	// Rand is the source of Math.random, crypto.getRandomValues and random dynamic
 	// variables; nil means crypto/rand. Tests and conformance runs fix it.
 	Rand io.Reader

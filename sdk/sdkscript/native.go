@@ -258,6 +258,7 @@ func (n *native) object() map[string]any {
 		"vars":      n.varsOp,
 		"log":       func(level, msg string) { n.r.log(level, msg) },
 		"send":      n.send,
+		"xml2json":  xml2JSON,
 	}
 }
 

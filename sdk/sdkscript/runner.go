@@ -36,12 +36,69 @@ func sandbox() (*goja.Program, error) {
 	return sandboxProg, sandboxErr
 }
 
-// Runner runs Postman scripts. It is safe for concurrent use; each PreRequest or
-// Test call runs in a fresh JavaScript runtime, and a script is compiled once.
+// Runner runs Postman scripts. It is safe for concurrent use. By default its
+// calls share one JavaScript sandbox, one call at a time, as newman shares one
+// for a whole run (see Options.Isolate); a script is compiled once.
 type Runner struct {
 	opts    Options
 	mu      sync.Mutex
 	compile map[string]*compiled
+
+	vmMu   sync.Mutex // held while a call runs in shared
+	shared *sandboxVM
+}
+
+// sandboxVM is a JavaScript runtime with the sandbox loaded.
+type sandboxVM struct {
+	vm  *goja.Runtime
+	n   *native
+	api *goja.Object
+}
+
+// newVM starts a runtime and loads the sandbox into it.
+func (r *Runner) newVM() (*sandboxVM, error) {
+	sb, err := sandbox()
+	if err != nil {
+		return nil, fmt.Errorf("sdkscript: sandbox: %w", err)
+	}
+	vm := goja.New()
+	vm.SetFieldNameMapper(goja.TagFieldNameMapper("json", true))
+	vm.SetTimeSource(func() time.Time { return r.opts.Now() })
+	vm.SetRandSource(func() float64 {
+		var b [8]byte
+		if _, err := io.ReadFull(r.opts.Rand, b[:]); err != nil {
+			panic(vm.NewGoError(fmt.Errorf("random source: %w", err)))
+		}
+		return float64(binary.BigEndian.Uint64(b[:])>>11) / (1 << 53)
+	})
+	n := &native{r: r, vm: vm}
+	if err := vm.Set("__native", n.object()); err != nil {
+		return nil, err
+	}
+	if _, err := vm.RunProgram(sb); err != nil {
+		return nil, fmt.Errorf("sdkscript: sandbox: %w", err)
+	}
+	api := vm.Get("__postgen").ToObject(vm)
+	// Scripts must not drive the sandbox's own entry points.
+	for _, name := range []string{"__postgen", "__native"} {
+		if err := vm.GlobalObject().Delete(name); err != nil {
+			return nil, err
+		}
+	}
+	return &sandboxVM{vm: vm, n: n, api: api}, nil
+}
+
+// call calls the sandbox entry point name.
+func (sv *sandboxVM) call(name string, args ...any) (goja.Value, error) {
+	f, ok := goja.AssertFunction(sv.api.Get(name))
+	if !ok {
+		return nil, fmt.Errorf("sdkscript: sandbox lacks %s", name)
+	}
+	vals := make([]goja.Value, len(args))
+	for i, a := range args {
+		vals[i] = sv.vm.ToValue(a)
+	}
+	return f(goja.Undefined(), vals...)
 }
 
 type compiled struct {
@@ -66,7 +123,7 @@ func New(opts Options) *Runner {
 // PreRequest runs scripts, the pre-request scripts that govern req in newman's
 // order (collection, then folders from the outside in, then the request's own), in
 // one sandbox, so a helper one script defines without var/let/const is visible to
-// the next. The scripts change req and vars in place. The first script that throws,
+// the next (and, unless Options.Isolate, to later calls). The scripts change req and vars in place. The first script that throws,
 // times out or calls an API the runtime lacks stops the run with a *ScriptError.
 func (r *Runner) PreRequest(ctx context.Context, scripts []Script, req *Request, vars *Scopes) error {
 	_, err := r.run(ctx, "prerequest", scripts, req, nil, vars)
@@ -126,54 +183,40 @@ func (r *Runner) run(ctx context.Context, event string, scripts []Script, req *R
 		}
 		progs[i] = p
 	}
-	sb, err := sandbox()
-	if err != nil {
-		return nil, fmt.Errorf("sdkscript: sandbox: %w", err)
-	}
-
 	ctx, cancel := context.WithTimeout(ctx, r.opts.Timeout)
 	defer cancel()
 
-	vm := goja.New()
-	vm.SetFieldNameMapper(goja.TagFieldNameMapper("json", true))
-	vm.SetTimeSource(func() time.Time { return r.opts.Now() })
-	vm.SetRandSource(func() float64 {
-		var b [8]byte
-		if _, err := io.ReadFull(r.opts.Rand, b[:]); err != nil {
-			panic(vm.NewGoError(fmt.Errorf("random source: %w", err)))
+	var sv *sandboxVM
+	var err error
+	if r.opts.Isolate {
+		sv, err = r.newVM()
+	} else {
+		r.vmMu.Lock()
+		defer r.vmMu.Unlock()
+		if r.shared == nil {
+			r.shared, err = r.newVM()
 		}
-		return float64(binary.BigEndian.Uint64(b[:])>>11) / (1 << 53)
-	})
-	stop := context.AfterFunc(ctx, func() {
-		vm.Interrupt(errTimeout{r.opts.Timeout})
-	})
-	defer stop()
-
-	n := &native{r: r, vm: vm, ctx: ctx, vars: vars}
-	if err := vm.Set("__native", n.object()); err != nil {
+		sv = r.shared
+	}
+	if err != nil {
 		return nil, err
 	}
-	if _, err := vm.RunProgram(sb); err != nil {
-		return nil, fmt.Errorf("sdkscript: sandbox: %w", err)
-	}
-	api := vm.Get("__postgen").ToObject(vm)
-	// Scripts must not drive the sandbox's own entry points.
-	for _, name := range []string{"__postgen", "__native"} {
-		if err := vm.GlobalObject().Delete(name); err != nil {
-			return nil, err
+	vm := sv.vm
+	sv.n.ctx, sv.n.vars = ctx, vars
+	vm.ClearInterrupt()
+	fired := make(chan struct{})
+	stop := context.AfterFunc(ctx, func() {
+		vm.Interrupt(errTimeout{r.opts.Timeout})
+		close(fired)
+	})
+	defer func() {
+		// An interrupt that fires as the run ends must not hit the next run.
+		if !stop() {
+			<-fired
 		}
-	}
-	call := func(name string, args ...any) (goja.Value, error) {
-		f, ok := goja.AssertFunction(api.Get(name))
-		if !ok {
-			return nil, fmt.Errorf("sdkscript: sandbox lacks %s", name)
-		}
-		vals := make([]goja.Value, len(args))
-		for i, a := range args {
-			vals[i] = vm.ToValue(a)
-		}
-		return f(goja.Undefined(), vals...)
-	}
+		vm.ClearInterrupt()
+	}()
+	call := sv.call
 
 	state, err := json.Marshal(newState(event, req, resp, vars))
 	if err != nil {

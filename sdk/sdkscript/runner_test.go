@@ -220,6 +220,7 @@ func TestTestScripts(t *testing.T) {
 	resp := &Response{Code: 200, Header: http.Header{"Content-Type": {"application/json"}, "X-Id": {"7"}}, Body: []byte(`{"token":"abc","items":[1,2,3]}`)}
 	cases := []struct{ name, src, want string }{
 		{"response reads", `pm.environment.set('out', [pm.response.code, pm.response.status, pm.response.headers.get('x-id'), pm.response.json().token, pm.response.text().length, pm.info.eventName].join('|'))`, `200|OK|7|abc|31|test`},
+		{"xml2Json", `const r = xml2Json('<soapenv:Envelope xmlns:soapenv="urn:e"><soapenv:Body><loginResponse><result><sessionId> S1 </sessionId><id a="1">x</id><n>1</n><n>2</n><empty/></result></loginResponse></soapenv:Body></soapenv:Envelope>')["soapenv:Envelope"]; pm.environment.set('out', JSON.stringify([r.$, r["soapenv:Body"].loginResponse.result, xml2Json('<a><b></a>')]))`, `[{"xmlns:soapenv":"urn:e"},{"empty":"","id":{"$":{"a":"1"},"_":"x"},"n":["1","2"],"sessionId":"S1"},null]`},
 		{"legacy response globals", `pm.environment.set('out', [responseCode.code, JSON.parse(responseBody).token, responseHeaders['Content-Type'], postman.getResponseHeader('x-id'), responseBody.has('token')].join('|'))`, "200|abc|application/json|7|true"},
 	}
 	for _, tc := range cases {
@@ -315,6 +316,56 @@ func TestScriptsShareHelpers(t *testing.T) {
 	}
 	out, _ := vars.Environment.(*Vars).String("out")
 	wantEq(t, out, "hi!undefined")
+}
+
+// TestSandboxPersists: as in newman, a helper the folder's pre-request script
+// defines is there for the request's test script (docusign-monitor's utils),
+// while pm, the legacy response globals and pending work are per call. With
+// Isolate, calls share nothing.
+func TestSandboxPersists(t *testing.T) {
+	pre := []Script{{Path: "item[0].event[0]", Source: `utils = {tag: (s) => '[' + s + ']'}; setTimeout(() => pm.environment.set('late', pm.info.eventName), 5)`}}
+	test := []Script{{Path: "item[0].item[0].event[1]", Source: `pm.environment.set('out', utils.tag(pm.response.code) + ' ' + typeof responseBody)`}}
+	after := []Script{{Path: "item[1].event[0]", Source: `pm.environment.set('out2', typeof responseBody + ' ' + typeof tests)`}}
+	r := New(Options{})
+	vars := &Scopes{}
+	if err := r.PreRequest(context.Background(), pre, &Request{}, vars); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Test(context.Background(), test, &Request{}, &Response{Code: 204}, vars); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.PreRequest(context.Background(), after, &Request{}, vars); err != nil {
+		t.Fatal(err)
+	}
+	env := vars.Environment.(*Vars)
+	out, _ := env.String("out")
+	out2, _ := env.String("out2")
+	late, _ := env.String("late")
+	wantEq(t, out+" | "+out2+" | "+late, "[204] string | undefined undefined | prerequest")
+
+	iso := New(Options{Isolate: true})
+	if err := iso.PreRequest(context.Background(), pre, &Request{}, &Scopes{}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := iso.Test(context.Background(), test, &Request{}, &Response{Code: 204}, &Scopes{})
+	if err == nil || !strings.Contains(err.Error(), "ReferenceError: utils is not defined") {
+		t.Errorf("isolated runner shared a global: %v", err)
+	}
+}
+
+// TestTimeoutThenReuse: a call cut off by its time limit leaves the shared
+// sandbox usable for the next call.
+func TestTimeoutThenReuse(t *testing.T) {
+	r := New(Options{Timeout: 100 * time.Millisecond})
+	if err := r.PreRequest(context.Background(), []Script{{Path: "e", Source: `while (true) {}`}}, &Request{}, &Scopes{}); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("got %v", err)
+	}
+	vars := &Scopes{}
+	if err := r.PreRequest(context.Background(), []Script{{Path: "e", Source: `pm.environment.set('ok', 'yes')`}}, &Request{}, vars); err != nil {
+		t.Fatal(err)
+	}
+	ok, _ := vars.Environment.(*Vars).String("ok")
+	wantEq(t, ok, "yes")
 }
 
 func TestScriptErrors(t *testing.T) {

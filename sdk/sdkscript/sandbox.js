@@ -1238,6 +1238,7 @@
             getResponseHeader(name) { return pmv.res ? pmv.res.headers.get(name) : undefined; },
             getResponseCookie: lacks('postman.getResponseCookie')
         }, 'postman');
+        for (const k of ['responseBody', 'responseCode', 'responseHeaders', 'responseTime', 'responseCookies', 'tests']) delete global[k];
         if (pmv.res) {
             const res = pmv.res;
             global.responseBody = res.text();
@@ -1247,7 +1248,10 @@
             global.responseCookies = [];
             global.tests = {};
         }
-        global.xml2Json = lacks('xml2Json');
+        global.xml2Json = function xml2Json(xml) {
+            const j = N.xml2json(String(xml));
+            return j ? JSON.parse(j) : undefined;
+        };
     }
 
     // lodash: the few helpers collection scripts use.
@@ -1303,8 +1307,14 @@
 
     global.__postgen = {
         init(json) {
+            // A Runner reuses its sandbox across calls: start each one clean,
+            // keeping only what scripts put on the global object themselves.
             state = JSON.parse(json);
             event = state.event;
+            tasks = [];
+            tests = [];
+            firstUnsupported = '';
+            scriptPath = '';
             const pmv = buildPM();
             global.pm = pmv.pm;
             legacy(pmv);
