@@ -16,17 +16,9 @@ import (
 // the environment) on its "Cancel all open orders" request and checks the
 // signature against Go's crypto/hmac over the same query string.
 func TestBinanceSigning(t *testing.T) {
-	var cr *corpusRequest
-	reqs := loadCorpus(t)
-	for i := range reqs {
-		if reqs[i].collection == "binance-spot" && strings.Contains(reqs[i].req.URL, "signature=") && reqs[i].req.Method == "DELETE" {
-			cr = &reqs[i]
-			break
-		}
-	}
-	if cr == nil {
-		t.Fatal("no signed binance-spot request in the corpus")
-	}
+	cr := findCorpusRequest(t, "a signed binance-spot DELETE", func(cr *corpusRequest) bool {
+		return cr.collection == "binance-spot" && strings.Contains(cr.req.URL, "signature=") && cr.req.Method == "DELETE"
+	})
 	const key, secret = "test-api-key", "test-api-secret"
 	vars := &Scopes{
 		Collection:  NewVars(cr.vars),

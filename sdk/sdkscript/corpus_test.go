@@ -262,6 +262,19 @@ func loadCorpus(t *testing.T) []corpusRequest {
 	return out
 }
 
+// findCorpusRequest returns the first corpus request for which match is true.
+func findCorpusRequest(t *testing.T, what string, match func(*corpusRequest) bool) *corpusRequest {
+	t.Helper()
+	reqs := loadCorpus(t)
+	for i := range reqs {
+		if match(&reqs[i]) {
+			return &reqs[i]
+		}
+	}
+	t.Fatalf("no %s in the corpus", what)
+	return nil
+}
+
 // fakeSend answers every pm.sendRequest with an empty JSON object.
 func fakeSend(ctx context.Context, req *Request) (*Response, error) {
 	return &Response{Code: 200, Header: http.Header{"Content-Type": {"application/json"}}, Body: []byte(`{"access_token":"t","expires_in":3600}`)}, nil

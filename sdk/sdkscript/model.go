@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 )
@@ -255,4 +256,19 @@ type TestResult struct {
 	Passed bool
 	// Error is the assertion message of a failed test.
 	Error string
+}
+
+// HeaderGet returns the first value of the header name in h, matching names
+// case-insensitively: the headers scripts set keep their spelling
+// ("authorization"), which http.Header.Get does not find.
+func HeaderGet(h http.Header, name string) string {
+	if v := h.Values(name); len(v) > 0 {
+		return v[0]
+	}
+	for k, v := range h {
+		if len(v) > 0 && strings.EqualFold(k, name) {
+			return v[0]
+		}
+	}
+	return ""
 }

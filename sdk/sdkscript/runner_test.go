@@ -487,3 +487,8 @@ func TestMatchesPostmanCollection(t *testing.T) {
 	got, _ := vars.Environment.(*Vars).String("out")
 	wantEq(t, got, `[{"accept":"b","x-two":["1","2"],"x":"1"},"2","accept: b\r\nX-Two: 1\r\nx-two: 2\r\nX: 1\r\n","1",true]`)
 }
+
+func TestHeaderGet(t *testing.T) {
+	h := http.Header{"authorization": {"a"}, "Accept": {"b"}}
+	wantEq(t, HeaderGet(h, "Authorization")+HeaderGet(h, "accept")+HeaderGet(h, "X-None"), "ab")
+}
