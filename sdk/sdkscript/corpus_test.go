@@ -79,6 +79,8 @@ type corpusRequest struct {
 	req              *Request
 	pre, test        []Script
 	vars             map[string]string
+	// raw is the item's request JSON, with the auth it inherits filled in.
+	raw json.RawMessage
 }
 
 // buildRequest turns an item's request JSON into a Request.
@@ -109,6 +111,21 @@ func buildRequest(raw json.RawMessage, inherited map[string]any) (*Request, erro
 	}
 	if json.Unmarshal(r.URL, &req.URL) != nil {
 		req.URL = urlString(r.URL)
+		var u struct {
+			Variable []struct {
+				Key   string `json:"key"`
+				Value any    `json:"value"`
+			} `json:"variable"`
+		}
+		_ = json.Unmarshal(r.URL, &u)
+		for _, v := range u.Variable {
+			if req.PathVariables == nil {
+				req.PathVariables = map[string]string{}
+			}
+			if s, ok := v.Value.(string); ok {
+				req.PathVariables[v.Key] = s
+			}
+		}
 	}
 	var hs []struct {
 		Key, Value string
@@ -136,6 +153,25 @@ func buildRequest(raw json.RawMessage, inherited map[string]any) (*Request, erro
 		}
 	}
 	return req, nil
+}
+
+// withAuth returns the request JSON with auth set to the auth it resolves to.
+func withAuth(raw json.RawMessage, auth map[string]any) json.RawMessage {
+	var m map[string]any
+	if json.Unmarshal(raw, &m) != nil {
+		m = map[string]any{"url": string(raw), "method": "GET"}
+		_ = json.Unmarshal(raw, new(string))
+		var s string
+		_ = json.Unmarshal(raw, &s)
+		m["url"] = s
+	}
+	if auth != nil {
+		m["auth"] = auth
+	} else {
+		delete(m, "auth")
+	}
+	b, _ := json.Marshal(m)
+	return b
 }
 
 // urlString is the URL of a structured Postman url object as Postman builds
@@ -254,7 +290,7 @@ func loadCorpus(t *testing.T) []corpusRequest {
 					t.Fatalf("%s %s: %v", name, p, err)
 				}
 				req.Name, req.ID = it.Name, it.ID
-				out = append(out, corpusRequest{collection: name, path: p, req: req, pre: ipre, test: itest, vars: vars})
+				out = append(out, corpusRequest{collection: name, path: p, req: req, pre: ipre, test: itest, vars: vars, raw: withAuth(it.Request, req.Auth)})
 			}
 		}
 		walk("", c.Item, eventScripts("", c.Event, "prerequest"), eventScripts("", c.Event, "test"), c.Auth)

@@ -30,6 +30,11 @@ type Request struct {
 	Method string
 	// URL is the raw URL, which may still hold {{variables}} and :path variables.
 	URL string
+	// PathVariables are the values of the URL's :name path variables (Postman's
+	// url.variable); scripts see them in pm.request.url.variables, and
+	// pm.request.url.toString() and getPath() put them in, as Postman does. When a
+	// script changes the URL, the new URL has them put in.
+	PathVariables map[string]string
 	// Header holds the request's headers. Scripts see them sorted by name, under
 	// the names as stored: store them with the collection's spelling
 	// (h["X-MBX-APIKEY"] = …, not Set) when scripts may compare names exactly, as

@@ -57,6 +57,8 @@ type jsRequest struct {
 	Header []jsKV         `json:"header"`
 	Body   *jsBody        `json:"body,omitempty"`
 	Auth   map[string]any `json:"auth,omitempty"`
+	// Variable holds the path variables' values (to the sandbox only).
+	Variable []jsKV `json:"variable,omitempty"`
 }
 
 type jsResponse struct {
@@ -163,6 +165,14 @@ func encodeForm(ps []FormParam) []byte {
 
 func toJSRequest(req *Request) jsRequest {
 	jr := jsRequest{Name: req.Name, ID: req.ID, Method: req.Method, URL: req.URL, Header: headerList(req.Header), Auth: req.Auth}
+	names := make([]string, 0, len(req.PathVariables))
+	for k := range req.PathVariables {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		jr.Variable = append(jr.Variable, jsKV{Key: k, Value: req.PathVariables[k]})
+	}
 	if jr.Method == "" {
 		jr.Method = "GET"
 	}

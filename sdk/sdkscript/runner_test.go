@@ -492,3 +492,30 @@ func TestHeaderGet(t *testing.T) {
 	h := http.Header{"authorization": {"a"}, "Accept": {"b"}}
 	wantEq(t, HeaderGet(h, "Authorization")+HeaderGet(h, "accept")+HeaderGet(h, "X-None"), "ab")
 }
+
+func TestPathVariables(t *testing.T) {
+	r := New(Options{})
+	vars := &Scopes{}
+	req := &Request{URL: "https://x/things/:id/parts/:part?q=1", PathVariables: map[string]string{"id": "42", "part": "{{part}}"}}
+	src := `const u = pm.request.url;
+		pm.environment.set('out', [u.variables.get('id'), u.getPath(), u.getPath(true), u.toString()].join(' '));`
+	if err := r.PreRequest(context.Background(), []Script{{Path: "event[0]", Source: src}}, req, vars); err != nil {
+		t.Fatal(err)
+	}
+	out, _ := vars.Environment.(*Vars).String("out")
+	wantEq(t, out, "42 /things/42/parts/{{part}} /things/:id/parts/:part https://x/things/42/parts/{{part}}?q=1")
+	wantEq(t, req.URL, "https://x/things/:id/parts/:part?q=1") // unchanged: the caller's form stays
+
+	if err := r.PreRequest(context.Background(), []Script{{Path: "event[0]", Source: `pm.request.url.query.add('r=2')`}}, req, vars); err != nil {
+		t.Fatal(err)
+	}
+	wantEq(t, req.URL, "https://x/things/42/parts/{{part}}?q=1&r=2")
+}
+
+func TestSugarDates(t *testing.T) {
+	got, _, _, err := runOut(t, `const d = new Date(); const same = d.addDays(7) === d; pm.environment.set('out', d.toISOString() + ' ' + same + ' ' + new Date().addHours(2).toISOString())`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantEq(t, got, "2026-01-09T03:04:05.000Z true 2026-01-02T05:04:05.000Z")
+}

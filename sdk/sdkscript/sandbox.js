@@ -286,10 +286,26 @@
         randomUUID
     }, 'crypto');
 
-    // The legacy sandbox's String.prototype.has: responseBody.has("x").
-    Object.defineProperty(String.prototype, 'has', {
-        value: function has(v) { return this.indexOf(v) > -1; }, writable: true, configurable: true
-    });
+    // The Sugar.js extensions of Postman's sandbox that the corpus uses:
+    // responseBody.has("x") and new Date().addDays(7) (which changes the date
+    // and returns it), with addDays' siblings.
+    function sugar(proto, name, fn) {
+        Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true });
+    }
+    sugar(String.prototype, 'has', function has(v) { return this.indexOf(v) > -1; });
+    const dateAdders = { Milliseconds: 1, Seconds: 1000, Minutes: 60000, Hours: 3600000, Days: 86400000, Weeks: 604800000 };
+    for (const unit of Object.keys(dateAdders)) {
+        sugar(Date.prototype, 'add' + unit, function (n) {
+            if (unit === 'Days' || unit === 'Weeks') {
+                this.setDate(this.getDate() + Number(n) * (unit === 'Weeks' ? 7 : 1));
+            } else {
+                this.setTime(this.getTime() + Number(n) * dateAdders[unit]);
+            }
+            return this;
+        });
+    }
+    sugar(Date.prototype, 'addMonths', function (n) { this.setMonth(this.getMonth() + Number(n)); return this; });
+    sugar(Date.prototype, 'addYears', function (n) { this.setFullYear(this.getFullYear() + Number(n)); return this; });
 
     // ---- console and timers -----------------------------------------------------
 
@@ -628,7 +644,7 @@
             }
             if (this.host) raw += this.getHost();
             if (this.port !== undefined && this.port !== null) raw += ':' + String(this.port);
-            if (this.path) raw += this.getPath(true);
+            if (this.path) raw += this.getPath();
             if (this.query && this.query.count()) {
                 let q = this.getQueryString();
                 if (q === '') q = this.query.find((p) => !(p && p.disabled)) ? '' : undefined;
@@ -733,6 +749,7 @@
             this.name = o.name;
             this.method = (o.method || 'GET').toUpperCase();
             this.url = o.url;
+            for (const v of o.variable || []) this.url.variables.upsert(v);
             this.headers = o.header || [];
             this.body = o.body ? new RequestBody(o.body) : undefined;
             this.auth = o.auth ? strict(new RequestAuth(o.auth), 'pm.request.auth') : undefined;
