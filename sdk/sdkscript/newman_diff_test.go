@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,22 +32,6 @@ func TestNewmanDiff(t *testing.T) {
 	if dir == "" {
 		t.Skip("set POSTGEN_NEWMAN to newman's directory (with node_modules) to compare with newman's sandbox")
 	}
-	type nCase struct {
-		Scripts []string          `json:"scripts"`
-		Request json.RawMessage   `json:"request"`
-		Env     map[string]string `json:"env"`
-		Coll    map[string]string `json:"coll"`
-	}
-	type nResult struct {
-		Error  *string           `json:"error"`
-		Method string            `json:"method"`
-		URL    string            `json:"url"`
-		Header []string          `json:"header"`
-		Env    map[string]any    `json:"env"`
-		Coll   map[string]any    `json:"coll"`
-		Local  map[string]any    `json:"local"`
-		Other  map[string]string `json:"-"`
-	}
 	var reqs []corpusRequest
 	var cases []nCase
 	for _, cr := range loadCorpus(t) {
@@ -63,21 +49,7 @@ func TestNewmanDiff(t *testing.T) {
 		reqs = append(reqs, cr)
 		cases = append(cases, nCase{Scripts: srcs, Request: cr.raw, Env: map[string]string{}, Coll: cr.vars})
 	}
-	in, _ := json.Marshal(cases)
-	harness, _ := filepath.Abs("testdata/newman_prerequest.js")
-	cmd := exec.Command("node", harness)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "NODE_PATH="+filepath.Join(dir, "node_modules"))
-	cmd.Stdin = bytes.NewReader(in)
-	cmd.Stderr = os.Stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want []nResult
-	if err := json.Unmarshal(out, &want); err != nil {
-		t.Fatal(err)
-	}
+	want := runNewman(t, dir, cases)
 	equal, unsupported := 0, 0
 	for i, cr := range reqs {
 		r := New(Options{Now: fixedNow, Rand: zeroRand{}, SendRequest: fakeSend})
@@ -88,13 +60,10 @@ func TestNewmanDiff(t *testing.T) {
 		scripts[0].Source = fixClock + scripts[0].Source
 		err := r.PreRequest(context.Background(), scripts, &req, vars)
 		w := want[i]
-		if se, ok := err.(*ScriptError); ok && se.Unsupported != "" {
+		diffs, skip := diffError(err, w)
+		if skip {
 			unsupported++
 			continue
-		}
-		var diffs []string
-		if (err != nil) != (w.Error != nil) {
-			diffs = append(diffs, "error: sdkscript "+errString(err)+", newman "+ptr(w.Error))
 		}
 		if err == nil && w.Error == nil {
 			if !strings.EqualFold(req.Method, w.Method) {
@@ -114,27 +83,11 @@ func TestNewmanDiff(t *testing.T) {
 			if strings.Join(got, "\n") != strings.Join(w.Header, "\n") {
 				diffs = append(diffs, "headers\n    sdkscript "+strings.Join(got, " | ")+"\n    newman    "+strings.Join(w.Header, " | "))
 			}
-			for _, sc := range []struct {
-				name string
-				s    Scope
-				w    map[string]any
-			}{{"environment", vars.Environment, w.Env}, {"collection", vars.Collection, w.Coll}, {"local", vars.Local, w.Local}} {
-				g := map[string]any{}
-				for _, k := range sc.s.Keys() {
-					g[k], _ = sc.s.Get(k)
-				}
-				gj, _ := json.Marshal(normalize(g))
-				wj, _ := json.Marshal(normalize(sc.w))
-				if string(gj) != string(wj) {
-					diffs = append(diffs, sc.name+"\n    sdkscript "+string(gj)+"\n    newman    "+string(wj))
-				}
-			}
+			diffs = append(diffs, diffVars(vars, w)...)
 		}
-		if len(diffs) == 0 {
+		if report(t, cr, diffs) {
 			equal++
-			continue
 		}
-		t.Logf("%s %s:\n  %s", cr.collection, cr.path, strings.Join(diffs, "\n  "))
 	}
 	t.Logf("pre-request: %d/%d requests equal with newman's sandbox (%d unsupported)", equal, len(reqs), unsupported)
 }
@@ -153,6 +106,96 @@ func resolvePath(u string, vars map[string]string) string {
 		}
 	}
 	return strings.Join(segs, "/") + q
+}
+
+// nCase is one request for the newman harness: its scripts, request JSON,
+// variables and, for test scripts, the response.
+type nCase struct {
+	Scripts  []string          `json:"scripts"`
+	Request  json.RawMessage   `json:"request"`
+	Env      map[string]string `json:"env"`
+	Coll     map[string]string `json:"coll"`
+	Test     []string          `json:"test,omitempty"`
+	Response json.RawMessage   `json:"response,omitempty"`
+}
+
+// nResult is what newman's sandbox left after a case.
+type nResult struct {
+	Error  *string        `json:"error"`
+	Method string         `json:"method"`
+	URL    string         `json:"url"`
+	Header []string       `json:"header"`
+	Env    map[string]any `json:"env"`
+	Coll   map[string]any `json:"coll"`
+	Local  map[string]any `json:"local"`
+	Tests  []struct {
+		Name   string `json:"name"`
+		Passed bool   `json:"passed"`
+		Error  string `json:"error"`
+	} `json:"tests"`
+}
+
+// runNewman runs cases through testdata/newman_sandbox.js in dir.
+func runNewman(t *testing.T, dir string, cases []nCase) []nResult {
+	t.Helper()
+	in, _ := json.Marshal(cases)
+	harness, _ := filepath.Abs("testdata/newman_sandbox.js")
+	cmd := exec.Command("node", harness)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "NODE_PATH="+filepath.Join(dir, "node_modules"))
+	cmd.Stdin = bytes.NewReader(in)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []nResult
+	if err := json.Unmarshal(out, &want); err != nil {
+		t.Fatal(err)
+	}
+	return want
+}
+
+// diffVars compares the variables the Runner left with newman's.
+func diffVars(vars *Scopes, w nResult) []string {
+	var diffs []string
+	for _, sc := range []struct {
+		name string
+		s    Scope
+		w    map[string]any
+	}{{"environment", vars.Environment, w.Env}, {"collection", vars.Collection, w.Coll}, {"local", vars.Local, w.Local}} {
+		g := map[string]any{}
+		for _, k := range sc.s.Keys() {
+			g[k], _ = sc.s.Get(k)
+		}
+		gj, _ := json.Marshal(normalize(g))
+		wj, _ := json.Marshal(normalize(sc.w))
+		if string(gj) != string(wj) {
+			diffs = append(diffs, sc.name+"\n    sdkscript "+string(gj)+"\n    newman    "+string(wj))
+		}
+	}
+	return diffs
+}
+
+// report logs a request's differences and says whether there were none.
+func report(t *testing.T, cr corpusRequest, diffs []string) bool {
+	t.Helper()
+	if len(diffs) > 0 {
+		t.Logf("%s %s:\n  %s", cr.collection, cr.path, strings.Join(diffs, "\n  "))
+	}
+	return len(diffs) == 0
+}
+
+// diffError compares whether the scripts failed on both sides; skip is true
+// when the Runner stopped at an unsupported API.
+func diffError(err error, w nResult) (diffs []string, skip bool) {
+	if se, ok := err.(*ScriptError); ok && se.Unsupported != "" {
+		return nil, true
+	}
+	if (err != nil) != (w.Error != nil) {
+		diffs = append(diffs, "error: sdkscript "+errString(err)+", newman "+ptr(w.Error))
+	}
+	return diffs, false
 }
 
 func errString(err error) string {
@@ -181,4 +224,90 @@ func normalize(m map[string]any) map[string]any {
 		}
 	}
 	return out
+}
+
+// TestNewmanDiffTests runs every corpus request's test scripts (after its
+// pre-request scripts) through newman's sandbox and the Runner against the
+// same canned response, and compares the test results and variables.
+func TestNewmanDiffTests(t *testing.T) {
+	dir := os.Getenv("POSTGEN_NEWMAN")
+	if dir == "" {
+		t.Skip("set POSTGEN_NEWMAN to newman's directory (with node_modules) to compare with newman's sandbox")
+	}
+	body := `{"id":"1","results":[{"id":"1"}],"value":[{"id":"1"}],"data":{}}`
+	nresp, _ := json.Marshal(map[string]any{"code": 200, "status": "OK",
+		"header": []map[string]string{{"key": "Content-Type", "value": "application/json"}},
+		"stream": map[string]any{"type": "Buffer", "data": []byte(body)}})
+	// encoding/json writes []byte as base64; the harness wants numbers.
+	var m map[string]any
+	_ = json.Unmarshal(nresp, &m)
+	nums := make([]int, len(body))
+	for i := range body {
+		nums[i] = int(body[i])
+	}
+	m["stream"] = map[string]any{"type": "Buffer", "data": nums}
+	nresp, _ = json.Marshal(m)
+
+	var reqs []corpusRequest
+	var cases []nCase
+	for _, cr := range loadCorpus(t) {
+		if len(cr.test) == 0 {
+			continue
+		}
+		var pre, test []string
+		for _, s := range cr.pre {
+			pre = append(pre, s.Source)
+		}
+		for _, s := range cr.test {
+			test = append(test, s.Source)
+		}
+		reqs = append(reqs, cr)
+		cases = append(cases, nCase{Scripts: pre, Test: test, Request: cr.raw, Env: map[string]string{}, Coll: cr.vars, Response: nresp})
+	}
+	want := runNewman(t, dir, cases)
+	equal, unsupported, msgDiff := 0, 0, 0
+	r := New(Options{SendRequest: fakeSend})
+	for i, cr := range reqs {
+		w := want[i]
+		req := *cr.req
+		req.Header = cr.req.Header.Clone()
+		vars := &Scopes{Collection: NewVars(cr.vars), Environment: &Vars{}, Local: &Vars{}}
+		var err error
+		if len(cr.pre) > 0 {
+			err = r.PreRequest(context.Background(), cr.pre, &req, vars)
+		}
+		var results []TestResult
+		if err == nil {
+			resp := &Response{Code: 200, Header: http.Header{"Content-Type": {"application/json"}}, Body: []byte(body)}
+			results, err = r.Test(context.Background(), cr.test, &req, resp, vars)
+		}
+		diffs, skip := diffError(err, w)
+		if skip {
+			unsupported++
+			continue
+		}
+		var got, exp []string
+		messages := true
+		for j, res := range results {
+			got = append(got, fmt.Sprintf("%s=%v", res.Name, res.Passed))
+			if j < len(w.Tests) && res.Error != w.Tests[j].Error && !res.Passed {
+				messages = false
+			}
+		}
+		for _, res := range w.Tests {
+			exp = append(exp, fmt.Sprintf("%s=%v", res.Name, res.Passed))
+		}
+		if strings.Join(got, "\n") != strings.Join(exp, "\n") {
+			diffs = append(diffs, "tests\n    sdkscript "+strings.Join(got, " | ")+"\n    newman    "+strings.Join(exp, " | "))
+		} else if !messages {
+			msgDiff++
+		}
+		if err == nil && w.Error == nil {
+			diffs = append(diffs, diffVars(vars, w)...)
+		}
+		if report(t, cr, diffs) {
+			equal++
+		}
+	}
+	t.Logf("test: %d/%d requests equal with newman's sandbox (%d unsupported; %d of the equal differ only in assertion messages)", equal, len(reqs), unsupported, msgDiff)
 }

@@ -133,7 +133,9 @@ func (r *Runner) PreRequest(ctx context.Context, scripts []Script, req *Request,
 // Test runs scripts, the test scripts that govern req (collection, folders,
 // request), with resp as pm.response, and returns the outcome of their pm.test and
 // tests["name"] assertions. A failed assertion is a result, not an error; a script
-// that throws, times out or calls an API the runtime lacks is a *ScriptError.
+// that throws, times out or calls an API the runtime lacks is a *ScriptError,
+// returned with the results of the tests that ran before it (newman reports
+// those too).
 func (r *Runner) Test(ctx context.Context, scripts []Script, req *Request, resp *Response, vars *Scopes) ([]TestResult, error) {
 	if resp == nil {
 		resp = &Response{}
@@ -167,7 +169,7 @@ func (e errTimeout) Error() string {
 	return fmt.Sprintf("did not finish within the %s time limit", e.limit)
 }
 
-func (r *Runner) run(ctx context.Context, event string, scripts []Script, req *Request, resp *Response, vars *Scopes) ([]TestResult, error) {
+func (r *Runner) run(ctx context.Context, event string, scripts []Script, req *Request, resp *Response, vars *Scopes) (results []TestResult, err error) {
 	if req == nil {
 		req = &Request{}
 	}
@@ -187,7 +189,6 @@ func (r *Runner) run(ctx context.Context, event string, scripts []Script, req *R
 	defer cancel()
 
 	var sv *sandboxVM
-	var err error
 	if r.opts.Isolate {
 		sv, err = r.newVM()
 	} else {
@@ -217,6 +218,17 @@ func (r *Runner) run(ctx context.Context, event string, scripts []Script, req *R
 		vm.ClearInterrupt()
 	}()
 	call := sv.call
+	defer func() {
+		// A script that stopped the call keeps the results of the tests that
+		// ran before it, as newman reports them.
+		var se *ScriptError
+		if errors.As(err, &se) && results == nil {
+			vm.ClearInterrupt()
+			if out, e := call("results"); e == nil {
+				_ = json.Unmarshal([]byte(out.String()), &results)
+			}
+		}
+	}()
 
 	state, err := json.Marshal(newState(event, req, resp, vars))
 	if err != nil {

@@ -302,6 +302,33 @@ func TestLoginStoresToken(t *testing.T) {
 	wantEq(t, next.Header.Get("Authorization"), "Bearer tok-123")
 }
 
+// TestResultsBeforeError: the tests a script ran before it threw are
+// returned with the error, as newman reports them.
+func TestResultsBeforeError(t *testing.T) {
+	r := New(Options{})
+	src := `tests["first"] = true; pm.test("second", () => pm.expect(1).to.equal(2)); undefinedThing.x;`
+	results, err := r.Test(context.Background(), []Script{{Path: "item[0].event[1]", Source: src}}, &Request{}, &Response{Code: 200}, &Scopes{})
+	if err == nil || !strings.Contains(err.Error(), "ReferenceError: undefinedThing is not defined") {
+		t.Fatalf("got %v", err)
+	}
+	var got []string
+	for _, res := range results {
+		got = append(got, fmt.Sprintf("%s=%v", res.Name, res.Passed))
+	}
+	wantEq(t, strings.Join(got, " "), "second=false first=true")
+}
+
+func TestSetUndefinedRemoves(t *testing.T) {
+	got, _, vars, err := runOut(t, `pm.environment.set('env', undefined); pm.collectionVariables.set('coll', null); pm.environment.set('out', [pm.environment.has('env'), pm.collectionVariables.get('coll')].join())`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantEq(t, got, "false,")
+	if v, ok := vars.Collection.Get("coll"); !ok || v != nil {
+		t.Errorf("null should be stored as nil, got %v %v", v, ok)
+	}
+}
+
 func TestScriptsShareHelpers(t *testing.T) {
 	// A collection script defines a helper without var/let/const (Postman's way
 	// of sharing code); the request's script calls it. var stays local.

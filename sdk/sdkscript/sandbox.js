@@ -1139,11 +1139,18 @@
             });
         };
     }
+    // setVar sets a variable. Setting undefined removes it: newman keeps such a
+    // variable without a value, which reads back as undefined and is dropped
+    // when the scope is saved.
+    function setVar(scope, k, v) {
+        if (v === undefined) N.vars('unset', scope, String(k));
+        else N.vars('set', scope, String(k), v);
+    }
     function scopeAPI(scope, label, extra) {
         const get = (k) => N.vars('get', scope, String(k));
         const api = {
             get,
-            set(k, v) { N.vars('set', scope, String(k), v); },
+            set(k, v) { setVar(scope, k, v); },
             has(k) { return N.vars('has', scope, String(k)); },
             unset(k) { N.vars('unset', scope, String(k)); },
             clear() { N.vars('clear', scope, ''); },
@@ -1167,7 +1174,7 @@
         const info = strict({ eventName: event, iteration: 0, iterationCount: 1, requestName: state.request.name || '', requestId: state.request.id || '' }, 'pm.info');
         const variables = {
             get: lookup,
-            set(k, v) { N.vars('set', 'local', String(k), v); },
+            set(k, v) { setVar('local', k, v); },
             has(k) { return ORDER.some((s) => N.vars('has', s, String(k))); },
             unset(k) { N.vars('unset', 'local', String(k)); },
             toObject() {
@@ -1243,11 +1250,11 @@
             url: r.url.toString(), method: r.method, headers: r.headers.toObject(true), data
         };
         global.postman = strict({
-            setEnvironmentVariable(k, v) { N.vars('set', 'environment', String(k), v === undefined ? undefined : String(v)); },
+            setEnvironmentVariable(k, v) { setVar('environment', k, v === undefined ? undefined : String(v)); },
             getEnvironmentVariable(k) { return N.vars('get', 'environment', String(k)); },
             clearEnvironmentVariable(k) { N.vars('unset', 'environment', String(k)); },
             clearEnvironmentVariables() { N.vars('clear', 'environment', ''); },
-            setGlobalVariable(k, v) { N.vars('set', 'globals', String(k), v === undefined ? undefined : String(v)); },
+            setGlobalVariable(k, v) { setVar('globals', k, v === undefined ? undefined : String(v)); },
             getGlobalVariable(k) { return N.vars('get', 'globals', String(k)); },
             clearGlobalVariable(k) { N.vars('unset', 'globals', String(k)); },
             clearGlobalVariables() { N.vars('clear', 'globals', ''); },
@@ -1353,6 +1360,11 @@
             return true;
         },
         unsupported() { return firstUnsupported; },
+        // results returns the test results so far (of a call a script stopped).
+        results() {
+            flushLegacyTests();
+            return JSON.stringify(tests);
+        },
         finish() {
             const req = currentReq;
             const now = snapshot(req);
