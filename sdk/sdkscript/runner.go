@@ -62,6 +62,9 @@ func (r *Runner) newVM() (*sandboxVM, error) {
 		return nil, fmt.Errorf("sdkscript: sandbox: %w", err)
 	}
 	vm := goja.New()
+	// Endless recursion fails fast (as V8's stack limit does) instead of
+	// growing the stack until the time limit.
+	vm.SetMaxCallStackSize(maxCallStack)
 	vm.SetFieldNameMapper(goja.TagFieldNameMapper("json", true))
 	vm.SetTimeSource(func() time.Time { return r.opts.Now() })
 	vm.SetRandSource(func() float64 {
@@ -161,6 +164,9 @@ func (r *Runner) program(src string) (*goja.Program, error) {
 	r.mu.Unlock()
 	return prog, err
 }
+
+// maxCallStack is the deepest JavaScript call nesting a script may reach.
+const maxCallStack = 10000
 
 // errTimeout is the interrupt value of a run that exceeded its time limit.
 type errTimeout struct{ limit time.Duration }
@@ -305,6 +311,11 @@ func (r *Runner) scriptError(ctx context.Context, s Script, event string, err er
 		if ctx.Err() != nil && !errors.Is(context.Cause(ctx), context.DeadlineExceeded) {
 			se.Err = ctx.Err()
 		}
+		return se
+	}
+	var so *goja.StackOverflowError
+	if errors.As(err, &so) {
+		se.Message = fmt.Sprintf("RangeError: Maximum call stack size exceeded (%d nested calls)", maxCallStack)
 		return se
 	}
 	val := thrown

@@ -380,11 +380,14 @@ func TestSandboxPersists(t *testing.T) {
 	}
 }
 
-// TestTimeoutThenReuse: a call cut off by its time limit leaves the shared
-// sandbox usable for the next call.
+// TestTimeoutThenReuse: a call cut off by its time limit or by endless
+// recursion leaves the shared sandbox usable for the next call.
 func TestTimeoutThenReuse(t *testing.T) {
 	r := New(Options{Timeout: 100 * time.Millisecond})
 	if err := r.PreRequest(context.Background(), []Script{{Path: "e", Source: `while (true) {}`}}, &Request{}, &Scopes{}); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("got %v", err)
+	}
+	if err := r.PreRequest(context.Background(), []Script{{Path: "e", Source: `function f() { return f() + 1 } f()`}}, &Request{}, &Scopes{}); err == nil || !strings.Contains(err.Error(), "Maximum call stack") {
 		t.Fatalf("got %v", err)
 	}
 	vars := &Scopes{}
@@ -412,6 +415,7 @@ func TestScriptErrors(t *testing.T) {
 		{"rejected await", `await Promise.reject(new Error('nope'))`, "item[3].event[0] (prerequest): Error: nope", ""},
 		{"sandbox internals are hidden", `__postgen.finish()`, "item[3].event[0] (prerequest): ReferenceError: __postgen is not defined (line 1:1)", ""},
 		{"natives are hidden", `__native.send('{}')`, "item[3].event[0] (prerequest): ReferenceError: __native is not defined (line 1:1)", ""},
+		{"endless recursion", `function f(n) { return f(n + 1) + 1 } f(0)`, "item[3].event[0] (prerequest): RangeError: Maximum call stack size exceeded", ""},
 		{"setInterval", `setInterval(() => {}, 10)`, "item[3].event[0] (prerequest): setInterval is not supported by postgen's script runtime", "setInterval"},
 	}
 	for _, tc := range tests {
