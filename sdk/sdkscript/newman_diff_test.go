@@ -292,6 +292,7 @@ func TestNewmanDiffTests(t *testing.T) {
 			got = append(got, fmt.Sprintf("%s=%v", res.Name, res.Passed))
 			if j < len(w.Tests) && res.Error != w.Tests[j].Error && !res.Passed {
 				messages = false
+				t.Logf("%s %s: %q\n    sdkscript %s\n    newman    %s", cr.collection, cr.path, res.Name, res.Error, w.Tests[j].Error)
 			}
 		}
 		for _, res := range w.Tests {

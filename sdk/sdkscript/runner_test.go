@@ -270,7 +270,7 @@ tests["legacy fail"] = false;
 		"expect chains true ",
 		"failing expect false expected [] not to be empty",
 		"legacy pass true ",
-		"legacy fail false tests[\"legacy fail\"] is false",
+		"legacy fail false expected false to be truthy",
 	}
 	wantEq(t, strings.Join(got, "\n"), strings.Join(want, "\n"))
 	if results[0].Script != "item[2].event[1]" {

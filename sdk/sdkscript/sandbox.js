@@ -1001,6 +1001,7 @@
     }, function () { this._s.doLength = true; });
     method(['property'], function (name, value) {
         const o = this._s.obj;
+        if (o === null || o === undefined) throw new AssertionError((this._s.message ? this._s.message + ': ' : '') + 'Target cannot be null or undefined.');
         const has = o !== null && o !== undefined && (Object(o)[name] !== undefined || name in Object(o));
         if (arguments.length > 1) {
             const ok = has && (this._s.deep ? deepEqual(o[name], value) : o[name] === value);
@@ -1380,7 +1381,7 @@
         const t = global.tests;
         if (event !== 'test' || !t || typeof t !== 'object') return;
         for (const k of Object.keys(t)) {
-            tests.push({ Script: scriptPath, Name: k, Passed: !!t[k], Error: t[k] ? '' : 'tests["' + k + '"] is ' + show(t[k]) });
+            tests.push({ Script: scriptPath, Name: k, Passed: !!t[k], Error: t[k] ? '' : 'expected ' + show(t[k]) + ' to be truthy' });
         }
         global.tests = {};
     }
