@@ -370,7 +370,7 @@ func (n *native) varsOp(op, scope, name string, value goja.Value) goja.Value {
 			return goja.Undefined()
 		}
 		if v, ok := s.Get(name); ok {
-			return n.vm.ToValue(v)
+			return n.toJS(v)
 		}
 		return goja.Undefined()
 	case "has":
@@ -398,6 +398,26 @@ func (n *native) varsOp(op, scope, name string, value goja.Value) goja.Value {
 	}
 	n.throw("internal: unknown variable operation %q", op)
 	return nil
+}
+
+// toJS gives a script a variable's value. Objects and arrays are copied into
+// plain JavaScript values, so a script that changes what it got does not write
+// into the caller's Scope behind its lock.
+func (n *native) toJS(v any) goja.Value {
+	switch v.(type) {
+	case map[string]any, []any:
+		b, err := json.Marshal(v)
+		if err != nil {
+			return n.vm.ToValue(v)
+		}
+		parse, _ := goja.AssertFunction(n.vm.Get("JSON").ToObject(n.vm).Get("parse"))
+		out, err := parse(goja.Undefined(), n.vm.ToValue(string(b)))
+		if err != nil {
+			panic(err)
+		}
+		return out
+	}
+	return n.vm.ToValue(v)
 }
 
 // exportValue turns a JavaScript value into plain JSON data for a Scope.

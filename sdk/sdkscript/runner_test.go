@@ -87,6 +87,7 @@ func TestScriptAPI(t *testing.T) {
 		{"toObject", `pm.environment.set('out', JSON.stringify(pm.globals.toObject()))`, `{"glob":"G","shared":"from-globals"}`},
 		{"environment name", `pm.environment.set('out', pm.environment.name)`, "staging"},
 		{"legacy postman and environment", `postman.setEnvironmentVariable('x', 5); postman.setGlobalVariable('g2', 'y'); pm.environment.set('out', [postman.getEnvironmentVariable('x'), typeof postman.getEnvironmentVariable('x'), environment.env, globals.glob, postman.getGlobalVariable('g2')].join())`, "5,string,E,G,y"},
+		{"objects are copies", `pm.environment.set('o', {a: 1}); const o = pm.environment.get('o'); o.a = 2; pm.environment.set('arr', [1]); pm.environment.set('out', pm.environment.get('o').a + ' ' + Array.isArray(pm.environment.get('arr')) + ' ' + JSON.stringify(pm.environment.get('arr')))`, "1 true [1]"},
 		{"typed values", `pm.environment.set('n', 5); pm.environment.set('o', {a: [1]}); pm.environment.set('out', typeof pm.environment.get('n') + ' ' + JSON.stringify(pm.environment.get('o')))`, `number {"a":[1]}`},
 		// pm.info and pm.request reads.
 		{"info", `pm.environment.set('out', [pm.info.eventName, pm.info.requestName, pm.info.requestId, pm.info.iteration].join())`, "prerequest,Get thing,req-1,0"},
