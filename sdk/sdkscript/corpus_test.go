@@ -416,8 +416,13 @@ func TestCorpusScripts(t *testing.T) {
 	report(calls)
 	t.Log("other errors:")
 	report(other)
-	if pre.runs > 0 && float64(pre.ok+pre.failed) < 0.95*float64(pre.runs) {
-		t.Errorf("only %d of %d pre-request runs avoid unsupported APIs (want ≥ 95%%)", pre.ok+pre.failed, pre.runs)
+	for _, tl := range []struct {
+		name string
+		t    tally
+	}{{"pre-request", pre}, {"test", test}} {
+		if tl.t.runs > 0 && float64(tl.t.ok+tl.t.failed) < 0.95*float64(tl.t.runs) {
+			t.Errorf("only %d of %d %s runs avoid unsupported APIs (want ≥ 95%%)", tl.t.ok+tl.t.failed, tl.t.runs, tl.name)
+		}
 	}
 }
 
