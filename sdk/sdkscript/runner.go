@@ -191,9 +191,6 @@ func (r *Runner) run(ctx context.Context, event string, scripts []Script, req *R
 		}
 		progs[i] = p
 	}
-	ctx, cancel := context.WithTimeout(ctx, r.opts.Timeout)
-	defer cancel()
-
 	var sv *sandboxVM
 	if r.opts.Isolate {
 		sv, err = r.newVM()
@@ -209,8 +206,21 @@ func (r *Runner) run(ctx context.Context, event string, scripts []Script, req *R
 		return nil, err
 	}
 	vm := sv.vm
-	sv.n.ctx, sv.n.vars = ctx, vars
+	call := sv.call
 	vm.ClearInterrupt()
+	sv.n.vars = vars
+	state, err := json.Marshal(newState(event, req, resp, vars))
+	if err != nil {
+		return nil, err
+	}
+	if _, err := call("init", string(state)); err != nil {
+		return nil, fmt.Errorf("sdkscript: sandbox init: %w", err)
+	}
+
+	// The time limit covers the scripts and what they wait for, from here.
+	ctx, cancel := context.WithTimeout(ctx, r.opts.Timeout)
+	defer cancel()
+	sv.n.ctx = ctx
 	fired := make(chan struct{})
 	stop := context.AfterFunc(ctx, func() {
 		vm.Interrupt(errTimeout{r.opts.Timeout})
@@ -223,7 +233,6 @@ func (r *Runner) run(ctx context.Context, event string, scripts []Script, req *R
 		}
 		vm.ClearInterrupt()
 	}()
-	call := sv.call
 	defer func() {
 		// A script that stopped the call keeps the results of the tests that
 		// ran before it, as newman reports them.
@@ -235,14 +244,6 @@ func (r *Runner) run(ctx context.Context, event string, scripts []Script, req *R
 			}
 		}
 	}()
-
-	state, err := json.Marshal(newState(event, req, resp, vars))
-	if err != nil {
-		return nil, err
-	}
-	if _, err := call("init", string(state)); err != nil {
-		return nil, fmt.Errorf("sdkscript: sandbox init: %w", err)
-	}
 
 	for i, s := range scripts {
 		if _, err := call("begin", s.Path); err != nil {
@@ -309,7 +310,9 @@ func (r *Runner) scriptError(ctx context.Context, s Script, event string, err er
 			se.Message = "interrupted: " + fmt.Sprint(ie.Value())
 		}
 		if ctx.Err() != nil && !errors.Is(context.Cause(ctx), context.DeadlineExceeded) {
+			// The caller's context ended the run, not the time limit.
 			se.Err = ctx.Err()
+			se.Message = "stopped: " + context.Cause(ctx).Error()
 		}
 		return se
 	}
