@@ -113,16 +113,17 @@
 // pm.require('npm:jsrsasign@11.1.0'), which its Auth folder needs to mint JWTs.
 //
 // Compared with newman's own sandbox (TestNewmanDiff and TestNewmanDiffTests,
-// with POSTGEN_NEWMAN set): 436 of those 495 pre-request runs leave the same
-// request and variables; 8 are unsupported; 48 are binance-spot, whose
-// top-level await the pinned newman's sandbox (postman-sandbox 4.7.1) rejects
-// as a syntax error, so newman never signs while this runtime does, as the
-// Postman app does; 3 depend on newman's real clock and random values and 1
-// waits 20 s in setTimeout. Of the 2,396 test runs, 2,343 give the same test
-// names, outcomes and variables; 8 are unsupported and the rest differ only in
-// clock- or random-derived values (token expiry times, random ids) or the
-// 20 s wait. Assertion messages follow chai's wording but are not always
-// identical.
+// with POSTGEN_NEWMAN set; Date and Math.random fixed on both sides): 436 of
+// those 495 pre-request runs leave the same request and variables; 8 are
+// unsupported; 48 are binance-spot, whose top-level await the pinned newman's
+// sandbox (postman-sandbox 4.7.1) rejects as a syntax error, so newman never
+// signs while this runtime does, as the Postman app does; 2 use
+// {{$randomUUID}} or {{$timestamp}}, which stay real in newman's sandbox, and
+// 1 waits 20 s in setTimeout. Of the 2,396 test runs, 2,385 give the same test
+// names, outcomes and variables, 8 are unsupported, and the other 3 are those
+// same random, clock and 20 s cases. Assertion messages follow chai's wording
+// but chai abbreviates long values ({ id: '1', …(3) }) where this runtime
+// prints JSON, and goja words its TypeErrors its own way.
 //
 // Request and response headers keep their names as spelled, as newman sends
 // them; use HeaderGet to read them case-insensitively.

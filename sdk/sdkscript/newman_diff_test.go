@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"os"
 	"os/exec"
@@ -14,13 +15,23 @@ import (
 	"testing"
 )
 
-// fixClock is prepended to the first script on both sides of the newman
+// fixClock is prepended to every script on both sides of the newman
 // comparison, so that Date and Math.random agree with Options.Now and
-// Options.Rand.
+// Options.Rand (newman's sandbox gives each script its own Date, so it must
+// be replaced in each). {{$timestamp}} and {{$randomUUID}} stay real there.
 var fixClock = `Date = (function (D) { const t = ` + jsInt(fixedTime.UnixMilli()) + `; function F(...a) { return a.length ? new D(...a) : new D(t); } F.now = () => t; F.UTC = D.UTC; F.parse = D.parse; F.prototype = D.prototype; return F; })(Date); Math.random = () => 0;
 `
 
 func jsInt(n int64) string { b, _ := json.Marshal(n); return string(b) }
+
+// clocked returns scripts with fixClock prepended.
+func clocked(scripts []Script) []Script {
+	out := make([]Script, len(scripts))
+	for i, s := range scripts {
+		out[i] = Script{Path: s.Path, Source: fixClock + s.Source}
+	}
+	return out
+}
 
 // TestNewmanDiff runs every corpus request's pre-request scripts through
 // newman's own sandbox (postman-sandbox, via node) and through the Runner, and
@@ -39,12 +50,8 @@ func TestNewmanDiff(t *testing.T) {
 			continue
 		}
 		var srcs []string
-		for i, s := range cr.pre {
-			src := s.Source
-			if i == 0 {
-				src = fixClock + src
-			}
-			srcs = append(srcs, src)
+		for _, s := range cr.pre {
+			srcs = append(srcs, fixClock+s.Source)
 		}
 		reqs = append(reqs, cr)
 		cases = append(cases, nCase{Scripts: srcs, Request: cr.raw, Env: map[string]string{}, Coll: cr.vars})
@@ -56,9 +63,7 @@ func TestNewmanDiff(t *testing.T) {
 		req := *cr.req
 		req.Header = cr.req.Header.Clone()
 		vars := &Scopes{Collection: NewVars(cr.vars), Environment: &Vars{}, Local: &Vars{}}
-		scripts := append([]Script(nil), cr.pre...)
-		scripts[0].Source = fixClock + scripts[0].Source
-		err := r.PreRequest(context.Background(), scripts, &req, vars)
+		err := r.PreRequest(context.Background(), clocked(cr.pre), &req, vars)
 		w := want[i]
 		diffs, skip := diffError(err, w)
 		if skip {
@@ -212,13 +217,20 @@ func ptr(s *string) string {
 	return *s
 }
 
-// normalize makes variable values comparable: numbers as JSON numbers.
+// normalize makes variable values comparable: numbers as JSON numbers, NaN
+// and infinities as null.
 func normalize(m map[string]any) map[string]any {
 	out := map[string]any{}
 	for k, v := range m {
 		switch v := v.(type) {
 		case int64:
 			out[k] = float64(v)
+		case float64:
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				out[k] = nil // as JSON.stringify writes them
+			} else {
+				out[k] = v
+			}
 		default:
 			out[k] = v
 		}
@@ -256,17 +268,17 @@ func TestNewmanDiffTests(t *testing.T) {
 		}
 		var pre, test []string
 		for _, s := range cr.pre {
-			pre = append(pre, s.Source)
+			pre = append(pre, fixClock+s.Source)
 		}
 		for _, s := range cr.test {
-			test = append(test, s.Source)
+			test = append(test, fixClock+s.Source)
 		}
 		reqs = append(reqs, cr)
 		cases = append(cases, nCase{Scripts: pre, Test: test, Request: cr.raw, Env: map[string]string{}, Coll: cr.vars, Response: nresp})
 	}
 	want := runNewman(t, dir, cases)
 	equal, unsupported, msgDiff := 0, 0, 0
-	r := New(Options{SendRequest: fakeSend})
+	r := New(Options{Now: fixedNow, Rand: zeroRand{}, SendRequest: fakeSend})
 	for i, cr := range reqs {
 		w := want[i]
 		req := *cr.req
@@ -274,12 +286,12 @@ func TestNewmanDiffTests(t *testing.T) {
 		vars := &Scopes{Collection: NewVars(cr.vars), Environment: &Vars{}, Local: &Vars{}}
 		var err error
 		if len(cr.pre) > 0 {
-			err = r.PreRequest(context.Background(), cr.pre, &req, vars)
+			err = r.PreRequest(context.Background(), clocked(cr.pre), &req, vars)
 		}
 		var results []TestResult
 		if err == nil {
 			resp := &Response{Code: 200, Header: http.Header{"Content-Type": {"application/json"}}, Body: []byte(body)}
-			results, err = r.Test(context.Background(), cr.test, &req, resp, vars)
+			results, err = r.Test(context.Background(), clocked(cr.test), &req, resp, vars)
 		}
 		diffs, skip := diffError(err, w)
 		if skip {
