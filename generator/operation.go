@@ -100,7 +100,7 @@ func (p *plan) planOperation(r *model.Request, s *service, m *method) *opPlan {
 		}
 	}
 	if u.HasUserInfo {
-		p.warn(r.Path+".request.url", "credentials in the URL (user:password@) are not copied; use an auth option instead")
+		p.warn(model.CodeCredentialNotCopied, r.Path+".request.url", "credentials in the URL (user:password@) are not copied; use an auth option instead")
 	}
 	for _, h := range r.Behavior.DisabledSystemHeaders {
 		switch h {
