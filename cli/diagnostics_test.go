@@ -127,3 +127,62 @@ func TestAcceptInPostgenYAML(t *testing.T) {
 		})
 	}
 }
+
+// TestCorpusStrict: real collections under --strict. twitter-api-v2
+// keeps its credentials in variables, as it should: its diagnostics are
+// notes and --strict passes. binance-spot's base URL is chosen at run
+// time from its prod_url, testnet_url and demo_url: BaseURL constants and
+// a note. mall-portal-zh defines no base URL at all: a warning that says
+// WithBaseURL, gone when postgen.yaml sets baseURL.
+func TestCorpusStrict(t *testing.T) {
+	corpus := func(name string) string {
+		p := filepath.Join(corpusDir, name+".postman_collection.json")
+		if _, err := os.Stat(p); err != nil {
+			t.Skipf("no corpus at %s: %v", corpusDir, err)
+		}
+		abs, _ := filepath.Abs(p)
+		return abs
+	}
+	for _, tt := range []struct {
+		name string
+		yaml string
+		code int
+		want []string
+		not  []string
+	}{
+		{"twitter-api-v2", "", ExitOK, []string{"note[credential-variables]: auth: oauth1 auth", ", 0 warnings, 2 notes → "}, []string{"warning["}},
+		{"binance-spot", "", ExitOK, []string{`note[base-url-choice]: item[0].item[0].request.url.host: the base URL {{url}} uses "url"`, "WithBaseURL(BaseURLProd | BaseURLTestnet | BaseURLDemo)"}, []string{"warning[", `WithVariable("url"`}},
+		{"mall-portal-zh", "", ExitUsage, []string{"warning[undefined-base-url]: item[0].request.url.host", "set baseURL in postgen.yaml", "WithBaseURL(...)", "1 warning and --strict"}, []string{`WithVariable("portal.mall"`}},
+		{"mall-portal-zh", "baseURL: https://mall.example.com\n", ExitOK, []string{", 0 warnings, 1 note → "}, []string{"base-url", "portal.mall"}},
+	} {
+		out := t.TempDir()
+		if tt.yaml != "" {
+			writeFile(t, filepath.Join(out, "postgen.yaml"), tt.yaml)
+		}
+		code, _, stderr := run(t, "", "generate", "--strict", "-p", "x", "-o", out, corpus(tt.name))
+		if code != tt.code {
+			t.Errorf("%s: exit %d, want %d\n%s", tt.name, code, tt.code, stderr)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(stderr, w) {
+				t.Errorf("%s: stderr lacks %q:\n%s", tt.name, w, stderr)
+			}
+		}
+		for _, n := range tt.not {
+			if strings.Contains(stderr, n) {
+				t.Errorf("%s: stderr has %q:\n%s", tt.name, n, stderr)
+			}
+		}
+	}
+	// binance-spot's SDK has the constants, and its quick start uses one.
+	out := t.TempDir()
+	if code, _, stderr := run(t, "", "generate", "-p", "binance", "-o", out, corpus("binance-spot")); code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if client := readOut(t, out, "client.go"); !strings.Contains(client, `BaseURLTestnet = "https://testnet.binance.vision"`) {
+		t.Errorf("client.go lacks BaseURLTestnet")
+	}
+	if doc := readOut(t, out, "doc.go"); !strings.Contains(doc, "c, err := binance.NewClient(binance.WithBaseURL(binance.BaseURLProd))") {
+		t.Errorf("the quick start sets no base URL:\n%s", doc)
+	}
+}
