@@ -27,7 +27,7 @@ type Outline struct {
 	// Items are the top-level folders and requests; the Client holds the
 	// requests among them.
 	Items []*OutlineItem `json:"items"`
-	// Diagnostics are the generator's warnings.
+	// Diagnostics are the generator's warnings and notes.
 	Diagnostics []model.Diagnostic `json:"diagnostics"`
 	Stats       Stats              `json:"stats"`
 }
