@@ -19,6 +19,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/postgen/postgen/internal/termtext"
+	"github.com/postgen/postgen/model"
 )
 
 // Exit codes.
@@ -65,7 +66,11 @@ func execute(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil {
-			fmt.Fprintf(stderr, "postgen: %v\n", ee.err)
+			if code := model.ErrorCode(ee.err); code != "" {
+				fmt.Fprintf(stderr, "postgen: error[%s]: %v\n", code, ee.err)
+			} else {
+				fmt.Fprintf(stderr, "postgen: %v\n", ee.err)
+			}
 		}
 		return ee.code
 	}
@@ -96,6 +101,6 @@ sends. inspect shows what the SDK will hold, changes what a new collection does 
 		SilenceErrors: true,
 	}
 	root.AddCommand(newGenerateCmd(stdin, stdout, stderr), newInspectCmd(stdin, stdout, stderr),
-		newChangesCmd(stdin, stdout, stderr), newVersionCmd(stdout))
+		newChangesCmd(stdin, stdout, stderr), newVersionCmd(stdout), newDiagnosticsHelp())
 	return root
 }

@@ -101,19 +101,20 @@ func runGenerate(ctx context.Context, arg string, o generateOptions, stdin io.Re
 		files[i] = writer.File{Name: f.Name, Data: f.Data}
 	}
 	pkg, out := l.cfg.Package, l.out
-	diags := mergeDiagnostics(l.diags, gen.Diagnostics)
-	warnings := len(diags) + len(l.envWarnings)
-	if l.strict && warnings > 0 {
-		prog.end()
-		printWarnings(stderr, l, diags)
-		return usageError(fmt.Errorf("%s and --strict: nothing written; fix the input or drop --strict", plural(warnings, "warning")))
+	rep := l.newReport(gen.Diagnostics)
+	if l.strict {
+		if err := rep.strictError(": nothing written; fix the input, accept the warnings in postgen.yaml, or drop --strict"); err != nil {
+			prog.end()
+			rep.print(stderr)
+			return err
+		}
 	}
 
 	if o.check {
 		prog.set("comparing with " + out)
 		drift, err := writer.Check(out, files)
 		prog.end()
-		printWarnings(stderr, l, diags)
+		rep.print(stderr)
 		if err != nil {
 			return usageError(err)
 		}
@@ -133,28 +134,20 @@ func runGenerate(ctx context.Context, arg string, o generateOptions, stdin io.Re
 		return &exitError{code: ExitDrift}
 	}
 	prog.set("writing " + out)
-	rep, err := writer.Write(out, files)
+	written, err := writer.Write(out, files)
 	prog.end()
-	printWarnings(stderr, l, diags)
+	rep.print(stderr)
 	if err != nil {
 		return usageError(err)
 	}
-	if rep.Resumed {
+	if written.Resumed {
 		fmt.Fprintf(stderr, "postgen: %s: an earlier run was interrupted while switching files; finished that first\n", out)
 	}
 	if o.verbose {
-		listWritten(stderr, rep)
+		listWritten(stderr, written)
 	}
-	fmt.Fprintf(stderr, "%s: %s → %s\n", pkg, summary(gen.Stats, warnings), out)
+	fmt.Fprintf(stderr, "%s: %s → %s\n", pkg, summary(gen.Stats, rep), out)
 	return nil
-}
-
-// printWarnings writes the collection's and the environments' warnings.
-func printWarnings(w io.Writer, l *loaded, diags []model.Diagnostic) {
-	printDiagnostics(w, l.display, diags)
-	for _, line := range l.envWarnings {
-		fmt.Fprintln(w, termtext.Line(line))
-	}
 }
 
 // listWritten is -v after a write: one line per file, "created x.go".
@@ -242,43 +235,14 @@ func inputError(display string, err error) error {
 		if pe.Path != "" {
 			where = " (" + pe.Path + ")"
 		}
-		return fmt.Errorf("%s:%d:%d: %s%s: %s", display, pe.Line, pe.Column, pe.Kind, where, pe.Message)
+		return &model.CodedError{Code: pe.Kind.Code(), Err: fmt.Errorf("%s:%d:%d: %s%s: %s", display, pe.Line, pe.Column, pe.Kind, where, pe.Message)}
 	}
 	return fmt.Errorf("%s: %w", display, err)
 }
 
-// printDiagnostics writes warnings to stderr, one per line, with the file
-// name first.
-func printDiagnostics(w io.Writer, display string, diags []model.Diagnostic) {
-	for _, d := range diags {
-		fmt.Fprintln(w, termtext.Line(display+": "+d.String()))
-	}
-}
-
-// mergeDiagnostics joins the parser's and the generator's diagnostics,
-// folding the generator's message into a parser one about the same place
-// so each place is reported once.
-func mergeDiagnostics(parsed, generated []model.Diagnostic) []model.Diagnostic {
-	out := append([]model.Diagnostic(nil), parsed...)
-	byPath := map[string]int{}
-	for i, d := range out {
-		if _, ok := byPath[d.Path]; !ok && d.Path != "" {
-			byPath[d.Path] = i
-		}
-	}
-	for _, d := range generated {
-		if i, ok := byPath[d.Path]; ok {
-			out[i].Message += "; " + d.Message
-			continue
-		}
-		out = append(out, d)
-	}
-	return out
-}
-
-// summary is "3 services, 41 methods, 58 types, 2 warnings".
-func summary(st generator.Stats, warnings int) string {
-	return fmt.Sprintf("%s, %s, %s, %s", plural(st.Services, "service"), plural(st.Methods, "method"), plural(st.Types, "type"), plural(warnings, "warning"))
+// summary is "3 services, 41 methods, 58 types, 2 warnings, 1 note".
+func summary(st generator.Stats, rep *report) string {
+	return fmt.Sprintf("%s, %s, %s, %s", plural(st.Services, "service"), plural(st.Methods, "method"), plural(st.Types, "type"), rep.summary())
 }
 
 func plural(n int, word string) string {

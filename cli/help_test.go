@@ -15,7 +15,8 @@ func TestEveryCommandHasExamples(t *testing.T) {
 	var walk func(c *cobra.Command, path []string)
 	n := 0
 	walk = func(c *cobra.Command, path []string) {
-		if c.Hidden || c.Name() == "help" || c.Name() == "completion" {
+		// Help topics (postgen help diagnostics) are text, not commands.
+		if c.Hidden || c.Name() == "help" || c.Name() == "completion" || c.IsAdditionalHelpTopicCommand() {
 			return
 		}
 		n++

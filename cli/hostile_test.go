@@ -260,8 +260,8 @@ func TestHostileGenerated(t *testing.T) {
 	for _, tt := range []struct {
 		name, doc, want string
 	}{
-		{"nest1000", nested(1000), "postgen: INPUT:1:5133: nested too deeply: arrays and objects nest more than 512 levels deep here (a folder takes two levels; real collections take fewer than 20); flatten the folders, or check that the file is a Postman collection\n"},
-		{"arrays5m", `{"info":{"name":"x"},"item":[],"variable":` + strings.Repeat("[", 5_000_000) + strings.Repeat("]", 5_000_000) + "}", "postgen: INPUT:1:554: nested too deeply: "},
+		{"nest1000", nested(1000), "postgen: error[too-deep]: INPUT:1:5133: nested too deeply: arrays and objects nest more than 512 levels deep here (a folder takes two levels; real collections take fewer than 20); flatten the folders, or check that the file is a Postman collection\n"},
+		{"arrays5m", `{"info":{"name":"x"},"item":[],"variable":` + strings.Repeat("[", 5_000_000) + strings.Repeat("]", 5_000_000) + "}", "postgen: error[too-deep]: INPUT:1:554: nested too deeply: "},
 	} {
 		input := filepath.Join(dir, tt.name+".json")
 		writeFile(t, input, tt.doc)
@@ -330,7 +330,7 @@ func TestHostileTooManyRequests(t *testing.T) {
 	var stderr bytes.Buffer
 	out := filepath.Join(t.TempDir(), "out")
 	code := Run(context.Background(), []string{"generate", "-p", "x", "-o", out, "-"}, strings.NewReader(b.String()), io.Discard, &stderr)
-	want := "postgen: <stdin> has 200001 requests; postgen generates at most 200000 in one SDK (each takes about 25 KB of memory while it is generated): split the collection into several (one per top-level folder)\n"
+	want := "postgen: error[input-too-large]: <stdin> has 200001 requests; postgen generates at most 200000 in one SDK (each takes about 25 KB of memory while it is generated): split the collection into several (one per top-level folder)\n"
 	if code != ExitUsage || stderr.String() != want {
 		t.Errorf("exit %d, stderr %q; want exit 2 and %q", code, stderr.String(), want)
 	}
@@ -397,7 +397,7 @@ func TestHostileHugeInput(t *testing.T) {
 		code := Run(context.Background(), []string{"generate", "-p", "x", "-o", t.TempDir(), tt.arg}, tt.stdin, io.Discard, &stderr)
 		runtime.ReadMemStats(&after)
 		display := map[string]string{"file": input, "stdin": "<stdin>"}[tt.name]
-		if code != ExitUsage || stderr.String() != "postgen: "+display+want {
+		if code != ExitUsage || stderr.String() != "postgen: error[input-too-large]: "+display+want {
 			t.Errorf("%s: exit %d, stderr %q", tt.name, code, stderr.String())
 		}
 		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > tt.budget {

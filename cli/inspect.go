@@ -53,7 +53,11 @@ Nothing is written.
 type inspection struct {
 	Input string `json:"input"`
 	*generator.Outline
+	// Warnings are the diagnostics generate prints about the collection:
+	// warnings and notes, less those postgen.yaml accepts (Accepted
+	// counts them).
 	Warnings []model.Diagnostic `json:"warnings"`
+	Accepted int                `json:"accepted,omitempty"`
 }
 
 func runInspect(ctx context.Context, arg string, o inspectOptions, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -68,22 +72,23 @@ func runInspect(ctx context.Context, arg string, o inspectOptions, stdin io.Read
 	if err != nil {
 		return usageError(err)
 	}
-	diags := mergeDiagnostics(l.diags, outline.Diagnostics)
+	rep := l.newReport(outline.Diagnostics)
+	diags := rep.coll
 	if diags == nil {
 		diags = []model.Diagnostic{}
 	}
 	if o.json {
-		if err := writeJSON(stdout, inspection{Input: l.display, Outline: outline, Warnings: diags}); err != nil {
+		if err := writeJSON(stdout, inspection{Input: l.display, Outline: outline, Warnings: diags, Accepted: rep.accepted}); err != nil {
 			return err
 		}
 	} else {
-		printOutline(stdout, l.display, outline, diags)
+		printOutline(stdout, l.display, outline, rep)
 	}
-	for _, line := range l.envWarnings {
-		fmt.Fprintln(stderr, termtext.Line(line))
+	for _, o := range rep.others {
+		fmt.Fprintln(stderr, termtext.Line(o.where+": "+o.d.String()))
 	}
-	if l.strict && len(diags)+len(l.envWarnings) > 0 {
-		return usageError(fmt.Errorf("%s and --strict", plural(len(diags)+len(l.envWarnings), "warning")))
+	if l.strict {
+		return rep.strictError("")
 	}
 	return nil
 }
@@ -94,14 +99,19 @@ func runInspect(ctx context.Context, arg string, o inspectOptions, stdin io.Read
 //	├── Health                GET /health → client.Health(ctx context.Context) ...
 //	└── Bookings/             client.Bookings (BookingsService)
 //	    └── List bookings     GET /bookings → client.Bookings.List(...)
-func printOutline(w io.Writer, display string, o *generator.Outline, diags []model.Diagnostic) {
-	fmt.Fprintf(w, "%s: package %s, %s\n", termtext.Line(display), o.Package, summary(o.Stats, len(diags)))
+func printOutline(w io.Writer, display string, o *generator.Outline, rep *report) {
+	diags := rep.coll
+	fmt.Fprintf(w, "%s: package %s, %s\n", termtext.Line(display), o.Package, summary(o.Stats, rep))
 	if o.BaseURL != "" {
 		fmt.Fprintf(w, "base URL: %s (DefaultBaseURL; WithBaseURL changes it)\n", termtext.Line(o.BaseURL))
 	} else if len(o.Origins) > 0 && o.Origins[0] != "" {
-		fmt.Fprintf(w, "base URL: %s (unresolved: set it with WithBaseURL or its variables)\n", termtext.Line(o.Origins[0]))
+		fmt.Fprintf(w, "base URL: %s (unresolved: set it with WithBaseURL, or baseURL in postgen.yaml)\n", termtext.Line(o.Origins[0]))
 	}
 	for _, e := range o.EnvironmentURLs {
+		if e.Variable != "" {
+			fmt.Fprintf(w, "  %s = %s (variable {{%s}})\n", e.Const, termtext.Line(e.URL), termtext.Line(e.Variable))
+			continue
+		}
 		fmt.Fprintf(w, "  %s = %s (environment %q)\n", e.Const, termtext.Line(e.URL), e.Environment)
 	}
 	fmt.Fprintf(w, "auth: %s\n", authText(o.Auth, "collection"))
@@ -121,6 +131,8 @@ func printOutline(w io.Writer, display string, o *generator.Outline, diags []mod
 				line += " credential: not copied; set it with WithVariable"
 			case v.Default != "":
 				line += fmt.Sprintf(" = %q", v.Default)
+			case v.BaseURL:
+				line += " no default; part of the base URL: set it with WithBaseURL"
 			default:
 				line += " no default; set it with WithVariable"
 			}
@@ -132,7 +144,7 @@ func printOutline(w io.Writer, display string, o *generator.Outline, diags []mod
 	}
 	if len(rest) > 0 {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "warnings:")
+		fmt.Fprintln(w, "diagnostics:")
 		for _, d := range rest {
 			fmt.Fprintf(w, "  %s\n", termtext.Line(d.String()))
 		}

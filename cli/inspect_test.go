@@ -30,7 +30,7 @@ func TestInspectTree(t *testing.T) {
 	// Warnings sit under the request they are about.
 	_, stdout, _ = run(t, "", "inspect", "../testdata/secrets/collection.json")
 	if !strings.Contains(stdout, "├── Header credentials  GET /h → client.HeaderCredentials(ctx context.Context)") ||
-		!strings.Contains(stdout, "│     ! warning: item[0].request.header[0]: the value of \"Authorization\" looks like a credential") {
+		!strings.Contains(stdout, "│     ! note[credential-not-copied]: item[0].request.header[0]: the value of \"Authorization\" looks like a credential") {
 		t.Errorf("warnings not under their request:\n%s", stdout)
 	}
 }
@@ -66,9 +66,14 @@ func TestInspectJSON(t *testing.T) {
 }
 
 func TestInspectStrictAndErrors(t *testing.T) {
-	code, _, stderr := run(t, "", "inspect", "--strict", "../testdata/secrets/collection.json")
-	if code != ExitUsage || !strings.Contains(stderr, "6 warnings and --strict") {
+	code, _, stderr := run(t, "", "inspect", "--strict", "../testdata/headers/collection.json")
+	if code != ExitUsage || !strings.Contains(stderr, "1 warning and --strict") {
 		t.Errorf("--strict: exit %d\n%s", code, stderr)
+	}
+	// Notes (credentials to set at run time) never fail --strict.
+	code, stdout, stderr := run(t, "", "inspect", "--strict", "../testdata/secrets/collection.json")
+	if code != ExitOK || !strings.Contains(stdout, "0 warnings, 6 notes") {
+		t.Errorf("--strict with notes only: exit %d\n%s%s", code, stdout, stderr)
 	}
 	code, _, stderr = run(t, "", "inspect", "../testdata/openapi/collection.json")
 	if code != ExitUsage || !strings.Contains(stderr, "OpenAPI") {

@@ -22,6 +22,10 @@ const (
 
 // tooLarge is the error for an input over maxInput.
 func tooLarge(display string) error {
+	return &model.CodedError{Code: model.CodeInputTooLarge, Err: tooLargeErr(display)}
+}
+
+func tooLargeErr(display string) error {
 	return fmt.Errorf("%s is larger than %d MiB, the most postgen reads (the largest public collections are about 4 MiB); if it really is one collection, split it into several (one per top-level folder)", display, maxInput>>20)
 }
 

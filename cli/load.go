@@ -37,7 +37,7 @@ func (f *inputFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.config, "config", "", "postgen.yaml `FILE` (default: postgen.yaml in the output directory, or in . without -o)")
 	fl.StringArrayVar(&f.environments, "environment", nil, "Postman environment export `FILE` supplying variable defaults (repeatable)")
 	fl.StringVar(&f.postmanID, "postman-id", "", "read the collection with this `UID` from the Postman API (key in $POSTMAN_API_KEY)")
-	fl.BoolVar(&f.strict, "strict", false, "treat warnings as errors (exit 2, nothing written)")
+	fl.BoolVar(&f.strict, "strict", false, "treat warnings as errors (exit 2, nothing written); notes never are, and postgen.yaml can accept warnings")
 	_ = cmd.MarkFlagFilename("config", "yaml", "yml")
 	_ = cmd.MarkFlagFilename("environment", "json")
 }
@@ -57,12 +57,12 @@ type loaded struct {
 	display string // the input, for messages
 	coll    *model.Collection
 	diags   []model.Diagnostic // the parser's warnings about the collection
-	// envWarnings are warnings about environment files, each line naming
+	// envDiags are the diagnostics about environment files, each with
 	// its file.
-	envWarnings []string
-	cfg         generator.Config
-	file        *config.File // nil without postgen.yaml
-	out         string       // output directory (generate only)
+	envDiags []located
+	cfg      generator.Config
+	file     *config.File // nil without postgen.yaml
+	out      string       // output directory (generate only)
 	// outErr says why generate must not write to out, the default
 	// directory: inspect and changes only need its import path.
 	outErr error
@@ -107,7 +107,7 @@ func load(ctx context.Context, arg, out string, f *inputFlags, stdin io.Reader, 
 		return nil, usageError(inputError(l.display, err))
 	}
 	if err := checkRequestCount(l.display, res.Collection); err != nil {
-		return nil, usageError(err)
+		return nil, usageError(&model.CodedError{Code: model.CodeInputTooLarge, Err: err})
 	}
 	l.coll = res.Collection
 	l.diags = res.Diagnostics
@@ -216,7 +216,7 @@ func (l *loaded) readEnvironments(files []string) ([]*model.Environment, error) 
 			env.Name = strings.TrimSuffix(strings.TrimSuffix(filepath.Base(path), ".json"), ".postman_environment")
 		}
 		for _, d := range diags {
-			l.envWarnings = append(l.envWarnings, fmt.Sprintf("%s: %s", path, d))
+			l.envDiags = append(l.envDiags, located{where: path, d: d})
 		}
 		envs = append(envs, env)
 	}

@@ -78,7 +78,7 @@ func TestHostileTerminal(t *testing.T) {
 	}
 	assertTerminalSafe(t, "generate", stdout+stderr)
 	for _, want := range []string{
-		`term\x1b]0;title\x07\u202e.json: warning: info.schema`,
+		`term\x1b]0;title\x07\u202e.json: warning[unknown-schema]: info.schema`,
 		`/v9.9/\u202ecollection.json"`,
 		`unknown auth type "\x1b]0;pwned\a"`,
 		"terminal: 1 service, 3 methods",

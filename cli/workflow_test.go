@@ -130,12 +130,18 @@ func TestQuietVerboseAndStrict(t *testing.T) {
 	}
 	// --strict: warnings are errors and nothing is written.
 	strictOut := filepath.Join(t.TempDir(), "sdk")
-	code, _, stderr = run(t, "", "generate", "--strict", "-o", strictOut, "../testdata/secrets/collection.json")
-	if code != ExitUsage || !strings.Contains(stderr, "warning: item[0].request.header[0]") || !strings.Contains(stderr, "warnings and --strict: nothing written") {
+	code, _, stderr = run(t, "", "generate", "--strict", "-o", strictOut, "../testdata/headers/collection.json")
+	if code != ExitUsage || !strings.Contains(stderr, "warning[header-line]: item[1].request.header (10:17)") || !strings.Contains(stderr, "1 warning and --strict: nothing written") {
 		t.Errorf("--strict: exit %d\n%s", code, stderr)
 	}
 	if _, err := os.Stat(strictOut); err == nil {
 		t.Error("--strict wrote an SDK")
+	}
+	// Notes are information (credentials to set at run time): --strict
+	// passes on a collection that has only notes.
+	code, _, stderr = run(t, "", "generate", "--strict", "-o", strictOut, "../testdata/secrets/collection.json")
+	if code != ExitOK || !strings.Contains(stderr, "note[credential-not-copied]: item[0].request.header[0]") || !strings.Contains(stderr, "0 warnings, 6 notes → ") {
+		t.Errorf("--strict with only notes: exit %d\n%s", code, stderr)
 	}
 	// A clean collection passes --strict.
 	if code, _, stderr := run(t, "", "generate", "--strict", "-p", "wh", "-o", out, warehouse); code != ExitOK {

@@ -1,7 +1,8 @@
 // Package config reads postgen.yaml, the file that says how to generate
 // one SDK: the input, the package, the output directory, and the choices a
 // collection cannot express (renames, skipped requests, initialisms,
-// variables that become client options, a default base URL).
+// variables that become client options, a default base URL, warnings the
+// team accepts).
 //
 // Its one job is to turn that file into generator.Config, checking
 // everything it can with a position: an unknown key, a bad Go name, or a
@@ -26,6 +27,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/postgen/postgen/generator/names"
+	"github.com/postgen/postgen/model"
 )
 
 // FileName is the name postgen looks for beside the output.
@@ -53,6 +55,8 @@ type File struct {
 	Types   []TypeRename
 	Fields  []FieldType
 	Options []Rename // Ref is the variable name, Name the function
+	// Accept lists the warnings and notes not to print (accept.go).
+	Accept []Accept
 }
 
 // Value is a scalar with its position.
@@ -123,7 +127,7 @@ func Parse(data []byte, name string) (*File, error) {
 	f := &File{Name: name, Dir: filepath.Dir(name)}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %v", name, strings.TrimPrefix(err.Error(), "yaml: "))
+		return nil, &model.CodedError{Code: model.CodeConfigInvalid, Err: fmt.Errorf("%s: %v", name, strings.TrimPrefix(err.Error(), "yaml: "))}
 	}
 	r := &reader{file: name}
 	if len(doc.Content) == 0 {
@@ -152,11 +156,11 @@ func (r *reader) err() error {
 	if len(r.errs) == 0 {
 		return nil
 	}
-	return errors.New(strings.Join(r.errs, "\n"))
+	return &model.CodedError{Code: model.CodeConfigInvalid, Err: errors.New(strings.Join(r.errs, "\n"))}
 }
 
 // topKeys are the keys of the file, in the order the schema lists them.
-var topKeys = []string{"package", "input", "postmanId", "output", "baseURL", "initialisms", "environments", "strict", "skip", "rename", "fields", "options"}
+var topKeys = []string{"package", "input", "postmanId", "output", "baseURL", "initialisms", "environments", "strict", "skip", "rename", "fields", "options", "accept"}
 
 var renameKeys = []string{"services", "methods", "types"}
 
@@ -308,6 +312,8 @@ func (r *reader) top(n *yaml.Node, f *File) {
 			})
 		case "options":
 			f.Options = r.names(v, "options")
+		case "accept":
+			f.Accept = r.accept(v)
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -170,5 +171,30 @@ rename:
 		if !strings.HasPrefix(lines[i], w) {
 			t.Errorf("error %d:\n got %s\nwant %s", i, lines[i], w)
 		}
+	}
+}
+
+// TestAcceptPaths: an accept path matches itself and what is inside it,
+// with * for any text; a diagnostic of another code, or an error, never.
+func TestAcceptPaths(t *testing.T) {
+	f, err := Parse([]byte("accept:\n  - code: undefined-variable\n    path: item[1]\n  - code: header-line\n    path: item[*].request.header\n  - code: unknown-body-mode\n"), "postgen.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	diags := []model.Diagnostic{
+		model.Diag(model.CodeUndefinedVariable, "item[1].request.url", "a"),  // inside item[1]
+		model.Diag(model.CodeUndefinedVariable, "item[1]", "b"),              // item[1] itself
+		model.Diag(model.CodeUndefinedVariable, "item[10].request.url", "c"), // not inside item[1]
+		model.Diag(model.CodeHeaderLine, "item[4].request.header", "d"),      // the glob
+		model.Diag(model.CodeHeaderLine, "item[4].request.url", "e"),
+		model.Diag(model.CodeUnexpectedType, "item[1].request", "f"), // another code
+	}
+	accepted, stale := f.Accepted(diags)
+	want := []bool{true, true, false, true, false, false}
+	if fmt.Sprint(accepted) != fmt.Sprint(want) {
+		t.Errorf("accepted %v, want %v", accepted, want)
+	}
+	if len(stale) != 1 || stale[0].Pos.Line != 6 || stale[0].Diag.Code != model.CodeAcceptStale || stale[0].Diag.Severity != model.Note {
+		t.Errorf("stale %+v, want the unknown-body-mode entry (line 6)", stale)
 	}
 }

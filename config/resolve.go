@@ -160,5 +160,5 @@ func (f *File) Apply(c *model.Collection, cfg *generator.Config) error {
 	for i, e := range r.errs {
 		lines[i] = e.pos.String() + ": " + e.msg
 	}
-	return errors.New(strings.Join(lines, "\n"))
+	return &model.CodedError{Code: model.CodeConfigReference, Err: errors.New(strings.Join(lines, "\n"))}
 }

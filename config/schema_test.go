@@ -11,6 +11,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/postgen/postgen/model"
 )
 
 // The JSON Schema is committed for editors; these tests keep it and the
@@ -72,6 +74,25 @@ func TestSchemaKeysMatchTheReader(t *testing.T) {
 	}
 }
 
+// TestSchemaAcceptCodes: the schema's list of codes accept takes is the
+// warnings and notes of model's table.
+func TestSchemaAcceptCodes(t *testing.T) {
+	_, raw := compileSchema(t)
+	var inSchema []string
+	for _, c := range raw["$defs"].(map[string]any)["acceptCode"].(map[string]any)["enum"].([]any) {
+		inSchema = append(inSchema, c.(string))
+	}
+	var want []string
+	for _, ci := range model.Codes() {
+		if ci.Severity != model.Error {
+			want = append(want, string(ci.Code))
+		}
+	}
+	if d := cmp.Diff(want, inSchema); d != "" {
+		t.Errorf("acceptCode enum (-table +schema):\n%s", d)
+	}
+}
+
 // yamlToJSON turns a YAML document into the JSON value the schema sees.
 func yamlToJSON(t *testing.T, src string) any {
 	t.Helper()
@@ -111,6 +132,12 @@ func TestSchemaAndReaderAgree(t *testing.T) {
 		{"fields:\n  nights: int\n", false},
 		{"initialisms: [S-K-U]\n", false},
 		{"environments: [a.json, b.json]\ninitialisms: [SKU]\n", true},
+		{"accept:\n  - code: undefined-variable\n    path: item[3]\n  - code: unknown-body-mode\n", true},
+		{"accept:\n  - code: no-such-code\n", false},
+		{"accept:\n  - code: invalid-json\n", false},
+		{"accept:\n  - path: item[3]\n", false},
+		{"accept:\n  - code: header-line\n    where: item[3]\n", false},
+		{"accept: header-line\n", false},
 	}
 	for _, d := range docs {
 		_, readerErr := Parse([]byte(d.yaml), "postgen.yaml")

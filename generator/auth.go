@@ -182,7 +182,7 @@ func (p *plan) planAuth() {
 	if o := p.oauth2Scheme(); o != nil {
 		p.auth.configName = p.client.members.Claim("OAuth2Config")
 		p.auth.flowName = p.client.members.Claim("OAuth2Flow")
-		p.warn(o.paths[0], "the SDK imports golang.org/x/oauth2 for OAuth2: add it to the SDK's module with go get golang.org/x/oauth2")
+		p.warn(model.CodeOAuth2Module, o.paths[0], "the SDK imports golang.org/x/oauth2 for OAuth2: add it to the SDK's module with go get golang.org/x/oauth2")
 	}
 }
 
@@ -352,7 +352,7 @@ func (p *plan) extraParams(prm model.AuthParam, path string) [][2]string {
 			if tokenSide {
 				field = "TokenParams"
 			}
-			p.warn(fmt.Sprintf("%s[%d]", path, i), "the value of %q is not copied into the SDK: it may be a credential; add it with OAuth2Flow.%s", key, field)
+			p.warn(model.CodeCredentialNotCopied, fmt.Sprintf("%s[%d]", path, i), "the value of %q is not copied into the SDK: it may be a credential; add it with OAuth2Flow.%s", key, field)
 			continue
 		}
 		p.vars.note(value, path, false)
@@ -366,11 +366,11 @@ func (p *plan) checkScheme(a *model.Auth, s *scheme) {
 	switch a.Type {
 	case model.AuthAPIKey:
 		if s.settings["key"] == "" {
-			p.warn(a.Path, "the apikey auth names no key: Postman sends no header for it, and neither does the SDK")
+			p.warn(model.CodeAuthSendsNothing, a.Path, "the apikey auth names no key: Postman sends no header for it, and neither does the SDK")
 		}
 	case model.AuthOAuth2:
 		if strings.EqualFold(s.settings["tokenType"], "mac") {
-			p.warn(a.Path, "the oauth2 token type is mac: Postman sends no token for it, and neither does the SDK")
+			p.warn(model.CodeAuthSendsNothing, a.Path, "the oauth2 token type is mac: Postman sends no token for it, and neither does the SDK")
 		}
 	}
 }
@@ -434,10 +434,10 @@ func (p *plan) reportLeftOut() {
 			how += fmt.Sprintf(" or WithVariable(%q, ...)", v)
 		}
 		if n == 0 {
-			p.warn(first.paths[0], "%s auth reads its credentials from variables, whose values are not copied into the SDK; set with %s", typ, how)
+			p.warn(model.CodeCredentialVariables, first.paths[0], "%s auth reads its credentials from variables, whose values are not copied into the SDK; set with %s", typ, how)
 			continue
 		}
-		p.warn(first.paths[0], "%s auth: %s not copied into the SDK; set with %s", typ, pluralWas(n, "credential value"), how)
+		p.warn(model.CodeCredentialNotCopied, first.paths[0], "%s auth: %s not copied into the SDK; set with %s", typ, pluralWas(n, "credential value"), how)
 	}
 }
 

@@ -140,12 +140,24 @@ func (p *plan) quickAuth() *model.Auth {
 //	c, err := bookings.NewClient(bookings.WithBearerToken(os.Getenv("BOOKINGS_TOKEN")))
 func (p *plan) newClientCall() string {
 	var opts []string
+	base, mark := p.baseURLOption(p.cfg.Package + ".")
+	if base != "" {
+		opts = append(opts, base)
+	}
 	if a := p.quickAuth(); a != nil && !p.usesAuthCodeFlow(a) {
 		if opt := p.authOptionCall(a); opt != "" {
 			opts = append(opts, opt)
 		}
 	}
-	return fmt.Sprintf("c, err := %s.NewClient(%s)", p.cfg.Package, strings.Join(opts, ", "))
+	return fmt.Sprintf("c, err := %s.NewClient(%s)%s", p.cfg.Package, strings.Join(opts, ", "), mark)
+}
+
+// baseURLArg is baseURLOption followed by ", ", or "".
+func (p *plan) baseURLArg(qual string) string {
+	if opt, _ := p.baseURLOption(qual); opt != "" {
+		return opt + ", "
+	}
+	return ""
 }
 
 // usesAuthCodeFlow reports whether auth a is an OAuth 2.0
@@ -180,7 +192,7 @@ func (p *plan) authCodeFlow(a *model.Auth) []string {
 		"if err != nil {",
 		"\tlog.Fatal(err)",
 		"}",
-		fmt.Sprintf("c, err = %s.NewClient(%s.WithTokenSource(flow.Config.TokenSource(ctx, tok)))", pkg, pkg),
+		fmt.Sprintf("c, err = %s.NewClient(%s%s.WithTokenSource(flow.Config.TokenSource(ctx, tok)))", pkg, p.baseURLArg(pkg+"."), pkg),
 	}
 }
 
@@ -238,16 +250,7 @@ func (p *plan) unsetVariables() []string {
 		}
 	}
 	// The auth's own variables are documented with the auth's options.
-	authVars := map[string]bool{}
-	if p.auth != nil {
-		for a := range p.auth.byAuth {
-			for _, prm := range a.Params {
-				for _, r := range refs(prm.Value) {
-					authVars[r] = true
-				}
-			}
-		}
-	}
+	authVars := p.authVariables()
 	var out []string
 	for name := range p.vars.used {
 		if _, ok := p.vars.defaults[name]; ok || authVars[name] || name == base || strings.HasPrefix(name, "$") || name == "" {

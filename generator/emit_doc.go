@@ -126,7 +126,12 @@ func (p *plan) baseURLDoc() string {
 	if base, ok := p.defaultBaseURL(); ok {
 		return fmt.Sprintf("Requests go to [DefaultBaseURL], %s; [WithBaseURL] sends them elsewhere (a staging server, a test server).", base)
 	}
-	return "The collection gives no base URL the SDK can use: pass [WithBaseURL] to NewClient."
+	return p.noBaseURLDoc(func(n string) string {
+		if n == "NewClient" {
+			return n
+		}
+		return "[" + n + "]"
+	})
 }
 
 // authSetupDoc says how the client authenticates, for each auth type the

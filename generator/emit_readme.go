@@ -81,7 +81,7 @@ func (p *plan) readme() (File, error) {
 	if base, ok := p.defaultBaseURL(); ok {
 		d.BaseURL = fmt.Sprintf("Requests go to `DefaultBaseURL` (%s); `WithBaseURL` sends them elsewhere (a staging server, a test server).", base)
 	} else {
-		d.BaseURL = "The collection gives no base URL the SDK can use: pass `WithBaseURL` to `NewClient`."
+		d.BaseURL = p.noBaseURLDoc(func(n string) string { return "`" + n + "`" })
 	}
 	if vars := p.unsetVariables(); len(vars) > 0 {
 		d.Variables = quoteList(vars)

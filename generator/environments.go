@@ -3,6 +3,9 @@ package generator
 import (
 	"fmt"
 	"net/url"
+	"regexp"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -17,9 +20,11 @@ import (
 // that differ only in the base URL's host become named constants
 // (BaseURLProduction, BaseURLStaging) a user passes to WithBaseURL.
 
-// envURL is one named base URL constant.
+// envURL is one named base URL constant: of an environment, or of a
+// collection variable that holds an alternative base URL (variable).
 type envURL struct {
 	name, env, url string
+	variable       string
 }
 
 // lookupVariable is the variable Postman would use for name: the first
@@ -33,11 +38,173 @@ func (t *varTable) lookupVariable(name string) (model.Variable, bool) {
 	return t.coll.LookupVariable(name)
 }
 
-// planBaseURLs applies cfg.BaseURL and plans the environments' constants.
+// planBaseURLs applies cfg.BaseURL, plans the BaseURL constants (of the
+// environments, else of the collection's alternative base URLs), and says
+// how to set a base URL the collection does not define.
 func (p *plan) planBaseURLs() {
 	if p.cfg.BaseURL != "" && len(p.origins) > 0 {
 		p.origins[0] = strings.TrimRight(p.cfg.BaseURL, "/")
 	}
+	p.planEnvironmentURLs()
+	if len(p.envURLs) == 0 {
+		p.planAlternativeURLs()
+	}
+	p.reportUndefinedBase()
+}
+
+// baseURLPlaceholder is the base URL quick starts and examples pass when
+// the collection gives none, marked as one to replace.
+const baseURLPlaceholder = "https://api.example.com"
+
+// baseURLOption is the client option quick starts and examples pass so
+// that their calls have somewhere to go: "" when the collection gives a
+// usable base URL, else WithBaseURL with the first BaseURL constant, or
+// with a placeholder (mark, a comment to end the line with, says so).
+// qual goes before the SDK's names ("bookings.").
+func (p *plan) baseURLOption(qual string) (opt, mark string) {
+	if _, ok := p.defaultBaseURL(); ok || p.stats().Methods == 0 {
+		return "", ""
+	}
+	if len(p.envURLs) > 0 {
+		return qual + "WithBaseURL(" + qual + p.envURLs[0].name + ")", ""
+	}
+	return qual + "WithBaseURL(" + strconv.Quote(baseURLPlaceholder) + ")", " // placeholder: the collection gives no base URL; use your API's"
+}
+
+// noBaseURLDoc says how to give the client a base URL when the
+// collection gives none it can use; code formats a Go name for the
+// document ("[WithBaseURL]" in doc.go, "`WithBaseURL`" in README.md).
+func (p *plan) noBaseURLDoc(code func(string) string) string {
+	if len(p.envURLs) == 0 {
+		return "The collection gives no base URL the SDK can use: pass " + code("WithBaseURL") + " to " + code("NewClient") + "."
+	}
+	consts := make([]string, len(p.envURLs))
+	for i, e := range p.envURLs {
+		consts[i] = code(e.name)
+	}
+	return "The collection gives no default base URL: pass " + code("WithBaseURL") + " to " + code("NewClient") + " with one of " + strings.Join(consts, ", ") + "."
+}
+
+// isBaseURLVariable reports whether name is a variable of the base URL,
+// which WithBaseURL (or postgen.yaml's baseURL) replaces.
+func (p *plan) isBaseURLVariable(name string) bool {
+	if len(p.origins) == 0 {
+		return false
+	}
+	for _, r := range refs(p.origins[0]) {
+		if r == name {
+			return true
+		}
+	}
+	return false
+}
+
+// reportUndefinedBase says, once, how to set a base URL whose variables
+// nothing defines; nothing when postgen.yaml gives the base URL.
+//
+//	warning[undefined-base-url]: item[0].request.url.host: the base URL {{url}} uses "url", which ...
+func (p *plan) reportUndefinedBase() {
+	if len(p.undefinedBase) == 0 || p.cfg.BaseURL != "" {
+		return
+	}
+	sort.Strings(p.undefinedBase)
+	quoted := make([]string, len(p.undefinedBase))
+	for i, n := range p.undefinedBase {
+		quoted[i] = strconv.Quote(n)
+	}
+	path := p.vars.used[p.undefinedBase[0]]
+	what := fmt.Sprintf("the base URL %s uses %s, which the collection does not define", p.origins[0], strings.Join(quoted, " and "))
+	if len(p.envURLs) > 0 {
+		consts := make([]string, len(p.envURLs))
+		for i, e := range p.envURLs {
+			consts[i] = e.name
+		}
+		p.warn(model.CodeBaseURLChoice, path, "%s: SDK users choose one with WithBaseURL(%s), or set baseURL in postgen.yaml to make it the default", what, strings.Join(consts, " | "))
+		return
+	}
+	p.warn(model.CodeUndefinedBaseURL, path, "%s: set baseURL in postgen.yaml to give the SDK a default, or SDK users must pass WithBaseURL(...) to NewClient", what)
+}
+
+// envWords are the words that name a deployment of an API, which a
+// variable holding an alternative base URL is named after (prod_url,
+// sandboxBaseUrl, testnet_url).
+var envWords = map[string]bool{
+	"prod": true, "production": true, "live": true, "sandbox": true, "staging": true, "stage": true, "stg": true,
+	"test": true, "testnet": true, "testing": true, "demo": true, "dev": true, "development": true, "qa": true,
+	"uat": true, "local": true, "localhost": true, "preprod": true, "beta": true, "alpha": true, "mainnet": true,
+	"integration": true, "mock": true, "sit": true,
+}
+
+// urlSuffix matches the end of a variable name that says it holds a URL.
+var urlSuffix = regexp.MustCompile(`(?i)[_.\-]?(base[_\-]?url|base[_\-]?uri|url|uri|host|origin|server|endpoint|domain|base)$`)
+
+// planAlternativeURLs makes BaseURL<Name> constants of the collection's
+// variables that hold alternative base URLs: variables no request uses,
+// whose value is an absolute http(s) URL and whose name is a deployment's
+// (prod_url, testnet_url, sandboxBaseUrl; the base URL's own variable name
+// with a deployment word, or a deployment word and URL, host or origin).
+func (p *plan) planAlternativeURLs() {
+	if len(p.origins) == 0 {
+		return
+	}
+	baseVar := ""
+	if r := refs(p.origins[0]); len(r) == 1 && "{{"+r[0]+"}}" == p.origins[0] {
+		baseVar = r[0]
+	}
+	seen := map[string]bool{}
+	for _, v := range p.coll.Variables {
+		if v.Disabled || v.KeyFromID || seen[v.Key] || v.Key == baseVar {
+			continue
+		}
+		seen[v.Key] = true
+		if _, used := p.vars.used[v.Key]; used {
+			continue
+		}
+		label := deploymentLabel(v.Key, baseVar)
+		if label == "" {
+			continue
+		}
+		text, ok := renderVariable(v)
+		if !ok || v.Type == "secret" || isSecretName(v.Key) || isSecretValue(text) || strings.Contains(text, "{{") {
+			continue
+		}
+		u, err := url.Parse(strings.TrimSpace(text))
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil {
+			continue
+		}
+		name := p.namer.Exported(label)
+		if name == "" {
+			continue
+		}
+		p.envURLs = append(p.envURLs, envURL{name: p.pkgScope.Claim("BaseURL" + name), variable: v.Key, url: strings.TrimRight(u.String(), "/")})
+	}
+}
+
+// deploymentLabel is the deployment a variable named key holds the base
+// URL of ("prod" for prod_url, "sandbox" for sandboxBaseUrl when the base
+// URL is {{baseUrl}}), "" when its name is not a deployment's.
+func deploymentLabel(key, baseVar string) string {
+	rest := ""
+	if lk, lb := strings.ToLower(key), strings.ToLower(baseVar); lb != "" && strings.Contains(lk, lb) {
+		i := strings.Index(lk, lb)
+		rest = key[:i] + " " + key[i+len(lb):]
+	} else if loc := urlSuffix.FindStringIndex(key); loc != nil {
+		rest = key[:loc[0]]
+	}
+	ws := words(rest)
+	if len(ws) == 0 {
+		return ""
+	}
+	for _, w := range ws {
+		if !envWords[w] {
+			return ""
+		}
+	}
+	return strings.Join(ws, " ")
+}
+
+// planEnvironmentURLs plans the environments' constants.
+func (p *plan) planEnvironmentURLs() {
 	envs := p.cfg.Environments
 	if len(envs) < 2 || len(p.origins) == 0 || p.origins[0] == "" {
 		return
@@ -55,7 +222,7 @@ func (p *plan) planBaseURLs() {
 			a, aok := p.envValue(first, name)
 			b, bok := p.envValue(env, name)
 			if a != b || aok != bok {
-				p.warn("", "environments %q and %q differ in {{%s}}, not only in the base URL's host, so postgen makes no BaseURL constants for them; %q supplies the defaults and other values are set with WithVariable", first.Name, env.Name, name, first.Name)
+				p.warn(model.CodeNoBaseURLConstants, "", "environments %q and %q differ in {{%s}}, not only in the base URL's host, so postgen makes no BaseURL constants for them; %q supplies the defaults and other values are set with WithVariable", first.Name, env.Name, name, first.Name)
 				return
 			}
 		}
@@ -64,7 +231,7 @@ func (p *plan) planBaseURLs() {
 	for i, env := range envs {
 		u, ok := p.resolveIn(env, base)
 		if !ok {
-			p.warn("", "the base URL %s cannot be resolved in environment %q (a variable is missing or secret), so postgen makes no BaseURL constants", base, env.Name)
+			p.warn(model.CodeNoBaseURLConstants, "", "the base URL %s cannot be resolved in environment %q (a variable is missing or secret), so postgen makes no BaseURL constants", base, env.Name)
 			return
 		}
 		urls[i] = u
@@ -74,7 +241,7 @@ func (p *plan) planBaseURLs() {
 	for _, u := range urls[1:] {
 		pu, _ := url.Parse(u)
 		if pu.Scheme != ref.Scheme || pu.Path != ref.Path || pu.RawQuery != ref.RawQuery {
-			p.warn("", "the environments' base URLs %s and %s differ in more than the host, so postgen makes no BaseURL constants", urls[0], u)
+			p.warn(model.CodeNoBaseURLConstants, "", "the environments' base URLs %s and %s differ in more than the host, so postgen makes no BaseURL constants", urls[0], u)
 			return
 		}
 		distinct = distinct || pu.Host != ref.Host
@@ -167,10 +334,18 @@ func (p *plan) resolveIn(env *model.Environment, s string) (string, bool) {
 //	func WithTenant(tenant string) Option { return WithVariable("tenant", tenant) }
 func (p *plan) emitConfigured(f *jen.File) {
 	if len(p.envURLs) > 0 {
-		f.Comment("Base URLs of the API's Postman environments; pass one to WithBaseURL.")
+		if p.envURLs[0].variable != "" {
+			f.Comment("Base URLs the collection gives for the API's deployments; pass one to WithBaseURL.")
+		} else {
+			f.Comment("Base URLs of the API's Postman environments; pass one to WithBaseURL.")
+		}
 		defs := make([]jen.Code, 0, 2*len(p.envURLs))
 		for _, e := range p.envURLs {
-			defs = append(defs, jen.Add(comment(fmt.Sprintf("%s is the base URL of the %q environment.", e.name, oneLine(e.env)))...))
+			doc := fmt.Sprintf("%s is the base URL of the %q environment.", e.name, oneLine(e.env))
+			if e.variable != "" {
+				doc = fmt.Sprintf("%s is the base URL the collection variable {{%s}} holds.", e.name, oneLine(e.variable))
+			}
+			defs = append(defs, jen.Add(comment(doc)...))
 			defs = append(defs, jen.Id(e.name).Op("=").Lit(e.url))
 		}
 		f.Const().Defs(defs...)

@@ -50,17 +50,7 @@ func TestEnvironmentBaseURLs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := newPlan(envCollection(), Config{Package: "env", Environments: tt.envs})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, e := range p.envURLs {
-				got = append(got, e.name+"="+e.url)
-			}
-			if strings.Join(got, " ") != strings.Join(tt.consts, " ") {
-				t.Errorf("constants %v, want %v", got, tt.consts)
-			}
+			p := planWithConsts(t, envCollection(), Config{Package: "env", Environments: tt.envs}, tt.consts)
 			var warnings []string
 			for _, d := range p.diags {
 				warnings = append(warnings, d.Message)

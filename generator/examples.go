@@ -191,7 +191,11 @@ func (p *plan) examplesFile() (File, error) {
 		}
 		args := append([]string{"context.Background()"}, ex.argsText(qual)...)
 		w.WriteString("func Example" + m.svc.typeName + "_" + m.name + "() {\n")
-		w.WriteString("\tclient, _ := " + qual + "NewClient() // without options it cannot fail\n")
+		if base, mark := p.baseURLOption(qual); base != "" {
+			w.WriteString("\tclient, _ := " + qual + "NewClient(" + base + ")" + mark + "\n")
+		} else {
+			w.WriteString("\tclient, _ := " + qual + "NewClient() // without options it cannot fail\n")
+		}
 		w.WriteString("\t" + vars + " := " + m.methodPath("client") + "(" + strings.Join(args, ", ") + ")\n")
 		w.WriteString("\tif err != nil {\n\t\tlog.Fatal(err)\n\t}\n\tfmt.Println(result)\n}\n")
 	})

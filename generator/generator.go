@@ -113,7 +113,8 @@ type Stats struct {
 type Result struct {
 	// Files are sorted by name.
 	Files []File
-	// Diagnostics are warnings about the input, in input order.
+	// Diagnostics are warnings and notes about the input (each with its
+	// code, model.Codes), in input order.
 	Diagnostics []model.Diagnostic
 	Stats       Stats
 	// Types reports on the types inferred from bodies and examples.

@@ -27,16 +27,20 @@ type Outline struct {
 	// Items are the top-level folders and requests; the Client holds the
 	// requests among them.
 	Items []*OutlineItem `json:"items"`
-	// Diagnostics are the generator's warnings.
+	// Diagnostics are the generator's warnings and notes.
 	Diagnostics []model.Diagnostic `json:"diagnostics"`
 	Stats       Stats              `json:"stats"`
 }
 
-// NamedURL is a base URL constant of an environment.
+// NamedURL is a base URL constant of an environment, or of a collection
+// variable holding another deployment's base URL.
 type NamedURL struct {
 	Const       string `json:"const"`
-	Environment string `json:"environment"`
-	URL         string `json:"url"`
+	Environment string `json:"environment,omitempty"`
+	// Variable is the collection variable that holds the URL, for a
+	// constant made from one (prod_url) rather than an environment.
+	Variable string `json:"variable,omitempty"`
+	URL      string `json:"url"`
 }
 
 // AuthOutline is an auth block: its type and the JSON path that declares
@@ -55,6 +59,9 @@ type VariableOutline struct {
 	Secret  bool   `json:"secret,omitempty"`
 	// Option is the option function that sets it, besides WithVariable.
 	Option string `json:"option,omitempty"`
+	// BaseURL says it is a variable of the base URL, which WithBaseURL
+	// replaces.
+	BaseURL bool `json:"baseURL,omitempty"`
 }
 
 // OutlineItem is a folder or a request.
@@ -110,7 +117,7 @@ func Inspect(c *model.Collection, cfg Config) (*Outline, error) {
 		o.BaseURL = base
 	}
 	for _, e := range p.envURLs {
-		o.EnvironmentURLs = append(o.EnvironmentURLs, NamedURL{Const: e.name, Environment: e.env, URL: e.url})
+		o.EnvironmentURLs = append(o.EnvironmentURLs, NamedURL{Const: e.name, Environment: e.env, Variable: e.variable, URL: e.url})
 	}
 	o.Items = p.outlineItems(c.Folders, c.Requests, c.Order, services, methods)
 	return o, nil
@@ -206,7 +213,7 @@ func (p *plan) variableOutline() []VariableOutline {
 	}
 	var out []VariableOutline
 	for name := range p.vars.used {
-		v := VariableOutline{Name: name, Secret: p.vars.secret[name], Option: option[name]}
+		v := VariableOutline{Name: name, Secret: p.vars.secret[name], Option: option[name], BaseURL: p.isBaseURLVariable(name)}
 		v.Default = p.vars.defaults[name]
 		out = append(out, v)
 	}

@@ -103,7 +103,7 @@ func (p *plan) planOperation(r *model.Request, s *service, m *method) *opPlan {
 		// Without an auth of its own the userinfo is the request's Basic
 		// auth (parser), and the auth's warning says how to set it.
 		if r.Auth == nil || r.Auth.Path != r.Path+".request.url" {
-			p.warn(r.Path+".request.url", "credentials in the URL (user:password@) are not copied; the request's own auth is sent instead")
+			p.warn(model.CodeCredentialNotCopied, r.Path+".request.url", "credentials in the URL (user:password@) are not copied; the request's own auth is sent instead")
 		}
 	}
 	for _, h := range r.Behavior.DisabledSystemHeaders {

@@ -72,7 +72,7 @@ func (p *plan) errorf(where, format string, args ...any) {
 	if where != "" {
 		msg = where + ": " + msg
 	}
-	p.errs = append(p.errs, fmt.Errorf("%s", msg))
+	p.errs = append(p.errs, &model.CodedError{Code: model.CodeConfigConflict, Err: fmt.Errorf("%s", msg)})
 }
 
 // FieldTypeOverride returns the Go type the user chose for the field of

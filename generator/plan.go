@@ -42,6 +42,8 @@ type plan struct {
 	// environments' base URL constants.
 	options []VariableOption
 	envURLs []envURL
+	// undefinedBase are the variables of the base URL nothing defines.
+	undefinedBase []string
 	// types holds the types inferred from bodies and examples.
 	types *typeTable
 }
@@ -215,7 +217,11 @@ func (p *plan) fileName(goName string) string {
 // cannot be sent (no URL) is skipped with a warning.
 func (p *plan) planMethod(r *model.Request, s *service) {
 	if why := unsendable(r.URL); why != "" {
-		p.warn(r.Path+".request.url", "left out of the SDK: %s", why)
+		code := model.CodeUnsendableURL
+		if len(r.URL.Host) == 0 && len(r.URL.Path) == 0 {
+			code = model.CodeRequestNoURL
+		}
+		p.warn(code, r.Path+".request.url", "left out of the SDK: %s", why)
 		return
 	}
 	m := &method{req: r, svc: s}
@@ -375,9 +381,10 @@ func (p *plan) forEachMethod(fn func(*method)) {
 	}
 }
 
-// warn records a warning about the input at path.
-func (p *plan) warn(path, format string, args ...any) {
-	p.diags = append(p.diags, model.Diagnostic{Severity: model.Warning, Path: path, Message: fmt.Sprintf(format, args...)})
+// warn records a diagnostic of kind code about the input at path; its
+// severity is the code's (model.Codes).
+func (p *plan) warn(code model.Code, path, format string, args ...any) {
+	p.diags = append(p.diags, model.Diag(code, path, format, args...))
 }
 
 // stats counts services, methods and types.

@@ -30,7 +30,7 @@ type varTable struct {
 	scrubbed int
 	scrubs   []Scrub
 	// warn reports a diagnostic at a JSON path.
-	warn func(path, format string, args ...any)
+	warn func(code model.Code, path, format string, args ...any)
 	// env is the environment whose values override the collection's.
 	env *model.Environment
 	// referenced holds every variable name the collection refers to
@@ -113,7 +113,7 @@ func (t *varTable) replaced(name, key, path string) {
 	t.secret[name] = true
 	t.scrubbed++
 	if t.warn != nil {
-		t.warn(path, "the value of %q looks like a credential and was not copied into the SDK; set it with WithVariable(%q, ...)", key, name)
+		t.warn(model.CodeCredentialNotCopied, path, "the value of %q looks like a credential and was not copied into the SDK; set it with WithVariable(%q, ...)", key, name)
 	}
 }
 
@@ -286,7 +286,7 @@ func (t *varTable) finish(p *plan) {
 		v, ok := t.lookupVariable(name)
 		if !ok {
 			if _, synth := t.synthetic[name]; !synth && !strings.HasPrefix(name, "$") {
-				p.warn(t.used[name], "variable %q is used but the collection does not define it: SDK users must set it with WithVariable(%q, ...)", name, name)
+				p.undefinedVariable(name)
 			}
 			continue
 		}
@@ -310,6 +310,41 @@ func (t *varTable) finish(p *plan) {
 	for name := range t.synthetic {
 		delete(t.defaults, name)
 	}
+}
+
+// undefinedVariable reports a variable a request uses that nothing
+// defines: a credential is a note (it is set at run time, as it should
+// be), a variable of the base URL waits for planBaseURLs (WithBaseURL
+// sets it, and postgen.yaml's baseURL replaces it), any other is a
+// warning.
+func (p *plan) undefinedVariable(name string) {
+	t := p.vars
+	switch {
+	case p.isBaseURLVariable(name):
+		p.undefinedBase = append(p.undefinedBase, name)
+	case t.secret[name] || isSecretName(name):
+		if !p.authVariables()[name] { // the auth's note says how to set it
+			p.warn(model.CodeUndefinedCredential, t.used[name], "credential variable %q is not defined in the collection, as credentials should not be: SDK users set it at run time with WithVariable(%q, ...)", name, name)
+		}
+	default:
+		p.warn(model.CodeUndefinedVariable, t.used[name], "variable %q is used but the collection does not define it: SDK users must set it with WithVariable(%q, ...)", name, name)
+	}
+}
+
+// authVariables are the variables the auths' parameters refer to.
+func (p *plan) authVariables() map[string]bool {
+	out := map[string]bool{}
+	if p.auth == nil {
+		return out
+	}
+	for a := range p.auth.byAuth {
+		for _, prm := range a.Params {
+			for _, r := range refs(prm.Value) {
+				out[r] = true
+			}
+		}
+	}
+	return out
 }
 
 // scrubUserInfo replaces the user:password of URLs inside the value of

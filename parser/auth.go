@@ -23,7 +23,7 @@ func (w *walker) declaredAuth(v gjson.Result, path string) *model.Auth {
 	case !present(v):
 		return nil
 	case !v.IsObject():
-		w.warn(path, v, "expected an auth object {type, ...}, found %s; inheriting auth instead", describe(v))
+		w.warn(model.CodeUnexpectedType, path, v, "expected an auth object {type, ...}, found %s; inheriting auth instead", describe(v))
 		return nil
 	}
 	// One pass keeps the last "type" (as JSON.parse would) and every other
@@ -43,15 +43,15 @@ func (w *walker) declaredAuth(v gjson.Result, path string) *model.Auth {
 	case !typ.Exists():
 		return nil // {} means inherit
 	case typ.Type != gjson.String || typ.Str == "" || typ.Str == "type":
-		w.warn(join(path, "type"), typ, "auth type %s is not a valid auth type; Postman ignores this auth and inherits from the parent", typ.Raw)
+		w.warn(model.CodeInvalidAuthType, join(path, "type"), typ, "auth type %s is not a valid auth type; Postman ignores this auth and inherits from the parent", typ.Raw)
 		return nil
 	}
 	a := &model.Auth{Type: typ.Str, Path: path}
 	switch {
 	case typ.Str == "inherit":
-		w.warn(path, v, "auth type \"inherit\" is not special to Postman: it stops inheritance and sends no auth; remove the auth object (or set it to null) to inherit from the parent")
+		w.warn(model.CodeInheritAuthType, path, v, "auth type \"inherit\" is not special to Postman: it stops inheritance and sends no auth; remove the auth object (or set it to null) to inherit from the parent")
 	case !knownAuthTypes[typ.Str]:
-		w.warn(join(path, "type"), typ, "unknown auth type %q; Postman has no handler for it and sends no auth", typ.Str)
+		w.warn(model.CodeUnknownAuthType, join(path, "type"), typ, "unknown auth type %q; Postman has no handler for it and sends no auth", typ.Str)
 	}
 	var params gjson.Result
 	for i, name := range names {
@@ -86,13 +86,13 @@ func (w *walker) authParams(v gjson.Result, path string) []model.AuthParam {
 		elements(v, func(i int, el gjson.Result) {
 			p := index(path, i)
 			if !el.IsObject() {
-				w.warn(p, el, "expected an auth parameter object {key, value}, found %s; skipping it", describe(el))
+				w.warn(model.CodeUnexpectedType, p, el, "expected an auth parameter object {key, value}, found %s; skipping it", describe(el))
 				return
 			}
 			r := readRow(el)
 			key, value, typ := r.key, r.value, r.typ
 			if key.Type != gjson.String {
-				w.warn(p, el, "the auth parameter has no string key; skipping it")
+				w.warn(model.CodeMissingKey, p, el, "the auth parameter has no string key; skipping it")
 				return
 			}
 			put(model.AuthParam{Key: key.Str, Value: text(value), Kind: valueKind(value), Type: w.str(typ, p, "type")})
@@ -103,7 +103,7 @@ func (w *walker) authParams(v gjson.Result, path string) []model.AuthParam {
 			put(model.AuthParam{Key: key, Value: text(value), Kind: valueKind(value)})
 		})
 	default:
-		w.warn(path, v, "expected auth parameters as an array or an object, found %s; ignoring them", describe(v))
+		w.warn(model.CodeUnexpectedType, path, v, "expected auth parameters as an array or an object, found %s; ignoring them", describe(v))
 	}
 	return out
 }

@@ -22,7 +22,7 @@ func (w *walker) behavior(v gjson.Result, path string) behavior {
 	case !present(v):
 		return b
 	case !v.IsObject():
-		w.warn(path, v, "expected a protocolProfileBehavior object, found %s; ignoring it", describe(v))
+		w.warn(model.CodeUnexpectedType, path, v, "expected a protocolProfileBehavior object, found %s; ignoring it", describe(v))
 		return b
 	}
 	members(v, func(key string, val gjson.Result) {
@@ -40,7 +40,7 @@ func (w *walker) behavior(v gjson.Result, path string) behavior {
 			p := join(path, key)
 			if !val.IsObject() {
 				if present(val) {
-					w.warn(p, val, "expected an object of {header-name: true}, found %s; ignoring it", describe(val))
+					w.warn(model.CodeUnexpectedType, p, val, "expected an object of {header-name: true}, found %s; ignoring it", describe(val))
 				}
 				return
 			}

@@ -13,7 +13,7 @@ func (w *walker) body(v gjson.Result, path string) *model.Body {
 	case !present(v):
 		return nil
 	case !v.IsObject():
-		w.warn(path, v, "expected a body object, found %s; the request has no body", describe(v))
+		w.warn(model.CodeUnexpectedType, path, v, "expected a body object, found %s; the request has no body", describe(v))
 		return nil
 	}
 	var mode, raw, urlencoded, formdata, file, graphql, options, disabled gjson.Result
@@ -41,7 +41,7 @@ func (w *walker) body(v gjson.Result, path string) *model.Body {
 		return nil
 	}
 	if mode.Type != gjson.String {
-		w.warn(join(path, "mode"), mode, "expected a body mode string, found %s; the request has no body", describe(mode))
+		w.warn(model.CodeUnexpectedType, join(path, "mode"), mode, "expected a body mode string, found %s; the request has no body", describe(mode))
 		return nil
 	}
 	b := &model.Body{Mode: mode.Str, Disabled: truthy(disabled)}
@@ -56,7 +56,7 @@ func (w *walker) body(v gjson.Result, path string) *model.Body {
 		b.GraphQL = w.graphQLBody(graphql, join(path, "graphql"))
 	default:
 		if mode.Str != model.BodyRaw {
-			w.warn(join(path, "mode"), mode, "unknown body mode %q; Postman sends body.raw as a raw text body", mode.Str)
+			w.warn(model.CodeUnknownBodyMode, join(path, "mode"), mode, "unknown body mode %q; Postman sends body.raw as a raw text body", mode.Str)
 			b.Mode = model.BodyRaw
 		}
 		// A non-string raw is sent JSON-serialised.
@@ -79,14 +79,14 @@ func (w *walker) formRows(v gjson.Result, path string, formdata bool) []model.Fo
 		}
 		return out
 	case !v.IsArray():
-		w.warn(path, v, "expected an array of form rows, found %s; ignoring it", describe(v))
+		w.warn(model.CodeUnexpectedType, path, v, "expected an array of form rows, found %s; ignoring it", describe(v))
 		return nil
 	}
 	var out []model.FormParam
 	elements(v, func(i int, el gjson.Result) {
 		p := index(path, i)
 		if !el.IsObject() {
-			w.warn(p, el, "expected a form row object {key, value}, found %s; skipping it", describe(el))
+			w.warn(model.CodeUnexpectedType, p, el, "expected a form row object {key, value}, found %s; skipping it", describe(el))
 			return
 		}
 		r := readRow(el)
@@ -119,13 +119,13 @@ func (w *walker) fileSources(v gjson.Result, path string) []string {
 	case v.Type == gjson.String:
 		return []string{v.Str}
 	case !v.IsArray():
-		w.warn(path, v, "expected a file path or an array of paths, found %s; ignoring it", describe(v))
+		w.warn(model.CodeUnexpectedType, path, v, "expected a file path or an array of paths, found %s; ignoring it", describe(v))
 		return nil
 	}
 	var out []string
 	elements(v, func(i int, el gjson.Result) {
 		if el.Type != gjson.String {
-			w.warn(index(path, i), el, "expected a file path string, found %s; skipping it", describe(el))
+			w.warn(model.CodeUnexpectedType, index(path, i), el, "expected a file path string, found %s; skipping it", describe(el))
 			return
 		}
 		out = append(out, el.Str)
@@ -141,7 +141,7 @@ func (w *walker) fileBody(v gjson.Result, path string) model.FileBody {
 	case v.Type == gjson.String:
 		return model.FileBody{Src: v.Str}
 	case !v.IsObject():
-		w.warn(path, v, "expected a file object {src}, found %s; the body has no file", describe(v))
+		w.warn(model.CodeUnexpectedType, path, v, "expected a file object {src}, found %s; the body has no file", describe(v))
 		return model.FileBody{}
 	}
 	var src, content gjson.Result
@@ -164,7 +164,7 @@ func (w *walker) graphQLBody(v gjson.Result, path string) model.GraphQLBody {
 	case !present(v):
 		return model.GraphQLBody{}
 	case !v.IsObject():
-		w.warn(path, v, "expected a graphql object {query, variables}, found %s; the body is empty", describe(v))
+		w.warn(model.CodeUnexpectedType, path, v, "expected a graphql object {query, variables}, found %s; the body is empty", describe(v))
 		return model.GraphQLBody{}
 	}
 	var query, variables, op gjson.Result

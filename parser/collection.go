@@ -60,9 +60,9 @@ func (w *walker) collection(doc gjson.Result, path string) *model.Collection {
 func (w *walker) info(c *model.Collection, info gjson.Result, path string, doc gjson.Result) gjson.Result {
 	if !info.IsObject() {
 		if present(info) {
-			w.warn(path, info, "expected the collection's info object, found %s; the collection has no name", describe(info))
+			w.warn(model.CodeNoName, path, info, "expected the collection's info object, found %s; the collection has no name", describe(info))
 		} else {
-			w.warn(path, doc, "the collection has no \"info\" object, so it has no name")
+			w.warn(model.CodeNoName, path, doc, "the collection has no \"info\" object, so it has no name")
 		}
 		return gjson.Result{}
 	}
@@ -82,7 +82,7 @@ func (w *walker) info(c *model.Collection, info gjson.Result, path string, doc g
 		}
 	})
 	if !present(name) {
-		w.warn(join(path, "name"), info, "the collection has no name")
+		w.warn(model.CodeNoName, join(path, "name"), info, "the collection has no name")
 	}
 	c.Name = w.str(name, path, "name")
 	c.ID = w.str(id, path, "_postman_id")
@@ -100,7 +100,7 @@ func (w *walker) version(v gjson.Result, path string) string {
 	case v.Type == gjson.String, v.Type == gjson.Number:
 		return text(v)
 	case !v.IsObject():
-		w.warn(path, v, "expected a version string or {major, minor, patch} object, found %s; ignoring it", describe(v))
+		w.warn(model.CodeUnexpectedType, path, v, "expected a version string or {major, minor, patch} object, found %s; ignoring it", describe(v))
 		return ""
 	}
 	var major, minor, patch, ident gjson.Result
@@ -148,7 +148,7 @@ func (w *walker) schemaVersion(schema gjson.Result, path string) string {
 		guess = "2.1.0"
 	}
 	if present(schema) {
-		w.warn(path, schema, "expected a Postman schema URL naming format v2.0 or v2.1, found %s; reading the file as %s", schema.Raw, guess)
+		w.warn(model.CodeUnknownSchema, path, schema, "expected a Postman schema URL naming format v2.0 or v2.1, found %s; reading the file as %s", schema.Raw, guess)
 	}
 	return guess
 }
@@ -232,7 +232,7 @@ func (w *walker) children(list gjson.Result, path string, sc scope, folders *[]*
 	elements(list, func(i int, el gjson.Result) {
 		p := index(path, i)
 		if !el.IsObject() {
-			w.warn(p, el, "expected an item or folder object, found %s; skipping it", describe(el))
+			w.warn(model.CodeUnexpectedType, p, el, "expected an item or folder object, found %s; skipping it", describe(el))
 			return
 		}
 		m := readItem(el)
@@ -243,7 +243,7 @@ func (w *walker) children(list gjson.Result, path string, sc scope, folders *[]*
 			return
 		}
 		if !present(m.request) {
-			w.warn(p, el, "the item has neither \"request\" nor \"item\"; Postman would send a GET with an empty URL and fail, so it is skipped")
+			w.warn(model.CodeEmptyItem, p, el, "the item has neither \"request\" nor \"item\"; Postman would send a GET with an empty URL and fail, so it is skipped")
 			return
 		}
 		if r := w.requestItem(m, p, sc); r != nil {
@@ -262,7 +262,7 @@ func (w *walker) folder(m itemMembers, key string, list gjson.Result, path strin
 		Path:        path,
 	}
 	if present(m.request) {
-		w.warn(join(path, "request"), m.request, "the element has both \"%s\" and \"request\"; Postman treats it as a folder and ignores the request", key)
+		w.warn(model.CodeFolderWithRequest, join(path, "request"), m.request, "the element has both \"%s\" and \"request\"; Postman treats it as a folder and ignores the request", key)
 	}
 	f.Auth = w.declaredAuth(m.auth, join(path, "auth"))
 	vars, vkey := pickVariables(m.variable, m.variables)

@@ -14,7 +14,7 @@ func (w *walker) description(v gjson.Result, parent, key string) model.Descripti
 	case v.Type == gjson.String:
 		return model.Description{Content: v.Str}
 	case !v.IsObject():
-		w.warn(join(parent, key), v, "expected a description string or {content, type} object, found %s; ignoring it", describe(v))
+		w.warn(model.CodeUnexpectedType, join(parent, key), v, "expected a description string or {content, type} object, found %s; ignoring it", describe(v))
 		return model.Description{}
 	}
 	path := join(parent, key)

@@ -46,12 +46,12 @@ func ParseEnvironment(data []byte) (*model.Environment, []model.Diagnostic, erro
 	elements(values, func(i int, el gjson.Result) {
 		p := index(vpath, i)
 		if !el.IsObject() {
-			w.warn(p, el, "expected a value object {key, value}, found %s; skipping it", describe(el))
+			w.warn(model.CodeUnexpectedType, p, el, "expected a value object {key, value}, found %s; skipping it", describe(el))
 			return
 		}
 		key := el.Get("key")
 		if key.Type != gjson.String || key.Str == "" {
-			w.warn(p, el, "the value has no key; skipping it")
+			w.warn(model.CodeMissingKey, p, el, "the value has no key; skipping it")
 			return
 		}
 		value := el.Get("value")

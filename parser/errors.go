@@ -3,6 +3,8 @@ package parser
 import (
 	"fmt"
 	"strings"
+
+	"github.com/postgen/postgen/model"
 )
 
 // ErrorKind classifies why an input cannot become a collection.
@@ -45,6 +47,29 @@ func (k ErrorKind) String() string {
 	}
 	return fmt.Sprintf("parser error kind %d", int(k))
 }
+
+// Code is the diagnostic code of the kind ("invalid-json").
+func (k ErrorKind) Code() model.Code {
+	switch k {
+	case ErrInvalidJSON:
+		return model.CodeInvalidJSON
+	case ErrNotCollection:
+		return model.CodeNotACollection
+	case ErrV1Collection:
+		return model.CodeV1Unconvertible
+	case ErrEmpty:
+		return model.CodeEmptyInput
+	case ErrNotEnvironment:
+		return model.CodeNotAnEnvironment
+	case ErrTooDeep:
+		return model.CodeTooDeep
+	}
+	return ""
+}
+
+// DiagnosticCode is the code of the error's kind, which the command line
+// prints ("error[invalid-json]").
+func (e *Error) DiagnosticCode() model.Code { return e.Kind.Code() }
 
 // Error is returned by Parse for input that cannot become a collection.
 // Use errors.As to get at it and switch on Kind.

@@ -18,7 +18,7 @@ func (w *walker) events(v gjson.Result, path string) []model.Event {
 	elements(v, func(i int, el gjson.Result) {
 		p := index(path, i)
 		if !el.IsObject() {
-			w.warn(p, el, "expected an event object {listen, script}, found %s; skipping it", describe(el))
+			w.warn(model.CodeUnexpectedType, p, el, "expected an event object {listen, script}, found %s; skipping it", describe(el))
 			return
 		}
 		var listen, script, disabled gjson.Result
@@ -53,13 +53,13 @@ func (w *walker) scriptLines(v gjson.Result, path string) string {
 	case v.Type == gjson.String:
 		return v.Str
 	case !v.IsArray():
-		w.warn(path, v, "expected script lines (an array of strings or a string), found %s; ignoring them", describe(v))
+		w.warn(model.CodeUnexpectedType, path, v, "expected script lines (an array of strings or a string), found %s; ignoring them", describe(v))
 		return ""
 	}
 	var lines []string
 	elements(v, func(i int, el gjson.Result) {
 		if el.Type != gjson.String && present(el) {
-			w.warn(index(path, i), el, "expected a script line string, found %s; using its JSON text", describe(el))
+			w.warn(model.CodeUnexpectedType, index(path, i), el, "expected a script line string, found %s; using its JSON text", describe(el))
 		}
 		lines = append(lines, text(el))
 	})

@@ -16,7 +16,7 @@ func (w *walker) examples(v gjson.Result, path string) []model.Example {
 	elements(v, func(i int, el gjson.Result) {
 		p := index(path, i)
 		if !el.IsObject() {
-			w.warn(p, el, "expected a saved response object, found %s; skipping it", describe(el))
+			w.warn(model.CodeUnexpectedType, p, el, "expected a saved response object, found %s; skipping it", describe(el))
 			return
 		}
 		var name, id, code, status, header, body, lang, orig gjson.Result
@@ -55,7 +55,7 @@ func (w *walker) examples(v gjson.Result, path string) []model.Example {
 		case present(body):
 			// Postman stores bodies as text; a JSON value is what the
 			// author meant to show.
-			w.warn(join(p, "body"), body, "expected the response body as a string, found %s; using its JSON text", describe(body))
+			w.warn(model.CodeUnexpectedType, join(p, "body"), body, "expected the response body as a string, found %s; using its JSON text", describe(body))
 			ex.Body = text(body)
 		}
 		if present(orig) {
@@ -84,7 +84,7 @@ func (w *walker) statusCode(v gjson.Result, path string) int {
 		return 0
 	}
 	if v.Exists() {
-		w.warn(path, v, "expected an integer status code, found %s; using 0", v.Raw)
+		w.warn(model.CodeUnexpectedType, path, v, "expected an integer status code, found %s; using 0", v.Raw)
 	}
 	return 0
 }

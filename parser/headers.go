@@ -17,7 +17,7 @@ func (w *walker) headers(v gjson.Result, path string, allowStrings bool) []model
 	case v.Type == gjson.String:
 		return w.headerString(v, path)
 	case !v.IsArray():
-		w.warn(path, v, "expected an array of headers or a header string, found %s; ignoring it", describe(v))
+		w.warn(model.CodeUnexpectedType, path, v, "expected an array of headers or a header string, found %s; ignoring it", describe(v))
 		return nil
 	}
 	var out []model.Header
@@ -27,14 +27,14 @@ func (w *walker) headers(v gjson.Result, path string, allowStrings bool) []model
 			out = append(out, parseHeaderLine(el.Str))
 			return
 		case !el.IsObject():
-			w.warn(index(path, i), el, "expected a header object {key, value}, found %s; skipping it", describe(el))
+			w.warn(model.CodeUnexpectedType, index(path, i), el, "expected a header object {key, value}, found %s; skipping it", describe(el))
 			return
 		}
 		r := readRow(el)
 		key, value, disabled, desc := r.key, r.value, r.disabled, r.desc
 		p := index(path, i)
 		if !present(key) {
-			w.warn(p, el, "the header has no key; skipping it")
+			w.warn(model.CodeMissingKey, p, el, "the header has no key; skipping it")
 			return
 		}
 		out = append(out, model.Header{
@@ -74,9 +74,9 @@ func (w *walker) headerString(v gjson.Result, path string) []model.Header {
 		switch {
 		case !ok && strings.TrimFunc(line, isJSSpace) == "":
 		case !ok:
-			w.warn(path, v, "header line %q is not \"Key: value\" (no colon, or a space before it); Postman drops it", line)
+			w.warn(model.CodeHeaderLine, path, v, "header line %q is not \"Key: value\" (no colon, or a space before it); Postman drops it", line)
 		case hok && (hk != h.Key || hv != h.Value):
-			w.warn(path, v, "header line %q: Postman splits it into key %q and value %q, not at the first colon (key %q, value %q); keeping Postman's split, write it as an array header to be unambiguous", line, h.Key, h.Value, hk, hv)
+			w.warn(model.CodeHeaderLine, path, v, "header line %q: Postman splits it into key %q and value %q, not at the first colon (key %q, value %q); keeping Postman's split, write it as an array header to be unambiguous", line, h.Key, h.Value, hk, hv)
 		}
 	}
 	return out

@@ -21,8 +21,8 @@ import (
 // Result is a parsed collection with the warnings found while reading it.
 type Result struct {
 	Collection *model.Collection
-	// Diagnostics are warnings, in input order, each with a JSON path and a
-	// line:column.
+	// Diagnostics are warnings and notes (each with its code), in input
+	// order, each with a JSON path and a line:column.
 	Diagnostics []model.Diagnostic
 }
 

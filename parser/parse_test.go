@@ -243,14 +243,14 @@ func TestDiagnosticPositions(t *testing.T) {
 		"}"
 	res := parseOK(t, src)
 	want := []model.Diagnostic{
-		{Path: "item[0].request.header", Line: 3, Column: 41, Message: "expected an array of headers or a header string, found a number; ignoring it"},
-		{Path: "item[0].request.url", Line: 3, Column: 51, Message: "expected a URL string or object, found an array; the request has no URL"},
-		{Path: "item[1]", Line: 4, Column: 5, Message: "the item has neither \"request\" nor \"item\"; Postman would send a GET with an empty URL and fail, so it is skipped"},
+		{Code: model.CodeUnexpectedType, Path: "item[0].request.header", Line: 3, Column: 41, Message: "expected an array of headers or a header string, found a number; ignoring it"},
+		{Code: model.CodeUnexpectedType, Path: "item[0].request.url", Line: 3, Column: 51, Message: "expected a URL string or object, found an array; the request has no URL"},
+		{Code: model.CodeEmptyItem, Path: "item[1]", Line: 4, Column: 5, Message: "the item has neither \"request\" nor \"item\"; Postman would send a GET with an empty URL and fail, so it is skipped"},
 	}
 	if diff := cmp.Diff(want, res.Diagnostics); diff != "" {
 		t.Errorf("diagnostics (-want +got):\n%s", diff)
 	}
-	if got := res.Diagnostics[0].String(); got != "warning: item[0].request.header (3:41): "+want[0].Message {
+	if got := res.Diagnostics[0].String(); got != "warning[unexpected-type]: item[0].request.header (3:41): "+want[0].Message {
 		t.Errorf("String() = %q", got)
 	}
 }

@@ -49,11 +49,11 @@ func (w *walker) fillRequest(r *model.Request, v gjson.Result, path string, with
 		r.Method = "GET"
 		r.URL = parseURLString(v.Str)
 		if strings.TrimSpace(v.Str) == "" {
-			w.warn(path, v, "the request URL is empty; Postman cannot send this request")
+			w.warn(model.CodeEmptyURL, path, v, "the request URL is empty; Postman cannot send this request")
 		}
 		return nil, true
 	case !v.IsObject():
-		w.warn(path, v, "expected a request object or a URL string, found %s; skipping the item", describe(v))
+		w.warn(model.CodeUnexpectedType, path, v, "expected a request object or a URL string, found %s; skipping the item", describe(v))
 		return nil, false
 	}
 	var url, method, header, body, desc, auth gjson.Result

@@ -14,15 +14,15 @@ func (w *walker) url(v gjson.Result, path string, parent gjson.Result) model.URL
 	switch {
 	case v.Type == gjson.String:
 		if strings.TrimSpace(v.Str) == "" {
-			w.warn(path, v, "the request URL is empty; Postman cannot send this request")
+			w.warn(model.CodeEmptyURL, path, v, "the request URL is empty; Postman cannot send this request")
 		}
 		return parseURLString(v.Str)
 	case v.IsObject():
 		return w.urlObject(v, path)
 	case !present(v):
-		w.warnAt(path, v, parent, "the request has no URL; Postman cannot send it")
+		w.warnAt(model.CodeEmptyURL, path, v, parent, "the request has no URL; Postman cannot send it")
 	default:
-		w.warn(path, v, "expected a URL string or object, found %s; the request has no URL", describe(v))
+		w.warn(model.CodeUnexpectedType, path, v, "expected a URL string or object, found %s; the request has no URL", describe(v))
 	}
 	return model.URL{}
 }
@@ -55,12 +55,12 @@ func (w *walker) urlObject(v gjson.Result, path string) model.URL {
 	hasHost := present(host) && !(host.Type == gjson.String && host.Str == "") && !(host.IsArray() && emptyArray(host))
 	if !hasHost {
 		if strings.TrimSpace(rawText) == "" {
-			w.warn(path, v, "the URL object has neither host nor raw; Postman cannot send this request")
+			w.warn(model.CodeEmptyURL, path, v, "the URL object has neither host nor raw; Postman cannot send this request")
 			return model.URL{Raw: rawText}
 		}
 		// Postman itself ignores raw and fails with "request url is empty"
 		// (P04); parsing raw is the useful reading of such a file.
-		w.warn(path, v, "the URL object has no host; Postman ignores url.raw and would fail to send this request, using the parsed url.raw %q instead", rawText)
+		w.warn(model.CodeURLNoHost, path, v, "the URL object has no host; Postman ignores url.raw and would fail to send this request, using the parsed url.raw %q instead", rawText)
 		u := parseURLString(rawText)
 		if present(variable) {
 			u.Variables = w.variables(variable, join(path, "variable"), true)
@@ -115,12 +115,12 @@ func (w *walker) urlHost(v gjson.Result, path string) []string {
 			case gjson.Number:
 				out = append(out, jsNumber(el.Raw))
 			default:
-				w.warn(index(path, i), el, "expected a host label string, found %s; skipping it", describe(el))
+				w.warn(model.CodeUnexpectedType, index(path, i), el, "expected a host label string, found %s; skipping it", describe(el))
 			}
 		})
 		return out
 	}
-	w.warn(path, v, "expected a host string or an array of labels, found %s; ignoring it", describe(v))
+	w.warn(model.CodeUnexpectedType, path, v, "expected a host string or an array of labels, found %s; ignoring it", describe(v))
 	return nil
 }
 
@@ -168,7 +168,7 @@ func (w *walker) urlPath(v gjson.Result, path string) []string {
 		}
 		return strings.Split(strings.TrimPrefix(v.Str, "/"), "/")
 	case !v.IsArray():
-		w.warn(path, v, "expected a path string or an array of segments, found %s; ignoring it", describe(v))
+		w.warn(model.CodeUnexpectedType, path, v, "expected a path string or an array of segments, found %s; ignoring it", describe(v))
 		return nil
 	}
 	var out []string
@@ -182,10 +182,10 @@ func (w *walker) urlPath(v gjson.Result, path string) []string {
 			// {type, value} is in the schema but Postman sends it as
 			// "[object Object]"; its value is what the author meant.
 			val := el.Get("value")
-			w.warn(index(path, i), el, "path segment given as an object; Postman would send it as \"[object Object]\", using its value %q", text(val))
+			w.warn(model.CodeUnexpectedType, index(path, i), el, "path segment given as an object; Postman would send it as \"[object Object]\", using its value %q", text(val))
 			out = append(out, text(val))
 		default:
-			w.warn(index(path, i), el, "expected a path segment string, found %s; using an empty segment", describe(el))
+			w.warn(model.CodeUnexpectedType, index(path, i), el, "expected a path segment string, found %s; using an empty segment", describe(el))
 			out = append(out, "")
 		}
 	})
@@ -207,13 +207,13 @@ func (w *walker) query(v gjson.Result, path string) []model.QueryParam {
 		})
 		return out
 	case !v.IsArray():
-		w.warn(path, v, "expected an array of query parameters, found %s; ignoring it", describe(v))
+		w.warn(model.CodeUnexpectedType, path, v, "expected an array of query parameters, found %s; ignoring it", describe(v))
 		return nil
 	}
 	var out []model.QueryParam
 	elements(v, func(i int, el gjson.Result) {
 		if !el.IsObject() {
-			w.warn(index(path, i), el, "expected a query parameter object {key, value}, found %s; skipping it", describe(el))
+			w.warn(model.CodeUnexpectedType, index(path, i), el, "expected a query parameter object {key, value}, found %s; skipping it", describe(el))
 			return
 		}
 		r := readRow(el)

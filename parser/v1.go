@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/postgen/postgen/model"
 	"github.com/tidwall/gjson"
 )
 
@@ -66,12 +67,12 @@ func convertV1(src string, base int, doc gjson.Result, path string) (*Result, er
 	}
 	docOff := base + doc.Index
 	// The intro names the "requests" member, which makes the file v1.
-	cv.diags = append([]pendingDiag{{off: base + doc.Get("requests").Index, path: join(path, "requests"),
+	cv.diags = append([]pendingDiag{{off: base + doc.Get("requests").Index, path: join(path, "requests"), code: model.CodeV1Collection,
 		msg: "this is a Postman v1 collection (the legacy format); postgen converted it to v2.1 the way Postman does, and the paths in the messages below refer to the converted collection; re-export it from Postman as v2.1 to silence this"}},
 		cv.diags...)
 	// Re-place the v2 walk's diagnostics on the v1 objects they came from.
 	for _, d := range res.Diagnostics {
-		cv.diags = append(cv.diags, pendingDiag{off: originOf(enc.origins, d.Path, docOff), path: d.Path, msg: d.Message})
+		cv.diags = append(cv.diags, pendingDiag{off: originOf(enc.origins, d.Path, docOff), path: d.Path, code: d.Code, msg: d.Message})
 	}
 	w := &walker{src: src, diags: cv.diags}
 	res.Diagnostics = w.finish()
@@ -94,8 +95,8 @@ func originOf(origins map[string]int, path string, def int) int {
 	return def
 }
 
-func (cv *v1Converter) warn(v gjson.Result, path, format string, args ...any) {
-	cv.diags = append(cv.diags, pendingDiag{off: cv.base + v.Index, path: path, msg: fmt.Sprintf(format, args...)})
+func (cv *v1Converter) warn(code model.Code, v gjson.Result, path, format string, args ...any) {
+	cv.diags = append(cv.diags, pendingDiag{off: cv.base + v.Index, path: path, code: code, msg: fmt.Sprintf(format, args...)})
 }
 
 // v1Members reads an object's members by name; a repeated name keeps the
@@ -180,7 +181,7 @@ func (cv *v1Converter) collection(doc gjson.Result, path string) *jobj {
 		items = append(items, cv.item(r))
 	})
 	if len(orphans) > 0 {
-		cv.warn(m["requests"], join(path, "requests"), "%d of the v1 requests (%s) are not listed in the collection's or any folder's \"order\"; Postman's converter would drop them, postgen keeps them at the top level in file order",
+		cv.warn(model.CodeV1Unordered, m["requests"], join(path, "requests"), "%d of the v1 requests (%s) are not listed in the collection's or any folder's \"order\"; Postman's converter would drop them, postgen keeps them at the top level in file order",
 			len(orphans), listSome(orphans, 3))
 	}
 

@@ -54,8 +54,10 @@ func TestV1Probe(t *testing.T) {
 	if d := cmp.Diff(wantAuth, form.Auth); d != "" {
 		t.Errorf("auth (-want +got):\n%s", d)
 	}
-	// One warning says the file was converted, at its "requests" member.
-	if len(res.Diagnostics) != 1 || !strings.Contains(res.Diagnostics[0].Message, "v1 collection") || res.Diagnostics[0].Path != "requests" || res.Diagnostics[0].Line != 2 {
+	// One note says the file was converted, at its "requests" member:
+	// a note, since converting is information, not a mistake.
+	if len(res.Diagnostics) != 1 || !strings.Contains(res.Diagnostics[0].Message, "v1 collection") || res.Diagnostics[0].Path != "requests" || res.Diagnostics[0].Line != 2 ||
+		res.Diagnostics[0].Code != model.CodeV1Collection || res.Diagnostics[0].Severity != model.Note {
 		t.Errorf("diagnostics %v", res.Diagnostics)
 	}
 }

@@ -17,7 +17,7 @@ func (w *walker) variables(v gjson.Result, path string, urlVars bool) []model.Va
 	elements(v, func(i int, el gjson.Result) {
 		p := index(path, i)
 		if !el.IsObject() {
-			w.warn(p, el, "expected a variable object {key, value}, found %s; skipping it", describe(el))
+			w.warn(model.CodeUnexpectedType, p, el, "expected a variable object {key, value}, found %s; skipping it", describe(el))
 			return
 		}
 		var key, id, value, typ, desc, disabled gjson.Result
@@ -50,10 +50,10 @@ func (w *walker) variables(v gjson.Result, path string, urlVars bool) []model.Va
 		case id.Type == gjson.String && id.Str != "":
 			vr.Key, vr.KeyFromID = id.Str, true
 			if !urlVars {
-				w.warn(p, el, "variable %q has an id but no key; Postman looks variables up by key only, so {{%s}} will not find it", id.Str, id.Str)
+				w.warn(model.CodeVariableIDOnly, p, el, "variable %q has an id but no key; Postman looks variables up by key only, so {{%s}} will not find it", id.Str, id.Str)
 			}
 		default:
-			w.warn(p, el, "the variable has neither key nor id; skipping it")
+			w.warn(model.CodeMissingKey, p, el, "the variable has neither key nor id; skipping it")
 			return
 		}
 		out = append(out, vr)

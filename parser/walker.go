@@ -27,6 +27,7 @@ type walker struct {
 type pendingDiag struct {
 	off  int
 	path string
+	code model.Code
 	msg  string
 }
 
@@ -39,15 +40,16 @@ func (w *walker) offset(v gjson.Result, fallback ...gjson.Result) int {
 	return w.offset(fallback[0], fallback[1:]...)
 }
 
-// warn records a warning about the value v found at path.
-func (w *walker) warn(path string, v gjson.Result, format string, args ...any) {
-	w.diags = append(w.diags, pendingDiag{off: w.offset(v), path: path, msg: fmt.Sprintf(format, args...)})
+// warn records a diagnostic of kind code (its severity is the code's)
+// about the value v found at path.
+func (w *walker) warn(code model.Code, path string, v gjson.Result, format string, args ...any) {
+	w.diags = append(w.diags, pendingDiag{off: w.offset(v), path: path, code: code, msg: fmt.Sprintf(format, args...)})
 }
 
 // warnAt records a warning about a member that may be absent: its position
 // is that of v when present, else of the enclosing value parent.
-func (w *walker) warnAt(path string, v, parent gjson.Result, format string, args ...any) {
-	w.diags = append(w.diags, pendingDiag{off: w.offset(v, parent), path: path, msg: fmt.Sprintf(format, args...)})
+func (w *walker) warnAt(code model.Code, path string, v, parent gjson.Result, format string, args ...any) {
+	w.diags = append(w.diags, pendingDiag{off: w.offset(v, parent), path: path, code: code, msg: fmt.Sprintf(format, args...)})
 }
 
 // finish returns the diagnostics in input order with their positions.
@@ -63,7 +65,7 @@ func (w *walker) finish() []model.Diagnostic {
 	lines, cols := positions(w.src, offs)
 	out := make([]model.Diagnostic, len(w.diags))
 	for i, d := range w.diags {
-		out[i] = model.Diagnostic{Severity: model.Warning, Path: d.path, Line: lines[i], Column: cols[i], Message: d.msg}
+		out[i] = model.Diagnostic{Severity: d.code.Severity(), Code: d.code, Path: d.path, Line: lines[i], Column: cols[i], Message: d.msg}
 	}
 	return out
 }
@@ -167,10 +169,10 @@ func (w *walker) str(v gjson.Result, parent, key string) string {
 		return ""
 	case v.Type == gjson.Number || v.Type == gjson.True || v.Type == gjson.False:
 		// A scalar of the wrong type is still meaningful as text.
-		w.warn(join(parent, key), v, "expected a string, found %s; using its text %q", describe(v), text(v))
+		w.warn(model.CodeUnexpectedType, join(parent, key), v, "expected a string, found %s; using its text %q", describe(v), text(v))
 		return text(v)
 	}
-	w.warn(join(parent, key), v, "expected a string, found %s; ignoring it", describe(v))
+	w.warn(model.CodeUnexpectedType, join(parent, key), v, "expected a string, found %s; ignoring it", describe(v))
 	return ""
 }
 
@@ -200,7 +202,7 @@ func (w *walker) array(v gjson.Result, path, what string) bool {
 		return false
 	}
 	if !v.IsArray() {
-		w.warn(path, v, "expected an array of %s, found %s; ignoring it", what, describe(v))
+		w.warn(model.CodeUnexpectedType, path, v, "expected an array of %s, found %s; ignoring it", what, describe(v))
 		return false
 	}
 	return true

@@ -15,7 +15,7 @@
 // every method takes a context.Context first:
 //
 //	ctx := context.Background()
-//	c, err := leaks.NewClient(leaks.WithJWTKey(os.Getenv("LEAKS_KEY")))
+//	c, err := leaks.NewClient(leaks.WithBaseURL("https://api.example.com"), leaks.WithJWTKey(os.Getenv("LEAKS_KEY"))) // placeholder: the collection gives no base URL; use your API's
 //	if err != nil {
 //		log.Fatal(err)
 //	}

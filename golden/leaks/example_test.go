@@ -12,7 +12,7 @@ import (
 )
 
 func ExampleGraphQlService_Login() {
-	client, _ := leaks.NewClient() // without options it cannot fail
+	client, _ := leaks.NewClient(leaks.WithBaseURL("https://api.example.com")) // placeholder: the collection gives no base URL; use your API's
 	result, _, err := client.GraphQl.Login(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -21,7 +21,7 @@ func ExampleGraphQlService_Login() {
 }
 
 func ExampleSignedService_JWT() {
-	client, _ := leaks.NewClient() // without options it cannot fail
+	client, _ := leaks.NewClient(leaks.WithBaseURL("https://api.example.com")) // placeholder: the collection gives no base URL; use your API's
 	result, _, err := client.Signed.JWT(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -30,7 +30,7 @@ func ExampleSignedService_JWT() {
 }
 
 func ExampleSignedService_Asap() {
-	client, _ := leaks.NewClient() // without options it cannot fail
+	client, _ := leaks.NewClient(leaks.WithBaseURL("https://api.example.com")) // placeholder: the collection gives no base URL; use your API's
 	result, _, err := client.Signed.Asap(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -39,7 +39,7 @@ func ExampleSignedService_Asap() {
 }
 
 func ExampleBodiesService_Text() {
-	client, _ := leaks.NewClient() // without options it cannot fail
+	client, _ := leaks.NewClient(leaks.WithBaseURL("https://api.example.com")) // placeholder: the collection gives no base URL; use your API's
 	result, _, err := client.Bodies.Text(context.Background(), "")
 	if err != nil {
 		log.Fatal(err)
@@ -48,7 +48,7 @@ func ExampleBodiesService_Text() {
 }
 
 func ExampleBodiesService_XML() {
-	client, _ := leaks.NewClient() // without options it cannot fail
+	client, _ := leaks.NewClient(leaks.WithBaseURL("https://api.example.com")) // placeholder: the collection gives no base URL; use your API's
 	result, _, err := client.Bodies.XML(context.Background(), "")
 	if err != nil {
 		log.Fatal(err)
@@ -57,7 +57,7 @@ func ExampleBodiesService_XML() {
 }
 
 func ExampleBodiesService_JSON() {
-	client, _ := leaks.NewClient() // without options it cannot fail
+	client, _ := leaks.NewClient(leaks.WithBaseURL("https://api.example.com")) // placeholder: the collection gives no base URL; use your API's
 	result, _, err := client.Bodies.JSON(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
@@ -66,7 +66,7 @@ func ExampleBodiesService_JSON() {
 }
 
 func ExampleBodiesService_TokenRequest() {
-	client, _ := leaks.NewClient() // without options it cannot fail
+	client, _ := leaks.NewClient(leaks.WithBaseURL("https://api.example.com")) // placeholder: the collection gives no base URL; use your API's
 	result, _, err := client.Bodies.TokenRequest(context.Background(), &leaks.BodiesTokenRequestForm{GrantType: "authorization_code"})
 	if err != nil {
 		log.Fatal(err)
@@ -75,7 +75,7 @@ func ExampleBodiesService_TokenRequest() {
 }
 
 func ExampleNamesService_Weather() {
-	client, _ := leaks.NewClient() // without options it cannot fail
+	client, _ := leaks.NewClient(leaks.WithBaseURL("https://api.example.com")) // placeholder: the collection gives no base URL; use your API's
 	result, _, err := client.Names.Weather(context.Background(), &leaks.NamesWeatherParams{Q: "London"})
 	if err != nil {
 		log.Fatal(err)
@@ -84,7 +84,7 @@ func ExampleNamesService_Weather() {
 }
 
 func ExampleNamesService_Hook() {
-	client, _ := leaks.NewClient() // without options it cannot fail
+	client, _ := leaks.NewClient(leaks.WithBaseURL("https://api.example.com")) // placeholder: the collection gives no base URL; use your API's
 	result, _, err := client.Names.Hook(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -93,7 +93,7 @@ func ExampleNamesService_Hook() {
 }
 
 func ExampleNamesService_PathToken() {
-	client, _ := leaks.NewClient() // without options it cannot fail
+	client, _ := leaks.NewClient(leaks.WithBaseURL("https://api.example.com")) // placeholder: the collection gives no base URL; use your API's
 	result, _, err := client.Names.PathToken(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -102,7 +102,7 @@ func ExampleNamesService_PathToken() {
 }
 
 func ExampleNamesService_Misc() {
-	client, _ := leaks.NewClient() // without options it cannot fail
+	client, _ := leaks.NewClient(leaks.WithBaseURL("https://api.example.com")) // placeholder: the collection gives no base URL; use your API's
 	result, _, err := client.Names.Misc(context.Background())
 	if err != nil {
 		log.Fatal(err)
