@@ -280,6 +280,9 @@ type Event struct {
 	// Script is the script text, lines joined with "\n".
 	Script   string
 	Disabled bool
+	// Path is the JSON path of the event in the input, e.g.
+	// "item[2].event[0]" or "event[1]" for the collection's own.
+	Path string
 }
 
 // Behavior holds the protocolProfileBehavior keys that change what is sent.
