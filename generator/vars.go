@@ -217,7 +217,7 @@ func (t *varTable) finish(p *plan) {
 		v, ok := t.lookupVariable(name)
 		if !ok {
 			if _, synth := t.synthetic[name]; !synth && !strings.HasPrefix(name, "$") {
-				p.warn(t.used[name], "variable %q is used but the collection does not define it: SDK users must set it with WithVariable(%q, ...)", name, name)
+				p.warnUndefined(name, t.used[name])
 			}
 			continue
 		}

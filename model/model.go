@@ -326,3 +326,22 @@ func (c *Collection) LookupVariable(key string) (Variable, bool) {
 	}
 	return Variable{}, false
 }
+
+// AllEvents returns the events of the collection, its folders and its
+// requests: the collection's first, then each folder's followed by those
+// of its contents (folders before requests), in input order within each.
+func (c *Collection) AllEvents() []Event {
+	out := append([]Event(nil), c.Events...)
+	var walk func(folders []*Folder, requests []*Request)
+	walk = func(folders []*Folder, requests []*Request) {
+		for _, f := range folders {
+			out = append(out, f.Events...)
+			walk(f.Folders, f.Requests)
+		}
+		for _, r := range requests {
+			out = append(out, r.Events...)
+		}
+	}
+	walk(c.Folders, c.Requests)
+	return out
+}

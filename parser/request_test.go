@@ -275,6 +275,9 @@ func TestEventsAndVariables(t *testing.T) {
 	if len(r.Events) != 1 || r.Events[0].Script != "t()" || r.Events[0].Path != "item[0].event[0]" || len(r.Variables) != 1 || r.Variables[0].Key != "iv" {
 		t.Errorf("item events %+v variables %+v", r.Events, r.Variables)
 	}
+	if all := c.AllEvents(); len(all) != 5 || all[0].Path != "event[0]" || all[4].Path != "item[0].event[0]" {
+		t.Errorf("AllEvents = %+v", all)
+	}
 }
 
 func TestExamples(t *testing.T) {

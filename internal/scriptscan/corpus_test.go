@@ -29,25 +29,11 @@ func corpusScripts(t *testing.T) map[string][]model.Event {
 		if err != nil {
 			continue // the corpus's invalid files are tested elsewhere
 		}
-		var walk func(events []model.Event, folders []*model.Folder, requests []*model.Request)
-		add := func(events []model.Event) {
-			for _, e := range events {
-				if !e.Disabled && strings.TrimSpace(e.Script) != "" {
-					out[filepath.Base(f)] = append(out[filepath.Base(f)], e)
-				}
+		for _, e := range res.Collection.AllEvents() {
+			if !e.Disabled && strings.TrimSpace(e.Script) != "" {
+				out[filepath.Base(f)] = append(out[filepath.Base(f)], e)
 			}
 		}
-		walk = func(events []model.Event, folders []*model.Folder, requests []*model.Request) {
-			add(events)
-			for _, sub := range folders {
-				walk(sub.Events, sub.Folders, sub.Requests)
-			}
-			for _, r := range requests {
-				add(r.Events)
-			}
-		}
-		c := res.Collection
-		walk(c.Events, c.Folders, c.Requests)
 	}
 	return out
 }

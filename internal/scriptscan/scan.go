@@ -64,6 +64,12 @@ type Report struct {
 	Tests int
 	// NextRequest is true when it changes the run order (setNextRequest).
 	NextRequest bool
+	// Eval is true when it runs code it builds or loads at run time (eval,
+	// new Function), which no static scan can see.
+	Eval bool
+	// Packages are the packages it loads (require, pm.require), such as
+	// "crypto-js" or "npm:jsrsasign@11.1.0".
+	Packages []string
 	// Calls counts the sandbox API it uses, by member chain: a call is
 	// written "pm.environment.set()", an assignment "pm.request.url=", a
 	// read "pm.response.code", a computed member "tests[]". Chains are cut
@@ -78,7 +84,7 @@ type Report struct {
 func (r *Report) Effects() bool {
 	return len(r.Sets) > 0 || r.DynamicSets || len(r.Unsets) > 0 || len(r.Headers) > 0 || len(r.RemovedHeaders) > 0 ||
 		r.DynamicHeaders || len(r.Query) > 0 || r.DynamicQuery || r.URL || r.Body || r.Method || r.Auth ||
-		len(r.Signing) > 0 || r.SendRequests > 0
+		len(r.Signing) > 0 || r.SendRequests > 0 || r.Eval
 }
 
 // roots are the sandbox's globals whose member chains the scan records.
@@ -173,6 +179,14 @@ func (s *scanner) at(i int) int {
 		}
 	}
 	root := chain[0]
+	if called := after < len(s.toks) && s.toks[after].kind == tPunct && s.toks[after].val == "("; called && len(chain) == 1 && !s.declared[root] {
+		switch {
+		case root == "eval":
+			s.r.Eval = true
+		case root == "Function" && i > 0 && s.toks[i-1].kind == tIdent && s.toks[i-1].val == "new":
+			s.r.Eval = true
+		}
+	}
 	if !roots[root] || s.declared[root] && !sandboxed[root] {
 		s.helper(chain, i, after)
 		return end
@@ -345,6 +359,10 @@ func (s *scanner) effect(key, suffix string, end int) {
 	switch {
 	case key == "pm.sendRequest" && suffix == "()":
 		s.r.SendRequests++
+	case (key == "require" || key == "pm.require") && suffix == "()":
+		if name, ok := s.stringArg(end); ok && isPackageName(name) {
+			s.add(&s.r.Packages, "packages", name)
+		}
 	case (key == "pm.test" || key == "pm.expect") && suffix == "()":
 		if key == "pm.test" {
 			s.r.Tests++
@@ -587,6 +605,8 @@ var cryptoJS = map[string]string{
 	"SHA1": "SHA-1", "SHA224": "SHA-224", "SHA256": "SHA-256", "SHA384": "SHA-384", "SHA512": "SHA-512", "SHA3": "SHA-3",
 	"MD5": "MD5", "RIPEMD160": "RIPEMD-160", "AES": "AES", "DES": "DES", "TripleDES": "TripleDES", "RC4": "RC4",
 	"Rabbit": "Rabbit", "PBKDF2": "PBKDF2",
+	// jsrsasign (KJUR.jws.JWS.sign).
+	"JWS": "JWS",
 }
 
 // signing is the algorithm a chain member names: a CryptoJS function, or
@@ -633,6 +653,20 @@ func isVariableName(name string) bool {
 		}
 	}
 	return !secrets.Value(name)
+}
+
+// isPackageName reports whether name is a plain package name:
+// "crypto-js", "@scope/name", "npm:jsrsasign@11.1.0".
+func isPackageName(name string) bool {
+	if name == "" || len(name) > maxName {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; !isIdentByte(c) && strings.IndexByte("-.@/:", c) < 0 {
+			return false
+		}
+	}
+	return !strings.Contains(name, "//") && !secrets.Value(name)
 }
 
 // isIdentifier reports whether name is an ASCII JavaScript identifier.

@@ -104,6 +104,7 @@ func TestScan(t *testing.T) {
 				Auth:         true,
 				Signing:      []string{"HMAC-SHA1"},
 				SendRequests: 1,
+				Packages:     []string{"postman-collection"},
 			},
 		},
 		{
@@ -180,7 +181,17 @@ pm.execution.setNextRequest(null);`,
 		{
 			name: "Node crypto and CryptoJS hashes",
 			src:  "const sig = require('crypto').createHmac('sha256', secret).update(msg).digest('hex'); const h = crypto.createHash('md5'); var d = CryptoJS.SHA256(body).toString(CryptoJS.enc.Hex); var e = CryptoJS.algo.SHA512.create()",
-			want: Report{Signing: []string{"HMAC-SHA256", "MD5", "SHA-256", "SHA-512"}},
+			want: Report{Signing: []string{"HMAC-SHA256", "MD5", "SHA-256", "SHA-512"}, Packages: []string{"crypto"}},
+		},
+		{
+			name: "paypal runs code it keeps in a variable",
+			src:  "// import functions from environment\neval(pm.collectionVariables.get(\"paypal_postman_scripts\"));\nconst f = new Function('return 1'); myeval(x)",
+			want: Report{Reads: cvars("paypal_postman_scripts"), Eval: true},
+		},
+		{
+			name: "docusign loads jsrsasign and signs a JWT",
+			src:  "utils = (function(){ const jsrsasign = pm.require('npm:jsrsasign@11.1.0'); const { KJUR, KEYUTIL } = jsrsasign; return KJUR.jws.JWS.sign('RS256', h, p, key) })(); const sdk = require('postman-collection'); require('//go:x')",
+			want: Report{Packages: []string{"npm:jsrsasign@11.1.0", "postman-collection"}, Signing: []string{"JWS"}},
 		},
 		{
 			name: "Web Crypto digest",
