@@ -205,6 +205,8 @@ func (s *script) advice() string {
 	switch {
 	case len(r.Signing) > 0 || len(r.Headers) > 0 || r.DynamicHeaders || len(r.RemovedHeaders) > 0 || len(r.Query) > 0 || r.DynamicQuery || r.URL || r.Body || r.Method || r.Auth:
 		return "set those values yourself (WithVariable) or sign in a request hook"
+	case s.event.Listen == "test" && (len(r.Sets) > 0 || r.DynamicSets || len(r.Unsets) > 0):
+		return "read those values from the response yourself and pass them to later calls (WithVariable)"
 	case len(r.Sets) > 0 || r.DynamicSets || len(r.Unsets) > 0 || r.SendRequests > 0 || r.Eval:
 		return "set those variables yourself with WithVariable, or compute them in a request hook"
 	case s.event.Listen == "test":
@@ -291,12 +293,22 @@ func (p *plan) scriptDoc(m *method) []string {
 		}
 		fmt.Fprintf(&b, " (%s): it %s. ", s.event.Path, s.effects())
 	}
-	advice := list[0].advice()
+	// The advice of the script that matters most: signing and request
+	// changes, then variables set before the request, then after it.
+	advice, rank := "", -1
 	for _, s := range list {
-		if a := s.advice(); strings.HasPrefix(a, "set those values") {
-			advice = a
-		} else if strings.HasPrefix(a, "set those variables") && !strings.HasPrefix(advice, "set those values") {
-			advice = a
+		a := s.advice()
+		r := 0
+		switch {
+		case strings.HasPrefix(a, "set those values"):
+			r = 3
+		case strings.HasPrefix(a, "set those variables"):
+			r = 2
+		case strings.HasPrefix(a, "read those values"):
+			r = 1
+		}
+		if r > rank {
+			advice, rank = a, r
 		}
 	}
 	it := "it"
