@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,64 +10,43 @@ import (
 	"github.com/postgen/postgen/parser"
 )
 
-// TestCorpusScriptWarnings runs postgen generate on every corpus
-// collection with scripts and checks that each enabled, non-empty
-// pre-request or test script gets its warning, naming its JSON path: the
-// SDK does not run scripts, and none may be dropped without a word.
-func TestCorpusScriptWarnings(t *testing.T) {
-	if testing.Short() {
-		t.Skip("generates the corpus SDKs with scripts; skipped with -short")
+// checkScriptWarnings checks, for a corpus collection TestCorpusBuilds
+// has just generated, that each enabled, non-empty pre-request or test
+// script got its warning in stderr, naming its JSON path: the SDK does not
+// run scripts, and none may be dropped without a word. It returns the
+// number of scripts.
+func checkScriptWarnings(t *testing.T, file, stderr string) int {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
 	}
-	files, err := filepath.Glob(filepath.Join(corpusDir, "*.json"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no corpus at %s (it lives in ../shared beside the repository): %v", corpusDir, err)
+	res, err := parser.Parse(data)
+	if err != nil {
+		return 0
 	}
-	collections, scripts := 0, 0
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := parser.Parse(data)
-		if err != nil {
-			continue // refused inputs have their own test
-		}
-		paths := scriptPaths(res.Collection)
-		if len(paths) == 0 {
-			continue
-		}
-		collections++
-		scripts += len(paths)
-		var stdout, stderr bytes.Buffer
-		if code := Run(context.Background(), []string{"generate", "-p", "scripted", "-o", filepath.Join(t.TempDir(), "scripted"), f}, nil, &stdout, &stderr); code != ExitOK {
-			t.Errorf("%s: exit %d; stderr:\n%s", filepath.Base(f), code, stderr.String())
-			continue
-		}
-		warned := map[string]bool{}
-		for _, line := range strings.Split(stderr.String(), "\n") {
-			if _, rest, ok := strings.Cut(line, ": warning: "); ok {
-				if path, msg, ok := strings.Cut(rest, ": "); ok && strings.Contains(msg, "the SDK does not run scripts") {
-					warned[path] = true
-				}
+	paths := scriptPaths(res.Collection)
+	warned := map[string]bool{}
+	for _, line := range strings.Split(stderr, "\n") {
+		if _, rest, ok := strings.Cut(line, ": warning: "); ok {
+			if path, msg, ok := strings.Cut(rest, ": "); ok && strings.Contains(msg, "the SDK does not run scripts") {
+				warned[path] = true
 			}
 		}
-		missing := 0
-		for _, p := range paths {
-			if !warned[p] {
-				if missing < 5 {
-					t.Errorf("%s: no script warning for %s", filepath.Base(f), p)
-				}
-				missing++
+	}
+	missing := 0
+	for _, p := range paths {
+		if !warned[p] {
+			if missing < 5 {
+				t.Errorf("%s: no script warning for %s", filepath.Base(file), p)
 			}
-		}
-		if len(warned) != len(paths) {
-			t.Errorf("%s: %d script warnings for %d scripts", filepath.Base(f), len(warned), len(paths))
+			missing++
 		}
 	}
-	t.Logf("%d scripts in %d corpus collections, each warned about at its JSON path", scripts, collections)
-	if collections == 0 {
-		t.Error("no corpus collection has scripts")
+	if len(warned) != len(paths) {
+		t.Errorf("%s: %d script warnings for %d scripts", filepath.Base(file), len(warned), len(paths))
 	}
+	return len(paths)
 }
 
 // scriptPaths lists the JSON paths of c's enabled, non-empty pre-request
@@ -82,4 +59,18 @@ func scriptPaths(c *model.Collection) []string {
 		}
 	}
 	return out
+}
+
+func TestScriptPaths(t *testing.T) {
+	res, err := parser.Parse([]byte(`{"info": {"name": "s"},
+	"event": [{"listen": "prerequest", "script": {"exec": ["a()"]}}, {"listen": "test", "script": {"exec": [" "]}}],
+	"item": [{"name": "f", "item": [{"name": "r", "event": [{"listen": "test", "disabled": true, "script": {"exec": ["b()"]}},
+		{"listen": "test", "script": {"exec": ["c()"]}}], "request": "https://x.example"}]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(scriptPaths(res.Collection), " ")
+	if want := "event[0] item[0].item[0].event[1]"; got != want {
+		t.Errorf("scriptPaths = %s, want %s", got, want)
+	}
 }
