@@ -27,7 +27,7 @@ test: lint
 # Fuzz targets as package:Target. Each gets FUZZTIME (a go test -fuzztime
 # value: 10m, 30s, 5000x); crashes are written to <package>/testdata/fuzz,
 # where they stay as regression tests once committed.
-FUZZ_TARGETS := ./parser:FuzzParse ./generator/names:FuzzNames ./generator/infer:FuzzSample ./generator:FuzzPipeline ./internal/termtext:FuzzEscape
+FUZZ_TARGETS := ./parser:FuzzParse ./generator/names:FuzzNames ./generator/infer:FuzzSample ./generator:FuzzPipeline ./internal/termtext:FuzzEscape ./internal/scriptscan:FuzzScan
 FUZZTIME ?= 10m
 
 ## fuzz: run every fuzz target for FUZZTIME each (default 10m), one after the other

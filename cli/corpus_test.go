@@ -38,7 +38,7 @@ func TestCorpusBuilds(t *testing.T) {
 	mod := t.TempDir()
 	writeSDKModule(t, mod)
 	var times []timing
-	generated := 0
+	generated, scripts := 0, 0
 	for _, f := range files {
 		base := filepath.Base(f)
 		pkg := strings.ReplaceAll(strings.TrimSuffix(base, ".postman_collection.json"), "-", "")
@@ -57,6 +57,7 @@ func TestCorpusBuilds(t *testing.T) {
 			continue
 		}
 		generated++
+		scripts += checkScriptWarnings(t, f, stderr.String())
 		times = append(times, timing{base, d})
 	}
 	want := len(files) - len(refusedCorpus)
@@ -76,6 +77,7 @@ func TestCorpusBuilds(t *testing.T) {
 	}
 	sort.Slice(times, func(i, j int) bool { return times[i].d > times[j].d })
 	t.Logf("corpus: %d/%d collections (v1 and v2) generate, build, vet and pass the doc lint; slowest: %s", generated, want, slowest(times[:min(3, len(times))]))
+	t.Logf("corpus: each of the %d scripts got a warning naming its JSON path", scripts)
 	if generated != want {
 		t.Errorf("%d/%d collections generated", generated, want)
 	}

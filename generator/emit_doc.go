@@ -62,8 +62,12 @@ func (p *plan) packageDoc() []string {
 	if auth := p.authSetupDoc(); auth != "" {
 		b.Paragraph(auth)
 	}
-	if vars := p.unsetVariables(); len(vars) > 0 {
+	vars, scripted := p.scriptedVariables(p.unsetVariables())
+	if len(vars) > 0 {
 		b.Paragraph(fmt.Sprintf("The requests use variables the collection gives no value for (credentials are never copied from it): set them with [WithVariable]: %s.", quoteList(vars)))
+	}
+	if text := p.scriptsPackageDoc(scripted); text != "" {
+		b.Paragraph(text)
 	}
 
 	b.Heading("Services")

@@ -46,6 +46,8 @@ type plan struct {
 	undefinedBase []string
 	// types holds the types inferred from bodies and examples.
 	types *typeTable
+	// scripts holds the collection's pre-request and test scripts.
+	scripts *scriptTable
 }
 
 // service is the Go side of a folder (or of the collection for Client).
@@ -147,6 +149,7 @@ func newPlan(c *model.Collection, cfg Config) (*plan, error) {
 	}
 	p.planOrigins()
 	p.planAuth()
+	p.planScripts()
 	p.vars.finish(p)
 	p.planBaseURLs()
 	p.planVariableOptions()

@@ -326,6 +326,9 @@ func (p *plan) undefinedVariable(name string) {
 		if !p.authVariables()[name] { // the auth's note says how to set it
 			p.warn(model.CodeUndefinedCredential, t.used[name], "credential variable %q is not defined in the collection, as credentials should not be: SDK users set it at run time with WithVariable(%q, ...)", name, name)
 		}
+	case p.scriptSetting(name) != nil:
+		s := p.scriptSetting(name)
+		p.warn(model.CodeScriptVariable, t.used[name], "variable %q is set at run time by the %s of %s (%s), which the SDK does not run: set it with WithVariable(%q, ...) or compute it in a request hook", name, s.kind(), s.owner, s.event.Path, name)
 	default:
 		p.warn(model.CodeUndefinedVariable, t.used[name], "variable %q is used but the collection does not define it: SDK users must set it with WithVariable(%q, ...)", name, name)
 	}

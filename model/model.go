@@ -280,6 +280,9 @@ type Event struct {
 	// Script is the script text, lines joined with "\n".
 	Script   string
 	Disabled bool
+	// Path is the JSON path of the event in the input, e.g.
+	// "item[2].event[0]" or "event[1]" for the collection's own.
+	Path string
 }
 
 // Behavior holds the protocolProfileBehavior keys that change what is sent.
@@ -322,4 +325,23 @@ func (c *Collection) LookupVariable(key string) (Variable, bool) {
 		}
 	}
 	return Variable{}, false
+}
+
+// AllEvents returns the events of the collection, its folders and its
+// requests: the collection's first, then each folder's followed by those
+// of its contents (folders before requests), in input order within each.
+func (c *Collection) AllEvents() []Event {
+	out := append([]Event(nil), c.Events...)
+	var walk func(folders []*Folder, requests []*Request)
+	walk = func(folders []*Folder, requests []*Request) {
+		for _, f := range folders {
+			out = append(out, f.Events...)
+			walk(f.Folders, f.Requests)
+		}
+		for _, r := range requests {
+			out = append(out, r.Events...)
+		}
+	}
+	walk(c.Folders, c.Requests)
+	return out
 }

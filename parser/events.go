@@ -32,7 +32,7 @@ func (w *walker) events(v gjson.Result, path string) []model.Event {
 				disabled = val
 			}
 		})
-		e := model.Event{Listen: w.str(listen, p, "listen"), Disabled: truthy(disabled)}
+		e := model.Event{Listen: w.str(listen, p, "listen"), Disabled: truthy(disabled), Path: p}
 		sp := join(p, "script")
 		switch {
 		case script.IsObject():

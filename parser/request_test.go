@@ -246,10 +246,10 @@ func TestEventsAndVariables(t *testing.T) {
 	"item":[{"name":"r","event":[{"listen":"test","script":"t()"}],"variable":[{"key":"iv","value":"x"}],"request":"h"}]}`)
 	c := res.Collection
 	wantEvents := []model.Event{
-		{Listen: "prerequest", Script: "a();\nb();"},
-		{Listen: "test", Script: "one\ntwo", Disabled: true},
-		{Listen: "test", Script: "x\ny"},
-		{Listen: "test", Script: "1\nz"},
+		{Listen: "prerequest", Script: "a();\nb();", Path: "event[0]"},
+		{Listen: "test", Script: "one\ntwo", Disabled: true, Path: "event[1]"},
+		{Listen: "test", Script: "x\ny", Path: "event[2]"},
+		{Listen: "test", Script: "1\nz", Path: "event[3]"},
 	}
 	if diff := cmp.Diff(wantEvents, c.Events); diff != "" {
 		t.Errorf("events (-want +got):\n%s", diff)
@@ -272,8 +272,11 @@ func TestEventsAndVariables(t *testing.T) {
 	wantDiag(t, res.Diagnostics, "variables[5]", "neither key nor id")
 	wantDiag(t, res.Diagnostics, "event[3].script.exec[0]", "script line")
 	r := c.Requests[0]
-	if len(r.Events) != 1 || r.Events[0].Script != "t()" || len(r.Variables) != 1 || r.Variables[0].Key != "iv" {
+	if len(r.Events) != 1 || r.Events[0].Script != "t()" || r.Events[0].Path != "item[0].event[0]" || len(r.Variables) != 1 || r.Variables[0].Key != "iv" {
 		t.Errorf("item events %+v variables %+v", r.Events, r.Variables)
+	}
+	if all := c.AllEvents(); len(all) != 5 || all[0].Path != "event[0]" || all[4].Path != "item[0].event[0]" {
+		t.Errorf("AllEvents = %+v", all)
 	}
 }
 
