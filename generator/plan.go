@@ -44,6 +44,8 @@ type plan struct {
 	envURLs []envURL
 	// types holds the types inferred from bodies and examples.
 	types *typeTable
+	// naming records who holds which service and method name (naming.go).
+	naming naming
 }
 
 // service is the Go side of a folder (or of the collection for Client).
@@ -137,9 +139,8 @@ func newPlan(c *model.Collection, cfg Config) (*plan, error) {
 		p.vars.env = cfg.Environments[0]
 	}
 	p.client = &service{typeName: "Client", members: names.NewScope(), file: "client"}
-	for _, f := range c.Folders {
-		p.client.subs = append(p.client.subs, p.planService(f, p.client))
-	}
+	p.planFolders(c.Folders, p.client)
+	p.noteClashes(c.Requests)
 	for _, r := range c.Requests {
 		p.planMethod(r, p.client)
 	}
@@ -169,15 +170,7 @@ func reservedFiles() []string {
 // planService plans the service of folder f under parent, then its
 // sub-services and methods.
 func (p *plan) planService(f *model.Folder, parent *service) *service {
-	base := p.namer.Exported(f.Name)
-	if parent.folder != nil {
-		if trimmed := p.withoutWords(f.Name, parent.folder.Name); trimmed != "" {
-			base = trimmed
-		}
-	}
-	if base == "" {
-		base = "Folder"
-	}
+	base := p.serviceBase(f, parent)
 	s := &service{folder: f, parent: parent, members: names.NewScope()}
 	s.fieldName = p.claimName(p.cfg.ServiceNames, f.Path, base, parent.members)
 	s.prefix = parent.prefix + s.fieldName
@@ -189,9 +182,12 @@ func (p *plan) planService(f *model.Folder, parent *service) *service {
 		s.file = parent.file
 	}
 	p.services = append(p.services, s)
-	for _, sub := range f.Folders {
-		s.subs = append(s.subs, p.planService(sub, s))
+	if p.naming.bases == nil {
+		p.naming.bases = map[*service]string{}
 	}
+	p.naming.bases[s] = base
+	p.planFolders(f.Folders, s)
+	p.noteClashes(f.Requests)
 	for _, r := range f.Requests {
 		p.planMethod(r, s)
 	}
@@ -219,39 +215,11 @@ func (p *plan) planMethod(r *model.Request, s *service) {
 		return
 	}
 	m := &method{req: r, svc: s}
-	m.name = p.claimName(p.cfg.MethodNames, r.Path, p.methodName(r, s), s.members)
+	m.name = p.claimMethod(r, s)
 	m.opVar = p.pkgScope.Claim("op" + s.prefix + m.name)
 	m.op = p.planOperation(r, s, m)
 	p.planTypes(m)
 	s.methods = append(s.methods, m)
-}
-
-// methodName derives a method name from the request name, dropping the
-// words of the service's own name ("List bookings" in Bookings is "List")
-// and articles when something is left; unnamed requests fall back to
-// their method and path.
-func (p *plan) methodName(r *model.Request, s *service) string {
-	full := p.namer.Exported(r.Name)
-	if full == "" {
-		var static []string
-		for _, seg := range r.URL.Path {
-			if !strings.HasPrefix(seg, ":") && !strings.Contains(seg, "{{") {
-				static = append(static, seg)
-			}
-		}
-		full = p.namer.Exported(r.Method + " " + strings.Join(static, " "))
-		if full == "" {
-			full = "Request"
-		}
-		return full
-	}
-	if s.folder == nil {
-		return full
-	}
-	if trimmed := p.withoutWords(r.Name, s.folder.Name); trimmed != "" {
-		return trimmed
-	}
-	return full
 }
 
 // withoutWords is the Go name of text without the words of container's
