@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/postgen/postgen/generator/names"
 	"github.com/postgen/postgen/model"
@@ -129,7 +130,7 @@ func (p *plan) serviceBase(f *model.Folder, parent *service) string {
 			base = trimmed
 		}
 	}
-	if base == "" || names.Untransliterated(f.Name) {
+	if base == "" || names.Untransliterated(f.Name) || !hasLetter(label) {
 		if fromPath := p.namer.Exported(commonPathWord(f)); fromPath != "" {
 			base = fromPath
 		}
@@ -138,6 +139,12 @@ func (p *plan) serviceBase(f *model.Folder, parent *service) string {
 		base = "Folder"
 	}
 	return base
+}
+
+// hasLetter reports whether s has a letter: a name of only numbers and
+// punctuation ("123", "1.") names nothing.
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
 }
 
 // containerWords are the words of folder f's name that its requests and
@@ -180,11 +187,12 @@ func commonPathWord(f *model.Folder) string {
 // methodName derives a method name from the request name's Label, dropping
 // the words of the service's own name ("List bookings" in Bookings is
 // "List") and articles when something is left. A request without a name
-// names can spell (none, or one in Japanese or Chinese) is named by its
-// method and the words of its path ("GET /cart/list" is GetCartList).
+// names can spell (none, only numbers, or one in Japanese or Chinese) is
+// named by its method and the words of its path ("GET /cart/list" is
+// GetCartList).
 func (p *plan) methodName(r *model.Request, s *service) string {
 	label := p.requestLabel(r)
-	if p.namer.Exported(label) == "" || names.Untransliterated(r.Name) {
+	if p.namer.Exported(label) == "" || names.Untransliterated(r.Name) || !hasLetter(label) {
 		label = names.PathLabel(r.Method, r.URL.Path)
 		if p.namer.Exported(label) == "" {
 			return "Request"
