@@ -11,9 +11,9 @@ import (
 	"github.com/postgen/postgen/golden/leaks"
 )
 
-func ExampleGraphQlService_Login() {
+func ExampleGraphQLService_Login() {
 	client, _ := leaks.NewClient() // without options it cannot fail
-	result, _, err := client.GraphQl.Login(context.Background(), nil)
+	result, _, err := client.GraphQL.Login(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -59,8 +59,8 @@ type ShapesAwkwardKeysResult struct {
 	Type      string `json:"@type"`     // in every example
 	N2fa      bool   `json:"2fa"`       // in every example
 	Class     string `json:"class"`     // in every example
-	Field     int64  `json:"ключ"`      // in every example
-	Field2    string `json:"-,"`        // in every example
+	Klyuch    int64  `json:"ключ"`      // in every example
+	Field     string `json:"-,"`        // in every example
 }
 
 // ShapesDictionaryResult is the result of ShapesService.Dictionary, inferred from 1 example.
