@@ -130,7 +130,9 @@ func (p *plan) serviceBase(f *model.Folder, parent *service) string {
 			base = trimmed
 		}
 	}
-	if base == "" || names.Untransliterated(f.Name) || !hasLetter(label) {
+	// A name of only path variables ("{id}", "/:merchantId") says nothing.
+	onlyVars := names.IsURLName(f.Name) && label == strings.TrimSpace(f.Name)
+	if base == "" || names.Untransliterated(f.Name) || !hasLetter(label) || onlyVars {
 		if fromPath := p.namer.Exported(commonPathWord(f)); fromPath != "" {
 			base = fromPath
 		}

@@ -162,13 +162,15 @@ func TestPathFoldersFoldIntoTheirService(t *testing.T) {
 		// Top-level path folders with the same words are one service.
 		{Name: "/users", Path: "item[1]", Requests: []*model.Request{req("item[1].item[0]", "List users", "GET", "users")}},
 		{Name: "/users/{id}", Path: "item[2]", Requests: []*model.Request{req("item[2].item[0]", "Get user", "GET", "users/:id")}},
+		// A folder named by a path variable is named by its requests' paths.
+		{Name: "{id}", Path: "item[4]", Requests: []*model.Request{req("item[4].item[0]", "Get order", "GET", "orders/:id")}},
 		// A folder named in a script names cannot spell is named by its paths.
 		{Name: "従業員", Path: "item[3]", Requests: []*model.Request{req("item[3].item[0]", "従業員一覧", "GET", "api/1/employees")}},
 	}}
 	got, warns := methodNames(t, c)
 	want := []string{
 		"SplitConfigurationMerchantLevel.GetListOfProfiles", "SplitConfigurationMerchantLevel.Create", "SplitConfigurationMerchantLevel.DeleteProfile",
-		"Users.List", "Users.Get", "Employees.GetAPIEmployees",
+		"Users.List", "Users.Get", "Orders.GetOrder", "Employees.GetAPIEmployees",
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("method names (-want +got):\n%s", d)
@@ -180,8 +182,8 @@ func TestPathFoldersFoldIntoTheirService(t *testing.T) {
 	if s := p.naming.folded["item[0].item[1]"]; s == nil || s.typeName != "SplitConfigurationMerchantLevelService" {
 		t.Errorf("a folded folder's service is %v, want its parent's", s)
 	}
-	if len(p.services) != 3 {
-		t.Errorf("%d services, want 3 (path folders have none of their own)", len(p.services))
+	if len(p.services) != 4 {
+		t.Errorf("%d services, want 4 (path folders have none of their own)", len(p.services))
 	}
 }
 

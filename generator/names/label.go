@@ -180,12 +180,16 @@ func urlName(s string) (method string, segments []string, ok bool) {
 		}
 		s = u.Path
 	case strings.HasPrefix(s, "{{"):
-		// {{baseUrl}}/users/:id
+		// {{baseUrl}}/users/:id, or a folder named {{id}}.
 		end := strings.Index(s, "}}")
-		if end < 0 || !strings.HasPrefix(s[end+2:], "/") {
+		if end < 0 || end+2 < len(s) && !strings.HasPrefix(s[end+2:], "/") {
 			return "", nil, false
 		}
-		s = s[end+2:]
+		if end+2 < len(s) {
+			s = s[end+2:]
+		}
+	case strings.HasPrefix(s, "{"), strings.HasPrefix(s, ":") && len(s) > 1:
+		// A folder named {id}, :id or {id}/comments.
 	case strings.HasPrefix(s, "/"):
 	default:
 		return "", nil, false

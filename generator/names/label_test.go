@@ -34,6 +34,9 @@ func TestLabel(t *testing.T) {
 		{"{{baseUrl}}/users/{{userId}}/orders.json?x=1", "users orders", "UsersOrders"},
 		{"/2010-04-01/Accounts/:AccountSid/Keys/:Sid.json", "Accounts Keys", "AccountsKeys"},
 		{"/", "/", ""},
+		{"{id}", "{id}", "ID"},
+		{"{id}/comments", "comments", "Comments"},
+		{":merchantId", ":merchantId", "MerchantID"},
 	}
 	for _, tt := range tests {
 		got := Label(tt.in)
