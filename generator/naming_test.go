@@ -200,3 +200,18 @@ func TestChosenNamesKeepFoldersApart(t *testing.T) {
 		t.Errorf("unexpected warnings: %q", warns)
 	}
 }
+
+// TestServiceWordsDropKeepsInitialisms: dropping the folder's words from
+// a request name keeps an initialism written in camel case whole.
+func TestServiceWordsDropKeepsInitialisms(t *testing.T) {
+	c := &model.Collection{Folders: []*model.Folder{
+		{Name: "Project", Path: "item[0]", Requests: []*model.Request{
+			req("item[0].item[0]", "GraphQL", "POST", "graphql"),
+			req("item[0].item[1]", "getProjectOAuthToken", "POST", "token"),
+		}},
+	}}
+	got, _ := methodNames(t, c)
+	if d := cmp.Diff([]string{"Project.GraphQL", "Project.GetOAuthToken"}, got); d != "" {
+		t.Errorf("method names (-want +got):\n%s", d)
+	}
+}

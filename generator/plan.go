@@ -235,16 +235,29 @@ func (p *plan) withoutWords(text, container string) string {
 		drop[w] = true
 		drop[strings.ToLower(names.Singular(w))] = true
 	}
+	// The camel-case pieces of one word that are kept stay one word, so
+	// that the Namer still sees initialisms across them ("GraphQL").
 	var kept []string
-	for _, w := range strings.Fields(wordText(text)) {
-		if len(kept) == 0 && strings.Trim(w, "0123456789") == "" {
-			continue // "Account 0 part 1" in "Account 0" is Part1, not N0Part1
+	for _, word := range strings.FieldsFunc(text, func(r rune) bool { return r < 128 && !isASCIIWordRune(r) }) {
+		glued := ""
+		for _, w := range strings.Fields(wordText(word)) {
+			if len(kept) == 0 && glued == "" && strings.Trim(w, "0123456789") == "" {
+				continue // "Account 0 part 1" in "Account 0" is Part1, not N0Part1
+			}
+			if !drop[strings.ToLower(w)] && !drop[strings.ToLower(names.Singular(w))] {
+				glued += w
+			}
 		}
-		if !drop[strings.ToLower(w)] && !drop[strings.ToLower(names.Singular(w))] {
-			kept = append(kept, w)
+		if glued != "" {
+			kept = append(kept, glued)
 		}
 	}
 	return p.namer.Exported(strings.Join(kept, " "))
+}
+
+// isASCIIWordRune reports whether r, an ASCII rune, is a letter or digit.
+func isASCIIWordRune(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
 }
 
 // words returns the lower-cased words of s, split like wordText.
