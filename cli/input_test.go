@@ -86,3 +86,26 @@ func TestOpenAPIInputIsRecognised(t *testing.T) {
 		t.Errorf("plain YAML: exit %d\n%s", code, stderr)
 	}
 }
+
+// TestChangesCallsADisambiguationRenameBreaking: when a request that held
+// a name goes, the one told apart from it takes the plain name, and
+// postgen changes says its old name is gone.
+func TestChangesCallsADisambiguationRenameBreaking(t *testing.T) {
+	dir := t.TempDir()
+	old := dir + "/old.json"
+	newer := dir + "/new.json"
+	head := `{"info":{"name":"Keys","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},"item":[{"name":"Keys","item":[`
+	list := `{"name":"Fetch keys","request":{"method":"GET","url":"https://api.example.com/keys"}}`
+	one := `{"name":"Fetch keys","request":{"method":"GET","url":"https://api.example.com/keys/:sid"}}`
+	writeFile(t, old, head+list+","+one+"]}]}")
+	writeFile(t, newer, head+one+"]}]}")
+	code, stdout, stderr := run(t, "", "changes", old, newer)
+	if code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	for _, w := range []string{"breaking:", "(*KeysService).FetchBySid: removed"} {
+		if !strings.Contains(stdout, w) {
+			t.Errorf("changes output lacks %q:\n%s", w, stdout)
+		}
+	}
+}
