@@ -156,6 +156,33 @@ func containerWords(f *model.Folder) string {
 	return names.Label(f.Name) + " " + f.Name
 }
 
+// claimService claims the field name of folder f's service on parent: the
+// name chosen in postgen.yaml, else base; when base is taken, the name
+// with the folder's notes ("Applications (beta)" beside "Applications" is
+// ApplicationsBeta), else base numbered, with a warning either way.
+func (p *plan) claimService(f *model.Folder, parent *service, base string) string {
+	if _, chosen := p.cfg.ServiceNames[f.Path]; chosen || !parent.members.Has(base) {
+		return p.claimName(p.cfg.ServiceNames, f.Path, base, parent.members)
+	}
+	where := "the Client"
+	if parent.folder != nil {
+		where = "the " + parent.fieldPath() + " service"
+	}
+	noted := p.namer.Exported(names.LabelWithNotes(f.Name))
+	if parent.folder != nil {
+		if trimmed := p.withoutWords(names.LabelWithNotes(f.Name), containerWords(parent.folder)); trimmed != "" {
+			noted = trimmed
+		}
+	}
+	if noted != "" && noted != base && !parent.members.Has(noted) {
+		p.warn(f.Path, "%s already has a field or method %s, so this folder's service is %s; choose another name under rename.services in postgen.yaml", where, base, noted)
+		return parent.members.Claim(noted)
+	}
+	name := parent.members.Claim(base)
+	p.warn(f.Path, "%s already has a field or method %s, so this folder's service is %s; choose another name under rename.services in postgen.yaml", where, base, name)
+	return name
+}
+
 // commonPathWord is the last word of the API the paths of f's requests
 // share ("employees" for /api/1/employees and /api/1/employees/:id), or "".
 func commonPathWord(f *model.Folder) string {

@@ -215,3 +215,21 @@ func TestServiceWordsDropKeepsInitialisms(t *testing.T) {
 		t.Errorf("method names (-want +got):\n%s", d)
 	}
 }
+
+// TestTakenServiceNamesKeepNotesOrWarn: a folder whose name without notes
+// is taken keeps its notes, and a warning says so.
+func TestTakenServiceNamesKeepNotesOrWarn(t *testing.T) {
+	c := &model.Collection{Folders: []*model.Folder{
+		{Name: "Applications", Path: "item[0]", Requests: []*model.Request{req("item[0].item[0]", "List", "GET", "applications")}},
+		{Name: "Applications (beta)", Path: "item[1]", Requests: []*model.Request{req("item[1].item[0]", "List", "GET", "beta/applications")}},
+	}}
+	p := testPlan(t, c)
+	var got []string
+	p.forEachMethod(func(m *method) { got = append(got, m.op.name) })
+	if d := cmp.Diff([]string{"Applications.List", "ApplicationsBeta.List"}, got); d != "" {
+		t.Errorf("method names (-want +got):\n%s", d)
+	}
+	if len(p.diags) == 0 || p.diags[0].Path != "item[1]" || !strings.Contains(p.diags[0].Message, "so this folder's service is ApplicationsBeta") {
+		t.Errorf("no warning for the taken service name: %v", p.diags)
+	}
+}

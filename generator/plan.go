@@ -172,7 +172,7 @@ func reservedFiles() []string {
 func (p *plan) planService(f *model.Folder, parent *service) *service {
 	base := p.serviceBase(f, parent)
 	s := &service{folder: f, parent: parent, members: names.NewScope()}
-	s.fieldName = p.claimName(p.cfg.ServiceNames, f.Path, base, parent.members)
+	s.fieldName = p.claimService(f, parent, base)
 	s.prefix = parent.prefix + s.fieldName
 	s.typeName = p.pkgScope.Claim(s.prefix + "Service")
 	s.prefix = strings.TrimSuffix(s.typeName, "Service")
