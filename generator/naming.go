@@ -168,8 +168,11 @@ func (p *plan) claimService(f *model.Folder, parent *service, base string) strin
 	if parent.folder != nil {
 		where = "the " + parent.fieldPath() + " service"
 	}
-	noted := p.namer.Exported(names.LabelWithNotes(f.Name))
-	if parent.folder != nil {
+	noted := ""
+	if names.LabelWithNotes(f.Name) != names.Label(f.Name) {
+		noted = p.namer.Exported(names.LabelWithNotes(f.Name))
+	}
+	if noted != "" && parent.folder != nil {
 		if trimmed := p.withoutWords(names.LabelWithNotes(f.Name), containerWords(parent.folder)); trimmed != "" {
 			noted = trimmed
 		}
