@@ -125,8 +125,6 @@ func TestBadInputExits2WithAClearMessage(t *testing.T) {
 		{"invalid JSON", `{"info": {"name": "x",}`, []string{"generate", "-o", dir, "-"}, "<stdin>:1:"},
 		{"not a collection", `[1, 2]`, []string{"generate", "-o", dir, "-"}, "not a Postman collection"},
 		{"bad package name", "", []string{"generate", "-p", "Bad-Name", "-o", dir, bookings}, "-p Bad-Name"},
-		{"no usable package name", `{"info": {"name": "获取", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "item": []}`,
-			[]string{"generate", "-o", dir, "-"}, "give one with -p NAME"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

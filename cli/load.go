@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -104,6 +106,9 @@ func load(ctx context.Context, arg, out string, f *inputFlags, stdin io.Reader, 
 	prog.set("parsing")
 	res, err := parser.Parse(data)
 	if err != nil {
+		if kind, version := openAPIDocument(data); kind != "" {
+			return nil, usageError(openAPIError(l.display, kind, version))
+		}
 		return nil, usageError(inputError(l.display, err))
 	}
 	if err := checkRequestCount(l.display, res.Collection); err != nil {
@@ -145,6 +150,73 @@ func load(ctx context.Context, arg, out string, f *inputFlags, stdin io.Reader, 
 	return l, nil
 }
 
+// openAPIDocument reports whether data, which is not a Postman
+// collection, is an OpenAPI or Swagger document in JSON or YAML: kind is
+// "OpenAPI" or "Swagger" ("" when it is neither) and version the value of
+// its openapi or swagger key ("3.0.1").
+func openAPIDocument(data []byte) (kind, version string) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) > 0 && trimmed[0] == '{' {
+		var doc struct {
+			OpenAPI any `json:"openapi"`
+			Swagger any `json:"swagger"`
+		}
+		if json.Unmarshal(trimmed, &doc) != nil {
+			return "", ""
+		}
+		switch {
+		case doc.OpenAPI != nil:
+			return "OpenAPI", fmt.Sprint(doc.OpenAPI)
+		case doc.Swagger != nil:
+			return "Swagger", fmt.Sprint(doc.Swagger)
+		}
+		return "", ""
+	}
+	// YAML: a top-level openapi: or swagger: key, among the first lines.
+	for i, line := range strings.SplitN(string(data), "\n", 500) {
+		if i == 499 {
+			break
+		}
+		line = strings.TrimRight(line, "\r")
+		for _, key := range []string{"openapi", "swagger"} {
+			if rest, ok := strings.CutPrefix(line, key+":"); ok {
+				v := strings.TrimSpace(rest)
+				if j := strings.Index(v, " #"); j >= 0 {
+					v = strings.TrimSpace(v[:j])
+				}
+				v = strings.Trim(v, `"'`)
+				if key == "openapi" {
+					return "OpenAPI", v
+				}
+				return "Swagger", v
+			}
+		}
+	}
+	return "", ""
+}
+
+// openAPIError says that display is an OpenAPI document and how to turn
+// it into a collection postgen reads.
+func openAPIError(display, kind, version string) error {
+	what := "an " + kind
+	if kind == "Swagger" {
+		what = "a Swagger"
+	}
+	if version != "" {
+		what += " " + version
+	}
+	return fmt.Errorf("%s: this is %s document, not a Postman collection: postgen reads Postman collections (v2.1, v2.0 or v1 JSON). Convert it first, either in Postman (Import the file, then Export the collection as Collection v2.1) or with Postman's converter: npx -p openapi-to-postmanv2 openapi2postmanv2 -s %s -o collection.json -p; then run postgen on collection.json", display, what, convertSource(display))
+}
+
+// convertSource is the input to name in the conversion command.
+func convertSource(display string) string {
+	if display == "" || strings.HasPrefix(display, "<") || strings.ContainsAny(display, " '\"") {
+		return "openapi.yaml"
+	}
+	return display
+}
+
 // source decides where the collection comes from: the argument, else
 // --postman-id, else postgen.yaml's input or postmanId.
 func (l *loaded) source(arg string, f *inputFlags) (source, error) {
@@ -175,11 +247,61 @@ func (l *loaded) packageName(flag string) (string, error) {
 	case l.file != nil && l.file.Package.Set():
 		return l.file.Package.Text, nil
 	}
-	pkg := names.PackageName(l.coll.Name)
-	if pkg == "" {
-		return "", fmt.Errorf("cannot make a Go package name from the collection name %q: give one with -p NAME", l.coll.Name)
+	if pkg := names.PackageName(l.coll.Name); pkg != "" {
+		return pkg, nil
 	}
-	return pkg, nil
+	// A name in a script names cannot spell ("人事労務"): the API's host
+	// names it, else the generic "api".
+	if pkg := hostPackageName(l.coll); pkg != "" {
+		return pkg, nil
+	}
+	return "api", nil
+}
+
+// hostPackageName is the package name of the host most of c's requests
+// go to, with {{variables}} in it replaced by the collection's values, or
+// "" when no host has a name.
+func hostPackageName(c *model.Collection) string {
+	count := map[string]int{}
+	best := ""
+	var walk func(fs []*model.Folder, rs []*model.Request)
+	walk = func(fs []*model.Folder, rs []*model.Request) {
+		for _, r := range rs {
+			name := names.HostPackageName(hostOf(c, r.URL.Host))
+			if name == "" {
+				continue
+			}
+			count[name]++
+			if best == "" || count[name] > count[best] {
+				best = name
+			}
+		}
+		for _, f := range fs {
+			walk(f.Folders, f.Requests)
+		}
+	}
+	walk(c.Folders, c.Requests)
+	return best
+}
+
+// hostOf joins host labels, replacing a {{variable}} label with the host
+// of the collection's value for it ("{{baseUrl}}" → "api.example.com").
+func hostOf(c *model.Collection, labels []string) string {
+	host := strings.Join(labels, ".")
+	if strings.HasPrefix(host, "{{") && strings.HasSuffix(host, "}}") {
+		v, ok := c.LookupVariable(strings.TrimSuffix(strings.TrimPrefix(host, "{{"), "}}"))
+		if !ok {
+			return ""
+		}
+		host = v.Value
+		if i := strings.Index(host, "://"); i >= 0 {
+			host = host[i+3:]
+		}
+		if i := strings.IndexAny(host, "/?#"); i >= 0 {
+			host = host[:i]
+		}
+	}
+	return host
 }
 
 // defaultOut is the output directory when neither -o nor postgen.yaml

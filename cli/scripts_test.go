@@ -28,7 +28,7 @@ func checkScriptWarnings(t *testing.T, file, stderr string) int {
 	paths := scriptPaths(res.Collection)
 	warned := map[string]bool{}
 	for _, line := range strings.Split(stderr, "\n") {
-		if _, rest, ok := strings.Cut(line, ": warning: "); ok {
+		if _, rest, ok := strings.Cut(line, ": warning[script]: "); ok {
 			if path, msg, ok := strings.Cut(rest, ": "); ok && strings.Contains(msg, "the SDK does not run scripts") {
 				warned[path] = true
 			}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/postgen/postgen/generator"
+	"github.com/postgen/postgen/generator/names"
 	"github.com/postgen/postgen/model"
 )
 
@@ -81,6 +82,8 @@ func (r *resolver) find(ref Value, where, want string) (string, bool) {
 		}
 		if s := closest(ref.Text, candidates); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
+		} else if it, ok := r.byGoName(ref.Text, want); ok {
+			msg += fmt.Sprintf("; did you mean %q? (items are named by their Postman path, not by their Go name; postgen inspect lists both)", it.name)
 		}
 		r.errorf(ref.Pos, "%s", msg)
 		return "", false
@@ -102,6 +105,56 @@ func (r *resolver) find(ref Value, where, want string) (string, bool) {
 	}
 	return hits[0].path, true
 }
+
+// byGoName finds the item that ref names the way postgen inspect shows
+// it in Go ("Bookings.Get" for the request "Bookings/Get booking",
+// "client.Bookings" or "BookingsService" for the folder "Bookings"): the
+// folders must match word for word, and the last part must be the item's
+// name or, for a request, the start of it (a method name drops the
+// folder's words). Of several, the shortest name wins.
+func (r *resolver) byGoName(ref, want string) (item, bool) {
+	ref = strings.TrimPrefix(strings.TrimPrefix(ref, "client."), "c.")
+	parts := goParts(strings.FieldsFunc(ref, func(c rune) bool { return c == '.' || c == '/' }))
+	if len(parts) == 0 {
+		return item{}, false
+	}
+	if want != "request" {
+		parts[len(parts)-1] = strings.TrimSuffix(parts[len(parts)-1], "service")
+	}
+	var best item
+	found := false
+	for _, it := range r.items {
+		if want != "" && it.kind() != want {
+			continue
+		}
+		its := goParts(strings.Split(it.name, "/"))
+		if len(its) != len(parts) || len(its) == 0 {
+			continue
+		}
+		ok := true
+		for i := range len(its) - 1 {
+			ok = ok && its[i] == parts[i]
+		}
+		last, mine := its[len(its)-1], parts[len(parts)-1]
+		ok = ok && mine != "" && (last == mine || !it.folder && strings.HasPrefix(last, mine))
+		if ok && (!found || len(it.name) < len(best.name)) {
+			best, found = it, true
+		}
+	}
+	return best, found
+}
+
+// goParts spells each part as a lower-case Go identifier would read it.
+func goParts(parts []string) []string {
+	out := make([]string, 0, len(parts))
+	for _, p := range parts {
+		out = append(out, strings.ToLower(goNamer.Exported(p)))
+	}
+	return out
+}
+
+// goNamer spells names for byGoName.
+var goNamer = names.New()
 
 // Apply resolves the file's choices against c and sets them in cfg. Every
 // reference must name exactly one folder or request of c.

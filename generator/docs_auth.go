@@ -75,8 +75,10 @@ func (p *plan) authOrigin(r *model.Request, a *model.Auth) string {
 		return "the request"
 	}
 	for _, s := range p.services {
-		if s.folder.Auth != nil && s.folder.Auth.Path == a.Path {
-			return fmt.Sprintf("the folder %q", oneLine(s.folder.Name))
+		for _, f := range append([]*model.Folder{s.folder}, p.naming.foldedInto[s]...) {
+			if f.Auth != nil && f.Auth.Path == a.Path {
+				return fmt.Sprintf("the folder %q", oneLine(f.Name))
+			}
 		}
 	}
 	return "the collection"

@@ -102,6 +102,9 @@ func Inspect(c *model.Collection, cfg Config) (*Outline, error) {
 	for _, s := range p.services {
 		services[s.folder.Path] = s
 	}
+	for path, s := range p.naming.folded {
+		services[path] = s
+	}
 	methods := map[string]*method{}
 	p.forEachMethod(func(m *method) { methods[m.req.Path] = m })
 

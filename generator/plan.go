@@ -48,6 +48,8 @@ type plan struct {
 	types *typeTable
 	// scripts holds the collection's pre-request and test scripts.
 	scripts *scriptTable
+	// naming records who holds which service and method name (naming.go).
+	naming naming
 }
 
 // service is the Go side of a folder (or of the collection for Client).
@@ -141,9 +143,8 @@ func newPlan(c *model.Collection, cfg Config) (*plan, error) {
 		p.vars.env = cfg.Environments[0]
 	}
 	p.client = &service{typeName: "Client", members: names.NewScope(), file: "client"}
-	for _, f := range c.Folders {
-		p.client.subs = append(p.client.subs, p.planService(f, p.client))
-	}
+	p.planFolders(c.Folders, p.client)
+	p.noteClashes(c.Requests)
 	for _, r := range c.Requests {
 		p.planMethod(r, p.client)
 	}
@@ -174,17 +175,9 @@ func reservedFiles() []string {
 // planService plans the service of folder f under parent, then its
 // sub-services and methods.
 func (p *plan) planService(f *model.Folder, parent *service) *service {
-	base := p.namer.Exported(f.Name)
-	if parent.folder != nil {
-		if trimmed := p.withoutWords(f.Name, parent.folder.Name); trimmed != "" {
-			base = trimmed
-		}
-	}
-	if base == "" {
-		base = "Folder"
-	}
+	base := p.serviceBase(f, parent)
 	s := &service{folder: f, parent: parent, members: names.NewScope()}
-	s.fieldName = p.claimName(p.cfg.ServiceNames, f.Path, base, parent.members)
+	s.fieldName = p.claimService(f, parent, base)
 	s.prefix = parent.prefix + s.fieldName
 	s.typeName = p.pkgScope.Claim(s.prefix + "Service")
 	s.prefix = strings.TrimSuffix(s.typeName, "Service")
@@ -194,9 +187,12 @@ func (p *plan) planService(f *model.Folder, parent *service) *service {
 		s.file = parent.file
 	}
 	p.services = append(p.services, s)
-	for _, sub := range f.Folders {
-		s.subs = append(s.subs, p.planService(sub, s))
+	if p.naming.bases == nil {
+		p.naming.bases = map[*service]string{}
 	}
+	p.naming.bases[s] = base
+	p.planFolders(f.Folders, s)
+	p.noteClashes(f.Requests)
 	for _, r := range f.Requests {
 		p.planMethod(r, s)
 	}
@@ -228,7 +224,7 @@ func (p *plan) planMethod(r *model.Request, s *service) {
 		return
 	}
 	m := &method{req: r, svc: s}
-	m.name = p.claimName(p.cfg.MethodNames, r.Path, p.methodName(r, s), s.members)
+	m.name = p.claimMethod(r, s)
 	m.opVar = p.pkgScope.Claim("op" + s.prefix + m.name)
 	m.op = p.planOperation(r, s, m)
 	p.planTypes(m)
@@ -259,34 +255,6 @@ func unsendable(u model.URL) string {
 	return ""
 }
 
-// methodName derives a method name from the request name, dropping the
-// words of the service's own name ("List bookings" in Bookings is "List")
-// and articles when something is left; unnamed requests fall back to
-// their method and path.
-func (p *plan) methodName(r *model.Request, s *service) string {
-	full := p.namer.Exported(r.Name)
-	if full == "" {
-		var static []string
-		for _, seg := range r.URL.Path {
-			if !strings.HasPrefix(seg, ":") && !strings.Contains(seg, "{{") {
-				static = append(static, seg)
-			}
-		}
-		full = p.namer.Exported(r.Method + " " + strings.Join(static, " "))
-		if full == "" {
-			full = "Request"
-		}
-		return full
-	}
-	if s.folder == nil {
-		return full
-	}
-	if trimmed := p.withoutWords(r.Name, s.folder.Name); trimmed != "" {
-		return trimmed
-	}
-	return full
-}
-
 // withoutWords is the Go name of text without the words of container's
 // name (and articles): "List bookings" in folder "Bookings" is "List",
 // folder "Account 0 part 1" in "Account 0" is "Part1". Numbers are kept,
@@ -300,16 +268,29 @@ func (p *plan) withoutWords(text, container string) string {
 		drop[w] = true
 		drop[strings.ToLower(names.Singular(w))] = true
 	}
+	// The camel-case pieces of one word that are kept stay one word, so
+	// that the Namer still sees initialisms across them ("GraphQL").
 	var kept []string
-	for _, w := range strings.Fields(wordText(text)) {
-		if len(kept) == 0 && strings.Trim(w, "0123456789") == "" {
-			continue // "Account 0 part 1" in "Account 0" is Part1, not N0Part1
+	for _, word := range strings.FieldsFunc(text, func(r rune) bool { return r < 128 && !isASCIIWordRune(r) }) {
+		glued := ""
+		for _, w := range strings.Fields(wordText(word)) {
+			if len(kept) == 0 && glued == "" && strings.Trim(w, "0123456789") == "" {
+				continue // "Account 0 part 1" in "Account 0" is Part1, not N0Part1
+			}
+			if !drop[strings.ToLower(w)] && !drop[strings.ToLower(names.Singular(w))] {
+				glued += w
+			}
 		}
-		if !drop[strings.ToLower(w)] && !drop[strings.ToLower(names.Singular(w))] {
-			kept = append(kept, w)
+		if glued != "" {
+			kept = append(kept, glued)
 		}
 	}
 	return p.namer.Exported(strings.Join(kept, " "))
+}
+
+// isASCIIWordRune reports whether r, an ASCII rune, is a letter or digit.
+func isASCIIWordRune(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
 }
 
 // words returns the lower-cased words of s, split like wordText.

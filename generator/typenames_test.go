@@ -11,14 +11,7 @@ import (
 // methods' result types.
 func typesOf(t *testing.T, c *model.Collection, cfg ...Config) (names []string, results map[string]string) {
 	t.Helper()
-	conf := Config{Package: "x"}
-	if len(cfg) > 0 {
-		conf = cfg[0]
-	}
-	p, err := newPlan(c, conf)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := testPlan(t, c, cfg...)
 	for _, nt := range p.types.types {
 		names = append(names, nt.name)
 	}

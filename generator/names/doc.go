@@ -16,9 +16,13 @@
 // punctuation, '_', '-', '.', '/', "{{", emoji, arrows, dashes), except that
 // Latin letters with diacritics are transliterated first (é→e, ß→ss, æ→ae,
 // ø→o, ł→l; all of Latin-1 Supplement and Latin Extended-A, plus ș, ț and
-// full-width ASCII) and combining marks and invisible format characters are
-// dropped without splitting. Other scripts (CJK, Cyrillic, Greek, ...) act as
-// separators, so "获取 user 列表" names itself "User".
+// full-width ASCII), Cyrillic and Greek letters are romanised ("Получить
+// пользователей" → "PoluchitPolzovateley", the hard and soft signs
+// dropped), and combining marks and invisible format characters are
+// dropped without splitting. Other scripts (CJK, Arabic, Hebrew, ...) act
+// as separators, so "获取 user 列表" names itself "User"; the generator
+// names such requests by their URL path instead (see Label, PathLabel and
+// Untransliterated).
 //
 // Inside a run of letters and digits, a token ends at camel-case boundaries:
 // "bookingId" is booking|Id, "HTTPServer" is HTTP|Server, "getURLs" is
@@ -46,6 +50,10 @@
 //	AWS BIC CSV HMAC IBAN IPv4 IPv6 JWT MFA OAuth OAuth1 OAuth2 OTP PDF SDK
 //	SMS SSL SSO
 //
+// and protocols and auth standards spelled as their documentation does
+//
+//	CORS CSRF FTP GraphQL LDAP OIDC SAML SCIM SFTP TOTP
+//
 // and New adds a project's own ("SKU", "EAN").
 //
 // Exported joins the spelled tokens ("get booking by id" → "GetBookingByID").
@@ -58,6 +66,22 @@
 // token (only punctuation, emoji or CJK) gives "", and the caller decides the
 // fallback name.
 //
+// # Labels
+//
+// Folder and request names are written for people, so before Exported
+// spells them Label keeps the words that name the thing: notes in
+// parentheses and brackets go ("Account information (USER_DATA)" →
+// "Account information"; LabelWithNotes keeps them for a name whose notes
+// tell it apart from a sibling's), so do every sentence but the first and
+// leading list numbers ("4a. Set email" → "Set email"); a leading ordinal
+// is spelled ("1st party" → "first party") and a leading quantity moves
+// to the end ("24hr ticker" → "ticker 24hr"). A name that is a URL or a
+// path is named by PathLabel: its method and the words of its path,
+// without path variables, versions ("v1", "2010-04-01") and literal values
+// copied from a real request (IDs, UUIDs, hex strings: "B10000100-B2002",
+// "acme-points-00100"). PathLabel also names requests whose names hold no
+// words, or words in a script names cannot spell (Untransliterated).
+//
 // # Files and packages
 //
 // FileName spells an identifier's tokens in lower snake_case
@@ -68,6 +92,9 @@
 // ...), "_api" is appended: "users_test" → "users_test_api", "run_js" →
 // "run_js_api". Callers must pass the whole identifier rather than append
 // their own suffix to a FileName result.
+//
+// HostPackageName names a package after an API's host ("api.freee.co.jp"
+// → "freee"), for a collection whose name PackageName cannot spell.
 //
 // PackageName keeps only lower-case ASCII letters and digits
 // ("NEON APIs" → "neonapis"), drops leading digits and appends "api" to a

@@ -16,6 +16,8 @@ func FuzzNames(f *testing.F) {
 		"🚀", "获取 user 列表", "foo\u00a0bar", "a—b", "Créer un événement", "{{baseUrl}}",
 		":bookingId", "BOOKING_ID", "OAuth2Token", "getURLs", "HTTPServer", "users_test",
 		"RunJS", "Con", "ÆBLE STRAßE", "ＡＰＩ", "uint 8", "init", "\xff\xfe", strings.Repeat("ab ", 100),
+		"Account information (USER_DATA)", "4a. Set (x", "24hr ticker", "PUT https://h/v1/a-00100/B2", "/m/:id/x",
+		"Получить", "人事労務", "1st party. Next one.",
 	} {
 		f.Add(s)
 	}
@@ -52,6 +54,19 @@ func FuzzNames(f *testing.F) {
 		_ = CheckPackageName(s)
 		if sg := Singular(s); utf8.ValidString(s) && !utf8.ValidString(sg) {
 			t.Errorf("Singular(%q) = %q: invalid UTF-8", s, sg)
+		}
+		// Label only drops words: a name with a letter keeps one, and the
+		// same text always gives the same label.
+		if l := Label(s); utf8.ValidString(s) && hasWord(s) && !hasWord(l) || l != Label(s) {
+			t.Errorf("Label(%q) = %q: lost every word, or not deterministic", s, l)
+		}
+		if l := LabelWithNotes(s); utf8.ValidString(s) && hasWord(s) && !hasWord(l) {
+			t.Errorf("LabelWithNotes(%q) = %q: lost every word", s, l)
+		}
+		if p := HostPackageName(s); p != "" {
+			if err := CheckPackageName(p); err != nil {
+				t.Errorf("HostPackageName(%q) = %q: %v", s, p, err)
+			}
 		}
 		sc := NewScope(n.Exported(s))
 		if a, b := sc.Claim(n.Exported(s)), sc.Claim(n.Exported(s)); a != "" && a == b {

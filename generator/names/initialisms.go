@@ -14,6 +14,9 @@ var defaultInitialisms = []string{
 	// HTTP APIs: auth schemes, cloud, payments, documents.
 	"AWS", "BIC", "CSV", "HMAC", "IBAN", "IPv4", "IPv6", "JWT", "MFA",
 	"OAuth", "OAuth1", "OAuth2", "OTP", "PDF", "SDK", "SMS", "SSL", "SSO",
+	// Protocols and auth standards as their own documentation spells them.
+	"CORS", "CSRF", "FTP", "GraphQL", "LDAP", "OIDC", "SAML", "SCIM", "SFTP",
+	"TOTP",
 }
 
 // Namer turns free text into Go names. The zero value is not usable; use New.

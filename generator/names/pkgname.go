@@ -34,6 +34,54 @@ func PackageName(s string) string {
 	return name
 }
 
+// hostPrefixes are the host labels in front of an API's name that say
+// nothing about it ("api.freee.co.jp" is freee's).
+var hostPrefixes = map[string]bool{
+	"api": true, "apis": true, "www": true, "rest": true, "gateway": true, "app": true,
+	"sandbox": true, "dev": true, "staging": true, "test": true, "prod": true, "public": true,
+}
+
+// hostSuffixes are the second-level labels of country domains ("co.jp",
+// "com.au") and the generic top-level domains; any two-letter last label
+// is a country's.
+var hostSuffixes = map[string]bool{
+	"com": true, "net": true, "org": true, "io": true, "co": true, "gov": true, "edu": true,
+	"dev": true, "app": true, "cloud": true, "ai": true, "biz": true, "info": true, "ne": true, "or": true, "ac": true,
+}
+
+// HostPackageName returns a package name for an API from its host
+// ("api.freee.co.jp" → "freee", "graph.microsoft.com" → "microsoft"), or
+// "" when the host has no name (an IP address, a variable, localhost is
+// kept as is). It is the fallback for a collection whose name holds
+// nothing PackageName can spell ("人事労務").
+func HostPackageName(host string) string {
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	if i := strings.LastIndexByte(host, ':'); i >= 0 {
+		host = host[:i]
+	}
+	if host == "" || strings.ContainsAny(host, "{}") {
+		return ""
+	}
+	labels := strings.Split(host, ".")
+	for len(labels) > 1 {
+		last := labels[len(labels)-1]
+		if len(last) == 2 || hostSuffixes[last] || allDigits(last) {
+			labels = labels[:len(labels)-1]
+			continue
+		}
+		break
+	}
+	if len(labels) > 1 && !hostPrefixes[labels[len(labels)-1]] {
+		return PackageName(labels[len(labels)-1])
+	}
+	for _, l := range labels {
+		if !hostPrefixes[l] && !allDigits(l) {
+			return PackageName(l)
+		}
+	}
+	return ""
+}
+
 // specialDirs are the directory names the go command gives a meaning.
 var specialDirs = map[string]string{
 	"vendor":   "the go command takes a vendor directory for vendored modules, and ./... skips it",

@@ -98,3 +98,22 @@ func TestCheckPackageName(t *testing.T) {
 		t.Errorf("CheckPackageName(%q) = %v, want an error without a suggestion", "获取", err)
 	}
 }
+
+func TestHostPackageName(t *testing.T) {
+	for host, want := range map[string]string{
+		"api.freee.co.jp":      "freee",
+		"graph.microsoft.com":  "microsoft",
+		"api.example.com:8443": "example",
+		"www.googleapis.com":   "googleapis",
+		"localhost":            "localhost",
+		"127.0.0.1":            "",
+		"{{baseUrl}}":          "",
+		"api.com":              "",
+		"":                     "",
+		"go.dev":               "goapi",
+	} {
+		if got := HostPackageName(host); got != want {
+			t.Errorf("HostPackageName(%q) = %q, want %q", host, got, want)
+		}
+	}
+}

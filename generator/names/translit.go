@@ -69,8 +69,15 @@ func spell(r rune) string {
 		// Full-width digits and Latin letters, common in CJK text.
 		return string(r - 0xFF10 + '0')
 	}
-	return otherLatin[r]
+	if sp, ok := otherLatin[r]; ok {
+		return sp
+	}
+	return spellCyrillicGreek(r)
 }
+
+// silent is the spelling of a letter that is dropped without separating
+// words (the Cyrillic hard and soft signs).
+const silent = "-"
 
 // invisible reports whether r is dropped without separating words: combining
 // marks (the accent of a decomposed "é"), and format characters such as the
@@ -105,6 +112,9 @@ func transliterate(s string) []byte {
 			space()
 			continue
 		}
+		if sp == silent {
+			continue
+		}
 		if len(sp) > 1 {
 			sp = caseLike(sp, neighbour(rs, i, -1), neighbour(rs, i, +1))
 		}
@@ -124,6 +134,9 @@ func neighbour(rs []rune, i, dir int) byte {
 			continue
 		}
 		sp := spell(rs[j])
+		if sp == silent {
+			continue
+		}
 		if sp == "" {
 			return 0
 		}

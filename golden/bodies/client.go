@@ -102,23 +102,23 @@ func (c *Client) FileBody(ctx context.Context, body io.Reader) ([]byte, *Respons
 var opFileBody = operation{name: "FileBody", method: "POST", path: "/upload",
 	body: &bodySpec{mode: bodyFile, contentType: "application/json"}}
 
-// GraphQlVariablesAsText sends POST /graphql (Postman: GraphQL, variables as
+// GraphQLVariablesAsText sends POST /graphql (Postman: GraphQL, variables as
 // text).
-func (c *Client) GraphQlVariablesAsText(ctx context.Context, body *GraphQlVariablesAsTextRequest) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opGraphQlVariablesAsText, call{body: body})
+func (c *Client) GraphQLVariablesAsText(ctx context.Context, body *GraphQLVariablesAsTextRequest) ([]byte, *Response, error) {
+	return send[[]byte](ctx, c.rt, &opGraphQLVariablesAsText, call{body: body})
 }
 
-var opGraphQlVariablesAsText = operation{name: "GraphQlVariablesAsText", method: "POST", path: "/graphql",
-	body: &bodySpec{mode: bodyGraphQL, contentType: "application/json", text: GraphQlVariablesAsTextQuery, gqlVariables: "{\n  \"id\": \"{{qv}}\"\n}", gqlVarsText: true}}
+var opGraphQLVariablesAsText = operation{name: "GraphQLVariablesAsText", method: "POST", path: "/graphql",
+	body: &bodySpec{mode: bodyGraphQL, contentType: "application/json", text: GraphQLVariablesAsTextQuery, gqlVariables: "{\n  \"id\": \"{{qv}}\"\n}", gqlVarsText: true}}
 
-// GraphQlVariablesAsObject sends POST /graphql (Postman: GraphQL, variables as
+// GraphQLVariablesAsObject sends POST /graphql (Postman: GraphQL, variables as
 // object).
-func (c *Client) GraphQlVariablesAsObject(ctx context.Context, body *GraphQlVariablesAsObjectRequest) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opGraphQlVariablesAsObject, call{body: body})
+func (c *Client) GraphQLVariablesAsObject(ctx context.Context, body *GraphQLVariablesAsObjectRequest) ([]byte, *Response, error) {
+	return send[[]byte](ctx, c.rt, &opGraphQLVariablesAsObject, call{body: body})
 }
 
-var opGraphQlVariablesAsObject = operation{name: "GraphQlVariablesAsObject", method: "POST", path: "/graphql",
-	body: &bodySpec{mode: bodyGraphQL, contentType: "application/json", text: GraphQlVariablesAsObjectQuery, gqlVariables: "{\"x\":1}", gqlOperation: "Q"}}
+var opGraphQLVariablesAsObject = operation{name: "GraphQLVariablesAsObject", method: "POST", path: "/graphql",
+	body: &bodySpec{mode: bodyGraphQL, contentType: "application/json", text: GraphQLVariablesAsObjectQuery, gqlVariables: "{\"x\":1}", gqlOperation: "Q"}}
 
 // GetWithBodyIsPruned sends GET /pruned (Postman: GET with body is pruned).
 func (c *Client) GetWithBodyIsPruned(ctx context.Context) ([]byte, *Response, error) {

@@ -3,22 +3,22 @@
 
 package bodies
 
-// GraphQlVariablesAsTextQuery is the GraphQL query of
-// Client.GraphQlVariablesAsText, as the collection has it.
-const GraphQlVariablesAsTextQuery = "query Q($id: ID!) { user(id: $id) { name } }"
+// GraphQLVariablesAsTextQuery is the GraphQL query of
+// Client.GraphQLVariablesAsText, as the collection has it.
+const GraphQLVariablesAsTextQuery = "query Q($id: ID!) { user(id: $id) { name } }"
 
-// GraphQlVariablesAsTextRequest is the body of Client.GraphQlVariablesAsText;
-// an empty Query sends GraphQlVariablesAsTextQuery.
-type GraphQlVariablesAsTextRequest = GraphQLRequest[GraphQlVariablesAsTextVariables]
+// GraphQLVariablesAsTextRequest is the body of Client.GraphQLVariablesAsText;
+// an empty Query sends GraphQLVariablesAsTextQuery.
+type GraphQLVariablesAsTextRequest = GraphQLRequest[GraphQLVariablesAsTextVariables]
 
-// GraphQlVariablesAsObjectQuery is the GraphQL query of
-// Client.GraphQlVariablesAsObject, as the collection has it.
-const GraphQlVariablesAsObjectQuery = "query Q { a }"
+// GraphQLVariablesAsObjectQuery is the GraphQL query of
+// Client.GraphQLVariablesAsObject, as the collection has it.
+const GraphQLVariablesAsObjectQuery = "query Q { a }"
 
-// GraphQlVariablesAsObjectRequest is the body of
-// Client.GraphQlVariablesAsObject; an empty Query sends
-// GraphQlVariablesAsObjectQuery.
-type GraphQlVariablesAsObjectRequest = GraphQLRequest[GraphQlVariablesAsObjectVariables]
+// GraphQLVariablesAsObjectRequest is the body of
+// Client.GraphQLVariablesAsObject; an empty Query sends
+// GraphQLVariablesAsObjectQuery.
+type GraphQLVariablesAsObjectRequest = GraphQLRequest[GraphQLVariablesAsObjectVariables]
 
 // RawJSONWithCommentsBody is the JSON body of Client.RawJSONWithComments, inferred from 1 sample.
 type RawJSONWithCommentsBody struct {
@@ -26,13 +26,13 @@ type RawJSONWithCommentsBody struct {
 	URL string `json:"url"` // e.g. "http://x//y"
 }
 
-// GraphQlVariablesAsTextVariables is the GraphQL variables of Client.GraphQlVariablesAsText, inferred from 1 sample.
-type GraphQlVariablesAsTextVariables struct {
+// GraphQLVariablesAsTextVariables is the GraphQL variables of Client.GraphQLVariablesAsText, inferred from 1 sample.
+type GraphQLVariablesAsTextVariables struct {
 	ID string `json:"id"` // the collection sends {{qv}} here
 }
 
-// GraphQlVariablesAsObjectVariables is the GraphQL variables of Client.GraphQlVariablesAsObject, inferred from 1 sample.
-type GraphQlVariablesAsObjectVariables struct {
+// GraphQLVariablesAsObjectVariables is the GraphQL variables of Client.GraphQLVariablesAsObject, inferred from 1 sample.
+type GraphQLVariablesAsObjectVariables struct {
 	X int64 `json:"x"` // e.g. 1
 }
 

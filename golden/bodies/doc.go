@@ -42,8 +42,8 @@
 //   - [Client.URLEncoded]: POST /form
 //   - [Client.FormData]: POST /multipart
 //   - [Client.FileBody]: POST /upload
-//   - [Client.GraphQlVariablesAsText]: POST /graphql
-//   - [Client.GraphQlVariablesAsObject]: POST /graphql
+//   - [Client.GraphQLVariablesAsText]: POST /graphql
+//   - [Client.GraphQLVariablesAsObject]: POST /graphql
 //   - [Client.GetWithBodyIsPruned]: GET /pruned
 //   - [Client.GetWithBodyKept]: GET /kept
 //   - [Client.DisabledBody]: POST /disabled

@@ -65,18 +65,18 @@ func ExampleClient_FileBody() {
 	fmt.Println(result)
 }
 
-func ExampleClient_GraphQlVariablesAsText() {
+func ExampleClient_GraphQLVariablesAsText() {
 	client, _ := bodies.NewClient() // without options it cannot fail
-	result, _, err := client.GraphQlVariablesAsText(context.Background(), nil)
+	result, _, err := client.GraphQLVariablesAsText(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(result)
 }
 
-func ExampleClient_GraphQlVariablesAsObject() {
+func ExampleClient_GraphQLVariablesAsObject() {
 	client, _ := bodies.NewClient() // without options it cannot fail
-	result, _, err := client.GraphQlVariablesAsObject(context.Background(), nil)
+	result, _, err := client.GraphQLVariablesAsObject(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
 	}

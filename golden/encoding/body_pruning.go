@@ -13,13 +13,13 @@ type BodyPruningService struct {
 	rt *core
 }
 
-// T17GetWithPruned sends GET /t17 (Postman: Body pruning › T17 GET with body
+// T17GetWith sends GET /t17 (Postman: Body pruning › T17 GET with body
 // (pruned)).
-func (s *BodyPruningService) T17GetWithPruned(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opBodyPruningT17GetWithPruned, call{})
+func (s *BodyPruningService) T17GetWith(ctx context.Context) ([]byte, *Response, error) {
+	return send[[]byte](ctx, s.rt, &opBodyPruningT17GetWith, call{})
 }
 
-var opBodyPruningT17GetWithPruned = operation{name: "BodyPruning.T17GetWithPruned", method: "GET", path: "/t17"}
+var opBodyPruningT17GetWith = operation{name: "BodyPruning.T17GetWith", method: "GET", path: "/t17"}
 
 // T24DeleteWith sends DELETE /t24 (Postman: Body pruning › T24 DELETE with
 // body).

@@ -30,10 +30,10 @@ type Client struct {
 	// BodyPruning holds the requests of the "Body pruning" folder: T17, T24: GET,
 	// HEAD, COPY, PURGE and UNLOCK drop their body; DELETE keeps it.
 	BodyPruning *BodyPruningService
-	// GraphQlVariablesAsAString holds the requests of the "GraphQL variables as a
+	// GraphQLVariablesAsAString holds the requests of the "GraphQL variables as a
 	// string" folder: T15, T16b: variables given as text are spliced in verbatim;
 	// empty variables are left out.
-	GraphQlVariablesAsAString *GraphQlVariablesAsAStringService
+	GraphQLVariablesAsAString *GraphQLVariablesAsAStringService
 	// PathVariables holds the requests of the "Path variables" folder.
 	PathVariables *PathVariablesService
 	// ResidualFidelity holds the requests of the "Residual fidelity" folder.
@@ -71,7 +71,7 @@ func NewClient(opts ...Option) (*Client, error) {
 		DuplicateHeaders:          &DuplicateHeadersService{rt: rt},
 		JSONCommentsStripped:      &JSONCommentsStrippedService{rt: rt},
 		BodyPruning:               &BodyPruningService{rt: rt},
-		GraphQlVariablesAsAString: &GraphQlVariablesAsAStringService{rt: rt},
+		GraphQLVariablesAsAString: &GraphQLVariablesAsAStringService{rt: rt},
 		PathVariables:             &PathVariablesService{rt: rt},
 		ResidualFidelity:          &ResidualFidelityService{rt: rt},
 	}, nil

@@ -68,7 +68,7 @@
 //     with it.
 //   - [BodyPruningService] (client.BodyPruning): 2 requests; T17, T24: GET,
 //     HEAD, COPY, PURGE and UNLOCK drop their body; DELETE keeps it.
-//   - [GraphQlVariablesAsAStringService] (client.GraphQlVariablesAsAString): 2
+//   - [GraphQLVariablesAsAStringService] (client.GraphQLVariablesAsAString): 2
 //     requests; T15, T16b: variables given as text are spliced in verbatim;
 //     empty variables are left out.
 //   - [PathVariablesService] (client.PathVariables): 3 requests; PV1, PV2, P17:

@@ -128,9 +128,9 @@ func ExampleJSONCommentsStrippedService_T11NoLanguageContentType() {
 	fmt.Println(result)
 }
 
-func ExampleBodyPruningService_T17GetWithPruned() {
+func ExampleBodyPruningService_T17GetWith() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.BodyPruning.T17GetWithPruned(context.Background())
+	result, _, err := client.BodyPruning.T17GetWith(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -146,18 +146,18 @@ func ExampleBodyPruningService_T24DeleteWith() {
 	fmt.Println(result)
 }
 
-func ExampleGraphQlVariablesAsAStringService_T15Graphql() {
+func ExampleGraphQLVariablesAsAStringService_T15GraphQL() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.GraphQlVariablesAsAString.T15Graphql(context.Background(), nil)
+	result, _, err := client.GraphQLVariablesAsAString.T15GraphQL(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(result)
 }
 
-func ExampleGraphQlVariablesAsAStringService_T16bGraphqlEmpty() {
+func ExampleGraphQLVariablesAsAStringService_T16bGraphQLEmpty() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.GraphQlVariablesAsAString.T16bGraphqlEmpty(context.Background(), nil)
+	result, _, err := client.GraphQLVariablesAsAString.T16bGraphQLEmpty(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -236,18 +236,18 @@ func ExampleResidualFidelityService_R5ConnectionHeader() {
 	fmt.Println(result)
 }
 
-func ExampleResidualFidelityService_R6GraphQlWithoutVariables() {
+func ExampleResidualFidelityService_R6GraphQLWithoutVariables() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.ResidualFidelity.R6GraphQlWithoutVariables(context.Background(), nil)
+	result, _, err := client.ResidualFidelity.R6GraphQLWithoutVariables(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(result)
 }
 
-func ExampleResidualFidelityService_R7GraphQlWithEmptyVariables() {
+func ExampleResidualFidelityService_R7GraphQLWithEmptyVariables() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.ResidualFidelity.R7GraphQlWithEmptyVariables(context.Background(), nil)
+	result, _, err := client.ResidualFidelity.R7GraphQLWithEmptyVariables(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
 	}

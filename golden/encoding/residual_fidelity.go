@@ -73,23 +73,23 @@ var opResidualFidelityR5ConnectionHeader = operation{name: "ResidualFidelity.R5C
 		{in: inHeader, key: "Connection", value: "keep-alive"},
 	}}
 
-// R6GraphQlWithoutVariables sends POST /r6 (Postman: Residual fidelity › R6
+// R6GraphQLWithoutVariables sends POST /r6 (Postman: Residual fidelity › R6
 // GraphQL without variables).
-func (s *ResidualFidelityService) R6GraphQlWithoutVariables(ctx context.Context, body *ResidualFidelityR6GraphQlWithoutVariablesRequest) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opResidualFidelityR6GraphQlWithoutVariables, call{body: body})
+func (s *ResidualFidelityService) R6GraphQLWithoutVariables(ctx context.Context, body *ResidualFidelityR6GraphQLWithoutVariablesRequest) ([]byte, *Response, error) {
+	return send[[]byte](ctx, s.rt, &opResidualFidelityR6GraphQLWithoutVariables, call{body: body})
 }
 
-var opResidualFidelityR6GraphQlWithoutVariables = operation{name: "ResidualFidelity.R6GraphQlWithoutVariables", method: "POST", path: "/r6",
-	body: &bodySpec{mode: bodyGraphQL, contentType: "application/json", text: ResidualFidelityR6GraphQlWithoutVariablesQuery}}
+var opResidualFidelityR6GraphQLWithoutVariables = operation{name: "ResidualFidelity.R6GraphQLWithoutVariables", method: "POST", path: "/r6",
+	body: &bodySpec{mode: bodyGraphQL, contentType: "application/json", text: ResidualFidelityR6GraphQLWithoutVariablesQuery}}
 
-// R7GraphQlWithEmptyVariables sends POST /r7 (Postman: Residual fidelity › R7
+// R7GraphQLWithEmptyVariables sends POST /r7 (Postman: Residual fidelity › R7
 // GraphQL with empty variables).
-func (s *ResidualFidelityService) R7GraphQlWithEmptyVariables(ctx context.Context, body *ResidualFidelityR7GraphQlWithEmptyVariablesRequest) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opResidualFidelityR7GraphQlWithEmptyVariables, call{body: body})
+func (s *ResidualFidelityService) R7GraphQLWithEmptyVariables(ctx context.Context, body *ResidualFidelityR7GraphQLWithEmptyVariablesRequest) ([]byte, *Response, error) {
+	return send[[]byte](ctx, s.rt, &opResidualFidelityR7GraphQLWithEmptyVariables, call{body: body})
 }
 
-var opResidualFidelityR7GraphQlWithEmptyVariables = operation{name: "ResidualFidelity.R7GraphQlWithEmptyVariables", method: "POST", path: "/r7",
-	body: &bodySpec{mode: bodyGraphQL, contentType: "application/json", text: ResidualFidelityR7GraphQlWithEmptyVariablesQuery, gqlVariables: "{}", gqlVarsText: true}}
+var opResidualFidelityR7GraphQLWithEmptyVariables = operation{name: "ResidualFidelity.R7GraphQLWithEmptyVariables", method: "POST", path: "/r7",
+	body: &bodySpec{mode: bodyGraphQL, contentType: "application/json", text: ResidualFidelityR7GraphQLWithEmptyVariablesQuery, gqlVariables: "{}", gqlVarsText: true}}
 
 // R8MalformedReference sends GET /r8/{{host}/x (Postman: Residual fidelity › R8
 // malformed reference).

@@ -3,24 +3,24 @@
 
 package encoding
 
-// ResidualFidelityR6GraphQlWithoutVariablesQuery is the GraphQL query of
-// ResidualFidelityService.R6GraphQlWithoutVariables, as the collection has it.
-const ResidualFidelityR6GraphQlWithoutVariablesQuery = "{ a }"
+// ResidualFidelityR6GraphQLWithoutVariablesQuery is the GraphQL query of
+// ResidualFidelityService.R6GraphQLWithoutVariables, as the collection has it.
+const ResidualFidelityR6GraphQLWithoutVariablesQuery = "{ a }"
 
-// ResidualFidelityR6GraphQlWithoutVariablesRequest is the body of
-// ResidualFidelityService.R6GraphQlWithoutVariables; an empty Query sends
-// ResidualFidelityR6GraphQlWithoutVariablesQuery.
-type ResidualFidelityR6GraphQlWithoutVariablesRequest = GraphQLRequest[map[string]any]
+// ResidualFidelityR6GraphQLWithoutVariablesRequest is the body of
+// ResidualFidelityService.R6GraphQLWithoutVariables; an empty Query sends
+// ResidualFidelityR6GraphQLWithoutVariablesQuery.
+type ResidualFidelityR6GraphQLWithoutVariablesRequest = GraphQLRequest[map[string]any]
 
-// ResidualFidelityR7GraphQlWithEmptyVariablesQuery is the GraphQL query of
-// ResidualFidelityService.R7GraphQlWithEmptyVariables, as the collection has
+// ResidualFidelityR7GraphQLWithEmptyVariablesQuery is the GraphQL query of
+// ResidualFidelityService.R7GraphQLWithEmptyVariables, as the collection has
 // it.
-const ResidualFidelityR7GraphQlWithEmptyVariablesQuery = "{ a }"
+const ResidualFidelityR7GraphQLWithEmptyVariablesQuery = "{ a }"
 
-// ResidualFidelityR7GraphQlWithEmptyVariablesRequest is the body of
-// ResidualFidelityService.R7GraphQlWithEmptyVariables; an empty Query sends
-// ResidualFidelityR7GraphQlWithEmptyVariablesQuery.
-type ResidualFidelityR7GraphQlWithEmptyVariablesRequest = GraphQLRequest[map[string]any]
+// ResidualFidelityR7GraphQLWithEmptyVariablesRequest is the body of
+// ResidualFidelityService.R7GraphQLWithEmptyVariables; an empty Query sends
+// ResidualFidelityR7GraphQLWithEmptyVariablesQuery.
+type ResidualFidelityR7GraphQLWithEmptyVariablesRequest = GraphQLRequest[map[string]any]
 
 // ResidualFidelityR10LiteralCredentialUnderNameCollectionRefersToBody is the JSON body of ResidualFidelityService.R10LiteralCredentialUnderNameCollectionRefersTo, inferred from 1 sample.
 type ResidualFidelityR10LiteralCredentialUnderNameCollectionRefersToBody struct {

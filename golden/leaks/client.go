@@ -8,8 +8,8 @@ package leaks
 type Client struct {
 	rt *core
 
-	// GraphQl holds the requests of the "GraphQL" folder.
-	GraphQl *GraphQlService
+	// GraphQL holds the requests of the "GraphQL" folder.
+	GraphQL *GraphQLService
 	// Signed holds the requests of the "Signed" folder.
 	Signed *SignedService
 	// Bodies holds the requests of the "Bodies" folder.
@@ -35,7 +35,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	}
 	return &Client{
 		rt:      rt,
-		GraphQl: &GraphQlService{rt: rt},
+		GraphQL: &GraphQLService{rt: rt},
 		Signed:  &SignedService{rt: rt},
 		Bodies:  &BodiesService{rt: rt},
 		Names:   &NamesService{rt: rt},

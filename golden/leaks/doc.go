@@ -53,7 +53,7 @@
 // The client's fields are the collection's folders; each request is a method of
 // its folder's service:
 //
-//   - [GraphQlService] (client.GraphQl): 1 request
+//   - [GraphQLService] (client.GraphQL): 1 request
 //   - [SignedService] (client.Signed): 2 requests
 //   - [BodiesService] (client.Bodies): 4 requests
 //   - [NamesService] (client.Names): 4 requests

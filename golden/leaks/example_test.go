@@ -11,9 +11,9 @@ import (
 	"github.com/postgen/postgen/golden/leaks"
 )
 
-func ExampleGraphQlService_Login() {
+func ExampleGraphQLService_Login() {
 	client, _ := leaks.NewClient(leaks.WithBaseURL("https://api.example.com")) // placeholder: the collection gives no base URL; use your API's
-	result, _, err := client.GraphQl.Login(context.Background(), nil)
+	result, _, err := client.GraphQL.Login(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
 	}

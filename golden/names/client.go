@@ -12,8 +12,6 @@ type Client struct {
 
 	// Users holds the requests of the "Users" folder.
 	Users *UsersService
-	// Users2 holds the requests of the "users" folder.
-	Users2 *Users2Service
 	// Client holds the requests of the "client" folder.
 	Client *ClientService
 	// Linux holds the requests of the "Linux" folder.
@@ -44,7 +42,6 @@ func NewClient(opts ...Option) (*Client, error) {
 			rt:     rt,
 			Admins: &UsersAdminsService{rt: rt},
 		},
-		Users2: &Users2Service{rt: rt},
 		Client: &ClientService{rt: rt},
 		Linux:  &LinuxService{rt: rt},
 	}, nil
@@ -60,12 +57,12 @@ func (c *Client) Type(ctx context.Context, type_, func_ string) ([]byte, *Respon
 var opType = operation{name: "Type", method: "GET", path: "/type/:type/:func",
 	pathVars: []string{"type", "func"}}
 
-// N2faSetup sends POST /2fa (Postman: 2fa setup).
-func (c *Client) N2faSetup(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opN2faSetup, call{})
+// Setup2fa sends POST /2fa (Postman: 2fa setup).
+func (c *Client) Setup2fa(ctx context.Context) ([]byte, *Response, error) {
+	return send[[]byte](ctx, c.rt, &opSetup2fa, call{})
 }
 
-var opN2faSetup = operation{name: "N2faSetup", method: "POST", path: "/2fa"}
+var opSetup2fa = operation{name: "Setup2fa", method: "POST", path: "/2fa"}
 
 // Launch sends POST /launch (Postman: 🚀 Launch).
 func (c *Client) Launch(ctx context.Context) ([]byte, *Response, error) {
@@ -96,12 +93,12 @@ func (c *Client) GetUserByID(ctx context.Context, id string) ([]byte, *Response,
 var opGetUserByID = operation{name: "GetUserByID", method: "GET", path: "/users/:id",
 	pathVars: []string{"id"}}
 
-// GetUserByID2 sends GET /v2/users/:id (Postman: get-user-by-ID).
-func (c *Client) GetUserByID2(ctx context.Context, id string) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opGetUserByID2, call{path: []string{id}})
+// GetUserByIDV2 sends GET /v2/users/:id (Postman: get-user-by-ID).
+func (c *Client) GetUserByIDV2(ctx context.Context, id string) ([]byte, *Response, error) {
+	return send[[]byte](ctx, c.rt, &opGetUserByIDV2, call{path: []string{id}})
 }
 
-var opGetUserByID2 = operation{name: "GetUserByID2", method: "GET", path: "/v2/users/:id",
+var opGetUserByIDV2 = operation{name: "GetUserByIDV2", method: "GET", path: "/v2/users/:id",
 	pathVars: []string{"id"}}
 
 // Option sends GET /option (Postman: Option).

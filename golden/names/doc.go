@@ -39,16 +39,15 @@
 // its folder's service:
 //
 //   - [Client.Type]: GET /type/:type/:func
-//   - [Client.N2faSetup]: POST /2fa
+//   - [Client.Setup2fa]: POST /2fa
 //   - [Client.Launch]: POST /launch
 //   - [Client.GetCartList]: GET /cart/list
 //   - [Client.DeleteX]: DELETE /x
 //   - [Client.GetUserByID]: GET /users/:id
-//   - [Client.GetUserByID2]: GET /v2/users/:id
+//   - [Client.GetUserByIDV2]: GET /v2/users/:id
 //   - [Client.Option]: GET /option
-//   - [UsersService] (client.Users): 1 request
+//   - [UsersService] (client.Users): 2 requests
 //   - [UsersAdminsService] (client.Users.Admins): 1 request
-//   - [Users2Service] (client.Users2): 1 request
 //   - [ClientService] (client.Client): 1 request
 //   - [LinuxService] (client.Linux): 1 request
 //

@@ -20,9 +20,9 @@ func ExampleClient_Type() {
 	fmt.Println(result)
 }
 
-func ExampleClient_N2faSetup() {
+func ExampleClient_Setup2fa() {
 	client, _ := names.NewClient() // without options it cannot fail
-	result, _, err := client.N2faSetup(context.Background())
+	result, _, err := client.Setup2fa(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -65,9 +65,9 @@ func ExampleClient_GetUserByID() {
 	fmt.Println(result)
 }
 
-func ExampleClient_GetUserByID2() {
+func ExampleClient_GetUserByIDV2() {
 	client, _ := names.NewClient() // without options it cannot fail
-	result, _, err := client.GetUserByID2(context.Background(), "")
+	result, _, err := client.GetUserByIDV2(context.Background(), "")
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -92,18 +92,18 @@ func ExampleUsersService_List() {
 	fmt.Println(result)
 }
 
-func ExampleUsersAdminsService_List() {
+func ExampleUsersService_Count() {
 	client, _ := names.NewClient() // without options it cannot fail
-	result, _, err := client.Users.Admins.List(context.Background())
+	result, _, err := client.Users.Count(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(result)
 }
 
-func ExampleUsers2Service_Count() {
+func ExampleUsersAdminsService_List() {
 	client, _ := names.NewClient() // without options it cannot fail
-	result, _, err := client.Users2.Count(context.Background())
+	result, _, err := client.Users.Admins.List(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -25,6 +25,13 @@ var opUsersList = operation{name: "Users.List", method: "GET", path: "/users",
 		{key: "page_size", value: "20", slot: 2},
 	}}
 
+// Count sends GET /users/count (Postman: users › Count).
+func (s *UsersService) Count(ctx context.Context) ([]byte, *Response, error) {
+	return send[[]byte](ctx, s.rt, &opUsersCount, call{})
+}
+
+var opUsersCount = operation{name: "Users.Count", method: "GET", path: "/users/count"}
+
 // UsersAdminsService holds the requests of the Postman folder "Users › Admins",
 // as client.Users.Admins.
 type UsersAdminsService struct {

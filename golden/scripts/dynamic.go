@@ -91,5 +91,5 @@ func moreDynamicVariable(name string) (string, bool) {
 	case "$randomColor":
 		return pick(colors), true
 	}
-	return "", false
+	return fakerVariable(name)
 }

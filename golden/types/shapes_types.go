@@ -59,8 +59,8 @@ type ShapesAwkwardKeysResult struct {
 	Type      string `json:"@type"`     // e.g. "thing"
 	N2fa      bool   `json:"2fa"`       // e.g. true
 	Class     string `json:"class"`     // e.g. "c"
-	Field     int64  `json:"ключ"`      // e.g. 1
-	Field2    string `json:"-,"`        // e.g. "dash"
+	Klyuch    int64  `json:"ключ"`      // e.g. 1
+	Field     string `json:"-,"`        // e.g. "dash"
 }
 
 // ShapesDictionaryResult is the result of ShapesService.Dictionary, inferred from 1 example.

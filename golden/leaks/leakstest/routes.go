@@ -29,7 +29,7 @@ package leakstest
 // routes are the requests of the collection with their saved examples, in
 // collection order.
 var routes = []route{
-	{operation: "GraphQl.Login", method: "POST", path: "/graphql"},
+	{operation: "GraphQL.Login", method: "POST", path: "/graphql"},
 	{operation: "Signed.JWT", method: "GET", path: "/jwt"},
 	{operation: "Signed.Asap", method: "GET", path: "/asap"},
 	{operation: "Bodies.Text", method: "POST", path: "/text"},

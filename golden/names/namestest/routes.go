@@ -30,16 +30,16 @@ package namestest
 // collection order.
 var routes = []route{
 	{operation: "Type", method: "GET", path: "/type/:type/:func"},
-	{operation: "N2faSetup", method: "POST", path: "/2fa"},
+	{operation: "Setup2fa", method: "POST", path: "/2fa"},
 	{operation: "Launch", method: "POST", path: "/launch"},
 	{operation: "GetCartList", method: "GET", path: "/cart/list"},
 	{operation: "DeleteX", method: "DELETE", path: "/x"},
 	{operation: "GetUserByID", method: "GET", path: "/users/:id"},
-	{operation: "GetUserByID2", method: "GET", path: "/v2/users/:id"},
+	{operation: "GetUserByIDV2", method: "GET", path: "/v2/users/:id"},
 	{operation: "Option", method: "GET", path: "/option"},
 	{operation: "Users.List", method: "GET", path: "/users"},
+	{operation: "Users.Count", method: "GET", path: "/users/count"},
 	{operation: "Users.Admins.List", method: "GET", path: "/admins"},
-	{operation: "Users2.Count", method: "GET", path: "/users/count"},
 	{operation: "Client.Ping", method: "GET", path: "/ping"},
 	{operation: "Linux.Kernel", method: "GET", path: "/kernel"},
 }
