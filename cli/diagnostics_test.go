@@ -130,8 +130,8 @@ func TestAcceptInPostgenYAML(t *testing.T) {
 
 // TestCorpusStrict: real collections under --strict. twitter-api-v2
 // keeps its credentials in variables, as it should: those are notes; its
-// signing script and two told-apart names are warnings, and once accepted
-// in postgen.yaml --strict passes. binance-spot's base URL is chosen at run
+// signing script is a warning (two told-apart names are notes), and once
+// accepted in postgen.yaml --strict passes. binance-spot's base URL is chosen at run
 // time from its prod_url, testnet_url and demo_url: BaseURL constants and
 // a note. mall-portal-zh defines no base URL at all: a warning that says
 // WithBaseURL, gone when postgen.yaml sets baseURL.
@@ -153,8 +153,8 @@ func TestCorpusStrict(t *testing.T) {
 	}{
 		// Its collection script signs every request and two names are
 		// told apart: warnings, acknowledged in postgen.yaml once read.
-		{"twitter-api-v2", "", ExitUsage, []string{"warning[script]: event[0]", "warning[name-taken]: item[1].item[1]", "3 warnings and --strict"}, nil},
-		{"twitter-api-v2", "accept:\n  - code: script\n    path: event[0]\n  - code: name-taken\n", ExitOK, []string{"note[credential-variables]: auth: oauth1 auth", ", 0 warnings, 2 notes (3 accepted) → "}, []string{"warning["}},
+		{"twitter-api-v2", "", ExitUsage, []string{"warning[script]: event[0]", "note[name-told-apart]: item[1].item[1]", "1 warning and --strict"}, nil},
+		{"twitter-api-v2", "accept:\n  - code: script\n    path: event[0]\n", ExitOK, []string{"note[credential-variables]: auth: oauth1 auth", ", 0 warnings, 4 notes (1 accepted) → "}, []string{"warning["}},
 		{"binance-spot", "accept:\n  - code: script\n", ExitOK, []string{`note[base-url-choice]: item[0].item[0].request.url.host: the base URL {{url}} uses "url"`, "WithBaseURL(BaseURLProd | BaseURLTestnet | BaseURLDemo)"}, []string{"warning[", `WithVariable("url"`}},
 		{"mall-portal-zh", "", ExitUsage, []string{"warning[undefined-base-url]: item[0].request.url.host", "set baseURL in postgen.yaml", "WithBaseURL(...)", "1 warning and --strict"}, []string{`WithVariable("portal.mall"`}},
 		{"mall-portal-zh", "baseURL: https://mall.example.com\n", ExitOK, []string{", 0 warnings, 1 note → "}, []string{"base-url", "portal.mall"}},

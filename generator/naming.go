@@ -178,7 +178,7 @@ func (p *plan) claimService(f *model.Folder, parent *service, base string) strin
 		}
 	}
 	if noted != "" && noted != base && !parent.members.Has(noted) {
-		p.warn(model.CodeNameTaken, f.Path, "%s already has a field or method %s, so this folder's service is %s; choose another name under rename.services in postgen.yaml", where, base, noted)
+		p.warn(model.CodeNameToldApart, f.Path, "%s already has a field or method %s, so this folder's service is %s; choose another name under rename.services in postgen.yaml", where, base, noted)
 		return parent.members.Claim(noted)
 	}
 	name := parent.members.Claim(base)
@@ -267,7 +267,7 @@ func (p *plan) claimMethod(r *model.Request, s *service) string {
 	}
 	for _, alt := range p.alternatives(r, other, base) {
 		if alt != "" && alt != base && !s.members.Has(alt) {
-			p.warn(model.CodeNameTaken, r.Path, "%s, so this request's method is %s; choose another name under rename.methods in postgen.yaml", taken, alt)
+			p.warn(model.CodeNameToldApart, r.Path, "%s, so this request's method is %s; choose another name under rename.methods in postgen.yaml", taken, alt)
 			return p.holdMethod(s, r, s.members.Claim(alt))
 		}
 	}

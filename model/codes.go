@@ -56,6 +56,7 @@ const (
 	CodeUnsendableURL       Code = "unsendable-url"
 	CodeScript              Code = "script"
 	CodeNameTaken           Code = "name-taken"
+	CodeNameToldApart       Code = "name-told-apart"
 	CodeScriptVariable      Code = "script-variable"
 
 	// postgen.yaml's accept list.
@@ -103,11 +104,12 @@ var codes = []CodeInfo{
 	{CodeUndefinedBaseURL, Warning, "The base URL is a {{variable}} nothing defines, so the SDK has no default base URL.", "Set baseURL in postgen.yaml, or define the variable; SDK users pass WithBaseURL."},
 	{CodeAuthSendsNothing, Warning, "An auth that Postman sends nothing for (apikey without a key, oauth2 with token type mac); neither does the SDK.", "Fix the auth in the collection."},
 	{CodeRequestNoURL, Warning, "A request with no URL is left out of the SDK.", "Give the request a URL, or skip it in postgen.yaml."},
-	{CodeNameTaken, Warning, "Two folders or requests would get the same Go name; postgen tells them apart from their method and path (or numbers them when nothing does) and says which name each got.", "Choose the names under rename.services or rename.methods in postgen.yaml."},
+	{CodeNameTaken, Warning, "Two folders or requests would get the same Go name and nothing in their names, methods or paths tells them apart, so the later one is numbered.", "Choose the names under rename.services or rename.methods in postgen.yaml."},
 	{CodeScript, Warning, "A pre-request or test script the SDK does not run: the message says what it does (variables it sets, headers, signing) and which requests it governs.", "Set what it computes at run time (WithVariable), or sign in a request hook; accept it by code and path once you have."},
 	{CodeScriptVariable, Note, "A variable only the collection's scripts set: run-time input, not an undefined variable.", "None; SDK users set it with WithVariable or compute it in a request hook."},
 	{CodeUnsendableURL, Warning, "A URL Postman cannot send (a protocol other than http and https, or a host that is no host name, such as placeholder text) is left out of the SDK.", "Fix the URL in the collection, or skip the request in postgen.yaml."},
 
+	{CodeNameToldApart, Note, "Two folders or requests would get the same Go name; the later one is named by what differs (its notes, a path variable, a version, its method), and the message says which name it got.", "None, or choose the names under rename.services or rename.methods in postgen.yaml."},
 	{CodeV1Collection, Note, "The input is a legacy v1 collection, converted to v2.1 as Postman converts it; paths in other messages refer to the converted collection.", "None; export the collection as v2.1 to see the paths as written."},
 	{CodeUndefinedCredential, Note, "A credential {{variable}} the collection does not define, as it should not: SDK users set it at run time.", "None; document how your users get the credential."},
 	{CodeBaseURLChoice, Note, "The collection's base URL is a variable it does not define, and it holds the alternatives as BaseURL constants: SDK users choose one with WithBaseURL.", "None, or set baseURL in postgen.yaml to make one the default."},
