@@ -79,6 +79,10 @@ exits 1 when the SDK is out of date, 0 when it is up to date. Control characters
 	return cmd
 }
 
+// testHookGenerated, set by tests only, sees every SDK generate makes, by
+// output directory, before it is written.
+var testHookGenerated func(out string, c *model.Collection, gen *generator.Result)
+
 // runGenerate is postgen generate.
 func runGenerate(ctx context.Context, arg string, o generateOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 	prog := startProgress(stderr, "starting")
@@ -95,6 +99,9 @@ func runGenerate(ctx context.Context, arg string, o generateOptions, stdin io.Re
 	gen, err := generator.Generate(l.coll, l.cfg)
 	if err != nil {
 		return usageError(err)
+	}
+	if testHookGenerated != nil {
+		testHookGenerated(l.out, l.coll, gen)
 	}
 	files := make([]writer.File, len(gen.Files))
 	for i, f := range gen.Files {
