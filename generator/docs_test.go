@@ -23,6 +23,7 @@ import (
 // README.md and the mock server's docs compiles against the SDK as
 // generated.
 func TestGeneratedDocs(t *testing.T) {
+	t.Parallel()
 	importerOnce.Do(func() { srcImporter = warmImporter(t, importFset) })
 	snippets := 0
 	for _, in := range inputs(t) {

@@ -54,6 +54,7 @@ func generate(t *testing.T, path string) *Result {
 }
 
 func TestSameInputSameBytes(t *testing.T) {
+	t.Parallel()
 	for _, in := range inputs(t) {
 		a := generate(t, in)
 		if a == nil {
