@@ -20,7 +20,6 @@ func TestGoGenerate(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds postgen and a module; skipped with -short")
 	}
-	t.Parallel()
 	repo, err := filepath.Abs("..")
 	if err != nil {
 		t.Fatal(err)
