@@ -39,11 +39,14 @@ fuzz:
 		$(GO) test $$pkg -run='^$$' -fuzz="^$$name\$$" -fuzztime=$(FUZZTIME) -timeout=0; \
 	done
 
-## fuzz-smoke: every fuzz target at once for SMOKETIME, as CI does; each must fuzz
-## (execs > 0 after its baseline), see .ci/fuzz-smoke
+## fuzz-smoke: every fuzz target at once for SMOKETIME (the slow ones of SMOKE_LONG
+## for SMOKELONGTIME), as CI does; each must fuzz (execs > 0 after its baseline),
+## see .ci/fuzz-smoke
 SMOKETIME ?= 10s
+SMOKELONGTIME ?= 20s
+SMOKE_LONG := FuzzPipeline
 fuzz-smoke:
-	GO=$(GO) bash .ci/fuzz-smoke $(SMOKETIME) $(FUZZ_TARGETS)
+	GO=$(GO) LONG="$(SMOKE_LONG)" LONGTIME=$(SMOKELONGTIME) bash .ci/fuzz-smoke $(SMOKETIME) $(FUZZ_TARGETS)
 
 ## golden: regenerate golden/ from testdata/ (review the diff before committing)
 golden:
