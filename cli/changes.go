@@ -18,6 +18,7 @@ type changesOptions struct {
 	inputFlags
 	failOnBreaking bool
 	json           bool
+	verbose        bool
 }
 
 func newChangesCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
@@ -43,6 +44,7 @@ with --fail-on-breaking, 2 bad usage or input.`,
 	}
 	cmd.Flags().BoolVar(&o.failOnBreaking, "fail-on-breaking", false, "exit 1 when a change is breaking")
 	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON instead of text")
+	cmd.Flags().BoolVarP(&o.verbose, "verbose", "v", false, "print the time of each stage on standard error")
 	o.inputFlags.register(cmd)
 	_ = cmd.Flags().MarkHidden("postman-id")
 	return cmd
@@ -55,7 +57,7 @@ func runChanges(ctx context.Context, oldArg, newArg string, o changesOptions, st
 	if oldArg == "-" && newArg == "-" {
 		return usageError(fmt.Errorf("only one of OLD and NEW can be - (standard input)"))
 	}
-	prog := startProgress(stderr, "starting")
+	prog := startProgress(stderr)
 	defer prog.end()
 	newer, err := load(ctx, newArg, "", &o.inputFlags, stdin, prog)
 	if err != nil {
@@ -69,11 +71,12 @@ func runChanges(ctx context.Context, oldArg, newArg string, o changesOptions, st
 	if err != nil {
 		return err
 	}
-	prog.set("generating")
 	var sdks [2][]changes.File
 	var origins [2][]changes.Origin
 	for i, l := range []*loaded{older, newer} {
-		gen, err := generator.Generate(l.coll, l.cfg)
+		cfg := l.cfg
+		cfg.Progress = prog.generating(l.display)
+		gen, err := generator.Generate(l.coll, cfg)
 		if err != nil {
 			return usageError(fmt.Errorf("%s: %w", l.display, err))
 		}
@@ -84,7 +87,7 @@ func runChanges(ctx context.Context, oldArg, newArg string, o changesOptions, st
 			origins[i] = append(origins[i], changes.Origin{ID: o.ID, Postman: o.Postman, Method: o.Method, Origin: o.Origin})
 		}
 	}
-	prog.set("comparing")
+	prog.set("compare", "")
 	rep, err := changes.Compare(newer.cfg.Package, sdks[0], sdks[1])
 	prog.end()
 	if err != nil {
@@ -108,6 +111,9 @@ func runChanges(ctx context.Context, oldArg, newArg string, o changesOptions, st
 		}
 	} else {
 		printChanges(stdout, older.display, newer.display, newer.cfg.Package, rep)
+	}
+	if o.verbose {
+		fmt.Fprintf(stderr, "postgen: stages: %s\n", prog.timings())
 	}
 	if o.failOnBreaking && breaking > 0 {
 		fmt.Fprintf(stderr, "%s: %s; failing because of --fail-on-breaking\n", newer.cfg.Package, plural(breaking, "breaking change"))

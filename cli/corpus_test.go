@@ -6,13 +6,18 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/postgen/postgen/generator"
 	"github.com/postgen/postgen/internal/doclint"
+	"github.com/postgen/postgen/internal/roundtrip"
 	"github.com/postgen/postgen/internal/sdkmodule"
+	"github.com/postgen/postgen/model"
 )
 
 // corpusDir holds the real collections, beside the repository.
@@ -24,44 +29,66 @@ var refusedCorpus = map[string]string{
 	"owasp-oversized-invalid.postman_collection.json": "18:37: invalid JSON",
 }
 
+// corpusGenerated holds what generate made for the output directories a
+// test registered (the value starts as nil), through testHookGenerated.
+var corpusGenerated sync.Map
+
+func init() {
+	testHookGenerated = func(out string, c *model.Collection, gen *generator.Result) {
+		if _, ok := corpusGenerated.Load(out); ok {
+			corpusGenerated.Store(out, &generatedSDK{c, gen})
+		}
+	}
+}
+
+// generatedSDK is one SDK generate made.
+type generatedSDK struct {
+	coll *model.Collection
+	gen  *generator.Result
+}
+
 // TestCorpusBuilds generates an SDK for every collection of the corpus
-// through the real CLI, then builds and vets them all in one temporary
-// module. It reports N/M and the slowest generation.
+// through the real CLI (several at a time), then, in one temporary module:
+// runs the doc lint on them all; builds and vets them all, with a program
+// that decodes every JSON sample the types were inferred from into its
+// generated type (see internal/roundtrip); and runs that program, failing
+// on any sample that does not round-trip. It reports N/M, the slowest
+// generations and, with -v, the round-trip figures per collection.
 func TestCorpusBuilds(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds every corpus SDK; skipped with -short")
 	}
+	t.Parallel()
 	files, err := filepath.Glob(filepath.Join(corpusDir, "*.json"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no corpus at %s (it lives in ../shared beside the repository): %v", corpusDir, err)
 	}
 	mod := t.TempDir()
 	writeSDKModule(t, mod)
+	runs := generateCorpus(t, mod, files)
 	var times []timing
-	generated, scripts := 0, 0
-	for _, f := range files {
-		base := filepath.Base(f)
-		pkg := strings.ReplaceAll(strings.TrimSuffix(base, ".postman_collection.json"), "-", "")
-		var stdout, stderr bytes.Buffer
-		start := time.Now()
-		code := Run(context.Background(), []string{"generate", "-p", pkg, "-o", filepath.Join(mod, pkg), f}, nil, &stdout, &stderr)
-		d := time.Since(start)
-		if want, refused := refusedCorpus[base]; refused {
-			if code != ExitUsage || !strings.Contains(stderr.String(), want) {
-				t.Errorf("%s: exit %d, want %d with %q; stderr:\n%s", base, code, ExitUsage, want, stderr.String())
+	var sdks []*roundtrip.SDK
+	scripts := 0
+	for _, r := range runs {
+		if want, refused := refusedCorpus[r.base]; refused {
+			if r.code != ExitUsage || !strings.Contains(r.stderr, want) {
+				t.Errorf("%s: exit %d, want %d with %q; stderr:\n%s", r.base, r.code, ExitUsage, want, r.stderr)
 			}
 			continue
 		}
-		if code != ExitOK {
-			t.Errorf("%s: exit %d; stderr:\n%s", base, code, stderr.String())
+		if r.code != ExitOK || r.sdk == nil {
+			t.Errorf("%s: exit %d; stderr:\n%s", r.base, r.code, r.stderr)
 			continue
 		}
-		generated++
-		scripts += checkScriptWarnings(t, f, stderr.String())
-		times = append(times, timing{base, d})
+		times = append(times, timing{r.base, r.d})
+		scripts += checkScriptWarnings(t, filepath.Join(corpusDir, r.base), r.stderr)
+		s := roundtrip.NewSDK(strings.TrimSuffix(r.base, ".postman_collection.json"), r.pkg, r.sdk.coll, r.sdk.gen)
+		if err := roundtrip.WriteCases(mod, s); err != nil {
+			t.Fatal(err)
+		}
+		sdks = append(sdks, s)
 	}
 	want := len(files) - len(refusedCorpus)
-	buildAndVet(t, mod, "the corpus SDKs")
 	// Doc lint: every exported name of every SDK (and mock server package)
 	// documented, every file gofmt'd.
 	problems, err := doclint.LintDir(mod)
@@ -75,12 +102,74 @@ func TestCorpusBuilds(t *testing.T) {
 		}
 		t.Error(p)
 	}
-	sort.Slice(times, func(i, j int) bool { return times[i].d > times[j].d })
-	t.Logf("corpus: %d/%d collections (v1 and v2) generate, build, vet and pass the doc lint; slowest: %s", generated, want, slowest(times[:min(3, len(times))]))
-	t.Logf("corpus: each of the %d scripts got a warning naming its JSON path", scripts)
-	if generated != want {
-		t.Errorf("%d/%d collections generated", generated, want)
+	if err := roundtrip.WriteProgram(mod, sdkModulePath, sdks); err != nil {
+		t.Fatal(err)
 	}
+	buildAndVet(t, mod, "the corpus SDKs")
+	results, err := roundtrip.Run(mod)
+	if err != nil {
+		t.Fatal(err)
+	}
+	roundtrip.Summarise(t, sdks, results)
+	sort.Slice(times, func(i, j int) bool { return times[i].d > times[j].d })
+	t.Logf("corpus: %d/%d collections (v1 and v2) generate, build, vet, pass the doc lint and round-trip their samples; slowest: %s", len(sdks), want, slowest(times[:min(3, len(times))]))
+	t.Logf("corpus: each of the %d scripts got a warning naming its JSON path", scripts)
+	if len(sdks) != want {
+		t.Errorf("%d/%d collections generated", len(sdks), want)
+	}
+}
+
+// corpusRun is one generate of TestCorpusBuilds.
+type corpusRun struct {
+	base, pkg string
+	code      int
+	stderr    string
+	d         time.Duration
+	sdk       *generatedSDK // nil unless generate made an SDK
+}
+
+// generateCorpus runs postgen generate -p <slug> -o mod/<slug> on every
+// file, GOMAXPROCS at a time, the largest first so that none is left
+// running alone at the end; the runs come back in the order of files.
+func generateCorpus(t *testing.T, mod string, files []string) []corpusRun {
+	runs := make([]corpusRun, len(files))
+	order := make([]int, len(files))
+	size := make([]int64, len(files))
+	for i, f := range files {
+		order[i] = i
+		if st, err := os.Stat(f); err == nil {
+			size[i] = st.Size()
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return size[order[a]] > size[order[b]] })
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				base := filepath.Base(files[i])
+				pkg := strings.ReplaceAll(strings.TrimSuffix(base, ".postman_collection.json"), "-", "")
+				out := filepath.Join(mod, pkg)
+				corpusGenerated.Store(out, (*generatedSDK)(nil))
+				var stdout, stderr bytes.Buffer
+				start := time.Now()
+				code := Run(context.Background(), []string{"generate", "-p", pkg, "-o", out, files[i]}, nil, &stdout, &stderr)
+				r := corpusRun{base: base, pkg: pkg, code: code, stderr: stderr.String(), d: time.Since(start)}
+				if v, _ := corpusGenerated.LoadAndDelete(out); v != nil {
+					r.sdk = v.(*generatedSDK)
+				}
+				runs[i] = r
+			}
+		}()
+	}
+	for _, i := range order {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	return runs
 }
 
 // timing is how long one collection took to generate.
@@ -98,11 +187,14 @@ func slowest(ts []timing) string {
 	return strings.Join(parts, ", ")
 }
 
+// sdkModulePath is the module path of writeSDKModule's modules.
+const sdkModulePath = "example.com/corpus"
+
 // writeSDKModule writes the go.mod (and go.sum) of the module holding
 // the corpus SDKs (see internal/sdkmodule).
 func writeSDKModule(t *testing.T, dir string) {
 	t.Helper()
-	if err := sdkmodule.Write(dir, "..", "example.com/corpus"); err != nil {
+	if err := sdkmodule.Write(dir, "..", sdkModulePath); err != nil {
 		t.Fatal(err)
 	}
 }

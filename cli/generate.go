@@ -72,16 +72,20 @@ exits 1 when the SDK is out of date, 0 when it is up to date. Control characters
 	f := cmd.Flags()
 	f.StringVarP(&o.out, "out", "o", "", "output `DIR` (default: postgen.yaml's output, else ./<package>)")
 	f.BoolVar(&o.check, "check", false, "write nothing; print a unified diff and exit 1 if DIR is out of date")
-	f.BoolVarP(&o.verbose, "verbose", "v", false, "list every file written (or checked) and what happened to it")
+	f.BoolVarP(&o.verbose, "verbose", "v", false, "list every file written (or checked) and what happened to it, and the time of each stage")
 	f.BoolVar(&o.noExamples, "no-examples", false, "leave out example_test.go (an Example per request, calling it with the collection's values)")
 	_ = cmd.MarkFlagDirname("out")
 	o.inputFlags.register(cmd)
 	return cmd
 }
 
+// testHookGenerated, set by tests only, sees every SDK generate makes, by
+// output directory, before it is written.
+var testHookGenerated func(out string, c *model.Collection, gen *generator.Result)
+
 // runGenerate is postgen generate.
 func runGenerate(ctx context.Context, arg string, o generateOptions, stdin io.Reader, stdout, stderr io.Writer) error {
-	prog := startProgress(stderr, "starting")
+	prog := startProgress(stderr)
 	defer prog.end()
 	l, err := load(ctx, arg, o.out, &o.inputFlags, stdin, prog)
 	if err != nil {
@@ -90,11 +94,14 @@ func runGenerate(ctx context.Context, arg string, o generateOptions, stdin io.Re
 	if l.outErr != nil {
 		return usageError(l.outErr)
 	}
-	prog.set("generating")
 	l.cfg.NoExamples = o.noExamples
+	l.cfg.Progress = prog.generating("")
 	gen, err := generator.Generate(l.coll, l.cfg)
 	if err != nil {
 		return usageError(err)
+	}
+	if testHookGenerated != nil {
+		testHookGenerated(l.out, l.coll, gen)
 	}
 	files := make([]writer.File, len(gen.Files))
 	for i, f := range gen.Files {
@@ -111,7 +118,7 @@ func runGenerate(ctx context.Context, arg string, o generateOptions, stdin io.Re
 	}
 
 	if o.check {
-		prog.set("comparing with " + out)
+		prog.set("check", out)
 		drift, err := writer.Check(out, files)
 		prog.end()
 		rep.print(stderr)
@@ -120,6 +127,7 @@ func runGenerate(ctx context.Context, arg string, o generateOptions, stdin io.Re
 		}
 		if o.verbose {
 			listCheck(stderr, files, drift)
+			fmt.Fprintf(stderr, "postgen: stages: %s\n", prog.timings())
 		}
 		if drift.Clean() {
 			fmt.Fprintf(stderr, "%s: up to date (%s)\n", pkg, out)
@@ -133,7 +141,7 @@ func runGenerate(ctx context.Context, arg string, o generateOptions, stdin io.Re
 		fmt.Fprintf(stderr, "%s: %s in %s; run postgen generate to %s\n", pkg, drift.Summary(), out, next)
 		return &exitError{code: ExitDrift}
 	}
-	prog.set("writing " + out)
+	prog.set("write", out)
 	written, err := writer.Write(out, files)
 	prog.end()
 	rep.print(stderr)
@@ -145,6 +153,7 @@ func runGenerate(ctx context.Context, arg string, o generateOptions, stdin io.Re
 	}
 	if o.verbose {
 		listWritten(stderr, written)
+		fmt.Fprintf(stderr, "postgen: stages: %s\n", prog.timings())
 	}
 	fmt.Fprintf(stderr, "%s: %s → %s\n", pkg, summary(gen.Stats, rep), out)
 	return nil

@@ -291,6 +291,7 @@ func TestHostileManyRequests(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generates 100,000 methods; skipped with -short")
 	}
+	t.Parallel()
 	dir := t.TempDir()
 	var b strings.Builder
 	b.WriteString(`{"info":{"name":"many"},"item":[`)

@@ -61,7 +61,7 @@ type inspection struct {
 }
 
 func runInspect(ctx context.Context, arg string, o inspectOptions, stdin io.Reader, stdout, stderr io.Writer) error {
-	prog := startProgress(stderr, "starting")
+	prog := startProgress(stderr)
 	defer prog.end()
 	l, err := load(ctx, arg, "", &o.inputFlags, stdin, prog)
 	if err != nil {

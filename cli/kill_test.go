@@ -68,6 +68,7 @@ func TestKilledRunLeavesCompleteFiles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs and kills postgen processes; skipped with -short")
 	}
+	t.Parallel()
 	dir := t.TempDir()
 	v1, v2 := filepath.Join(dir, "v1.json"), filepath.Join(dir, "v2.json")
 	writeFile(t, v1, killCollection(1, 12, 6))
@@ -220,14 +221,16 @@ func journals(out string) []string {
 	return m
 }
 
-// waitFor polls while cond holds and the run goes on; it reports whether
-// the run ended first.
+// waitFor polls while cond holds and the run goes on, every 50µs (the
+// journal lives milliseconds; spinning would take a core from the tests
+// running beside this one); it reports whether the run ended first.
 func waitFor(done <-chan struct{}, cond func() bool) bool {
 	for cond() {
 		select {
 		case <-done:
 			return true
 		default:
+			time.Sleep(50 * time.Microsecond)
 		}
 	}
 	return false

@@ -98,12 +98,12 @@ func load(ctx context.Context, arg, out string, f *inputFlags, stdin io.Reader, 
 		return nil, usageError(err)
 	}
 	l.display = src.display()
-	prog.set("reading " + l.display)
+	prog.set("read", l.display)
 	data, err := src.read(ctx, stdin)
 	if err != nil {
 		return nil, usageError(err)
 	}
-	prog.set("parsing")
+	prog.set("parse", "")
 	res, err := parser.Parse(data)
 	if err != nil {
 		if kind, version := openAPIDocument(data); kind != "" {

@@ -207,9 +207,10 @@ func TestErrorsAreEscaped(t *testing.T) {
 func TestProgressLineEscapesItsText(t *testing.T) {
 	fakeTerminal(t, 0)
 	var buf bytes.Buffer
-	p := startProgress(termtext.NewWriter(&buf), "reading sdk\x1b]0;t\x07\u202e")
+	p := startProgress(termtext.NewWriter(&buf))
+	p.set("read", "sdk\x1b]0;t\x07\u202e")
 	time.Sleep(50 * time.Millisecond)
-	p.set("writing out\r\u2028")
+	p.set("write", "out\r\u2028")
 	time.Sleep(50 * time.Millisecond)
 	p.end()
 	got := buf.String()

@@ -28,6 +28,7 @@ import (
 //     repeat a credential are redacted). A value that is also a word of the
 //     runtime (a password "password") is reported, not failed.
 func TestCorpusAuth(t *testing.T) {
+	t.Parallel()
 	files, _ := filepath.Glob("../../shared/collections/*.json")
 	if len(files) == 0 {
 		t.Skip("no corpus at ../../shared/collections")

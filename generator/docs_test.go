@@ -1,8 +1,8 @@
 package generator
 
 import (
+	"bytes"
 	"go/ast"
-	"go/importer"
 	"go/parser"
 	"go/types"
 	"os"
@@ -12,15 +12,19 @@ import (
 	"github.com/postgen/postgen/generator/names"
 	"github.com/postgen/postgen/internal/doclint"
 	pgparser "github.com/postgen/postgen/parser"
+	"github.com/postgen/postgen/templates"
 )
 
-// TestGeneratedDocs checks the documentation of the SDK of every testdata
-// and corpus collection: every exported name documented (its doc comment
-// starting with the name) and every file gofmt'd, in the SDK and in its
-// mock server package; and every Go snippet of doc.go, README.md and the
-// mock server's docs compiles against the SDK as generated.
+// TestGeneratedDocs checks the SDK of every testdata and corpus collection:
+// every Go file carries the generated header; every exported name is
+// documented (its doc comment starting with the name) and every file
+// gofmt'd, in the SDK and in its mock server package; the SDK, its mock
+// server and its examples type-check; and every Go snippet of doc.go,
+// README.md and the mock server's docs compiles against the SDK as
+// generated.
 func TestGeneratedDocs(t *testing.T) {
-	importerOnce.Do(func() { srcImporter = importer.ForCompiler(importFset, "source", nil) })
+	t.Parallel()
+	importerOnce.Do(func() { srcImporter = warmImporter(t, importFset) })
 	snippets := 0
 	for _, in := range inputs(t) {
 		data, err := os.ReadFile(in)
@@ -42,6 +46,9 @@ func TestGeneratedDocs(t *testing.T) {
 		}
 		var all, root, mock, examples []doclint.File
 		for _, f := range res.Files {
+			if strings.HasSuffix(f.Name, ".go") && !bytes.HasPrefix(f.Data, []byte(templates.Header+"\n")) {
+				t.Errorf("%s: %s lacks the generated header", in, f.Name)
+			}
 			file := doclint.File{Name: f.Name, Data: f.Data}
 			all = append(all, file)
 			switch {
@@ -81,9 +88,9 @@ func TestGeneratedDocs(t *testing.T) {
 }
 
 // typeCheck type-checks the Go files of one package, resolving the given
-// packages by import path and the rest from source. "declared and not
-// used" and "imported and not used" are not errors here: snippets show
-// results they do not use.
+// packages by import path and the rest with srcImporter. In the program
+// of snippets (package main), "declared and not used" and "imported and
+// not used" are not errors: snippets show results they do not use.
 func typeCheck(t *testing.T, in, name string, files []doclint.File, known map[string]*types.Package) *types.Package {
 	t.Helper()
 	var afs []*ast.File
@@ -108,7 +115,7 @@ func typeCheck(t *testing.T, in, name string, files []doclint.File, known map[st
 		}),
 		Error: func(err error) {
 			msg := err.Error()
-			if strings.Contains(msg, "declared and not used") || strings.Contains(msg, "imported and not used") {
+			if name == "main" && (strings.Contains(msg, "declared and not used") || strings.Contains(msg, "imported and not used")) {
 				return
 			}
 			errs = append(errs, msg)

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dave/jennifer/jen"
 	"github.com/postgen/postgen/templates"
@@ -57,33 +58,61 @@ func (p *plan) emit() ([]File, error) {
 	files := make([]File, len(jobs))
 	errs := make([]error, len(jobs))
 	known := p.credentialTexts(runtimeVocabulary())
-	var wg sync.WaitGroup
-	work := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				if jobs[i].text != nil {
-					files[i], errs[i] = jobs[i].text()
-				} else {
-					files[i], errs[i] = render(jobs[i].name, jobs[i].build())
-				}
-				files[i].Data = redactComments(files[i].Data, known)
-			}
-		}()
+	// Two stages, for Config.Progress: emit writes the text files and
+	// builds the Jennifer ones; format renders those (Jennifer prints and
+	// gofmt's them).
+	built := make([]*jen.File, len(jobs))
+	var jenJobs []int
+	for i, j := range jobs {
+		if j.text == nil {
+			jenJobs = append(jenJobs, i)
+		}
 	}
-	for i := range jobs {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	p.cfg.progress("emit", 0, len(jobs))
+	var done atomic.Int64
+	inParallel(len(jobs), func(i int) {
+		if jobs[i].text != nil {
+			files[i], errs[i] = jobs[i].text()
+			files[i].Data = redactComments(files[i].Data, known)
+		} else {
+			built[i] = jobs[i].build()
+		}
+		p.cfg.progress("emit", int(done.Add(1)), len(jobs))
+	})
+	p.cfg.progress("format", 0, len(jenJobs))
+	done.Store(0)
+	inParallel(len(jenJobs), func(k int) {
+		i := jenJobs[k]
+		files[i], errs[i] = render(jobs[i].name, built[i])
+		files[i].Data = redactComments(files[i].Data, known)
+		p.cfg.progress("format", int(done.Add(1)), len(jenJobs))
+	})
 	for _, err := range errs {
 		if err != nil {
 			return nil, err
 		}
 	}
 	return files, nil
+}
+
+// inParallel calls fn(0) ... fn(n-1) on all cores, in that order of start.
+func inParallel(n int, fn func(i int)) {
+	var wg sync.WaitGroup
+	work := make(chan int)
+	for w := 0; w < min(n, runtime.GOMAXPROCS(0)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				fn(i)
+			}
+		}()
+	}
+	for i := range n {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
 }
 
 // newFile starts a generated Go file with the header and the import names

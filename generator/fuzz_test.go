@@ -10,10 +10,15 @@ import (
 	"go/scanner"
 	"go/token"
 	"go/types"
+	"io"
+	"maps"
 	"os"
+	"os/exec"
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -26,26 +31,19 @@ import (
 // read as a directive.
 var fuzzDirective = regexp.MustCompile(`(?m)^[ \t]*(//go:|//line[ \t]|/\*line |#cgo|//export )`)
 
-// maxSeed keeps the fuzzer's seeds small enough to mutate quickly; the
-// large corpus collections are covered whole by TestGeneratedCodeTypeChecks.
-const maxSeed = 64 << 10
+// maxSeed keeps the fuzzer's seeds small: every seed is a whole SDK to
+// generate, parse and type-check before fuzzing starts (the baseline), and
+// small inputs mutate quickly. The corpus collections are covered whole by
+// TestGeneratedDocs and cli's TestCorpusBuilds.
+const maxSeed = 8 << 10
 
 // FuzzPipeline feeds arbitrary bytes through the whole pipeline, parser then
 // generator, and checks the promise the CLI makes: either a clear error, or
 // an SDK whose files have safe names, the generated header, and Go that
 // go/parser parses and go/types type-checks, the same bytes every time.
 func FuzzPipeline(f *testing.F) {
-	for _, pattern := range []string{
-		"../testdata/*/collection.json",
-		"../testdata/hostile/*/collection.json",
-		filepath.Join(sharedCollections(), "*.json"),
-	} {
-		paths, _ := filepath.Glob(pattern)
-		for _, p := range paths {
-			if data, err := os.ReadFile(p); err == nil && len(data) <= maxSeed {
-				f.Add(data)
-			}
-		}
+	for _, data := range fuzzSeeds(f, maxSeed, "../testdata/*/collection.json", "../testdata/hostile/*/collection.json") {
+		f.Add(data)
 	}
 	f.Add([]byte(`{"info":{"name":"x"},"item":[{"name":"type","request":"{{baseUrl}}/a/:id?q=1"}]}`))
 	imp := warmImporter(f, token.NewFileSet())
@@ -96,8 +94,37 @@ func FuzzPipeline(f *testing.F) {
 	})
 }
 
+// fuzzSeeds reads the files the patterns match, keeping those of at most
+// max bytes and each content once (many hostile cases share a collection).
+func fuzzSeeds(f *testing.F, max int, patterns ...string) [][]byte {
+	var seeds [][]byte
+	seen := map[[sha256.Size]byte]bool{}
+	for _, pattern := range patterns {
+		paths, err := filepath.Glob(pattern)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				f.Fatal(err)
+			}
+			if key := sha256.Sum256(data); len(data) <= max && !seen[key] {
+				seen[key] = true
+				seeds = append(seeds, data)
+			}
+		}
+	}
+	if len(seeds) == 0 {
+		f.Fatalf("no seeds in %v", patterns)
+	}
+	return seeds
+}
+
 // shapeKey hashes the Go files of an SDK as go/types sees them: tokens and
-// identifiers, without comments, with every string literal alike.
+// identifiers, without comments, with every string literal alike and
+// without the package clause (SDKs that differ only in their package name
+// type-check alike).
 func shapeKey(out *Result) [sha256.Size]byte {
 	h := sha256.New()
 	for _, f := range out.Files {
@@ -107,14 +134,15 @@ func shapeKey(out *Result) [sha256.Size]byte {
 		fset := token.NewFileSet()
 		var s scanner.Scanner
 		s.Init(fset.AddFile(f.Name, -1, len(f.Data)), f.Data, nil, 0)
-		for {
+		for prev := token.ILLEGAL; ; {
 			_, tok, lit := s.Scan()
 			if tok == token.EOF {
 				break
 			}
-			if tok == token.STRING {
+			if tok == token.STRING || tok == token.IDENT && prev == token.PACKAGE {
 				lit = ""
 			}
+			prev = tok
 			fmt.Fprintf(h, "%d %s\n", tok, lit)
 		}
 		h.Write([]byte{0})
@@ -124,16 +152,20 @@ func shapeKey(out *Result) [sha256.Size]byte {
 	return key
 }
 
-// warmImporter returns a source importer that has already type-checked
-// every standard package the runtime imports. The fuzzing engine kills a
-// worker whose input runs longer than 10 s, and checking net/http and its
-// dependencies from source takes seconds: it must not happen during the
-// first input of each worker.
-func warmImporter(f *testing.F, fset *token.FileSet) types.Importer {
-	imp := importer.ForCompiler(fset, "source", nil)
+// warmImporter returns an importer of every package the runtime and the
+// generated files import, from the compiler's export data: one go list
+// -export builds (or finds in the build cache) the export data of them
+// all, so an SDK type-checks against the standard library in
+// milliseconds, where type-checking net/http and its dependencies from
+// source takes seconds (more in a fuzzing worker, whose code is
+// instrumented, and the fuzzing engine gives up on a worker whose first
+// input runs past 10 s). A package outside that set is looked up on its
+// own.
+func warmImporter(tb testing.TB, fset *token.FileSet) types.Importer {
+	tb.Helper()
 	names, err := templates.FileNames()
 	if err != nil {
-		f.Fatal(err)
+		tb.Fatal(err)
 	}
 	var every templates.Features // every optional runtime file
 	for _, n := range names {
@@ -143,36 +175,77 @@ func warmImporter(f *testing.F, fset *token.FileSet) types.Importer {
 	}
 	rt, err := templates.Runtime("warm", every)
 	if err != nil {
-		f.Fatal(err)
+		tb.Fatal(err)
 	}
 	// The generated files add subpackages (the mock server) with imports
 	// of their own.
 	res, err := pgparser.Parse([]byte(`{"info":{"name":"warm"},"item":[{"name":"get","request":"https://warm.example/a?q=1"}]}`))
 	if err != nil {
-		f.Fatal(err)
+		tb.Fatal(err)
 	}
 	sdk, err := Generate(res.Collection, Config{Package: "warm"})
 	if err != nil {
-		f.Fatal(err)
+		tb.Fatal(err)
 	}
 	for _, file := range sdk.Files {
 		if strings.HasSuffix(file.Name, ".go") {
 			rt = append(rt, templates.File{Name: file.Name, Data: file.Data})
 		}
 	}
+	imports := map[string]bool{}
 	for _, file := range rt {
 		af, err := parser.ParseFile(token.NewFileSet(), file.Name, file.Data, parser.ImportsOnly)
 		if err != nil {
-			f.Fatal(err)
+			tb.Fatal(err)
 		}
 		for _, spec := range af.Imports {
-			path := strings.Trim(spec.Path.Value, `"`)
-			if _, err := imp.Import(path); err != nil {
-				f.Fatalf("importing %s: %v", path, err)
+			imports[strings.Trim(spec.Path.Value, `"`)] = true
+		}
+	}
+	exports, err := exportData(slices.Sorted(maps.Keys(imports))...)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	imp := importer.ForCompiler(fset, "gc", func(path string) (io.ReadCloser, error) {
+		file, ok := exports[path]
+		if !ok {
+			more, err := exportData(path)
+			if err != nil {
+				return nil, err
 			}
+			maps.Copy(exports, more)
+			if file, ok = exports[path]; !ok {
+				return nil, fmt.Errorf("no export data for %s", path)
+			}
+		}
+		return os.Open(file)
+	})
+	for path := range imports {
+		if _, err := imp.Import(path); err != nil {
+			tb.Fatalf("importing %s: %v", path, err)
 		}
 	}
 	return imp
+}
+
+// exportData runs go list -export on the packages and returns the export
+// data file of each of them and of their dependencies, by import path.
+func exportData(paths ...string) (map[string]string, error) {
+	goCmd := filepath.Join(runtime.GOROOT(), "bin", "go")
+	cmd := exec.Command(goCmd, append([]string{"list", "-export", "-deps", "-f", "{{.ImportPath}}\t{{.Export}}"}, paths...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("go list -export: %v\n%s", err, stderr.Bytes())
+	}
+	exports := map[string]string{}
+	for _, line := range strings.Split(string(out), "\n") {
+		if path, file, ok := strings.Cut(line, "\t"); ok && file != "" {
+			exports[path] = file
+		}
+	}
+	return exports, nil
 }
 
 // parseSDK asserts what FuzzPipeline promises of one generated SDK, but
@@ -209,23 +282,6 @@ func parseSDK(t *testing.T, fset *token.FileSet, pkg string, out, again *Result)
 		packages[dir] = append(packages[dir], af)
 	}
 	return packages
-}
-
-// sharedCollections finds shared/collections in a directory above the
-// package (../shared beside the checkout), or a path that matches nothing without it.
-func sharedCollections() string {
-	dir, err := filepath.Abs(".")
-	for err == nil {
-		c := filepath.Join(dir, "shared", "collections")
-		if st, err := os.Stat(c); err == nil && st.IsDir() {
-			return c
-		}
-		if filepath.Dir(dir) == dir {
-			break
-		}
-		dir = filepath.Dir(dir)
-	}
-	return "/nonexistent"
 }
 
 // safeFileName reports whether a generated name stays inside the output

@@ -72,6 +72,18 @@ type Config struct {
 	// Conformance adds conformance_calls_test.go, the call table of
 	// postgen's fidelity harness (internal/conformance); not for users.
 	Conformance bool
+	// Progress, when set, is told what Generate is doing, for a progress
+	// line: each stage as it starts ("plan", "emit", "format"), and in
+	// emit and format how many of the total files are done. It may be
+	// called from several goroutines at once, and must be quick.
+	Progress func(stage string, done, total int)
+}
+
+// progress reports to c.Progress, if set.
+func (c *Config) progress(stage string, done, total int) {
+	if c.Progress != nil {
+		c.Progress(stage, done, total)
+	}
 }
 
 // Choice is a name chosen by the user, with where it was chosen
@@ -131,6 +143,7 @@ type Result struct {
 // Generate plans and emits the SDK for c. It fails only when the output
 // would not be valid Go, which is a bug in postgen: the error says so.
 func Generate(c *model.Collection, cfg Config) (*Result, error) {
+	cfg.progress("plan", 0, 0)
 	p, err := newPlan(c, cfg)
 	if err != nil {
 		return nil, err
@@ -139,6 +152,8 @@ func Generate(c *model.Collection, cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The runtime, README and mock server docs are emitted too.
+	cfg.progress("emit", 0, 0)
 	rt, err := templates.Runtime(cfg.Package, templates.Features{Auth: p.authTypesUsed()})
 	if err != nil {
 		return nil, fmt.Errorf("generator: %w", err)

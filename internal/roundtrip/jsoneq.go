@@ -2,9 +2,11 @@
 // of a collection must decode into its generated type (with unknown
 // fields refused) and encode back to JSON that says the same thing.
 //
-// The measurement is the test in this package; Equal, the comparison it
-// uses, lives here so that it is tested like any code, and is copied into
-// the program the test builds from the generated SDKs.
+// The measurement is part of cli's TestCorpusBuilds, which generates and
+// builds every corpus SDK once: this package writes the program that
+// decodes the samples (WriteCases, WriteProgram), runs it and reports
+// (Run, Summarise). Equal, the comparison it uses, lives here so that it
+// is tested like any code, and is copied into the program.
 package roundtrip
 
 import (
