@@ -28,7 +28,9 @@ func (p *plan) emit() ([]File, error) {
 	jobs := []fileJob{
 		{name: "doc.go", build: p.emitDoc},
 		{name: "client.go", text: p.clientFile},
+		{name: "sdk.go", build: p.emitSDK},
 		{name: p.mockPackage() + "/routes.go", text: p.routesFile, big: true},
+		{name: p.mockPackage() + "/server.go", build: p.emitMockServer},
 	}
 	for _, s := range p.client.subs {
 		s := s
@@ -91,6 +93,7 @@ func (p *plan) emit() ([]File, error) {
 func (p *plan) newFile() *jen.File {
 	f := jen.NewFile(p.cfg.Package)
 	f.HeaderComment(templates.Header)
+	f.ImportName(sdkPath, "sdk")
 	return f
 }
 

@@ -131,20 +131,14 @@ func shapeKey(out *Result) [sha256.Size]byte {
 // first input of each worker.
 func warmImporter(f *testing.F, fset *token.FileSet) types.Importer {
 	imp := importer.ForCompiler(fset, "source", nil)
-	names, err := templates.FileNames()
-	if err != nil {
-		f.Fatal(err)
-	}
-	var every templates.Features // every optional runtime file
-	for _, n := range names {
-		if a, ok := strings.CutPrefix(strings.TrimSuffix(n, ".go"), "auth_"); ok {
-			every.Auth = append(every.Auth, a)
+	// The runtime packages, and through them every standard package
+	// they import.
+	for _, path := range []string{sdkPath, sdkMockPath} {
+		if _, err := imp.Import(path); err != nil {
+			f.Fatalf("importing %s: %v", path, err)
 		}
 	}
-	rt, err := templates.Runtime("warm", every)
-	if err != nil {
-		f.Fatal(err)
-	}
+	var rt []File
 	// The generated files add subpackages (the mock server) with imports
 	// of their own.
 	res, err := pgparser.Parse([]byte(`{"info":{"name":"warm"},"item":[{"name":"get","request":"https://warm.example/a?q=1"}]}`))
@@ -157,7 +151,7 @@ func warmImporter(f *testing.F, fset *token.FileSet) types.Importer {
 	}
 	for _, file := range sdk.Files {
 		if strings.HasSuffix(file.Name, ".go") {
-			rt = append(rt, templates.File{Name: file.Name, Data: file.Data})
+			rt = append(rt, file)
 		}
 	}
 	for _, file := range rt {

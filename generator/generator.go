@@ -20,7 +20,6 @@ import (
 	"sort"
 
 	"github.com/postgen/postgen/model"
-	"github.com/postgen/postgen/templates"
 )
 
 // Config says what to generate.
@@ -137,13 +136,6 @@ func Generate(c *model.Collection, cfg Config) (*Result, error) {
 	files, err := p.emit()
 	if err != nil {
 		return nil, err
-	}
-	rt, err := templates.Runtime(cfg.Package, templates.Features{Auth: p.authTypesUsed()})
-	if err != nil {
-		return nil, fmt.Errorf("generator: %w", err)
-	}
-	for _, f := range rt {
-		files = append(files, File{Name: f.Name, Data: f.Data})
 	}
 	extra, err := p.extraFiles()
 	if err != nil {

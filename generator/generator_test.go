@@ -116,19 +116,3 @@ func TestGeneratedCodeTypeChecks(t *testing.T) {
 		}
 	}
 }
-
-func TestReservedFilesCoverTheRuntime(t *testing.T) {
-	rt, err := templates.Runtime("x", templates.Features{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	reserved := map[string]bool{}
-	for _, f := range reservedFiles() {
-		reserved[f] = true
-	}
-	for _, f := range rt {
-		if base := strings.TrimSuffix(f.Name, ".go"); !reserved[base] {
-			t.Errorf("runtime file %s is not in reservedFiles: a folder of that name would collide with it", f.Name)
-		}
-	}
-}
