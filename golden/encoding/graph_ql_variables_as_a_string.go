@@ -3,7 +3,11 @@
 
 package encoding
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // GraphQlVariablesAsAStringService holds the requests of the Postman folder
 // "GraphQL variables as a string", as client.GraphQlVariablesAsAString.
@@ -11,23 +15,23 @@ import "context"
 // T15, T16b: variables given as text are spliced in verbatim; empty variables
 // are left out.
 type GraphQlVariablesAsAStringService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // T15Graphql sends POST /t15 (Postman: GraphQL variables as a string › T15
 // graphql variables string).
 func (s *GraphQlVariablesAsAStringService) T15Graphql(ctx context.Context, body *GraphQlVariablesAsAStringT15GraphqlRequest) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGraphQlVariablesAsAStringT15Graphql, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opGraphQlVariablesAsAStringT15Graphql, sdk.Call{Body: body})
 }
 
-var opGraphQlVariablesAsAStringT15Graphql = operation{name: "GraphQlVariablesAsAString.T15Graphql", method: "POST", path: "/t15",
-	body: &bodySpec{mode: bodyGraphQL, contentType: "application/json", text: GraphQlVariablesAsAStringT15GraphqlQuery, gqlVariables: "{\n  \"id\": \"{{qv}}\"\n}", gqlVarsText: true}}
+var opGraphQlVariablesAsAStringT15Graphql = sdk.Operation{Name: "GraphQlVariablesAsAString.T15Graphql", Method: "POST", Path: "/t15",
+	Body: &sdk.BodySpec{Mode: sdk.BodyGraphQL, ContentType: "application/json", Text: GraphQlVariablesAsAStringT15GraphqlQuery, GQLVariables: "{\n  \"id\": \"{{qv}}\"\n}", GQLVarsText: true}}
 
 // T16bGraphqlEmpty sends POST /t16b (Postman: GraphQL variables as a string ›
 // T16b graphql empty variables string).
 func (s *GraphQlVariablesAsAStringService) T16bGraphqlEmpty(ctx context.Context, body *GraphQlVariablesAsAStringT16bGraphqlEmptyRequest) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGraphQlVariablesAsAStringT16bGraphqlEmpty, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opGraphQlVariablesAsAStringT16bGraphqlEmpty, sdk.Call{Body: body})
 }
 
-var opGraphQlVariablesAsAStringT16bGraphqlEmpty = operation{name: "GraphQlVariablesAsAString.T16bGraphqlEmpty", method: "POST", path: "/t16b",
-	body: &bodySpec{mode: bodyGraphQL, contentType: "application/json", text: GraphQlVariablesAsAStringT16bGraphqlEmptyQuery, gqlVarsText: true}}
+var opGraphQlVariablesAsAStringT16bGraphqlEmpty = sdk.Operation{Name: "GraphQlVariablesAsAString.T16bGraphqlEmpty", Method: "POST", Path: "/t16b",
+	Body: &sdk.BodySpec{Mode: sdk.BodyGraphQL, ContentType: "application/json", Text: GraphQlVariablesAsAStringT16bGraphqlEmptyQuery, GQLVarsText: true}}

@@ -3,21 +3,25 @@
 
 package leaks
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // GraphQlService holds the requests of the Postman folder "GraphQL", as
 // client.GraphQl.
 type GraphQlService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // Login sends POST /graphql (Postman: GraphQL › Login).
 //
 // Auth: OAuth 2.0.
 func (s *GraphQlService) Login(ctx context.Context, body *GraphQlLoginRequest) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGraphQlLogin, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opGraphQlLogin, sdk.Call{Body: body})
 }
 
-var opGraphQlLogin = operation{name: "GraphQl.Login", method: "POST", path: "/graphql",
-	auth: authOAuth2,
-	body: &bodySpec{mode: bodyGraphQL, contentType: "application/json", text: GraphQlLoginQuery, gqlVariables: "{\"password\": \"{{password2}}\", \"apiKey\": \"{{apiKey}}\"}", gqlVarsText: true}}
+var opGraphQlLogin = sdk.Operation{Name: "GraphQl.Login", Method: "POST", Path: "/graphql",
+	Auth: authOAuth2,
+	Body: &sdk.BodySpec{Mode: sdk.BodyGraphQL, ContentType: "application/json", Text: GraphQlLoginQuery, GQLVariables: "{\"password\": \"{{password2}}\", \"apiKey\": \"{{apiKey}}\"}", GQLVarsText: true}}

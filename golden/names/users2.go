@@ -3,17 +3,21 @@
 
 package names
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // Users2Service holds the requests of the Postman folder "users", as
 // client.Users2.
 type Users2Service struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // Count sends GET /users/count (Postman: users › Count).
 func (s *Users2Service) Count(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opUsers2Count, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opUsers2Count, sdk.Call{})
 }
 
-var opUsers2Count = operation{name: "Users2.Count", method: "GET", path: "/users/count"}
+var opUsers2Count = sdk.Operation{Name: "Users2.Count", Method: "GET", Path: "/users/count"}

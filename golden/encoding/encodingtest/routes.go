@@ -26,27 +26,29 @@
 // "redacted-by-postgen".
 package encodingtest
 
+import "github.com/postgen/postgen/sdk/sdkmock"
+
 // routes are the requests of the collection with their saved examples, in
 // collection order.
-var routes = []route{
-	{operation: "QueryCharactersLeftRaw.T01StringURLWithEdgeCases", method: "GET", path: "/t01/path with space/ü/{x}/a%2Fb/%zz", prefix: "/v1"},
-	{operation: "QueryCharactersLeftRaw.T03VariableValueAddsStructure", method: "GET", path: "/t03", prefix: "/v1"},
-	{operation: "Rfc3986FormEncoding.T12Urlencoded", method: "POST", path: "/t12", prefix: "/v1"},
-	{operation: "NullAndEmptyQueryValues.P14VsMissingVsKey", method: "GET", path: "/p14", prefix: "/v1"},
-	{operation: "NullAndEmptyQueryValues.P16RawURLWithTrailing", method: "GET", path: "/p16", prefix: "/v1"},
-	{operation: "DisabledParams.P15QueryOnly", method: "GET", path: "/p15", prefix: "/v1"},
-	{operation: "DisabledParams.T20UrlencodedAll", method: "POST", path: "/t20", prefix: "/v1"},
-	{operation: "DisabledParams.HeaderAndFormRows", method: "POST", path: "/dis", prefix: "/v1"},
-	{operation: "DuplicateHeaders.T06Array", method: "GET", path: "/t06", prefix: "/v1"},
-	{operation: "DuplicateHeaders.P01SameCase", method: "GET", path: "/p01", prefix: "/v1"},
-	{operation: "JSONCommentsStripped.T08RawWith", method: "POST", path: "/t08", prefix: "/v1"},
-	{operation: "JSONCommentsStripped.CrlfAfterLine", method: "POST", path: "/crlf", prefix: "/v1"},
-	{operation: "JSONCommentsStripped.T11NoLanguageContentType", method: "POST", path: "/t11", prefix: "/v1"},
-	{operation: "BodyPruning.T17GetWithPruned", method: "GET", path: "/t17", prefix: "/v1"},
-	{operation: "BodyPruning.T24DeleteWith", method: "DELETE", path: "/t24", prefix: "/v1"},
-	{operation: "GraphQlVariablesAsAString.T15Graphql", method: "POST", path: "/t15", prefix: "/v1"},
-	{operation: "GraphQlVariablesAsAString.T16bGraphqlEmpty", method: "POST", path: "/t16b", prefix: "/v1"},
-	{operation: "PathVariables.Pv1NumericValue", method: "GET", path: "/pv1/:id", prefix: "/v1"},
-	{operation: "PathVariables.Pv2ValueWith", method: "GET", path: "/pv2/:id", prefix: "/v1"},
-	{operation: "PathVariables.P17WithDotSuffixAndRepeated", method: "GET", path: "/p17/:id/:id.json", prefix: "/v1"},
+var routes = []sdkmock.Route{
+	{Operation: "QueryCharactersLeftRaw.T01StringURLWithEdgeCases", Method: "GET", Path: "/t01/path with space/ü/{x}/a%2Fb/%zz", Prefix: "/v1"},
+	{Operation: "QueryCharactersLeftRaw.T03VariableValueAddsStructure", Method: "GET", Path: "/t03", Prefix: "/v1"},
+	{Operation: "Rfc3986FormEncoding.T12Urlencoded", Method: "POST", Path: "/t12", Prefix: "/v1"},
+	{Operation: "NullAndEmptyQueryValues.P14VsMissingVsKey", Method: "GET", Path: "/p14", Prefix: "/v1"},
+	{Operation: "NullAndEmptyQueryValues.P16RawURLWithTrailing", Method: "GET", Path: "/p16", Prefix: "/v1"},
+	{Operation: "DisabledParams.P15QueryOnly", Method: "GET", Path: "/p15", Prefix: "/v1"},
+	{Operation: "DisabledParams.T20UrlencodedAll", Method: "POST", Path: "/t20", Prefix: "/v1"},
+	{Operation: "DisabledParams.HeaderAndFormRows", Method: "POST", Path: "/dis", Prefix: "/v1"},
+	{Operation: "DuplicateHeaders.T06Array", Method: "GET", Path: "/t06", Prefix: "/v1"},
+	{Operation: "DuplicateHeaders.P01SameCase", Method: "GET", Path: "/p01", Prefix: "/v1"},
+	{Operation: "JSONCommentsStripped.T08RawWith", Method: "POST", Path: "/t08", Prefix: "/v1"},
+	{Operation: "JSONCommentsStripped.CrlfAfterLine", Method: "POST", Path: "/crlf", Prefix: "/v1"},
+	{Operation: "JSONCommentsStripped.T11NoLanguageContentType", Method: "POST", Path: "/t11", Prefix: "/v1"},
+	{Operation: "BodyPruning.T17GetWithPruned", Method: "GET", Path: "/t17", Prefix: "/v1"},
+	{Operation: "BodyPruning.T24DeleteWith", Method: "DELETE", Path: "/t24", Prefix: "/v1"},
+	{Operation: "GraphQlVariablesAsAString.T15Graphql", Method: "POST", Path: "/t15", Prefix: "/v1"},
+	{Operation: "GraphQlVariablesAsAString.T16bGraphqlEmpty", Method: "POST", Path: "/t16b", Prefix: "/v1"},
+	{Operation: "PathVariables.Pv1NumericValue", Method: "GET", Path: "/pv1/:id", Prefix: "/v1"},
+	{Operation: "PathVariables.Pv2ValueWith", Method: "GET", Path: "/pv2/:id", Prefix: "/v1"},
+	{Operation: "PathVariables.P17WithDotSuffixAndRepeated", Method: "GET", Path: "/p17/:id/:id.json", Prefix: "/v1"},
 }
