@@ -39,52 +39,53 @@ type sdkExport struct {
 	// pkg is the runtime package that declares it, sdkPath by default,
 	// and from its name there when it is not the SDK's.
 	pkg, from string
-	// doc finishes the doc comment, "X is [sdk.X]: " + doc.
+	// doc is the doc comment, without the name that starts it and the
+	// link to the runtime's that ends it: "X " + doc + " See [sdk.X]."
 	doc string
 }
 
 // sdkExports are the runtime names SDKs re-export, in the order the SDK
 // declares them. A test checks each against package sdk's source.
 var sdkExports = []sdkExport{
-	{decl: "type Option", doc: "it configures a Client (NewClient takes them)."},
-	{decl: "type Response", doc: "the HTTP response of a call, its body read and closed."},
-	{decl: "type APIError", doc: "the error of a response with a non-2xx status."},
-	{decl: "type DecodeError", doc: "the error of a 2xx body that does not decode."},
-	{decl: "type RequestError", doc: "the error of a request that could not be built or sent."},
-	{decl: "type VariableError", doc: "the error of a request whose variable has no value."},
-	{decl: "type RedirectError", doc: "the error of a redirect the client refuses to follow."},
-	{decl: "type RetryPolicy", doc: "how a client retries idempotent requests."},
-	{decl: "type FormFile", doc: "a file of a multipart form body."},
-	{decl: "type GraphQLRequest[V any]", doc: "a GraphQL query with its typed variables."},
-	{decl: "type AuthError", auth: "any", doc: "the error of a request that cannot be authenticated."},
-	{decl: "const DefaultMaxResponseBytes", doc: "the cap on response bodies of a client without WithMaxResponseBytes."},
-	{decl: "var ErrResponseTooLarge", doc: "the error of a body longer than the client's cap."},
-	{decl: "func AsErrorBody[T any](err error) (T, bool)", doc: "the decoded error body of an *APIError in err's chain, when it is a T."},
-	{decl: "func DefaultRetryPolicy() RetryPolicy", doc: "the policy of a client without WithRetry."},
-	{decl: "func WithBaseURL(baseURL string) Option", doc: "it sets the URL every request is sent to, in place of the collection's."},
-	{decl: "func WithHTTPClient(hc *http.Client) Option", doc: "it sets the *http.Client requests are sent with."},
-	{decl: "func WithUserAgent(userAgent string) Option", doc: "it sets the User-Agent of requests that set none."},
-	{decl: "func WithVariable(name, value string) Option", doc: "it sets a collection variable."},
-	{decl: "func WithRetry(p RetryPolicy) Option", doc: "it sets how idempotent requests are retried."},
-	{decl: "func WithLogger(l *slog.Logger) Option", doc: "it logs requests at debug level, credentials hidden."},
-	{decl: "func WithMaxResponseBytes(n int64) Option", doc: "it caps the response bodies the client reads."},
-	{decl: "func WithAPIKey(key string) Option", auth: model.AuthAPIKey, doc: "it sets the API key."},
-	{decl: "func WithASAPKey(privateKey string) Option", auth: model.AuthASAP, doc: "it sets the PEM private key that signs ASAP tokens."},
-	{decl: "func WithAWSCredentials(accessKey, secretKey, sessionToken string) Option", auth: model.AuthAWSV4, doc: "it sets the AWS credentials requests are signed with."},
-	{decl: "func WithBasicAuth(username, password string) Option", auth: model.AuthBasic, doc: "it sets the Basic auth credentials."},
-	{decl: "func WithBearerToken(token string) Option", auth: model.AuthBearer, doc: "it sets the bearer token."},
-	{decl: "func WithDigestAuth(username, password string) Option", auth: model.AuthDigest, doc: "it sets the Digest auth credentials."},
-	{decl: "func WithEdgeGrid(clientToken, clientSecret, accessToken string) Option", auth: model.AuthEdgeGrid, doc: "it sets the Akamai EdgeGrid credentials."},
-	{decl: "func WithHawkAuth(id, key string) Option", auth: model.AuthHawk, doc: "it sets the Hawk credentials."},
-	{decl: "func WithJWTKey(key string) Option", auth: model.AuthJWT, doc: "it sets the key JWTs are signed with."},
-	{decl: "func WithNTLMAuth(username, password string) Option", auth: model.AuthNTLM, doc: "it sets the NTLM credentials."},
-	{decl: "func WithOAuth1(consumerKey, consumerSecret, token, tokenSecret string) Option", auth: model.AuthOAuth1, doc: "it sets the OAuth 1.0 credentials."},
-	{decl: "func WithOAuth1Verifier(verifier string) Option", auth: model.AuthOAuth1, doc: "it sets the OAuth 1.0 verifier."},
-	{decl: "func WithOAuth1PrivateKey(pemKey string) Option", auth: model.AuthOAuth1, doc: "it sets the RSA key of RSA-SHA OAuth 1.0 signatures."},
-	{decl: "type OAuth2Flow", auth: model.AuthOAuth2, doc: "an OAuth 2.0 authorization-code grant in progress."},
-	{decl: "func WithTokenSource(ts oauth2.TokenSource) Option", auth: model.AuthOAuth2, doc: "it sets the source of OAuth 2.0 access tokens."},
-	{decl: "func WithOAuth2ClientCredentials(clientID, clientSecret string, scopes ...string) Option", auth: model.AuthOAuth2, doc: "it obtains tokens with the client-credentials grant."},
-	{decl: "func WithOAuth2Password(clientID, clientSecret, username, password string, scopes ...string) Option", auth: model.AuthOAuth2, doc: "it obtains tokens with the password grant."},
+	{decl: "type Option", doc: "configures a Client; NewClient takes them."},
+	{decl: "type Response", doc: "is the HTTP response of a call, its body read and closed."},
+	{decl: "type APIError", doc: "is the error of a response with a non-2xx status."},
+	{decl: "type DecodeError", doc: "is the error of a 2xx body that does not decode."},
+	{decl: "type RequestError", doc: "is the error of a request that could not be built or sent."},
+	{decl: "type VariableError", doc: "is the error of a request that uses a variable without a value."},
+	{decl: "type RedirectError", doc: "is the error of a redirect the client refuses to follow."},
+	{decl: "type RetryPolicy", doc: "says how a client retries idempotent requests."},
+	{decl: "type FormFile", doc: "is a file of a multipart form body."},
+	{decl: "type GraphQLRequest[V any]", doc: "is a GraphQL query with its typed variables."},
+	{decl: "type AuthError", auth: "any", doc: "is the error of a request that cannot be authenticated."},
+	{decl: "const DefaultMaxResponseBytes", doc: "is the cap on response bodies of a client without WithMaxResponseBytes."},
+	{decl: "var ErrResponseTooLarge", doc: "is wrapped by the error of a body longer than the client's cap."},
+	{decl: "func AsErrorBody[T any](err error) (T, bool)", doc: "returns the decoded error body of an *APIError in err's chain, when it is a T."},
+	{decl: "func DefaultRetryPolicy() RetryPolicy", doc: "returns the policy of a client without WithRetry."},
+	{decl: "func WithBaseURL(baseURL string) Option", doc: "sets the URL every request is sent to, in place of the collection's."},
+	{decl: "func WithHTTPClient(hc *http.Client) Option", doc: "sets the *http.Client requests are sent with."},
+	{decl: "func WithUserAgent(userAgent string) Option", doc: "sets the User-Agent of requests that set none."},
+	{decl: "func WithVariable(name, value string) Option", doc: "sets a collection variable."},
+	{decl: "func WithRetry(p RetryPolicy) Option", doc: "sets how idempotent requests are retried."},
+	{decl: "func WithLogger(l *slog.Logger) Option", doc: "logs requests at debug level, credentials hidden."},
+	{decl: "func WithMaxResponseBytes(n int64) Option", doc: "caps the response bodies the client reads."},
+	{decl: "func WithAPIKey(key string) Option", auth: model.AuthAPIKey, doc: "sets the API key."},
+	{decl: "func WithASAPKey(privateKey string) Option", auth: model.AuthASAP, doc: "sets the PEM private key that signs ASAP tokens."},
+	{decl: "func WithAWSCredentials(accessKey, secretKey, sessionToken string) Option", auth: model.AuthAWSV4, doc: "sets the AWS credentials requests are signed with."},
+	{decl: "func WithBasicAuth(username, password string) Option", auth: model.AuthBasic, doc: "sets the Basic auth credentials."},
+	{decl: "func WithBearerToken(token string) Option", auth: model.AuthBearer, doc: "sets the bearer token."},
+	{decl: "func WithDigestAuth(username, password string) Option", auth: model.AuthDigest, doc: "sets the Digest auth credentials."},
+	{decl: "func WithEdgeGrid(clientToken, clientSecret, accessToken string) Option", auth: model.AuthEdgeGrid, doc: "sets the Akamai EdgeGrid credentials."},
+	{decl: "func WithHawkAuth(id, key string) Option", auth: model.AuthHawk, doc: "sets the Hawk credentials."},
+	{decl: "func WithJWTKey(key string) Option", auth: model.AuthJWT, doc: "sets the key JWTs are signed with."},
+	{decl: "func WithNTLMAuth(username, password string) Option", auth: model.AuthNTLM, doc: "sets the NTLM credentials."},
+	{decl: "func WithOAuth1(consumerKey, consumerSecret, token, tokenSecret string) Option", auth: model.AuthOAuth1, doc: "sets the OAuth 1.0 credentials."},
+	{decl: "func WithOAuth1Verifier(verifier string) Option", auth: model.AuthOAuth1, doc: "sets the OAuth 1.0 verifier."},
+	{decl: "func WithOAuth1PrivateKey(pemKey string) Option", auth: model.AuthOAuth1, doc: "sets the RSA key of RSA-SHA OAuth 1.0 signatures."},
+	{decl: "type OAuth2Flow", auth: model.AuthOAuth2, doc: "is an OAuth 2.0 authorization-code grant in progress."},
+	{decl: "func WithTokenSource(ts oauth2.TokenSource) Option", auth: model.AuthOAuth2, doc: "sets the source of OAuth 2.0 access tokens."},
+	{decl: "func WithOAuth2ClientCredentials(clientID, clientSecret string, scopes ...string) Option", auth: model.AuthOAuth2, doc: "obtains tokens with the client-credentials grant."},
+	{decl: "func WithOAuth2Password(clientID, clientSecret, username, password string, scopes ...string) Option", auth: model.AuthOAuth2, doc: "obtains tokens with the password grant."},
 }
 
 // Func describes a function of the runtime an SDK re-exports, so that
@@ -233,7 +234,7 @@ func (p *plan) emitSDK() *jen.File {
 			from = e.from
 		}
 		f.Line()
-		f.Add(comment(sentence("%s is [%s.%s]: %s", name, sdkPkgName(e.path()), from, e.doc)...)...)
+		f.Add(comment(sentence("%s %s See [%s.%s].", name, e.doc, sdkPkgName(e.path()), from)...)...)
 		qual := jen.Qual(e.path(), from)
 		switch e.kind() {
 		case "type":
@@ -247,18 +248,53 @@ func (p *plan) emitSDK() *jen.File {
 			f.Const().Id(name).Op("=").Add(qual)
 		case "func":
 			if strings.Contains(e.decl, "[") {
-				// A generic function has no value: a thin one calls it.
+				// A generic function: type GraphQLRequest's one form.
 				f.Func().Id(name).Types(jen.Id("T").Any()).Params(jen.Id("err").Error()).Params(jen.Id("T"), jen.Bool()).Block(
 					jen.Return(qual.Clone().Types(jen.Id("T")).Call(jen.Id("err"))),
 				)
 				continue
 			}
-			f.Var().Id(name).Op("=").Add(qual)
+			fn := e.fn()
+			params, args := make([]jen.Code, len(fn.Params)), make([]jen.Code, len(fn.Params))
+			for i, prm := range fn.Params {
+				params[i] = jen.Id(prm).Add(exportType(fn.ParamTypes[i]))
+				args[i] = jen.Id(prm)
+				if strings.HasPrefix(fn.ParamTypes[i], "...") {
+					args[i] = jen.Id(prm).Op("...")
+				}
+			}
+			f.Func().Id(name).Params(params...).Add(exportType(fn.Result)).Block(jen.Return(qual.Call(args...)))
 		default:
 			f.Var().Id(name).Op("=").Add(qual)
 		}
 	}
 	return f
+}
+
+// importsOf maps the packages the signatures of sdkExports name to their
+// import paths.
+var importsOf = map[string]string{"http": "net/http", "slog": "log/slog", "oauth2": "golang.org/x/oauth2"}
+
+// exportType is the Go type of a parameter or result of an exported
+// function of the runtime, as the SDK spells it: a type of the runtime
+// by the SDK's own name (RetryPolicy), others qualified (*http.Client).
+func exportType(text string) *jen.Statement {
+	s := &jen.Statement{}
+	for {
+		switch {
+		case strings.HasPrefix(text, "..."):
+			s, text = s.Op("..."), text[3:]
+			continue
+		case strings.HasPrefix(text, "*"):
+			s, text = s.Op("*"), text[1:]
+			continue
+		}
+		break
+	}
+	if pkg, name, ok := strings.Cut(text, "."); ok {
+		return s.Qual(importsOf[pkg], name)
+	}
+	return s.Id(text)
 }
 
 // sdkPkgName is the package name of a runtime import path.
