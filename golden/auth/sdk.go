@@ -3,7 +3,12 @@
 
 package auth
 
-import "github.com/postgen/postgen/sdk"
+import (
+	"github.com/postgen/postgen/sdk"
+	oauth2 "golang.org/x/oauth2"
+	"log/slog"
+	"net/http"
+)
 
 // regenerateOrAlignPostgenVersion is the version of package sdk (postgen's
 // runtime, which this SDK imports) that the SDK was generated for. The constant
@@ -17,145 +22,194 @@ const (
 	_ = sdk.EnforceVersion(regenerateOrAlignPostgenVersion - sdk.MinVersion)
 )
 
-// Option is [sdk.Option]: it configures a Client (NewClient takes them).
+// Option configures a Client; NewClient takes them. See [sdk.Option].
 type Option = sdk.Option
 
-// Response is [sdk.Response]: the HTTP response of a call, its body read and
-// closed.
+// Response is the HTTP response of a call, its body read and closed. See
+// [sdk.Response].
 type Response = sdk.Response
 
-// APIError is [sdk.APIError]: the error of a response with a non-2xx status.
+// APIError is the error of a response with a non-2xx status. See
+// [sdk.APIError].
 type APIError = sdk.APIError
 
-// DecodeError is [sdk.DecodeError]: the error of a 2xx body that does not
-// decode.
+// DecodeError is the error of a 2xx body that does not decode. See
+// [sdk.DecodeError].
 type DecodeError = sdk.DecodeError
 
-// RequestError is [sdk.RequestError]: the error of a request that could not be
-// built or sent.
+// RequestError is the error of a request that could not be built or sent. See
+// [sdk.RequestError].
 type RequestError = sdk.RequestError
 
-// VariableError is [sdk.VariableError]: the error of a request whose variable
-// has no value.
+// VariableError is the error of a request that uses a variable without a value.
+// See [sdk.VariableError].
 type VariableError = sdk.VariableError
 
-// RedirectError is [sdk.RedirectError]: the error of a redirect the client
-// refuses to follow.
+// RedirectError is the error of a redirect the client refuses to follow. See
+// [sdk.RedirectError].
 type RedirectError = sdk.RedirectError
 
-// RetryPolicy is [sdk.RetryPolicy]: how a client retries idempotent requests.
+// RetryPolicy says how a client retries idempotent requests. See
+// [sdk.RetryPolicy].
 type RetryPolicy = sdk.RetryPolicy
 
-// FormFile is [sdk.FormFile]: a file of a multipart form body.
+// FormFile is a file of a multipart form body. See [sdk.FormFile].
 type FormFile = sdk.FormFile
 
-// GraphQLRequest is [sdk.GraphQLRequest]: a GraphQL query with its typed
-// variables.
+// GraphQLRequest is a GraphQL query with its typed variables. See
+// [sdk.GraphQLRequest].
 type GraphQLRequest[V any] = sdk.GraphQLRequest[V]
 
-// AuthError is [sdk.AuthError]: the error of a request that cannot be
-// authenticated.
+// AuthError is the error of a request that cannot be authenticated. See
+// [sdk.AuthError].
 type AuthError = sdk.AuthError
 
-// DefaultMaxResponseBytes is [sdk.DefaultMaxResponseBytes]: the cap on response
-// bodies of a client without WithMaxResponseBytes.
+// DefaultMaxResponseBytes is the cap on response bodies of a client without
+// WithMaxResponseBytes. See [sdk.DefaultMaxResponseBytes].
 const DefaultMaxResponseBytes = sdk.DefaultMaxResponseBytes
 
-// ErrResponseTooLarge is [sdk.ErrResponseTooLarge]: the error of a body longer
-// than the client's cap.
+// ErrResponseTooLarge is wrapped by the error of a body longer than the
+// client's cap. See [sdk.ErrResponseTooLarge].
 var ErrResponseTooLarge = sdk.ErrResponseTooLarge
 
-// AsErrorBody is [sdk.AsErrorBody]: the decoded error body of an *APIError in
-// err's chain, when it is a T.
+// AsErrorBody returns the decoded error body of an *APIError in err's chain,
+// when it is a T. See [sdk.AsErrorBody].
 func AsErrorBody[T any](err error) (T, bool) {
 	return sdk.AsErrorBody[T](err)
 }
 
-// DefaultRetryPolicy is [sdk.DefaultRetryPolicy]: the policy of a client
-// without WithRetry.
-var DefaultRetryPolicy = sdk.DefaultRetryPolicy
+// DefaultRetryPolicy returns the policy of a client without WithRetry. See
+// [sdk.DefaultRetryPolicy].
+func DefaultRetryPolicy() RetryPolicy {
+	return sdk.DefaultRetryPolicy()
+}
 
-// WithBaseURL is [sdk.WithBaseURL]: it sets the URL every request is sent to,
-// in place of the collection's.
-var WithBaseURL = sdk.WithBaseURL
+// WithBaseURL sets the URL every request is sent to, in place of the
+// collection's. See [sdk.WithBaseURL].
+func WithBaseURL(baseURL string) Option {
+	return sdk.WithBaseURL(baseURL)
+}
 
-// WithHTTPClient is [sdk.WithHTTPClient]: it sets the *http.Client requests are
-// sent with.
-var WithHTTPClient = sdk.WithHTTPClient
+// WithHTTPClient sets the *http.Client requests are sent with. See
+// [sdk.WithHTTPClient].
+func WithHTTPClient(hc *http.Client) Option {
+	return sdk.WithHTTPClient(hc)
+}
 
-// WithUserAgent is [sdk.WithUserAgent]: it sets the User-Agent of requests that
-// set none.
-var WithUserAgent = sdk.WithUserAgent
+// WithUserAgent sets the User-Agent of requests that set none. See
+// [sdk.WithUserAgent].
+func WithUserAgent(userAgent string) Option {
+	return sdk.WithUserAgent(userAgent)
+}
 
-// WithVariable is [sdk.WithVariable]: it sets a collection variable.
-var WithVariable = sdk.WithVariable
+// WithVariable sets a collection variable. See [sdk.WithVariable].
+func WithVariable(name string, value string) Option {
+	return sdk.WithVariable(name, value)
+}
 
-// WithRetry is [sdk.WithRetry]: it sets how idempotent requests are retried.
-var WithRetry = sdk.WithRetry
+// WithRetry sets how idempotent requests are retried. See [sdk.WithRetry].
+func WithRetry(p RetryPolicy) Option {
+	return sdk.WithRetry(p)
+}
 
-// WithLogger is [sdk.WithLogger]: it logs requests at debug level, credentials
-// hidden.
-var WithLogger = sdk.WithLogger
+// WithLogger logs requests at debug level, credentials hidden. See
+// [sdk.WithLogger].
+func WithLogger(l *slog.Logger) Option {
+	return sdk.WithLogger(l)
+}
 
-// WithMaxResponseBytes is [sdk.WithMaxResponseBytes]: it caps the response
-// bodies the client reads.
-var WithMaxResponseBytes = sdk.WithMaxResponseBytes
+// WithMaxResponseBytes caps the response bodies the client reads. See
+// [sdk.WithMaxResponseBytes].
+func WithMaxResponseBytes(n int64) Option {
+	return sdk.WithMaxResponseBytes(n)
+}
 
-// WithAPIKey is [sdk.WithAPIKey]: it sets the API key.
-var WithAPIKey = sdk.WithAPIKey
+// WithAPIKey sets the API key. See [sdk.WithAPIKey].
+func WithAPIKey(key string) Option {
+	return sdk.WithAPIKey(key)
+}
 
-// WithASAPKey is [sdk.WithASAPKey]: it sets the PEM private key that signs ASAP
-// tokens.
-var WithASAPKey = sdk.WithASAPKey
+// WithASAPKey sets the PEM private key that signs ASAP tokens. See
+// [sdk.WithASAPKey].
+func WithASAPKey(privateKey string) Option {
+	return sdk.WithASAPKey(privateKey)
+}
 
-// WithAWSCredentials is [sdk.WithAWSCredentials]: it sets the AWS credentials
-// requests are signed with.
-var WithAWSCredentials = sdk.WithAWSCredentials
+// WithAWSCredentials sets the AWS credentials requests are signed with. See
+// [sdk.WithAWSCredentials].
+func WithAWSCredentials(accessKey string, secretKey string, sessionToken string) Option {
+	return sdk.WithAWSCredentials(accessKey, secretKey, sessionToken)
+}
 
-// WithBasicAuth is [sdk.WithBasicAuth]: it sets the Basic auth credentials.
-var WithBasicAuth = sdk.WithBasicAuth
+// WithBasicAuth sets the Basic auth credentials. See [sdk.WithBasicAuth].
+func WithBasicAuth(username string, password string) Option {
+	return sdk.WithBasicAuth(username, password)
+}
 
-// WithBearerToken is [sdk.WithBearerToken]: it sets the bearer token.
-var WithBearerToken = sdk.WithBearerToken
+// WithBearerToken sets the bearer token. See [sdk.WithBearerToken].
+func WithBearerToken(token string) Option {
+	return sdk.WithBearerToken(token)
+}
 
-// WithDigestAuth is [sdk.WithDigestAuth]: it sets the Digest auth credentials.
-var WithDigestAuth = sdk.WithDigestAuth
+// WithDigestAuth sets the Digest auth credentials. See [sdk.WithDigestAuth].
+func WithDigestAuth(username string, password string) Option {
+	return sdk.WithDigestAuth(username, password)
+}
 
-// WithEdgeGrid is [sdk.WithEdgeGrid]: it sets the Akamai EdgeGrid credentials.
-var WithEdgeGrid = sdk.WithEdgeGrid
+// WithEdgeGrid sets the Akamai EdgeGrid credentials. See [sdk.WithEdgeGrid].
+func WithEdgeGrid(clientToken string, clientSecret string, accessToken string) Option {
+	return sdk.WithEdgeGrid(clientToken, clientSecret, accessToken)
+}
 
-// WithHawkAuth is [sdk.WithHawkAuth]: it sets the Hawk credentials.
-var WithHawkAuth = sdk.WithHawkAuth
+// WithHawkAuth sets the Hawk credentials. See [sdk.WithHawkAuth].
+func WithHawkAuth(id string, key string) Option {
+	return sdk.WithHawkAuth(id, key)
+}
 
-// WithJWTKey is [sdk.WithJWTKey]: it sets the key JWTs are signed with.
-var WithJWTKey = sdk.WithJWTKey
+// WithJWTKey sets the key JWTs are signed with. See [sdk.WithJWTKey].
+func WithJWTKey(key string) Option {
+	return sdk.WithJWTKey(key)
+}
 
-// WithNTLMAuth is [sdk.WithNTLMAuth]: it sets the NTLM credentials.
-var WithNTLMAuth = sdk.WithNTLMAuth
+// WithNTLMAuth sets the NTLM credentials. See [sdk.WithNTLMAuth].
+func WithNTLMAuth(username string, password string) Option {
+	return sdk.WithNTLMAuth(username, password)
+}
 
-// WithOAuth1 is [sdk.WithOAuth1]: it sets the OAuth 1.0 credentials.
-var WithOAuth1 = sdk.WithOAuth1
+// WithOAuth1 sets the OAuth 1.0 credentials. See [sdk.WithOAuth1].
+func WithOAuth1(consumerKey string, consumerSecret string, token string, tokenSecret string) Option {
+	return sdk.WithOAuth1(consumerKey, consumerSecret, token, tokenSecret)
+}
 
-// WithOAuth1Verifier is [sdk.WithOAuth1Verifier]: it sets the OAuth 1.0
-// verifier.
-var WithOAuth1Verifier = sdk.WithOAuth1Verifier
+// WithOAuth1Verifier sets the OAuth 1.0 verifier. See [sdk.WithOAuth1Verifier].
+func WithOAuth1Verifier(verifier string) Option {
+	return sdk.WithOAuth1Verifier(verifier)
+}
 
-// WithOAuth1PrivateKey is [sdk.WithOAuth1PrivateKey]: it sets the RSA key of
-// RSA-SHA OAuth 1.0 signatures.
-var WithOAuth1PrivateKey = sdk.WithOAuth1PrivateKey
+// WithOAuth1PrivateKey sets the RSA key of RSA-SHA OAuth 1.0 signatures. See
+// [sdk.WithOAuth1PrivateKey].
+func WithOAuth1PrivateKey(pemKey string) Option {
+	return sdk.WithOAuth1PrivateKey(pemKey)
+}
 
-// OAuth2Flow is [sdk.OAuth2Flow]: an OAuth 2.0 authorization-code grant in
-// progress.
+// OAuth2Flow is an OAuth 2.0 authorization-code grant in progress. See
+// [sdk.OAuth2Flow].
 type OAuth2Flow = sdk.OAuth2Flow
 
-// WithTokenSource is [sdk.WithTokenSource]: it sets the source of OAuth 2.0
-// access tokens.
-var WithTokenSource = sdk.WithTokenSource
+// WithTokenSource sets the source of OAuth 2.0 access tokens. See
+// [sdk.WithTokenSource].
+func WithTokenSource(ts oauth2.TokenSource) Option {
+	return sdk.WithTokenSource(ts)
+}
 
-// WithOAuth2ClientCredentials is [sdk.WithOAuth2ClientCredentials]: it obtains
-// tokens with the client-credentials grant.
-var WithOAuth2ClientCredentials = sdk.WithOAuth2ClientCredentials
+// WithOAuth2ClientCredentials obtains tokens with the client-credentials grant.
+// See [sdk.WithOAuth2ClientCredentials].
+func WithOAuth2ClientCredentials(clientID string, clientSecret string, scopes ...string) Option {
+	return sdk.WithOAuth2ClientCredentials(clientID, clientSecret, scopes...)
+}
 
-// WithOAuth2Password is [sdk.WithOAuth2Password]: it obtains tokens with the
-// password grant.
-var WithOAuth2Password = sdk.WithOAuth2Password
+// WithOAuth2Password obtains tokens with the password grant. See
+// [sdk.WithOAuth2Password].
+func WithOAuth2Password(clientID string, clientSecret string, username string, password string, scopes ...string) Option {
+	return sdk.WithOAuth2Password(clientID, clientSecret, username, password, scopes...)
+}

@@ -3,7 +3,11 @@
 
 package names
 
-import "github.com/postgen/postgen/sdk"
+import (
+	"github.com/postgen/postgen/sdk"
+	"log/slog"
+	"net/http"
+)
 
 // regenerateOrAlignPostgenVersion is the version of package sdk (postgen's
 // runtime, which this SDK imports) that the SDK was generated for. The constant
@@ -17,82 +21,100 @@ const (
 	_ = sdk.EnforceVersion(regenerateOrAlignPostgenVersion - sdk.MinVersion)
 )
 
-// Option is [sdk.Option]: it configures a Client (NewClient takes them).
+// Option configures a Client; NewClient takes them. See [sdk.Option].
 type Option = sdk.Option
 
-// Response is [sdk.Response]: the HTTP response of a call, its body read and
-// closed.
+// Response is the HTTP response of a call, its body read and closed. See
+// [sdk.Response].
 type Response = sdk.Response
 
-// APIError is [sdk.APIError]: the error of a response with a non-2xx status.
+// APIError is the error of a response with a non-2xx status. See
+// [sdk.APIError].
 type APIError = sdk.APIError
 
-// DecodeError is [sdk.DecodeError]: the error of a 2xx body that does not
-// decode.
+// DecodeError is the error of a 2xx body that does not decode. See
+// [sdk.DecodeError].
 type DecodeError = sdk.DecodeError
 
-// RequestError is [sdk.RequestError]: the error of a request that could not be
-// built or sent.
+// RequestError is the error of a request that could not be built or sent. See
+// [sdk.RequestError].
 type RequestError = sdk.RequestError
 
-// VariableError is [sdk.VariableError]: the error of a request whose variable
-// has no value.
+// VariableError is the error of a request that uses a variable without a value.
+// See [sdk.VariableError].
 type VariableError = sdk.VariableError
 
-// RedirectError is [sdk.RedirectError]: the error of a redirect the client
-// refuses to follow.
+// RedirectError is the error of a redirect the client refuses to follow. See
+// [sdk.RedirectError].
 type RedirectError = sdk.RedirectError
 
-// RetryPolicy is [sdk.RetryPolicy]: how a client retries idempotent requests.
+// RetryPolicy says how a client retries idempotent requests. See
+// [sdk.RetryPolicy].
 type RetryPolicy = sdk.RetryPolicy
 
-// FormFile is [sdk.FormFile]: a file of a multipart form body.
+// FormFile is a file of a multipart form body. See [sdk.FormFile].
 type FormFile = sdk.FormFile
 
-// GraphQLRequest is [sdk.GraphQLRequest]: a GraphQL query with its typed
-// variables.
+// GraphQLRequest is a GraphQL query with its typed variables. See
+// [sdk.GraphQLRequest].
 type GraphQLRequest[V any] = sdk.GraphQLRequest[V]
 
-// DefaultMaxResponseBytes is [sdk.DefaultMaxResponseBytes]: the cap on response
-// bodies of a client without WithMaxResponseBytes.
+// DefaultMaxResponseBytes is the cap on response bodies of a client without
+// WithMaxResponseBytes. See [sdk.DefaultMaxResponseBytes].
 const DefaultMaxResponseBytes = sdk.DefaultMaxResponseBytes
 
-// ErrResponseTooLarge is [sdk.ErrResponseTooLarge]: the error of a body longer
-// than the client's cap.
+// ErrResponseTooLarge is wrapped by the error of a body longer than the
+// client's cap. See [sdk.ErrResponseTooLarge].
 var ErrResponseTooLarge = sdk.ErrResponseTooLarge
 
-// AsErrorBody is [sdk.AsErrorBody]: the decoded error body of an *APIError in
-// err's chain, when it is a T.
+// AsErrorBody returns the decoded error body of an *APIError in err's chain,
+// when it is a T. See [sdk.AsErrorBody].
 func AsErrorBody[T any](err error) (T, bool) {
 	return sdk.AsErrorBody[T](err)
 }
 
-// DefaultRetryPolicy is [sdk.DefaultRetryPolicy]: the policy of a client
-// without WithRetry.
-var DefaultRetryPolicy = sdk.DefaultRetryPolicy
+// DefaultRetryPolicy returns the policy of a client without WithRetry. See
+// [sdk.DefaultRetryPolicy].
+func DefaultRetryPolicy() RetryPolicy {
+	return sdk.DefaultRetryPolicy()
+}
 
-// WithBaseURL is [sdk.WithBaseURL]: it sets the URL every request is sent to,
-// in place of the collection's.
-var WithBaseURL = sdk.WithBaseURL
+// WithBaseURL sets the URL every request is sent to, in place of the
+// collection's. See [sdk.WithBaseURL].
+func WithBaseURL(baseURL string) Option {
+	return sdk.WithBaseURL(baseURL)
+}
 
-// WithHTTPClient is [sdk.WithHTTPClient]: it sets the *http.Client requests are
-// sent with.
-var WithHTTPClient = sdk.WithHTTPClient
+// WithHTTPClient sets the *http.Client requests are sent with. See
+// [sdk.WithHTTPClient].
+func WithHTTPClient(hc *http.Client) Option {
+	return sdk.WithHTTPClient(hc)
+}
 
-// WithUserAgent is [sdk.WithUserAgent]: it sets the User-Agent of requests that
-// set none.
-var WithUserAgent = sdk.WithUserAgent
+// WithUserAgent sets the User-Agent of requests that set none. See
+// [sdk.WithUserAgent].
+func WithUserAgent(userAgent string) Option {
+	return sdk.WithUserAgent(userAgent)
+}
 
-// WithVariable is [sdk.WithVariable]: it sets a collection variable.
-var WithVariable = sdk.WithVariable
+// WithVariable sets a collection variable. See [sdk.WithVariable].
+func WithVariable(name string, value string) Option {
+	return sdk.WithVariable(name, value)
+}
 
-// WithRetry is [sdk.WithRetry]: it sets how idempotent requests are retried.
-var WithRetry = sdk.WithRetry
+// WithRetry sets how idempotent requests are retried. See [sdk.WithRetry].
+func WithRetry(p RetryPolicy) Option {
+	return sdk.WithRetry(p)
+}
 
-// WithLogger is [sdk.WithLogger]: it logs requests at debug level, credentials
-// hidden.
-var WithLogger = sdk.WithLogger
+// WithLogger logs requests at debug level, credentials hidden. See
+// [sdk.WithLogger].
+func WithLogger(l *slog.Logger) Option {
+	return sdk.WithLogger(l)
+}
 
-// WithMaxResponseBytes is [sdk.WithMaxResponseBytes]: it caps the response
-// bodies the client reads.
-var WithMaxResponseBytes = sdk.WithMaxResponseBytes
+// WithMaxResponseBytes caps the response bodies the client reads. See
+// [sdk.WithMaxResponseBytes].
+func WithMaxResponseBytes(n int64) Option {
+	return sdk.WithMaxResponseBytes(n)
+}
