@@ -11,8 +11,8 @@ import (
 )
 
 // TestGoGenerate is postgen as users run it, the README's recipe: a fresh
-// module adds postgen as a tool (go get -tool; a replace to this checkout
-// stands in for the module proxy), a doc.go holds a //go:generate
+// module adds postgen as a tool (go get -tool, of version v0.0.0: a
+// replace to this checkout stands in for the module proxy), a doc.go holds a //go:generate
 // directive running go tool postgen, then go generate ./..., go mod tidy
 // (which must keep the tool and the requirement of the runtime the SDK
 // imports), go build, go vet and go test (a hand-written test beside the
@@ -83,7 +83,7 @@ func TestGeneratedSDKSendsTheCollectionsRequest(t *testing.T) {
 		}
 		return string(out)
 	}
-	for _, args := range [][]string{{"get", "-tool", "github.com/postgen/postgen"}, {"generate", "./..."}, {"mod", "tidy"}, {"build", "./..."}, {"vet", "./..."}, {"test", "./..."}} {
+	for _, args := range [][]string{{"get", "-tool", "github.com/postgen/postgen@v0.0.0"}, {"generate", "./..."}, {"mod", "tidy"}, {"build", "./..."}, {"vet", "./..."}, {"test", "./..."}} {
 		goRun(args...)
 	}
 	gomod := string(mustRead(t, filepath.Join(mod, "go.mod")))

@@ -45,7 +45,8 @@ type authField struct {
 
 // authType describes how one Postman auth type is generated.
 type authType struct {
-	// runtime is the runtime type, e.g. "BearerAuth".
+	// runtime is the runtime type, e.g. "BearerAuth" (of package sdk, or
+	// of sdkoauth2 for OAuth 2.0).
 	runtime string
 	// goName names the scheme variables, e.g. "Bearer" gives authBearer.
 	goName string
@@ -80,7 +81,7 @@ var authTypes = map[string]authType{
 		{key: "addParamsToHeader", field: "toHeader", kind: flag}, {key: "addEmptyParamsToSign", field: "signEmpty", kind: flag},
 		{key: "includeBodyHash", field: "bodyHash", kind: flag}, {key: "disableHeaderEncoding", field: "rawHeader", kind: flag},
 	}},
-	model.AuthOAuth2: {runtime: "OAuth2Auth", goName: "OAuth2", option: "WithTokenSource(ts)", fields: []authField{
+	model.AuthOAuth2: {runtime: "Auth", goName: "OAuth2", option: "WithTokenSource(ts)", fields: []authField{
 		{key: "accessToken", field: "accessToken", kind: secret},
 		{key: "addTokenTo", field: "addTokenTo"}, {key: "tokenType", field: "tokenType"},
 		{key: "headerPrefix", field: "headerPrefix", def: "Bearer"},
@@ -602,8 +603,12 @@ func (p *plan) emitAuth() *jen.File {
 	return f
 }
 
-// authRuntimeType is the runtime type of auth type typ.
+// authRuntimeType is the runtime type of auth type typ: of package sdk,
+// or of sdkoauth2 for OAuth 2.0.
 func authRuntimeType(typ string) jen.Code {
+	if typ == model.AuthOAuth2 {
+		return jen.Qual(sdkOAuth2Path, authTypes[typ].runtime)
+	}
 	return sdkName(authTypes[typ].runtime)
 }
 
@@ -688,7 +693,7 @@ func schemeFields(s *scheme) []jen.Code {
 			for i, kv := range v.params {
 				rows[i] = jen.Values(jen.Id("Key").Op(":").Lit(kv[0]), jen.Id("Value").Op(":").Lit(kv[1]))
 			}
-			out = append(out, jen.Id(sdkField(v.field)).Op(":").Index().Add(sdkName("AuthParam")).Add(multiline(rows...)))
+			out = append(out, jen.Id(sdkField(v.field)).Op(":").Index().Qual(sdkOAuth2Path, "Param").Add(multiline(rows...)))
 		default:
 			out = append(out, jen.Id(sdkField(v.field)).Op(":").Lit(v.text))
 		}
@@ -745,7 +750,7 @@ func (p *plan) emitOAuth2Helpers(f *jen.File, s *scheme) {
 	)...)
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(config).Params(args...).
 		Params(jen.Op("*").Qual("golang.org/x/oauth2", "Config"), jen.Error()).Block(
-		jen.Return(sdkName("OAuth2Config").Call(append([]jen.Code{jen.Id("c").Dot("rt")}, call...)...)),
+		jen.Return(jen.Qual(sdkOAuth2Path, "Config").Call(append([]jen.Code{jen.Id("c").Dot("rt")}, call...)...)),
 	)
 	f.Line()
 	pkce := ""
@@ -758,7 +763,7 @@ func (p *plan) emitOAuth2Helpers(f *jen.File, s *scheme) {
 	)...)
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(flow).Params(args...).
 		Params(jen.Op("*").Id("OAuth2Flow"), jen.Error()).Block(
-		jen.Return(sdkName("StartOAuth2Flow").Call(append([]jen.Code{jen.Id("c").Dot("rt")}, call...)...)),
+		jen.Return(jen.Qual(sdkOAuth2Path, "StartFlow").Call(append([]jen.Code{jen.Id("c").Dot("rt")}, call...)...)),
 	)
 }
 

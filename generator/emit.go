@@ -94,6 +94,7 @@ func (p *plan) newFile() *jen.File {
 	f := jen.NewFile(p.cfg.Package)
 	f.HeaderComment(templates.Header)
 	f.ImportName(sdkPath, "sdk")
+	f.ImportName(sdkOAuth2Path, "sdkoauth2")
 	return f
 }
 

@@ -19,8 +19,9 @@ import (
 
 // Import paths of the runtime packages generated code uses.
 const (
-	sdkPath     = "github.com/postgen/postgen/sdk"
-	sdkMockPath = sdkPath + "/sdkmock"
+	sdkPath       = "github.com/postgen/postgen/sdk"
+	sdkMockPath   = sdkPath + "/sdkmock"
+	sdkOAuth2Path = sdkPath + "/sdkoauth2"
 )
 
 // sdkName is the name generated code gives name of package sdk:
@@ -82,10 +83,10 @@ var sdkExports = []sdkExport{
 	{decl: "func WithOAuth1(consumerKey, consumerSecret, token, tokenSecret string) Option", auth: model.AuthOAuth1, doc: "sets the OAuth 1.0 credentials."},
 	{decl: "func WithOAuth1Verifier(verifier string) Option", auth: model.AuthOAuth1, doc: "sets the OAuth 1.0 verifier."},
 	{decl: "func WithOAuth1PrivateKey(pemKey string) Option", auth: model.AuthOAuth1, doc: "sets the RSA key of RSA-SHA OAuth 1.0 signatures."},
-	{decl: "type OAuth2Flow", auth: model.AuthOAuth2, doc: "is an OAuth 2.0 authorization-code grant in progress."},
-	{decl: "func WithTokenSource(ts oauth2.TokenSource) Option", auth: model.AuthOAuth2, doc: "sets the source of OAuth 2.0 access tokens."},
-	{decl: "func WithOAuth2ClientCredentials(clientID, clientSecret string, scopes ...string) Option", auth: model.AuthOAuth2, doc: "obtains tokens with the client-credentials grant."},
-	{decl: "func WithOAuth2Password(clientID, clientSecret, username, password string, scopes ...string) Option", auth: model.AuthOAuth2, doc: "obtains tokens with the password grant."},
+	{decl: "type OAuth2Flow", auth: model.AuthOAuth2, pkg: sdkOAuth2Path, from: "Flow", doc: "is an OAuth 2.0 authorization-code grant in progress."},
+	{decl: "func WithTokenSource(ts oauth2.TokenSource) Option", auth: model.AuthOAuth2, pkg: sdkOAuth2Path, doc: "sets the source of OAuth 2.0 access tokens."},
+	{decl: "func WithOAuth2ClientCredentials(clientID, clientSecret string, scopes ...string) Option", auth: model.AuthOAuth2, pkg: sdkOAuth2Path, doc: "obtains tokens with the client-credentials grant."},
+	{decl: "func WithOAuth2Password(clientID, clientSecret, username, password string, scopes ...string) Option", auth: model.AuthOAuth2, pkg: sdkOAuth2Path, doc: "obtains tokens with the password grant."},
 }
 
 // Func describes a function of the runtime an SDK re-exports, so that
@@ -218,7 +219,9 @@ func (p *plan) emitSDK() *jen.File {
 	f := p.newFile()
 	f.ImportName(sdkPath, "sdk")
 	f.Add(comment(sentence("%s is the version of package sdk (postgen's runtime, which this SDK imports) that the SDK was generated for. The constant declaration below fails to compile when the github.com/postgen/postgen module in go.mod cannot run it: regenerate the SDK with the postgen version go.mod requires, or require the version of postgen that generated it.", versionConst)...)...)
-	f.Const().Id(versionConst).Op("=").Lit(sdk.GeneratedVersion)
+	// A typed constant: the compiler's message then shows the expression,
+	// and so the name, of the guard that fails.
+	f.Const().Id(versionConst).Op("=").Add(sdkName("EnforceVersion")).Call(jen.Lit(sdk.GeneratedVersion))
 	f.Line()
 	f.Const().Defs(
 		jen.Id("_").Op("=").Add(sdkName("EnforceVersion")).Call(sdkName("MaxVersion").Op("-").Id(versionConst)),

@@ -72,12 +72,15 @@ func runtimeDecls(t *testing.T, dir string) map[string]string {
 // option of the runtime is re-exported.
 func TestSDKExportsMatchTheRuntime(t *testing.T) {
 	decls := map[string]map[string]string{
-		sdkPath: runtimeDecls(t, "../sdk"),
+		sdkPath:       runtimeDecls(t, "../sdk"),
+		sdkOAuth2Path: runtimeDecls(t, "../sdk/sdkoauth2"),
 	}
 	listed := map[string]bool{
 		// For tools that hold credentials by name (the fidelity
 		// harness), not for SDK users.
 		sdkPath + ".WithCredentials": true,
+		// For auth types of other runtime packages (sdkoauth2).
+		sdkPath + ".WithAuthState": true,
 	}
 	for _, e := range sdkExports {
 		from := e.name()
@@ -86,13 +89,15 @@ func TestSDKExportsMatchTheRuntime(t *testing.T) {
 		}
 		listed[e.path()+"."+from] = true
 		want := strings.Replace(e.decl, " "+e.name(), " "+from, 1)
-		if got := decls[e.path()][from]; got != want {
+		// Other runtime packages name package sdk's types as SDKs do
+		// their aliases: sdk.Option is Option.
+		if got := strings.ReplaceAll(decls[e.path()][from], "sdk.", ""); got != want {
 			t.Errorf("%s.%s: the runtime declares %q, the table %q", sdkPkgName(e.path()), from, got, want)
 		}
 	}
 	for path, ds := range decls {
 		for name, decl := range ds {
-			if strings.HasPrefix(name, "With") && strings.HasSuffix(decl, ") Option") && !listed[path+"."+name] {
+			if strings.HasPrefix(name, "With") && strings.HasSuffix(strings.ReplaceAll(decl, "sdk.", ""), ") Option") && !listed[path+"."+name] {
 				t.Errorf("%s.%s is an option no SDK re-exports: add it to sdkExports", sdkPkgName(path), name)
 			}
 		}
@@ -141,13 +146,13 @@ func TestVersionGuardFailsAMismatchedSDK(t *testing.T) {
 		{"older than the runtime", "0"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			old := versionConst + " = "
-			i := strings.Index(string(src), old)
+			decl := "const " + versionConst + " = sdk.EnforceVersion("
+			i := strings.Index(string(src), decl)
 			if i < 0 {
-				t.Fatalf("sdk.go declares no %s:\n%s", versionConst, src)
+				t.Fatalf("sdk.go has no %q:\n%s", decl, src)
 			}
-			end := i + len(old) + strings.IndexByte(string(src[i+len(old):]), '\n')
-			changed := string(src[:i+len(old)]) + tc.version + string(src[end:])
+			end := i + len(decl) + strings.IndexByte(string(src[i+len(decl):]), ')')
+			changed := string(src[:i+len(decl)]) + tc.version + string(src[end:])
 			if err := os.WriteFile(sdkGo, []byte(changed), 0o644); err != nil {
 				t.Fatal(err)
 			}

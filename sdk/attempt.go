@@ -62,7 +62,7 @@ func (o *outgoing) attempt(c *Core) (*http.Request, error) {
 			return nil, err
 		}
 	}
-	if err := op.Auth.apply(c, op, req); err != nil {
+	if err := op.Auth.Apply(c, op, req); err != nil {
 		return nil, err
 	}
 	if rec, ok := req.Context().Value(authAddedKey{}).(*authAdded); ok {

@@ -39,7 +39,6 @@ import (
 // set it with the type's option.
 const NotCopied = "\x00not copied"
 
-
 // AuthError is returned when a request cannot be authenticated: a
 // credential its auth needs is not set, or a setting or key cannot be used.
 // Nothing was sent. It is wrapped in a *RequestError; match it with
@@ -72,20 +71,20 @@ func (e *AuthError) Error() string {
 // Unwrap returns the cause.
 func (e *AuthError) Unwrap() error { return e.Err }
 
-// secret returns the value of a credential. When the collection reads it
+// Secret returns the value of a credential. When the collection reads it
 // from variables ("{{token}}") and the client has them, that value is used:
 // a variable names one auth precisely. Otherwise the value set with the
 // type's option (stored under typ.param) is used, so an option is the
 // fallback for every auth of its type. Neither gives an *AuthError naming
 // both ways to set it.
-func (c *Core) secret(typ, param, ref, option string) (string, error) {
+func (c *Core) Secret(typ, param, ref, option string) (string, error) {
 	return c.credential(typ, param, ref, option, false)
 }
 
-// optionalSecret is secret for a credential that may be empty (a password
+// OptionalSecret is secret for a credential that may be empty (a password
 // with a username, an OAuth 1 token): when the collection leaves it empty
 // and no option sets it, it is "".
-func (c *Core) optionalSecret(typ, param, ref, option string) (string, error) {
+func (c *Core) OptionalSecret(typ, param, ref, option string) (string, error) {
 	return c.credential(typ, param, ref, option, true)
 }
 
@@ -113,7 +112,7 @@ func (c *Core) credentials(typ, option string, creds ...cred) error {
 func (c *Core) credential(typ, param, ref, option string, optional bool) (string, error) {
 	e := &AuthError{Type: typ, Param: param, Option: option}
 	if ref != "" && ref != NotCopied {
-		v, err := c.resolve(ref)
+		v, err := c.Resolve(ref)
 		var ve *VariableError
 		switch {
 		case err == nil:
@@ -132,10 +131,10 @@ func (c *Core) credential(typ, param, ref, option string, optional bool) (string
 	return "", e
 }
 
-// settings resolves the {{variables}} of several auth settings at once.
-func (c *Core) settings(texts ...*string) error {
+// Settings resolves the {{variables}} of several auth Settings at once.
+func (c *Core) Settings(texts ...*string) error {
 	for _, t := range texts {
-		v, err := c.resolve(*t)
+		v, err := c.Resolve(*t)
 		if err != nil {
 			return err
 		}
@@ -173,9 +172,18 @@ func WithCredentials(kv ...string) Option {
 	}
 }
 
-// setAuthState returns an option that keeps a value an auth type needs
-// (a token source, a parsed key) under key.
-func setAuthState(key string, v any) Option {
+// HTTPClient returns the *http.Client the client sends requests with,
+// for auth types that call servers of their own (an OAuth 2.0 token
+// endpoint).
+func (c *Core) HTTPClient() *http.Client { return c.httpClient }
+
+// AuthState returns the value WithAuthState keeps under key, or nil.
+func (c *Core) AuthState(key string) any { return c.authState[key] }
+
+// WithAuthState returns an option that keeps a value an auth type needs
+// (a token source, a parsed key) under key, for the auth types of
+// packages other than this one (sdkoauth2) as for its own.
+func WithAuthState(key string, v any) Option {
 	return func(c *Core) error {
 		if c.authState == nil {
 			c.authState = make(map[string]any)
@@ -185,10 +193,9 @@ func setAuthState(key string, v any) Option {
 	}
 }
 
-
-// setAuthorization replaces every Authorization header (any case) with
+// SetAuthorization replaces every Authorization header (any case) with
 // value.
-func setAuthorization(h http.Header, value string) {
+func SetAuthorization(h http.Header, value string) {
 	setHeaderFold(h, "Authorization", value)
 }
 
@@ -203,8 +210,8 @@ func setHeaderFold(h http.Header, key, value string) {
 	h[key] = []string{value}
 }
 
-// removeQuery drops the query parameters whose raw key drop reports.
-func removeQuery(req *http.Request, drop func(key string) bool) {
+// RemoveQuery drops the query parameters whose raw key drop reports.
+func RemoveQuery(req *http.Request, drop func(key string) bool) {
 	var kept []string
 	for _, p := range queryPairs(req.URL.RawQuery) {
 		if !drop(pairKey(p)) {
@@ -214,9 +221,9 @@ func removeQuery(req *http.Request, drop func(key string) bool) {
 	req.URL.RawQuery = strings.Join(kept, "&")
 }
 
-// appendQuery adds key=value at the end of the query, encoded like any
+// AppendQuery adds key=value at the end of the query, encoded like any
 // collection query value (§6.5).
-func appendQuery(req *http.Request, key, value string) {
+func AppendQuery(req *http.Request, key, value string) {
 	pair := percentEncode(escapeQueryKey(key), queryEncodeSet) + "=" + percentEncode(escapeQueryValue(value), queryEncodeSet)
 	if req.URL.RawQuery == "" {
 		req.URL.RawQuery = pair
@@ -230,8 +237,8 @@ func appendQuery(req *http.Request, key, value string) {
 // end of the query.
 func setQuery(req *http.Request, key, value string) {
 	enc := percentEncode(escapeQueryKey(key), queryEncodeSet)
-	removeQuery(req, func(k string) bool { return k == enc })
-	appendQuery(req, key, value)
+	RemoveQuery(req, func(k string) bool { return k == enc })
+	AppendQuery(req, key, value)
 }
 
 // requestBody returns the bytes of req's body without consuming it.

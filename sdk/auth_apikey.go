@@ -25,12 +25,12 @@ func WithAPIKey(key string) Option {
 	return WithCredentials("apikey.value", key)
 }
 
-func (a *APIKeyAuth) apply(c *Core, _ *Operation, req *http.Request) error {
+func (a *APIKeyAuth) Apply(c *Core, _ *Operation, req *http.Request) error {
 	key, in := a.Key, a.In
-	if err := c.settings(&key, &in); err != nil {
+	if err := c.Settings(&key, &in); err != nil {
 		return err
 	}
-	value, err := c.secret("apikey", "value", a.Value, "WithAPIKey")
+	value, err := c.Secret("apikey", "value", a.Value, "WithAPIKey")
 	if err != nil {
 		return err
 	}

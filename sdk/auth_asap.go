@@ -30,12 +30,12 @@ func WithASAPKey(privateKey string) Option {
 	return WithCredentials("asap.privateKey", privateKey)
 }
 
-func (a *ASAPAuth) apply(c *Core, _ *Operation, req *http.Request) error {
+func (a *ASAPAuth) Apply(c *Core, _ *Operation, req *http.Request) error {
 	s := *a
-	if err := c.settings(&s.Alg, &s.Kid, &s.Iss, &s.Sub, &s.Aud, &s.Exp, &s.Claims); err != nil {
+	if err := c.Settings(&s.Alg, &s.Kid, &s.Iss, &s.Sub, &s.Aud, &s.Exp, &s.Claims); err != nil {
 		return err
 	}
-	pemKey, err := c.secret("asap", "privateKey", a.PrivateKey, "WithASAPKey")
+	pemKey, err := c.Secret("asap", "privateKey", a.PrivateKey, "WithASAPKey")
 	if err != nil {
 		return err
 	}
@@ -89,7 +89,7 @@ func (a *ASAPAuth) apply(c *Core, _ *Operation, req *http.Request) error {
 	if err != nil {
 		return &AuthError{Type: "asap", Param: "alg", Err: err}
 	}
-	setAuthorization(req.Header, "Bearer "+token)
+	SetAuthorization(req.Header, "Bearer "+token)
 	return nil
 }
 

@@ -33,9 +33,9 @@ func WithAWSCredentials(accessKey, secretKey, sessionToken string) Option {
 	return WithCredentials("awsv4.accessKey", accessKey, "awsv4.secretKey", secretKey, "awsv4.sessionToken", sessionToken)
 }
 
-func (a *AWSV4Auth) apply(c *Core, op *Operation, req *http.Request) error {
+func (a *AWSV4Auth) Apply(c *Core, op *Operation, req *http.Request) error {
 	region, service, toQuery := a.Region, a.Service, a.ToQuery
-	if err := c.settings(&region, &service, &toQuery); err != nil {
+	if err := c.Settings(&region, &service, &toQuery); err != nil {
 		return err
 	}
 	if region == "" {
@@ -79,7 +79,7 @@ func (s *sigv4) sign(req *http.Request, body []byte, query bool) {
 			delete(req.Header, k)
 		}
 	}
-	removeQuery(req, func(k string) bool { return strings.HasPrefix(strings.ToLower(k), "x-amz-") })
+	RemoveQuery(req, func(k string) bool { return strings.HasPrefix(strings.ToLower(k), "x-amz-") })
 	scope := s.now[:8] + "/" + s.region + "/" + s.service + "/aws4_request"
 	payload := hashHex(body)
 	if query {

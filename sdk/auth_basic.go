@@ -21,11 +21,11 @@ func WithBasicAuth(username, password string) Option {
 	return WithCredentials("basic.username", username, "basic.password", password)
 }
 
-func (a *BasicAuth) apply(c *Core, _ *Operation, req *http.Request) error {
+func (a *BasicAuth) Apply(c *Core, _ *Operation, req *http.Request) error {
 	var user, pass string
 	if err := c.credentials("basic", "WithBasicAuth", cred{&user, "username", a.Username, false}, cred{&pass, "password", a.Password, true}); err != nil {
 		return err
 	}
-	setAuthorization(req.Header, "Basic "+base64.StdEncoding.EncodeToString([]byte(user+":"+pass)))
+	SetAuthorization(req.Header, "Basic "+base64.StdEncoding.EncodeToString([]byte(user+":"+pass)))
 	return nil
 }

@@ -17,14 +17,14 @@ func WithBearerToken(token string) Option {
 	return WithCredentials("bearer.token", token)
 }
 
-func (a *BearerAuth) apply(c *Core, _ *Operation, req *http.Request) error {
-	token, err := c.secret("bearer", "token", a.Token, "WithBearerToken")
+func (a *BearerAuth) Apply(c *Core, _ *Operation, req *http.Request) error {
+	token, err := c.Secret("bearer", "token", a.Token, "WithBearerToken")
 	if err != nil {
 		return err
 	}
 	if token == "" {
 		return nil // Postman sends no Authorization for an empty token (P10)
 	}
-	setAuthorization(req.Header, "Bearer "+token)
+	SetAuthorization(req.Header, "Bearer "+token)
 	return nil
 }

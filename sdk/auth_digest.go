@@ -33,12 +33,12 @@ func WithDigestAuth(username, password string) Option {
 	return WithCredentials("digest.username", username, "digest.password", password)
 }
 
-// apply sends the credentials at once only when the collection presets a
+// Apply sends the credentials at once only when the collection presets a
 // challenge; preset values that do not resolve are left to the server.
-func (a *DigestAuth) apply(c *Core, _ *Operation, req *http.Request) error {
+func (a *DigestAuth) Apply(c *Core, _ *Operation, req *http.Request) error {
 	ch := map[string]string{}
 	for k, v := range map[string]string{"realm": a.Realm, "nonce": a.Nonce, "qop": a.QOP, "opaque": a.Opaque, "algorithm": a.Algorithm} {
-		if r, err := c.resolve(v); err == nil && r != "" {
+		if r, err := c.Resolve(v); err == nil && r != "" {
 			ch[k] = r
 		}
 	}
@@ -52,7 +52,7 @@ func (a *DigestAuth) answer(c *Core, req *http.Request, resp *http.Response) (*h
 	if resp.StatusCode != http.StatusUnauthorized && resp.StatusCode != http.StatusForbidden {
 		return resp, nil
 	}
-	if noRetry, err := c.resolve(a.NoRetry); err == nil && truthy(noRetry) {
+	if noRetry, err := c.Resolve(a.NoRetry); err == nil && truthy(noRetry) {
 		return resp, nil
 	}
 	var ch map[string]string
@@ -66,7 +66,7 @@ func (a *DigestAuth) answer(c *Core, req *http.Request, resp *http.Response) (*h
 		return resp, nil
 	}
 	if a.Algorithm != "" {
-		if alg, err := c.resolve(a.Algorithm); err == nil && alg != "" && ch["algorithm"] == "" {
+		if alg, err := c.Resolve(a.Algorithm); err == nil && alg != "" && ch["algorithm"] == "" {
 			ch["algorithm"] = alg
 		}
 	}
@@ -88,7 +88,7 @@ func (a *DigestAuth) authorize(c *Core, req *http.Request, ch map[string]string)
 		return err
 	}
 	nc, cnonce := a.NonceCount, a.ClientNonce
-	if err := c.settings(&nc, &cnonce); err != nil {
+	if err := c.Settings(&nc, &cnonce); err != nil {
 		return err
 	}
 	alg := ch["algorithm"]
@@ -149,7 +149,7 @@ func (a *DigestAuth) authorize(c *Core, req *http.Request, ch map[string]string)
 	if ch["opaque"] != "" {
 		v += `, opaque="` + ch["opaque"] + `"`
 	}
-	setAuthorization(req.Header, v)
+	SetAuthorization(req.Header, v)
 	return nil
 }
 

@@ -35,9 +35,9 @@ func WithEdgeGrid(clientToken, clientSecret, accessToken string) Option {
 	return WithCredentials("edgegrid.clientToken", clientToken, "edgegrid.clientSecret", clientSecret, "edgegrid.accessToken", accessToken)
 }
 
-func (a *EdgeGridAuth) apply(c *Core, _ *Operation, req *http.Request) error {
+func (a *EdgeGridAuth) Apply(c *Core, _ *Operation, req *http.Request) error {
 	s := *a
-	if err := c.settings(&s.BaseURL, &s.Nonce, &s.Timestamp, &s.HeadersToSign, &s.MaxBodySize); err != nil {
+	if err := c.Settings(&s.BaseURL, &s.Nonce, &s.Timestamp, &s.HeadersToSign, &s.MaxBodySize); err != nil {
 		return err
 	}
 	if err := c.credentials("edgegrid", "WithEdgeGrid", cred{&s.ClientToken, "clientToken", a.ClientToken, false},
@@ -84,6 +84,6 @@ func (a *EdgeGridAuth) apply(c *Core, _ *Operation, req *http.Request) error {
 	data := strings.Join([]string{req.Method, strings.ToLower(req.URL.Scheme), host, requestPath(req), strings.Join(canon, "\t"), contentHash, prefix}, "\t")
 	key := base64.StdEncoding.EncodeToString(hmacSHA256([]byte(s.ClientSecret), s.Timestamp))
 	sig := base64.StdEncoding.EncodeToString(hmacSHA256([]byte(key), data))
-	setAuthorization(req.Header, prefix+"signature="+sig)
+	SetAuthorization(req.Header, prefix+"signature="+sig)
 	return nil
 }

@@ -35,9 +35,9 @@ func WithHawkAuth(id, key string) Option {
 	return WithCredentials("hawk.authId", id, "hawk.authKey", key)
 }
 
-func (a *HawkAuth) apply(c *Core, op *Operation, req *http.Request) error {
+func (a *HawkAuth) Apply(c *Core, op *Operation, req *http.Request) error {
 	s := *a
-	if err := c.settings(&s.Algorithm, &s.User, &s.Nonce, &s.Timestamp, &s.Ext, &s.App, &s.Dlg, &s.PayloadHash); err != nil {
+	if err := c.Settings(&s.Algorithm, &s.User, &s.Nonce, &s.Timestamp, &s.Ext, &s.App, &s.Dlg, &s.PayloadHash); err != nil {
 		return err
 	}
 	var id, key string
@@ -84,7 +84,7 @@ func (a *HawkAuth) apply(c *Core, op *Operation, req *http.Request) error {
 			header += `, dlg="` + s.Dlg + `"`
 		}
 	}
-	setAuthorization(req.Header, header)
+	SetAuthorization(req.Header, header)
 	return nil
 }
 

@@ -33,9 +33,9 @@ func WithJWTKey(key string) Option {
 	return WithCredentials("jwt.secret", key, "jwt.privateKey", key)
 }
 
-func (a *JWTAuth) apply(c *Core, _ *Operation, req *http.Request) error {
+func (a *JWTAuth) Apply(c *Core, _ *Operation, req *http.Request) error {
 	s := *a
-	if err := c.settings(&s.Algorithm, &s.Base64Secret, &s.Payload, &s.Header, &s.AddTokenTo, &s.HeaderPrefix, &s.QueryParamKey); err != nil {
+	if err := c.Settings(&s.Algorithm, &s.Base64Secret, &s.Payload, &s.Header, &s.AddTokenTo, &s.HeaderPrefix, &s.QueryParamKey); err != nil {
 		return err
 	}
 	alg := strings.ToUpper(s.Algorithm)
@@ -44,7 +44,7 @@ func (a *JWTAuth) apply(c *Core, _ *Operation, req *http.Request) error {
 	}
 	var key any
 	if strings.HasPrefix(alg, "HS") {
-		secret, err := c.secret("jwt", "secret", a.Secret, "WithJWTKey")
+		secret, err := c.Secret("jwt", "secret", a.Secret, "WithJWTKey")
 		if err != nil {
 			return err
 		}
@@ -56,7 +56,7 @@ func (a *JWTAuth) apply(c *Core, _ *Operation, req *http.Request) error {
 		}
 		key = k
 	} else {
-		pemKey, err := c.secret("jwt", "privateKey", a.PrivateKey, "WithJWTKey")
+		pemKey, err := c.Secret("jwt", "privateKey", a.PrivateKey, "WithJWTKey")
 		if err != nil {
 			return err
 		}
@@ -87,7 +87,7 @@ func (a *JWTAuth) apply(c *Core, _ *Operation, req *http.Request) error {
 	if p := strings.TrimSpace(s.HeaderPrefix); p != "" {
 		token = p + " " + token
 	}
-	setAuthorization(req.Header, token)
+	SetAuthorization(req.Header, token)
 	return nil
 }
 

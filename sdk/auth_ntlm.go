@@ -39,14 +39,14 @@ func WithNTLMAuth(username, password string) Option {
 	return WithCredentials("ntlm.username", username, "ntlm.password", password)
 }
 
-func (a *NTLMAuth) apply(*Core, *Operation, *http.Request) error { return nil }
+func (a *NTLMAuth) Apply(*Core, *Operation, *http.Request) error { return nil }
 
 func (a *NTLMAuth) answer(c *Core, req *http.Request, resp *http.Response) (*http.Response, error) {
 	if resp.StatusCode != http.StatusUnauthorized && resp.StatusCode != http.StatusForbidden || ntlmToken(resp) == nil {
 		return resp, nil
 	}
 	s := *a
-	if err := c.settings(&s.Domain, &s.Workstation, &s.NoRetry); err != nil {
+	if err := c.Settings(&s.Domain, &s.Workstation, &s.NoRetry); err != nil {
 		return nil, err
 	}
 	if truthy(s.NoRetry) {
@@ -68,7 +68,7 @@ func (a *NTLMAuth) answer(c *Core, req *http.Request, resp *http.Response) (*htt
 	if err != nil {
 		return nil, err
 	}
-	setAuthorization(negotiate.Header, "NTLM "+base64.StdEncoding.EncodeToString(ntlm.Negotiate()))
+	SetAuthorization(negotiate.Header, "NTLM "+base64.StdEncoding.EncodeToString(ntlm.Negotiate()))
 	resp, err = c.httpClient.Do(negotiate)
 	if err != nil {
 		return nil, err
@@ -86,7 +86,7 @@ func (a *NTLMAuth) answer(c *Core, req *http.Request, resp *http.Response) (*htt
 	if err != nil {
 		return nil, err
 	}
-	setAuthorization(final.Header, "NTLM "+base64.StdEncoding.EncodeToString(msg))
+	SetAuthorization(final.Header, "NTLM "+base64.StdEncoding.EncodeToString(msg))
 	return c.httpClient.Do(final)
 }
 

@@ -30,7 +30,6 @@ func msNLMPChallenge() []byte {
 	return append(msg, info...)
 }
 
-
 // The handshake: the bare request gets a 401 offering NTLM, the negotiate
 // message gets the challenge, the authenticate message gets through; the
 // domain comes from a DOMAIN\user name.

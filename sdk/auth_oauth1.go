@@ -56,9 +56,9 @@ func WithOAuth1PrivateKey(pemKey string) Option {
 	return WithCredentials("oauth1.privateKey", pemKey)
 }
 
-func (a *OAuth1Auth) apply(c *Core, op *Operation, req *http.Request) error {
+func (a *OAuth1Auth) Apply(c *Core, op *Operation, req *http.Request) error {
 	s := *a
-	if err := c.settings(&s.SignatureMethod, &s.Timestamp, &s.Nonce, &s.Version, &s.Realm, &s.Callback,
+	if err := c.Settings(&s.SignatureMethod, &s.Timestamp, &s.Nonce, &s.Version, &s.Realm, &s.Callback,
 		&s.ToHeader, &s.SignEmpty, &s.BodyHash, &s.RawHeader); err != nil {
 		return err
 	}
@@ -93,7 +93,7 @@ func (a *OAuth1Auth) apply(c *Core, op *Operation, req *http.Request) error {
 
 	// Existing oauth_* parameters and headers are replaced.
 	isOAuth := func(k string) bool { return strings.HasPrefix(unescapePercent(k), "oauth_") }
-	removeQuery(req, isOAuth)
+	RemoveQuery(req, isOAuth)
 	delete(req.Header, "Authorization")
 	body, err := requestBody(req)
 	if err != nil {

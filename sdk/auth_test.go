@@ -103,37 +103,6 @@ func TestSimpleAuthMatchesNewman(t *testing.T) {
 			line:   "GET /p20 HTTP/1.1",
 			header: map[string]string{"Authorization": ""},
 		},
-		{
-			name:   "A05 oauth2 header default",
-			op:     Operation{Method: "GET", Path: "/a05", Auth: &OAuth2Auth{AccessToken: "{{tok}}", TokenType: "Bearer", AddTokenTo: "header", HeaderPrefix: "Bearer"}},
-			vars:   map[string]string{"tok": "at-1"},
-			header: map[string]string{"Authorization": "Bearer at-1"},
-		},
-		{
-			name:   "A06 oauth2 headerPrefix",
-			op:     Operation{Method: "GET", Path: "/a06", Auth: &OAuth2Auth{AccessToken: "{{tok}}", HeaderPrefix: "Token"}},
-			vars:   map[string]string{"tok": "at-2"},
-			header: map[string]string{"Authorization": "Token at-2"},
-		},
-		{
-			name:   "A07 oauth2 query replaces access_token",
-			op:     Operation{Method: "GET", Path: "/a07", Params: []Param{q("access_token", "old")}, Auth: &OAuth2Auth{AccessToken: "{{tok}}", AddTokenTo: "queryParams", HeaderPrefix: "Bearer"}},
-			vars:   map[string]string{"tok": "at 3"},
-			line:   "GET /a07?access_token=at%203 HTTP/1.1",
-			header: map[string]string{"Authorization": ""},
-		},
-		{
-			name:   "P12 oauth2 mac token sends nothing",
-			op:     Operation{Method: "GET", Path: "/p12", Auth: &OAuth2Auth{AccessToken: "{{tok}}", TokenType: "mac", HeaderPrefix: "Bearer"}},
-			vars:   map[string]string{"tok": "x"},
-			header: map[string]string{"Authorization": ""},
-		},
-		{
-			name:   "P13 oauth2 empty headerPrefix sends the bare token",
-			op:     Operation{Method: "GET", Path: "/p13", Auth: &OAuth2Auth{AccessToken: "{{tok}}"}},
-			vars:   map[string]string{"tok": "x"},
-			header: map[string]string{"Authorization": "x"},
-		},
 	})
 }
 
@@ -141,7 +110,7 @@ func TestSimpleAuthMatchesNewman(t *testing.T) {
 // collection names is an error naming both; nothing is sent.
 func TestUnsetCredentialIsAnAuthError(t *testing.T) {
 	for _, tc := range []struct {
-		auth authorizer
+		auth Authorizer
 		want string
 	}{
 		{&BearerAuth{Token: "{{AUTH_TOKEN}}"}, `bearer auth: token is not set: use WithBearerToken or WithVariable("AUTH_TOKEN", value)`},
@@ -149,7 +118,6 @@ func TestUnsetCredentialIsAnAuthError(t *testing.T) {
 		{&BearerAuth{}, `use WithBearerToken`},
 		{&BasicAuth{Username: NotCopied}, `basic auth: username is not set`},
 		{&APIKeyAuth{Key: "X-Key"}, `use WithAPIKey`},
-		{&OAuth2Auth{AccessToken: "{{tok}}"}, `oauth2 auth: accessToken is not set: use WithTokenSource or WithVariable("tok", value)`},
 	} {
 		c, _ := NewCore(&Defaults{Origins: []string{"http://127.0.0.1:1"}}, nil)
 		_, err := SendNoResult(context.Background(), c, &Operation{Name: "Svc.Op", Method: "GET", Auth: tc.auth}, Call{})

@@ -107,7 +107,7 @@ func (c *Core) encodeBody(op *Operation, in *Call) ([]byte, string, error) {
 			b, err := c.graphQLBody(spec)
 			return b, spec.ContentType, err
 		}
-		text, err := c.resolve(spec.Text)
+		text, err := c.Resolve(spec.Text)
 		if err != nil {
 			return nil, "", err
 		}
@@ -176,11 +176,11 @@ func marshalJSON(v any) ([]byte, error) {
 // graphQLBody assembles the collection's GraphQL body (§9.6): variables
 // given as text are spliced in verbatim, as Postman does.
 func (c *Core) graphQLBody(spec *BodySpec) ([]byte, error) {
-	query, err := c.resolve(spec.Text)
+	query, err := c.Resolve(spec.Text)
 	if err != nil {
 		return nil, err
 	}
-	vars, err := c.resolve(spec.GQLVariables)
+	vars, err := c.Resolve(spec.GQLVariables)
 	if err != nil {
 		return nil, err
 	}
@@ -221,11 +221,11 @@ func (c *Core) urlEncodedBody(spec *BodySpec, values []string) ([]byte, error) {
 			continue
 		} else {
 			var err error
-			if value, err = c.resolve(value); err != nil {
+			if value, err = c.Resolve(value); err != nil {
 				return nil, err
 			}
 		}
-		key, err := c.resolve(p.Key)
+		key, err := c.Resolve(p.Key)
 		if err != nil {
 			return nil, err
 		}
@@ -274,7 +274,7 @@ func (c *Core) writeParts(w *multipart.Writer, spec *BodySpec, values []string, 
 	parts := 0
 	for i := range spec.Form {
 		p := &spec.Form[i]
-		key, err := c.resolve(p.Key)
+		key, err := c.Resolve(p.Key)
 		if err != nil {
 			return 0, err
 		}
@@ -318,7 +318,7 @@ func (c *Core) writeParts(w *multipart.Writer, spec *BodySpec, values []string, 
 			value = v
 		} else if p.Disabled || p.Secondary && slotSet(p, values) {
 			continue
-		} else if value, err = c.resolve(value); err != nil {
+		} else if value, err = c.Resolve(value); err != nil {
 			return 0, err
 		}
 		hdr.Set("Content-Disposition", `form-data; name="`+quoteEscape(key)+`"`)

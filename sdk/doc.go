@@ -10,7 +10,8 @@
 // names are for generated code and keep their meaning within a
 // [GeneratedVersion]; see [EnforceVersion].
 //
-// Nothing here imports anything but the standard library, postgen's
-// internal helpers and, in the OAuth2 file, golang.org/x/oauth2; nothing
-// refers to generated code.
+// Nothing here imports anything but the standard library and postgen's
+// internal helpers, and nothing refers to generated code. OAuth 2.0, which
+// needs golang.org/x/oauth2, is package sdkoauth2, so that SDKs without it
+// never link that module.
 package sdk

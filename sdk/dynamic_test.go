@@ -29,14 +29,14 @@ func TestDynamicVariableShapes(t *testing.T) {
 	c := &Core{}
 	for name, shape := range shapes {
 		for i := 0; i < 20; i++ {
-			got, err := c.resolve("{{" + name + "}}")
+			got, err := c.Resolve("{{" + name + "}}")
 			if err != nil || !regexp.MustCompile(shape).MatchString(got) {
 				t.Errorf("%s = %q, %v; want %s", name, got, err, shape)
 				break
 			}
 		}
 	}
-	if _, err := c.resolve("{{$randomNoSuchThing}}"); err == nil {
+	if _, err := c.Resolve("{{$randomNoSuchThing}}"); err == nil {
 		t.Error("an unknown dynamic variable resolved")
 	}
 }

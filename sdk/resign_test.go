@@ -168,7 +168,7 @@ func verifyOAuth1(r *http.Request, p map[string]string, consumerSecret, tokenSec
 func TestSignedAuthsSignEachAttemptAfresh(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
-		auth   authorizer
+		auth   Authorizer
 		opt    Option
 		header string
 	}{

@@ -147,16 +147,16 @@ type Operation struct {
 	RawURL bool
 	// Auth authenticates the request (the effective Auth of §10.2); nil
 	// sends none.
-	Auth authorizer
+	Auth Authorizer
 	// ErrBodies decode error bodies into the types the examples define.
 	ErrBodies []ErrorBody
 }
 
-// authorizer adds an auth type's credentials to a built request. It runs
+// Authorizer adds an auth type's credentials to a built request. It runs
 // after the collection's headers are set and before the body's
 // Content-Type and the system headers, as Postman's runtime does (§10.3).
-type authorizer interface {
-	apply(c *Core, op *Operation, req *http.Request) error
+type Authorizer interface {
+	Apply(c *Core, op *Operation, req *http.Request) error
 }
 
 // challenger is an authorizer that answers a server's challenge (digest,
@@ -317,7 +317,7 @@ func (c *Core) buildURL(op *Operation, in *Call) (string, error) {
 		} else {
 			b.WriteByte('&')
 		}
-		key, err := c.resolve(escapeQueryKey(p.Key))
+		key, err := c.Resolve(escapeQueryKey(p.Key))
 		if err != nil {
 			return "", err
 		}
@@ -330,7 +330,7 @@ func (c *Core) buildURL(op *Operation, in *Call) (string, error) {
 			b.WriteString(escapeQueryValue(value))
 			continue
 		}
-		value, err = c.resolve(escapeQueryValue(value))
+		value, err = c.Resolve(escapeQueryValue(value))
 		if err != nil {
 			return "", err
 		}
@@ -366,13 +366,13 @@ func (c *Core) writePath(b *strings.Builder, op *Operation, in *Call) error {
 				if arg != "" {
 					b.WriteString(escapePathArg(arg))
 				} else {
-					resolved, err := c.resolve(fixed)
+					resolved, err := c.Resolve(fixed)
 					if err != nil {
 						return err
 					}
 					b.WriteString(resolved)
 				}
-				resolved, err := c.resolve(suffix)
+				resolved, err := c.Resolve(suffix)
 				if err != nil {
 					return err
 				}
@@ -380,7 +380,7 @@ func (c *Core) writePath(b *strings.Builder, op *Operation, in *Call) error {
 				continue
 			}
 		}
-		resolved, err := c.resolve(text)
+		resolved, err := c.Resolve(text)
 		if err != nil {
 			return err
 		}
@@ -429,7 +429,7 @@ func (c *Core) origin(i int) (string, error) {
 	if i < 0 || i >= len(c.origins) {
 		return "", errors.New("no base URL: use WithBaseURL")
 	}
-	o, err := c.resolve(c.origins[i])
+	o, err := c.Resolve(c.origins[i])
 	if err != nil {
 		var ve *VariableError
 		if i == 0 && errors.As(err, &ve) {
@@ -458,11 +458,11 @@ func (c *Core) setHeaders(req *http.Request, op *Operation, in *Call, contentTyp
 			continue
 		} else {
 			var err error
-			if value, err = c.resolve(value); err != nil {
+			if value, err = c.Resolve(value); err != nil {
 				return err
 			}
 		}
-		key, err := c.resolve(p.Key)
+		key, err := c.Resolve(p.Key)
 		if err != nil {
 			return err
 		}

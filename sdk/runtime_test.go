@@ -417,12 +417,12 @@ func TestResolveNestedAndComposedVariables(t *testing.T) {
 		"a{{inner}}b{{env}}": "adeepbprod",
 		"no vars {x}":        "no vars {x}",
 	} {
-		got, err := c.resolve(in)
+		got, err := c.Resolve(in)
 		if err != nil || got != want {
 			t.Errorf("resolve(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
-	if got, err := c.resolve("{{$guid}}"); err != nil || len(got) != 36 {
+	if got, err := c.Resolve("{{$guid}}"); err != nil || len(got) != 36 {
 		t.Errorf("$guid = %q, %v", got, err)
 	}
 }

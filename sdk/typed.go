@@ -79,7 +79,7 @@ func (c *Core) graphQLCallerBody(spec *BodySpec, r graphQLRequest) ([]byte, erro
 	query, op, vars := r.graphQL()
 	if query == "" {
 		var err error
-		if query, err = c.resolve(spec.Text); err != nil {
+		if query, err = c.Resolve(spec.Text); err != nil {
 			return nil, err
 		}
 	}

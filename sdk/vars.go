@@ -20,10 +20,10 @@ import (
 // maxVarPasses is Postman's limit on nested resolution.
 const maxVarPasses = 19
 
-// resolve replaces every {{name}} in s. A name the client does not know is
+// Resolve replaces every {{name}} in s. A name the client does not know is
 // an error: Postman would send the braces literally, which no server
 // expects.
-func (c *Core) resolve(s string) (string, error) {
+func (c *Core) Resolve(s string) (string, error) {
 	if !strings.Contains(s, "{{") {
 		return s, nil
 	}

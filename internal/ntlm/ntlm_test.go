@@ -65,4 +65,3 @@ func TestNTLMv2MatchesMSNLMP(t *testing.T) {
 		t.Errorf("user/domain fields wrong")
 	}
 }
-

@@ -1,4 +1,8 @@
-package sdk
+// Package sdkoauth2 is the OAuth 2.0 auth of postgen's runtime (package
+// sdk), in a package of its own so that SDKs without OAuth 2.0 never link
+// golang.org/x/oauth2. Generated SDKs name its Auth in their auth schemes
+// and re-export its options and Flow under their own names.
+package sdkoauth2
 
 import (
 	"context"
@@ -10,14 +14,15 @@ import (
 	"sync"
 
 	"github.com/postgen/postgen/internal/authclock"
+	"github.com/postgen/postgen/sdk"
 	"golang.org/x/oauth2"
 	"golang.org/x/oauth2/clientcredentials"
 )
 
-// OAuth2Auth sends an OAuth 2.0 access token (§10.4 oauth2) and knows how
+// Auth sends an OAuth 2.0 access token (§10.4 oauth2) and knows how
 // the collection obtains one: its settings build the *oauth2.Config of
-// Client.OAuth2Config, and the token exchange itself is golang.org/x/oauth2's.
-type OAuth2Auth struct {
+// Client.Config, and the token exchange itself is golang.org/x/oauth2's.
+type Auth struct {
 	// AccessToken is the collection's reference ("{{token}}"), notCopied
 	// for a literal token, "" when it has none.
 	AccessToken string
@@ -41,37 +46,37 @@ type OAuth2Auth struct {
 	ClientID, ClientSecret, Username, Password string
 	// AuthParams are extra parameters of the authorization request
 	// (authRequestParams); TokenParams of the token request.
-	AuthParams, TokenParams []AuthParam
+	AuthParams, TokenParams []Param
 }
 
-// AuthParam is one extra OAuth 2.0 request parameter.
-type AuthParam struct{ Key, Value string }
+// Param is one extra OAuth 2.0 request parameter.
+type Param struct{ Key, Value string }
 
 // WithTokenSource makes the client send the tokens of ts, which refreshes
 // them as needed: typically cfg.TokenSource(ctx, token) after the
 // authorization-code exchange, or oauth2.StaticTokenSource for a token
 // you already have.
-func WithTokenSource(ts oauth2.TokenSource) Option {
-	return func(c *Core) error {
+func WithTokenSource(ts oauth2.TokenSource) sdk.Option {
+	return func(c *sdk.Core) error {
 		if ts == nil {
 			return errors.New("WithTokenSource: nil oauth2.TokenSource")
 		}
-		return setAuthState("oauth2.tokenSource", oauth2.ReuseTokenSource(nil, ts))(c)
+		return sdk.WithAuthState("oauth2.tokenSource", oauth2.ReuseTokenSource(nil, ts))(c)
 	}
 }
 
 // WithOAuth2ClientCredentials makes the client obtain its tokens with the
 // client-credentials grant from the collection's access token URL, and
 // obtain a new one when it expires.
-func WithOAuth2ClientCredentials(clientID, clientSecret string, scopes ...string) Option {
-	return setAuthState("oauth2.grant", &oauth2Grant{clientID: clientID, clientSecret: clientSecret, scopes: scopes})
+func WithOAuth2ClientCredentials(clientID, clientSecret string, scopes ...string) sdk.Option {
+	return sdk.WithAuthState("oauth2.grant", &oauth2Grant{clientID: clientID, clientSecret: clientSecret, scopes: scopes})
 }
 
 // WithOAuth2Password makes the client obtain its tokens with the resource
 // owner password grant from the collection's access token URL, refreshing
 // them with the refresh token the server returns.
-func WithOAuth2Password(clientID, clientSecret, username, password string, scopes ...string) Option {
-	return setAuthState("oauth2.grant", &oauth2Grant{clientID: clientID, clientSecret: clientSecret, username: username, password: password, password2: true, scopes: scopes})
+func WithOAuth2Password(clientID, clientSecret, username, password string, scopes ...string) sdk.Option {
+	return sdk.WithAuthState("oauth2.grant", &oauth2Grant{clientID: clientID, clientSecret: clientSecret, username: username, password: password, password2: true, scopes: scopes})
 }
 
 // oauth2Grant is a grant the client runs itself. Its token sources are
@@ -84,28 +89,28 @@ type oauth2Grant struct {
 	scopes                 []string
 
 	mu      sync.Mutex
-	sources map[*OAuth2Auth]oauth2.TokenSource
+	sources map[*Auth]oauth2.TokenSource
 }
 
-func (g *oauth2Grant) tokenSource(c *Core, a *OAuth2Auth) (oauth2.TokenSource, error) {
+func (g *oauth2Grant) tokenSource(c *sdk.Core, a *Auth) (oauth2.TokenSource, error) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if ts, ok := g.sources[a]; ok {
 		return ts, nil
 	}
-	cfg, err := OAuth2Config(c, a, g.clientID, g.clientSecret, "", g.scopes)
+	cfg, err := Config(c, a, g.clientID, g.clientSecret, "", g.scopes)
 	if err != nil {
 		return nil, err
 	}
 	if cfg.Endpoint.TokenURL == "" {
-		return nil, &AuthError{Type: "oauth2", Param: "accessTokenUrl", Err: errors.New("the collection gives no access token URL for the grant")}
+		return nil, &sdk.AuthError{Type: "oauth2", Param: "accessTokenUrl", Err: errors.New("the collection gives no access token URL for the grant")}
 	}
-	ctx := context.WithValue(context.Background(), oauth2.HTTPClient, c.httpClient)
+	ctx := context.WithValue(context.Background(), oauth2.HTTPClient, c.HTTPClient())
 	var ts oauth2.TokenSource
 	if g.password2 {
 		tok, err := cfg.PasswordCredentialsToken(ctx, g.username, g.password)
 		if err != nil {
-			return nil, &AuthError{Type: "oauth2", Param: "password grant", Err: err}
+			return nil, &sdk.AuthError{Type: "oauth2", Param: "password grant", Err: err}
 		}
 		ts = cfg.TokenSource(ctx, tok)
 	} else {
@@ -114,15 +119,15 @@ func (g *oauth2Grant) tokenSource(c *Core, a *OAuth2Auth) (oauth2.TokenSource, e
 		ts = cc.TokenSource(ctx)
 	}
 	if g.sources == nil {
-		g.sources = make(map[*OAuth2Auth]oauth2.TokenSource)
+		g.sources = make(map[*Auth]oauth2.TokenSource)
 	}
 	g.sources[a] = ts
 	return ts, nil
 }
 
-func (a *OAuth2Auth) apply(c *Core, _ *Operation, req *http.Request) error {
+func (a *Auth) Apply(c *sdk.Core, _ *sdk.Operation, req *http.Request) error {
 	addTo, tokenType, prefix := a.AddTokenTo, a.TokenType, a.HeaderPrefix
-	if err := c.settings(&addTo, &tokenType, &prefix); err != nil {
+	if err := c.Settings(&addTo, &tokenType, &prefix); err != nil {
 		return err
 	}
 	if strings.EqualFold(tokenType, "mac") {
@@ -136,30 +141,30 @@ func (a *OAuth2Auth) apply(c *Core, _ *Operation, req *http.Request) error {
 		return nil // Postman adds nothing for an empty access token (A08)
 	}
 	// Postman removes both places' tokens, then adds its own to one.
-	removeQuery(req, func(k string) bool { return k == "access_token" })
+	sdk.RemoveQuery(req, func(k string) bool { return k == "access_token" })
 	if addTo == "queryParams" {
 		for k := range req.Header {
 			if strings.EqualFold(k, "Authorization") {
 				delete(req.Header, k)
 			}
 		}
-		appendQuery(req, "access_token", token)
+		sdk.AppendQuery(req, "access_token", token)
 		return nil
 	}
 	if prefix = strings.TrimSpace(prefix); prefix != "" {
 		token = prefix + " " + token
 	}
-	setAuthorization(req.Header, token)
+	sdk.SetAuthorization(req.Header, token)
 	return nil
 }
 
 // token returns the access token to send: from WithTokenSource, from a
 // grant the client runs, or from the collection's variable.
-func (a *OAuth2Auth) token(c *Core) (string, error) {
+func (a *Auth) token(c *sdk.Core) (string, error) {
 	var ts oauth2.TokenSource
-	if v, ok := c.authState["oauth2.tokenSource"].(oauth2.TokenSource); ok {
+	if v, ok := c.AuthState("oauth2.tokenSource").(oauth2.TokenSource); ok {
 		ts = v
-	} else if g, ok := c.authState["oauth2.grant"].(*oauth2Grant); ok {
+	} else if g, ok := c.AuthState("oauth2.grant").(*oauth2Grant); ok {
 		var err error
 		if ts, err = g.tokenSource(c, a); err != nil {
 			return "", err
@@ -167,27 +172,27 @@ func (a *OAuth2Auth) token(c *Core) (string, error) {
 	}
 	if ts == nil {
 		option := "WithTokenSource"
-		switch grant, _ := c.resolve(a.GrantType); grant {
+		switch grant, _ := c.Resolve(a.GrantType); grant {
 		case "client_credentials":
 			option += " or WithOAuth2ClientCredentials"
 		case "password", "password_credentials":
 			option += " or WithOAuth2Password"
 		}
-		return c.secret("oauth2", "accessToken", a.AccessToken, option)
+		return c.Secret("oauth2", "accessToken", a.AccessToken, option)
 	}
 	tok, err := ts.Token()
 	if err != nil {
-		return "", &AuthError{Type: "oauth2", Param: "token", Err: err}
+		return "", &sdk.AuthError{Type: "oauth2", Param: "token", Err: err}
 	}
 	return tok.AccessToken, nil
 }
 
-// OAuth2Config builds the *oauth2.Config of auth a's settings for the
+// Config builds the *oauth2.Config of auth a's settings for the
 // client c, resolving their variables; scopes default to the collection's.
-// Generated SDKs call it from Client.OAuth2Config.
-func OAuth2Config(c *Core, a *OAuth2Auth, clientID, clientSecret, redirectURL string, scopes []string) (*oauth2.Config, error) {
+// Generated SDKs call it from Client.Config.
+func Config(c *sdk.Core, a *Auth, clientID, clientSecret, redirectURL string, scopes []string) (*oauth2.Config, error) {
 	authURL, tokenURL, scope, clientAuth, redirect := a.AuthURL, a.TokenURL, a.Scope, a.ClientAuth, a.RedirectURI
-	if err := c.settings(&authURL, &tokenURL, &scope, &clientAuth, &redirect); err != nil {
+	if err := c.Settings(&authURL, &tokenURL, &scope, &clientAuth, &redirect); err != nil {
 		return nil, err
 	}
 	if redirectURL == "" {
@@ -196,10 +201,10 @@ func OAuth2Config(c *Core, a *OAuth2Auth, clientID, clientSecret, redirectURL st
 	// An empty client ID or secret is read from the variable the
 	// collection names for it, when the client has it.
 	if clientID == "" {
-		clientID, _ = c.optionalSecret("oauth2", "clientId", a.ClientID, "")
+		clientID, _ = c.OptionalSecret("oauth2", "clientId", a.ClientID, "")
 	}
 	if clientSecret == "" {
-		clientSecret, _ = c.optionalSecret("oauth2", "clientSecret", a.ClientSecret, "")
+		clientSecret, _ = c.OptionalSecret("oauth2", "clientSecret", a.ClientSecret, "")
 	}
 	if len(scopes) == 0 {
 		scopes = strings.Fields(scope)
@@ -221,24 +226,24 @@ func OAuth2Config(c *Core, a *OAuth2Auth, clientID, clientSecret, redirectURL st
 }
 
 // paramValues resolves extra request parameters.
-func paramValues(c *Core, params []AuthParam) url.Values {
+func paramValues(c *sdk.Core, params []Param) url.Values {
 	if len(params) == 0 {
 		return nil
 	}
 	v := url.Values{}
 	for _, p := range params {
-		if value, err := c.resolve(p.Value); err == nil {
+		if value, err := c.Resolve(p.Value); err == nil {
 			v.Add(p.Key, value)
 		}
 	}
 	return v
 }
 
-// OAuth2Flow is one authorization-code grant: the URL to send the user
+// Flow is one authorization-code grant: the URL to send the user
 // to, and the exchange of the code the redirect brings back. It carries a
 // random state and, when the collection asks for PKCE, a code verifier;
 // keep it (in the user's session) between the two steps.
-type OAuth2Flow struct {
+type Flow struct {
 	// Config is the application's OAuth 2.0 configuration.
 	Config *oauth2.Config
 	// State is sent with the authorization request and must come back
@@ -258,15 +263,15 @@ type OAuth2Flow struct {
 	TokenParams url.Values
 }
 
-// StartOAuth2Flow starts an authorization-code grant with auth a's
+// StartFlow starts an authorization-code grant with auth a's
 // settings for the client c. Generated SDKs call it from
-// Client.OAuth2Flow.
-func StartOAuth2Flow(c *Core, a *OAuth2Auth, clientID, clientSecret, redirectURL string, scopes []string) (*OAuth2Flow, error) {
-	cfg, err := OAuth2Config(c, a, clientID, clientSecret, redirectURL, scopes)
+// Client.Flow.
+func StartFlow(c *sdk.Core, a *Auth, clientID, clientSecret, redirectURL string, scopes []string) (*Flow, error) {
+	cfg, err := Config(c, a, clientID, clientSecret, redirectURL, scopes)
 	if err != nil {
 		return nil, err
 	}
-	f := &OAuth2Flow{Config: cfg, State: authclock.RandomAlphanumeric(32), AuthParams: paramValues(c, a.AuthParams), TokenParams: paramValues(c, a.TokenParams), Rename: map[string]string{}}
+	f := &Flow{Config: cfg, State: authclock.RandomAlphanumeric(32), AuthParams: paramValues(c, a.AuthParams), TokenParams: paramValues(c, a.TokenParams), Rename: map[string]string{}}
 	if f.AuthParams == nil {
 		f.AuthParams = url.Values{}
 	}
@@ -278,7 +283,7 @@ func StartOAuth2Flow(c *Core, a *OAuth2Auth, clientID, clientSecret, redirectURL
 
 // AuthCodeURL returns the URL of the authorization request to send the
 // user to.
-func (f *OAuth2Flow) AuthCodeURL() string {
+func (f *Flow) AuthCodeURL() string {
 	var opts []oauth2.AuthCodeOption
 	switch {
 	case f.Verifier != "" && f.Method == "plain":
@@ -310,7 +315,7 @@ func (f *OAuth2Flow) AuthCodeURL() string {
 
 // Exchange checks the state the redirect brought back and exchanges the
 // code for a token.
-func (f *OAuth2Flow) Exchange(ctx context.Context, state, code string) (*oauth2.Token, error) {
+func (f *Flow) Exchange(ctx context.Context, state, code string) (*oauth2.Token, error) {
 	if state != f.State {
 		return nil, fmt.Errorf("oauth2: the state of the redirect (%q) is not the one this flow sent", state)
 	}
