@@ -5,6 +5,7 @@ package auth
 
 import (
 	"github.com/postgen/postgen/sdk"
+	"github.com/postgen/postgen/sdk/sdkoauth2"
 	"golang.org/x/oauth2"
 )
 
@@ -37,7 +38,7 @@ var authBasic = &sdk.BasicAuth{
 
 // authOAuth2 is the oauth2 auth of 1 method, declared at item[0].item[4].request.auth.
 // Its credentials are not in the SDK: set them with WithTokenSource(ts).
-var authOAuth2 = &sdk.OAuth2Auth{
+var authOAuth2 = &sdkoauth2.Auth{
 	AccessToken:  sdk.NotCopied,
 	AddTokenTo:   "header",
 	TokenType:    "Bearer",
@@ -52,14 +53,14 @@ var authOAuth2 = &sdk.OAuth2Auth{
 
 // authOAuth22 is the oauth2 auth of 1 method, declared at item[0].item[5].request.auth.
 // Its credentials are not in the SDK: set them with WithTokenSource(ts), or set the variables its fields name with WithVariable.
-var authOAuth22 = &sdk.OAuth2Auth{
+var authOAuth22 = &sdkoauth2.Auth{
 	AccessToken:  "{{a06Token}}",
 	HeaderPrefix: "Token",
 }
 
 // authOAuth23 is the oauth2 auth of 1 method, declared at item[0].item[6].request.auth.
 // Its credentials are not in the SDK: set them with WithTokenSource(ts).
-var authOAuth23 = &sdk.OAuth2Auth{
+var authOAuth23 = &sdkoauth2.Auth{
 	AccessToken:  sdk.NotCopied,
 	AddTokenTo:   "queryParams",
 	HeaderPrefix: "Bearer",
@@ -67,7 +68,7 @@ var authOAuth23 = &sdk.OAuth2Auth{
 
 // authOAuth24 is the oauth2 auth of 1 method, declared at item[0].item[7].request.auth.
 // Its credentials are not in the SDK: set them with WithTokenSource(ts).
-var authOAuth24 = &sdk.OAuth2Auth{
+var authOAuth24 = &sdkoauth2.Auth{
 	HeaderPrefix: "Bearer",
 	GrantType:    "authorization_code",
 	AuthURL:      "https://auth.example/authorize",
@@ -217,7 +218,7 @@ var authBasic2 = &sdk.BasicAuth{Username: sdk.NotCopied}
 
 // authOAuth25 is the oauth2 auth of 1 method, declared at item[0].item[23].request.auth.
 // Its credentials are not in the SDK: set them with WithTokenSource(ts).
-var authOAuth25 = &sdk.OAuth2Auth{
+var authOAuth25 = &sdkoauth2.Auth{
 	AccessToken:  sdk.NotCopied,
 	TokenType:    "mac",
 	HeaderPrefix: "Bearer",
@@ -225,7 +226,7 @@ var authOAuth25 = &sdk.OAuth2Auth{
 
 // authOAuth26 is the oauth2 auth of 1 method, declared at item[0].item[24].request.auth.
 // Its credentials are not in the SDK: set them with WithTokenSource(ts), or set the variables its fields name with WithVariable.
-var authOAuth26 = &sdk.OAuth2Auth{
+var authOAuth26 = &sdkoauth2.Auth{
 	AccessToken:  "{{p13Token}}",
 	HeaderPrefix: "",
 }
@@ -257,11 +258,11 @@ var authAPIKey5 = &sdk.APIKeyAuth{
 // The endpoint comes from the collection (accessTokenUrl https://auth.example/token), its variables resolved through the client's. An empty redirectURL takes the collection's; scopes default to the collection's ("read"); the client authentication (header or body) is the collection's.
 // Give the resulting token source to NewClient with WithTokenSource.
 func (c *Client) OAuth2Config(clientID, clientSecret, redirectURL string, scopes ...string) (*oauth2.Config, error) {
-	return sdk.OAuth2Config(c.rt, authOAuth2, clientID, clientSecret, redirectURL, scopes)
+	return sdkoauth2.Config(c.rt, authOAuth2, clientID, clientSecret, redirectURL, scopes)
 }
 
 // OAuth2Flow starts an authorization-code grant with the settings of OAuth2Config: a random state.
 // Send the user to flow.AuthCodeURL(), then call flow.Exchange with the state and code of the redirect. flow.AuthParams adds parameters to the authorization request and flow.Rename renames them, for servers that expect other names (redirect_url for redirect_uri, say).
 func (c *Client) OAuth2Flow(clientID, clientSecret, redirectURL string, scopes ...string) (*OAuth2Flow, error) {
-	return sdk.StartOAuth2Flow(c.rt, authOAuth2, clientID, clientSecret, redirectURL, scopes)
+	return sdkoauth2.StartFlow(c.rt, authOAuth2, clientID, clientSecret, redirectURL, scopes)
 }

@@ -5,12 +5,13 @@ package canary
 
 import (
 	"github.com/postgen/postgen/sdk"
+	"github.com/postgen/postgen/sdk/sdkoauth2"
 	"golang.org/x/oauth2"
 )
 
 // authOAuth2 is the oauth2 auth of 3 methods, declared at auth (the collection's), item[6].auth, item[6].item[1].request.auth.
 // Its credentials are not in the SDK: set them with WithTokenSource(ts).
-var authOAuth2 = &sdk.OAuth2Auth{
+var authOAuth2 = &sdkoauth2.Auth{
 	AccessToken:        sdk.NotCopied,
 	HeaderPrefix:       "Bearer",
 	GrantType:          "authorization_code_with_pkce",
@@ -21,7 +22,7 @@ var authOAuth2 = &sdk.OAuth2Auth{
 	ClientSecret:       sdk.NotCopied,
 	Username:           sdk.NotCopied,
 	Password:           sdk.NotCopied,
-	AuthParams:         []sdk.AuthParam{{Key: "audience", Value: "public-audience"}},
+	AuthParams:         []sdkoauth2.Param{{Key: "audience", Value: "public-audience"}},
 	ChallengeAlgorithm: "S256",
 }
 
@@ -111,7 +112,7 @@ var authOAuth12 = &sdk.OAuth1Auth{
 
 // authOAuth22 is the oauth2 auth of 1 method, declared at item[6].item[2].request.auth.
 // Its credentials are not in the SDK: set them with WithTokenSource(ts), or set the variables its fields name with WithVariable.
-var authOAuth22 = &sdk.OAuth2Auth{
+var authOAuth22 = &sdkoauth2.Auth{
 	AccessToken:        "{{oauth2_accessToken}}",
 	HeaderPrefix:       "Bearer",
 	GrantType:          "authorization_code_with_pkce",
@@ -122,7 +123,7 @@ var authOAuth22 = &sdk.OAuth2Auth{
 	ClientSecret:       "{{oauth2_clientSecret}}",
 	Username:           "{{oauth2_username}}",
 	Password:           "{{oauth2_password}}",
-	AuthParams:         []sdk.AuthParam{{Key: "audience", Value: "public-audience"}},
+	AuthParams:         []sdkoauth2.Param{{Key: "audience", Value: "public-audience"}},
 	ChallengeAlgorithm: "S256",
 }
 
@@ -240,11 +241,11 @@ var authASAP2 = &sdk.ASAPAuth{
 // The endpoint comes from the collection (authUrl https://auth.canary.example/authorize, accessTokenUrl https://auth.canary.example/token), its variables resolved through the client's. An empty redirectURL takes the collection's; scopes default to the collection's ("read"); the client authentication (header or body) is the collection's.
 // Give the resulting token source to NewClient with WithTokenSource.
 func (c *Client) OAuth2Config(clientID, clientSecret, redirectURL string, scopes ...string) (*oauth2.Config, error) {
-	return sdk.OAuth2Config(c.rt, authOAuth2, clientID, clientSecret, redirectURL, scopes)
+	return sdkoauth2.Config(c.rt, authOAuth2, clientID, clientSecret, redirectURL, scopes)
 }
 
 // OAuth2Flow starts an authorization-code grant with the settings of OAuth2Config: a random state with a PKCE verifier (S256).
 // Send the user to flow.AuthCodeURL(), then call flow.Exchange with the state and code of the redirect. flow.AuthParams adds parameters to the authorization request and flow.Rename renames them, for servers that expect other names (redirect_url for redirect_uri, say).
 func (c *Client) OAuth2Flow(clientID, clientSecret, redirectURL string, scopes ...string) (*OAuth2Flow, error) {
-	return sdk.StartOAuth2Flow(c.rt, authOAuth2, clientID, clientSecret, redirectURL, scopes)
+	return sdkoauth2.StartFlow(c.rt, authOAuth2, clientID, clientSecret, redirectURL, scopes)
 }

@@ -5,12 +5,13 @@ package leaks
 
 import (
 	"github.com/postgen/postgen/sdk"
+	"github.com/postgen/postgen/sdk/sdkoauth2"
 	"golang.org/x/oauth2"
 )
 
 // authOAuth2 is the oauth2 auth of 9 methods, declared at auth (the collection's).
 // Its credentials are not in the SDK: set them with WithTokenSource(ts).
-var authOAuth2 = &sdk.OAuth2Auth{
+var authOAuth2 = &sdkoauth2.Auth{
 	HeaderPrefix: "Bearer",
 	GrantType:    "authorization_code",
 	AuthURL:      "https://auth.leaks.example/authorize?client_secret={{client_secret}}&audience=api",
@@ -42,11 +43,11 @@ var authASAP = &sdk.ASAPAuth{
 // The endpoint comes from the collection (authUrl https://auth.leaks.example/authorize?client_secret={{client_secret}}&audience=api, accessTokenUrl https://auth.leaks.example/token?api_key={{api_key}}), its variables resolved through the client's. An empty redirectURL takes the collection's; scopes default to the collection's; the client authentication (header or body) is the collection's.
 // Give the resulting token source to NewClient with WithTokenSource.
 func (c *Client) OAuth2Config(clientID, clientSecret, redirectURL string, scopes ...string) (*oauth2.Config, error) {
-	return sdk.OAuth2Config(c.rt, authOAuth2, clientID, clientSecret, redirectURL, scopes)
+	return sdkoauth2.Config(c.rt, authOAuth2, clientID, clientSecret, redirectURL, scopes)
 }
 
 // OAuth2Flow starts an authorization-code grant with the settings of OAuth2Config: a random state.
 // Send the user to flow.AuthCodeURL(), then call flow.Exchange with the state and code of the redirect. flow.AuthParams adds parameters to the authorization request and flow.Rename renames them, for servers that expect other names (redirect_url for redirect_uri, say).
 func (c *Client) OAuth2Flow(clientID, clientSecret, redirectURL string, scopes ...string) (*OAuth2Flow, error) {
-	return sdk.StartOAuth2Flow(c.rt, authOAuth2, clientID, clientSecret, redirectURL, scopes)
+	return sdkoauth2.StartFlow(c.rt, authOAuth2, clientID, clientSecret, redirectURL, scopes)
 }

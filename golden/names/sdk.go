@@ -14,7 +14,7 @@ import (
 // declaration below fails to compile when the github.com/postgen/postgen module
 // in go.mod cannot run it: regenerate the SDK with the postgen version go.mod
 // requires, or require the version of postgen that generated it.
-const regenerateOrAlignPostgenVersion = 1
+const regenerateOrAlignPostgenVersion = sdk.EnforceVersion(1)
 
 const (
 	_ = sdk.EnforceVersion(sdk.MaxVersion - regenerateOrAlignPostgenVersion)

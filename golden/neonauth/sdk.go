@@ -5,6 +5,7 @@ package neonauth
 
 import (
 	"github.com/postgen/postgen/sdk"
+	"github.com/postgen/postgen/sdk/sdkoauth2"
 	oauth2 "golang.org/x/oauth2"
 	"log/slog"
 	"net/http"
@@ -15,7 +16,7 @@ import (
 // declaration below fails to compile when the github.com/postgen/postgen module
 // in go.mod cannot run it: regenerate the SDK with the postgen version go.mod
 // requires, or require the version of postgen that generated it.
-const regenerateOrAlignPostgenVersion = 1
+const regenerateOrAlignPostgenVersion = sdk.EnforceVersion(1)
 
 const (
 	_ = sdk.EnforceVersion(sdk.MaxVersion - regenerateOrAlignPostgenVersion)
@@ -125,23 +126,23 @@ func WithMaxResponseBytes(n int64) Option {
 }
 
 // OAuth2Flow is an OAuth 2.0 authorization-code grant in progress. See
-// [sdk.OAuth2Flow].
-type OAuth2Flow = sdk.OAuth2Flow
+// [sdkoauth2.Flow].
+type OAuth2Flow = sdkoauth2.Flow
 
 // WithTokenSource sets the source of OAuth 2.0 access tokens. See
-// [sdk.WithTokenSource].
+// [sdkoauth2.WithTokenSource].
 func WithTokenSource(ts oauth2.TokenSource) Option {
-	return sdk.WithTokenSource(ts)
+	return sdkoauth2.WithTokenSource(ts)
 }
 
 // WithOAuth2ClientCredentials obtains tokens with the client-credentials grant.
-// See [sdk.WithOAuth2ClientCredentials].
+// See [sdkoauth2.WithOAuth2ClientCredentials].
 func WithOAuth2ClientCredentials(clientID string, clientSecret string, scopes ...string) Option {
-	return sdk.WithOAuth2ClientCredentials(clientID, clientSecret, scopes...)
+	return sdkoauth2.WithOAuth2ClientCredentials(clientID, clientSecret, scopes...)
 }
 
 // WithOAuth2Password obtains tokens with the password grant. See
-// [sdk.WithOAuth2Password].
+// [sdkoauth2.WithOAuth2Password].
 func WithOAuth2Password(clientID string, clientSecret string, username string, password string, scopes ...string) Option {
-	return sdk.WithOAuth2Password(clientID, clientSecret, username, password, scopes...)
+	return sdkoauth2.WithOAuth2Password(clientID, clientSecret, username, password, scopes...)
 }
