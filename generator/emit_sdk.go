@@ -258,13 +258,25 @@ func (p *plan) emitSDK() *jen.File {
 				continue
 			}
 			fn := e.fn()
-			params, args := make([]jen.Code, len(fn.Params)), make([]jen.Code, len(fn.Params))
-			for i, prm := range fn.Params {
-				params[i] = jen.Id(prm).Add(exportType(fn.ParamTypes[i]))
-				args[i] = jen.Id(prm)
-				if strings.HasPrefix(fn.ParamTypes[i], "...") {
-					args[i] = jen.Id(prm).Op("...")
+			var params []jen.Code
+			args := make([]jen.Code, len(fn.Params))
+			for i := 0; i < len(fn.Params); {
+				// Parameters of one type share it, as the runtime writes
+				// them: (clientID, clientSecret string).
+				j := i + 1
+				for j < len(fn.Params) && fn.ParamTypes[j] == fn.ParamTypes[i] {
+					j++
 				}
+				names := make([]jen.Code, 0, j-i)
+				for k := i; k < j; k++ {
+					names = append(names, jen.Id(fn.Params[k]))
+					args[k] = jen.Id(fn.Params[k])
+					if strings.HasPrefix(fn.ParamTypes[k], "...") {
+						args[k] = jen.Id(fn.Params[k]).Op("...")
+					}
+				}
+				params = append(params, jen.List(names...).Add(exportType(fn.ParamTypes[i])))
+				i = j
 			}
 			f.Func().Id(name).Params(params...).Add(exportType(fn.Result)).Block(jen.Return(qual.Call(args...)))
 		default:
