@@ -104,7 +104,7 @@ func WithUserAgent(userAgent string) Option {
 }
 
 // WithVariable sets a collection variable. See [sdk.WithVariable].
-func WithVariable(name string, value string) Option {
+func WithVariable(name, value string) Option {
 	return sdk.WithVariable(name, value)
 }
 
@@ -138,12 +138,12 @@ func WithASAPKey(privateKey string) Option {
 
 // WithAWSCredentials sets the AWS credentials requests are signed with. See
 // [sdk.WithAWSCredentials].
-func WithAWSCredentials(accessKey string, secretKey string, sessionToken string) Option {
+func WithAWSCredentials(accessKey, secretKey, sessionToken string) Option {
 	return sdk.WithAWSCredentials(accessKey, secretKey, sessionToken)
 }
 
 // WithBasicAuth sets the Basic auth credentials. See [sdk.WithBasicAuth].
-func WithBasicAuth(username string, password string) Option {
+func WithBasicAuth(username, password string) Option {
 	return sdk.WithBasicAuth(username, password)
 }
 
@@ -153,17 +153,17 @@ func WithBearerToken(token string) Option {
 }
 
 // WithDigestAuth sets the Digest auth credentials. See [sdk.WithDigestAuth].
-func WithDigestAuth(username string, password string) Option {
+func WithDigestAuth(username, password string) Option {
 	return sdk.WithDigestAuth(username, password)
 }
 
 // WithEdgeGrid sets the Akamai EdgeGrid credentials. See [sdk.WithEdgeGrid].
-func WithEdgeGrid(clientToken string, clientSecret string, accessToken string) Option {
+func WithEdgeGrid(clientToken, clientSecret, accessToken string) Option {
 	return sdk.WithEdgeGrid(clientToken, clientSecret, accessToken)
 }
 
 // WithHawkAuth sets the Hawk credentials. See [sdk.WithHawkAuth].
-func WithHawkAuth(id string, key string) Option {
+func WithHawkAuth(id, key string) Option {
 	return sdk.WithHawkAuth(id, key)
 }
 
@@ -173,12 +173,12 @@ func WithJWTKey(key string) Option {
 }
 
 // WithNTLMAuth sets the NTLM credentials. See [sdk.WithNTLMAuth].
-func WithNTLMAuth(username string, password string) Option {
+func WithNTLMAuth(username, password string) Option {
 	return sdk.WithNTLMAuth(username, password)
 }
 
 // WithOAuth1 sets the OAuth 1.0 credentials. See [sdk.WithOAuth1].
-func WithOAuth1(consumerKey string, consumerSecret string, token string, tokenSecret string) Option {
+func WithOAuth1(consumerKey, consumerSecret, token, tokenSecret string) Option {
 	return sdk.WithOAuth1(consumerKey, consumerSecret, token, tokenSecret)
 }
 
@@ -205,12 +205,12 @@ func WithTokenSource(ts oauth2.TokenSource) Option {
 
 // WithOAuth2ClientCredentials obtains tokens with the client-credentials grant.
 // See [sdkoauth2.WithOAuth2ClientCredentials].
-func WithOAuth2ClientCredentials(clientID string, clientSecret string, scopes ...string) Option {
+func WithOAuth2ClientCredentials(clientID, clientSecret string, scopes ...string) Option {
 	return sdkoauth2.WithOAuth2ClientCredentials(clientID, clientSecret, scopes...)
 }
 
 // WithOAuth2Password obtains tokens with the password grant. See
 // [sdkoauth2.WithOAuth2Password].
-func WithOAuth2Password(clientID string, clientSecret string, username string, password string, scopes ...string) Option {
+func WithOAuth2Password(clientID, clientSecret, username, password string, scopes ...string) Option {
 	return sdkoauth2.WithOAuth2Password(clientID, clientSecret, username, password, scopes...)
 }

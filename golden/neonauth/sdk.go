@@ -104,7 +104,7 @@ func WithUserAgent(userAgent string) Option {
 }
 
 // WithVariable sets a collection variable. See [sdk.WithVariable].
-func WithVariable(name string, value string) Option {
+func WithVariable(name, value string) Option {
 	return sdk.WithVariable(name, value)
 }
 
@@ -137,12 +137,12 @@ func WithTokenSource(ts oauth2.TokenSource) Option {
 
 // WithOAuth2ClientCredentials obtains tokens with the client-credentials grant.
 // See [sdkoauth2.WithOAuth2ClientCredentials].
-func WithOAuth2ClientCredentials(clientID string, clientSecret string, scopes ...string) Option {
+func WithOAuth2ClientCredentials(clientID, clientSecret string, scopes ...string) Option {
 	return sdkoauth2.WithOAuth2ClientCredentials(clientID, clientSecret, scopes...)
 }
 
 // WithOAuth2Password obtains tokens with the password grant. See
 // [sdkoauth2.WithOAuth2Password].
-func WithOAuth2Password(clientID string, clientSecret string, username string, password string, scopes ...string) Option {
+func WithOAuth2Password(clientID, clientSecret, username, password string, scopes ...string) Option {
 	return sdkoauth2.WithOAuth2Password(clientID, clientSecret, username, password, scopes...)
 }

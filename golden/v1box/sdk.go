@@ -98,7 +98,7 @@ func WithUserAgent(userAgent string) Option {
 }
 
 // WithVariable sets a collection variable. See [sdk.WithVariable].
-func WithVariable(name string, value string) Option {
+func WithVariable(name, value string) Option {
 	return sdk.WithVariable(name, value)
 }
 

@@ -102,7 +102,7 @@ func WithUserAgent(userAgent string) Option {
 }
 
 // WithVariable sets a collection variable. See [sdk.WithVariable].
-func WithVariable(name string, value string) Option {
+func WithVariable(name, value string) Option {
 	return sdk.WithVariable(name, value)
 }
 
@@ -124,6 +124,6 @@ func WithMaxResponseBytes(n int64) Option {
 }
 
 // WithBasicAuth sets the Basic auth credentials. See [sdk.WithBasicAuth].
-func WithBasicAuth(username string, password string) Option {
+func WithBasicAuth(username, password string) Option {
 	return sdk.WithBasicAuth(username, password)
 }
