@@ -89,9 +89,9 @@ var sdkExports = []sdkExport{
 	{decl: "func WithOAuth2Password(clientID, clientSecret, username, password string, scopes ...string) Option", auth: model.AuthOAuth2, pkg: sdkOAuth2Path, doc: "obtains tokens with the password grant."},
 }
 
-// Func describes a function of the runtime an SDK re-exports, so that
+// sdkFunc describes a function of the runtime an SDK re-exports, so that
 // the generator's documentation names the options an SDK really has.
-type Func struct {
+type sdkFunc struct {
 	// Name is the function's name, e.g. "WithBearerToken".
 	Name string
 	// Params are its parameter names, e.g. ["token"], and ParamTypes
@@ -104,7 +104,7 @@ type Func struct {
 
 // AllStrings reports whether every parameter of f is a string (a
 // variadic one, which a call may leave out, does not count).
-func (f Func) AllStrings() bool {
+func (f sdkFunc) AllStrings() bool {
 	for _, t := range f.ParamTypes {
 		if t != "string" && !strings.HasPrefix(t, "...") {
 			return false
@@ -132,7 +132,7 @@ func (e sdkExport) path() string {
 }
 
 // fn parses a func export's signature.
-func (e sdkExport) fn() Func {
+func (e sdkExport) fn() sdkFunc {
 	_, rest, _ := strings.Cut(e.decl, " ")
 	sig := rest[len(e.name()):]
 	if i := strings.Index(sig, "]"); strings.HasPrefix(sig, "[") && i > 0 {
@@ -145,7 +145,7 @@ func (e sdkExport) fn() Func {
 	src := "func" + sig
 	text := func(n ast.Node) string { return src[n.Pos()-1 : n.End()-1] }
 	ft := expr.(*ast.FuncType)
-	f := Func{Name: e.name()}
+	f := sdkFunc{Name: e.name()}
 	for _, p := range ft.Params.List {
 		for _, n := range p.Names {
 			f.Params = append(f.Params, n.Name)
@@ -188,8 +188,8 @@ func exportedNames(auths []string) []string {
 
 // authFuncs lists the functions re-exported for auth type t, in table
 // order.
-func authFuncs(t string) []Func {
-	var out []Func
+func authFuncs(t string) []sdkFunc {
+	var out []sdkFunc
 	for _, e := range sdkExports {
 		if e.auth == t && e.kind() == "func" {
 			out = append(out, e.fn())
