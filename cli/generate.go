@@ -58,7 +58,7 @@ exits 1 when the SDK is out of date, 0 when it is up to date. Control characters
   postgen generate --check -o ./neonapis -p neonapis neon.postman_collection.json
 
   # In a Go file of the package:
-  //go:generate go run github.com/postgen/postgen generate -o . -p neonapis ../api/neon.postman_collection.json`,
+  //go:generate go tool postgen generate -o . -p neonapis ../api/neon.postman_collection.json`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: completeCollections(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -45,7 +45,8 @@ type authField struct {
 
 // authType describes how one Postman auth type is generated.
 type authType struct {
-	// runtime is the runtime type, e.g. "bearerAuth".
+	// runtime is the runtime type, e.g. "BearerAuth" (of package sdk, or
+	// of sdkoauth2 for OAuth 2.0).
 	runtime string
 	// goName names the scheme variables, e.g. "Bearer" gives authBearer.
 	goName string
@@ -56,22 +57,22 @@ type authType struct {
 
 // authTypes lists the auth types the runtime implements.
 var authTypes = map[string]authType{
-	model.AuthAPIKey: {runtime: "apikeyAuth", goName: "APIKey", option: "WithAPIKey(key)", fields: []authField{
+	model.AuthAPIKey: {runtime: "APIKeyAuth", goName: "APIKey", option: "WithAPIKey(key)", fields: []authField{
 		{key: "key", field: "key"}, {key: "in", field: "in"}, {key: "value", field: "value", kind: secret},
 	}},
-	model.AuthBearer: {runtime: "bearerAuth", goName: "Bearer", option: "WithBearerToken(token)", fields: []authField{
+	model.AuthBearer: {runtime: "BearerAuth", goName: "Bearer", option: "WithBearerToken(token)", fields: []authField{
 		{key: "token", field: "token", kind: secret},
 	}},
-	model.AuthBasic: {runtime: "basicAuth", goName: "Basic", option: "WithBasicAuth(username, password)", fields: []authField{
+	model.AuthBasic: {runtime: "BasicAuth", goName: "Basic", option: "WithBasicAuth(username, password)", fields: []authField{
 		{key: "username", field: "username", kind: secret}, {key: "password", field: "password", kind: secret},
 	}},
-	model.AuthDigest: {runtime: "digestAuth", goName: "Digest", option: "WithDigestAuth(username, password)", fields: []authField{
+	model.AuthDigest: {runtime: "DigestAuth", goName: "Digest", option: "WithDigestAuth(username, password)", fields: []authField{
 		{key: "username", field: "username", kind: secret}, {key: "password", field: "password", kind: secret},
 		{key: "realm", field: "realm"}, {key: "nonce", field: "nonce"}, {key: "algorithm", field: "algorithm"},
 		{key: "qop", field: "qop"}, {key: "nonceCount", field: "nonceCount"}, {key: "clientNonce", field: "clientNonce"},
 		{key: "opaque", field: "opaque"}, {key: "disableRetryRequest", field: "noRetry", kind: flag},
 	}},
-	model.AuthOAuth1: {runtime: "oauth1Auth", goName: "OAuth1", option: "WithOAuth1(consumerKey, consumerSecret, token, tokenSecret)", fields: []authField{
+	model.AuthOAuth1: {runtime: "OAuth1Auth", goName: "OAuth1", option: "WithOAuth1(consumerKey, consumerSecret, token, tokenSecret)", fields: []authField{
 		{key: "consumerKey", field: "consumerKey", kind: secret}, {key: "consumerSecret", field: "consumerSecret", kind: secret},
 		{key: "token", field: "token", kind: secret}, {key: "tokenSecret", field: "tokenSecret", kind: secret},
 		{key: "privateKey", field: "privateKey", kind: secret}, {key: "verifier", field: "verifier", kind: secret},
@@ -80,7 +81,7 @@ var authTypes = map[string]authType{
 		{key: "addParamsToHeader", field: "toHeader", kind: flag}, {key: "addEmptyParamsToSign", field: "signEmpty", kind: flag},
 		{key: "includeBodyHash", field: "bodyHash", kind: flag}, {key: "disableHeaderEncoding", field: "rawHeader", kind: flag},
 	}},
-	model.AuthOAuth2: {runtime: "oauth2Auth", goName: "OAuth2", option: "WithTokenSource(ts)", fields: []authField{
+	model.AuthOAuth2: {runtime: "Auth", goName: "OAuth2", option: "WithTokenSource(ts)", fields: []authField{
 		{key: "accessToken", field: "accessToken", kind: secret},
 		{key: "addTokenTo", field: "addTokenTo"}, {key: "tokenType", field: "tokenType"},
 		{key: "headerPrefix", field: "headerPrefix", def: "Bearer"},
@@ -91,36 +92,36 @@ var authTypes = map[string]authType{
 		{key: "username", field: "username", kind: secret}, {key: "password", field: "password", kind: secret},
 		{key: "authRequestParams", field: "authParams", kind: params}, {key: "tokenRequestParams", field: "tokenParams", kind: params},
 	}},
-	model.AuthHawk: {runtime: "hawkAuth", goName: "Hawk", option: "WithHawkAuth(id, key)", fields: []authField{
+	model.AuthHawk: {runtime: "HawkAuth", goName: "Hawk", option: "WithHawkAuth(id, key)", fields: []authField{
 		{key: "authId", field: "id", kind: secret}, {key: "authKey", field: "key", kind: secret},
 		{key: "algorithm", field: "algorithm"}, {key: "user", field: "user"}, {key: "nonce", field: "nonce"},
 		{key: "timestamp", field: "timestamp"}, {key: "extraData", field: "ext"}, {key: "app", field: "app"},
 		{key: "delegation", field: "dlg"}, {key: "includePayloadHash", field: "payloadHash", kind: flag},
 	}},
-	model.AuthAWSV4: {runtime: "awsv4Auth", goName: "AWSV4", option: "WithAWSCredentials(accessKey, secretKey, sessionToken)", fields: []authField{
+	model.AuthAWSV4: {runtime: "AWSV4Auth", goName: "AWSV4", option: "WithAWSCredentials(accessKey, secretKey, sessionToken)", fields: []authField{
 		{key: "accessKey", field: "accessKey", kind: secret}, {key: "secretKey", field: "secretKey", kind: secret},
 		{key: "sessionToken", field: "sessionToken", kind: secret},
 		{key: "region", field: "region"}, {key: "service", field: "service"}, {key: "addAuthDataToQuery", field: "toQuery", kind: flag},
 	}},
-	model.AuthNTLM: {runtime: "ntlmAuth", goName: "NTLM", option: "WithNTLMAuth(username, password)", fields: []authField{
+	model.AuthNTLM: {runtime: "NTLMAuth", goName: "NTLM", option: "WithNTLMAuth(username, password)", fields: []authField{
 		{key: "username", field: "username", kind: secret}, {key: "password", field: "password", kind: secret},
 		{key: "domain", field: "domain"}, {key: "workstation", field: "workstation"},
 		{key: "disableRetryRequest", field: "noRetry", kind: flag},
 	}},
-	model.AuthEdgeGrid: {runtime: "edgegridAuth", goName: "EdgeGrid", option: "WithEdgeGrid(clientToken, clientSecret, accessToken)", fields: []authField{
+	model.AuthEdgeGrid: {runtime: "EdgeGridAuth", goName: "EdgeGrid", option: "WithEdgeGrid(clientToken, clientSecret, accessToken)", fields: []authField{
 		{key: "accessToken", field: "accessToken", kind: secret}, {key: "clientToken", field: "clientToken", kind: secret},
 		{key: "clientSecret", field: "clientSecret", kind: secret},
 		{key: "baseURL", field: "baseURL"}, {key: "nonce", field: "nonce"}, {key: "timestamp", field: "timestamp"},
 		{key: "headersToSign", field: "headersToSign"}, {key: "maxBodySize", field: "maxBodySize"},
 	}},
-	model.AuthJWT: {runtime: "jwtAuth", goName: "JWT", option: "WithJWTKey(key)", fields: []authField{
+	model.AuthJWT: {runtime: "JWTAuth", goName: "JWT", option: "WithJWTKey(key)", fields: []authField{
 		{key: "secret", field: "secret", kind: secret}, {key: "privateKey", field: "privateKey", kind: secret},
 		{key: "algorithm", field: "algorithm"}, {key: "isSecretBase64Encoded", field: "base64Secret", kind: flag},
 		{key: "payload", field: "payload"}, {key: "header", field: "header"},
 		{key: "addTokenTo", field: "addTokenTo"}, {key: "headerPrefix", field: "headerPrefix", def: "Bearer"},
 		{key: "queryParamKey", field: "queryParamKey", def: "token"},
 	}},
-	model.AuthASAP: {runtime: "asapAuth", goName: "ASAP", option: "WithASAPKey(privateKeyPEM)", fields: []authField{
+	model.AuthASAP: {runtime: "ASAPAuth", goName: "ASAP", option: "WithASAPKey(privateKeyPEM)", fields: []authField{
 		{key: "privateKey", field: "privateKey", kind: secret},
 		{key: "alg", field: "alg"}, {key: "kid", field: "kid"}, {key: "iss", field: "iss"}, {key: "sub", field: "sub"},
 		{key: "aud", field: "aud"}, {key: "exp", field: "exp"}, {key: "claims", field: "claims"},
@@ -590,18 +591,27 @@ func appendNew(list []string, items ...string) []string {
 // OAuth 2.0 helpers when a scheme is oauth2.
 //
 //	// authBearer is the bearer auth declared at auth (the collection).
-//	var authBearer = &bearerAuth{token: "{{token}}"}
+//	var authBearer = &sdk.BearerAuth{Token: "{{token}}"}
 func (p *plan) emitAuth() *jen.File {
 	f := p.newFile()
 	for _, s := range p.auth.schemes {
 		f.Add(comment(p.schemeDoc(s)...)...)
-		f.Var().Id(s.varName).Op("=").Op("&").Id(authTypes[s.typ].runtime).Add(multiline(schemeFields(s)...))
+		f.Var().Id(s.varName).Op("=").Op("&").Add(authRuntimeType(s.typ)).Add(multiline(schemeFields(s)...))
 		f.Line()
 	}
 	if o := p.oauth2Scheme(); o != nil {
 		p.emitOAuth2Helpers(f, o)
 	}
 	return f
+}
+
+// authRuntimeType is the runtime type of auth type typ: of package sdk,
+// or of sdkoauth2 for OAuth 2.0.
+func authRuntimeType(typ string) jen.Code {
+	if typ == model.AuthOAuth2 {
+		return jen.Qual(sdkOAuth2Path, authTypes[typ].runtime)
+	}
+	return sdkName(authTypes[typ].runtime)
 }
 
 // schemeDoc says where a scheme comes from and how its credentials are set.
@@ -679,15 +689,15 @@ func schemeFields(s *scheme) []jen.Code {
 	for _, v := range s.values {
 		switch {
 		case v.notCopied:
-			out = append(out, jen.Id(v.field).Op(":").Id("notCopied"))
+			out = append(out, jen.Id(sdkField(v.field)).Op(":").Add(sdkName("NotCopied")))
 		case v.params != nil:
 			rows := make([]jen.Code, len(v.params))
 			for i, kv := range v.params {
-				rows[i] = jen.Values(jen.Id("key").Op(":").Lit(kv[0]), jen.Id("value").Op(":").Lit(kv[1]))
+				rows[i] = jen.Values(jen.Id("Key").Op(":").Lit(kv[0]), jen.Id("Value").Op(":").Lit(kv[1]))
 			}
-			out = append(out, jen.Id(v.field).Op(":").Index().Id("authParam").Add(multiline(rows...)))
+			out = append(out, jen.Id(sdkField(v.field)).Op(":").Index().Qual(sdkOAuth2Path, "Param").Add(multiline(rows...)))
 		default:
-			out = append(out, jen.Id(v.field).Op(":").Lit(v.text))
+			out = append(out, jen.Id(sdkField(v.field)).Op(":").Lit(v.text))
 		}
 	}
 	return out
@@ -742,7 +752,7 @@ func (p *plan) emitOAuth2Helpers(f *jen.File, s *scheme) {
 	)...)
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(config).Params(args...).
 		Params(jen.Op("*").Qual("golang.org/x/oauth2", "Config"), jen.Error()).Block(
-		jen.Return(jen.Id("c").Dot("rt").Dot("oauth2Config").Call(call...)),
+		jen.Return(jen.Qual(sdkOAuth2Path, "Config").Call(append([]jen.Code{jen.Id("c").Dot("rt")}, call...)...)),
 	)
 	f.Line()
 	pkce := ""
@@ -755,7 +765,7 @@ func (p *plan) emitOAuth2Helpers(f *jen.File, s *scheme) {
 	)...)
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(flow).Params(args...).
 		Params(jen.Op("*").Id("OAuth2Flow"), jen.Error()).Block(
-		jen.Return(jen.Id("c").Dot("rt").Dot("oauth2Flow").Call(call...)),
+		jen.Return(jen.Qual(sdkOAuth2Path, "StartFlow").Call(append([]jen.Code{jen.Id("c").Dot("rt")}, call...)...)),
 	)
 }
 

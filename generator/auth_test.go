@@ -102,10 +102,10 @@ func TestSchemesAreDeduplicated(t *testing.T) {
 	}
 	// A04 and V01 declare the same basic auth (both literal), so they
 	// share authBasic; P11 (no password) differs.
-	if !strings.Contains(schemes, "authBasic is the basic auth of 2 methods") || !strings.Contains(schemes, "var authBasic2 = &basicAuth{username: notCopied}") {
+	if !strings.Contains(schemes, "authBasic is the basic auth of 2 methods") || !strings.Contains(schemes, "var authBasic2 = &sdk.BasicAuth{Username: sdk.NotCopied}") {
 		t.Errorf("basic schemes:\n%s", schemes)
 	}
-	if strings.Count(schemes, "&bearerAuth{") != 4 { // collection, A03, P09, P10
+	if strings.Count(schemes, "&sdk.BearerAuth{") != 4 { // collection, A03, P09, P10
 		t.Errorf("want 4 bearer schemes:\n%s", schemes)
 	}
 }
@@ -174,13 +174,15 @@ func TestRedactCommentsTouchesOnlyComments(t *testing.T) {
 	}
 }
 
-// Folders named like the auth files get other file names.
+// Folders named like the files every SDK with auth has get other file
+// names; others keep their own (the runtime's files are not in the SDK).
 func TestFoldersDoNotTakeAuthFileNames(t *testing.T) {
 	src := `{"info": {"name": "x", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
 	 "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "{{t}}"}]},
 	 "item": [{"name": "Auth", "item": [{"name": "a", "request": {"url": "https://x.example/a"}}]},
 	          {"name": "Auth Bearer", "item": [{"name": "b", "request": {"url": "https://x.example/b"}}]},
-	          {"name": "Auth Schemes", "item": [{"name": "c", "request": {"url": "https://x.example/c"}}]}]}`
+	          {"name": "Auth Schemes", "item": [{"name": "c", "request": {"url": "https://x.example/c"}}]},
+	          {"name": "SDK", "item": [{"name": "d", "request": {"url": "https://x.example/d"}}]}]}`
 	res, err := pgparser.Parse([]byte(src))
 	if err != nil {
 		t.Fatal(err)
@@ -193,7 +195,7 @@ func TestFoldersDoNotTakeAuthFileNames(t *testing.T) {
 	for _, f := range out.Files {
 		got = append(got, f.Name)
 	}
-	for _, want := range []string{"auth.go", "auth_bearer.go", "auth_schemes.go", "auth_service.go", "auth_bearer_service.go", "auth_schemes_service.go"} {
+	for _, want := range []string{"auth.go", "auth_bearer.go", "auth_schemes.go", "auth_schemes_service.go", "sdk.go", "sdk_service.go"} {
 		if !contains(got, want) {
 			t.Errorf("no %s in %v", want, got)
 		}

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/postgen/postgen/model"
-	"github.com/postgen/postgen/templates"
 )
 
 // authNames are how the documentation names Postman's auth types.
@@ -97,12 +96,8 @@ func authParam(a *model.Auth, key string) string {
 // authOptionNames lists the client options the runtime has for auth type
 // t (its With... functions), so the docs name only options that exist.
 func authOptionNames(t string) []string {
-	funcs, err := templates.AuthFuncs(t)
-	if err != nil {
-		return nil
-	}
 	var out []string
-	for _, f := range funcs {
+	for _, f := range authFuncs(t) {
 		if strings.HasPrefix(f.Name, "With") && f.Result == "Option" {
 			out = append(out, f.Name)
 		}

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/postgen/postgen/model"
-	"github.com/postgen/postgen/templates"
 )
 
 // This file writes the Go snippets of the SDK's documentation (doc.go and
@@ -202,10 +201,7 @@ func (p *plan) authCodeFlow(a *model.Auth) []string {
 // an environment variable named after the package and the parameter. It
 // is "" when there is none.
 func (p *plan) authOptionCall(a *model.Auth) string {
-	funcs, err := templates.AuthFuncs(a.Type)
-	if err != nil {
-		return ""
-	}
+	funcs := authFuncs(a.Type)
 	want := ""
 	if a.Type == model.AuthOAuth2 {
 		switch strings.TrimSpace(authParam(a, "grant_type")) {

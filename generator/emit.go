@@ -29,7 +29,9 @@ func (p *plan) emit() ([]File, error) {
 	jobs := []fileJob{
 		{name: "doc.go", build: p.emitDoc},
 		{name: "client.go", text: p.clientFile},
+		{name: "sdk.go", build: p.emitSDK},
 		{name: p.mockPackage() + "/routes.go", text: p.routesFile, big: true},
+		{name: p.mockPackage() + "/server.go", build: p.emitMockServer},
 	}
 	for _, s := range p.client.subs {
 		s := s
@@ -120,6 +122,8 @@ func inParallel(n int, fn func(i int)) {
 func (p *plan) newFile() *jen.File {
 	f := jen.NewFile(p.cfg.Package)
 	f.HeaderComment(templates.Header)
+	f.ImportName(sdkPath, "sdk")
+	f.ImportName(sdkOAuth2Path, "sdkoauth2")
 	return f
 }
 

@@ -13,7 +13,7 @@ import (
 // defaults and the methods of top-level requests.
 //
 //	type Client struct {
-//		rt       *core
+//		rt       *sdk.Core
 //		Bookings *BookingsService
 //	}
 //	func NewClient(opts ...Option) (*Client, error)
@@ -40,18 +40,18 @@ func (p *plan) emitClient() *jen.File {
 		origins[i] = jen.Lit(o)
 	}
 	defaults := []jen.Code{
-		jen.Id("origins").Op(":").Index().String().Values(origins...),
-		jen.Id("userAgent").Op(":").Lit("postgen-" + p.cfg.Package),
+		jen.Id("Origins").Op(":").Index().String().Values(origins...),
+		jen.Id("UserAgent").Op(":").Lit("postgen-" + p.cfg.Package),
 	}
 	if len(vars) > 0 {
-		defaults = append(defaults, jen.Id("variables").Op(":").Map(jen.String()).String().Values(vars))
+		defaults = append(defaults, jen.Id("Variables").Op(":").Map(jen.String()).String().Values(vars))
 	}
-	f.Var().Id("sdkDefaults").Op("=").Id("clientDefaults").Add(multiline(defaults...))
+	f.Var().Id("sdkDefaults").Op("=").Add(sdkName("Defaults")).Add(multiline(defaults...))
 	f.Line()
 
 	f.Add(comment(sentence("NewClient returns a client configured by opts, or the first error an option reports.")...)...)
 	f.Func().Id("NewClient").Params(jen.Id("opts").Op("...").Id("Option")).Params(jen.Op("*").Id("Client"), jen.Error()).Block(
-		jen.List(jen.Id("rt"), jen.Err()).Op(":=").Id("newCore").Call(jen.Op("&").Id("sdkDefaults"), jen.Id("opts")),
+		jen.List(jen.Id("rt"), jen.Err()).Op(":=").Add(sdkName("NewCore")).Call(jen.Op("&").Id("sdkDefaults"), jen.Id("opts")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Return(jen.Op("&").Id("Client").Add(multiline(p.serviceValues(p.client)...)), jen.Nil()),
 	)
@@ -123,7 +123,7 @@ func (p *plan) resolveDefaults(s string) string {
 // serviceFields lists the fields of a service (or Client) struct: the
 // runtime handle, then one field per sub-service.
 func (p *plan) serviceFields(s *service) []jen.Code {
-	fields := []jen.Code{jen.Id("rt").Op("*").Id("core")}
+	fields := []jen.Code{jen.Id("rt").Op("*").Add(sdkName("Core"))}
 	for i, sub := range s.subs {
 		if i == 0 {
 			fields = append(fields, jen.Line())

@@ -7,7 +7,6 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/postgen/postgen/generator/godoc"
-	"github.com/postgen/postgen/templates"
 )
 
 // emitDoc writes doc.go: the package documentation a user reads first
@@ -89,7 +88,7 @@ func (p *plan) packageDoc() []string {
 	if len(p.authTypesUsed()) > 0 {
 		b.Paragraph("A credential the collection's auth needs and the client was not given is an [*AuthError], inside the *RequestError: it names the option that sets it, and nothing is sent.")
 	}
-	if templates.Declares("WithRetry") {
+	if sdkDeclares("WithRetry") {
 		b.Paragraph("Idempotent requests that fail with a connection error, 429 or 502/503/504 are retried (3 attempts, jittered backoff, Retry-After honoured); [WithRetry] changes that. [WithLogger] logs requests at debug level, credentials hidden.")
 	}
 

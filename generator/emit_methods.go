@@ -23,7 +23,7 @@ func (p *plan) serviceFile(s *service) []byte {
 //
 //	// BookingsService holds the requests of the Postman folder "Bookings".
 //	type BookingsService struct {
-//		rt *core
+//		rt *sdk.Core
 //
 //		// Items holds the requests of the "Items" folder.
 //		Items *BookingsItemsService
@@ -48,7 +48,8 @@ func (p *plan) writeService(w *goText, s *service) {
 // then one field per sub-service, each after its comment (so gofmt aligns
 // nothing).
 func (p *plan) writeStruct(w *goText, s *service) {
-	w.WriteString("type " + s.typeName + " struct {\n\trt *core\n")
+	w.use(sdkPath)
+	w.WriteString("type " + s.typeName + " struct {\n\trt *sdk.Core\n")
 	for i, sub := range s.subs {
 		if i == 0 {
 			w.WriteByte('\n')
@@ -63,11 +64,11 @@ func (p *plan) writeStruct(w *goText, s *service) {
 //
 //	// Get sends GET /bookings/:bookingId (Postman: Bookings › Get booking).
 //	func (s *BookingsService) Get(ctx context.Context, bookingID string) (*Booking, *Response, error) {
-//		return send[*Booking](ctx, s.rt, &opBookingsGet, call{path: []string{bookingID}})
+//		return sdk.SendObject[Booking](ctx, s.rt, &opBookingsGet, sdk.Call{Path: []string{bookingID}})
 //	}
 //
-//	var opBookingsGet = operation{name: "Bookings.Get", method: "GET", path: "/bookings/:bookingId",
-//		pathVars: []string{"bookingId"}}
+//	var opBookingsGet = sdk.Operation{Name: "Bookings.Get", Method: "GET", Path: "/bookings/:bookingId",
+//		PathVars: []string{"bookingId"}}
 func (p *plan) writeMethod(w *goText, m *method) {
 	recv := "s"
 	if m.svc == p.client {
@@ -75,6 +76,7 @@ func (p *plan) writeMethod(w *goText, m *method) {
 	}
 	w.comment("", p.methodDoc(m))
 	w.use("context")
+	w.use(sdkPath)
 	args := []string{"ctx context.Context"}
 	var names []string
 	for _, a := range m.pathArgs {
@@ -85,14 +87,14 @@ func (p *plan) writeMethod(w *goText, m *method) {
 	}
 	var fields []string
 	if len(names) > 0 {
-		fields = append(fields, "path: []string{"+strings.Join(names, ", ")+"}")
+		fields = append(fields, "Path: []string{"+strings.Join(names, ", ")+"}")
 	}
 	if m.params != nil {
-		fields = append(fields, "fields: params")
+		fields = append(fields, "Fields: params")
 	}
 	if m.body != nil {
 		args = append(args, "body "+p.bodyTypeText(w, m))
-		fields = append(fields, "body: body")
+		fields = append(fields, "Body: body")
 	}
 	if m.params != nil {
 		args = append(args, "params *"+m.params.name)
@@ -101,18 +103,18 @@ func (p *plan) writeMethod(w *goText, m *method) {
 	if strings.Contains(results, "time.") {
 		w.use("time")
 	}
-	sender := "sendNoResult"
+	sender := "sdk.SendNoResult"
 	if r := strings.TrimSuffix(strings.TrimPrefix(results, "("), ", *Response, error)"); r != results && !strings.HasPrefix(results, "(*Response") {
-		sender = "send[" + r + "]"
+		sender = "sdk.Send[" + r + "]"
 		if len(r) > 1 && r[0] == '*' && r[1] >= 'A' && r[1] <= 'Z' {
 			// A generated struct (not *string, which send hands over as
 			// JSON): one allocation fewer per call.
-			sender = "sendObject[" + r[1:] + "]"
+			sender = "sdk.SendObject[" + r[1:] + "]"
 		}
 	}
 	w.WriteString("func (" + recv + " *" + m.svc.typeName + ") " + m.name + "(" + strings.Join(args, ", ") + ") " + results + " {\n")
-	w.WriteString("\treturn " + sender + "(ctx, " + recv + ".rt, &" + m.opVar + ", call{" + strings.Join(fields, ", ") + "})\n}\n\n")
-	w.WriteString("var " + m.opVar + " = operation")
+	w.WriteString("\treturn " + sender + "(ctx, " + recv + ".rt, &" + m.opVar + ", sdk.Call{" + strings.Join(fields, ", ") + "})\n}\n\n")
+	w.WriteString("var " + m.opVar + " = sdk.Operation")
 	packedLiteral(&w.Buffer, "", p.operationText(m))
 	w.WriteByte('\n')
 }
@@ -144,27 +146,27 @@ func (p *plan) bodyTypeText(w *goText, m *method) string {
 // body.
 func (p *plan) operationText(m *method) [][]string {
 	op := m.op
-	head := []string{"name: " + quote(op.name), "method: " + quote(op.method)}
+	head := []string{"Name: " + quote(op.name), "Method: " + quote(op.method)}
 	if op.origin != 0 {
-		head = append(head, "origin: "+strconv.Itoa(op.origin))
+		head = append(head, "Origin: "+strconv.Itoa(op.origin))
 	}
 	if op.path != "" {
-		head = append(head, "path: "+quote(op.path))
+		head = append(head, "Path: "+quote(op.path))
 	}
 	var how []string
 	if len(op.pathVars) > 0 {
-		how = append(how, "pathVars: []string{"+goStrings(op.pathVars)+"}")
+		how = append(how, "PathVars: []string{"+goStrings(op.pathVars)+"}")
 	}
 	if hasNonEmpty(op.pathValues) {
-		how = append(how, "pathValues: []string{"+goStrings(op.pathValues)+"}")
+		how = append(how, "PathValues: []string{"+goStrings(op.pathValues)+"}")
 	}
 	if op.auth != "" {
-		how = append(how, "auth: "+op.auth)
+		how = append(how, "Auth: "+op.auth)
 	}
 	for _, flag := range []struct {
 		on   bool
 		name string
-	}{{op.noAccept, "noAccept"}, {op.noUA, "noUserAgent"}, {op.rawURL, "rawURL"}} {
+	}{{op.noAccept, "NoAccept"}, {op.noUA, "NoUserAgent"}, {op.rawURL, "RawURL"}} {
 		if flag.on {
 			how = append(how, flag.name+": true")
 		}
@@ -176,15 +178,15 @@ func (p *plan) operationText(m *method) [][]string {
 	if m.types != nil && len(m.types.errors) > 0 {
 		var rows []string
 		for _, e := range m.types.errors {
-			rows = append(rows, "{"+strconv.Itoa(e.status)+", errorAs["+p.typeText(e.root.t, true)+"]}")
+			rows = append(rows, "{Status: "+strconv.Itoa(e.status)+", Decode: sdk.ErrorAs["+p.typeText(e.root.t, true)+"]}")
 		}
-		groups = append(groups, []string{"errBodies: []errorBody{" + strings.Join(rows, ", ") + "}"})
+		groups = append(groups, []string{"ErrBodies: []sdk.ErrorBody{" + strings.Join(rows, ", ") + "}"})
 	}
 	if len(op.params) > 0 {
-		groups = append(groups, []string{"params: " + rowList("[]param", "\t", paramRows(op.params))})
+		groups = append(groups, []string{"Params: " + rowList("[]sdk.Param", "\t", paramRows(op.params))})
 	}
 	if op.body != nil {
-		groups = append(groups, []string{"body: &bodySpec" + bodySpecText(op.body)})
+		groups = append(groups, []string{"Body: &sdk.BodySpec" + bodySpecText(op.body)})
 	}
 	return groups
 }
@@ -196,33 +198,33 @@ func paramRows(params []paramPlan) []string {
 		var fs []string
 		switch pp.in {
 		case "header":
-			fs = append(fs, "in: inHeader")
+			fs = append(fs, "In: sdk.InHeader")
 		case "form":
-			fs = append(fs, "in: inForm")
+			fs = append(fs, "In: sdk.InForm")
 		case "file":
-			fs = append(fs, "in: inFile")
+			fs = append(fs, "In: sdk.InFile")
 		}
-		fs = append(fs, "key: "+quote(pp.key))
+		fs = append(fs, "Key: "+quote(pp.key))
 		if pp.value != "" {
-			fs = append(fs, "value: "+quote(pp.value))
+			fs = append(fs, "Value: "+quote(pp.value))
 		}
 		if pp.null {
-			fs = append(fs, "null: true")
+			fs = append(fs, "Null: true")
 		}
 		if pp.disabled {
-			fs = append(fs, "disabled: true")
+			fs = append(fs, "Disabled: true")
 		}
 		if pp.slot != 0 {
-			fs = append(fs, "slot: "+strconv.Itoa(pp.slot))
+			fs = append(fs, "Slot: "+strconv.Itoa(pp.slot))
 		}
 		if pp.secondary {
-			fs = append(fs, "secondary: true")
+			fs = append(fs, "Secondary: true")
 		}
 		if pp.contentType != "" {
-			fs = append(fs, "contentType: "+quote(pp.contentType))
+			fs = append(fs, "ContentType: "+quote(pp.contentType))
 		}
 		if pp.fileName != "" {
-			fs = append(fs, "fileName: "+quote(pp.fileName))
+			fs = append(fs, "FileName: "+quote(pp.fileName))
 		}
 		out[i] = "{" + strings.Join(fs, ", ") + "}"
 	}
@@ -232,30 +234,30 @@ func paramRows(params []paramPlan) []string {
 // bodySpecText renders a body spec literal without zero fields, on one
 // line, or with its form rows one per line.
 func bodySpecText(b *bodySpecPlan) string {
-	fs := []string{"mode: " + bodyModes[b.mode]}
+	fs := []string{"Mode: " + bodyModes[b.mode]}
 	if b.contentType != "" {
-		fs = append(fs, "contentType: "+quote(b.contentType))
+		fs = append(fs, "ContentType: "+quote(b.contentType))
 	}
 	if b.textConst != "" {
-		fs = append(fs, "text: "+b.textConst)
+		fs = append(fs, "Text: "+b.textConst)
 	} else if b.text != "" {
-		fs = append(fs, "text: "+quote(b.text))
+		fs = append(fs, "Text: "+quote(b.text))
 	}
 	if b.stripComments {
-		fs = append(fs, "stripComments: true")
+		fs = append(fs, "StripComments: true")
 	}
 	if b.gqlVariables != "" {
-		fs = append(fs, "gqlVariables: "+quote(b.gqlVariables))
+		fs = append(fs, "GQLVariables: "+quote(b.gqlVariables))
 	}
 	if b.gqlOperation != "" {
-		fs = append(fs, "gqlOperation: "+quote(b.gqlOperation))
+		fs = append(fs, "GQLOperation: "+quote(b.gqlOperation))
 	}
 	if b.gqlVarsText {
-		fs = append(fs, "gqlVarsText: true")
+		fs = append(fs, "GQLVarsText: true")
 	}
 	groups := [][]string{fs}
 	if len(b.form) > 0 {
-		groups = append(groups, []string{"form: " + rowList("[]param", "\t\t", paramRows(b.form))})
+		groups = append(groups, []string{"Form: " + rowList("[]sdk.Param", "\t\t", paramRows(b.form))})
 	}
 	var buf bytes.Buffer
 	packedLiteral(&buf, "\t", groups)

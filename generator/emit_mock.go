@@ -3,7 +3,6 @@ package generator
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -24,28 +23,37 @@ import (
 // still reads as a string to code that parses the response.
 const mockRedacted = "redacted-by-postgen"
 
-// mockFiles returns the fixed files of the mock server package (emit
-// renders its routes.go with the other generated files).
-func (p *plan) mockFiles() ([]File, error) {
-	dir := p.mockPackage()
-	fixed, err := templates.Mock(dir)
-	if err != nil {
-		return nil, fmt.Errorf("generator: %w", err)
+// emitMockServer writes the mock package's server.go: NewServer, which
+// serves the collection's routes with package sdkmock's server, and the
+// names of sdkmock its users write, under the package's own name.
+func (p *plan) emitMockServer() *jen.File {
+	f := jen.NewFile(p.mockPackage())
+	f.HeaderComment(templates.Header)
+	f.ImportName(sdkMockPath, "sdkmock")
+	for _, n := range []struct{ name, doc string }{
+		{"Server", "the mock server: see [sdkmock.Server]."},
+		{"Request", "a request the server received: see [sdkmock.Request]."},
+		{"Response", "a canned response for Server.Respond: see [sdkmock.Response]."},
+	} {
+		f.Add(comment(n.name + " is " + n.doc)...)
+		f.Type().Id(n.name).Op("=").Qual(sdkMockPath, n.name)
+		f.Line()
 	}
-	files := make([]File, len(fixed))
-	for i, f := range fixed {
-		files[i] = File{Name: dir + "/" + f.Name, Data: f.Data}
-	}
-	return files, nil
+	f.Add(comment(sentence("NewServer starts a server answering the requests of the collection with their saved examples. It is closed when the test ends; a request that matches no request of the collection fails the test.")...)...)
+	f.Func().Id("NewServer").Params(jen.Id("tb").Qual("testing", "TB")).Op("*").Id("Server").Block(
+		jen.Id("tb").Dot("Helper").Call(),
+		jen.Return(jen.Qual(sdkMockPath, "NewServer").Call(jen.Id("tb"), jen.Id("routes"))),
+	)
+	return f
 }
 
 // emitRoutes writes routes.go: the package comment and the route table.
 //
-//	var routes = []route{{
-//		operation: "Bookings.Get",
-//		method:    "GET",
-//		path:      "/bookings/:bookingId",
-//		examples:  []example{{name: "found", status: 200, body: `{...}`}},
+//	var routes = []sdkmock.Route{{
+//		Operation: "Bookings.Get",
+//		Method:    "GET",
+//		Path:      "/bookings/:bookingId",
+//		Examples:  []sdkmock.Example{{Name: "found", Status: 200, Body: `{...}`}},
 //	}}
 func (p *plan) emitRoutes() *jen.File {
 	pkg, mock := p.cfg.Package, p.mockPackage()
@@ -104,44 +112,44 @@ func (p *plan) routesFile() (File, error) {
 	known := p.credentialTexts(runtimeVocabulary())
 	var routes []string
 	p.forEachMethod(func(m *method) {
-		head := []string{"operation: " + quote(m.op.name), "method: " + quote(m.op.method)}
+		head := []string{"Operation: " + quote(m.op.name), "Method: " + quote(m.op.method)}
 		if m.op.path != "" {
-			head = append(head, "path: "+quote(m.op.path))
+			head = append(head, "Path: "+quote(m.op.path))
 		}
 		if prefix := p.originPath(m.op.origin); prefix != "" {
-			head = append(head, "prefix: "+quote(prefix))
+			head = append(head, "Prefix: "+quote(prefix))
 		}
 		groups := [][]string{head}
 		if qs := distinct[m]; len(qs) > 0 {
 			var vals []string
 			for _, q := range qs {
-				v := "key: " + quote(q.key)
+				v := "Key: " + quote(q.key)
 				if q.null {
-					v += ", null: true"
+					v += ", Null: true"
 				} else if q.value != "" {
-					v += ", value: " + quote(q.value)
+					v += ", Value: " + quote(q.value)
 				}
 				vals = append(vals, "{"+v+"}")
 			}
-			groups = append(groups, []string{"query: []queryValue{" + strings.Join(vals, ", ") + "}"})
+			groups = append(groups, []string{"Query: []sdkmock.QueryValue{" + strings.Join(vals, ", ") + "}"})
 		}
 		if len(m.req.Examples) > 0 {
 			var exs []string
 			for _, ex := range m.req.Examples {
 				exs = append(exs, "{"+strings.Join(exampleFields(ex, known), ", ")+"}")
 			}
-			groups = append(groups, []string{"examples: " + rowList("[]example", "\t\t", exs)})
+			groups = append(groups, []string{"Examples: " + rowList("[]sdkmock.Example", "\t\t", exs)})
 		}
 		var b bytes.Buffer
 		packedLiteral(&b, "\t", groups)
 		routes = append(routes, b.String())
 	})
 	if len(routes) == 0 {
-		w.WriteString("var routes = []route{}\n")
+		w.WriteString("var routes = []sdkmock.Route{}\n")
 	} else {
-		w.WriteString("var routes = " + rowList("[]route", "", routes) + "\n")
+		w.WriteString("var routes = " + rowList("[]sdkmock.Route", "", routes) + "\n")
 	}
-	data, err := appendDecls(top.Data, nil, append([]byte("\n"), w.Bytes()...))
+	data, err := appendDecls(top.Data, map[string]bool{sdkMockPath: true}, append([]byte("\n"), w.Bytes()...))
 	return File{Name: name, Data: data}, err
 }
 
@@ -149,19 +157,19 @@ func (p *plan) routesFile() (File, error) {
 // known are the collection's credential values (see credentialTexts),
 // replaced wherever they appear.
 func exampleFields(ex model.Example, known []string) []string {
-	out := []string{"name: " + quote(ex.Name)}
+	out := []string{"Name: " + quote(ex.Name)}
 	if ex.Code != 0 {
-		out = append(out, "status: "+strconv.Itoa(ex.Code))
+		out = append(out, "Status: "+strconv.Itoa(ex.Code))
 	}
 	if hs := exampleHeaders(ex); len(hs) > 0 {
 		vals := make([]string, len(hs))
 		for i, h := range hs {
 			vals[i] = "{" + quote(h[0]) + ", " + quote(replaceAll(h[1], known, mockRedacted)) + "}"
 		}
-		out = append(out, "header: [][2]string{"+strings.Join(vals, ", ")+"}")
+		out = append(out, "Header: [][2]string{"+strings.Join(vals, ", ")+"}")
 	}
 	if body := replaceAll(scrubExampleBody(ex.Body), known, mockRedacted); body != "" {
-		out = append(out, "body: "+bodyLit(body))
+		out = append(out, "Body: "+bodyLit(body))
 	}
 	return out
 }
@@ -303,18 +311,13 @@ func pathShape(path string) string {
 	return strings.Join(segs, "/")
 }
 
-// extraFiles are the files beside the Go package: the mock server's fixed
-// files and README.md.
+// extraFiles are the files beside the Go package: README.md.
 func (p *plan) extraFiles() ([]File, error) {
-	files, err := p.mockFiles()
-	if err != nil {
-		return nil, err
-	}
 	readme, err := p.readme()
 	if err != nil {
 		return nil, err
 	}
-	return append(files, readme), nil
+	return []File{readme}, nil
 }
 
 // bodyLit renders a saved body on one line: JSON compacted (the mock

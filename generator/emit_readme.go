@@ -58,7 +58,7 @@ func (p *plan) readme() (File, error) {
 		ImportPathOrPlaceholder: p.cfg.ImportPath,
 		MockPackage:             p.mockPackage(),
 		Description:             strings.TrimSpace(scrubProse(godoc.Sanitize(p.coll.Description.Content))),
-		Retry:                   templates.Declares("WithRetry"),
+		Retry:                   sdkDeclares("WithRetry"),
 	}
 	d.Command, d.GoGenerate = p.regenerateCommands()
 	if d.ImportPath == "" {
@@ -127,7 +127,7 @@ func (p *plan) regenerateCommands() (command, goGenerate string) {
 		command = "postgen generate -p " + p.cfg.Package + " COLLECTION.json"
 	}
 	args := strings.TrimPrefix(strings.TrimPrefix(command, "postgen "), "generate ")
-	return command, "go run github.com/postgen/postgen generate -o . " + args
+	return command, "go tool postgen generate -o . " + args
 }
 
 // readmeAuth describes the set-up of auth type t: where the collection

@@ -78,7 +78,7 @@ func hasNonEmpty(list []string) bool {
 
 // bodyModes maps Postman body modes to the runtime's constants.
 var bodyModes = map[string]string{
-	"raw": "bodyRaw", "urlencoded": "bodyURLEncoded", "formdata": "bodyFormData", "file": "bodyFile", "graphql": "bodyGraphQL",
+	"raw": "sdk.BodyRaw", "urlencoded": "sdk.BodyURLEncoded", "formdata": "sdk.BodyFormData", "file": "sdk.BodyFile", "graphql": "sdk.BodyGraphQL",
 }
 
 // stringLit renders s as a raw string literal when it spans lines and can

@@ -152,8 +152,8 @@ func shapeKey(out *Result) [sha256.Size]byte {
 	return key
 }
 
-// warmImporter returns an importer of every package the runtime and the
-// generated files import, from the compiler's export data: one go list
+// warmImporter returns an importer of the runtime packages and every
+// package the generated files import, from the compiler's export data: one go list
 // -export builds (or finds in the build cache) the export data of them
 // all, so an SDK type-checks against the standard library in
 // milliseconds, where type-checking net/http and its dependencies from
@@ -163,20 +163,7 @@ func shapeKey(out *Result) [sha256.Size]byte {
 // own.
 func warmImporter(tb testing.TB, fset *token.FileSet) types.Importer {
 	tb.Helper()
-	names, err := templates.FileNames()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var every templates.Features // every optional runtime file
-	for _, n := range names {
-		if a, ok := strings.CutPrefix(strings.TrimSuffix(n, ".go"), "auth_"); ok {
-			every.Auth = append(every.Auth, a)
-		}
-	}
-	rt, err := templates.Runtime("warm", every)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	var rt []File
 	// The generated files add subpackages (the mock server) with imports
 	// of their own.
 	res, err := pgparser.Parse([]byte(`{"info":{"name":"warm"},"item":[{"name":"get","request":"https://warm.example/a?q=1"}]}`))
@@ -189,10 +176,10 @@ func warmImporter(tb testing.TB, fset *token.FileSet) types.Importer {
 	}
 	for _, file := range sdk.Files {
 		if strings.HasSuffix(file.Name, ".go") {
-			rt = append(rt, templates.File{Name: file.Name, Data: file.Data})
+			rt = append(rt, file)
 		}
 	}
-	imports := map[string]bool{}
+	imports := map[string]bool{sdkPath: true, sdkMockPath: true}
 	for _, file := range rt {
 		af, err := parser.ParseFile(token.NewFileSet(), file.Name, file.Data, parser.ImportsOnly)
 		if err != nil {

@@ -20,7 +20,6 @@ import (
 	"sort"
 
 	"github.com/postgen/postgen/model"
-	"github.com/postgen/postgen/templates"
 )
 
 // Config says what to generate.
@@ -152,15 +151,7 @@ func Generate(c *model.Collection, cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The runtime, README and mock server docs are emitted too.
-	cfg.progress("emit", 0, 0)
-	rt, err := templates.Runtime(cfg.Package, templates.Features{Auth: p.authTypesUsed()})
-	if err != nil {
-		return nil, fmt.Errorf("generator: %w", err)
-	}
-	for _, f := range rt {
-		files = append(files, File{Name: f.Name, Data: f.Data})
-	}
+	cfg.progress("emit", 0, 0) // the README and mock server docs
 	extra, err := p.extraFiles()
 	if err != nil {
 		return nil, err

@@ -6,14 +6,12 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 
 	"github.com/postgen/postgen/generator/names"
 	_ "github.com/postgen/postgen/internal/testflag"
 	pgparser "github.com/postgen/postgen/parser"
-	"github.com/postgen/postgen/templates"
 )
 
 // inputs lists the testdata collections and the v2 corpus collections.
@@ -79,19 +77,3 @@ var (
 	srcImporter  types.Importer
 	importFset   = token.NewFileSet()
 )
-
-func TestReservedFilesCoverTheRuntime(t *testing.T) {
-	rt, err := templates.Runtime("x", templates.Features{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	reserved := map[string]bool{}
-	for _, f := range reservedFiles() {
-		reserved[f] = true
-	}
-	for _, f := range rt {
-		if base := strings.TrimSuffix(f.Name, ".go"); !reserved[base] {
-			t.Errorf("runtime file %s is not in reservedFiles: a folder of that name would collide with it", f.Name)
-		}
-	}
-}

@@ -8,7 +8,6 @@ import (
 
 	"github.com/postgen/postgen/generator/names"
 	"github.com/postgen/postgen/model"
-	"github.com/postgen/postgen/templates"
 )
 
 // plan is every decision about the SDK, made before anything is emitted:
@@ -122,10 +121,10 @@ func newPlan(c *model.Collection, cfg Config) (*plan, error) {
 	if err := names.CheckPackageName(cfg.Package); err != nil {
 		return nil, fmt.Errorf("package name: %w", err)
 	}
-	reserved, err := templates.ReservedNamesFor(templates.Features{Auth: declaredAuthTypes(c)})
-	if err != nil {
-		return nil, fmt.Errorf("generator: reading the runtime: %w", err)
-	}
+	// Generated names leave alone the names the SDK re-exports from the
+	// runtime, for every auth type the collection declares (a superset of
+	// the ones it uses), and the name of the runtime's package.
+	reserved := append(exportedNames(declaredAuthTypes(c)), "sdk", versionConst)
 	c = withoutSkipped(c, cfg.Skip)
 	p := &plan{
 		cfg:       cfg,
@@ -165,11 +164,7 @@ func newPlan(c *model.Collection, cfg Config) (*plan, error) {
 // reservedFiles are the names of files every SDK has, lower-cased without
 // ".go", so no service file takes them.
 func reservedFiles() []string {
-	out := []string{"client", "doc", "example_test", "conformance_calls_test", "readme", "auth_schemes"}
-	// Every runtime file, optional ones included, so a folder named like
-	// one never takes its name when the collection starts using it.
-	rt, _ := templates.FileNames() // an embedded directory cannot fail to read
-	return append(out, rt...)
+	return []string{"client", "doc", "example_test", "conformance_calls_test", "readme", "auth_schemes", "sdk"}
 }
 
 // planService plans the service of folder f under parent, then its
@@ -403,7 +398,7 @@ func (p *plan) nameFields(st *structType) {
 // newArgScope is the scope of a method's parameters: the names the
 // generated body uses are taken.
 func newArgScope() *names.Scope {
-	return names.NewScope("ctx", "params", "body", "s", "c", "call", "send")
+	return names.NewScope("ctx", "params", "body", "s", "c", "call", "send", "sdk")
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }

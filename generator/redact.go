@@ -2,14 +2,13 @@ package generator
 
 import (
 	"bytes"
+	_ "embed"
 	"go/scanner"
 	"go/token"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/postgen/postgen/internal/secrets"
-	"github.com/postgen/postgen/templates"
 )
 
 // Descriptions sometimes repeat the credentials the collection's auth
@@ -83,28 +82,17 @@ func (p *plan) credentialTexts(runtimeText string) []string {
 	return out
 }
 
-var (
-	vocabularyOnce sync.Once
-	vocabulary     string
-)
+// runtimeWords are the words of the runtime's source (package sdk and
+// its subpackages: identifiers, string contents, comments), one a line;
+// TestRuntimeWordsAreCurrent keeps the file in step with ../sdk.
+//
+//go:embed runtime_words.txt
+var runtimeWords string
 
-// runtimeVocabulary is the text of every runtime file an SDK may get: a
-// credential equal to a word of it ("password") cannot be told from it.
-func runtimeVocabulary() string {
-	vocabularyOnce.Do(func() {
-		all := make([]string, 0, len(authTypes))
-		for typ := range authTypes {
-			all = append(all, typ)
-		}
-		rt, _ := templates.Runtime("x", templates.Features{Auth: all}) // embedded files cannot fail to read
-		var b strings.Builder
-		for _, f := range rt {
-			b.Write(f.Data)
-		}
-		vocabulary = b.String()
-	})
-	return vocabulary
-}
+// runtimeVocabulary is the text of the runtime and of what generated code
+// writes around the collection's: a credential equal to a word of it
+// ("password", "access_token") cannot be told from it.
+func runtimeVocabulary() string { return runtimeWords }
 
 // isCredentialParam reports whether an auth parameter is a credential: a
 // secret field of its type, or any other key named like a secret.

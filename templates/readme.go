@@ -19,7 +19,7 @@ var (
 // starts with TextHeader.
 func Readme(data any) ([]byte, error) {
 	readmeOnce.Do(func() {
-		src, err := runtimeFS.ReadFile("readme.md.tmpl")
+		src, err := readmeFS.ReadFile("readme.md.tmpl")
 		if err != nil {
 			readmeErr = err
 			return

@@ -16,6 +16,8 @@ import (
 
 	"golang.org/x/oauth2"
 
+	"github.com/postgen/postgen/internal/authclock"
+	"github.com/postgen/postgen/internal/ntlm"
 	_ "github.com/postgen/postgen/internal/testflag"
 )
 
@@ -59,10 +61,10 @@ func respond(r *http.Request, status int, h http.Header) *http.Response {
 // newClient returns a client for the probe's origin that records into w.
 func newClient(t *testing.T, w *wire, opts ...Option) *Client {
 	t.Helper()
-	now, nonce := authNow, authNonce
-	authNow = func() time.Time { return time.Date(2026, 11, 26, 22, 57, 47, 0, time.UTC) }
-	authNonce = func(n int) string { return "7ZVHNjHD"[:min(n, 8)] }
-	t.Cleanup(func() { authNow, authNonce = now, nonce })
+	now, nonce := authclock.Now, authclock.Nonce
+	authclock.Now = func() time.Time { return time.Date(2026, 11, 26, 22, 57, 47, 0, time.UTC) }
+	authclock.Nonce = func(n int) string { return "7ZVHNjHD"[:min(n, 8)] }
+	t.Cleanup(func() { authclock.Now, authclock.Nonce = now, nonce })
 	c, err := NewClient(append([]Option{WithBaseURL("http://127.0.0.1:8765"), WithHTTPClient(&http.Client{Transport: w})}, opts...)...)
 	if err != nil {
 		t.Fatal(err)
@@ -344,7 +346,7 @@ func TestNTLMHandshake(t *testing.T) {
 	}
 	msg, _ := base64.StdEncoding.DecodeString(strings.TrimPrefix(w.reqs[2].Header.Get("Authorization"), "NTLM "))
 	clientChallenge := msg[ntlmOffset(msg, 1)+32 : ntlmOffset(msg, 1)+40]
-	again, _ := ntlmAuthenticate(challenge(), "User", "Password", "Domain", "", clientChallenge, authNow())
+	again, _ := ntlm.Authenticate(challenge(), "User", "Password", "Domain", "", clientChallenge, authclock.Now())
 	if string(again) != string(msg) {
 		t.Errorf("the type 3 message is not the NTLMv2 answer for User/Password in Domain")
 	}

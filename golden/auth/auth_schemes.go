@@ -3,262 +3,266 @@
 
 package auth
 
-import "golang.org/x/oauth2"
+import (
+	"github.com/postgen/postgen/sdk"
+	"github.com/postgen/postgen/sdk/sdkoauth2"
+	"golang.org/x/oauth2"
+)
 
 // authAPIKey is the apikey auth of 1 method, declared at item[0].item[0].request.auth.
 // Its credentials are not in the SDK: set them with WithAPIKey(key), or set the variables its fields name with WithVariable.
-var authAPIKey = &apikeyAuth{
-	key:   "X-API-Key",
-	in:    "header",
-	value: "{{apiKey}}",
+var authAPIKey = &sdk.APIKeyAuth{
+	Key:   "X-API-Key",
+	In:    "header",
+	Value: "{{apiKey}}",
 }
 
 // authAPIKey2 is the apikey auth of 1 method, declared at item[0].item[1].request.auth.
 // Its credentials are not in the SDK: set them with WithAPIKey(key).
-var authAPIKey2 = &apikeyAuth{
-	key:   "api_key",
-	in:    "query",
-	value: notCopied,
+var authAPIKey2 = &sdk.APIKeyAuth{
+	Key:   "api_key",
+	In:    "query",
+	Value: sdk.NotCopied,
 }
 
 // authBearer is the bearer auth of 1 method, declared at item[0].item[2].request.auth.
 // Its credentials are not in the SDK: set them with WithBearerToken(token).
-var authBearer = &bearerAuth{token: notCopied}
+var authBearer = &sdk.BearerAuth{Token: sdk.NotCopied}
 
 // authBasic is the basic auth of 2 methods, declared at item[0].item[3].request.auth, item[0].item[26].request.auth.
 // Its credentials are not in the SDK: set them with WithBasicAuth(username, password).
-var authBasic = &basicAuth{
-	username: notCopied,
-	password: notCopied,
+var authBasic = &sdk.BasicAuth{
+	Username: sdk.NotCopied,
+	Password: sdk.NotCopied,
 }
 
 // authOAuth2 is the oauth2 auth of 1 method, declared at item[0].item[4].request.auth.
 // Its credentials are not in the SDK: set them with WithTokenSource(ts).
-var authOAuth2 = &oauth2Auth{
-	accessToken:  notCopied,
-	addTokenTo:   "header",
-	tokenType:    "Bearer",
-	headerPrefix: "Bearer",
-	grantType:    "client_credentials",
-	tokenURL:     "https://auth.example/token",
-	scope:        "read",
-	clientAuth:   "header",
-	clientID:     notCopied,
-	clientSecret: notCopied,
+var authOAuth2 = &sdkoauth2.Auth{
+	AccessToken:  sdk.NotCopied,
+	AddTokenTo:   "header",
+	TokenType:    "Bearer",
+	HeaderPrefix: "Bearer",
+	GrantType:    "client_credentials",
+	TokenURL:     "https://auth.example/token",
+	Scope:        "read",
+	ClientAuth:   "header",
+	ClientID:     sdk.NotCopied,
+	ClientSecret: sdk.NotCopied,
 }
 
 // authOAuth22 is the oauth2 auth of 1 method, declared at item[0].item[5].request.auth.
 // Its credentials are not in the SDK: set them with WithTokenSource(ts), or set the variables its fields name with WithVariable.
-var authOAuth22 = &oauth2Auth{
-	accessToken:  "{{a06Token}}",
-	headerPrefix: "Token",
+var authOAuth22 = &sdkoauth2.Auth{
+	AccessToken:  "{{a06Token}}",
+	HeaderPrefix: "Token",
 }
 
 // authOAuth23 is the oauth2 auth of 1 method, declared at item[0].item[6].request.auth.
 // Its credentials are not in the SDK: set them with WithTokenSource(ts).
-var authOAuth23 = &oauth2Auth{
-	accessToken:  notCopied,
-	addTokenTo:   "queryParams",
-	headerPrefix: "Bearer",
+var authOAuth23 = &sdkoauth2.Auth{
+	AccessToken:  sdk.NotCopied,
+	AddTokenTo:   "queryParams",
+	HeaderPrefix: "Bearer",
 }
 
 // authOAuth24 is the oauth2 auth of 1 method, declared at item[0].item[7].request.auth.
 // Its credentials are not in the SDK: set them with WithTokenSource(ts).
-var authOAuth24 = &oauth2Auth{
-	headerPrefix: "Bearer",
-	grantType:    "authorization_code",
-	authURL:      "https://auth.example/authorize",
+var authOAuth24 = &sdkoauth2.Auth{
+	HeaderPrefix: "Bearer",
+	GrantType:    "authorization_code",
+	AuthURL:      "https://auth.example/authorize",
 }
 
 // authOAuth1 is the oauth1 auth of 1 method, declared at item[0].item[8].request.auth.
 // Its credentials are not in the SDK: set them with WithOAuth1(consumerKey, consumerSecret, token, tokenSecret).
-var authOAuth1 = &oauth1Auth{
-	consumerKey:     notCopied,
-	consumerSecret:  notCopied,
-	token:           notCopied,
-	tokenSecret:     notCopied,
-	signatureMethod: "HMAC-SHA1",
-	timestamp:       "1700000000",
-	nonce:           "abc123",
-	version:         "1.0",
-	realm:           "r",
-	toHeader:        "true",
-	signEmpty:       "true",
+var authOAuth1 = &sdk.OAuth1Auth{
+	ConsumerKey:     sdk.NotCopied,
+	ConsumerSecret:  sdk.NotCopied,
+	Token:           sdk.NotCopied,
+	TokenSecret:     sdk.NotCopied,
+	SignatureMethod: "HMAC-SHA1",
+	Timestamp:       "1700000000",
+	Nonce:           "abc123",
+	Version:         "1.0",
+	Realm:           "r",
+	ToHeader:        "true",
+	SignEmpty:       "true",
 }
 
 // authOAuth12 is the oauth1 auth of 1 method, declared at item[0].item[9].request.auth.
 // Its credentials are not in the SDK: set them with WithOAuth1(consumerKey, consumerSecret, token, tokenSecret).
-var authOAuth12 = &oauth1Auth{
-	consumerKey:     notCopied,
-	consumerSecret:  notCopied,
-	signatureMethod: "HMAC-SHA256",
-	timestamp:       "1700000000",
-	nonce:           "abc123",
-	version:         "1.0",
-	toHeader:        "true",
+var authOAuth12 = &sdk.OAuth1Auth{
+	ConsumerKey:     sdk.NotCopied,
+	ConsumerSecret:  sdk.NotCopied,
+	SignatureMethod: "HMAC-SHA256",
+	Timestamp:       "1700000000",
+	Nonce:           "abc123",
+	Version:         "1.0",
+	ToHeader:        "true",
 }
 
 // authOAuth13 is the oauth1 auth of 1 method, declared at item[0].item[10].request.auth.
 // Its credentials are not in the SDK: set them with WithOAuth1(consumerKey, consumerSecret, token, tokenSecret).
-var authOAuth13 = &oauth1Auth{
-	consumerKey:     notCopied,
-	consumerSecret:  notCopied,
-	signatureMethod: "PLAINTEXT",
-	timestamp:       "1700000000",
-	nonce:           "abc123",
-	version:         "1.0",
-	toHeader:        "true",
+var authOAuth13 = &sdk.OAuth1Auth{
+	ConsumerKey:     sdk.NotCopied,
+	ConsumerSecret:  sdk.NotCopied,
+	SignatureMethod: "PLAINTEXT",
+	Timestamp:       "1700000000",
+	Nonce:           "abc123",
+	Version:         "1.0",
+	ToHeader:        "true",
 }
 
 // authHawk is the hawk auth of 1 method, declared at item[0].item[11].request.auth.
 // Its credentials are not in the SDK: set them with WithHawkAuth(id, key).
-var authHawk = &hawkAuth{
-	id:        notCopied,
-	key:       notCopied,
-	algorithm: "sha256",
-	nonce:     "n0nce",
-	timestamp: "1700000000",
-	ext:       "ext",
+var authHawk = &sdk.HawkAuth{
+	ID:        sdk.NotCopied,
+	Key:       sdk.NotCopied,
+	Algorithm: "sha256",
+	Nonce:     "n0nce",
+	Timestamp: "1700000000",
+	Ext:       "ext",
 }
 
 // authDigest is the digest auth of 1 method, declared at item[0].item[12].request.auth.
 // Its credentials are not in the SDK: set them with WithDigestAuth(username, password).
-var authDigest = &digestAuth{
-	username:  notCopied,
-	password:  notCopied,
-	algorithm: "MD5",
+var authDigest = &sdk.DigestAuth{
+	Username:  sdk.NotCopied,
+	Password:  sdk.NotCopied,
+	Algorithm: "MD5",
 }
 
 // authAWSV4 is the awsv4 auth of 1 method, declared at item[0].item[13].request.auth.
 // Its credentials are not in the SDK: set them with WithAWSCredentials(accessKey, secretKey, sessionToken).
-var authAWSV4 = &awsv4Auth{
-	accessKey:    notCopied,
-	secretKey:    notCopied,
-	sessionToken: notCopied,
-	region:       "eu-west-1",
-	service:      "execute-api",
+var authAWSV4 = &sdk.AWSV4Auth{
+	AccessKey:    sdk.NotCopied,
+	SecretKey:    sdk.NotCopied,
+	SessionToken: sdk.NotCopied,
+	Region:       "eu-west-1",
+	Service:      "execute-api",
 }
 
 // authAWSV42 is the awsv4 auth of 1 method, declared at item[0].item[14].request.auth.
 // Its credentials are not in the SDK: set them with WithAWSCredentials(accessKey, secretKey, sessionToken).
-var authAWSV42 = &awsv4Auth{
-	accessKey: notCopied,
-	secretKey: notCopied,
-	region:    "eu-west-1",
-	service:   "s3",
-	toQuery:   "true",
+var authAWSV42 = &sdk.AWSV4Auth{
+	AccessKey: sdk.NotCopied,
+	SecretKey: sdk.NotCopied,
+	Region:    "eu-west-1",
+	Service:   "s3",
+	ToQuery:   "true",
 }
 
 // authEdgeGrid is the edgegrid auth of 1 method, declared at item[0].item[15].request.auth.
 // Its credentials are not in the SDK: set them with WithEdgeGrid(clientToken, clientSecret, accessToken).
-var authEdgeGrid = &edgegridAuth{
-	accessToken:  notCopied,
-	clientToken:  notCopied,
-	clientSecret: notCopied,
-	nonce:        "nonce-1",
-	timestamp:    "20240101T00:00:00+0000",
+var authEdgeGrid = &sdk.EdgeGridAuth{
+	AccessToken:  sdk.NotCopied,
+	ClientToken:  sdk.NotCopied,
+	ClientSecret: sdk.NotCopied,
+	Nonce:        "nonce-1",
+	Timestamp:    "20240101T00:00:00+0000",
 }
 
 // authJWT is the jwt auth of 1 method, declared at item[0].item[16].request.auth.
 // Its credentials are not in the SDK: set them with WithJWTKey(key).
-var authJWT = &jwtAuth{
-	secret:        notCopied,
-	algorithm:     "HS256",
-	payload:       "{\"sub\":\"1\",\"iat\":1700000000}",
-	header:        "{\"typ\":\"JWT\"}",
-	addTokenTo:    "header",
-	headerPrefix:  "Bearer",
-	queryParamKey: "token",
+var authJWT = &sdk.JWTAuth{
+	Secret:        sdk.NotCopied,
+	Algorithm:     "HS256",
+	Payload:       "{\"sub\":\"1\",\"iat\":1700000000}",
+	Header:        "{\"typ\":\"JWT\"}",
+	AddTokenTo:    "header",
+	HeaderPrefix:  "Bearer",
+	QueryParamKey: "token",
 }
 
 // authJWT2 is the jwt auth of 1 method, declared at item[0].item[17].request.auth.
 // Its credentials are not in the SDK: set them with WithJWTKey(key).
-var authJWT2 = &jwtAuth{
-	secret:        notCopied,
-	algorithm:     "HS256",
-	payload:       "{\"sub\":\"1\",\"iat\":1700000000}",
-	addTokenTo:    "queryParam",
-	headerPrefix:  "Bearer",
-	queryParamKey: "jwt",
+var authJWT2 = &sdk.JWTAuth{
+	Secret:        sdk.NotCopied,
+	Algorithm:     "HS256",
+	Payload:       "{\"sub\":\"1\",\"iat\":1700000000}",
+	AddTokenTo:    "queryParam",
+	HeaderPrefix:  "Bearer",
+	QueryParamKey: "jwt",
 }
 
 // authASAP is the asap auth of 1 method, declared at item[0].item[18].request.auth.
 // Its credentials are not in the SDK: set them with WithASAPKey(privateKeyPEM).
-var authASAP = &asapAuth{
-	privateKey: notCopied,
-	alg:        "RS256",
-	kid:        "k1",
-	iss:        "me",
-	aud:        "you",
+var authASAP = &sdk.ASAPAuth{
+	PrivateKey: sdk.NotCopied,
+	Alg:        "RS256",
+	Kid:        "k1",
+	Iss:        "me",
+	Aud:        "you",
 }
 
 // authNTLM is the ntlm auth of 1 method, declared at item[0].item[19].request.auth.
 // Its credentials are not in the SDK: set them with WithNTLMAuth(username, password), or set the variables its fields name with WithVariable.
-var authNTLM = &ntlmAuth{
-	username: "{{ntlmUser}}",
-	password: notCopied,
-	domain:   "Domain",
+var authNTLM = &sdk.NTLMAuth{
+	Username: "{{ntlmUser}}",
+	Password: sdk.NotCopied,
+	Domain:   "Domain",
 }
 
 // authBearer2 is the bearer auth of 1 method, declared at item[0].item[20].request.auth.
 // Its credentials are not in the SDK: set them with WithBearerToken(token), or set the variables its fields name with WithVariable.
-var authBearer2 = &bearerAuth{token: "{{noSuchToken}}"}
+var authBearer2 = &sdk.BearerAuth{Token: "{{noSuchToken}}"}
 
 // authBearer3 is the bearer auth of 1 method, declared at item[0].item[21].request.auth.
 // Its credentials are not in the SDK: set them with WithBearerToken(token).
-var authBearer3 = &bearerAuth{}
+var authBearer3 = &sdk.BearerAuth{}
 
 // authBasic2 is the basic auth of 1 method, declared at item[0].item[22].request.auth.
 // Its credentials are not in the SDK: set them with WithBasicAuth(username, password).
-var authBasic2 = &basicAuth{username: notCopied}
+var authBasic2 = &sdk.BasicAuth{Username: sdk.NotCopied}
 
 // authOAuth25 is the oauth2 auth of 1 method, declared at item[0].item[23].request.auth.
 // Its credentials are not in the SDK: set them with WithTokenSource(ts).
-var authOAuth25 = &oauth2Auth{
-	accessToken:  notCopied,
-	tokenType:    "mac",
-	headerPrefix: "Bearer",
+var authOAuth25 = &sdkoauth2.Auth{
+	AccessToken:  sdk.NotCopied,
+	TokenType:    "mac",
+	HeaderPrefix: "Bearer",
 }
 
 // authOAuth26 is the oauth2 auth of 1 method, declared at item[0].item[24].request.auth.
 // Its credentials are not in the SDK: set them with WithTokenSource(ts), or set the variables its fields name with WithVariable.
-var authOAuth26 = &oauth2Auth{
-	accessToken:  "{{p13Token}}",
-	headerPrefix: "",
+var authOAuth26 = &sdkoauth2.Auth{
+	AccessToken:  "{{p13Token}}",
+	HeaderPrefix: "",
 }
 
 // authAPIKey3 is the apikey auth of 1 method, declared at item[0].item[25].request.auth.
 // Its credentials are not in the SDK: set them with WithAPIKey(key).
-var authAPIKey3 = &apikeyAuth{value: notCopied}
+var authAPIKey3 = &sdk.APIKeyAuth{Value: sdk.NotCopied}
 
 // authAPIKey4 is the apikey auth of 1 method, declared at item[0].item[27].request.auth.
 // Its credentials are not in the SDK: set them with WithAPIKey(key).
-var authAPIKey4 = &apikeyAuth{
-	key:   "k",
-	in:    "query",
-	value: notCopied,
+var authAPIKey4 = &sdk.APIKeyAuth{
+	Key:   "k",
+	In:    "query",
+	Value: sdk.NotCopied,
 }
 
 // authBearer4 is the bearer auth of 5 methods, declared at auth (the collection's).
 // Its credentials are not in the SDK: set them with WithBearerToken(token), or set the variables its fields name with WithVariable.
-var authBearer4 = &bearerAuth{token: "{{collectionToken}}"}
+var authBearer4 = &sdk.BearerAuth{Token: "{{collectionToken}}"}
 
 // authAPIKey5 is the apikey auth of 1 method, declared at item[1].item[5].auth.
 // Its credentials are not in the SDK: set them with WithAPIKey(key).
-var authAPIKey5 = &apikeyAuth{
-	key:   "X-Folder-Key",
-	value: notCopied,
+var authAPIKey5 = &sdk.APIKeyAuth{
+	Key:   "X-Folder-Key",
+	Value: sdk.NotCopied,
 }
 
 // OAuth2Config returns the OAuth 2.0 configuration of your application for the API, for golang.org/x/oauth2: cfg.PasswordCredentialsToken, cfg.Exchange, cfg.TokenSource.
 // The endpoint comes from the collection (accessTokenUrl https://auth.example/token), its variables resolved through the client's. An empty redirectURL takes the collection's; scopes default to the collection's ("read"); the client authentication (header or body) is the collection's.
 // Give the resulting token source to NewClient with WithTokenSource.
 func (c *Client) OAuth2Config(clientID, clientSecret, redirectURL string, scopes ...string) (*oauth2.Config, error) {
-	return c.rt.oauth2Config(authOAuth2, clientID, clientSecret, redirectURL, scopes)
+	return sdkoauth2.Config(c.rt, authOAuth2, clientID, clientSecret, redirectURL, scopes)
 }
 
 // OAuth2Flow starts an authorization-code grant with the settings of OAuth2Config: a random state.
 // Send the user to flow.AuthCodeURL(), then call flow.Exchange with the state and code of the redirect. flow.AuthParams adds parameters to the authorization request and flow.Rename renames them, for servers that expect other names (redirect_url for redirect_uri, say).
 func (c *Client) OAuth2Flow(clientID, clientSecret, redirectURL string, scopes ...string) (*OAuth2Flow, error) {
-	return c.rt.oauth2Flow(authOAuth2, clientID, clientSecret, redirectURL, scopes)
+	return sdkoauth2.StartFlow(c.rt, authOAuth2, clientID, clientSecret, redirectURL, scopes)
 }

@@ -3,10 +3,12 @@
 
 package auth
 
+import "github.com/postgen/postgen/sdk"
+
 // Client is a client for the Auth API. Create one with NewClient; it is safe
 // for concurrent use.
 type Client struct {
-	rt *core
+	rt *sdk.Core
 
 	// Types holds the requests of the "Types" folder.
 	Types *TypesService
@@ -19,16 +21,16 @@ const DefaultBaseURL = "http://127.0.0.1:8765"
 
 // sdkDefaults is what the collection says about the client: its origins and the
 // values of the variables its requests use (credentials excluded).
-var sdkDefaults = clientDefaults{
-	origins:   []string{"{{baseUrl}}"},
-	userAgent: "postgen-auth",
-	variables: map[string]string{"baseUrl": "http://127.0.0.1:8765"},
+var sdkDefaults = sdk.Defaults{
+	Origins:   []string{"{{baseUrl}}"},
+	UserAgent: "postgen-auth",
+	Variables: map[string]string{"baseUrl": "http://127.0.0.1:8765"},
 }
 
 // NewClient returns a client configured by opts, or the first error an option
 // reports.
 func NewClient(opts ...Option) (*Client, error) {
-	rt, err := newCore(&sdkDefaults, opts)
+	rt, err := sdk.NewCore(&sdkDefaults, opts)
 	if err != nil {
 		return nil, err
 	}

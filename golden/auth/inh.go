@@ -3,11 +3,15 @@
 
 package auth
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // InhService holds the requests of the Postman folder "INH", as client.Inh.
 type InhService struct {
-	rt *core
+	rt *sdk.Core
 
 	// FNoauth holds the requests of the "F-noauth" folder.
 	FNoauth *InhFNoauthService
@@ -25,45 +29,45 @@ type InhService struct {
 //
 // Auth: a bearer token.
 func (s *InhService) I01NoAuthKey(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opInhI01NoAuthKey, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opInhI01NoAuthKey, sdk.Call{})
 }
 
-var opInhI01NoAuthKey = operation{name: "Inh.I01NoAuthKey", method: "GET", path: "/i01",
-	auth: authBearer4}
+var opInhI01NoAuthKey = sdk.Operation{Name: "Inh.I01NoAuthKey", Method: "GET", Path: "/i01",
+	Auth: authBearer4}
 
 // I02AuthNull sends GET /i02 (Postman: INH › I02 auth null).
 //
 // Auth: a bearer token.
 func (s *InhService) I02AuthNull(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opInhI02AuthNull, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opInhI02AuthNull, sdk.Call{})
 }
 
-var opInhI02AuthNull = operation{name: "Inh.I02AuthNull", method: "GET", path: "/i02",
-	auth: authBearer4}
+var opInhI02AuthNull = sdk.Operation{Name: "Inh.I02AuthNull", Method: "GET", Path: "/i02",
+	Auth: authBearer4}
 
 // I03Noauth sends GET /i03 (Postman: INH › I03 noauth).
 //
 // Auth: none (the request sets no auth).
 func (s *InhService) I03Noauth(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opInhI03Noauth, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opInhI03Noauth, sdk.Call{})
 }
 
-var opInhI03Noauth = operation{name: "Inh.I03Noauth", method: "GET", path: "/i03"}
+var opInhI03Noauth = sdk.Operation{Name: "Inh.I03Noauth", Method: "GET", Path: "/i03"}
 
 // I04AuthEmpty sends GET /i04 (Postman: INH › I04 auth empty).
 //
 // Auth: a bearer token.
 func (s *InhService) I04AuthEmpty(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opInhI04AuthEmpty, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opInhI04AuthEmpty, sdk.Call{})
 }
 
-var opInhI04AuthEmpty = operation{name: "Inh.I04AuthEmpty", method: "GET", path: "/i04",
-	auth: authBearer4}
+var opInhI04AuthEmpty = sdk.Operation{Name: "Inh.I04AuthEmpty", Method: "GET", Path: "/i04",
+	Auth: authBearer4}
 
 // InhFNoauthService holds the requests of the Postman folder "INH › F-noauth",
 // as client.Inh.FNoauth.
 type InhFNoauthService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // I05UnderFolder sends GET /i05 (Postman: INH › F-noauth › I05 under noauth
@@ -71,15 +75,15 @@ type InhFNoauthService struct {
 //
 // Auth: none (the folder "F-noauth" sets no auth).
 func (s *InhFNoauthService) I05UnderFolder(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opInhFNoauthI05UnderFolder, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opInhFNoauthI05UnderFolder, sdk.Call{})
 }
 
-var opInhFNoauthI05UnderFolder = operation{name: "Inh.FNoauth.I05UnderFolder", method: "GET", path: "/i05"}
+var opInhFNoauthI05UnderFolder = sdk.Operation{Name: "Inh.FNoauth.I05UnderFolder", Method: "GET", Path: "/i05"}
 
 // InhFApikeyService holds the requests of the Postman folder "INH › F-apikey",
 // as client.Inh.FApikey.
 type InhFApikeyService struct {
-	rt *core
+	rt *sdk.Core
 
 	// Sub holds the requests of the "F-apikey-sub" folder.
 	Sub *InhFApikeySubService
@@ -88,7 +92,7 @@ type InhFApikeyService struct {
 // InhFApikeySubService holds the requests of the Postman folder "INH › F-apikey
 // › F-apikey-sub", as client.Inh.FApikey.Sub.
 type InhFApikeySubService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // I06GrandchildOfFolder sends GET /i06 (Postman: INH › F-apikey › F-apikey-sub
@@ -97,16 +101,16 @@ type InhFApikeySubService struct {
 // Auth: an API key in the header "X-Folder-Key" (set on the folder "F-apikey");
 // set with WithAPIKey(key).
 func (s *InhFApikeySubService) I06GrandchildOfFolder(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opInhFApikeySubI06GrandchildOfFolder, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opInhFApikeySubI06GrandchildOfFolder, sdk.Call{})
 }
 
-var opInhFApikeySubI06GrandchildOfFolder = operation{name: "Inh.FApikey.Sub.I06GrandchildOfFolder", method: "GET", path: "/i06",
-	auth: authAPIKey5}
+var opInhFApikeySubI06GrandchildOfFolder = sdk.Operation{Name: "Inh.FApikey.Sub.I06GrandchildOfFolder", Method: "GET", Path: "/i06",
+	Auth: authAPIKey5}
 
 // InhFInheritService holds the requests of the Postman folder "INH ›
 // F-inherit", as client.Inh.FInherit.
 type InhFInheritService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // I07FolderType sends GET /i07 (Postman: INH › F-inherit › I07 folder type
@@ -114,31 +118,31 @@ type InhFInheritService struct {
 //
 // Auth: inherit auth (set on the folder "F-inherit").
 func (s *InhFInheritService) I07FolderType(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opInhFInheritI07FolderType, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opInhFInheritI07FolderType, sdk.Call{})
 }
 
-var opInhFInheritI07FolderType = operation{name: "Inh.FInherit.I07FolderType", method: "GET", path: "/i07"}
+var opInhFInheritI07FolderType = sdk.Operation{Name: "Inh.FInherit.I07FolderType", Method: "GET", Path: "/i07"}
 
 // InhFNullService holds the requests of the Postman folder "INH › F-null", as
 // client.Inh.FNull.
 type InhFNullService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // I08FolderAuth sends GET /i08 (Postman: INH › F-null › I08 folder auth null).
 //
 // Auth: a bearer token.
 func (s *InhFNullService) I08FolderAuth(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opInhFNullI08FolderAuth, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opInhFNullI08FolderAuth, sdk.Call{})
 }
 
-var opInhFNullI08FolderAuth = operation{name: "Inh.FNull.I08FolderAuth", method: "GET", path: "/i08",
-	auth: authBearer4}
+var opInhFNullI08FolderAuth = sdk.Operation{Name: "Inh.FNull.I08FolderAuth", Method: "GET", Path: "/i08",
+	Auth: authBearer4}
 
 // InhFPpbService holds the requests of the Postman folder "INH › F-ppb", as
 // client.Inh.FPpb.
 type InhFPpbService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // I09InheritedFromFolder sends GET /i09 (Postman: INH › F-ppb › I09 ppb
@@ -146,8 +150,8 @@ type InhFPpbService struct {
 //
 // Auth: a bearer token.
 func (s *InhFPpbService) I09InheritedFromFolder(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opInhFPpbI09InheritedFromFolder, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opInhFPpbI09InheritedFromFolder, sdk.Call{})
 }
 
-var opInhFPpbI09InheritedFromFolder = operation{name: "Inh.FPpb.I09InheritedFromFolder", method: "GET", path: "/i09",
-	auth: authBearer4, noUserAgent: true}
+var opInhFPpbI09InheritedFromFolder = sdk.Operation{Name: "Inh.FPpb.I09InheritedFromFolder", Method: "GET", Path: "/i09",
+	Auth: authBearer4, NoUserAgent: true}

@@ -3,12 +3,16 @@
 
 package auth
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // TypesService holds the requests of the Postman folder "Types", as
 // client.Types.
 type TypesService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // A01ApikeyHeader sends GET /a01 (Postman: Types › A01 apikey header).
@@ -16,57 +20,57 @@ type TypesService struct {
 // Auth: an API key in the header "X-API-Key" (set on the request); set with
 // WithAPIKey(key) or WithVariable("apiKey", ...).
 func (s *TypesService) A01ApikeyHeader(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesA01ApikeyHeader, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA01ApikeyHeader, sdk.Call{})
 }
 
-var opTypesA01ApikeyHeader = operation{name: "Types.A01ApikeyHeader", method: "GET", path: "/a01",
-	auth: authAPIKey}
+var opTypesA01ApikeyHeader = sdk.Operation{Name: "Types.A01ApikeyHeader", Method: "GET", Path: "/a01",
+	Auth: authAPIKey}
 
 // A02ApikeyQuery sends GET /a02 (Postman: Types › A02 apikey query).
 //
 // Auth: an API key in the query "api_key" (set on the request); set with
 // WithAPIKey(key).
 func (s *TypesService) A02ApikeyQuery(ctx context.Context, params *TypesA02ApikeyQueryParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesA02ApikeyQuery, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA02ApikeyQuery, sdk.Call{Fields: params})
 }
 
-var opTypesA02ApikeyQuery = operation{name: "Types.A02ApikeyQuery", method: "GET", path: "/a02",
-	auth: authAPIKey2,
-	params: []param{
-		{key: "z", value: "1", slot: 1},
+var opTypesA02ApikeyQuery = sdk.Operation{Name: "Types.A02ApikeyQuery", Method: "GET", Path: "/a02",
+	Auth: authAPIKey2,
+	Params: []sdk.Param{
+		{Key: "z", Value: "1", Slot: 1},
 	}}
 
 // A03Bearer sends GET /a03 (Postman: Types › A03 bearer).
 //
 // Auth: a bearer token (set on the request); set with WithBearerToken(token).
 func (s *TypesService) A03Bearer(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesA03Bearer, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA03Bearer, sdk.Call{})
 }
 
-var opTypesA03Bearer = operation{name: "Types.A03Bearer", method: "GET", path: "/a03",
-	auth: authBearer}
+var opTypesA03Bearer = sdk.Operation{Name: "Types.A03Bearer", Method: "GET", Path: "/a03",
+	Auth: authBearer}
 
 // A04Basic sends GET /a04 (Postman: Types › A04 basic).
 //
 // Auth: basic auth (set on the request); set with WithBasicAuth(username,
 // password).
 func (s *TypesService) A04Basic(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesA04Basic, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA04Basic, sdk.Call{})
 }
 
-var opTypesA04Basic = operation{name: "Types.A04Basic", method: "GET", path: "/a04",
-	auth: authBasic}
+var opTypesA04Basic = sdk.Operation{Name: "Types.A04Basic", Method: "GET", Path: "/a04",
+	Auth: authBasic}
 
 // A05OAuth2HeaderDefault sends GET /a05 (Postman: Types › A05 oauth2 header
 // default).
 //
 // Auth: OAuth 2.0 (set on the request); set with WithTokenSource(ts).
 func (s *TypesService) A05OAuth2HeaderDefault(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesA05OAuth2HeaderDefault, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA05OAuth2HeaderDefault, sdk.Call{})
 }
 
-var opTypesA05OAuth2HeaderDefault = operation{name: "Types.A05OAuth2HeaderDefault", method: "GET", path: "/a05",
-	auth: authOAuth2}
+var opTypesA05OAuth2HeaderDefault = sdk.Operation{Name: "Types.A05OAuth2HeaderDefault", Method: "GET", Path: "/a05",
+	Auth: authOAuth2}
 
 // A06OAuth2HeaderPrefix sends GET /a06 (Postman: Types › A06 oauth2
 // headerPrefix).
@@ -74,51 +78,51 @@ var opTypesA05OAuth2HeaderDefault = operation{name: "Types.A05OAuth2HeaderDefaul
 // Auth: OAuth 2.0 (set on the request); set with WithTokenSource(ts) or
 // WithVariable("a06Token", ...).
 func (s *TypesService) A06OAuth2HeaderPrefix(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesA06OAuth2HeaderPrefix, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA06OAuth2HeaderPrefix, sdk.Call{})
 }
 
-var opTypesA06OAuth2HeaderPrefix = operation{name: "Types.A06OAuth2HeaderPrefix", method: "GET", path: "/a06",
-	auth: authOAuth22}
+var opTypesA06OAuth2HeaderPrefix = sdk.Operation{Name: "Types.A06OAuth2HeaderPrefix", Method: "GET", Path: "/a06",
+	Auth: authOAuth22}
 
 // A07OAuth2QueryParams sends GET /a07 (Postman: Types › A07 oauth2
 // queryParams).
 //
 // Auth: OAuth 2.0 (set on the request); set with WithTokenSource(ts).
 func (s *TypesService) A07OAuth2QueryParams(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesA07OAuth2QueryParams, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA07OAuth2QueryParams, sdk.Call{})
 }
 
-var opTypesA07OAuth2QueryParams = operation{name: "Types.A07OAuth2QueryParams", method: "GET", path: "/a07",
-	auth: authOAuth23}
+var opTypesA07OAuth2QueryParams = sdk.Operation{Name: "Types.A07OAuth2QueryParams", Method: "GET", Path: "/a07",
+	Auth: authOAuth23}
 
 // A08OAuth2WithoutAccessToken sends GET /a08 (Postman: Types › A08 oauth2
 // without accessToken).
 //
 // Auth: OAuth 2.0 (set on the request); set with WithTokenSource(ts).
 func (s *TypesService) A08OAuth2WithoutAccessToken(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesA08OAuth2WithoutAccessToken, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA08OAuth2WithoutAccessToken, sdk.Call{})
 }
 
-var opTypesA08OAuth2WithoutAccessToken = operation{name: "Types.A08OAuth2WithoutAccessToken", method: "GET", path: "/a08",
-	auth: authOAuth24}
+var opTypesA08OAuth2WithoutAccessToken = sdk.Operation{Name: "Types.A08OAuth2WithoutAccessToken", Method: "GET", Path: "/a08",
+	Auth: authOAuth24}
 
 // A09OAuth1Header sends POST /a09 (Postman: Types › A09 oauth1 header).
 //
 // Auth: OAuth 1.0 (set on the request); set with WithOAuth1(consumerKey,
 // consumerSecret, token, tokenSecret).
 func (s *TypesService) A09OAuth1Header(ctx context.Context, body *TypesA09OAuth1HeaderForm, params *TypesA09OAuth1HeaderParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesA09OAuth1Header, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA09OAuth1Header, sdk.Call{Fields: params, Body: body})
 }
 
-var opTypesA09OAuth1Header = operation{name: "Types.A09OAuth1Header", method: "POST", path: "/a09",
-	auth: authOAuth1,
-	params: []param{
-		{key: "b", value: "2", slot: 1},
-		{key: "a", value: "1", slot: 2},
+var opTypesA09OAuth1Header = sdk.Operation{Name: "Types.A09OAuth1Header", Method: "POST", Path: "/a09",
+	Auth: authOAuth1,
+	Params: []sdk.Param{
+		{Key: "b", Value: "2", Slot: 1},
+		{Key: "a", Value: "1", Slot: 2},
 	},
-	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
-		form: []param{
-			{in: inForm, key: "c", value: "3", slot: 1},
+	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "c", Value: "3", Slot: 1},
 		}}}
 
 // A10OAuth1Query sends GET /a10 (Postman: Types › A10 oauth1 query).
@@ -126,13 +130,13 @@ var opTypesA09OAuth1Header = operation{name: "Types.A09OAuth1Header", method: "P
 // Auth: OAuth 1.0 (set on the request); set with WithOAuth1(consumerKey,
 // consumerSecret, token, tokenSecret).
 func (s *TypesService) A10OAuth1Query(ctx context.Context, params *TypesA10OAuth1QueryParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesA10OAuth1Query, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA10OAuth1Query, sdk.Call{Fields: params})
 }
 
-var opTypesA10OAuth1Query = operation{name: "Types.A10OAuth1Query", method: "GET", path: "/a10",
-	auth: authOAuth12,
-	params: []param{
-		{key: "b", value: "2", slot: 1},
+var opTypesA10OAuth1Query = sdk.Operation{Name: "Types.A10OAuth1Query", Method: "GET", Path: "/a10",
+	Auth: authOAuth12,
+	Params: []sdk.Param{
+		{Key: "b", Value: "2", Slot: 1},
 	}}
 
 // A10bOAuth1Body sends POST /a10b (Postman: Types › A10b oauth1 body).
@@ -140,38 +144,38 @@ var opTypesA10OAuth1Query = operation{name: "Types.A10OAuth1Query", method: "GET
 // Auth: OAuth 1.0 (set on the request); set with WithOAuth1(consumerKey,
 // consumerSecret, token, tokenSecret).
 func (s *TypesService) A10bOAuth1Body(ctx context.Context, body *TypesA10bOAuth1BodyForm) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesA10bOAuth1Body, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA10bOAuth1Body, sdk.Call{Body: body})
 }
 
-var opTypesA10bOAuth1Body = operation{name: "Types.A10bOAuth1Body", method: "POST", path: "/a10b",
-	auth: authOAuth13,
-	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
-		form: []param{
-			{in: inForm, key: "c", value: "3", slot: 1},
+var opTypesA10bOAuth1Body = sdk.Operation{Name: "Types.A10bOAuth1Body", Method: "POST", Path: "/a10b",
+	Auth: authOAuth13,
+	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "c", Value: "3", Slot: 1},
 		}}}
 
 // A11Hawk sends GET /a11 (Postman: Types › A11 hawk).
 //
 // Auth: Hawk (set on the request); set with WithHawkAuth(id, key).
 func (s *TypesService) A11Hawk(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesA11Hawk, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA11Hawk, sdk.Call{})
 }
 
-var opTypesA11Hawk = operation{name: "Types.A11Hawk", method: "GET", path: "/a11",
-	auth: authHawk}
+var opTypesA11Hawk = sdk.Operation{Name: "Types.A11Hawk", Method: "GET", Path: "/a11",
+	Auth: authHawk}
 
 // A12Digest sends GET /digest/a12 (Postman: Types › A12 digest).
 //
 // Auth: digest auth (set on the request); set with WithDigestAuth(username,
 // password).
 func (s *TypesService) A12Digest(ctx context.Context, params *TypesA12DigestParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesA12Digest, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA12Digest, sdk.Call{Fields: params})
 }
 
-var opTypesA12Digest = operation{name: "Types.A12Digest", method: "GET", path: "/digest/a12",
-	auth: authDigest,
-	params: []param{
-		{key: "x", value: "1", slot: 1},
+var opTypesA12Digest = sdk.Operation{Name: "Types.A12Digest", Method: "GET", Path: "/digest/a12",
+	Auth: authDigest,
+	Params: []sdk.Param{
+		{Key: "x", Value: "1", Slot: 1},
 	}}
 
 // A13Awsv4 sends POST /a13 (Postman: Types › A13 awsv4).
@@ -179,80 +183,80 @@ var opTypesA12Digest = operation{name: "Types.A12Digest", method: "GET", path: "
 // Auth: AWS Signature Version 4 (set on the request); set with
 // WithAWSCredentials(accessKey, secretKey, sessionToken).
 func (s *TypesService) A13Awsv4(ctx context.Context, body map[string]any, params *TypesA13Awsv4Params) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesA13Awsv4, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA13Awsv4, sdk.Call{Fields: params, Body: body})
 }
 
-var opTypesA13Awsv4 = operation{name: "Types.A13Awsv4", method: "POST", path: "/a13",
-	auth: authAWSV4,
-	params: []param{
-		{key: "b", value: "2", slot: 1},
-		{key: "a", value: "1", slot: 2},
+var opTypesA13Awsv4 = sdk.Operation{Name: "Types.A13Awsv4", Method: "POST", Path: "/a13",
+	Auth: authAWSV4,
+	Params: []sdk.Param{
+		{Key: "b", Value: "2", Slot: 1},
+		{Key: "a", Value: "1", Slot: 2},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{}"}}
 
 // A13bAwsv4Query sends GET /a13b (Postman: Types › A13b awsv4 query).
 //
 // Auth: AWS Signature Version 4 (set on the request); set with
 // WithAWSCredentials(accessKey, secretKey, sessionToken).
 func (s *TypesService) A13bAwsv4Query(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesA13bAwsv4Query, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA13bAwsv4Query, sdk.Call{})
 }
 
-var opTypesA13bAwsv4Query = operation{name: "Types.A13bAwsv4Query", method: "GET", path: "/a13b",
-	auth: authAWSV42}
+var opTypesA13bAwsv4Query = sdk.Operation{Name: "Types.A13bAwsv4Query", Method: "GET", Path: "/a13b",
+	Auth: authAWSV42}
 
 // A14Edgegrid sends POST /a14 (Postman: Types › A14 edgegrid).
 //
 // Auth: Akamai EdgeGrid (set on the request); set with
 // WithEdgeGrid(clientToken, clientSecret, accessToken).
 func (s *TypesService) A14Edgegrid(ctx context.Context, body *TypesA14EdgegridBody) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesA14Edgegrid, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA14Edgegrid, sdk.Call{Body: body})
 }
 
-var opTypesA14Edgegrid = operation{name: "Types.A14Edgegrid", method: "POST", path: "/a14",
-	auth: authEdgeGrid,
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"a\":1}"}}
+var opTypesA14Edgegrid = sdk.Operation{Name: "Types.A14Edgegrid", Method: "POST", Path: "/a14",
+	Auth: authEdgeGrid,
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"a\":1}"}}
 
 // A15JWTHs256 sends GET /a15 (Postman: Types › A15 jwt HS256).
 //
 // Auth: a JWT (set on the request); set with WithJWTKey(key).
 func (s *TypesService) A15JWTHs256(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesA15JWTHs256, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA15JWTHs256, sdk.Call{})
 }
 
-var opTypesA15JWTHs256 = operation{name: "Types.A15JWTHs256", method: "GET", path: "/a15",
-	auth: authJWT}
+var opTypesA15JWTHs256 = sdk.Operation{Name: "Types.A15JWTHs256", Method: "GET", Path: "/a15",
+	Auth: authJWT}
 
 // A15bJWTQuery sends GET /a15b (Postman: Types › A15b jwt query).
 //
 // Auth: a JWT (set on the request); set with WithJWTKey(key).
 func (s *TypesService) A15bJWTQuery(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesA15bJWTQuery, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA15bJWTQuery, sdk.Call{})
 }
 
-var opTypesA15bJWTQuery = operation{name: "Types.A15bJWTQuery", method: "GET", path: "/a15b",
-	auth: authJWT2}
+var opTypesA15bJWTQuery = sdk.Operation{Name: "Types.A15bJWTQuery", Method: "GET", Path: "/a15b",
+	Auth: authJWT2}
 
 // A16Asap sends GET /a16 (Postman: Types › A16 asap).
 //
 // Auth: ASAP (set on the request); set with WithASAPKey(privateKeyPEM).
 func (s *TypesService) A16Asap(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesA16Asap, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA16Asap, sdk.Call{})
 }
 
-var opTypesA16Asap = operation{name: "Types.A16Asap", method: "GET", path: "/a16",
-	auth: authASAP}
+var opTypesA16Asap = sdk.Operation{Name: "Types.A16Asap", Method: "GET", Path: "/a16",
+	Auth: authASAP}
 
 // N01Ntlm sends GET /n01 (Postman: Types › N01 ntlm).
 //
 // Auth: NTLM (set on the request); set with WithNTLMAuth(username, password) or
 // WithVariable("ntlmUser", ...).
 func (s *TypesService) N01Ntlm(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesN01Ntlm, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesN01Ntlm, sdk.Call{})
 }
 
-var opTypesN01Ntlm = operation{name: "Types.N01Ntlm", method: "GET", path: "/n01",
-	auth: authNTLM}
+var opTypesN01Ntlm = sdk.Operation{Name: "Types.N01Ntlm", Method: "GET", Path: "/n01",
+	Auth: authNTLM}
 
 // P09BearerUnresolvedToken sends GET /p09 (Postman: Types › P09 bearer
 // unresolved token).
@@ -260,21 +264,21 @@ var opTypesN01Ntlm = operation{name: "Types.N01Ntlm", method: "GET", path: "/n01
 // Auth: a bearer token (set on the request); set with WithBearerToken(token) or
 // WithVariable("noSuchToken", ...).
 func (s *TypesService) P09BearerUnresolvedToken(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesP09BearerUnresolvedToken, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesP09BearerUnresolvedToken, sdk.Call{})
 }
 
-var opTypesP09BearerUnresolvedToken = operation{name: "Types.P09BearerUnresolvedToken", method: "GET", path: "/p09",
-	auth: authBearer2}
+var opTypesP09BearerUnresolvedToken = sdk.Operation{Name: "Types.P09BearerUnresolvedToken", Method: "GET", Path: "/p09",
+	Auth: authBearer2}
 
 // P10BearerEmptyToken sends GET /p10 (Postman: Types › P10 bearer empty token).
 //
 // Auth: a bearer token (set on the request); set with WithBearerToken(token).
 func (s *TypesService) P10BearerEmptyToken(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesP10BearerEmptyToken, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesP10BearerEmptyToken, sdk.Call{})
 }
 
-var opTypesP10BearerEmptyToken = operation{name: "Types.P10BearerEmptyToken", method: "GET", path: "/p10",
-	auth: authBearer3}
+var opTypesP10BearerEmptyToken = sdk.Operation{Name: "Types.P10BearerEmptyToken", Method: "GET", Path: "/p10",
+	Auth: authBearer3}
 
 // P11BasicMissingPassword sends GET /p11 (Postman: Types › P11 basic missing
 // password).
@@ -282,22 +286,22 @@ var opTypesP10BearerEmptyToken = operation{name: "Types.P10BearerEmptyToken", me
 // Auth: basic auth (set on the request); set with WithBasicAuth(username,
 // password).
 func (s *TypesService) P11BasicMissingPassword(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesP11BasicMissingPassword, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesP11BasicMissingPassword, sdk.Call{})
 }
 
-var opTypesP11BasicMissingPassword = operation{name: "Types.P11BasicMissingPassword", method: "GET", path: "/p11",
-	auth: authBasic2}
+var opTypesP11BasicMissingPassword = sdk.Operation{Name: "Types.P11BasicMissingPassword", Method: "GET", Path: "/p11",
+	Auth: authBasic2}
 
 // P12OAuth2MacToken sends GET /p12 (Postman: Types › P12 oauth2 mac token
 // type).
 //
 // Auth: OAuth 2.0 (set on the request); set with WithTokenSource(ts).
 func (s *TypesService) P12OAuth2MacToken(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesP12OAuth2MacToken, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesP12OAuth2MacToken, sdk.Call{})
 }
 
-var opTypesP12OAuth2MacToken = operation{name: "Types.P12OAuth2MacToken", method: "GET", path: "/p12",
-	auth: authOAuth25}
+var opTypesP12OAuth2MacToken = sdk.Operation{Name: "Types.P12OAuth2MacToken", Method: "GET", Path: "/p12",
+	Auth: authOAuth25}
 
 // P13OAuth2EmptyHeaderPrefix sends GET /p13 (Postman: Types › P13 oauth2 empty
 // headerPrefix).
@@ -305,21 +309,21 @@ var opTypesP12OAuth2MacToken = operation{name: "Types.P12OAuth2MacToken", method
 // Auth: OAuth 2.0 (set on the request); set with WithTokenSource(ts) or
 // WithVariable("p13Token", ...).
 func (s *TypesService) P13OAuth2EmptyHeaderPrefix(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesP13OAuth2EmptyHeaderPrefix, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesP13OAuth2EmptyHeaderPrefix, sdk.Call{})
 }
 
-var opTypesP13OAuth2EmptyHeaderPrefix = operation{name: "Types.P13OAuth2EmptyHeaderPrefix", method: "GET", path: "/p13",
-	auth: authOAuth26}
+var opTypesP13OAuth2EmptyHeaderPrefix = sdk.Operation{Name: "Types.P13OAuth2EmptyHeaderPrefix", Method: "GET", Path: "/p13",
+	Auth: authOAuth26}
 
 // P20ApikeyNoKey sends GET /p20 (Postman: Types › P20 apikey no key).
 //
 // Auth: an API key (set on the request); set with WithAPIKey(key).
 func (s *TypesService) P20ApikeyNoKey(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesP20ApikeyNoKey, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesP20ApikeyNoKey, sdk.Call{})
 }
 
-var opTypesP20ApikeyNoKey = operation{name: "Types.P20ApikeyNoKey", method: "GET", path: "/p20",
-	auth: authAPIKey3}
+var opTypesP20ApikeyNoKey = sdk.Operation{Name: "Types.P20ApikeyNoKey", Method: "GET", Path: "/p20",
+	Auth: authAPIKey3}
 
 // V01BasicObjectParams sends GET /v01 (Postman: Types › V01 basic object
 // params).
@@ -327,11 +331,11 @@ var opTypesP20ApikeyNoKey = operation{name: "Types.P20ApikeyNoKey", method: "GET
 // Auth: basic auth (set on the request); set with WithBasicAuth(username,
 // password).
 func (s *TypesService) V01BasicObjectParams(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesV01BasicObjectParams, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesV01BasicObjectParams, sdk.Call{})
 }
 
-var opTypesV01BasicObjectParams = operation{name: "Types.V01BasicObjectParams", method: "GET", path: "/v01",
-	auth: authBasic}
+var opTypesV01BasicObjectParams = sdk.Operation{Name: "Types.V01BasicObjectParams", Method: "GET", Path: "/v01",
+	Auth: authBasic}
 
 // V02ApikeyObjectParamsQuery sends GET /v02 (Postman: Types › V02 apikey object
 // params query).
@@ -339,8 +343,8 @@ var opTypesV01BasicObjectParams = operation{name: "Types.V01BasicObjectParams", 
 // Auth: an API key in the query "k" (set on the request); set with
 // WithAPIKey(key).
 func (s *TypesService) V02ApikeyObjectParamsQuery(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTypesV02ApikeyObjectParamsQuery, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesV02ApikeyObjectParamsQuery, sdk.Call{})
 }
 
-var opTypesV02ApikeyObjectParamsQuery = operation{name: "Types.V02ApikeyObjectParamsQuery", method: "GET", path: "/v02",
-	auth: authAPIKey4}
+var opTypesV02ApikeyObjectParamsQuery = sdk.Operation{Name: "Types.V02ApikeyObjectParamsQuery", Method: "GET", Path: "/v02",
+	Auth: authAPIKey4}

@@ -6,12 +6,14 @@ package bodies
 import (
 	"context"
 	"io"
+
+	"github.com/postgen/postgen/sdk"
 )
 
 // Client is a client for the Bodies API. Create one with NewClient; it is safe
 // for concurrent use.
 type Client struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // DefaultBaseURL is the base URL the collection gives; WithBaseURL changes it.
@@ -19,10 +21,10 @@ const DefaultBaseURL = "https://bodies.example.com"
 
 // sdkDefaults is what the collection says about the client: its origins and the
 // values of the variables its requests use (credentials excluded).
-var sdkDefaults = clientDefaults{
-	origins:   []string{"{{baseUrl}}"},
-	userAgent: "postgen-bodies",
-	variables: map[string]string{
+var sdkDefaults = sdk.Defaults{
+	Origins:   []string{"{{baseUrl}}"},
+	UserAgent: "postgen-bodies",
+	Variables: map[string]string{
 		"baseUrl": "https://bodies.example.com",
 		"qv":      "x&y=z",
 	},
@@ -31,7 +33,7 @@ var sdkDefaults = clientDefaults{
 // NewClient returns a client configured by opts, or the first error an option
 // reports.
 func NewClient(opts ...Option) (*Client, error) {
-	rt, err := newCore(&sdkDefaults, opts)
+	rt, err := sdk.NewCore(&sdkDefaults, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -40,104 +42,104 @@ func NewClient(opts ...Option) (*Client, error) {
 
 // RawJSONWithComments sends POST /json (Postman: Raw JSON with comments).
 func (c *Client) RawJSONWithComments(ctx context.Context, body *RawJSONWithCommentsBody) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opRawJSONWithComments, call{body: body})
+	return sdk.Send[[]byte](ctx, c.rt, &opRawJSONWithComments, sdk.Call{Body: body})
 }
 
-var opRawJSONWithComments = operation{name: "RawJSONWithComments", method: "POST", path: "/json",
-	body: &bodySpec{mode: bodyRaw, contentType: "application/json", text: "{\n  // line comment\n  \"a\": 1, /* block */\n  \"url\": \"http://x//y\"\n}", stripComments: true}}
+var opRawJSONWithComments = sdk.Operation{Name: "RawJSONWithComments", Method: "POST", Path: "/json",
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/json", Text: "{\n  // line comment\n  \"a\": 1, /* block */\n  \"url\": \"http://x//y\"\n}", StripComments: true}}
 
 // RawXML sends POST /xml (Postman: Raw XML).
 func (c *Client) RawXML(ctx context.Context, body string) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opRawXML, call{body: body})
+	return sdk.Send[[]byte](ctx, c.rt, &opRawXML, sdk.Call{Body: body})
 }
 
-var opRawXML = operation{name: "RawXML", method: "POST", path: "/xml",
-	body: &bodySpec{mode: bodyRaw, contentType: "application/xml", text: "<a>1</a>"}}
+var opRawXML = sdk.Operation{Name: "RawXML", Method: "POST", Path: "/xml",
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/xml", Text: "<a>1</a>"}}
 
 // RawTextNoLanguage sends PUT /text (Postman: Raw text, no language).
 func (c *Client) RawTextNoLanguage(ctx context.Context, body string) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opRawTextNoLanguage, call{body: body})
+	return sdk.Send[[]byte](ctx, c.rt, &opRawTextNoLanguage, sdk.Call{Body: body})
 }
 
-var opRawTextNoLanguage = operation{name: "RawTextNoLanguage", method: "PUT", path: "/text",
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "plain // text"}}
+var opRawTextNoLanguage = sdk.Operation{Name: "RawTextNoLanguage", Method: "PUT", Path: "/text",
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "plain // text"}}
 
 // URLEncoded sends POST /form (Postman: URL encoded).
 func (c *Client) URLEncoded(ctx context.Context, body *URLEncodedForm) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opURLEncoded, call{body: body})
+	return sdk.Send[[]byte](ctx, c.rt, &opURLEncoded, sdk.Call{Body: body})
 }
 
-var opURLEncoded = operation{name: "URLEncoded", method: "POST", path: "/form",
-	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
-		form: []param{
-			{in: inForm, key: "a", value: "1", slot: 1},
-			{in: inForm, key: "sp ace", value: "hello world", slot: 2},
-			{in: inForm, key: "dup", value: "1", slot: 3},
-			{in: inForm, key: "dup", value: "2", slot: 3, secondary: true},
-			{in: inForm, key: "dis", value: "x", disabled: true, slot: 4},
-			{in: inForm, key: "var", value: "{{qv}}", slot: 5},
+var opURLEncoded = sdk.Operation{Name: "URLEncoded", Method: "POST", Path: "/form",
+	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "a", Value: "1", Slot: 1},
+			{In: sdk.InForm, Key: "sp ace", Value: "hello world", Slot: 2},
+			{In: sdk.InForm, Key: "dup", Value: "1", Slot: 3},
+			{In: sdk.InForm, Key: "dup", Value: "2", Slot: 3, Secondary: true},
+			{In: sdk.InForm, Key: "dis", Value: "x", Disabled: true, Slot: 4},
+			{In: sdk.InForm, Key: "var", Value: "{{qv}}", Slot: 5},
 		}}}
 
 // FormData sends POST /multipart (Postman: Form data).
 func (c *Client) FormData(ctx context.Context, body *FormDataForm) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opFormData, call{body: body})
+	return sdk.Send[[]byte](ctx, c.rt, &opFormData, sdk.Call{Body: body})
 }
 
-var opFormData = operation{name: "FormData", method: "POST", path: "/multipart",
-	body: &bodySpec{mode: bodyFormData,
-		form: []param{
-			{in: inForm, key: "text1", value: "hello", slot: 1},
-			{in: inForm, key: "json", value: "{\"a\":1}", slot: 2, contentType: "application/json"},
-			{in: inFile, key: "file1", slot: 3, contentType: "text/plain", fileName: "upload.txt"},
-			{in: inForm, key: "dis", value: "x", disabled: true, slot: 4},
+var opFormData = sdk.Operation{Name: "FormData", Method: "POST", Path: "/multipart",
+	Body: &sdk.BodySpec{Mode: sdk.BodyFormData,
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "text1", Value: "hello", Slot: 1},
+			{In: sdk.InForm, Key: "json", Value: "{\"a\":1}", Slot: 2, ContentType: "application/json"},
+			{In: sdk.InFile, Key: "file1", Slot: 3, ContentType: "text/plain", FileName: "upload.txt"},
+			{In: sdk.InForm, Key: "dis", Value: "x", Disabled: true, Slot: 4},
 		}}}
 
 // FileBody sends POST /upload (Postman: File body).
 //
 // body is streamed as the request body.
 func (c *Client) FileBody(ctx context.Context, body io.Reader) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opFileBody, call{body: body})
+	return sdk.Send[[]byte](ctx, c.rt, &opFileBody, sdk.Call{Body: body})
 }
 
-var opFileBody = operation{name: "FileBody", method: "POST", path: "/upload",
-	body: &bodySpec{mode: bodyFile, contentType: "application/json"}}
+var opFileBody = sdk.Operation{Name: "FileBody", Method: "POST", Path: "/upload",
+	Body: &sdk.BodySpec{Mode: sdk.BodyFile, ContentType: "application/json"}}
 
 // GraphQLVariablesAsText sends POST /graphql (Postman: GraphQL, variables as
 // text).
 func (c *Client) GraphQLVariablesAsText(ctx context.Context, body *GraphQLVariablesAsTextRequest) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opGraphQLVariablesAsText, call{body: body})
+	return sdk.Send[[]byte](ctx, c.rt, &opGraphQLVariablesAsText, sdk.Call{Body: body})
 }
 
-var opGraphQLVariablesAsText = operation{name: "GraphQLVariablesAsText", method: "POST", path: "/graphql",
-	body: &bodySpec{mode: bodyGraphQL, contentType: "application/json", text: GraphQLVariablesAsTextQuery, gqlVariables: "{\n  \"id\": \"{{qv}}\"\n}", gqlVarsText: true}}
+var opGraphQLVariablesAsText = sdk.Operation{Name: "GraphQLVariablesAsText", Method: "POST", Path: "/graphql",
+	Body: &sdk.BodySpec{Mode: sdk.BodyGraphQL, ContentType: "application/json", Text: GraphQLVariablesAsTextQuery, GQLVariables: "{\n  \"id\": \"{{qv}}\"\n}", GQLVarsText: true}}
 
 // GraphQLVariablesAsObject sends POST /graphql (Postman: GraphQL, variables as
 // object).
 func (c *Client) GraphQLVariablesAsObject(ctx context.Context, body *GraphQLVariablesAsObjectRequest) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opGraphQLVariablesAsObject, call{body: body})
+	return sdk.Send[[]byte](ctx, c.rt, &opGraphQLVariablesAsObject, sdk.Call{Body: body})
 }
 
-var opGraphQLVariablesAsObject = operation{name: "GraphQLVariablesAsObject", method: "POST", path: "/graphql",
-	body: &bodySpec{mode: bodyGraphQL, contentType: "application/json", text: GraphQLVariablesAsObjectQuery, gqlVariables: "{\"x\":1}", gqlOperation: "Q"}}
+var opGraphQLVariablesAsObject = sdk.Operation{Name: "GraphQLVariablesAsObject", Method: "POST", Path: "/graphql",
+	Body: &sdk.BodySpec{Mode: sdk.BodyGraphQL, ContentType: "application/json", Text: GraphQLVariablesAsObjectQuery, GQLVariables: "{\"x\":1}", GQLOperation: "Q"}}
 
 // GetWithBodyIsPruned sends GET /pruned (Postman: GET with body is pruned).
 func (c *Client) GetWithBodyIsPruned(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opGetWithBodyIsPruned, call{})
+	return sdk.Send[[]byte](ctx, c.rt, &opGetWithBodyIsPruned, sdk.Call{})
 }
 
-var opGetWithBodyIsPruned = operation{name: "GetWithBodyIsPruned", method: "GET", path: "/pruned"}
+var opGetWithBodyIsPruned = sdk.Operation{Name: "GetWithBodyIsPruned", Method: "GET", Path: "/pruned"}
 
 // GetWithBodyKept sends GET /kept (Postman: GET with body kept).
 func (c *Client) GetWithBodyKept(ctx context.Context, body string) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opGetWithBodyKept, call{body: body})
+	return sdk.Send[[]byte](ctx, c.rt, &opGetWithBodyKept, sdk.Call{Body: body})
 }
 
-var opGetWithBodyKept = operation{name: "GetWithBodyKept", method: "GET", path: "/kept",
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "kept"}}
+var opGetWithBodyKept = sdk.Operation{Name: "GetWithBodyKept", Method: "GET", Path: "/kept",
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "kept"}}
 
 // DisabledBody sends POST /disabled (Postman: Disabled body).
 func (c *Client) DisabledBody(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opDisabledBody, call{})
+	return sdk.Send[[]byte](ctx, c.rt, &opDisabledBody, sdk.Call{})
 }
 
-var opDisabledBody = operation{name: "DisabledBody", method: "POST", path: "/disabled"}
+var opDisabledBody = sdk.Operation{Name: "DisabledBody", Method: "POST", Path: "/disabled"}

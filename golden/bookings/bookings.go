@@ -3,30 +3,34 @@
 
 package bookings
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // BookingsService holds the requests of the Postman folder "Bookings", as
 // client.Bookings.
 //
 // Create, list and read bookings.
 type BookingsService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // List sends GET /bookings (Postman: Bookings › List bookings).
 //
 // Lists the bookings of the tenant, newest first.
 func (s *BookingsService) List(ctx context.Context, params *BookingsListParams) ([]Booking, *Response, error) {
-	return send[[]Booking](ctx, s.rt, &opBookingsList, call{fields: params})
+	return sdk.Send[[]Booking](ctx, s.rt, &opBookingsList, sdk.Call{Fields: params})
 }
 
-var opBookingsList = operation{name: "Bookings.List", method: "GET", path: "/bookings",
-	params: []param{
-		{key: "from", value: "2024-01-01", slot: 1},
-		{key: "limit", value: "20", slot: 2},
-		{key: "status", value: "confirmed", disabled: true, slot: 3},
-		{in: inHeader, key: "X-Tenant", value: "{{tenant}}"},
-		{in: inHeader, key: "X-Trace-Id", disabled: true, slot: 4},
+var opBookingsList = sdk.Operation{Name: "Bookings.List", Method: "GET", Path: "/bookings",
+	Params: []sdk.Param{
+		{Key: "from", Value: "2024-01-01", Slot: 1},
+		{Key: "limit", Value: "20", Slot: 2},
+		{Key: "status", Value: "confirmed", Disabled: true, Slot: 3},
+		{In: sdk.InHeader, Key: "X-Tenant", Value: "{{tenant}}"},
+		{In: sdk.InHeader, Key: "X-Trace-Id", Disabled: true, Slot: 4},
 	}}
 
 // Get sends GET /bookings/:bookingId (Postman: Bookings › Get booking).
@@ -34,36 +38,36 @@ var opBookingsList = operation{name: "Bookings.List", method: "GET", path: "/boo
 // Path defaults: bookingID "42". Error bodies (in APIError.Decoded): 404:
 // *BookingsGetError.
 func (s *BookingsService) Get(ctx context.Context, bookingID string) (*Booking, *Response, error) {
-	return sendObject[Booking](ctx, s.rt, &opBookingsGet, call{path: []string{bookingID}})
+	return sdk.SendObject[Booking](ctx, s.rt, &opBookingsGet, sdk.Call{Path: []string{bookingID}})
 }
 
-var opBookingsGet = operation{name: "Bookings.Get", method: "GET", path: "/bookings/:bookingId",
-	pathVars: []string{"bookingId"}, pathValues: []string{"42"},
-	errBodies: []errorBody{{404, errorAs[*BookingsGetError]}},
-	params: []param{
-		{in: inHeader, key: "X-Tenant", value: "{{tenant}}"},
+var opBookingsGet = sdk.Operation{Name: "Bookings.Get", Method: "GET", Path: "/bookings/:bookingId",
+	PathVars: []string{"bookingId"}, PathValues: []string{"42"},
+	ErrBodies: []sdk.ErrorBody{{Status: 404, Decode: sdk.ErrorAs[*BookingsGetError]}},
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "X-Tenant", Value: "{{tenant}}"},
 	}}
 
 // Create sends POST /bookings (Postman: Bookings › Create booking).
 func (s *BookingsService) Create(ctx context.Context, body *BookingsCreateBody) (*Booking, *Response, error) {
-	return sendObject[Booking](ctx, s.rt, &opBookingsCreate, call{body: body})
+	return sdk.SendObject[Booking](ctx, s.rt, &opBookingsCreate, sdk.Call{Body: body})
 }
 
-var opBookingsCreate = operation{name: "Bookings.Create", method: "POST", path: "/bookings",
-	params: []param{
-		{in: inHeader, key: "X-Tenant", value: "{{tenant}}"},
-		{in: inHeader, key: "Content-Type", value: "application/json"},
+var opBookingsCreate = sdk.Operation{Name: "Bookings.Create", Method: "POST", Path: "/bookings",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "X-Tenant", Value: "{{tenant}}"},
+		{In: sdk.InHeader, Key: "Content-Type", Value: "application/json"},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "application/json", text: "{\n  \"guest\": \"Ada\",\n  \"nights\": 3 // at least one\n}", stripComments: true}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/json", Text: "{\n  \"guest\": \"Ada\",\n  \"nights\": 3 // at least one\n}", StripComments: true}}
 
 // Cancel sends DELETE /bookings/:bookingId (Postman: Bookings › Cancel
 // booking).
 func (s *BookingsService) Cancel(ctx context.Context, bookingID string) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opBookingsCancel, call{path: []string{bookingID}})
+	return sdk.Send[[]byte](ctx, s.rt, &opBookingsCancel, sdk.Call{Path: []string{bookingID}})
 }
 
-var opBookingsCancel = operation{name: "Bookings.Cancel", method: "DELETE", path: "/bookings/:bookingId",
-	pathVars: []string{"bookingId"},
-	params: []param{
-		{in: inHeader, key: "X-Tenant", value: "{{tenant}}"},
+var opBookingsCancel = sdk.Operation{Name: "Bookings.Cancel", Method: "DELETE", Path: "/bookings/:bookingId",
+	PathVars: []string{"bookingId"},
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "X-Tenant", Value: "{{tenant}}"},
 	}}

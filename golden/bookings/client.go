@@ -3,12 +3,16 @@
 
 package bookings
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // Client is a client for the Bookings API. Create one with NewClient; it is
 // safe for concurrent use.
 type Client struct {
-	rt *core
+	rt *sdk.Core
 
 	// Bookings holds the requests of the "Bookings" folder: Create, list and read
 	// bookings.
@@ -20,10 +24,10 @@ const DefaultBaseURL = "https://api.bookings.example.com/v1"
 
 // sdkDefaults is what the collection says about the client: its origins and the
 // values of the variables its requests use (credentials excluded).
-var sdkDefaults = clientDefaults{
-	origins:   []string{"{{baseUrl}}"},
-	userAgent: "postgen-bookings",
-	variables: map[string]string{
+var sdkDefaults = sdk.Defaults{
+	Origins:   []string{"{{baseUrl}}"},
+	UserAgent: "postgen-bookings",
+	Variables: map[string]string{
 		"baseUrl": "https://api.bookings.example.com/v1",
 		"tenant":  "acme",
 	},
@@ -32,7 +36,7 @@ var sdkDefaults = clientDefaults{
 // NewClient returns a client configured by opts, or the first error an option
 // reports.
 func NewClient(opts ...Option) (*Client, error) {
-	rt, err := newCore(&sdkDefaults, opts)
+	rt, err := sdk.NewCore(&sdkDefaults, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -44,7 +48,7 @@ func NewClient(opts ...Option) (*Client, error) {
 
 // Health sends GET /health (Postman: Health).
 func (c *Client) Health(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opHealth, call{})
+	return sdk.Send[[]byte](ctx, c.rt, &opHealth, sdk.Call{})
 }
 
-var opHealth = operation{name: "Health", method: "GET", path: "/health"}
+var opHealth = sdk.Operation{Name: "Health", Method: "GET", Path: "/health"}

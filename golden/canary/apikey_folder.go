@@ -3,12 +3,16 @@
 
 package canary
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // ApikeyFolderService holds the requests of the Postman folder "apikey folder",
 // as client.ApikeyFolder.
 type ApikeyFolderService struct {
-	rt *core
+	rt *sdk.Core
 
 	// Sub holds the requests of the "sub" folder.
 	Sub *ApikeyFolderSubService
@@ -20,11 +24,11 @@ type ApikeyFolderService struct {
 // Auth: an API key in the header "X-Canary-Key" (set on the folder "apikey
 // folder"); set with WithAPIKey(key).
 func (s *ApikeyFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opApikeyFolderInherits, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opApikeyFolderInherits, sdk.Call{})
 }
 
-var opApikeyFolderInherits = operation{name: "ApikeyFolder.Inherits", method: "GET", path: "/apikey/inherit",
-	auth: authAPIKey}
+var opApikeyFolderInherits = sdk.Operation{Name: "ApikeyFolder.Inherits", Method: "GET", Path: "/apikey/inherit",
+	Auth: authAPIKey}
 
 // OwnLiteralCredentials sends POST /apikey/own (Postman: apikey folder › own
 // literal credentials).
@@ -32,14 +36,14 @@ var opApikeyFolderInherits = operation{name: "ApikeyFolder.Inherits", method: "G
 // Auth: an API key in the header "X-Canary-Key" (set on the request); set with
 // WithAPIKey(key).
 func (s *ApikeyFolderService) OwnLiteralCredentials(ctx context.Context, body *ApikeyFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opApikeyFolderOwnLiteralCredentials, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opApikeyFolderOwnLiteralCredentials, sdk.Call{Body: body})
 }
 
-var opApikeyFolderOwnLiteralCredentials = operation{name: "ApikeyFolder.OwnLiteralCredentials", method: "POST", path: "/apikey/own",
-	auth: authAPIKey,
-	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
-		form: []param{
-			{in: inForm, key: "c", value: "3", slot: 1},
+var opApikeyFolderOwnLiteralCredentials = sdk.Operation{Name: "ApikeyFolder.OwnLiteralCredentials", Method: "POST", Path: "/apikey/own",
+	Auth: authAPIKey,
+	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "c", Value: "3", Slot: 1},
 		}}}
 
 // CredentialsFromVariables sends GET /apikey/vars (Postman: apikey folder ›
@@ -48,23 +52,23 @@ var opApikeyFolderOwnLiteralCredentials = operation{name: "ApikeyFolder.OwnLiter
 // Auth: an API key in the header "X-Canary-Key" (set on the request); set with
 // WithAPIKey(key) or WithVariable("apikey_value", ...).
 func (s *ApikeyFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opApikeyFolderCredentialsFromVariables, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opApikeyFolderCredentialsFromVariables, sdk.Call{})
 }
 
-var opApikeyFolderCredentialsFromVariables = operation{name: "ApikeyFolder.CredentialsFromVariables", method: "GET", path: "/apikey/vars",
-	auth: authAPIKey2}
+var opApikeyFolderCredentialsFromVariables = sdk.Operation{Name: "ApikeyFolder.CredentialsFromVariables", Method: "GET", Path: "/apikey/vars",
+	Auth: authAPIKey2}
 
 // ApikeyFolderSubService holds the requests of the Postman folder "apikey
 // folder › sub", as client.ApikeyFolder.Sub.
 type ApikeyFolderSubService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // NoAuth sends GET /apikey/none (Postman: apikey folder › sub › no auth).
 //
 // Auth: none (the folder "sub" sets no auth).
 func (s *ApikeyFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opApikeyFolderSubNoAuth, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opApikeyFolderSubNoAuth, sdk.Call{})
 }
 
-var opApikeyFolderSubNoAuth = operation{name: "ApikeyFolder.Sub.NoAuth", method: "GET", path: "/apikey/none"}
+var opApikeyFolderSubNoAuth = sdk.Operation{Name: "ApikeyFolder.Sub.NoAuth", Method: "GET", Path: "/apikey/none"}

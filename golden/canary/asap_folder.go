@@ -3,12 +3,16 @@
 
 package canary
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // AsapFolderService holds the requests of the Postman folder "asap folder", as
 // client.AsapFolder.
 type AsapFolderService struct {
-	rt *core
+	rt *sdk.Core
 
 	// Sub holds the requests of the "sub" folder.
 	Sub *AsapFolderSubService
@@ -20,25 +24,25 @@ type AsapFolderService struct {
 // Auth: ASAP (set on the folder "asap folder"); set with
 // WithASAPKey(privateKeyPEM).
 func (s *AsapFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opAsapFolderInherits, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opAsapFolderInherits, sdk.Call{})
 }
 
-var opAsapFolderInherits = operation{name: "AsapFolder.Inherits", method: "GET", path: "/asap/inherit",
-	auth: authASAP}
+var opAsapFolderInherits = sdk.Operation{Name: "AsapFolder.Inherits", Method: "GET", Path: "/asap/inherit",
+	Auth: authASAP}
 
 // OwnLiteralCredentials sends POST /asap/own (Postman: asap folder › own
 // literal credentials).
 //
 // Auth: ASAP (set on the request); set with WithASAPKey(privateKeyPEM).
 func (s *AsapFolderService) OwnLiteralCredentials(ctx context.Context, body *AsapFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opAsapFolderOwnLiteralCredentials, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opAsapFolderOwnLiteralCredentials, sdk.Call{Body: body})
 }
 
-var opAsapFolderOwnLiteralCredentials = operation{name: "AsapFolder.OwnLiteralCredentials", method: "POST", path: "/asap/own",
-	auth: authASAP,
-	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
-		form: []param{
-			{in: inForm, key: "c", value: "3", slot: 1},
+var opAsapFolderOwnLiteralCredentials = sdk.Operation{Name: "AsapFolder.OwnLiteralCredentials", Method: "POST", Path: "/asap/own",
+	Auth: authASAP,
+	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "c", Value: "3", Slot: 1},
 		}}}
 
 // CredentialsFromVariables sends GET /asap/vars (Postman: asap folder ›
@@ -47,23 +51,23 @@ var opAsapFolderOwnLiteralCredentials = operation{name: "AsapFolder.OwnLiteralCr
 // Auth: ASAP (set on the request); set with WithASAPKey(privateKeyPEM) or
 // WithVariable("asap_privateKey", ...).
 func (s *AsapFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opAsapFolderCredentialsFromVariables, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opAsapFolderCredentialsFromVariables, sdk.Call{})
 }
 
-var opAsapFolderCredentialsFromVariables = operation{name: "AsapFolder.CredentialsFromVariables", method: "GET", path: "/asap/vars",
-	auth: authASAP2}
+var opAsapFolderCredentialsFromVariables = sdk.Operation{Name: "AsapFolder.CredentialsFromVariables", Method: "GET", Path: "/asap/vars",
+	Auth: authASAP2}
 
 // AsapFolderSubService holds the requests of the Postman folder "asap folder ›
 // sub", as client.AsapFolder.Sub.
 type AsapFolderSubService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // NoAuth sends GET /asap/none (Postman: asap folder › sub › no auth).
 //
 // Auth: none (the folder "sub" sets no auth).
 func (s *AsapFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opAsapFolderSubNoAuth, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opAsapFolderSubNoAuth, sdk.Call{})
 }
 
-var opAsapFolderSubNoAuth = operation{name: "AsapFolder.Sub.NoAuth", method: "GET", path: "/asap/none"}
+var opAsapFolderSubNoAuth = sdk.Operation{Name: "AsapFolder.Sub.NoAuth", Method: "GET", Path: "/asap/none"}

@@ -3,245 +3,249 @@
 
 package canary
 
-import "golang.org/x/oauth2"
+import (
+	"github.com/postgen/postgen/sdk"
+	"github.com/postgen/postgen/sdk/sdkoauth2"
+	"golang.org/x/oauth2"
+)
 
 // authOAuth2 is the oauth2 auth of 3 methods, declared at auth (the collection's), item[6].auth, item[6].item[1].request.auth.
 // Its credentials are not in the SDK: set them with WithTokenSource(ts).
-var authOAuth2 = &oauth2Auth{
-	accessToken:        notCopied,
-	headerPrefix:       "Bearer",
-	grantType:          "authorization_code_with_pkce",
-	authURL:            "https://auth.canary.example/authorize",
-	tokenURL:           "https://auth.canary.example/token",
-	scope:              "read",
-	clientID:           notCopied,
-	clientSecret:       notCopied,
-	username:           notCopied,
-	password:           notCopied,
-	authParams:         []authParam{{key: "audience", value: "public-audience"}},
-	challengeAlgorithm: "S256",
+var authOAuth2 = &sdkoauth2.Auth{
+	AccessToken:        sdk.NotCopied,
+	HeaderPrefix:       "Bearer",
+	GrantType:          "authorization_code_with_pkce",
+	AuthURL:            "https://auth.canary.example/authorize",
+	TokenURL:           "https://auth.canary.example/token",
+	Scope:              "read",
+	ClientID:           sdk.NotCopied,
+	ClientSecret:       sdk.NotCopied,
+	Username:           sdk.NotCopied,
+	Password:           sdk.NotCopied,
+	AuthParams:         []sdkoauth2.Param{{Key: "audience", Value: "public-audience"}},
+	ChallengeAlgorithm: "S256",
 }
 
 // authAPIKey is the apikey auth of 2 methods, declared at item[1].auth, item[1].item[1].request.auth.
 // Its credentials are not in the SDK: set them with WithAPIKey(key).
-var authAPIKey = &apikeyAuth{
-	key:   "X-Canary-Key",
-	in:    "header",
-	value: notCopied,
+var authAPIKey = &sdk.APIKeyAuth{
+	Key:   "X-Canary-Key",
+	In:    "header",
+	Value: sdk.NotCopied,
 }
 
 // authAPIKey2 is the apikey auth of 1 method, declared at item[1].item[2].request.auth.
 // Its credentials are not in the SDK: set them with WithAPIKey(key), or set the variables its fields name with WithVariable.
-var authAPIKey2 = &apikeyAuth{
-	key:   "X-Canary-Key",
-	in:    "header",
-	value: "{{apikey_value}}",
+var authAPIKey2 = &sdk.APIKeyAuth{
+	Key:   "X-Canary-Key",
+	In:    "header",
+	Value: "{{apikey_value}}",
 }
 
 // authBearer is the bearer auth of 2 methods, declared at item[2].auth, item[2].item[1].request.auth.
 // Its credentials are not in the SDK: set them with WithBearerToken(token).
-var authBearer = &bearerAuth{token: notCopied}
+var authBearer = &sdk.BearerAuth{Token: sdk.NotCopied}
 
 // authBearer2 is the bearer auth of 1 method, declared at item[2].item[2].request.auth.
 // Its credentials are not in the SDK: set them with WithBearerToken(token), or set the variables its fields name with WithVariable.
-var authBearer2 = &bearerAuth{token: "{{innocent}}"}
+var authBearer2 = &sdk.BearerAuth{Token: "{{innocent}}"}
 
 // authBasic is the basic auth of 2 methods, declared at item[3].auth, item[3].item[1].request.auth.
 // Its credentials are not in the SDK: set them with WithBasicAuth(username, password).
-var authBasic = &basicAuth{
-	username: notCopied,
-	password: notCopied,
+var authBasic = &sdk.BasicAuth{
+	Username: sdk.NotCopied,
+	Password: sdk.NotCopied,
 }
 
 // authBasic2 is the basic auth of 1 method, declared at item[3].item[2].request.auth.
 // Its credentials are not in the SDK: set them with WithBasicAuth(username, password), or set the variables its fields name with WithVariable.
-var authBasic2 = &basicAuth{
-	username: "{{basic_username}}",
-	password: "{{basic_password}}",
+var authBasic2 = &sdk.BasicAuth{
+	Username: "{{basic_username}}",
+	Password: "{{basic_password}}",
 }
 
 // authDigest is the digest auth of 2 methods, declared at item[4].auth, item[4].item[1].request.auth.
 // Its credentials are not in the SDK: set them with WithDigestAuth(username, password).
-var authDigest = &digestAuth{
-	username:  notCopied,
-	password:  notCopied,
-	realm:     "r",
-	algorithm: "MD5",
+var authDigest = &sdk.DigestAuth{
+	Username:  sdk.NotCopied,
+	Password:  sdk.NotCopied,
+	Realm:     "r",
+	Algorithm: "MD5",
 }
 
 // authDigest2 is the digest auth of 1 method, declared at item[4].item[2].request.auth.
 // Its credentials are not in the SDK: set them with WithDigestAuth(username, password), or set the variables its fields name with WithVariable.
-var authDigest2 = &digestAuth{
-	username:  "{{digest_username}}",
-	password:  "{{digest_password}}",
-	realm:     "r",
-	algorithm: "MD5",
+var authDigest2 = &sdk.DigestAuth{
+	Username:  "{{digest_username}}",
+	Password:  "{{digest_password}}",
+	Realm:     "r",
+	Algorithm: "MD5",
 }
 
 // authOAuth1 is the oauth1 auth of 2 methods, declared at item[5].auth, item[5].item[1].request.auth.
 // Its credentials are not in the SDK: set them with WithOAuth1(consumerKey, consumerSecret, token, tokenSecret).
-var authOAuth1 = &oauth1Auth{
-	consumerKey:     notCopied,
-	consumerSecret:  notCopied,
-	token:           notCopied,
-	tokenSecret:     notCopied,
-	privateKey:      notCopied,
-	verifier:        notCopied,
-	signatureMethod: "HMAC-SHA1",
-	version:         "1.0",
-	toHeader:        "true",
+var authOAuth1 = &sdk.OAuth1Auth{
+	ConsumerKey:     sdk.NotCopied,
+	ConsumerSecret:  sdk.NotCopied,
+	Token:           sdk.NotCopied,
+	TokenSecret:     sdk.NotCopied,
+	PrivateKey:      sdk.NotCopied,
+	Verifier:        sdk.NotCopied,
+	SignatureMethod: "HMAC-SHA1",
+	Version:         "1.0",
+	ToHeader:        "true",
 }
 
 // authOAuth12 is the oauth1 auth of 1 method, declared at item[5].item[2].request.auth.
 // Its credentials are not in the SDK: set them with WithOAuth1(consumerKey, consumerSecret, token, tokenSecret), or set the variables its fields name with WithVariable.
-var authOAuth12 = &oauth1Auth{
-	consumerKey:     "{{oauth1_consumerKey}}",
-	consumerSecret:  "{{oauth1_consumerSecret}}",
-	token:           "{{oauth1_token}}",
-	tokenSecret:     "{{oauth1_tokenSecret}}",
-	privateKey:      "{{oauth1_privateKey}}",
-	verifier:        "{{oauth1_verifier}}",
-	signatureMethod: "HMAC-SHA1",
-	version:         "1.0",
-	toHeader:        "true",
+var authOAuth12 = &sdk.OAuth1Auth{
+	ConsumerKey:     "{{oauth1_consumerKey}}",
+	ConsumerSecret:  "{{oauth1_consumerSecret}}",
+	Token:           "{{oauth1_token}}",
+	TokenSecret:     "{{oauth1_tokenSecret}}",
+	PrivateKey:      "{{oauth1_privateKey}}",
+	Verifier:        "{{oauth1_verifier}}",
+	SignatureMethod: "HMAC-SHA1",
+	Version:         "1.0",
+	ToHeader:        "true",
 }
 
 // authOAuth22 is the oauth2 auth of 1 method, declared at item[6].item[2].request.auth.
 // Its credentials are not in the SDK: set them with WithTokenSource(ts), or set the variables its fields name with WithVariable.
-var authOAuth22 = &oauth2Auth{
-	accessToken:        "{{oauth2_accessToken}}",
-	headerPrefix:       "Bearer",
-	grantType:          "authorization_code_with_pkce",
-	authURL:            "https://auth.canary.example/authorize",
-	tokenURL:           "https://auth.canary.example/token",
-	scope:              "read",
-	clientID:           "{{oauth2_clientId}}",
-	clientSecret:       "{{oauth2_clientSecret}}",
-	username:           "{{oauth2_username}}",
-	password:           "{{oauth2_password}}",
-	authParams:         []authParam{{key: "audience", value: "public-audience"}},
-	challengeAlgorithm: "S256",
+var authOAuth22 = &sdkoauth2.Auth{
+	AccessToken:        "{{oauth2_accessToken}}",
+	HeaderPrefix:       "Bearer",
+	GrantType:          "authorization_code_with_pkce",
+	AuthURL:            "https://auth.canary.example/authorize",
+	TokenURL:           "https://auth.canary.example/token",
+	Scope:              "read",
+	ClientID:           "{{oauth2_clientId}}",
+	ClientSecret:       "{{oauth2_clientSecret}}",
+	Username:           "{{oauth2_username}}",
+	Password:           "{{oauth2_password}}",
+	AuthParams:         []sdkoauth2.Param{{Key: "audience", Value: "public-audience"}},
+	ChallengeAlgorithm: "S256",
 }
 
 // authHawk is the hawk auth of 2 methods, declared at item[7].auth, item[7].item[1].request.auth.
 // Its credentials are not in the SDK: set them with WithHawkAuth(id, key).
-var authHawk = &hawkAuth{
-	id:        notCopied,
-	key:       notCopied,
-	algorithm: "sha256",
+var authHawk = &sdk.HawkAuth{
+	ID:        sdk.NotCopied,
+	Key:       sdk.NotCopied,
+	Algorithm: "sha256",
 }
 
 // authHawk2 is the hawk auth of 1 method, declared at item[7].item[2].request.auth.
 // Its credentials are not in the SDK: set them with WithHawkAuth(id, key), or set the variables its fields name with WithVariable.
-var authHawk2 = &hawkAuth{
-	id:        "{{hawk_authId}}",
-	key:       "{{hawk_authKey}}",
-	algorithm: "sha256",
+var authHawk2 = &sdk.HawkAuth{
+	ID:        "{{hawk_authId}}",
+	Key:       "{{hawk_authKey}}",
+	Algorithm: "sha256",
 }
 
 // authAWSV4 is the awsv4 auth of 2 methods, declared at item[8].auth, item[8].item[1].request.auth.
 // Its credentials are not in the SDK: set them with WithAWSCredentials(accessKey, secretKey, sessionToken).
-var authAWSV4 = &awsv4Auth{
-	accessKey:    notCopied,
-	secretKey:    notCopied,
-	sessionToken: notCopied,
-	region:       "eu-west-1",
-	service:      "execute-api",
+var authAWSV4 = &sdk.AWSV4Auth{
+	AccessKey:    sdk.NotCopied,
+	SecretKey:    sdk.NotCopied,
+	SessionToken: sdk.NotCopied,
+	Region:       "eu-west-1",
+	Service:      "execute-api",
 }
 
 // authAWSV42 is the awsv4 auth of 1 method, declared at item[8].item[2].request.auth.
 // Its credentials are not in the SDK: set them with WithAWSCredentials(accessKey, secretKey, sessionToken), or set the variables its fields name with WithVariable.
-var authAWSV42 = &awsv4Auth{
-	accessKey:    "{{awsv4_accessKey}}",
-	secretKey:    "{{awsv4_secretKey}}",
-	sessionToken: "{{awsv4_sessionToken}}",
-	region:       "eu-west-1",
-	service:      "execute-api",
+var authAWSV42 = &sdk.AWSV4Auth{
+	AccessKey:    "{{awsv4_accessKey}}",
+	SecretKey:    "{{awsv4_secretKey}}",
+	SessionToken: "{{awsv4_sessionToken}}",
+	Region:       "eu-west-1",
+	Service:      "execute-api",
 }
 
 // authNTLM is the ntlm auth of 2 methods, declared at item[9].auth, item[9].item[1].request.auth.
 // Its credentials are not in the SDK: set them with WithNTLMAuth(username, password).
-var authNTLM = &ntlmAuth{
-	username: notCopied,
-	password: notCopied,
-	domain:   "D",
+var authNTLM = &sdk.NTLMAuth{
+	Username: sdk.NotCopied,
+	Password: sdk.NotCopied,
+	Domain:   "D",
 }
 
 // authNTLM2 is the ntlm auth of 1 method, declared at item[9].item[2].request.auth.
 // Its credentials are not in the SDK: set them with WithNTLMAuth(username, password), or set the variables its fields name with WithVariable.
-var authNTLM2 = &ntlmAuth{
-	username: "{{ntlm_username}}",
-	password: "{{ntlm_password}}",
-	domain:   "D",
+var authNTLM2 = &sdk.NTLMAuth{
+	Username: "{{ntlm_username}}",
+	Password: "{{ntlm_password}}",
+	Domain:   "D",
 }
 
 // authEdgeGrid is the edgegrid auth of 2 methods, declared at item[10].auth, item[10].item[1].request.auth.
 // Its credentials are not in the SDK: set them with WithEdgeGrid(clientToken, clientSecret, accessToken).
-var authEdgeGrid = &edgegridAuth{
-	accessToken:  notCopied,
-	clientToken:  notCopied,
-	clientSecret: notCopied,
-	baseURL:      "https://akab.example",
+var authEdgeGrid = &sdk.EdgeGridAuth{
+	AccessToken:  sdk.NotCopied,
+	ClientToken:  sdk.NotCopied,
+	ClientSecret: sdk.NotCopied,
+	BaseURL:      "https://akab.example",
 }
 
 // authEdgeGrid2 is the edgegrid auth of 1 method, declared at item[10].item[2].request.auth.
 // Its credentials are not in the SDK: set them with WithEdgeGrid(clientToken, clientSecret, accessToken), or set the variables its fields name with WithVariable.
-var authEdgeGrid2 = &edgegridAuth{
-	accessToken:  "{{edgegrid_accessToken}}",
-	clientToken:  "{{edgegrid_clientToken}}",
-	clientSecret: "{{edgegrid_clientSecret}}",
-	baseURL:      "https://akab.example",
+var authEdgeGrid2 = &sdk.EdgeGridAuth{
+	AccessToken:  "{{edgegrid_accessToken}}",
+	ClientToken:  "{{edgegrid_clientToken}}",
+	ClientSecret: "{{edgegrid_clientSecret}}",
+	BaseURL:      "https://akab.example",
 }
 
 // authJWT is the jwt auth of 2 methods, declared at item[11].auth, item[11].item[1].request.auth.
 // Its credentials are not in the SDK: set them with WithJWTKey(key).
-var authJWT = &jwtAuth{
-	secret:        notCopied,
-	privateKey:    notCopied,
-	algorithm:     "HS256",
-	payload:       "{\"sub\":\"1\"}",
-	headerPrefix:  "Bearer",
-	queryParamKey: "token",
+var authJWT = &sdk.JWTAuth{
+	Secret:        sdk.NotCopied,
+	PrivateKey:    sdk.NotCopied,
+	Algorithm:     "HS256",
+	Payload:       "{\"sub\":\"1\"}",
+	HeaderPrefix:  "Bearer",
+	QueryParamKey: "token",
 }
 
 // authJWT2 is the jwt auth of 1 method, declared at item[11].item[2].request.auth.
 // Its credentials are not in the SDK: set them with WithJWTKey(key), or set the variables its fields name with WithVariable.
-var authJWT2 = &jwtAuth{
-	secret:        "{{jwt_secret}}",
-	privateKey:    "{{jwt_privateKey}}",
-	algorithm:     "HS256",
-	payload:       "{\"sub\":\"1\"}",
-	headerPrefix:  "Bearer",
-	queryParamKey: "token",
+var authJWT2 = &sdk.JWTAuth{
+	Secret:        "{{jwt_secret}}",
+	PrivateKey:    "{{jwt_privateKey}}",
+	Algorithm:     "HS256",
+	Payload:       "{\"sub\":\"1\"}",
+	HeaderPrefix:  "Bearer",
+	QueryParamKey: "token",
 }
 
 // authASAP is the asap auth of 2 methods, declared at item[12].auth, item[12].item[1].request.auth.
 // Its credentials are not in the SDK: set them with WithASAPKey(privateKeyPEM).
-var authASAP = &asapAuth{
-	privateKey: notCopied,
-	alg:        "RS256",
-	iss:        "me",
-	aud:        "you",
+var authASAP = &sdk.ASAPAuth{
+	PrivateKey: sdk.NotCopied,
+	Alg:        "RS256",
+	Iss:        "me",
+	Aud:        "you",
 }
 
 // authASAP2 is the asap auth of 1 method, declared at item[12].item[2].request.auth.
 // Its credentials are not in the SDK: set them with WithASAPKey(privateKeyPEM), or set the variables its fields name with WithVariable.
-var authASAP2 = &asapAuth{
-	privateKey: "{{asap_privateKey}}",
-	alg:        "RS256",
-	iss:        "me",
-	aud:        "you",
+var authASAP2 = &sdk.ASAPAuth{
+	PrivateKey: "{{asap_privateKey}}",
+	Alg:        "RS256",
+	Iss:        "me",
+	Aud:        "you",
 }
 
 // OAuth2Config returns the OAuth 2.0 configuration of your application for the API, for golang.org/x/oauth2: cfg.PasswordCredentialsToken, cfg.Exchange, cfg.TokenSource.
 // The endpoint comes from the collection (authUrl https://auth.canary.example/authorize, accessTokenUrl https://auth.canary.example/token), its variables resolved through the client's. An empty redirectURL takes the collection's; scopes default to the collection's ("read"); the client authentication (header or body) is the collection's.
 // Give the resulting token source to NewClient with WithTokenSource.
 func (c *Client) OAuth2Config(clientID, clientSecret, redirectURL string, scopes ...string) (*oauth2.Config, error) {
-	return c.rt.oauth2Config(authOAuth2, clientID, clientSecret, redirectURL, scopes)
+	return sdkoauth2.Config(c.rt, authOAuth2, clientID, clientSecret, redirectURL, scopes)
 }
 
 // OAuth2Flow starts an authorization-code grant with the settings of OAuth2Config: a random state with a PKCE verifier (S256).
 // Send the user to flow.AuthCodeURL(), then call flow.Exchange with the state and code of the redirect. flow.AuthParams adds parameters to the authorization request and flow.Rename renames them, for servers that expect other names (redirect_url for redirect_uri, say).
 func (c *Client) OAuth2Flow(clientID, clientSecret, redirectURL string, scopes ...string) (*OAuth2Flow, error) {
-	return c.rt.oauth2Flow(authOAuth2, clientID, clientSecret, redirectURL, scopes)
+	return sdkoauth2.StartFlow(c.rt, authOAuth2, clientID, clientSecret, redirectURL, scopes)
 }

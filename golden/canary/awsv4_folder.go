@@ -3,12 +3,16 @@
 
 package canary
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // Awsv4FolderService holds the requests of the Postman folder "awsv4 folder",
 // as client.Awsv4Folder.
 type Awsv4FolderService struct {
-	rt *core
+	rt *sdk.Core
 
 	// Sub holds the requests of the "sub" folder.
 	Sub *Awsv4FolderSubService
@@ -20,11 +24,11 @@ type Awsv4FolderService struct {
 // Auth: AWS Signature Version 4 (set on the folder "awsv4 folder"); set with
 // WithAWSCredentials(accessKey, secretKey, sessionToken).
 func (s *Awsv4FolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opAwsv4FolderInherits, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opAwsv4FolderInherits, sdk.Call{})
 }
 
-var opAwsv4FolderInherits = operation{name: "Awsv4Folder.Inherits", method: "GET", path: "/awsv4/inherit",
-	auth: authAWSV4}
+var opAwsv4FolderInherits = sdk.Operation{Name: "Awsv4Folder.Inherits", Method: "GET", Path: "/awsv4/inherit",
+	Auth: authAWSV4}
 
 // OwnLiteralCredentials sends POST /awsv4/own (Postman: awsv4 folder › own
 // literal credentials).
@@ -32,14 +36,14 @@ var opAwsv4FolderInherits = operation{name: "Awsv4Folder.Inherits", method: "GET
 // Auth: AWS Signature Version 4 (set on the request); set with
 // WithAWSCredentials(accessKey, secretKey, sessionToken).
 func (s *Awsv4FolderService) OwnLiteralCredentials(ctx context.Context, body *Awsv4FolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opAwsv4FolderOwnLiteralCredentials, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opAwsv4FolderOwnLiteralCredentials, sdk.Call{Body: body})
 }
 
-var opAwsv4FolderOwnLiteralCredentials = operation{name: "Awsv4Folder.OwnLiteralCredentials", method: "POST", path: "/awsv4/own",
-	auth: authAWSV4,
-	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
-		form: []param{
-			{in: inForm, key: "c", value: "3", slot: 1},
+var opAwsv4FolderOwnLiteralCredentials = sdk.Operation{Name: "Awsv4Folder.OwnLiteralCredentials", Method: "POST", Path: "/awsv4/own",
+	Auth: authAWSV4,
+	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "c", Value: "3", Slot: 1},
 		}}}
 
 // CredentialsFromVariables sends GET /awsv4/vars (Postman: awsv4 folder ›
@@ -50,23 +54,23 @@ var opAwsv4FolderOwnLiteralCredentials = operation{name: "Awsv4Folder.OwnLiteral
 // WithVariable("awsv4_accessKey", ...) or WithVariable("awsv4_secretKey", ...)
 // or WithVariable("awsv4_sessionToken", ...).
 func (s *Awsv4FolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opAwsv4FolderCredentialsFromVariables, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opAwsv4FolderCredentialsFromVariables, sdk.Call{})
 }
 
-var opAwsv4FolderCredentialsFromVariables = operation{name: "Awsv4Folder.CredentialsFromVariables", method: "GET", path: "/awsv4/vars",
-	auth: authAWSV42}
+var opAwsv4FolderCredentialsFromVariables = sdk.Operation{Name: "Awsv4Folder.CredentialsFromVariables", Method: "GET", Path: "/awsv4/vars",
+	Auth: authAWSV42}
 
 // Awsv4FolderSubService holds the requests of the Postman folder "awsv4 folder
 // › sub", as client.Awsv4Folder.Sub.
 type Awsv4FolderSubService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // NoAuth sends GET /awsv4/none (Postman: awsv4 folder › sub › no auth).
 //
 // Auth: none (the folder "sub" sets no auth).
 func (s *Awsv4FolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opAwsv4FolderSubNoAuth, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opAwsv4FolderSubNoAuth, sdk.Call{})
 }
 
-var opAwsv4FolderSubNoAuth = operation{name: "Awsv4Folder.Sub.NoAuth", method: "GET", path: "/awsv4/none"}
+var opAwsv4FolderSubNoAuth = sdk.Operation{Name: "Awsv4Folder.Sub.NoAuth", Method: "GET", Path: "/awsv4/none"}

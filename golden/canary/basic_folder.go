@@ -3,12 +3,16 @@
 
 package canary
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // BasicFolderService holds the requests of the Postman folder "basic folder",
 // as client.BasicFolder.
 type BasicFolderService struct {
-	rt *core
+	rt *sdk.Core
 
 	// Sub holds the requests of the "sub" folder.
 	Sub *BasicFolderSubService
@@ -20,11 +24,11 @@ type BasicFolderService struct {
 // Auth: basic auth (set on the folder "basic folder"); set with
 // WithBasicAuth(username, password).
 func (s *BasicFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opBasicFolderInherits, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opBasicFolderInherits, sdk.Call{})
 }
 
-var opBasicFolderInherits = operation{name: "BasicFolder.Inherits", method: "GET", path: "/basic/inherit",
-	auth: authBasic}
+var opBasicFolderInherits = sdk.Operation{Name: "BasicFolder.Inherits", Method: "GET", Path: "/basic/inherit",
+	Auth: authBasic}
 
 // OwnLiteralCredentials sends POST /basic/own (Postman: basic folder › own
 // literal credentials).
@@ -32,14 +36,14 @@ var opBasicFolderInherits = operation{name: "BasicFolder.Inherits", method: "GET
 // Auth: basic auth (set on the request); set with WithBasicAuth(username,
 // password).
 func (s *BasicFolderService) OwnLiteralCredentials(ctx context.Context, body *BasicFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opBasicFolderOwnLiteralCredentials, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opBasicFolderOwnLiteralCredentials, sdk.Call{Body: body})
 }
 
-var opBasicFolderOwnLiteralCredentials = operation{name: "BasicFolder.OwnLiteralCredentials", method: "POST", path: "/basic/own",
-	auth: authBasic,
-	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
-		form: []param{
-			{in: inForm, key: "c", value: "3", slot: 1},
+var opBasicFolderOwnLiteralCredentials = sdk.Operation{Name: "BasicFolder.OwnLiteralCredentials", Method: "POST", Path: "/basic/own",
+	Auth: authBasic,
+	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "c", Value: "3", Slot: 1},
 		}}}
 
 // CredentialsFromVariables sends GET /basic/vars (Postman: basic folder ›
@@ -49,23 +53,23 @@ var opBasicFolderOwnLiteralCredentials = operation{name: "BasicFolder.OwnLiteral
 // password) or WithVariable("basic_username", ...) or
 // WithVariable("basic_password", ...).
 func (s *BasicFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opBasicFolderCredentialsFromVariables, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opBasicFolderCredentialsFromVariables, sdk.Call{})
 }
 
-var opBasicFolderCredentialsFromVariables = operation{name: "BasicFolder.CredentialsFromVariables", method: "GET", path: "/basic/vars",
-	auth: authBasic2}
+var opBasicFolderCredentialsFromVariables = sdk.Operation{Name: "BasicFolder.CredentialsFromVariables", Method: "GET", Path: "/basic/vars",
+	Auth: authBasic2}
 
 // BasicFolderSubService holds the requests of the Postman folder "basic folder
 // › sub", as client.BasicFolder.Sub.
 type BasicFolderSubService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // NoAuth sends GET /basic/none (Postman: basic folder › sub › no auth).
 //
 // Auth: none (the folder "sub" sets no auth).
 func (s *BasicFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opBasicFolderSubNoAuth, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opBasicFolderSubNoAuth, sdk.Call{})
 }
 
-var opBasicFolderSubNoAuth = operation{name: "BasicFolder.Sub.NoAuth", method: "GET", path: "/basic/none"}
+var opBasicFolderSubNoAuth = sdk.Operation{Name: "BasicFolder.Sub.NoAuth", Method: "GET", Path: "/basic/none"}

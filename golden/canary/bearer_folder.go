@@ -3,12 +3,16 @@
 
 package canary
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // BearerFolderService holds the requests of the Postman folder "bearer folder",
 // as client.BearerFolder.
 type BearerFolderService struct {
-	rt *core
+	rt *sdk.Core
 
 	// Sub holds the requests of the "sub" folder.
 	Sub *BearerFolderSubService
@@ -20,25 +24,25 @@ type BearerFolderService struct {
 // Auth: a bearer token (set on the folder "bearer folder"); set with
 // WithBearerToken(token).
 func (s *BearerFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opBearerFolderInherits, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opBearerFolderInherits, sdk.Call{})
 }
 
-var opBearerFolderInherits = operation{name: "BearerFolder.Inherits", method: "GET", path: "/bearer/inherit",
-	auth: authBearer}
+var opBearerFolderInherits = sdk.Operation{Name: "BearerFolder.Inherits", Method: "GET", Path: "/bearer/inherit",
+	Auth: authBearer}
 
 // OwnLiteralCredentials sends POST /bearer/own (Postman: bearer folder › own
 // literal credentials).
 //
 // Auth: a bearer token (set on the request); set with WithBearerToken(token).
 func (s *BearerFolderService) OwnLiteralCredentials(ctx context.Context, body *BearerFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opBearerFolderOwnLiteralCredentials, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opBearerFolderOwnLiteralCredentials, sdk.Call{Body: body})
 }
 
-var opBearerFolderOwnLiteralCredentials = operation{name: "BearerFolder.OwnLiteralCredentials", method: "POST", path: "/bearer/own",
-	auth: authBearer,
-	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
-		form: []param{
-			{in: inForm, key: "c", value: "3", slot: 1},
+var opBearerFolderOwnLiteralCredentials = sdk.Operation{Name: "BearerFolder.OwnLiteralCredentials", Method: "POST", Path: "/bearer/own",
+	Auth: authBearer,
+	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "c", Value: "3", Slot: 1},
 		}}}
 
 // CredentialsFromVariables sends GET /bearer/vars (Postman: bearer folder ›
@@ -47,23 +51,23 @@ var opBearerFolderOwnLiteralCredentials = operation{name: "BearerFolder.OwnLiter
 // Auth: a bearer token (set on the request); set with WithBearerToken(token) or
 // WithVariable("innocent", ...).
 func (s *BearerFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opBearerFolderCredentialsFromVariables, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opBearerFolderCredentialsFromVariables, sdk.Call{})
 }
 
-var opBearerFolderCredentialsFromVariables = operation{name: "BearerFolder.CredentialsFromVariables", method: "GET", path: "/bearer/vars",
-	auth: authBearer2}
+var opBearerFolderCredentialsFromVariables = sdk.Operation{Name: "BearerFolder.CredentialsFromVariables", Method: "GET", Path: "/bearer/vars",
+	Auth: authBearer2}
 
 // BearerFolderSubService holds the requests of the Postman folder "bearer
 // folder › sub", as client.BearerFolder.Sub.
 type BearerFolderSubService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // NoAuth sends GET /bearer/none (Postman: bearer folder › sub › no auth).
 //
 // Auth: none (the folder "sub" sets no auth).
 func (s *BearerFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opBearerFolderSubNoAuth, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opBearerFolderSubNoAuth, sdk.Call{})
 }
 
-var opBearerFolderSubNoAuth = operation{name: "BearerFolder.Sub.NoAuth", method: "GET", path: "/bearer/none"}
+var opBearerFolderSubNoAuth = sdk.Operation{Name: "BearerFolder.Sub.NoAuth", Method: "GET", Path: "/bearer/none"}

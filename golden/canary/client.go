@@ -3,10 +3,12 @@
 
 package canary
 
+import "github.com/postgen/postgen/sdk"
+
 // Client is a client for the Canary API. Create one with NewClient; it is safe
 // for concurrent use.
 type Client struct {
-	rt *core
+	rt *sdk.Core
 
 	// CollectionAuth holds the requests of the "collection auth" folder.
 	CollectionAuth *CollectionAuthService
@@ -41,16 +43,16 @@ const DefaultBaseURL = "https://api.canary.example"
 
 // sdkDefaults is what the collection says about the client: its origins and the
 // values of the variables its requests use (credentials excluded).
-var sdkDefaults = clientDefaults{
-	origins:   []string{"{{baseUrl}}"},
-	userAgent: "postgen-canary",
-	variables: map[string]string{"baseUrl": "https://api.canary.example"},
+var sdkDefaults = sdk.Defaults{
+	Origins:   []string{"{{baseUrl}}"},
+	UserAgent: "postgen-canary",
+	Variables: map[string]string{"baseUrl": "https://api.canary.example"},
 }
 
 // NewClient returns a client configured by opts, or the first error an option
 // reports.
 func NewClient(opts ...Option) (*Client, error) {
-	rt, err := newCore(&sdkDefaults, opts)
+	rt, err := sdk.NewCore(&sdkDefaults, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -3,24 +3,28 @@
 
 package canary
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // CollectionAuthService holds the requests of the Postman folder "collection
 // auth", as client.CollectionAuth.
 type CollectionAuthService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // Inherits sends GET /c (Postman: collection auth › inherits the collection).
 //
 // Auth: OAuth 2.0.
 func (s *CollectionAuthService) Inherits(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opCollectionAuthInherits, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opCollectionAuthInherits, sdk.Call{})
 }
 
-var opCollectionAuthInherits = operation{name: "CollectionAuth.Inherits", method: "GET", path: "/c",
-	auth: authOAuth2,
-	params: []param{
-		{in: inHeader, key: "X-Innocent", value: "{{innocent}}"},
-		{in: inHeader, key: "X-Typed", value: "{{typedSecret}}"},
+var opCollectionAuthInherits = sdk.Operation{Name: "CollectionAuth.Inherits", Method: "GET", Path: "/c",
+	Auth: authOAuth2,
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "X-Innocent", Value: "{{innocent}}"},
+		{In: sdk.InHeader, Key: "X-Typed", Value: "{{typedSecret}}"},
 	}}

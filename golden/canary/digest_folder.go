@@ -3,12 +3,16 @@
 
 package canary
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // DigestFolderService holds the requests of the Postman folder "digest folder",
 // as client.DigestFolder.
 type DigestFolderService struct {
-	rt *core
+	rt *sdk.Core
 
 	// Sub holds the requests of the "sub" folder.
 	Sub *DigestFolderSubService
@@ -20,11 +24,11 @@ type DigestFolderService struct {
 // Auth: digest auth (set on the folder "digest folder"); set with
 // WithDigestAuth(username, password).
 func (s *DigestFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opDigestFolderInherits, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opDigestFolderInherits, sdk.Call{})
 }
 
-var opDigestFolderInherits = operation{name: "DigestFolder.Inherits", method: "GET", path: "/digest/inherit",
-	auth: authDigest}
+var opDigestFolderInherits = sdk.Operation{Name: "DigestFolder.Inherits", Method: "GET", Path: "/digest/inherit",
+	Auth: authDigest}
 
 // OwnLiteralCredentials sends POST /digest/own (Postman: digest folder › own
 // literal credentials).
@@ -32,14 +36,14 @@ var opDigestFolderInherits = operation{name: "DigestFolder.Inherits", method: "G
 // Auth: digest auth (set on the request); set with WithDigestAuth(username,
 // password).
 func (s *DigestFolderService) OwnLiteralCredentials(ctx context.Context, body *DigestFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opDigestFolderOwnLiteralCredentials, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opDigestFolderOwnLiteralCredentials, sdk.Call{Body: body})
 }
 
-var opDigestFolderOwnLiteralCredentials = operation{name: "DigestFolder.OwnLiteralCredentials", method: "POST", path: "/digest/own",
-	auth: authDigest,
-	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
-		form: []param{
-			{in: inForm, key: "c", value: "3", slot: 1},
+var opDigestFolderOwnLiteralCredentials = sdk.Operation{Name: "DigestFolder.OwnLiteralCredentials", Method: "POST", Path: "/digest/own",
+	Auth: authDigest,
+	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "c", Value: "3", Slot: 1},
 		}}}
 
 // CredentialsFromVariables sends GET /digest/vars (Postman: digest folder ›
@@ -49,23 +53,23 @@ var opDigestFolderOwnLiteralCredentials = operation{name: "DigestFolder.OwnLiter
 // password) or WithVariable("digest_username", ...) or
 // WithVariable("digest_password", ...).
 func (s *DigestFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opDigestFolderCredentialsFromVariables, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opDigestFolderCredentialsFromVariables, sdk.Call{})
 }
 
-var opDigestFolderCredentialsFromVariables = operation{name: "DigestFolder.CredentialsFromVariables", method: "GET", path: "/digest/vars",
-	auth: authDigest2}
+var opDigestFolderCredentialsFromVariables = sdk.Operation{Name: "DigestFolder.CredentialsFromVariables", Method: "GET", Path: "/digest/vars",
+	Auth: authDigest2}
 
 // DigestFolderSubService holds the requests of the Postman folder "digest
 // folder › sub", as client.DigestFolder.Sub.
 type DigestFolderSubService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // NoAuth sends GET /digest/none (Postman: digest folder › sub › no auth).
 //
 // Auth: none (the folder "sub" sets no auth).
 func (s *DigestFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opDigestFolderSubNoAuth, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opDigestFolderSubNoAuth, sdk.Call{})
 }
 
-var opDigestFolderSubNoAuth = operation{name: "DigestFolder.Sub.NoAuth", method: "GET", path: "/digest/none"}
+var opDigestFolderSubNoAuth = sdk.Operation{Name: "DigestFolder.Sub.NoAuth", Method: "GET", Path: "/digest/none"}

@@ -3,12 +3,16 @@
 
 package canary
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // EdgegridFolderService holds the requests of the Postman folder "edgegrid
 // folder", as client.EdgegridFolder.
 type EdgegridFolderService struct {
-	rt *core
+	rt *sdk.Core
 
 	// Sub holds the requests of the "sub" folder.
 	Sub *EdgegridFolderSubService
@@ -20,11 +24,11 @@ type EdgegridFolderService struct {
 // Auth: Akamai EdgeGrid (set on the folder "edgegrid folder"); set with
 // WithEdgeGrid(clientToken, clientSecret, accessToken).
 func (s *EdgegridFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opEdgegridFolderInherits, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opEdgegridFolderInherits, sdk.Call{})
 }
 
-var opEdgegridFolderInherits = operation{name: "EdgegridFolder.Inherits", method: "GET", path: "/edgegrid/inherit",
-	auth: authEdgeGrid}
+var opEdgegridFolderInherits = sdk.Operation{Name: "EdgegridFolder.Inherits", Method: "GET", Path: "/edgegrid/inherit",
+	Auth: authEdgeGrid}
 
 // OwnLiteralCredentials sends POST /edgegrid/own (Postman: edgegrid folder ›
 // own literal credentials).
@@ -32,14 +36,14 @@ var opEdgegridFolderInherits = operation{name: "EdgegridFolder.Inherits", method
 // Auth: Akamai EdgeGrid (set on the request); set with
 // WithEdgeGrid(clientToken, clientSecret, accessToken).
 func (s *EdgegridFolderService) OwnLiteralCredentials(ctx context.Context, body *EdgegridFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opEdgegridFolderOwnLiteralCredentials, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opEdgegridFolderOwnLiteralCredentials, sdk.Call{Body: body})
 }
 
-var opEdgegridFolderOwnLiteralCredentials = operation{name: "EdgegridFolder.OwnLiteralCredentials", method: "POST", path: "/edgegrid/own",
-	auth: authEdgeGrid,
-	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
-		form: []param{
-			{in: inForm, key: "c", value: "3", slot: 1},
+var opEdgegridFolderOwnLiteralCredentials = sdk.Operation{Name: "EdgegridFolder.OwnLiteralCredentials", Method: "POST", Path: "/edgegrid/own",
+	Auth: authEdgeGrid,
+	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "c", Value: "3", Slot: 1},
 		}}}
 
 // CredentialsFromVariables sends GET /edgegrid/vars (Postman: edgegrid folder ›
@@ -51,23 +55,23 @@ var opEdgegridFolderOwnLiteralCredentials = operation{name: "EdgegridFolder.OwnL
 // WithVariable("edgegrid_clientToken", ...) or
 // WithVariable("edgegrid_clientSecret", ...).
 func (s *EdgegridFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opEdgegridFolderCredentialsFromVariables, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opEdgegridFolderCredentialsFromVariables, sdk.Call{})
 }
 
-var opEdgegridFolderCredentialsFromVariables = operation{name: "EdgegridFolder.CredentialsFromVariables", method: "GET", path: "/edgegrid/vars",
-	auth: authEdgeGrid2}
+var opEdgegridFolderCredentialsFromVariables = sdk.Operation{Name: "EdgegridFolder.CredentialsFromVariables", Method: "GET", Path: "/edgegrid/vars",
+	Auth: authEdgeGrid2}
 
 // EdgegridFolderSubService holds the requests of the Postman folder "edgegrid
 // folder › sub", as client.EdgegridFolder.Sub.
 type EdgegridFolderSubService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // NoAuth sends GET /edgegrid/none (Postman: edgegrid folder › sub › no auth).
 //
 // Auth: none (the folder "sub" sets no auth).
 func (s *EdgegridFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opEdgegridFolderSubNoAuth, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opEdgegridFolderSubNoAuth, sdk.Call{})
 }
 
-var opEdgegridFolderSubNoAuth = operation{name: "EdgegridFolder.Sub.NoAuth", method: "GET", path: "/edgegrid/none"}
+var opEdgegridFolderSubNoAuth = sdk.Operation{Name: "EdgegridFolder.Sub.NoAuth", Method: "GET", Path: "/edgegrid/none"}

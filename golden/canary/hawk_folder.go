@@ -3,12 +3,16 @@
 
 package canary
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // HawkFolderService holds the requests of the Postman folder "hawk folder", as
 // client.HawkFolder.
 type HawkFolderService struct {
-	rt *core
+	rt *sdk.Core
 
 	// Sub holds the requests of the "sub" folder.
 	Sub *HawkFolderSubService
@@ -19,25 +23,25 @@ type HawkFolderService struct {
 //
 // Auth: Hawk (set on the folder "hawk folder"); set with WithHawkAuth(id, key).
 func (s *HawkFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opHawkFolderInherits, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opHawkFolderInherits, sdk.Call{})
 }
 
-var opHawkFolderInherits = operation{name: "HawkFolder.Inherits", method: "GET", path: "/hawk/inherit",
-	auth: authHawk}
+var opHawkFolderInherits = sdk.Operation{Name: "HawkFolder.Inherits", Method: "GET", Path: "/hawk/inherit",
+	Auth: authHawk}
 
 // OwnLiteralCredentials sends POST /hawk/own (Postman: hawk folder › own
 // literal credentials).
 //
 // Auth: Hawk (set on the request); set with WithHawkAuth(id, key).
 func (s *HawkFolderService) OwnLiteralCredentials(ctx context.Context, body *HawkFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opHawkFolderOwnLiteralCredentials, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opHawkFolderOwnLiteralCredentials, sdk.Call{Body: body})
 }
 
-var opHawkFolderOwnLiteralCredentials = operation{name: "HawkFolder.OwnLiteralCredentials", method: "POST", path: "/hawk/own",
-	auth: authHawk,
-	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
-		form: []param{
-			{in: inForm, key: "c", value: "3", slot: 1},
+var opHawkFolderOwnLiteralCredentials = sdk.Operation{Name: "HawkFolder.OwnLiteralCredentials", Method: "POST", Path: "/hawk/own",
+	Auth: authHawk,
+	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "c", Value: "3", Slot: 1},
 		}}}
 
 // CredentialsFromVariables sends GET /hawk/vars (Postman: hawk folder ›
@@ -46,23 +50,23 @@ var opHawkFolderOwnLiteralCredentials = operation{name: "HawkFolder.OwnLiteralCr
 // Auth: Hawk (set on the request); set with WithHawkAuth(id, key) or
 // WithVariable("hawk_authId", ...) or WithVariable("hawk_authKey", ...).
 func (s *HawkFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opHawkFolderCredentialsFromVariables, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opHawkFolderCredentialsFromVariables, sdk.Call{})
 }
 
-var opHawkFolderCredentialsFromVariables = operation{name: "HawkFolder.CredentialsFromVariables", method: "GET", path: "/hawk/vars",
-	auth: authHawk2}
+var opHawkFolderCredentialsFromVariables = sdk.Operation{Name: "HawkFolder.CredentialsFromVariables", Method: "GET", Path: "/hawk/vars",
+	Auth: authHawk2}
 
 // HawkFolderSubService holds the requests of the Postman folder "hawk folder ›
 // sub", as client.HawkFolder.Sub.
 type HawkFolderSubService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // NoAuth sends GET /hawk/none (Postman: hawk folder › sub › no auth).
 //
 // Auth: none (the folder "sub" sets no auth).
 func (s *HawkFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opHawkFolderSubNoAuth, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opHawkFolderSubNoAuth, sdk.Call{})
 }
 
-var opHawkFolderSubNoAuth = operation{name: "HawkFolder.Sub.NoAuth", method: "GET", path: "/hawk/none"}
+var opHawkFolderSubNoAuth = sdk.Operation{Name: "HawkFolder.Sub.NoAuth", Method: "GET", Path: "/hawk/none"}

@@ -3,12 +3,16 @@
 
 package canary
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // JWTFolderService holds the requests of the Postman folder "jwt folder", as
 // client.JWTFolder.
 type JWTFolderService struct {
-	rt *core
+	rt *sdk.Core
 
 	// Sub holds the requests of the "sub" folder.
 	Sub *JWTFolderSubService
@@ -18,25 +22,25 @@ type JWTFolderService struct {
 //
 // Auth: a JWT (set on the folder "jwt folder"); set with WithJWTKey(key).
 func (s *JWTFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opJWTFolderInherits, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opJWTFolderInherits, sdk.Call{})
 }
 
-var opJWTFolderInherits = operation{name: "JWTFolder.Inherits", method: "GET", path: "/jwt/inherit",
-	auth: authJWT}
+var opJWTFolderInherits = sdk.Operation{Name: "JWTFolder.Inherits", Method: "GET", Path: "/jwt/inherit",
+	Auth: authJWT}
 
 // OwnLiteralCredentials sends POST /jwt/own (Postman: jwt folder › own literal
 // credentials).
 //
 // Auth: a JWT (set on the request); set with WithJWTKey(key).
 func (s *JWTFolderService) OwnLiteralCredentials(ctx context.Context, body *JWTFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opJWTFolderOwnLiteralCredentials, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opJWTFolderOwnLiteralCredentials, sdk.Call{Body: body})
 }
 
-var opJWTFolderOwnLiteralCredentials = operation{name: "JWTFolder.OwnLiteralCredentials", method: "POST", path: "/jwt/own",
-	auth: authJWT,
-	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
-		form: []param{
-			{in: inForm, key: "c", value: "3", slot: 1},
+var opJWTFolderOwnLiteralCredentials = sdk.Operation{Name: "JWTFolder.OwnLiteralCredentials", Method: "POST", Path: "/jwt/own",
+	Auth: authJWT,
+	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "c", Value: "3", Slot: 1},
 		}}}
 
 // CredentialsFromVariables sends GET /jwt/vars (Postman: jwt folder ›
@@ -45,23 +49,23 @@ var opJWTFolderOwnLiteralCredentials = operation{name: "JWTFolder.OwnLiteralCred
 // Auth: a JWT (set on the request); set with WithJWTKey(key) or
 // WithVariable("jwt_secret", ...) or WithVariable("jwt_privateKey", ...).
 func (s *JWTFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opJWTFolderCredentialsFromVariables, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opJWTFolderCredentialsFromVariables, sdk.Call{})
 }
 
-var opJWTFolderCredentialsFromVariables = operation{name: "JWTFolder.CredentialsFromVariables", method: "GET", path: "/jwt/vars",
-	auth: authJWT2}
+var opJWTFolderCredentialsFromVariables = sdk.Operation{Name: "JWTFolder.CredentialsFromVariables", Method: "GET", Path: "/jwt/vars",
+	Auth: authJWT2}
 
 // JWTFolderSubService holds the requests of the Postman folder "jwt folder ›
 // sub", as client.JWTFolder.Sub.
 type JWTFolderSubService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // NoAuth sends GET /jwt/none (Postman: jwt folder › sub › no auth).
 //
 // Auth: none (the folder "sub" sets no auth).
 func (s *JWTFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opJWTFolderSubNoAuth, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opJWTFolderSubNoAuth, sdk.Call{})
 }
 
-var opJWTFolderSubNoAuth = operation{name: "JWTFolder.Sub.NoAuth", method: "GET", path: "/jwt/none"}
+var opJWTFolderSubNoAuth = sdk.Operation{Name: "JWTFolder.Sub.NoAuth", Method: "GET", Path: "/jwt/none"}

@@ -3,12 +3,16 @@
 
 package canary
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // NtlmFolderService holds the requests of the Postman folder "ntlm folder", as
 // client.NtlmFolder.
 type NtlmFolderService struct {
-	rt *core
+	rt *sdk.Core
 
 	// Sub holds the requests of the "sub" folder.
 	Sub *NtlmFolderSubService
@@ -20,25 +24,25 @@ type NtlmFolderService struct {
 // Auth: NTLM (set on the folder "ntlm folder"); set with WithNTLMAuth(username,
 // password).
 func (s *NtlmFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opNtlmFolderInherits, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opNtlmFolderInherits, sdk.Call{})
 }
 
-var opNtlmFolderInherits = operation{name: "NtlmFolder.Inherits", method: "GET", path: "/ntlm/inherit",
-	auth: authNTLM}
+var opNtlmFolderInherits = sdk.Operation{Name: "NtlmFolder.Inherits", Method: "GET", Path: "/ntlm/inherit",
+	Auth: authNTLM}
 
 // OwnLiteralCredentials sends POST /ntlm/own (Postman: ntlm folder › own
 // literal credentials).
 //
 // Auth: NTLM (set on the request); set with WithNTLMAuth(username, password).
 func (s *NtlmFolderService) OwnLiteralCredentials(ctx context.Context, body *NtlmFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opNtlmFolderOwnLiteralCredentials, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opNtlmFolderOwnLiteralCredentials, sdk.Call{Body: body})
 }
 
-var opNtlmFolderOwnLiteralCredentials = operation{name: "NtlmFolder.OwnLiteralCredentials", method: "POST", path: "/ntlm/own",
-	auth: authNTLM,
-	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
-		form: []param{
-			{in: inForm, key: "c", value: "3", slot: 1},
+var opNtlmFolderOwnLiteralCredentials = sdk.Operation{Name: "NtlmFolder.OwnLiteralCredentials", Method: "POST", Path: "/ntlm/own",
+	Auth: authNTLM,
+	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "c", Value: "3", Slot: 1},
 		}}}
 
 // CredentialsFromVariables sends GET /ntlm/vars (Postman: ntlm folder ›
@@ -47,23 +51,23 @@ var opNtlmFolderOwnLiteralCredentials = operation{name: "NtlmFolder.OwnLiteralCr
 // Auth: NTLM (set on the request); set with WithNTLMAuth(username, password) or
 // WithVariable("ntlm_username", ...) or WithVariable("ntlm_password", ...).
 func (s *NtlmFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opNtlmFolderCredentialsFromVariables, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opNtlmFolderCredentialsFromVariables, sdk.Call{})
 }
 
-var opNtlmFolderCredentialsFromVariables = operation{name: "NtlmFolder.CredentialsFromVariables", method: "GET", path: "/ntlm/vars",
-	auth: authNTLM2}
+var opNtlmFolderCredentialsFromVariables = sdk.Operation{Name: "NtlmFolder.CredentialsFromVariables", Method: "GET", Path: "/ntlm/vars",
+	Auth: authNTLM2}
 
 // NtlmFolderSubService holds the requests of the Postman folder "ntlm folder ›
 // sub", as client.NtlmFolder.Sub.
 type NtlmFolderSubService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // NoAuth sends GET /ntlm/none (Postman: ntlm folder › sub › no auth).
 //
 // Auth: none (the folder "sub" sets no auth).
 func (s *NtlmFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opNtlmFolderSubNoAuth, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opNtlmFolderSubNoAuth, sdk.Call{})
 }
 
-var opNtlmFolderSubNoAuth = operation{name: "NtlmFolder.Sub.NoAuth", method: "GET", path: "/ntlm/none"}
+var opNtlmFolderSubNoAuth = sdk.Operation{Name: "NtlmFolder.Sub.NoAuth", Method: "GET", Path: "/ntlm/none"}

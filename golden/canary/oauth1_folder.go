@@ -3,12 +3,16 @@
 
 package canary
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // OAuth1FolderService holds the requests of the Postman folder "oauth1 folder",
 // as client.OAuth1Folder.
 type OAuth1FolderService struct {
-	rt *core
+	rt *sdk.Core
 
 	// Sub holds the requests of the "sub" folder.
 	Sub *OAuth1FolderSubService
@@ -20,11 +24,11 @@ type OAuth1FolderService struct {
 // Auth: OAuth 1.0 (set on the folder "oauth1 folder"); set with
 // WithOAuth1(consumerKey, consumerSecret, token, tokenSecret).
 func (s *OAuth1FolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opOAuth1FolderInherits, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth1FolderInherits, sdk.Call{})
 }
 
-var opOAuth1FolderInherits = operation{name: "OAuth1Folder.Inherits", method: "GET", path: "/oauth1/inherit",
-	auth: authOAuth1}
+var opOAuth1FolderInherits = sdk.Operation{Name: "OAuth1Folder.Inherits", Method: "GET", Path: "/oauth1/inherit",
+	Auth: authOAuth1}
 
 // OwnLiteralCredentials sends POST /oauth1/own (Postman: oauth1 folder › own
 // literal credentials).
@@ -32,14 +36,14 @@ var opOAuth1FolderInherits = operation{name: "OAuth1Folder.Inherits", method: "G
 // Auth: OAuth 1.0 (set on the request); set with WithOAuth1(consumerKey,
 // consumerSecret, token, tokenSecret).
 func (s *OAuth1FolderService) OwnLiteralCredentials(ctx context.Context, body *OAuth1FolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opOAuth1FolderOwnLiteralCredentials, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth1FolderOwnLiteralCredentials, sdk.Call{Body: body})
 }
 
-var opOAuth1FolderOwnLiteralCredentials = operation{name: "OAuth1Folder.OwnLiteralCredentials", method: "POST", path: "/oauth1/own",
-	auth: authOAuth1,
-	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
-		form: []param{
-			{in: inForm, key: "c", value: "3", slot: 1},
+var opOAuth1FolderOwnLiteralCredentials = sdk.Operation{Name: "OAuth1Folder.OwnLiteralCredentials", Method: "POST", Path: "/oauth1/own",
+	Auth: authOAuth1,
+	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "c", Value: "3", Slot: 1},
 		}}}
 
 // CredentialsFromVariables sends GET /oauth1/vars (Postman: oauth1 folder ›
@@ -52,23 +56,23 @@ var opOAuth1FolderOwnLiteralCredentials = operation{name: "OAuth1Folder.OwnLiter
 // or WithVariable("oauth1_privateKey", ...) or WithVariable("oauth1_verifier",
 // ...).
 func (s *OAuth1FolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opOAuth1FolderCredentialsFromVariables, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth1FolderCredentialsFromVariables, sdk.Call{})
 }
 
-var opOAuth1FolderCredentialsFromVariables = operation{name: "OAuth1Folder.CredentialsFromVariables", method: "GET", path: "/oauth1/vars",
-	auth: authOAuth12}
+var opOAuth1FolderCredentialsFromVariables = sdk.Operation{Name: "OAuth1Folder.CredentialsFromVariables", Method: "GET", Path: "/oauth1/vars",
+	Auth: authOAuth12}
 
 // OAuth1FolderSubService holds the requests of the Postman folder "oauth1
 // folder › sub", as client.OAuth1Folder.Sub.
 type OAuth1FolderSubService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // NoAuth sends GET /oauth1/none (Postman: oauth1 folder › sub › no auth).
 //
 // Auth: none (the folder "sub" sets no auth).
 func (s *OAuth1FolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opOAuth1FolderSubNoAuth, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth1FolderSubNoAuth, sdk.Call{})
 }
 
-var opOAuth1FolderSubNoAuth = operation{name: "OAuth1Folder.Sub.NoAuth", method: "GET", path: "/oauth1/none"}
+var opOAuth1FolderSubNoAuth = sdk.Operation{Name: "OAuth1Folder.Sub.NoAuth", Method: "GET", Path: "/oauth1/none"}

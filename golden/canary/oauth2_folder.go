@@ -3,12 +3,16 @@
 
 package canary
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // OAuth2FolderService holds the requests of the Postman folder "oauth2 folder",
 // as client.OAuth2Folder.
 type OAuth2FolderService struct {
-	rt *core
+	rt *sdk.Core
 
 	// Sub holds the requests of the "sub" folder.
 	Sub *OAuth2FolderSubService
@@ -20,25 +24,25 @@ type OAuth2FolderService struct {
 // Auth: OAuth 2.0 (set on the folder "oauth2 folder"); set with
 // WithTokenSource(ts).
 func (s *OAuth2FolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opOAuth2FolderInherits, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2FolderInherits, sdk.Call{})
 }
 
-var opOAuth2FolderInherits = operation{name: "OAuth2Folder.Inherits", method: "GET", path: "/oauth2/inherit",
-	auth: authOAuth2}
+var opOAuth2FolderInherits = sdk.Operation{Name: "OAuth2Folder.Inherits", Method: "GET", Path: "/oauth2/inherit",
+	Auth: authOAuth2}
 
 // OwnLiteralCredentials sends POST /oauth2/own (Postman: oauth2 folder › own
 // literal credentials).
 //
 // Auth: OAuth 2.0 (set on the request); set with WithTokenSource(ts).
 func (s *OAuth2FolderService) OwnLiteralCredentials(ctx context.Context, body *OAuth2FolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opOAuth2FolderOwnLiteralCredentials, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2FolderOwnLiteralCredentials, sdk.Call{Body: body})
 }
 
-var opOAuth2FolderOwnLiteralCredentials = operation{name: "OAuth2Folder.OwnLiteralCredentials", method: "POST", path: "/oauth2/own",
-	auth: authOAuth2,
-	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
-		form: []param{
-			{in: inForm, key: "c", value: "3", slot: 1},
+var opOAuth2FolderOwnLiteralCredentials = sdk.Operation{Name: "OAuth2Folder.OwnLiteralCredentials", Method: "POST", Path: "/oauth2/own",
+	Auth: authOAuth2,
+	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "c", Value: "3", Slot: 1},
 		}}}
 
 // CredentialsFromVariables sends GET /oauth2/vars (Postman: oauth2 folder ›
@@ -47,23 +51,23 @@ var opOAuth2FolderOwnLiteralCredentials = operation{name: "OAuth2Folder.OwnLiter
 // Auth: OAuth 2.0 (set on the request); set with WithTokenSource(ts) or
 // WithVariable("oauth2_accessToken", ...).
 func (s *OAuth2FolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opOAuth2FolderCredentialsFromVariables, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2FolderCredentialsFromVariables, sdk.Call{})
 }
 
-var opOAuth2FolderCredentialsFromVariables = operation{name: "OAuth2Folder.CredentialsFromVariables", method: "GET", path: "/oauth2/vars",
-	auth: authOAuth22}
+var opOAuth2FolderCredentialsFromVariables = sdk.Operation{Name: "OAuth2Folder.CredentialsFromVariables", Method: "GET", Path: "/oauth2/vars",
+	Auth: authOAuth22}
 
 // OAuth2FolderSubService holds the requests of the Postman folder "oauth2
 // folder › sub", as client.OAuth2Folder.Sub.
 type OAuth2FolderSubService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // NoAuth sends GET /oauth2/none (Postman: oauth2 folder › sub › no auth).
 //
 // Auth: none (the folder "sub" sets no auth).
 func (s *OAuth2FolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opOAuth2FolderSubNoAuth, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2FolderSubNoAuth, sdk.Call{})
 }
 
-var opOAuth2FolderSubNoAuth = operation{name: "OAuth2Folder.Sub.NoAuth", method: "GET", path: "/oauth2/none"}
+var opOAuth2FolderSubNoAuth = sdk.Operation{Name: "OAuth2Folder.Sub.NoAuth", Method: "GET", Path: "/oauth2/none"}

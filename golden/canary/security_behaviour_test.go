@@ -15,6 +15,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/postgen/postgen/internal/authclock"
 )
 
 // The generated SDK through its public options, on issue 12's runtime
@@ -44,17 +46,17 @@ func (f *flaky) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // random, so two attempts a millisecond apart still get distinct
 // timestamps, as they would a second apart.
 func realClock(t *testing.T) {
-	oldNow, oldNonce := authNow, authNonce
+	oldNow, oldNonce := authclock.Now, authclock.Nonce
 	var mu sync.Mutex
 	now := time.Now()
-	authNow = func() time.Time {
+	authclock.Now = func() time.Time {
 		mu.Lock()
 		defer mu.Unlock()
 		now = now.Add(time.Second)
 		return now
 	}
-	authNonce = randomAlphanumeric
-	t.Cleanup(func() { authNow, authNonce = oldNow, oldNonce })
+	authclock.Nonce = authclock.RandomAlphanumeric
+	t.Cleanup(func() { authclock.Now, authclock.Nonce = oldNow, oldNonce })
 }
 
 // twoAttempts calls method through a server that fails the first attempt.

@@ -3,12 +3,16 @@
 
 package configured
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // Client is a client for the Warehouse API. Create one with NewClient; it is
 // safe for concurrent use.
 type Client struct {
-	rt *core
+	rt *sdk.Core
 
 	// Inventory holds the requests of the "Stock" folder.
 	Inventory *InventoryService
@@ -41,10 +45,10 @@ func WithAPIKey(apiKey string) Option {
 
 // sdkDefaults is what the collection says about the client: its origins and the
 // values of the variables its requests use (credentials excluded).
-var sdkDefaults = clientDefaults{
-	origins:   []string{"{{baseUrl}}"},
-	userAgent: "postgen-configured",
-	variables: map[string]string{
+var sdkDefaults = sdk.Defaults{
+	Origins:   []string{"{{baseUrl}}"},
+	UserAgent: "postgen-configured",
+	Variables: map[string]string{
 		"baseUrl":  "https://{{host}}/v2",
 		"host":     "api.warehouse.example",
 		"tenantId": "acme",
@@ -54,7 +58,7 @@ var sdkDefaults = clientDefaults{
 // NewClient returns a client configured by opts, or the first error an option
 // reports.
 func NewClient(opts ...Option) (*Client, error) {
-	rt, err := newCore(&sdkDefaults, opts)
+	rt, err := sdk.NewCore(&sdkDefaults, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -66,7 +70,7 @@ func NewClient(opts ...Option) (*Client, error) {
 
 // Ping sends GET /ping (Postman: Ping).
 func (c *Client) Ping(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opPing, call{})
+	return sdk.Send[[]byte](ctx, c.rt, &opPing, sdk.Call{})
 }
 
-var opPing = operation{name: "Ping", method: "GET", path: "/ping"}
+var opPing = sdk.Operation{Name: "Ping", Method: "GET", Path: "/ping"}

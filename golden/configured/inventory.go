@@ -3,39 +3,43 @@
 
 package configured
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // InventoryService holds the requests of the Postman folder "Stock", as
 // client.Inventory.
 type InventoryService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // List sends GET /stock (Postman: Stock › List stock items).
 func (s *InventoryService) List(ctx context.Context, params *ListOptions) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opInventoryList, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opInventoryList, sdk.Call{Fields: params})
 }
 
-var opInventoryList = operation{name: "Inventory.List", method: "GET", path: "/stock",
-	params: []param{
-		{key: "sku", slot: 1},
-		{key: "page", value: "1", slot: 2},
-		{in: inHeader, key: "X-Tenant", value: "{{tenantId}}"},
-		{in: inHeader, key: "X-Api-Key", value: "{{apiKey}}"},
+var opInventoryList = sdk.Operation{Name: "Inventory.List", Method: "GET", Path: "/stock",
+	Params: []sdk.Param{
+		{Key: "sku", Slot: 1},
+		{Key: "page", Value: "1", Slot: 2},
+		{In: sdk.InHeader, Key: "X-Tenant", Value: "{{tenantId}}"},
+		{In: sdk.InHeader, Key: "X-Api-Key", Value: "{{apiKey}}"},
 	}}
 
 // Adjust sends POST /stock/adjust (Postman: Stock › Adjust stock item).
 func (s *InventoryService) Adjust(ctx context.Context, body *Adjustment) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opInventoryAdjust, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opInventoryAdjust, sdk.Call{Body: body})
 }
 
-var opInventoryAdjust = operation{name: "Inventory.Adjust", method: "POST", path: "/stock/adjust",
-	params: []param{
-		{in: inHeader, key: "X-Tenant", value: "{{tenantId}}"},
-		{in: inHeader, key: "X-Api-Key", value: "{{apiKey}}"},
+var opInventoryAdjust = sdk.Operation{Name: "Inventory.Adjust", Method: "POST", Path: "/stock/adjust",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "X-Tenant", Value: "{{tenantId}}"},
+		{In: sdk.InHeader, Key: "X-Api-Key", Value: "{{apiKey}}"},
 	},
-	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
-		form: []param{
-			{in: inForm, key: "sku", value: "A-1", slot: 1},
-			{in: inForm, key: "delta", value: "1", slot: 2},
+	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "sku", Value: "A-1", Slot: 1},
+			{In: sdk.InForm, Key: "delta", Value: "1", Slot: 2},
 		}}}

@@ -3,14 +3,16 @@
 
 package docs
 
+import "github.com/postgen/postgen/sdk"
+
 // authAPIKey is the apikey auth of 3 methods, declared at item[0].auth.
 // Its credentials are not in the SDK: set them with WithAPIKey(key), or set the variables its fields name with WithVariable.
-var authAPIKey = &apikeyAuth{
-	key:   "X-Api-Key",
-	in:    "header",
-	value: "{{apiKey}}",
+var authAPIKey = &sdk.APIKeyAuth{
+	Key:   "X-Api-Key",
+	In:    "header",
+	Value: "{{apiKey}}",
 }
 
 // authBearer is the bearer auth of 1 method, declared at auth (the collection's).
 // Its credentials are not in the SDK: set them with WithBearerToken(token), or set the variables its fields name with WithVariable.
-var authBearer = &bearerAuth{token: "{{accessToken}}"}
+var authBearer = &sdk.BearerAuth{Token: "{{accessToken}}"}

@@ -3,10 +3,12 @@
 
 package docs
 
+import "github.com/postgen/postgen/sdk"
+
 // Client is a client for the Docs Showcase API. Create one with NewClient; it
 // is safe for concurrent use.
 type Client struct {
-	rt *core
+	rt *sdk.Core
 
 	// Reports holds the requests of the "Reports" folder: Start and stop report
 	// runs.
@@ -23,16 +25,16 @@ const DefaultBaseURL = "https://docs.example.com/api"
 
 // sdkDefaults is what the collection says about the client: its origins and the
 // values of the variables its requests use (credentials excluded).
-var sdkDefaults = clientDefaults{
-	origins:   []string{"{{baseUrl}}"},
-	userAgent: "postgen-docs",
-	variables: map[string]string{"baseUrl": "https://docs.example.com/api"},
+var sdkDefaults = sdk.Defaults{
+	Origins:   []string{"{{baseUrl}}"},
+	UserAgent: "postgen-docs",
+	Variables: map[string]string{"baseUrl": "https://docs.example.com/api"},
 }
 
 // NewClient returns a client configured by opts, or the first error an option
 // reports.
 func NewClient(opts ...Option) (*Client, error) {
-	rt, err := newCore(&sdkDefaults, opts)
+	rt, err := sdk.NewCore(&sdkDefaults, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -3,7 +3,11 @@
 
 package docs
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // HostileFolderService holds the requests of the Postman folder "Hostile */
 // folder", as client.HostileFolder.
@@ -14,7 +18,7 @@ import "context"
 //
 // with a break and a script.
 type HostileFolderService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // Ping sends GET /ping (Postman: Hostile */ folder › Ping).
@@ -28,8 +32,8 @@ type HostileFolderService struct {
 // Auth: a bearer token. The result is the response body as text (the examples
 // are text).
 func (s *HostileFolderService) Ping(ctx context.Context) (string, *Response, error) {
-	return send[string](ctx, s.rt, &opHostileFolderPing, call{})
+	return sdk.Send[string](ctx, s.rt, &opHostileFolderPing, sdk.Call{})
 }
 
-var opHostileFolderPing = operation{name: "HostileFolder.Ping", method: "GET", path: "/ping",
-	auth: authBearer}
+var opHostileFolderPing = sdk.Operation{Name: "HostileFolder.Ping", Method: "GET", Path: "/ping",
+	Auth: authBearer}

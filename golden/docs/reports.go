@@ -3,7 +3,11 @@
 
 package docs
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // ReportsService holds the requests of the Postman folder "Reports", as
 // client.Reports.
@@ -11,7 +15,7 @@ import "context"
 // Start and stop report runs. Reports authenticate with an API key, not the
 // bearer token.
 type ReportsService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // Run sends POST /reports (Postman: Reports › Run report).
@@ -26,29 +30,29 @@ type ReportsService struct {
 // Auth: an API key in the header "X-Api-Key" (set on the folder "Reports"); set
 // with WithAPIKey(key) or WithVariable("apiKey", ...).
 func (s *ReportsService) Run(ctx context.Context, body *ReportsRunBody, params *ReportsRunParams) (*ReportsRunResult, *Response, error) {
-	return sendObject[ReportsRunResult](ctx, s.rt, &opReportsRun, call{fields: params, body: body})
+	return sdk.SendObject[ReportsRunResult](ctx, s.rt, &opReportsRun, sdk.Call{Fields: params, Body: body})
 }
 
-var opReportsRun = operation{name: "Reports.Run", method: "POST", path: "/reports",
-	auth: authAPIKey,
-	params: []param{
-		{key: "action", value: "run", slot: 1},
-		{in: inHeader, key: "Content-Type", value: "application/json"},
+var opReportsRun = sdk.Operation{Name: "Reports.Run", Method: "POST", Path: "/reports",
+	Auth: authAPIKey,
+	Params: []sdk.Param{
+		{Key: "action", Value: "run", Slot: 1},
+		{In: sdk.InHeader, Key: "Content-Type", Value: "application/json"},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "application/json", text: "{\"template\": \"sales\"}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/json", Text: "{\"template\": \"sales\"}"}}
 
 // Cancel sends POST /reports (Postman: Reports › Cancel report).
 //
 // Auth: an API key in the header "X-Api-Key" (set on the folder "Reports"); set
 // with WithAPIKey(key) or WithVariable("apiKey", ...).
 func (s *ReportsService) Cancel(ctx context.Context, params *ReportsCancelParams) (*ReportsCancelResult, *Response, error) {
-	return sendObject[ReportsCancelResult](ctx, s.rt, &opReportsCancel, call{fields: params})
+	return sdk.SendObject[ReportsCancelResult](ctx, s.rt, &opReportsCancel, sdk.Call{Fields: params})
 }
 
-var opReportsCancel = operation{name: "Reports.Cancel", method: "POST", path: "/reports",
-	auth: authAPIKey,
-	params: []param{
-		{key: "action", value: "cancel", slot: 1},
+var opReportsCancel = sdk.Operation{Name: "Reports.Cancel", Method: "POST", Path: "/reports",
+	Auth: authAPIKey,
+	Params: []sdk.Param{
+		{Key: "action", Value: "cancel", Slot: 1},
 	}}
 
 // Get sends GET /reports/:reportId (Postman: Reports › Get report).
@@ -57,9 +61,9 @@ var opReportsCancel = operation{name: "Reports.Cancel", method: "POST", path: "/
 // with WithAPIKey(key) or WithVariable("apiKey", ...). Path defaults: reportID
 // "r1". Error bodies (in APIError.Decoded): 404: *ReportsGetError.
 func (s *ReportsService) Get(ctx context.Context, reportID string) (*ReportsGetResult, *Response, error) {
-	return sendObject[ReportsGetResult](ctx, s.rt, &opReportsGet, call{path: []string{reportID}})
+	return sdk.SendObject[ReportsGetResult](ctx, s.rt, &opReportsGet, sdk.Call{Path: []string{reportID}})
 }
 
-var opReportsGet = operation{name: "Reports.Get", method: "GET", path: "/reports/:reportId",
-	pathVars: []string{"reportId"}, pathValues: []string{"r1"}, auth: authAPIKey,
-	errBodies: []errorBody{{404, errorAs[*ReportsGetError]}}}
+var opReportsGet = sdk.Operation{Name: "Reports.Get", Method: "GET", Path: "/reports/:reportId",
+	PathVars: []string{"reportId"}, PathValues: []string{"r1"}, Auth: authAPIKey,
+	ErrBodies: []sdk.ErrorBody{{Status: 404, Decode: sdk.ErrorAs[*ReportsGetError]}}}

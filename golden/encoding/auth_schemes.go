@@ -3,21 +3,23 @@
 
 package encoding
 
+import "github.com/postgen/postgen/sdk"
+
 // authAPIKey is the apikey auth of 1 method, declared at item[9].item[0].request.auth.
 // Its credentials are not in the SDK: set them with WithAPIKey(key), or set the variables its fields name with WithVariable.
-var authAPIKey = &apikeyAuth{
-	key:   "Authorization",
-	in:    "header",
-	value: "Api-Token {{DT_TOKEN}}",
+var authAPIKey = &sdk.APIKeyAuth{
+	Key:   "Authorization",
+	In:    "header",
+	Value: "Api-Token {{DT_TOKEN}}",
 }
 
 // authBasic is the basic auth of 1 method, declared at item[9].item[1].request.url.
 // Its credentials are not in the SDK: set them with WithBasicAuth(username, password).
-var authBasic = &basicAuth{
-	username: notCopied,
-	password: notCopied,
+var authBasic = &sdk.BasicAuth{
+	Username: sdk.NotCopied,
+	Password: sdk.NotCopied,
 }
 
 // authOAuth1 is the oauth1 auth of 1 method, declared at item[9].item[8].request.auth.
 // Its credentials are not in the SDK: set them with WithOAuth1(consumerKey, consumerSecret, token, tokenSecret).
-var authOAuth1 = &oauth1Auth{}
+var authOAuth1 = &sdk.OAuth1Auth{}

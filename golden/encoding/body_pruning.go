@@ -3,29 +3,33 @@
 
 package encoding
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // BodyPruningService holds the requests of the Postman folder "Body pruning",
 // as client.BodyPruning.
 //
 // T17, T24: GET, HEAD, COPY, PURGE and UNLOCK drop their body; DELETE keeps it.
 type BodyPruningService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // T17GetWith sends GET /t17 (Postman: Body pruning › T17 GET with body
 // (pruned)).
 func (s *BodyPruningService) T17GetWith(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opBodyPruningT17GetWith, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opBodyPruningT17GetWith, sdk.Call{})
 }
 
-var opBodyPruningT17GetWith = operation{name: "BodyPruning.T17GetWith", method: "GET", path: "/t17"}
+var opBodyPruningT17GetWith = sdk.Operation{Name: "BodyPruning.T17GetWith", Method: "GET", Path: "/t17"}
 
 // T24DeleteWith sends DELETE /t24 (Postman: Body pruning › T24 DELETE with
 // body).
 func (s *BodyPruningService) T24DeleteWith(ctx context.Context, body *JSONCommentsStrippedT11NoLanguageContentTypeBody) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opBodyPruningT24DeleteWith, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opBodyPruningT24DeleteWith, sdk.Call{Body: body})
 }
 
-var opBodyPruningT24DeleteWith = operation{name: "BodyPruning.T24DeleteWith", method: "DELETE", path: "/t24",
-	body: &bodySpec{mode: bodyRaw, contentType: "application/json", text: "{\"a\":1}"}}
+var opBodyPruningT24DeleteWith = sdk.Operation{Name: "BodyPruning.T24DeleteWith", Method: "DELETE", Path: "/t24",
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/json", Text: "{\"a\":1}"}}

@@ -3,10 +3,12 @@
 
 package encoding
 
+import "github.com/postgen/postgen/sdk"
+
 // Client is a client for the encoding API. Create one with NewClient; it is
 // safe for concurrent use.
 type Client struct {
-	rt *core
+	rt *sdk.Core
 
 	// QueryCharactersLeftRaw holds the requests of the "Query characters left raw"
 	// folder.
@@ -45,10 +47,10 @@ const DefaultBaseURL = "https://enc.example.com/v1"
 
 // sdkDefaults is what the collection says about the client: its origins and the
 // values of the variables its requests use (credentials excluded).
-var sdkDefaults = clientDefaults{
-	origins:   []string{"{{baseUrl}}", "https://userinfo.example"},
-	userAgent: "postgen-encoding",
-	variables: map[string]string{
+var sdkDefaults = sdk.Defaults{
+	Origins:   []string{"{{baseUrl}}", "https://userinfo.example"},
+	UserAgent: "postgen-encoding",
+	Variables: map[string]string{
 		"baseUrl": "https://enc.example.com/v1",
 		"pvv":     "resolved",
 		"qv":      "x&y=z",
@@ -58,7 +60,7 @@ var sdkDefaults = clientDefaults{
 // NewClient returns a client configured by opts, or the first error an option
 // reports.
 func NewClient(opts ...Option) (*Client, error) {
-	rt, err := newCore(&sdkDefaults, opts)
+	rt, err := sdk.NewCore(&sdkDefaults, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -3,7 +3,11 @@
 
 package encoding
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // DisabledParamsService holds the requests of the Postman folder "Disabled
 // params", as client.DisabledParams.
@@ -11,47 +15,47 @@ import "context"
 // P15, T20 and disabled headers and form rows: nothing disabled is sent; no
 // enabled row means no ? and no body.
 type DisabledParamsService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // P15QueryOnly sends GET /p15 (Postman: Disabled params › P15 query only
 // disabled).
 func (s *DisabledParamsService) P15QueryOnly(ctx context.Context, params *DisabledParamsP15QueryOnlyParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opDisabledParamsP15QueryOnly, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opDisabledParamsP15QueryOnly, sdk.Call{Fields: params})
 }
 
-var opDisabledParamsP15QueryOnly = operation{name: "DisabledParams.P15QueryOnly", method: "GET", path: "/p15",
-	params: []param{
-		{key: "a", value: "1", disabled: true, slot: 1},
+var opDisabledParamsP15QueryOnly = sdk.Operation{Name: "DisabledParams.P15QueryOnly", Method: "GET", Path: "/p15",
+	Params: []sdk.Param{
+		{Key: "a", Value: "1", Disabled: true, Slot: 1},
 	}}
 
 // T20UrlencodedAll sends POST /t20 (Postman: Disabled params › T20 urlencoded
 // all disabled).
 func (s *DisabledParamsService) T20UrlencodedAll(ctx context.Context, body *DisabledParamsT20UrlencodedAllForm) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opDisabledParamsT20UrlencodedAll, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opDisabledParamsT20UrlencodedAll, sdk.Call{Body: body})
 }
 
-var opDisabledParamsT20UrlencodedAll = operation{name: "DisabledParams.T20UrlencodedAll", method: "POST", path: "/t20",
-	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
-		form: []param{
-			{in: inForm, key: "a", value: "1", disabled: true, slot: 1},
+var opDisabledParamsT20UrlencodedAll = sdk.Operation{Name: "DisabledParams.T20UrlencodedAll", Method: "POST", Path: "/t20",
+	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "a", Value: "1", Disabled: true, Slot: 1},
 		}}}
 
 // HeaderAndFormRows sends POST /dis (Postman: Disabled params › disabled header
 // and form rows).
 func (s *DisabledParamsService) HeaderAndFormRows(ctx context.Context, body *DisabledParamsHeaderAndFormRowsForm, params *DisabledParamsHeaderAndFormRowsParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opDisabledParamsHeaderAndFormRows, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opDisabledParamsHeaderAndFormRows, sdk.Call{Fields: params, Body: body})
 }
 
-var opDisabledParamsHeaderAndFormRows = operation{name: "DisabledParams.HeaderAndFormRows", method: "POST", path: "/dis",
-	params: []param{
-		{in: inHeader, key: "X-On", value: "1"},
-		{in: inHeader, key: "X-Off", value: "0", disabled: true, slot: 1},
+var opDisabledParamsHeaderAndFormRows = sdk.Operation{Name: "DisabledParams.HeaderAndFormRows", Method: "POST", Path: "/dis",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "X-On", Value: "1"},
+		{In: sdk.InHeader, Key: "X-Off", Value: "0", Disabled: true, Slot: 1},
 	},
-	body: &bodySpec{mode: bodyFormData,
-		form: []param{
-			{in: inForm, key: "on", value: "1", slot: 1},
-			{in: inForm, key: "off", value: "0", disabled: true, slot: 2},
-			{in: inFile, key: "nofile", slot: 3},
-			{in: inFile, key: "missing", slot: 4, contentType: "text/plain", fileName: "missing.txt"},
+	Body: &sdk.BodySpec{Mode: sdk.BodyFormData,
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "on", Value: "1", Slot: 1},
+			{In: sdk.InForm, Key: "off", Value: "0", Disabled: true, Slot: 2},
+			{In: sdk.InFile, Key: "nofile", Slot: 3},
+			{In: sdk.InFile, Key: "missing", Slot: 4, ContentType: "text/plain", FileName: "missing.txt"},
 		}}}

@@ -3,7 +3,11 @@
 
 package encoding
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // DuplicateHeadersService holds the requests of the Postman folder "Duplicate
 // headers", as client.DuplicateHeaders.
@@ -11,34 +15,34 @@ import "context"
 // T06, P01: same-spelling headers are all sent; names that differ only in case
 // collapse to the last one.
 type DuplicateHeadersService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // T06Array sends GET /t06 (Postman: Duplicate headers › T06 header array).
 func (s *DuplicateHeadersService) T06Array(ctx context.Context, params *DuplicateHeadersT06ArrayParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opDuplicateHeadersT06Array, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opDuplicateHeadersT06Array, sdk.Call{Fields: params})
 }
 
-var opDuplicateHeadersT06Array = operation{name: "DuplicateHeaders.T06Array", method: "GET", path: "/t06",
-	params: []param{
-		{in: inHeader, key: "X-Dup", value: "1"},
-		{in: inHeader, key: "X-Dup", value: "2"},
-		{in: inHeader, key: "x-dup", value: "3"},
-		{in: inHeader, key: "X-Disabled", value: "no", disabled: true, slot: 1},
-		{in: inHeader, key: "X-Empty", slot: 2},
-		{in: inHeader, key: "user-agent", value: "custom-agent"},
-		{in: inHeader, key: "accept", value: "application/json"},
-		{in: inHeader, key: "X-Spaces", value: "  padded  "},
+var opDuplicateHeadersT06Array = sdk.Operation{Name: "DuplicateHeaders.T06Array", Method: "GET", Path: "/t06",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "X-Dup", Value: "1"},
+		{In: sdk.InHeader, Key: "X-Dup", Value: "2"},
+		{In: sdk.InHeader, Key: "x-dup", Value: "3"},
+		{In: sdk.InHeader, Key: "X-Disabled", Value: "no", Disabled: true, Slot: 1},
+		{In: sdk.InHeader, Key: "X-Empty", Slot: 2},
+		{In: sdk.InHeader, Key: "user-agent", Value: "custom-agent"},
+		{In: sdk.InHeader, Key: "accept", Value: "application/json"},
+		{In: sdk.InHeader, Key: "X-Spaces", Value: "  padded  "},
 	}}
 
 // P01SameCase sends GET /p01 (Postman: Duplicate headers › P01 duplicate
 // same-case headers).
 func (s *DuplicateHeadersService) P01SameCase(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opDuplicateHeadersP01SameCase, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opDuplicateHeadersP01SameCase, sdk.Call{})
 }
 
-var opDuplicateHeadersP01SameCase = operation{name: "DuplicateHeaders.P01SameCase", method: "GET", path: "/p01",
-	params: []param{
-		{in: inHeader, key: "X-Dup", value: "1"},
-		{in: inHeader, key: "X-Dup", value: "2"},
+var opDuplicateHeadersP01SameCase = sdk.Operation{Name: "DuplicateHeaders.P01SameCase", Method: "GET", Path: "/p01",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "X-Dup", Value: "1"},
+		{In: sdk.InHeader, Key: "X-Dup", Value: "2"},
 	}}

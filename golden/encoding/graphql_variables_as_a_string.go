@@ -3,7 +3,11 @@
 
 package encoding
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // GraphQLVariablesAsAStringService holds the requests of the Postman folder
 // "GraphQL variables as a string", as client.GraphQLVariablesAsAString.
@@ -11,23 +15,23 @@ import "context"
 // T15, T16b: variables given as text are spliced in verbatim; empty variables
 // are left out.
 type GraphQLVariablesAsAStringService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // T15GraphQL sends POST /t15 (Postman: GraphQL variables as a string › T15
 // graphql variables string).
 func (s *GraphQLVariablesAsAStringService) T15GraphQL(ctx context.Context, body *GraphQLVariablesAsAStringT15GraphQLRequest) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGraphQLVariablesAsAStringT15GraphQL, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opGraphQLVariablesAsAStringT15GraphQL, sdk.Call{Body: body})
 }
 
-var opGraphQLVariablesAsAStringT15GraphQL = operation{name: "GraphQLVariablesAsAString.T15GraphQL", method: "POST", path: "/t15",
-	body: &bodySpec{mode: bodyGraphQL, contentType: "application/json", text: GraphQLVariablesAsAStringT15GraphQLQuery, gqlVariables: "{\n  \"id\": \"{{qv}}\"\n}", gqlVarsText: true}}
+var opGraphQLVariablesAsAStringT15GraphQL = sdk.Operation{Name: "GraphQLVariablesAsAString.T15GraphQL", Method: "POST", Path: "/t15",
+	Body: &sdk.BodySpec{Mode: sdk.BodyGraphQL, ContentType: "application/json", Text: GraphQLVariablesAsAStringT15GraphQLQuery, GQLVariables: "{\n  \"id\": \"{{qv}}\"\n}", GQLVarsText: true}}
 
 // T16bGraphQLEmpty sends POST /t16b (Postman: GraphQL variables as a string ›
 // T16b graphql empty variables string).
 func (s *GraphQLVariablesAsAStringService) T16bGraphQLEmpty(ctx context.Context, body *GraphQLVariablesAsAStringT16bGraphQLEmptyRequest) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGraphQLVariablesAsAStringT16bGraphQLEmpty, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opGraphQLVariablesAsAStringT16bGraphQLEmpty, sdk.Call{Body: body})
 }
 
-var opGraphQLVariablesAsAStringT16bGraphQLEmpty = operation{name: "GraphQLVariablesAsAString.T16bGraphQLEmpty", method: "POST", path: "/t16b",
-	body: &bodySpec{mode: bodyGraphQL, contentType: "application/json", text: GraphQLVariablesAsAStringT16bGraphQLEmptyQuery, gqlVarsText: true}}
+var opGraphQLVariablesAsAStringT16bGraphQLEmpty = sdk.Operation{Name: "GraphQLVariablesAsAString.T16bGraphQLEmpty", Method: "POST", Path: "/t16b",
+	Body: &sdk.BodySpec{Mode: sdk.BodyGraphQL, ContentType: "application/json", Text: GraphQLVariablesAsAStringT16bGraphQLEmptyQuery, GQLVarsText: true}}

@@ -3,7 +3,11 @@
 
 package encoding
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // JSONCommentsStrippedService holds the requests of the Postman folder "JSON
 // comments stripped", as client.JSONCommentsStripped.
@@ -11,35 +15,35 @@ import "context"
 // T08: comments go, strings stay; a line comment ended by CRLF takes its CR
 // with it.
 type JSONCommentsStrippedService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // T08RawWith sends POST /t08 (Postman: JSON comments stripped › T08 raw json
 // with comments).
 func (s *JSONCommentsStrippedService) T08RawWith(ctx context.Context, body *JSONCommentsStrippedT08RawWithBody) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opJSONCommentsStrippedT08RawWith, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opJSONCommentsStrippedT08RawWith, sdk.Call{Body: body})
 }
 
-var opJSONCommentsStrippedT08RawWith = operation{name: "JSONCommentsStripped.T08RawWith", method: "POST", path: "/t08",
-	body: &bodySpec{mode: bodyRaw, contentType: "application/json", text: "{\n  // line comment\n  \"a\": 1, /* block */\n  \"url\": \"http://x//y\"\n}", stripComments: true}}
+var opJSONCommentsStrippedT08RawWith = sdk.Operation{Name: "JSONCommentsStripped.T08RawWith", Method: "POST", Path: "/t08",
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/json", Text: "{\n  // line comment\n  \"a\": 1, /* block */\n  \"url\": \"http://x//y\"\n}", StripComments: true}}
 
 // CrlfAfterLine sends POST /crlf (Postman: JSON comments stripped › CRLF after
 // a line comment).
 func (s *JSONCommentsStrippedService) CrlfAfterLine(ctx context.Context, body *JSONCommentsStrippedCrlfAfterLineBody) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opJSONCommentsStrippedCrlfAfterLine, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opJSONCommentsStrippedCrlfAfterLine, sdk.Call{Body: body})
 }
 
-var opJSONCommentsStrippedCrlfAfterLine = operation{name: "JSONCommentsStripped.CrlfAfterLine", method: "POST", path: "/crlf",
-	body: &bodySpec{mode: bodyRaw, contentType: "application/json", text: "{\r\n    \"intent\": \"CAPTURE\", //AUTHORIZE\r\n    \"n\": 1\r\n}", stripComments: true}}
+var opJSONCommentsStrippedCrlfAfterLine = sdk.Operation{Name: "JSONCommentsStripped.CrlfAfterLine", Method: "POST", Path: "/crlf",
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/json", Text: "{\r\n    \"intent\": \"CAPTURE\", //AUTHORIZE\r\n    \"n\": 1\r\n}", StripComments: true}}
 
 // T11NoLanguageContentType sends POST /t11 (Postman: JSON comments stripped ›
 // T11 no language, JSON content type).
 func (s *JSONCommentsStrippedService) T11NoLanguageContentType(ctx context.Context, body *JSONCommentsStrippedT11NoLanguageContentTypeBody) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opJSONCommentsStrippedT11NoLanguageContentType, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opJSONCommentsStrippedT11NoLanguageContentType, sdk.Call{Body: body})
 }
 
-var opJSONCommentsStrippedT11NoLanguageContentType = operation{name: "JSONCommentsStripped.T11NoLanguageContentType", method: "POST", path: "/t11",
-	params: []param{
-		{in: inHeader, key: "Content-Type", value: "application/vnd.api+json"},
+var opJSONCommentsStrippedT11NoLanguageContentType = sdk.Operation{Name: "JSONCommentsStripped.T11NoLanguageContentType", Method: "POST", Path: "/t11",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Content-Type", Value: "application/vnd.api+json"},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"a\": 1 /* gone */}", stripComments: true}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"a\": 1 /* gone */}", StripComments: true}}

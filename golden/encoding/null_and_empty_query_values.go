@@ -3,7 +3,11 @@
 
 package encoding
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // NullAndEmptyQueryValuesService holds the requests of the Postman folder "Null
 // and empty query values", as client.NullAndEmptyQueryValues.
@@ -11,31 +15,31 @@ import "context"
 // P14: a null value sends the key alone, an empty one key=, an empty key
 // nothing before =.
 type NullAndEmptyQueryValuesService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // P14VsMissingVsKey sends GET /p14 (Postman: Null and empty query values › P14
 // query value null vs missing vs empty key).
 func (s *NullAndEmptyQueryValuesService) P14VsMissingVsKey(ctx context.Context, params *NullAndEmptyQueryValuesP14VsMissingVsKeyParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opNullAndEmptyQueryValuesP14VsMissingVsKey, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opNullAndEmptyQueryValuesP14VsMissingVsKey, sdk.Call{Fields: params})
 }
 
-var opNullAndEmptyQueryValuesP14VsMissingVsKey = operation{name: "NullAndEmptyQueryValues.P14VsMissingVsKey", method: "GET", path: "/p14",
-	params: []param{
-		{key: "a", null: true, slot: 1},
-		{key: "b", null: true, slot: 2},
-		{key: "", value: "v", slot: 3},
-		{key: "", value: "w", slot: 3, secondary: true},
-		{key: "c", slot: 4},
+var opNullAndEmptyQueryValuesP14VsMissingVsKey = sdk.Operation{Name: "NullAndEmptyQueryValues.P14VsMissingVsKey", Method: "GET", Path: "/p14",
+	Params: []sdk.Param{
+		{Key: "a", Null: true, Slot: 1},
+		{Key: "b", Null: true, Slot: 2},
+		{Key: "", Value: "v", Slot: 3},
+		{Key: "", Value: "w", Slot: 3, Secondary: true},
+		{Key: "c", Slot: 4},
 	}}
 
 // P16RawURLWithTrailing sends GET /p16 (Postman: Null and empty query values ›
 // P16 raw URL with trailing ?).
 func (s *NullAndEmptyQueryValuesService) P16RawURLWithTrailing(ctx context.Context, params *NullAndEmptyQueryValuesP16RawURLWithTrailingParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opNullAndEmptyQueryValuesP16RawURLWithTrailing, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opNullAndEmptyQueryValuesP16RawURLWithTrailing, sdk.Call{Fields: params})
 }
 
-var opNullAndEmptyQueryValuesP16RawURLWithTrailing = operation{name: "NullAndEmptyQueryValues.P16RawURLWithTrailing", method: "GET", path: "/p16",
-	params: []param{
-		{key: "", null: true, slot: 1},
+var opNullAndEmptyQueryValuesP16RawURLWithTrailing = sdk.Operation{Name: "NullAndEmptyQueryValues.P16RawURLWithTrailing", Method: "GET", Path: "/p16",
+	Params: []sdk.Param{
+		{Key: "", Null: true, Slot: 1},
 	}}

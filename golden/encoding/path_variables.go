@@ -3,7 +3,11 @@
 
 package encoding
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // PathVariablesService holds the requests of the Postman folder "Path
 // variables", as client.PathVariables.
@@ -11,34 +15,34 @@ import "context"
 // PV1, PV2, P17: a numeric value leaves :id as written; a {{variable}} value is
 // resolved; a :name without a value stays.
 type PathVariablesService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // Pv1NumericValue sends GET /pv1/:id (Postman: Path variables › PV1 numeric
 // value).
 func (s *PathVariablesService) Pv1NumericValue(ctx context.Context, id string) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opPathVariablesPv1NumericValue, call{path: []string{id}})
+	return sdk.Send[[]byte](ctx, s.rt, &opPathVariablesPv1NumericValue, sdk.Call{Path: []string{id}})
 }
 
-var opPathVariablesPv1NumericValue = operation{name: "PathVariables.Pv1NumericValue", method: "GET", path: "/pv1/:id",
-	pathVars: []string{"id"}}
+var opPathVariablesPv1NumericValue = sdk.Operation{Name: "PathVariables.Pv1NumericValue", Method: "GET", Path: "/pv1/:id",
+	PathVars: []string{"id"}}
 
 // Pv2ValueWith sends GET /pv2/:id (Postman: Path variables › PV2 value with
 // variable).
 //
 // Path defaults: id "{{pvv}}".
 func (s *PathVariablesService) Pv2ValueWith(ctx context.Context, id string) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opPathVariablesPv2ValueWith, call{path: []string{id}})
+	return sdk.Send[[]byte](ctx, s.rt, &opPathVariablesPv2ValueWith, sdk.Call{Path: []string{id}})
 }
 
-var opPathVariablesPv2ValueWith = operation{name: "PathVariables.Pv2ValueWith", method: "GET", path: "/pv2/:id",
-	pathVars: []string{"id"}, pathValues: []string{"{{pvv}}"}}
+var opPathVariablesPv2ValueWith = sdk.Operation{Name: "PathVariables.Pv2ValueWith", Method: "GET", Path: "/pv2/:id",
+	PathVars: []string{"id"}, PathValues: []string{"{{pvv}}"}}
 
 // P17WithDotSuffixAndRepeated sends GET /p17/:id/:id.json (Postman: Path
 // variables › P17 path variable with dot suffix and repeated).
 func (s *PathVariablesService) P17WithDotSuffixAndRepeated(ctx context.Context, id string) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opPathVariablesP17WithDotSuffixAndRepeated, call{path: []string{id}})
+	return sdk.Send[[]byte](ctx, s.rt, &opPathVariablesP17WithDotSuffixAndRepeated, sdk.Call{Path: []string{id}})
 }
 
-var opPathVariablesP17WithDotSuffixAndRepeated = operation{name: "PathVariables.P17WithDotSuffixAndRepeated", method: "GET", path: "/p17/:id/:id.json",
-	pathVars: []string{"id"}}
+var opPathVariablesP17WithDotSuffixAndRepeated = sdk.Operation{Name: "PathVariables.P17WithDotSuffixAndRepeated", Method: "GET", Path: "/p17/:id/:id.json",
+	PathVars: []string{"id"}}

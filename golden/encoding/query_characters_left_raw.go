@@ -3,7 +3,11 @@
 
 package encoding
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // QueryCharactersLeftRawService holds the requests of the Postman folder "Query
 // characters left raw", as client.QueryCharactersLeftRaw.
@@ -11,44 +15,44 @@ import "context"
 // T01: only controls, space, " # ' < > and non-ASCII are encoded in a query; &
 // = + | [ ] { } / ? are sent as written; existing escapes are kept.
 type QueryCharactersLeftRawService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // T01StringURLWithEdgeCases sends GET /t01/path with space/ü/{x}/a%2Fb/%zz
 // (Postman: Query characters left raw › T01 string URL with query edge cases).
 func (s *QueryCharactersLeftRawService) T01StringURLWithEdgeCases(ctx context.Context, params *QueryCharactersLeftRawT01StringURLWithEdgeCasesParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opQueryCharactersLeftRawT01StringURLWithEdgeCases, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opQueryCharactersLeftRawT01StringURLWithEdgeCases, sdk.Call{Fields: params})
 }
 
-var opQueryCharactersLeftRawT01StringURLWithEdgeCases = operation{name: "QueryCharactersLeftRaw.T01StringURLWithEdgeCases", method: "GET", path: "/t01/path with space/ü/{x}/a%2Fb/%zz",
-	params: []param{
-		{key: "a", value: "1", slot: 1},
-		{key: "b", value: "hello world", slot: 2},
-		{key: "c", value: "a+b", slot: 3},
-		{key: "d", value: "%20x%zz", slot: 4},
-		{key: "e", value: "ü", slot: 5},
-		{key: "f", value: "\"q\"", slot: 6},
-		{key: "g", value: "<>", slot: 7},
-		{key: "h", value: "x|y", slot: 8},
-		{key: "empty", slot: 9},
-		{key: "novalue", null: true, slot: 10},
-		{key: "arr[]", value: "1", slot: 11},
-		{key: "arr[]", value: "2", slot: 11, secondary: true},
-		{key: "dup", value: "1", slot: 12},
-		{key: "dup", value: "2", slot: 12, secondary: true},
-		{key: "", null: true, slot: 13},
-		{key: "amp", value: "a%26b", slot: 14},
-		{key: "eq", value: "a=b", slot: 15},
+var opQueryCharactersLeftRawT01StringURLWithEdgeCases = sdk.Operation{Name: "QueryCharactersLeftRaw.T01StringURLWithEdgeCases", Method: "GET", Path: "/t01/path with space/ü/{x}/a%2Fb/%zz",
+	Params: []sdk.Param{
+		{Key: "a", Value: "1", Slot: 1},
+		{Key: "b", Value: "hello world", Slot: 2},
+		{Key: "c", Value: "a+b", Slot: 3},
+		{Key: "d", Value: "%20x%zz", Slot: 4},
+		{Key: "e", Value: "ü", Slot: 5},
+		{Key: "f", Value: "\"q\"", Slot: 6},
+		{Key: "g", Value: "<>", Slot: 7},
+		{Key: "h", Value: "x|y", Slot: 8},
+		{Key: "empty", Slot: 9},
+		{Key: "novalue", Null: true, Slot: 10},
+		{Key: "arr[]", Value: "1", Slot: 11},
+		{Key: "arr[]", Value: "2", Slot: 11, Secondary: true},
+		{Key: "dup", Value: "1", Slot: 12},
+		{Key: "dup", Value: "2", Slot: 12, Secondary: true},
+		{Key: "", Null: true, Slot: 13},
+		{Key: "amp", Value: "a%26b", Slot: 14},
+		{Key: "eq", Value: "a=b", Slot: 15},
 	}}
 
 // T03VariableValueAddsStructure sends GET /t03 (Postman: Query characters left
 // raw › T03 variable value adds structure).
 func (s *QueryCharactersLeftRawService) T03VariableValueAddsStructure(ctx context.Context, params *QueryCharactersLeftRawT03VariableValueAddsStructureParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opQueryCharactersLeftRawT03VariableValueAddsStructure, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opQueryCharactersLeftRawT03VariableValueAddsStructure, sdk.Call{Fields: params})
 }
 
-var opQueryCharactersLeftRawT03VariableValueAddsStructure = operation{name: "QueryCharactersLeftRaw.T03VariableValueAddsStructure", method: "GET", path: "/t03",
-	params: []param{
-		{key: "q", value: "{{qv}}", slot: 1},
-		{key: "r", value: "1", slot: 2},
+var opQueryCharactersLeftRawT03VariableValueAddsStructure = sdk.Operation{Name: "QueryCharactersLeftRaw.T03VariableValueAddsStructure", Method: "GET", Path: "/t03",
+	Params: []sdk.Param{
+		{Key: "q", Value: "{{qv}}", Slot: 1},
+		{Key: "r", Value: "1", Slot: 2},
 	}}

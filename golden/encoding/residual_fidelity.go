@@ -3,7 +3,11 @@
 
 package encoding
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // ResidualFidelityService holds the requests of the Postman folder "Residual
 // fidelity", as client.ResidualFidelity.
@@ -11,7 +15,7 @@ import "context"
 // Classes seen on real collections the corpus does not include (issue 14.7):
 // each request is sent as Postman sends it.
 type ResidualFidelityService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // R1AuthValueMixingTextAndVariable sends GET /r1 (Postman: Residual fidelity ›
@@ -20,11 +24,11 @@ type ResidualFidelityService struct {
 // Auth: an API key in the header "Authorization" (set on the request); set with
 // WithAPIKey(key) or WithVariable("DT_TOKEN", ...).
 func (s *ResidualFidelityService) R1AuthValueMixingTextAndVariable(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opResidualFidelityR1AuthValueMixingTextAndVariable, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR1AuthValueMixingTextAndVariable, sdk.Call{})
 }
 
-var opResidualFidelityR1AuthValueMixingTextAndVariable = operation{name: "ResidualFidelity.R1AuthValueMixingTextAndVariable", method: "GET", path: "/r1",
-	auth: authAPIKey}
+var opResidualFidelityR1AuthValueMixingTextAndVariable = sdk.Operation{Name: "ResidualFidelity.R1AuthValueMixingTextAndVariable", Method: "GET", Path: "/r1",
+	Auth: authAPIKey}
 
 // R2UserinfoInURL sends GET /r2 (Postman: Residual fidelity › R2 userinfo in
 // the URL).
@@ -32,74 +36,74 @@ var opResidualFidelityR1AuthValueMixingTextAndVariable = operation{name: "Residu
 // Auth: basic auth (set on the request); set with WithBasicAuth(username,
 // password).
 func (s *ResidualFidelityService) R2UserinfoInURL(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opResidualFidelityR2UserinfoInURL, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR2UserinfoInURL, sdk.Call{})
 }
 
-var opResidualFidelityR2UserinfoInURL = operation{name: "ResidualFidelity.R2UserinfoInURL", method: "GET", origin: 1, path: "/r2",
-	auth: authBasic}
+var opResidualFidelityR2UserinfoInURL = sdk.Operation{Name: "ResidualFidelity.R2UserinfoInURL", Method: "GET", Origin: 1, Path: "/r2",
+	Auth: authBasic}
 
 // R3JSONContentTypeOnUrlencodedBody sends POST /r3 (Postman: Residual fidelity
 // › R3 JSON Content-Type on a urlencoded body).
 func (s *ResidualFidelityService) R3JSONContentTypeOnUrlencodedBody(ctx context.Context, body *ResidualFidelityR3JSONContentTypeOnUrlencodedBodyForm) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opResidualFidelityR3JSONContentTypeOnUrlencodedBody, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR3JSONContentTypeOnUrlencodedBody, sdk.Call{Body: body})
 }
 
-var opResidualFidelityR3JSONContentTypeOnUrlencodedBody = operation{name: "ResidualFidelity.R3JSONContentTypeOnUrlencodedBody", method: "POST", path: "/r3",
-	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
-		form: []param{
-			{in: inForm, key: "a", value: "1", slot: 1},
+var opResidualFidelityR3JSONContentTypeOnUrlencodedBody = sdk.Operation{Name: "ResidualFidelity.R3JSONContentTypeOnUrlencodedBody", Method: "POST", Path: "/r3",
+	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "a", Value: "1", Slot: 1},
 		}}}
 
 // R4JSONContentTypeOnFormdataBody sends POST /r4 (Postman: Residual fidelity ›
 // R4 JSON Content-Type on a formdata body).
 func (s *ResidualFidelityService) R4JSONContentTypeOnFormdataBody(ctx context.Context, body *ResidualFidelityR4JSONContentTypeOnFormdataBodyForm) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opResidualFidelityR4JSONContentTypeOnFormdataBody, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR4JSONContentTypeOnFormdataBody, sdk.Call{Body: body})
 }
 
-var opResidualFidelityR4JSONContentTypeOnFormdataBody = operation{name: "ResidualFidelity.R4JSONContentTypeOnFormdataBody", method: "POST", path: "/r4",
-	body: &bodySpec{mode: bodyFormData,
-		form: []param{
-			{in: inForm, key: "a", value: "1", slot: 1},
+var opResidualFidelityR4JSONContentTypeOnFormdataBody = sdk.Operation{Name: "ResidualFidelity.R4JSONContentTypeOnFormdataBody", Method: "POST", Path: "/r4",
+	Body: &sdk.BodySpec{Mode: sdk.BodyFormData,
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "a", Value: "1", Slot: 1},
 		}}}
 
 // R5ConnectionHeader sends GET /r5 (Postman: Residual fidelity › R5 Connection
 // header).
 func (s *ResidualFidelityService) R5ConnectionHeader(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opResidualFidelityR5ConnectionHeader, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR5ConnectionHeader, sdk.Call{})
 }
 
-var opResidualFidelityR5ConnectionHeader = operation{name: "ResidualFidelity.R5ConnectionHeader", method: "GET", path: "/r5",
-	params: []param{
-		{in: inHeader, key: "Connection", value: "keep-alive"},
+var opResidualFidelityR5ConnectionHeader = sdk.Operation{Name: "ResidualFidelity.R5ConnectionHeader", Method: "GET", Path: "/r5",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Connection", Value: "keep-alive"},
 	}}
 
 // R6GraphQLWithoutVariables sends POST /r6 (Postman: Residual fidelity › R6
 // GraphQL without variables).
 func (s *ResidualFidelityService) R6GraphQLWithoutVariables(ctx context.Context, body *ResidualFidelityR6GraphQLWithoutVariablesRequest) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opResidualFidelityR6GraphQLWithoutVariables, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR6GraphQLWithoutVariables, sdk.Call{Body: body})
 }
 
-var opResidualFidelityR6GraphQLWithoutVariables = operation{name: "ResidualFidelity.R6GraphQLWithoutVariables", method: "POST", path: "/r6",
-	body: &bodySpec{mode: bodyGraphQL, contentType: "application/json", text: ResidualFidelityR6GraphQLWithoutVariablesQuery}}
+var opResidualFidelityR6GraphQLWithoutVariables = sdk.Operation{Name: "ResidualFidelity.R6GraphQLWithoutVariables", Method: "POST", Path: "/r6",
+	Body: &sdk.BodySpec{Mode: sdk.BodyGraphQL, ContentType: "application/json", Text: ResidualFidelityR6GraphQLWithoutVariablesQuery}}
 
 // R7GraphQLWithEmptyVariables sends POST /r7 (Postman: Residual fidelity › R7
 // GraphQL with empty variables).
 func (s *ResidualFidelityService) R7GraphQLWithEmptyVariables(ctx context.Context, body *ResidualFidelityR7GraphQLWithEmptyVariablesRequest) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opResidualFidelityR7GraphQLWithEmptyVariables, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR7GraphQLWithEmptyVariables, sdk.Call{Body: body})
 }
 
-var opResidualFidelityR7GraphQLWithEmptyVariables = operation{name: "ResidualFidelity.R7GraphQLWithEmptyVariables", method: "POST", path: "/r7",
-	body: &bodySpec{mode: bodyGraphQL, contentType: "application/json", text: ResidualFidelityR7GraphQLWithEmptyVariablesQuery, gqlVariables: "{}", gqlVarsText: true}}
+var opResidualFidelityR7GraphQLWithEmptyVariables = sdk.Operation{Name: "ResidualFidelity.R7GraphQLWithEmptyVariables", Method: "POST", Path: "/r7",
+	Body: &sdk.BodySpec{Mode: sdk.BodyGraphQL, ContentType: "application/json", Text: ResidualFidelityR7GraphQLWithEmptyVariablesQuery, GQLVariables: "{}", GQLVarsText: true}}
 
 // R8MalformedReference sends GET /r8/{{host}/x (Postman: Residual fidelity › R8
 // malformed reference).
 func (s *ResidualFidelityService) R8MalformedReference(ctx context.Context, params *ResidualFidelityR8MalformedReferenceParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opResidualFidelityR8MalformedReference, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR8MalformedReference, sdk.Call{Fields: params})
 }
 
-var opResidualFidelityR8MalformedReference = operation{name: "ResidualFidelity.R8MalformedReference", method: "GET", path: "/r8/{{host}/x",
-	params: []param{
-		{key: "q", value: "{{a}", slot: 1},
+var opResidualFidelityR8MalformedReference = sdk.Operation{Name: "ResidualFidelity.R8MalformedReference", Method: "GET", Path: "/r8/{{host}/x",
+	Params: []sdk.Param{
+		{Key: "q", Value: "{{a}", Slot: 1},
 	}}
 
 // R9OAuth1WithoutParameters sends GET /r9 (Postman: Residual fidelity › R9
@@ -108,32 +112,32 @@ var opResidualFidelityR8MalformedReference = operation{name: "ResidualFidelity.R
 // Auth: OAuth 1.0 (set on the request); set with WithOAuth1(consumerKey,
 // consumerSecret, token, tokenSecret).
 func (s *ResidualFidelityService) R9OAuth1WithoutParameters(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opResidualFidelityR9OAuth1WithoutParameters, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR9OAuth1WithoutParameters, sdk.Call{})
 }
 
-var opResidualFidelityR9OAuth1WithoutParameters = operation{name: "ResidualFidelity.R9OAuth1WithoutParameters", method: "GET", path: "/r9",
-	auth: authOAuth1,
-	params: []param{
-		{in: inHeader, key: "X-Own", value: "kept"},
+var opResidualFidelityR9OAuth1WithoutParameters = sdk.Operation{Name: "ResidualFidelity.R9OAuth1WithoutParameters", Method: "GET", Path: "/r9",
+	Auth: authOAuth1,
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "X-Own", Value: "kept"},
 	}}
 
 // R10LiteralCredentialUnderNameCollectionRefersTo sends POST /r10 (Postman:
 // Residual fidelity › R10 literal credential under a name the collection refers
 // to).
 func (s *ResidualFidelityService) R10LiteralCredentialUnderNameCollectionRefersTo(ctx context.Context, body *ResidualFidelityR10LiteralCredentialUnderNameCollectionRefersToBody) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opResidualFidelityR10LiteralCredentialUnderNameCollectionRefersTo, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR10LiteralCredentialUnderNameCollectionRefersTo, sdk.Call{Body: body})
 }
 
-var opResidualFidelityR10LiteralCredentialUnderNameCollectionRefersTo = operation{name: "ResidualFidelity.R10LiteralCredentialUnderNameCollectionRefersTo", method: "POST", path: "/r10",
-	params: []param{
-		{in: inHeader, key: "Content-Type", value: "application/json"},
+var opResidualFidelityR10LiteralCredentialUnderNameCollectionRefersTo = sdk.Operation{Name: "ResidualFidelity.R10LiteralCredentialUnderNameCollectionRefersTo", Method: "POST", Path: "/r10",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Content-Type", Value: "application/json"},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"apiKey\": \"{{apiKey2}}\"}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"apiKey\": \"{{apiKey2}}\"}"}}
 
 // R11VariableOfThatName sends GET /r11/{{apiKey}} (Postman: Residual fidelity ›
 // R11 the variable of that name).
 func (s *ResidualFidelityService) R11VariableOfThatName(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opResidualFidelityR11VariableOfThatName, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR11VariableOfThatName, sdk.Call{})
 }
 
-var opResidualFidelityR11VariableOfThatName = operation{name: "ResidualFidelity.R11VariableOfThatName", method: "GET", path: "/r11/{{apiKey}}"}
+var opResidualFidelityR11VariableOfThatName = sdk.Operation{Name: "ResidualFidelity.R11VariableOfThatName", Method: "GET", Path: "/r11/{{apiKey}}"}

@@ -3,7 +3,11 @@
 
 package encoding
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // Rfc3986FormEncodingService holds the requests of the Postman folder "RFC 3986
 // form encoding", as client.Rfc3986FormEncoding.
@@ -11,29 +15,29 @@ import "context"
 // T12: urlencoded bodies escape every byte but A-Z a-z 0-9 - _ . ~, space as
 // %20, % always.
 type Rfc3986FormEncodingService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // T12Urlencoded sends POST /t12 (Postman: RFC 3986 form encoding › T12
 // urlencoded).
 func (s *Rfc3986FormEncodingService) T12Urlencoded(ctx context.Context, body *Rfc3986FormEncodingT12UrlencodedForm) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opRfc3986FormEncodingT12Urlencoded, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opRfc3986FormEncodingT12Urlencoded, sdk.Call{Body: body})
 }
 
-var opRfc3986FormEncodingT12Urlencoded = operation{name: "Rfc3986FormEncoding.T12Urlencoded", method: "POST", path: "/t12",
-	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
-		form: []param{
-			{in: inForm, key: "a", value: "1", slot: 1},
-			{in: inForm, key: "sp ace", value: "hello world", slot: 2},
-			{in: inForm, key: "plus", value: "a+b", slot: 3},
-			{in: inForm, key: "amp", value: "x&y=z", slot: 4},
-			{in: inForm, key: "uni", value: "ü€", slot: 5},
-			{in: inForm, key: "dup", value: "1", slot: 6},
-			{in: inForm, key: "dup", value: "2", slot: 6, secondary: true},
-			{in: inForm, key: "dis", value: "x", disabled: true, slot: 7},
-			{in: inForm, key: "empty", slot: 8},
-			{in: inForm, key: "novalue", slot: 9},
-			{in: inForm, key: "star", value: "!'()*~", slot: 10},
-			{in: inForm, key: "pre", value: "%41", slot: 11},
-			{in: inForm, key: "var", value: "{{qv}}", slot: 12},
+var opRfc3986FormEncodingT12Urlencoded = sdk.Operation{Name: "Rfc3986FormEncoding.T12Urlencoded", Method: "POST", Path: "/t12",
+	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "a", Value: "1", Slot: 1},
+			{In: sdk.InForm, Key: "sp ace", Value: "hello world", Slot: 2},
+			{In: sdk.InForm, Key: "plus", Value: "a+b", Slot: 3},
+			{In: sdk.InForm, Key: "amp", Value: "x&y=z", Slot: 4},
+			{In: sdk.InForm, Key: "uni", Value: "ü€", Slot: 5},
+			{In: sdk.InForm, Key: "dup", Value: "1", Slot: 6},
+			{In: sdk.InForm, Key: "dup", Value: "2", Slot: 6, Secondary: true},
+			{In: sdk.InForm, Key: "dis", Value: "x", Disabled: true, Slot: 7},
+			{In: sdk.InForm, Key: "empty", Slot: 8},
+			{In: sdk.InForm, Key: "novalue", Slot: 9},
+			{In: sdk.InForm, Key: "star", Value: "!'()*~", Slot: 10},
+			{In: sdk.InForm, Key: "pre", Value: "%41", Slot: 11},
+			{In: sdk.InForm, Key: "var", Value: "{{qv}}", Slot: 12},
 		}}}

@@ -3,12 +3,16 @@
 
 package headers
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // Client is a client for the Headers API. Create one with NewClient; it is safe
 // for concurrent use.
 type Client struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // DefaultBaseURL is the base URL the collection gives; WithBaseURL changes it.
@@ -16,10 +20,10 @@ const DefaultBaseURL = "https://headers.example.com"
 
 // sdkDefaults is what the collection says about the client: its origins and the
 // values of the variables its requests use (credentials excluded).
-var sdkDefaults = clientDefaults{
-	origins:   []string{"{{baseUrl}}"},
-	userAgent: "postgen-headers",
-	variables: map[string]string{
+var sdkDefaults = sdk.Defaults{
+	Origins:   []string{"{{baseUrl}}"},
+	UserAgent: "postgen-headers",
+	Variables: map[string]string{
 		"baseUrl": "https://headers.example.com",
 		"lang":    "en",
 	},
@@ -28,7 +32,7 @@ var sdkDefaults = clientDefaults{
 // NewClient returns a client configured by opts, or the first error an option
 // reports.
 func NewClient(opts ...Option) (*Client, error) {
-	rt, err := newCore(&sdkDefaults, opts)
+	rt, err := sdk.NewCore(&sdkDefaults, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -37,41 +41,41 @@ func NewClient(opts ...Option) (*Client, error) {
 
 // ArrayForm sends GET /a (Postman: Array form).
 func (c *Client) ArrayForm(ctx context.Context, params *ArrayFormParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opArrayForm, call{fields: params})
+	return sdk.Send[[]byte](ctx, c.rt, &opArrayForm, sdk.Call{Fields: params})
 }
 
-var opArrayForm = operation{name: "ArrayForm", method: "GET", path: "/a",
-	params: []param{
-		{in: inHeader, key: "X-A", value: "one"},
-		{in: inHeader, key: "X-Empty", slot: 1},
-		{in: inHeader, key: "X-Dup", value: "1"},
-		{in: inHeader, key: "x-dup", value: "2"},
-		{in: inHeader, key: "Accept-Language", value: "{{lang}}"},
-		{in: inHeader, key: "X-Off", value: "off", disabled: true, slot: 2},
+var opArrayForm = sdk.Operation{Name: "ArrayForm", Method: "GET", Path: "/a",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "X-A", Value: "one"},
+		{In: sdk.InHeader, Key: "X-Empty", Slot: 1},
+		{In: sdk.InHeader, Key: "X-Dup", Value: "1"},
+		{In: sdk.InHeader, Key: "x-dup", Value: "2"},
+		{In: sdk.InHeader, Key: "Accept-Language", Value: "{{lang}}"},
+		{In: sdk.InHeader, Key: "X-Off", Value: "off", Disabled: true, Slot: 2},
 	}}
 
 // StringForm sends GET /s (Postman: String form).
 func (c *Client) StringForm(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opStringForm, call{})
+	return sdk.Send[[]byte](ctx, c.rt, &opStringForm, sdk.Call{})
 }
 
-var opStringForm = operation{name: "StringForm", method: "GET", path: "/s",
-	params: []param{
-		{in: inHeader, key: "X-B", value: "two"},
-		{in: inHeader, key: "X-C", value: "three: colon"},
+var opStringForm = sdk.Operation{Name: "StringForm", Method: "GET", Path: "/s",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "X-B", Value: "two"},
+		{In: sdk.InHeader, Key: "X-C", Value: "three: colon"},
 	}}
 
 // NullHeaders sends GET /n (Postman: Null headers).
 func (c *Client) NullHeaders(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opNullHeaders, call{})
+	return sdk.Send[[]byte](ctx, c.rt, &opNullHeaders, sdk.Call{})
 }
 
-var opNullHeaders = operation{name: "NullHeaders", method: "GET", path: "/n"}
+var opNullHeaders = sdk.Operation{Name: "NullHeaders", Method: "GET", Path: "/n"}
 
 // SystemHeadersDisabled sends GET /sys (Postman: System headers disabled).
 func (c *Client) SystemHeadersDisabled(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opSystemHeadersDisabled, call{})
+	return sdk.Send[[]byte](ctx, c.rt, &opSystemHeadersDisabled, sdk.Call{})
 }
 
-var opSystemHeadersDisabled = operation{name: "SystemHeadersDisabled", method: "GET", path: "/sys",
-	noAccept: true, noUserAgent: true}
+var opSystemHeadersDisabled = sdk.Operation{Name: "SystemHeadersDisabled", Method: "GET", Path: "/sys",
+	NoAccept: true, NoUserAgent: true}

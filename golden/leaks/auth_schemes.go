@@ -3,47 +3,51 @@
 
 package leaks
 
-import "golang.org/x/oauth2"
+import (
+	"github.com/postgen/postgen/sdk"
+	"github.com/postgen/postgen/sdk/sdkoauth2"
+	"golang.org/x/oauth2"
+)
 
 // authOAuth2 is the oauth2 auth of 9 methods, declared at auth (the collection's).
 // Its credentials are not in the SDK: set them with WithTokenSource(ts).
-var authOAuth2 = &oauth2Auth{
-	headerPrefix: "Bearer",
-	grantType:    "authorization_code",
-	authURL:      "https://auth.leaks.example/authorize?client_secret={{client_secret}}&audience=api",
-	tokenURL:     "https://auth.leaks.example/token?api_key={{api_key}}",
+var authOAuth2 = &sdkoauth2.Auth{
+	HeaderPrefix: "Bearer",
+	GrantType:    "authorization_code",
+	AuthURL:      "https://auth.leaks.example/authorize?client_secret={{client_secret}}&audience=api",
+	TokenURL:     "https://auth.leaks.example/token?api_key={{api_key}}",
 }
 
 // authJWT is the jwt auth of 1 method, declared at item[1].item[0].request.auth.
 // Its credentials are not in the SDK: set them with WithJWTKey(key), or set the variables its fields name with WithVariable.
-var authJWT = &jwtAuth{
-	secret:        "{{jwtSecret}}",
-	algorithm:     "HS256",
-	payload:       "{\"sub\": \"svc\", \"password\": \"{{password5}}\", \"api_key\": \"{{api_key2}}\"}",
-	addTokenTo:    "header",
-	headerPrefix:  "Bearer",
-	queryParamKey: "token",
+var authJWT = &sdk.JWTAuth{
+	Secret:        "{{jwtSecret}}",
+	Algorithm:     "HS256",
+	Payload:       "{\"sub\": \"svc\", \"password\": \"{{password5}}\", \"api_key\": \"{{api_key2}}\"}",
+	AddTokenTo:    "header",
+	HeaderPrefix:  "Bearer",
+	QueryParamKey: "token",
 }
 
 // authASAP is the asap auth of 1 method, declared at item[1].item[1].request.auth.
 // Its credentials are not in the SDK: set them with WithASAPKey(privateKeyPEM), or set the variables its fields name with WithVariable.
-var authASAP = &asapAuth{
-	privateKey: "{{asapKey}}",
-	alg:        "RS256",
-	iss:        "svc",
-	aud:        "api",
-	claims:     "{\"secret\": \"{{secret}}\", \"tenant\": \"t1\"}",
+var authASAP = &sdk.ASAPAuth{
+	PrivateKey: "{{asapKey}}",
+	Alg:        "RS256",
+	Iss:        "svc",
+	Aud:        "api",
+	Claims:     "{\"secret\": \"{{secret}}\", \"tenant\": \"t1\"}",
 }
 
 // OAuth2Config returns the OAuth 2.0 configuration of your application for the API, for golang.org/x/oauth2: cfg.PasswordCredentialsToken, cfg.Exchange, cfg.TokenSource.
 // The endpoint comes from the collection (authUrl https://auth.leaks.example/authorize?client_secret={{client_secret}}&audience=api, accessTokenUrl https://auth.leaks.example/token?api_key={{api_key}}), its variables resolved through the client's. An empty redirectURL takes the collection's; scopes default to the collection's; the client authentication (header or body) is the collection's.
 // Give the resulting token source to NewClient with WithTokenSource.
 func (c *Client) OAuth2Config(clientID, clientSecret, redirectURL string, scopes ...string) (*oauth2.Config, error) {
-	return c.rt.oauth2Config(authOAuth2, clientID, clientSecret, redirectURL, scopes)
+	return sdkoauth2.Config(c.rt, authOAuth2, clientID, clientSecret, redirectURL, scopes)
 }
 
 // OAuth2Flow starts an authorization-code grant with the settings of OAuth2Config: a random state.
 // Send the user to flow.AuthCodeURL(), then call flow.Exchange with the state and code of the redirect. flow.AuthParams adds parameters to the authorization request and flow.Rename renames them, for servers that expect other names (redirect_url for redirect_uri, say).
 func (c *Client) OAuth2Flow(clientID, clientSecret, redirectURL string, scopes ...string) (*OAuth2Flow, error) {
-	return c.rt.oauth2Flow(authOAuth2, clientID, clientSecret, redirectURL, scopes)
+	return sdkoauth2.StartFlow(c.rt, authOAuth2, clientID, clientSecret, redirectURL, scopes)
 }

@@ -3,63 +3,67 @@
 
 package leaks
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // BodiesService holds the requests of the Postman folder "Bodies", as
 // client.Bodies.
 type BodiesService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // Text sends POST /text (Postman: Bodies › Text).
 //
 // Auth: OAuth 2.0.
 func (s *BodiesService) Text(ctx context.Context, body string) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opBodiesText, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opBodiesText, sdk.Call{Body: body})
 }
 
-var opBodiesText = operation{name: "Bodies.Text", method: "POST", path: "/text",
-	auth: authOAuth2,
-	params: []param{
-		{in: inHeader, key: "Content-Type", value: "text/plain"},
+var opBodiesText = sdk.Operation{Name: "Bodies.Text", Method: "POST", Path: "/text",
+	Auth: authOAuth2,
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Content-Type", Value: "text/plain"},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "username=ada&password={{password3}}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "username=ada&password={{password3}}"}}
 
 // XML sends POST /xml (Postman: Bodies › XML).
 //
 // Auth: OAuth 2.0.
 func (s *BodiesService) XML(ctx context.Context, body string) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opBodiesXML, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opBodiesXML, sdk.Call{Body: body})
 }
 
-var opBodiesXML = operation{name: "Bodies.XML", method: "POST", path: "/xml",
-	auth: authOAuth2,
-	body: &bodySpec{mode: bodyRaw, contentType: "application/xml", text: "<login>\n  <user>ada</user>\n  <password>{{password4}}</password>\n  <wsse:Password Type=\"t\">{{Password}}</wsse:Password>\n</login>"}}
+var opBodiesXML = sdk.Operation{Name: "Bodies.XML", Method: "POST", Path: "/xml",
+	Auth: authOAuth2,
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/xml", Text: "<login>\n  <user>ada</user>\n  <password>{{password4}}</password>\n  <wsse:Password Type=\"t\">{{Password}}</wsse:Password>\n</login>"}}
 
 // JSON sends POST /json (Postman: Bodies › JSON).
 //
 // Auth: OAuth 2.0.
 func (s *BodiesService) JSON(ctx context.Context, body *BodiesJSONBody) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opBodiesJSON, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opBodiesJSON, sdk.Call{Body: body})
 }
 
-var opBodiesJSON = operation{name: "Bodies.JSON", method: "POST", path: "/json",
-	auth: authOAuth2,
-	body: &bodySpec{mode: bodyRaw, contentType: "application/json", text: "{\"auth\": \"{{auth}}\", \"note\": \"{{token}}\", \"pin\": {{pin}}}"}}
+var opBodiesJSON = sdk.Operation{Name: "Bodies.JSON", Method: "POST", Path: "/json",
+	Auth: authOAuth2,
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/json", Text: "{\"auth\": \"{{auth}}\", \"note\": \"{{token}}\", \"pin\": {{pin}}}"}}
 
 // TokenRequest sends POST /token (Postman: Bodies › Token request).
 //
 // Auth: OAuth 2.0.
 func (s *BodiesService) TokenRequest(ctx context.Context, body *BodiesTokenRequestForm) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opBodiesTokenRequest, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opBodiesTokenRequest, sdk.Call{Body: body})
 }
 
-var opBodiesTokenRequest = operation{name: "Bodies.TokenRequest", method: "POST", origin: 1, path: "/token",
-	auth: authOAuth2,
-	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
-		form: []param{
-			{in: inForm, key: "grant_type", value: "authorization_code", slot: 1},
-			{in: inForm, key: "code", value: "{{code}}", slot: 2},
-			{in: inForm, key: "code_verifier", value: "{{code_verifier}}", slot: 3},
-			{in: inForm, key: "pass", value: "{{pass}}", slot: 4},
+var opBodiesTokenRequest = sdk.Operation{Name: "Bodies.TokenRequest", Method: "POST", Origin: 1, Path: "/token",
+	Auth: authOAuth2,
+	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "grant_type", Value: "authorization_code", Slot: 1},
+			{In: sdk.InForm, Key: "code", Value: "{{code}}", Slot: 2},
+			{In: sdk.InForm, Key: "code_verifier", Value: "{{code_verifier}}", Slot: 3},
+			{In: sdk.InForm, Key: "pass", Value: "{{pass}}", Slot: 4},
 		}}}

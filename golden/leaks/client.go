@@ -3,10 +3,12 @@
 
 package leaks
 
+import "github.com/postgen/postgen/sdk"
+
 // Client is a client for the Leaks API. Create one with NewClient; it is safe
 // for concurrent use.
 type Client struct {
-	rt *core
+	rt *sdk.Core
 
 	// GraphQL holds the requests of the "GraphQL" folder.
 	GraphQL *GraphQLService
@@ -20,16 +22,16 @@ type Client struct {
 
 // sdkDefaults is what the collection says about the client: its origins and the
 // values of the variables its requests use (credentials excluded).
-var sdkDefaults = clientDefaults{
-	origins:   []string{"{{baseUrl}}", "https://auth.leaks.example", "{{hook}}", "https://api.telegram.example"},
-	userAgent: "postgen-leaks",
-	variables: map[string]string{"baseUrl": "https://{{baseUrl_userinfo}}@api.leaks.example/v1"},
+var sdkDefaults = sdk.Defaults{
+	Origins:   []string{"{{baseUrl}}", "https://auth.leaks.example", "{{hook}}", "https://api.telegram.example"},
+	UserAgent: "postgen-leaks",
+	Variables: map[string]string{"baseUrl": "https://{{baseUrl_userinfo}}@api.leaks.example/v1"},
 }
 
 // NewClient returns a client configured by opts, or the first error an option
 // reports.
 func NewClient(opts ...Option) (*Client, error) {
-	rt, err := newCore(&sdkDefaults, opts)
+	rt, err := sdk.NewCore(&sdkDefaults, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -3,21 +3,25 @@
 
 package leaks
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // GraphQLService holds the requests of the Postman folder "GraphQL", as
 // client.GraphQL.
 type GraphQLService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // Login sends POST /graphql (Postman: GraphQL › Login).
 //
 // Auth: OAuth 2.0.
 func (s *GraphQLService) Login(ctx context.Context, body *GraphQLLoginRequest) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGraphQLLogin, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opGraphQLLogin, sdk.Call{Body: body})
 }
 
-var opGraphQLLogin = operation{name: "GraphQL.Login", method: "POST", path: "/graphql",
-	auth: authOAuth2,
-	body: &bodySpec{mode: bodyGraphQL, contentType: "application/json", text: GraphQLLoginQuery, gqlVariables: "{\"password\": \"{{password2}}\", \"apiKey\": \"{{apiKey}}\"}", gqlVarsText: true}}
+var opGraphQLLogin = sdk.Operation{Name: "GraphQL.Login", Method: "POST", Path: "/graphql",
+	Auth: authOAuth2,
+	Body: &sdk.BodySpec{Mode: sdk.BodyGraphQL, ContentType: "application/json", Text: GraphQLLoginQuery, GQLVariables: "{\"password\": \"{{password2}}\", \"apiKey\": \"{{apiKey}}\"}", GQLVarsText: true}}

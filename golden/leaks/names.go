@@ -3,12 +3,16 @@
 
 package leaks
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // NamesService holds the requests of the Postman folder "Names", as
 // client.Names.
 type NamesService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // Weather sends GET /weather (Postman: Names › Weather).
@@ -18,52 +22,52 @@ type NamesService struct {
 // Auth: OAuth 2.0. The result is the response body as text (the examples are
 // text/plain).
 func (s *NamesService) Weather(ctx context.Context, params *NamesWeatherParams) (string, *Response, error) {
-	return send[string](ctx, s.rt, &opNamesWeather, call{fields: params})
+	return sdk.Send[string](ctx, s.rt, &opNamesWeather, sdk.Call{Fields: params})
 }
 
-var opNamesWeather = operation{name: "Names.Weather", method: "GET", path: "/weather",
-	auth: authOAuth2,
-	params: []param{
-		{key: "q", value: "London", slot: 1},
-		{key: "appid", value: "{{appid}}", slot: 2},
-		{key: "search", value: "{{search}}", slot: 3},
-		{in: inHeader, key: "client_key", value: "{{client_key}}"},
-		{in: inHeader, key: "DD-APPLICATION-KEY", value: "{{DD-APPLICATION-KEY}}"},
-		{in: inHeader, key: "X-Master-Key", value: "{{X-Master-Key}}"},
-		{in: inHeader, key: "X-Api-Key", value: "{{X-Api-Key}}"},
-		{in: inHeader, key: "X-Trace", value: "{{X-Trace}}"},
-		{in: inHeader, key: "X-Slack", value: "{{X-Slack}}"},
+var opNamesWeather = sdk.Operation{Name: "Names.Weather", Method: "GET", Path: "/weather",
+	Auth: authOAuth2,
+	Params: []sdk.Param{
+		{Key: "q", Value: "London", Slot: 1},
+		{Key: "appid", Value: "{{appid}}", Slot: 2},
+		{Key: "search", Value: "{{search}}", Slot: 3},
+		{In: sdk.InHeader, Key: "client_key", Value: "{{client_key}}"},
+		{In: sdk.InHeader, Key: "DD-APPLICATION-KEY", Value: "{{DD-APPLICATION-KEY}}"},
+		{In: sdk.InHeader, Key: "X-Master-Key", Value: "{{X-Master-Key}}"},
+		{In: sdk.InHeader, Key: "X-Api-Key", Value: "{{X-Api-Key}}"},
+		{In: sdk.InHeader, Key: "X-Trace", Value: "{{X-Trace}}"},
+		{In: sdk.InHeader, Key: "X-Slack", Value: "{{X-Slack}}"},
 	}}
 
 // Hook sends POST / (Postman: Names › Hook).
 //
 // Auth: OAuth 2.0.
 func (s *NamesService) Hook(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opNamesHook, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opNamesHook, sdk.Call{})
 }
 
-var opNamesHook = operation{name: "Names.Hook", method: "POST", origin: 2,
-	auth: authOAuth2}
+var opNamesHook = sdk.Operation{Name: "Names.Hook", Method: "POST", Origin: 2,
+	Auth: authOAuth2}
 
 // PathToken sends GET /bot{{token2}}/getMe (Postman: Names › Path token).
 //
 // Auth: OAuth 2.0.
 func (s *NamesService) PathToken(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opNamesPathToken, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opNamesPathToken, sdk.Call{})
 }
 
-var opNamesPathToken = operation{name: "Names.PathToken", method: "GET", origin: 3, path: "/bot{{token2}}/getMe",
-	auth: authOAuth2}
+var opNamesPathToken = sdk.Operation{Name: "Names.PathToken", Method: "GET", Origin: 3, Path: "/bot{{token2}}/getMe",
+	Auth: authOAuth2}
 
 // Misc sends GET /misc (Postman: Names › Misc).
 //
 // Auth: OAuth 2.0.
 func (s *NamesService) Misc(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opNamesMisc, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opNamesMisc, sdk.Call{})
 }
 
-var opNamesMisc = operation{name: "Names.Misc", method: "GET", path: "/misc",
-	auth: authOAuth2,
-	params: []param{
-		{in: inHeader, key: "X-Key-Id", value: "{{misc}}"},
+var opNamesMisc = sdk.Operation{Name: "Names.Misc", Method: "GET", Path: "/misc",
+	Auth: authOAuth2,
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "X-Key-Id", Value: "{{misc}}"},
 	}}

@@ -3,12 +3,16 @@
 
 package leaks
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // SignedService holds the requests of the Postman folder "Signed", as
 // client.Signed.
 type SignedService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // JWT sends GET /jwt (Postman: Signed › JWT).
@@ -16,19 +20,19 @@ type SignedService struct {
 // Auth: a JWT (set on the request); set with WithJWTKey(key) or
 // WithVariable("jwtSecret", ...).
 func (s *SignedService) JWT(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opSignedJWT, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opSignedJWT, sdk.Call{})
 }
 
-var opSignedJWT = operation{name: "Signed.JWT", method: "GET", path: "/jwt",
-	auth: authJWT}
+var opSignedJWT = sdk.Operation{Name: "Signed.JWT", Method: "GET", Path: "/jwt",
+	Auth: authJWT}
 
 // Asap sends GET /asap (Postman: Signed › ASAP).
 //
 // Auth: ASAP (set on the request); set with WithASAPKey(privateKeyPEM) or
 // WithVariable("asapKey", ...).
 func (s *SignedService) Asap(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opSignedAsap, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opSignedAsap, sdk.Call{})
 }
 
-var opSignedAsap = operation{name: "Signed.Asap", method: "GET", path: "/asap",
-	auth: authASAP}
+var opSignedAsap = sdk.Operation{Name: "Signed.Asap", Method: "GET", Path: "/asap",
+	Auth: authASAP}

@@ -3,12 +3,16 @@
 
 package names
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // Client is a client for the Names API. Create one with NewClient; it is safe
 // for concurrent use.
 type Client struct {
-	rt *core
+	rt *sdk.Core
 
 	// Users holds the requests of the "Users" folder.
 	Users *UsersService
@@ -23,16 +27,16 @@ const DefaultBaseURL = "https://names.example.com"
 
 // sdkDefaults is what the collection says about the client: its origins and the
 // values of the variables its requests use (credentials excluded).
-var sdkDefaults = clientDefaults{
-	origins:   []string{"{{baseUrl}}"},
-	userAgent: "postgen-names",
-	variables: map[string]string{"baseUrl": "https://names.example.com"},
+var sdkDefaults = sdk.Defaults{
+	Origins:   []string{"{{baseUrl}}"},
+	UserAgent: "postgen-names",
+	Variables: map[string]string{"baseUrl": "https://names.example.com"},
 }
 
 // NewClient returns a client configured by opts, or the first error an option
 // reports.
 func NewClient(opts ...Option) (*Client, error) {
-	rt, err := newCore(&sdkDefaults, opts)
+	rt, err := sdk.NewCore(&sdkDefaults, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -51,59 +55,59 @@ func NewClient(opts ...Option) (*Client, error) {
 //
 // / panic("escaped") /
 func (c *Client) Type(ctx context.Context, type_, func_ string) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opType, call{path: []string{type_, func_}})
+	return sdk.Send[[]byte](ctx, c.rt, &opType, sdk.Call{Path: []string{type_, func_}})
 }
 
-var opType = operation{name: "Type", method: "GET", path: "/type/:type/:func",
-	pathVars: []string{"type", "func"}}
+var opType = sdk.Operation{Name: "Type", Method: "GET", Path: "/type/:type/:func",
+	PathVars: []string{"type", "func"}}
 
 // Setup2fa sends POST /2fa (Postman: 2fa setup).
 func (c *Client) Setup2fa(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opSetup2fa, call{})
+	return sdk.Send[[]byte](ctx, c.rt, &opSetup2fa, sdk.Call{})
 }
 
-var opSetup2fa = operation{name: "Setup2fa", method: "POST", path: "/2fa"}
+var opSetup2fa = sdk.Operation{Name: "Setup2fa", Method: "POST", Path: "/2fa"}
 
 // Launch sends POST /launch (Postman: 🚀 Launch).
 func (c *Client) Launch(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opLaunch, call{})
+	return sdk.Send[[]byte](ctx, c.rt, &opLaunch, sdk.Call{})
 }
 
-var opLaunch = operation{name: "Launch", method: "POST", path: "/launch"}
+var opLaunch = sdk.Operation{Name: "Launch", Method: "POST", Path: "/launch"}
 
 // GetCartList sends GET /cart/list (Postman: 获取购物车).
 func (c *Client) GetCartList(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opGetCartList, call{})
+	return sdk.Send[[]byte](ctx, c.rt, &opGetCartList, sdk.Call{})
 }
 
-var opGetCartList = operation{name: "GetCartList", method: "GET", path: "/cart/list"}
+var opGetCartList = sdk.Operation{Name: "GetCartList", Method: "GET", Path: "/cart/list"}
 
 // DeleteX sends DELETE /x (Postman: !!!).
 func (c *Client) DeleteX(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opDeleteX, call{})
+	return sdk.Send[[]byte](ctx, c.rt, &opDeleteX, sdk.Call{})
 }
 
-var opDeleteX = operation{name: "DeleteX", method: "DELETE", path: "/x"}
+var opDeleteX = sdk.Operation{Name: "DeleteX", Method: "DELETE", Path: "/x"}
 
 // GetUserByID sends GET /users/:id (Postman: Get user by id).
 func (c *Client) GetUserByID(ctx context.Context, id string) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opGetUserByID, call{path: []string{id}})
+	return sdk.Send[[]byte](ctx, c.rt, &opGetUserByID, sdk.Call{Path: []string{id}})
 }
 
-var opGetUserByID = operation{name: "GetUserByID", method: "GET", path: "/users/:id",
-	pathVars: []string{"id"}}
+var opGetUserByID = sdk.Operation{Name: "GetUserByID", Method: "GET", Path: "/users/:id",
+	PathVars: []string{"id"}}
 
 // GetUserByIDV2 sends GET /v2/users/:id (Postman: get-user-by-ID).
 func (c *Client) GetUserByIDV2(ctx context.Context, id string) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opGetUserByIDV2, call{path: []string{id}})
+	return sdk.Send[[]byte](ctx, c.rt, &opGetUserByIDV2, sdk.Call{Path: []string{id}})
 }
 
-var opGetUserByIDV2 = operation{name: "GetUserByIDV2", method: "GET", path: "/v2/users/:id",
-	pathVars: []string{"id"}}
+var opGetUserByIDV2 = sdk.Operation{Name: "GetUserByIDV2", Method: "GET", Path: "/v2/users/:id",
+	PathVars: []string{"id"}}
 
 // Option sends GET /option (Postman: Option).
 func (c *Client) Option(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opOption, call{})
+	return sdk.Send[[]byte](ctx, c.rt, &opOption, sdk.Call{})
 }
 
-var opOption = operation{name: "Option", method: "GET", path: "/option"}
+var opOption = sdk.Operation{Name: "Option", Method: "GET", Path: "/option"}

@@ -3,17 +3,21 @@
 
 package names
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // ClientService holds the requests of the Postman folder "client", as
 // client.Client.
 type ClientService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // Ping sends GET /ping (Postman: client › Ping).
 func (s *ClientService) Ping(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opClientPing, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opClientPing, sdk.Call{})
 }
 
-var opClientPing = operation{name: "Client.Ping", method: "GET", path: "/ping"}
+var opClientPing = sdk.Operation{Name: "Client.Ping", Method: "GET", Path: "/ping"}

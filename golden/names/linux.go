@@ -3,17 +3,21 @@
 
 package names
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // LinuxService holds the requests of the Postman folder "Linux", as
 // client.Linux.
 type LinuxService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // Kernel sends GET /kernel (Postman: Linux › Kernel).
 func (s *LinuxService) Kernel(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opLinuxKernel, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opLinuxKernel, sdk.Call{})
 }
 
-var opLinuxKernel = operation{name: "Linux.Kernel", method: "GET", path: "/kernel"}
+var opLinuxKernel = sdk.Operation{Name: "Linux.Kernel", Method: "GET", Path: "/kernel"}

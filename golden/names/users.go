@@ -3,12 +3,16 @@
 
 package names
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // UsersService holds the requests of the Postman folder "Users", as
 // client.Users.
 type UsersService struct {
-	rt *core
+	rt *sdk.Core
 
 	// Admins holds the requests of the "Admins" folder.
 	Admins *UsersAdminsService
@@ -16,31 +20,31 @@ type UsersService struct {
 
 // List sends GET /users (Postman: Users › List users).
 func (s *UsersService) List(ctx context.Context, params *UsersListParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opUsersList, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersList, sdk.Call{Fields: params})
 }
 
-var opUsersList = operation{name: "Users.List", method: "GET", path: "/users",
-	params: []param{
-		{key: "page-size", value: "10", slot: 1},
-		{key: "page_size", value: "20", slot: 2},
+var opUsersList = sdk.Operation{Name: "Users.List", Method: "GET", Path: "/users",
+	Params: []sdk.Param{
+		{Key: "page-size", Value: "10", Slot: 1},
+		{Key: "page_size", Value: "20", Slot: 2},
 	}}
 
 // Count sends GET /users/count (Postman: users › Count).
 func (s *UsersService) Count(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opUsersCount, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersCount, sdk.Call{})
 }
 
-var opUsersCount = operation{name: "Users.Count", method: "GET", path: "/users/count"}
+var opUsersCount = sdk.Operation{Name: "Users.Count", Method: "GET", Path: "/users/count"}
 
 // UsersAdminsService holds the requests of the Postman folder "Users › Admins",
 // as client.Users.Admins.
 type UsersAdminsService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // List sends GET /admins (Postman: Users › Admins › List admins).
 func (s *UsersAdminsService) List(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opUsersAdminsList, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersAdminsList, sdk.Call{})
 }
 
-var opUsersAdminsList = operation{name: "Users.Admins.List", method: "GET", path: "/admins"}
+var opUsersAdminsList = sdk.Operation{Name: "Users.Admins.List", Method: "GET", Path: "/admins"}

@@ -3,23 +3,25 @@
 
 package neon
 
+import "github.com/postgen/postgen/sdk"
+
 // Client is a client for the NEON APIs. Create one with NewClient; it is safe
 // for concurrent use.
 type Client struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // sdkDefaults is what the collection says about the client: its origins and the
 // values of the variables its requests use (credentials excluded).
-var sdkDefaults = clientDefaults{
-	origins:   []string{""},
-	userAgent: "postgen-neon",
+var sdkDefaults = sdk.Defaults{
+	Origins:   []string{""},
+	UserAgent: "postgen-neon",
 }
 
 // NewClient returns a client configured by opts, or the first error an option
 // reports.
 func NewClient(opts ...Option) (*Client, error) {
-	rt, err := newCore(&sdkDefaults, opts)
+	rt, err := sdk.NewCore(&sdkDefaults, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -3,33 +3,36 @@
 
 package neonauth
 
-import "golang.org/x/oauth2"
+import (
+	"github.com/postgen/postgen/sdk/sdkoauth2"
+	"golang.org/x/oauth2"
+)
 
 // authOAuth2 is the oauth2 auth of 2 methods, declared at auth (the collection's).
 // Its credentials are not in the SDK: set them with WithTokenSource(ts), or set the variables its fields name with WithVariable.
-var authOAuth2 = &oauth2Auth{
-	accessToken:  "{{accessToken}}",
-	addTokenTo:   "header",
-	tokenType:    "Bearer",
-	headerPrefix: "Bearer",
-	grantType:    "authorization_code",
-	authURL:      "{{domain}}/api/oauth2/auth",
-	tokenURL:     "{{domain}}/api/oauth2/token",
-	redirectURI:  "https://www.mycompany.com/myapplication",
-	clientAuth:   "body",
-	clientID:     "{{clientId}}",
-	clientSecret: "{{clientSecret}}",
+var authOAuth2 = &sdkoauth2.Auth{
+	AccessToken:  "{{accessToken}}",
+	AddTokenTo:   "header",
+	TokenType:    "Bearer",
+	HeaderPrefix: "Bearer",
+	GrantType:    "authorization_code",
+	AuthURL:      "{{domain}}/api/oauth2/auth",
+	TokenURL:     "{{domain}}/api/oauth2/token",
+	RedirectURI:  "https://www.mycompany.com/myapplication",
+	ClientAuth:   "body",
+	ClientID:     "{{clientId}}",
+	ClientSecret: "{{clientSecret}}",
 }
 
 // OAuth2Config returns the OAuth 2.0 configuration of your application for the API, for golang.org/x/oauth2: cfg.PasswordCredentialsToken, cfg.Exchange, cfg.TokenSource.
 // The endpoint comes from the collection (authUrl {{domain}}/api/oauth2/auth, accessTokenUrl {{domain}}/api/oauth2/token), its variables resolved through the client's. An empty redirectURL takes the collection's; scopes default to the collection's; the client authentication (header or body) is the collection's.
 // Give the resulting token source to NewClient with WithTokenSource.
 func (c *Client) OAuth2Config(clientID, clientSecret, redirectURL string, scopes ...string) (*oauth2.Config, error) {
-	return c.rt.oauth2Config(authOAuth2, clientID, clientSecret, redirectURL, scopes)
+	return sdkoauth2.Config(c.rt, authOAuth2, clientID, clientSecret, redirectURL, scopes)
 }
 
 // OAuth2Flow starts an authorization-code grant with the settings of OAuth2Config: a random state.
 // Send the user to flow.AuthCodeURL(), then call flow.Exchange with the state and code of the redirect. flow.AuthParams adds parameters to the authorization request and flow.Rename renames them, for servers that expect other names (redirect_url for redirect_uri, say).
 func (c *Client) OAuth2Flow(clientID, clientSecret, redirectURL string, scopes ...string) (*OAuth2Flow, error) {
-	return c.rt.oauth2Flow(authOAuth2, clientID, clientSecret, redirectURL, scopes)
+	return sdkoauth2.StartFlow(c.rt, authOAuth2, clientID, clientSecret, redirectURL, scopes)
 }

@@ -3,33 +3,37 @@
 
 package neonauth
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // BookingsService holds the requests of the Postman folder "Bookings", as
 // client.Bookings.
 type BookingsService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // List sends GET /api/bookings (Postman: Bookings › List bookings).
 //
 // Auth: OAuth 2.0.
 func (s *BookingsService) List(ctx context.Context, params *BookingsListParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opBookingsList, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opBookingsList, sdk.Call{Fields: params})
 }
 
-var opBookingsList = operation{name: "Bookings.List", method: "GET", path: "/api/bookings",
-	auth: authOAuth2,
-	params: []param{
-		{key: "from", value: "2024-01-01", slot: 1},
+var opBookingsList = sdk.Operation{Name: "Bookings.List", Method: "GET", Path: "/api/bookings",
+	Auth: authOAuth2,
+	Params: []sdk.Param{
+		{Key: "from", Value: "2024-01-01", Slot: 1},
 	}}
 
 // Get sends GET /api/bookings/:bookingId (Postman: Bookings › Get booking).
 //
 // Auth: OAuth 2.0. Path defaults: bookingID "42".
 func (s *BookingsService) Get(ctx context.Context, bookingID string) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opBookingsGet, call{path: []string{bookingID}})
+	return sdk.Send[[]byte](ctx, s.rt, &opBookingsGet, sdk.Call{Path: []string{bookingID}})
 }
 
-var opBookingsGet = operation{name: "Bookings.Get", method: "GET", path: "/api/bookings/:bookingId",
-	pathVars: []string{"bookingId"}, pathValues: []string{"42"}, auth: authOAuth2}
+var opBookingsGet = sdk.Operation{Name: "Bookings.Get", Method: "GET", Path: "/api/bookings/:bookingId",
+	PathVars: []string{"bookingId"}, PathValues: []string{"42"}, Auth: authOAuth2}

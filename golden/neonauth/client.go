@@ -3,12 +3,16 @@
 
 package neonauth
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // Client is a client for the NEON APIs (auth) API. Create one with NewClient;
 // it is safe for concurrent use.
 type Client struct {
-	rt *core
+	rt *sdk.Core
 
 	// Bookings holds the requests of the "Bookings" folder.
 	Bookings *BookingsService
@@ -19,16 +23,16 @@ const DefaultBaseURL = "https://staging.neon-soft.com"
 
 // sdkDefaults is what the collection says about the client: its origins and the
 // values of the variables its requests use (credentials excluded).
-var sdkDefaults = clientDefaults{
-	origins:   []string{"{{domain}}"},
-	userAgent: "postgen-neonauth",
-	variables: map[string]string{"domain": "https://staging.neon-soft.com"},
+var sdkDefaults = sdk.Defaults{
+	Origins:   []string{"{{domain}}"},
+	UserAgent: "postgen-neonauth",
+	Variables: map[string]string{"domain": "https://staging.neon-soft.com"},
 }
 
 // NewClient returns a client configured by opts, or the first error an option
 // reports.
 func NewClient(opts ...Option) (*Client, error) {
-	rt, err := newCore(&sdkDefaults, opts)
+	rt, err := sdk.NewCore(&sdkDefaults, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -42,7 +46,7 @@ func NewClient(opts ...Option) (*Client, error) {
 //
 // Auth: none (the request sets no auth).
 func (c *Client) Health(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opHealth, call{})
+	return sdk.Send[[]byte](ctx, c.rt, &opHealth, sdk.Call{})
 }
 
-var opHealth = operation{name: "Health", method: "GET", path: "/api/health"}
+var opHealth = sdk.Operation{Name: "Health", Method: "GET", Path: "/api/health"}

@@ -3,12 +3,16 @@
 
 package scripts
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // Client is a client for the Scripts API. Create one with NewClient; it is safe
 // for concurrent use.
 type Client struct {
-	rt *core
+	rt *sdk.Core
 
 	// Orders holds the requests of the "Orders" folder.
 	Orders *OrdersService
@@ -19,16 +23,16 @@ const DefaultBaseURL = "https://api.exchange.example"
 
 // sdkDefaults is what the collection says about the client: its origins and the
 // values of the variables its requests use (credentials excluded).
-var sdkDefaults = clientDefaults{
-	origins:   []string{"{{baseUrl}}"},
-	userAgent: "postgen-scripts",
-	variables: map[string]string{"baseUrl": "https://api.exchange.example"},
+var sdkDefaults = sdk.Defaults{
+	Origins:   []string{"{{baseUrl}}"},
+	UserAgent: "postgen-scripts",
+	Variables: map[string]string{"baseUrl": "https://api.exchange.example"},
 }
 
 // NewClient returns a client configured by opts, or the first error an option
 // reports.
 func NewClient(opts ...Option) (*Client, error) {
-	rt, err := newCore(&sdkDefaults, opts)
+	rt, err := sdk.NewCore(&sdkDefaults, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -47,7 +51,7 @@ func NewClient(opts ...Option) (*Client, error) {
 // test). The SDK does not run them: set those values yourself (WithVariable) or
 // sign in a request hook.
 func (c *Client) ServerTime(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opServerTime, call{})
+	return sdk.Send[[]byte](ctx, c.rt, &opServerTime, sdk.Call{})
 }
 
-var opServerTime = operation{name: "ServerTime", method: "GET", path: "/api/v3/time"}
+var opServerTime = sdk.Operation{Name: "ServerTime", Method: "GET", Path: "/api/v3/time"}

@@ -3,12 +3,16 @@
 
 package scripts
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // OrdersService holds the requests of the Postman folder "Orders", as
 // client.Orders.
 type OrdersService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // New sends POST /api/v3/order (Postman: Orders › New order).
@@ -23,16 +27,16 @@ type OrdersService struct {
 // response (1 test). The SDK does not run them: set those values yourself
 // (WithVariable) or sign in a request hook.
 func (s *OrdersService) New(ctx context.Context, params *OrdersNewParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opOrdersNew, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opOrdersNew, sdk.Call{Fields: params})
 }
 
-var opOrdersNew = operation{name: "Orders.New", method: "POST", path: "/api/v3/order",
-	params: []param{
-		{key: "symbol", value: "BNBUSDT", slot: 1},
-		{key: "side", value: "BUY", slot: 2},
-		{key: "timestamp", value: "{{timestamp}}", slot: 3},
-		{key: "signature", value: "{{signature}}", slot: 4},
-		{in: inHeader, key: "X-Session", value: "{{session}}"},
+var opOrdersNew = sdk.Operation{Name: "Orders.New", Method: "POST", Path: "/api/v3/order",
+	Params: []sdk.Param{
+		{Key: "symbol", Value: "BNBUSDT", Slot: 1},
+		{Key: "side", Value: "BUY", Slot: 2},
+		{Key: "timestamp", Value: "{{timestamp}}", Slot: 3},
+		{Key: "signature", Value: "{{signature}}", Slot: 4},
+		{In: sdk.InHeader, Key: "X-Session", Value: "{{session}}"},
 	}}
 
 // Query sends GET /api/v3/order (Postman: Orders › Query order).
@@ -45,13 +49,13 @@ var opOrdersNew = operation{name: "Orders.New", method: "POST", path: "/api/v3/o
 // {{session}} and {{baseUrl}}. The SDK does not run them: set those values
 // yourself (WithVariable) or sign in a request hook.
 func (s *OrdersService) Query(ctx context.Context, params *OrdersQueryParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opOrdersQuery, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opOrdersQuery, sdk.Call{Fields: params})
 }
 
-var opOrdersQuery = operation{name: "Orders.Query", method: "GET", path: "/api/v3/order",
-	params: []param{
-		{key: "orderId", value: "{{orderId}}", slot: 1},
-		{key: "timestamp", value: "{{timestamp}}", slot: 2},
-		{key: "signature", value: "{{signature}}", slot: 3},
-		{in: inHeader, key: "X-Session", value: "{{session}}"},
+var opOrdersQuery = sdk.Operation{Name: "Orders.Query", Method: "GET", Path: "/api/v3/order",
+	Params: []sdk.Param{
+		{Key: "orderId", Value: "{{orderId}}", Slot: 1},
+		{Key: "timestamp", Value: "{{timestamp}}", Slot: 2},
+		{Key: "signature", Value: "{{signature}}", Slot: 3},
+		{In: sdk.InHeader, Key: "X-Session", Value: "{{session}}"},
 	}}

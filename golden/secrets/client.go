@@ -3,12 +3,16 @@
 
 package secrets
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // Client is a client for the Secrets API. Create one with NewClient; it is safe
 // for concurrent use.
 type Client struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // DefaultBaseURL is the base URL the collection gives; WithBaseURL changes it.
@@ -16,10 +20,10 @@ const DefaultBaseURL = "https://secrets.example.com"
 
 // sdkDefaults is what the collection says about the client: its origins and the
 // values of the variables its requests use (credentials excluded).
-var sdkDefaults = clientDefaults{
-	origins:   []string{"{{baseUrl}}"},
-	userAgent: "postgen-secrets",
-	variables: map[string]string{
+var sdkDefaults = sdk.Defaults{
+	Origins:   []string{"{{baseUrl}}"},
+	UserAgent: "postgen-secrets",
+	Variables: map[string]string{
 		"baseUrl": "https://secrets.example.com",
 		"tenant":  "public-tenant",
 	},
@@ -28,7 +32,7 @@ var sdkDefaults = clientDefaults{
 // NewClient returns a client configured by opts, or the first error an option
 // reports.
 func NewClient(opts ...Option) (*Client, error) {
-	rt, err := newCore(&sdkDefaults, opts)
+	rt, err := sdk.NewCore(&sdkDefaults, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -37,49 +41,49 @@ func NewClient(opts ...Option) (*Client, error) {
 
 // HeaderCredentials sends GET /h (Postman: Header credentials).
 func (c *Client) HeaderCredentials(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opHeaderCredentials, call{})
+	return sdk.Send[[]byte](ctx, c.rt, &opHeaderCredentials, sdk.Call{})
 }
 
-var opHeaderCredentials = operation{name: "HeaderCredentials", method: "GET", path: "/h",
-	params: []param{
-		{in: inHeader, key: "Authorization", value: "{{Authorization}}"},
-		{in: inHeader, key: "X-API-Key", value: "{{apiKey}}"},
-		{in: inHeader, key: "X-Session", value: "{{sessionToken}}"},
-		{in: inHeader, key: "X-Tenant", value: "{{tenant}}"},
-		{in: inHeader, key: "X-Hidden", value: "{{hidden}}"},
-		{in: inHeader, key: "X-Jwt", value: "{{jwtish}}"},
+var opHeaderCredentials = sdk.Operation{Name: "HeaderCredentials", Method: "GET", Path: "/h",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Value: "{{Authorization}}"},
+		{In: sdk.InHeader, Key: "X-API-Key", Value: "{{apiKey}}"},
+		{In: sdk.InHeader, Key: "X-Session", Value: "{{sessionToken}}"},
+		{In: sdk.InHeader, Key: "X-Tenant", Value: "{{tenant}}"},
+		{In: sdk.InHeader, Key: "X-Hidden", Value: "{{hidden}}"},
+		{In: sdk.InHeader, Key: "X-Jwt", Value: "{{jwtish}}"},
 	}}
 
 // QueryCredentials sends GET /q (Postman: Query credentials).
 func (c *Client) QueryCredentials(ctx context.Context, params *QueryCredentialsParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opQueryCredentials, call{fields: params})
+	return sdk.Send[[]byte](ctx, c.rt, &opQueryCredentials, sdk.Call{Fields: params})
 }
 
-var opQueryCredentials = operation{name: "QueryCredentials", method: "GET", path: "/q",
-	params: []param{
-		{key: "api_key", value: "{{api_key}}", slot: 1},
-		{key: "page_token", value: "abc", slot: 2},
-		{key: "tenant", value: "{{tenant}}", slot: 3},
+var opQueryCredentials = sdk.Operation{Name: "QueryCredentials", Method: "GET", Path: "/q",
+	Params: []sdk.Param{
+		{Key: "api_key", Value: "{{api_key}}", Slot: 1},
+		{Key: "page_token", Value: "abc", Slot: 2},
+		{Key: "tenant", Value: "{{tenant}}", Slot: 3},
 	}}
 
 // BodyCredentials sends POST /login (Postman: Body credentials).
 func (c *Client) BodyCredentials(ctx context.Context, body *BodyCredentialsBody) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opBodyCredentials, call{body: body})
+	return sdk.Send[[]byte](ctx, c.rt, &opBodyCredentials, sdk.Call{Body: body})
 }
 
-var opBodyCredentials = operation{name: "BodyCredentials", method: "POST", path: "/login",
-	body: &bodySpec{mode: bodyRaw, contentType: "application/json", text: "{\"username\": \"ada\", \"password\": \"{{password}}\", \"nested\": {\"client_secret\": \"{{client_secret}}\"}}"}}
+var opBodyCredentials = sdk.Operation{Name: "BodyCredentials", Method: "POST", Path: "/login",
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/json", Text: "{\"username\": \"ada\", \"password\": \"{{password}}\", \"nested\": {\"client_secret\": \"{{client_secret}}\"}}"}}
 
 // FormCredentials sends POST /token (Postman: Form credentials).
 func (c *Client) FormCredentials(ctx context.Context, body *FormCredentialsForm) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opFormCredentials, call{body: body})
+	return sdk.Send[[]byte](ctx, c.rt, &opFormCredentials, sdk.Call{Body: body})
 }
 
-var opFormCredentials = operation{name: "FormCredentials", method: "POST", path: "/token",
-	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
-		form: []param{
-			{in: inForm, key: "grant_type", value: "password", slot: 1},
-			{in: inForm, key: "username", value: "ada", slot: 2},
-			{in: inForm, key: "password", value: "{{password2}}", slot: 3},
-			{in: inForm, key: "client_secret", value: "{{client_secret2}}", slot: 4},
+var opFormCredentials = sdk.Operation{Name: "FormCredentials", Method: "POST", Path: "/token",
+	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "grant_type", Value: "password", Slot: 1},
+			{In: sdk.InForm, Key: "username", Value: "ada", Slot: 2},
+			{In: sdk.InForm, Key: "password", Value: "{{password2}}", Slot: 3},
+			{In: sdk.InForm, Key: "client_secret", Value: "{{client_secret2}}", Slot: 4},
 		}}}

@@ -6,12 +6,14 @@ package typedbodies
 import (
 	"context"
 	"io"
+
+	"github.com/postgen/postgen/sdk"
 )
 
 // Client is a client for the Typed bodies API. Create one with NewClient; it is
 // safe for concurrent use.
 type Client struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // DefaultBaseURL is the base URL the collection gives; WithBaseURL changes it.
@@ -19,10 +21,10 @@ const DefaultBaseURL = "https://ship.example.com"
 
 // sdkDefaults is what the collection says about the client: its origins and the
 // values of the variables its requests use (credentials excluded).
-var sdkDefaults = clientDefaults{
-	origins:   []string{"{{baseUrl}}"},
-	userAgent: "postgen-typedbodies",
-	variables: map[string]string{
+var sdkDefaults = sdk.Defaults{
+	Origins:   []string{"{{baseUrl}}"},
+	UserAgent: "postgen-typedbodies",
+	Variables: map[string]string{
 		"baseUrl": "https://ship.example.com",
 		"n":       "7",
 		"ref":     "r-1",
@@ -34,7 +36,7 @@ var sdkDefaults = clientDefaults{
 // NewClient returns a client configured by opts, or the first error an option
 // reports.
 func NewClient(opts ...Option) (*Client, error) {
-	rt, err := newCore(&sdkDefaults, opts)
+	rt, err := sdk.NewCore(&sdkDefaults, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -43,107 +45,107 @@ func NewClient(opts ...Option) (*Client, error) {
 
 // CreateShipment sends POST /shipments (Postman: Create shipment).
 func (c *Client) CreateShipment(ctx context.Context, body *CreateShipmentBody) (*CreateShipmentResult, *Response, error) {
-	return sendObject[CreateShipmentResult](ctx, c.rt, &opCreateShipment, call{body: body})
+	return sdk.SendObject[CreateShipmentResult](ctx, c.rt, &opCreateShipment, sdk.Call{Body: body})
 }
 
-var opCreateShipment = operation{name: "CreateShipment", method: "POST", path: "/shipments",
-	body: &bodySpec{mode: bodyRaw, contentType: "application/json", text: "{\n  // where the parcel goes\n  \"to\": {\"city\": \"Paris\", \"zip\": \"75001\"},\n  \"weight_kg\": {{weight}},\n  \"express\": true,\n  \"tags\": [\"fragile\"],\n  \"ref\": \"{{ref}}\",\n}", stripComments: true}}
+var opCreateShipment = sdk.Operation{Name: "CreateShipment", Method: "POST", Path: "/shipments",
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/json", Text: "{\n  // where the parcel goes\n  \"to\": {\"city\": \"Paris\", \"zip\": \"75001\"},\n  \"weight_kg\": {{weight}},\n  \"express\": true,\n  \"tags\": [\"fragile\"],\n  \"ref\": \"{{ref}}\",\n}", StripComments: true}}
 
 // ImportShipments sends POST /shipments/import (Postman: Import shipments).
 func (c *Client) ImportShipments(ctx context.Context, body []ImportShipmentsBodyItem) (*ImportShipmentsResult, *Response, error) {
-	return sendObject[ImportShipmentsResult](ctx, c.rt, &opImportShipments, call{body: body})
+	return sdk.SendObject[ImportShipmentsResult](ctx, c.rt, &opImportShipments, sdk.Call{Body: body})
 }
 
-var opImportShipments = operation{name: "ImportShipments", method: "POST", path: "/shipments/import",
-	body: &bodySpec{mode: bodyRaw, contentType: "application/json", text: "[\n  {\n    \"ref\": \"a\",\n    \"weight_kg\": 1\n  },\n  {\n    \"ref\": \"b\",\n    \"weight_kg\": 2.5,\n    \"note\": \"late\"\n  }\n]"}}
+var opImportShipments = sdk.Operation{Name: "ImportShipments", Method: "POST", Path: "/shipments/import",
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/json", Text: "[\n  {\n    \"ref\": \"a\",\n    \"weight_kg\": 1\n  },\n  {\n    \"ref\": \"b\",\n    \"weight_kg\": 2.5,\n    \"note\": \"late\"\n  }\n]"}}
 
 // Login sends POST /login (Postman: Login).
 func (c *Client) Login(ctx context.Context, body *LoginBody) (*LoginResult, *Response, error) {
-	return sendObject[LoginResult](ctx, c.rt, &opLogin, call{body: body})
+	return sdk.SendObject[LoginResult](ctx, c.rt, &opLogin, sdk.Call{Body: body})
 }
 
-var opLogin = operation{name: "Login", method: "POST", path: "/login",
-	body: &bodySpec{mode: bodyRaw, contentType: "application/json", text: "{\n  \"username\": \"ada\",\n  \"password\": \"{{password}}\"\n}"}}
+var opLogin = sdk.Operation{Name: "Login", Method: "POST", Path: "/login",
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/json", Text: "{\n  \"username\": \"ada\",\n  \"password\": \"{{password}}\"\n}"}}
 
 // BrokenBody sends POST /broken (Postman: Broken body).
 func (c *Client) BrokenBody(ctx context.Context, body any) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opBrokenBody, call{body: body})
+	return sdk.Send[[]byte](ctx, c.rt, &opBrokenBody, sdk.Call{Body: body})
 }
 
-var opBrokenBody = operation{name: "BrokenBody", method: "POST", path: "/broken",
-	body: &bodySpec{mode: bodyRaw, contentType: "application/json", text: "{ this is not json }"}}
+var opBrokenBody = sdk.Operation{Name: "BrokenBody", Method: "POST", Path: "/broken",
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/json", Text: "{ this is not json }"}}
 
 // Search sends POST /graphql (Postman: Search).
 func (c *Client) Search(ctx context.Context, body *SearchRequest) (*SearchResult, *Response, error) {
-	return sendObject[SearchResult](ctx, c.rt, &opSearch, call{body: body})
+	return sdk.SendObject[SearchResult](ctx, c.rt, &opSearch, sdk.Call{Body: body})
 }
 
-var opSearch = operation{name: "Search", method: "POST", path: "/graphql",
-	body: &bodySpec{mode: bodyGraphQL, contentType: "application/json", text: SearchQuery, gqlVariables: "{\n  \"q\": \"{{term}}\",\n  \"first\": 10\n}", gqlVarsText: true}}
+var opSearch = sdk.Operation{Name: "Search", Method: "POST", Path: "/graphql",
+	Body: &sdk.BodySpec{Mode: sdk.BodyGraphQL, ContentType: "application/json", Text: SearchQuery, GQLVariables: "{\n  \"q\": \"{{term}}\",\n  \"first\": 10\n}", GQLVarsText: true}}
 
 // Viewer sends POST /graphql (Postman: Viewer).
 func (c *Client) Viewer(ctx context.Context, body *ViewerRequest) (*ViewerResult, *Response, error) {
-	return sendObject[ViewerResult](ctx, c.rt, &opViewer, call{body: body})
+	return sdk.SendObject[ViewerResult](ctx, c.rt, &opViewer, sdk.Call{Body: body})
 }
 
-var opViewer = operation{name: "Viewer", method: "POST", path: "/graphql",
-	body: &bodySpec{mode: bodyGraphQL, contentType: "application/json", text: ViewerQuery, gqlVarsText: true}}
+var opViewer = sdk.Operation{Name: "Viewer", Method: "POST", Path: "/graphql",
+	Body: &sdk.BodySpec{Mode: sdk.BodyGraphQL, ContentType: "application/json", Text: ViewerQuery, GQLVarsText: true}}
 
 // ConvertXML sends POST /convert (Postman: Convert XML).
 //
 // The result is the response body as text (the examples are application/xml).
 func (c *Client) ConvertXML(ctx context.Context, body string) (string, *Response, error) {
-	return send[string](ctx, c.rt, &opConvertXML, call{body: body})
+	return sdk.Send[string](ctx, c.rt, &opConvertXML, sdk.Call{Body: body})
 }
 
-var opConvertXML = operation{name: "ConvertXML", method: "POST", path: "/convert",
-	body: &bodySpec{mode: bodyRaw, contentType: "application/xml", text: "<doc><n>{{n}}</n></doc>"}}
+var opConvertXML = sdk.Operation{Name: "ConvertXML", Method: "POST", Path: "/convert",
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/xml", Text: "<doc><n>{{n}}</n></doc>"}}
 
 // UploadFile sends PUT /files/:name (Postman: Upload file).
 //
 // body is streamed as the request body.
 func (c *Client) UploadFile(ctx context.Context, name string, body io.Reader) (*UploadFileResult, *Response, error) {
-	return sendObject[UploadFileResult](ctx, c.rt, &opUploadFile, call{path: []string{name}, body: body})
+	return sdk.SendObject[UploadFileResult](ctx, c.rt, &opUploadFile, sdk.Call{Path: []string{name}, Body: body})
 }
 
-var opUploadFile = operation{name: "UploadFile", method: "PUT", path: "/files/:name",
-	pathVars: []string{"name"},
-	body:     &bodySpec{mode: bodyFile, contentType: "application/pdf"}}
+var opUploadFile = sdk.Operation{Name: "UploadFile", Method: "PUT", Path: "/files/:name",
+	PathVars: []string{"name"},
+	Body:     &sdk.BodySpec{Mode: sdk.BodyFile, ContentType: "application/pdf"}}
 
 // DownloadFile sends GET /files/:name (Postman: Download file).
 //
 // The result is the response body as bytes (the examples are application/pdf).
 func (c *Client) DownloadFile(ctx context.Context, name string) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opDownloadFile, call{path: []string{name}})
+	return sdk.Send[[]byte](ctx, c.rt, &opDownloadFile, sdk.Call{Path: []string{name}})
 }
 
-var opDownloadFile = operation{name: "DownloadFile", method: "GET", path: "/files/:name",
-	pathVars: []string{"name"}}
+var opDownloadFile = sdk.Operation{Name: "DownloadFile", Method: "GET", Path: "/files/:name",
+	PathVars: []string{"name"}}
 
 // Subscribe sends POST /subscribe (Postman: Subscribe).
 //
 // The examples show no response body, so there is no result.
 func (c *Client) Subscribe(ctx context.Context, body *SubscribeForm) (*Response, error) {
-	return sendNoResult(ctx, c.rt, &opSubscribe, call{body: body})
+	return sdk.SendNoResult(ctx, c.rt, &opSubscribe, sdk.Call{Body: body})
 }
 
-var opSubscribe = operation{name: "Subscribe", method: "POST", path: "/subscribe",
-	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
-		form: []param{
-			{in: inForm, key: "email", value: "ada@example.com", slot: 1},
-			{in: inForm, key: "topics", value: "news", slot: 2},
-			{in: inForm, key: "topics", value: "offers", slot: 2, secondary: true},
-			{in: inForm, key: "note", disabled: true, slot: 3},
+var opSubscribe = sdk.Operation{Name: "Subscribe", Method: "POST", Path: "/subscribe",
+	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "email", Value: "ada@example.com", Slot: 1},
+			{In: sdk.InForm, Key: "topics", Value: "news", Slot: 2},
+			{In: sdk.InForm, Key: "topics", Value: "offers", Slot: 2, Secondary: true},
+			{In: sdk.InForm, Key: "note", Disabled: true, Slot: 3},
 		}}}
 
 // UploadAvatar sends POST /avatar (Postman: Upload avatar).
 func (c *Client) UploadAvatar(ctx context.Context, body *UploadAvatarForm) (*UploadAvatarResult, *Response, error) {
-	return sendObject[UploadAvatarResult](ctx, c.rt, &opUploadAvatar, call{body: body})
+	return sdk.SendObject[UploadAvatarResult](ctx, c.rt, &opUploadAvatar, sdk.Call{Body: body})
 }
 
-var opUploadAvatar = operation{name: "UploadAvatar", method: "POST", path: "/avatar",
-	body: &bodySpec{mode: bodyFormData,
-		form: []param{
-			{in: inForm, key: "user", value: "ada", slot: 1},
-			{in: inFile, key: "image", slot: 2, contentType: "image/png", fileName: "me.png"},
+var opUploadAvatar = sdk.Operation{Name: "UploadAvatar", Method: "POST", Path: "/avatar",
+	Body: &sdk.BodySpec{Mode: sdk.BodyFormData,
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "user", Value: "ada", Slot: 1},
+			{In: sdk.InFile, Key: "image", Slot: 2, ContentType: "image/png", FileName: "me.png"},
 		}}}

@@ -3,10 +3,12 @@
 
 package types
 
+import "github.com/postgen/postgen/sdk"
+
 // Client is a client for the Types API. Create one with NewClient; it is safe
 // for concurrent use.
 type Client struct {
-	rt *core
+	rt *sdk.Core
 
 	// Orders holds the requests of the "Orders" folder.
 	Orders *OrdersService
@@ -21,16 +23,16 @@ const DefaultBaseURL = "https://shop.example.com"
 
 // sdkDefaults is what the collection says about the client: its origins and the
 // values of the variables its requests use (credentials excluded).
-var sdkDefaults = clientDefaults{
-	origins:   []string{"{{baseUrl}}"},
-	userAgent: "postgen-types",
-	variables: map[string]string{"baseUrl": "https://shop.example.com"},
+var sdkDefaults = sdk.Defaults{
+	Origins:   []string{"{{baseUrl}}"},
+	UserAgent: "postgen-types",
+	Variables: map[string]string{"baseUrl": "https://shop.example.com"},
 }
 
 // NewClient returns a client configured by opts, or the first error an option
 // reports.
 func NewClient(opts ...Option) (*Client, error) {
-	rt, err := newCore(&sdkDefaults, opts)
+	rt, err := sdk.NewCore(&sdkDefaults, opts)
 	if err != nil {
 		return nil, err
 	}

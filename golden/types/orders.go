@@ -3,55 +3,59 @@
 
 package types
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // OrdersService holds the requests of the Postman folder "Orders", as
 // client.Orders.
 type OrdersService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // List sends GET /orders (Postman: Orders › List orders).
 //
 // Lists orders, newest first.
 func (s *OrdersService) List(ctx context.Context) ([]Order, *Response, error) {
-	return send[[]Order](ctx, s.rt, &opOrdersList, call{})
+	return sdk.Send[[]Order](ctx, s.rt, &opOrdersList, sdk.Call{})
 }
 
-var opOrdersList = operation{name: "Orders.List", method: "GET", path: "/orders"}
+var opOrdersList = sdk.Operation{Name: "Orders.List", Method: "GET", Path: "/orders"}
 
 // Get sends GET /orders/:orderId (Postman: Orders › Get order).
 //
 // Path defaults: orderID "1001". Error bodies (in APIError.Decoded): 404:
 // *OrdersError.
 func (s *OrdersService) Get(ctx context.Context, orderID string) (*Order, *Response, error) {
-	return sendObject[Order](ctx, s.rt, &opOrdersGet, call{path: []string{orderID}})
+	return sdk.SendObject[Order](ctx, s.rt, &opOrdersGet, sdk.Call{Path: []string{orderID}})
 }
 
-var opOrdersGet = operation{name: "Orders.Get", method: "GET", path: "/orders/:orderId",
-	pathVars: []string{"orderId"}, pathValues: []string{"1001"},
-	errBodies: []errorBody{{404, errorAs[*OrdersError]}}}
+var opOrdersGet = sdk.Operation{Name: "Orders.Get", Method: "GET", Path: "/orders/:orderId",
+	PathVars: []string{"orderId"}, PathValues: []string{"1001"},
+	ErrBodies: []sdk.ErrorBody{{Status: 404, Decode: sdk.ErrorAs[*OrdersError]}}}
 
 // Create sends POST /orders (Postman: Orders › Create order).
 //
 // Error bodies (in APIError.Decoded): 404: *OrdersError, 422:
 // *OrdersCreateError422.
 func (s *OrdersService) Create(ctx context.Context, body *OrdersCreateBody) (*OrdersCreateResult, *Response, error) {
-	return sendObject[OrdersCreateResult](ctx, s.rt, &opOrdersCreate, call{body: body})
+	return sdk.SendObject[OrdersCreateResult](ctx, s.rt, &opOrdersCreate, sdk.Call{Body: body})
 }
 
-var opOrdersCreate = operation{name: "Orders.Create", method: "POST", path: "/orders",
-	errBodies: []errorBody{{404, errorAs[*OrdersError]}, {422, errorAs[*OrdersCreateError422]}},
-	body:      &bodySpec{mode: bodyRaw, contentType: "application/json", text: "{\n  \"customer_id\": 8,\n  \"items\": [\n    {\n      \"sku\": \"C-3\",\n      \"qty\": 1\n    }\n  ],\n  \"coupon\": \"SPRING\"\n}"}}
+var opOrdersCreate = sdk.Operation{Name: "Orders.Create", Method: "POST", Path: "/orders",
+	ErrBodies: []sdk.ErrorBody{{Status: 404, Decode: sdk.ErrorAs[*OrdersError]}, {Status: 422, Decode: sdk.ErrorAs[*OrdersCreateError422]}},
+	Body:      &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/json", Text: "{\n  \"customer_id\": 8,\n  \"items\": [\n    {\n      \"sku\": \"C-3\",\n      \"qty\": 1\n    }\n  ],\n  \"coupon\": \"SPRING\"\n}"}}
 
 // Delete sends DELETE /orders/:orderId (Postman: Orders › Delete order).
 //
 // The examples show no response body, so there is no result. Error bodies (in
 // APIError.Decoded): 404: *OrdersError.
 func (s *OrdersService) Delete(ctx context.Context, orderID string) (*Response, error) {
-	return sendNoResult(ctx, s.rt, &opOrdersDelete, call{path: []string{orderID}})
+	return sdk.SendNoResult(ctx, s.rt, &opOrdersDelete, sdk.Call{Path: []string{orderID}})
 }
 
-var opOrdersDelete = operation{name: "Orders.Delete", method: "DELETE", path: "/orders/:orderId",
-	pathVars:  []string{"orderId"},
-	errBodies: []errorBody{{404, errorAs[*OrdersError]}}}
+var opOrdersDelete = sdk.Operation{Name: "Orders.Delete", Method: "DELETE", Path: "/orders/:orderId",
+	PathVars:  []string{"orderId"},
+	ErrBodies: []sdk.ErrorBody{{Status: 404, Decode: sdk.ErrorAs[*OrdersError]}}}

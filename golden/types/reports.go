@@ -3,60 +3,64 @@
 
 package types
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // ReportsService holds the requests of the Postman folder "Reports", as
 // client.Reports.
 type ReportsService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // AsXML sends GET /reports/xml (Postman: Reports › Report as XML).
 //
 // The result is the response body as text (the examples are application/xml).
 func (s *ReportsService) AsXML(ctx context.Context) (string, *Response, error) {
-	return send[string](ctx, s.rt, &opReportsAsXML, call{})
+	return sdk.Send[string](ctx, s.rt, &opReportsAsXML, sdk.Call{})
 }
 
-var opReportsAsXML = operation{name: "Reports.AsXML", method: "GET", path: "/reports/xml"}
+var opReportsAsXML = sdk.Operation{Name: "Reports.AsXML", Method: "GET", Path: "/reports/xml"}
 
 // AsHTML sends GET /reports/html (Postman: Reports › Report as HTML).
 //
 // The result is the response body as text (the examples are text/html).
 func (s *ReportsService) AsHTML(ctx context.Context) (string, *Response, error) {
-	return send[string](ctx, s.rt, &opReportsAsHTML, call{})
+	return sdk.Send[string](ctx, s.rt, &opReportsAsHTML, sdk.Call{})
 }
 
-var opReportsAsHTML = operation{name: "Reports.AsHTML", method: "GET", path: "/reports/html"}
+var opReportsAsHTML = sdk.Operation{Name: "Reports.AsHTML", Method: "GET", Path: "/reports/html"}
 
 // AsCSV sends GET /reports/csv (Postman: Reports › Report as CSV).
 //
 // The result is the response body as text (the examples are text/csv).
 func (s *ReportsService) AsCSV(ctx context.Context) (string, *Response, error) {
-	return send[string](ctx, s.rt, &opReportsAsCSV, call{})
+	return sdk.Send[string](ctx, s.rt, &opReportsAsCSV, sdk.Call{})
 }
 
-var opReportsAsCSV = operation{name: "Reports.AsCSV", method: "GET", path: "/reports/csv"}
+var opReportsAsCSV = sdk.Operation{Name: "Reports.AsCSV", Method: "GET", Path: "/reports/csv"}
 
 // Logo sends GET /reports/logo (Postman: Reports › Logo).
 //
 // The result is the response body as bytes (the examples are image/png).
 func (s *ReportsService) Logo(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opReportsLogo, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opReportsLogo, sdk.Call{})
 }
 
-var opReportsLogo = operation{name: "Reports.Logo", method: "GET", path: "/reports/logo"}
+var opReportsLogo = sdk.Operation{Name: "Reports.Logo", Method: "GET", Path: "/reports/logo"}
 
 // Ping sends GET /ping (Postman: Reports › Ping).
 func (s *ReportsService) Ping(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opReportsPing, call{})
+	return sdk.Send[[]byte](ctx, s.rt, &opReportsPing, sdk.Call{})
 }
 
-var opReportsPing = operation{name: "Reports.Ping", method: "GET", path: "/ping"}
+var opReportsPing = sdk.Operation{Name: "Reports.Ping", Method: "GET", Path: "/ping"}
 
 // Version sends GET /version (Postman: Reports › Version).
 func (s *ReportsService) Version(ctx context.Context) (*string, *Response, error) {
-	return send[*string](ctx, s.rt, &opReportsVersion, call{})
+	return sdk.Send[*string](ctx, s.rt, &opReportsVersion, sdk.Call{})
 }
 
-var opReportsVersion = operation{name: "Reports.Version", method: "GET", path: "/version"}
+var opReportsVersion = sdk.Operation{Name: "Reports.Version", Method: "GET", Path: "/version"}

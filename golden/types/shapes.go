@@ -3,12 +3,16 @@
 
 package types
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // ShapesService holds the requests of the Postman folder "Shapes", as
 // client.Shapes.
 type ShapesService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // OptionalAndNullable sends GET /shapes/optional (Postman: Shapes › Optional
@@ -17,87 +21,87 @@ type ShapesService struct {
 // A member missing from some examples is optional (omitempty); null makes it a
 // pointer.
 func (s *ShapesService) OptionalAndNullable(ctx context.Context) (*ShapesOptionalAndNullableResult, *Response, error) {
-	return sendObject[ShapesOptionalAndNullableResult](ctx, s.rt, &opShapesOptionalAndNullable, call{})
+	return sdk.SendObject[ShapesOptionalAndNullableResult](ctx, s.rt, &opShapesOptionalAndNullable, sdk.Call{})
 }
 
-var opShapesOptionalAndNullable = operation{name: "Shapes.OptionalAndNullable", method: "GET", path: "/shapes/optional"}
+var opShapesOptionalAndNullable = sdk.Operation{Name: "Shapes.OptionalAndNullable", Method: "GET", Path: "/shapes/optional"}
 
 // Numbers sends GET /shapes/numbers (Postman: Shapes › Numbers).
 //
 // Integers only when every example is an integer literal that fits int64.
 func (s *ShapesService) Numbers(ctx context.Context) (*ShapesNumbersResult, *Response, error) {
-	return sendObject[ShapesNumbersResult](ctx, s.rt, &opShapesNumbers, call{})
+	return sdk.SendObject[ShapesNumbersResult](ctx, s.rt, &opShapesNumbers, sdk.Call{})
 }
 
-var opShapesNumbers = operation{name: "Shapes.Numbers", method: "GET", path: "/shapes/numbers"}
+var opShapesNumbers = sdk.Operation{Name: "Shapes.Numbers", Method: "GET", Path: "/shapes/numbers"}
 
 // MixedKinds sends GET /shapes/mixed (Postman: Shapes › Mixed kinds).
 func (s *ShapesService) MixedKinds(ctx context.Context) (*ShapesMixedKindsResult, *Response, error) {
-	return sendObject[ShapesMixedKindsResult](ctx, s.rt, &opShapesMixedKinds, call{})
+	return sdk.SendObject[ShapesMixedKindsResult](ctx, s.rt, &opShapesMixedKinds, sdk.Call{})
 }
 
-var opShapesMixedKinds = operation{name: "Shapes.MixedKinds", method: "GET", path: "/shapes/mixed"}
+var opShapesMixedKinds = sdk.Operation{Name: "Shapes.MixedKinds", Method: "GET", Path: "/shapes/mixed"}
 
 // EmptyContainers sends GET /shapes/empty (Postman: Shapes › Empty containers).
 //
 // Arrays and objects seen only empty get the loosest type that decodes.
 func (s *ShapesService) EmptyContainers(ctx context.Context) (*ShapesEmptyContainersResult, *Response, error) {
-	return sendObject[ShapesEmptyContainersResult](ctx, s.rt, &opShapesEmptyContainers, call{})
+	return sdk.SendObject[ShapesEmptyContainersResult](ctx, s.rt, &opShapesEmptyContainers, sdk.Call{})
 }
 
-var opShapesEmptyContainers = operation{name: "Shapes.EmptyContainers", method: "GET", path: "/shapes/empty"}
+var opShapesEmptyContainers = sdk.Operation{Name: "Shapes.EmptyContainers", Method: "GET", Path: "/shapes/empty"}
 
 // Timestamps sends GET /shapes/times (Postman: Shapes › Timestamps).
 func (s *ShapesService) Timestamps(ctx context.Context) (*ShapesTimestampsResult, *Response, error) {
-	return sendObject[ShapesTimestampsResult](ctx, s.rt, &opShapesTimestamps, call{})
+	return sdk.SendObject[ShapesTimestampsResult](ctx, s.rt, &opShapesTimestamps, sdk.Call{})
 }
 
-var opShapesTimestamps = operation{name: "Shapes.Timestamps", method: "GET", path: "/shapes/times"}
+var opShapesTimestamps = sdk.Operation{Name: "Shapes.Timestamps", Method: "GET", Path: "/shapes/times"}
 
 // AwkwardKeys sends GET /shapes/keys (Postman: Shapes › Awkward keys).
 //
 // Keys that are not identifiers keep their key in the tag; keys that spell the
 // same Go name are numbered.
 func (s *ShapesService) AwkwardKeys(ctx context.Context) (*ShapesAwkwardKeysResult, *Response, error) {
-	return sendObject[ShapesAwkwardKeysResult](ctx, s.rt, &opShapesAwkwardKeys, call{})
+	return sdk.SendObject[ShapesAwkwardKeysResult](ctx, s.rt, &opShapesAwkwardKeys, sdk.Call{})
 }
 
-var opShapesAwkwardKeys = operation{name: "Shapes.AwkwardKeys", method: "GET", path: "/shapes/keys"}
+var opShapesAwkwardKeys = sdk.Operation{Name: "Shapes.AwkwardKeys", Method: "GET", Path: "/shapes/keys"}
 
 // Dictionary sends GET /shapes/dictionary (Postman: Shapes › Dictionary).
 //
 // Objects keyed by data become maps.
 func (s *ShapesService) Dictionary(ctx context.Context) (*ShapesDictionaryResult, *Response, error) {
-	return sendObject[ShapesDictionaryResult](ctx, s.rt, &opShapesDictionary, call{})
+	return sdk.SendObject[ShapesDictionaryResult](ctx, s.rt, &opShapesDictionary, sdk.Call{})
 }
 
-var opShapesDictionary = operation{name: "Shapes.Dictionary", method: "GET", path: "/shapes/dictionary"}
+var opShapesDictionary = sdk.Operation{Name: "Shapes.Dictionary", Method: "GET", Path: "/shapes/dictionary"}
 
 // DeepNesting sends GET /shapes/deep (Postman: Shapes › Deep nesting).
 func (s *ShapesService) DeepNesting(ctx context.Context) (*Org, *Response, error) {
-	return sendObject[Org](ctx, s.rt, &opShapesDeepNesting, call{})
+	return sdk.SendObject[Org](ctx, s.rt, &opShapesDeepNesting, sdk.Call{})
 }
 
-var opShapesDeepNesting = operation{name: "Shapes.DeepNesting", method: "GET", path: "/shapes/deep"}
+var opShapesDeepNesting = sdk.Operation{Name: "Shapes.DeepNesting", Method: "GET", Path: "/shapes/deep"}
 
 // Matrix sends GET /shapes/matrix (Postman: Shapes › Matrix).
 //
 // Arrays of arrays.
 func (s *ShapesService) Matrix(ctx context.Context) ([][]ShapesMatrixItemItem, *Response, error) {
-	return send[[][]ShapesMatrixItemItem](ctx, s.rt, &opShapesMatrix, call{})
+	return sdk.Send[[][]ShapesMatrixItemItem](ctx, s.rt, &opShapesMatrix, sdk.Call{})
 }
 
-var opShapesMatrix = operation{name: "Shapes.Matrix", method: "GET", path: "/shapes/matrix"}
+var opShapesMatrix = sdk.Operation{Name: "Shapes.Matrix", Method: "GET", Path: "/shapes/matrix"}
 
 // Token sends POST /oauth/token (Postman: Shapes › Token).
 //
 // Types carry shapes only: the token values never reach the SDK.
 func (s *ShapesService) Token(ctx context.Context, body *ShapesTokenForm) (*ShapesTokenResult, *Response, error) {
-	return sendObject[ShapesTokenResult](ctx, s.rt, &opShapesToken, call{body: body})
+	return sdk.SendObject[ShapesTokenResult](ctx, s.rt, &opShapesToken, sdk.Call{Body: body})
 }
 
-var opShapesToken = operation{name: "Shapes.Token", method: "POST", path: "/oauth/token",
-	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
-		form: []param{
-			{in: inForm, key: "grant_type", value: "client_credentials", slot: 1},
+var opShapesToken = sdk.Operation{Name: "Shapes.Token", Method: "POST", Path: "/oauth/token",
+	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "grant_type", Value: "client_credentials", Slot: 1},
 		}}}

@@ -3,12 +3,16 @@
 
 package urls
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // Client is a client for the URL forms API. Create one with NewClient; it is
 // safe for concurrent use.
 type Client struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // DefaultBaseURL is the base URL the collection gives; WithBaseURL changes it.
@@ -16,10 +20,10 @@ const DefaultBaseURL = "http://127.0.0.1:8765/prefix"
 
 // sdkDefaults is what the collection says about the client: its origins and the
 // values of the variables its requests use (credentials excluded).
-var sdkDefaults = clientDefaults{
-	origins:   []string{"{{baseUrl}}", "http://localhost:3000"},
-	userAgent: "postgen-urls",
-	variables: map[string]string{
+var sdkDefaults = sdk.Defaults{
+	Origins:   []string{"{{baseUrl}}", "http://localhost:3000"},
+	UserAgent: "postgen-urls",
+	Variables: map[string]string{
 		"baseUrl":   "http://127.0.0.1:8765/prefix",
 		"itemsPath": "items/all",
 		"qv":        "x&y=z",
@@ -29,7 +33,7 @@ var sdkDefaults = clientDefaults{
 // NewClient returns a client configured by opts, or the first error an option
 // reports.
 func NewClient(opts ...Option) (*Client, error) {
-	rt, err := newCore(&sdkDefaults, opts)
+	rt, err := sdk.NewCore(&sdkDefaults, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -39,20 +43,20 @@ func NewClient(opts ...Option) (*Client, error) {
 // StringURLWithQueryEdgeCases sends GET /t01/path with space/ü (Postman: String
 // URL with query edge cases).
 func (c *Client) StringURLWithQueryEdgeCases(ctx context.Context, params *StringURLWithQueryEdgeCasesParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opStringURLWithQueryEdgeCases, call{fields: params})
+	return sdk.Send[[]byte](ctx, c.rt, &opStringURLWithQueryEdgeCases, sdk.Call{Fields: params})
 }
 
-var opStringURLWithQueryEdgeCases = operation{name: "StringURLWithQueryEdgeCases", method: "GET", path: "/t01/path with space/ü",
-	params: []param{
-		{key: "a", value: "1", slot: 1},
-		{key: "b", value: "hello world", slot: 2},
-		{key: "c", value: "a+b", slot: 3},
-		{key: "empty", slot: 4},
-		{key: "novalue", null: true, slot: 5},
-		{key: "dup", value: "1", slot: 6},
-		{key: "dup", value: "2", slot: 6, secondary: true},
-		{key: "", null: true, slot: 7},
-		{key: "eq", value: "a=b", slot: 8},
+var opStringURLWithQueryEdgeCases = sdk.Operation{Name: "StringURLWithQueryEdgeCases", Method: "GET", Path: "/t01/path with space/ü",
+	Params: []sdk.Param{
+		{Key: "a", Value: "1", Slot: 1},
+		{Key: "b", Value: "hello world", Slot: 2},
+		{Key: "c", Value: "a+b", Slot: 3},
+		{Key: "empty", Slot: 4},
+		{Key: "novalue", Null: true, Slot: 5},
+		{Key: "dup", Value: "1", Slot: 6},
+		{Key: "dup", Value: "2", Slot: 6, Secondary: true},
+		{Key: "", Null: true, Slot: 7},
+		{Key: "eq", Value: "a=b", Slot: 8},
 	}}
 
 // ObjectURLRawIgnored sends GET
@@ -61,49 +65,49 @@ var opStringURLWithQueryEdgeCases = operation{name: "StringURLWithQueryEdgeCases
 //
 // Path defaults: id "42", itemID "7".
 func (c *Client) ObjectURLRawIgnored(ctx context.Context, id, itemID, unset string, params *ObjectURLRawIgnoredParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opObjectURLRawIgnored, call{path: []string{id, itemID, unset}, fields: params})
+	return sdk.Send[[]byte](ctx, c.rt, &opObjectURLRawIgnored, sdk.Call{Path: []string{id, itemID, unset}, Fields: params})
 }
 
-var opObjectURLRawIgnored = operation{name: "ObjectURLRawIgnored", method: "GET", path: "/t02/:id/items/:itemId.json/:unset/{{itemsPath}}",
-	pathVars: []string{"id", "itemId", "unset"}, pathValues: []string{"42", "7", ""},
-	params: []param{
-		{key: "a", value: "1", slot: 1},
-		{key: "dis", value: "x", disabled: true, slot: 2},
-		{key: "b", null: true, slot: 3},
-		{key: "c", slot: 4},
-		{key: "d e", value: "f&g=h#i", slot: 5},
-		{key: "k=x", value: "v", slot: 6},
+var opObjectURLRawIgnored = sdk.Operation{Name: "ObjectURLRawIgnored", Method: "GET", Path: "/t02/:id/items/:itemId.json/:unset/{{itemsPath}}",
+	PathVars: []string{"id", "itemId", "unset"}, PathValues: []string{"42", "7", ""},
+	Params: []sdk.Param{
+		{Key: "a", Value: "1", Slot: 1},
+		{Key: "dis", Value: "x", Disabled: true, Slot: 2},
+		{Key: "b", Null: true, Slot: 3},
+		{Key: "c", Slot: 4},
+		{Key: "d e", Value: "f&g=h#i", Slot: 5},
+		{Key: "k=x", Value: "v", Slot: 6},
 	}}
 
 // VariableValueWithStructure sends GET /t03 (Postman: Variable value with
 // structure).
 func (c *Client) VariableValueWithStructure(ctx context.Context, params *VariableValueWithStructureParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opVariableValueWithStructure, call{fields: params})
+	return sdk.Send[[]byte](ctx, c.rt, &opVariableValueWithStructure, sdk.Call{Fields: params})
 }
 
-var opVariableValueWithStructure = operation{name: "VariableValueWithStructure", method: "GET", path: "/t03",
-	params: []param{
-		{key: "q", value: "{{qv}}", slot: 1},
+var opVariableValueWithStructure = sdk.Operation{Name: "VariableValueWithStructure", Method: "GET", Path: "/t03",
+	Params: []sdk.Param{
+		{Key: "q", Value: "{{qv}}", Slot: 1},
 	}}
 
 // NumericPathVariable sends GET /pv1/:id (Postman: Numeric path variable).
 func (c *Client) NumericPathVariable(ctx context.Context, id string) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opNumericPathVariable, call{path: []string{id}})
+	return sdk.Send[[]byte](ctx, c.rt, &opNumericPathVariable, sdk.Call{Path: []string{id}})
 }
 
-var opNumericPathVariable = operation{name: "NumericPathVariable", method: "GET", path: "/pv1/:id",
-	pathVars: []string{"id"}}
+var opNumericPathVariable = sdk.Operation{Name: "NumericPathVariable", Method: "GET", Path: "/pv1/:id",
+	PathVars: []string{"id"}}
 
 // LiteralHostWithPort sends GET /health (Postman: Literal host with port).
 func (c *Client) LiteralHostWithPort(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opLiteralHostWithPort, call{})
+	return sdk.Send[[]byte](ctx, c.rt, &opLiteralHostWithPort, sdk.Call{})
 }
 
-var opLiteralHostWithPort = operation{name: "LiteralHostWithPort", method: "GET", origin: 1, path: "/health"}
+var opLiteralHostWithPort = sdk.Operation{Name: "LiteralHostWithPort", Method: "GET", Origin: 1, Path: "/health"}
 
 // LowercaseCustomMethod sends PURGE /cache (Postman: Lowercase custom method).
 func (c *Client) LowercaseCustomMethod(ctx context.Context) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opLowercaseCustomMethod, call{})
+	return sdk.Send[[]byte](ctx, c.rt, &opLowercaseCustomMethod, sdk.Call{})
 }
 
-var opLowercaseCustomMethod = operation{name: "LowercaseCustomMethod", method: "PURGE", path: "/cache"}
+var opLowercaseCustomMethod = sdk.Operation{Name: "LowercaseCustomMethod", Method: "PURGE", Path: "/cache"}

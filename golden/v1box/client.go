@@ -3,10 +3,12 @@
 
 package v1box
 
+import "github.com/postgen/postgen/sdk"
+
 // Client is a client for the Box Content API. Create one with NewClient; it is
 // safe for concurrent use.
 type Client struct {
-	rt *core
+	rt *sdk.Core
 
 	// Collaborations holds the requests of the "Collaborations" folder: Description
 	Collaborations *CollaborationsService
@@ -45,15 +47,15 @@ const DefaultBaseURL = "https://api.box.com"
 
 // sdkDefaults is what the collection says about the client: its origins and the
 // values of the variables its requests use (credentials excluded).
-var sdkDefaults = clientDefaults{
-	origins:   []string{"https://api.box.com", "https://upload.box.com"},
-	userAgent: "postgen-v1box",
+var sdkDefaults = sdk.Defaults{
+	Origins:   []string{"https://api.box.com", "https://upload.box.com"},
+	UserAgent: "postgen-v1box",
 }
 
 // NewClient returns a client configured by opts, or the first error an option
 // reports.
 func NewClient(opts ...Option) (*Client, error) {
-	rt, err := newCore(&sdkDefaults, opts)
+	rt, err := sdk.NewCore(&sdkDefaults, opts)
 	if err != nil {
 		return nil, err
 	}

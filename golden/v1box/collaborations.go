@@ -3,14 +3,18 @@
 
 package v1box
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // CollaborationsService holds the requests of the Postman folder
 // "Collaborations", as client.Collaborations.
 //
 // Description.
 type CollaborationsService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // GetPending sends GET /2.0/collaborations (Postman: Collaborations › Get
@@ -18,13 +22,13 @@ type CollaborationsService struct {
 //
 // Description.
 func (s *CollaborationsService) GetPending(ctx context.Context, params *CollaborationsGetPendingParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opCollaborationsGetPending, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsGetPending, sdk.Call{Fields: params})
 }
 
-var opCollaborationsGetPending = operation{name: "Collaborations.GetPending", method: "GET", path: "/2.0/collaborations",
-	params: []param{
-		{key: "status", value: "pending", slot: 1},
-		{in: inHeader, key: "Authorization", slot: 2},
+var opCollaborationsGetPending = sdk.Operation{Name: "Collaborations.GetPending", Method: "GET", Path: "/2.0/collaborations",
+	Params: []sdk.Param{
+		{Key: "status", Value: "pending", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Slot: 2},
 	}}
 
 // Retrieve sends GET /2.0/collaborations/28503997 (Postman: Collaborations ›
@@ -32,12 +36,12 @@ var opCollaborationsGetPending = operation{name: "Collaborations.GetPending", me
 //
 // Description.
 func (s *CollaborationsService) Retrieve(ctx context.Context, params *CollaborationsRetrieveParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opCollaborationsRetrieve, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsRetrieve, sdk.Call{Fields: params})
 }
 
-var opCollaborationsRetrieve = operation{name: "Collaborations.Retrieve", method: "GET", path: "/2.0/collaborations/28503997",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opCollaborationsRetrieve = sdk.Operation{Name: "Collaborations.Retrieve", Method: "GET", Path: "/2.0/collaborations/28503997",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}
 
 // RetrieveAll sends GET /2.0/folders/300065354/collaborations (Postman:
@@ -45,12 +49,12 @@ var opCollaborationsRetrieve = operation{name: "Collaborations.Retrieve", method
 //
 // Description.
 func (s *CollaborationsService) RetrieveAll(ctx context.Context, params *CollaborationsRetrieveAllParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opCollaborationsRetrieveAll, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsRetrieveAll, sdk.Call{Fields: params})
 }
 
-var opCollaborationsRetrieveAll = operation{name: "Collaborations.RetrieveAll", method: "GET", path: "/2.0/folders/300065354/collaborations",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opCollaborationsRetrieveAll = sdk.Operation{Name: "Collaborations.RetrieveAll", Method: "GET", Path: "/2.0/folders/300065354/collaborations",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}
 
 // Add sends POST /2.0/collaborations/ (Postman: Collaborations › Add a
@@ -58,38 +62,38 @@ var opCollaborationsRetrieveAll = operation{name: "Collaborations.RetrieveAll", 
 //
 // Description.
 func (s *CollaborationsService) Add(ctx context.Context, body *CollaborationsAddBody, params *CollaborationsAddParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opCollaborationsAdd, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsAdd, sdk.Call{Fields: params, Body: body})
 }
 
-var opCollaborationsAdd = operation{name: "Collaborations.Add", method: "POST", path: "/2.0/collaborations/",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opCollaborationsAdd = sdk.Operation{Name: "Collaborations.Add", Method: "POST", Path: "/2.0/collaborations/",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"item\": { \"id\": \"300065354\", \"type\": \"folder\"}, \"accessible_by\": { \"id\": \"129395212\"}, \"role\": \"editor\"}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"item\": { \"id\": \"300065354\", \"type\": \"folder\"}, \"accessible_by\": { \"id\": \"129395212\"}, \"role\": \"editor\"}"}}
 
 // Edit sends PUT /2.0/collaborations/28503997 (Postman: Collaborations › Edit a
 // Collaboration).
 //
 // Description.
 func (s *CollaborationsService) Edit(ctx context.Context, body *CollaborationsEditBody, params *CollaborationsEditParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opCollaborationsEdit, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsEdit, sdk.Call{Fields: params, Body: body})
 }
 
-var opCollaborationsEdit = operation{name: "Collaborations.Edit", method: "PUT", path: "/2.0/collaborations/28503997",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opCollaborationsEdit = sdk.Operation{Name: "Collaborations.Edit", Method: "PUT", Path: "/2.0/collaborations/28503997",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"role\": \"viewer\"}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"role\": \"viewer\"}"}}
 
 // Remove sends DELETE /2.0/collaborations/28504189 (Postman: Collaborations ›
 // Remove a Collaboration).
 //
 // Description.
 func (s *CollaborationsService) Remove(ctx context.Context, params *CollaborationsRemoveParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opCollaborationsRemove, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsRemove, sdk.Call{Fields: params})
 }
 
-var opCollaborationsRemove = operation{name: "Collaborations.Remove", method: "DELETE", path: "/2.0/collaborations/28504189",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opCollaborationsRemove = sdk.Operation{Name: "Collaborations.Remove", Method: "DELETE", Path: "/2.0/collaborations/28504189",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}

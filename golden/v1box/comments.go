@@ -3,14 +3,18 @@
 
 package v1box
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // CommentsService holds the requests of the Postman folder "Comments", as
 // client.Comments.
 //
 // Description.
 type CommentsService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // GetInformationAbout sends GET /2.0/comments/12772127 (Postman: Comments › Get
@@ -18,12 +22,12 @@ type CommentsService struct {
 //
 // Description.
 func (s *CommentsService) GetInformationAbout(ctx context.Context, params *CommentsGetInformationAboutParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opCommentsGetInformationAbout, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opCommentsGetInformationAbout, sdk.Call{Fields: params})
 }
 
-var opCommentsGetInformationAbout = operation{name: "Comments.GetInformationAbout", method: "GET", path: "/2.0/comments/12772127",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opCommentsGetInformationAbout = sdk.Operation{Name: "Comments.GetInformationAbout", Method: "GET", Path: "/2.0/comments/12772127",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}
 
 // AddToFile sends POST /2.0/comments (Postman: Comments › Add a Comment to a
@@ -31,66 +35,66 @@ var opCommentsGetInformationAbout = operation{name: "Comments.GetInformationAbou
 //
 // Description.
 func (s *CommentsService) AddToFile(ctx context.Context, body *CommentsAddToFileBody, params *CommentsAddToFileParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opCommentsAddToFile, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opCommentsAddToFile, sdk.Call{Fields: params, Body: body})
 }
 
-var opCommentsAddToFile = operation{name: "Comments.AddToFile", method: "POST", path: "/2.0/comments",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opCommentsAddToFile = sdk.Operation{Name: "Comments.AddToFile", Method: "POST", Path: "/2.0/comments",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\n\n\t\"item\":\n\n\t{\"type\": \"file\", \"id\": \"6526455273\"}, \n    \n\t\"message\": \"This looks great!\"\n\n}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\n\n\t\"item\":\n\n\t{\"type\": \"file\", \"id\": \"6526455273\"}, \n    \n\t\"message\": \"This looks great!\"\n\n}"}}
 
 // AddToFile2 sends POST /2.0/comments (Postman: Comments › Add an '@' Comment
 // to a File).
 //
 // Description.
 func (s *CommentsService) AddToFile2(ctx context.Context, body *CommentsAddToFile2Body, params *CommentsAddToFile2Params) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opCommentsAddToFile2, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opCommentsAddToFile2, sdk.Call{Fields: params, Body: body})
 }
 
-var opCommentsAddToFile2 = operation{name: "Comments.AddToFile2", method: "POST", path: "/2.0/comments",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opCommentsAddToFile2 = sdk.Operation{Name: "Comments.AddToFile2", Method: "POST", Path: "/2.0/comments",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\n\n\t\"item\":\n\n\t{\"type\": \"file\", \"id\": \"6526455273\"}, \n    \n\t\"tagged_message\": \"Tagged mention for @[192642898:Rory]\"\n\n}\n\n"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\n\n\t\"item\":\n\n\t{\"type\": \"file\", \"id\": \"6526455273\"}, \n    \n\t\"tagged_message\": \"Tagged mention for @[192642898:Rory]\"\n\n}\n\n"}}
 
 // AddReplyToFile sends POST /2.0/comments/15322686/comments (Postman: Comments
 // › Add an Reply Comment to a File).
 //
 // Description.
 func (s *CommentsService) AddReplyToFile(ctx context.Context, body *CommentsAddReplyToFileBody, params *CommentsAddReplyToFileParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opCommentsAddReplyToFile, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opCommentsAddReplyToFile, sdk.Call{Fields: params, Body: body})
 }
 
-var opCommentsAddReplyToFile = operation{name: "Comments.AddReplyToFile", method: "POST", path: "/2.0/comments/15322686/comments",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opCommentsAddReplyToFile = sdk.Operation{Name: "Comments.AddReplyToFile", Method: "POST", Path: "/2.0/comments/15322686/comments",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"tagged_message\": \"Tagged mention for @[192642898:Rory]\"}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"tagged_message\": \"Tagged mention for @[192642898:Rory]\"}"}}
 
 // ChangeSMessage sends PUT /2.0/comments/12772103 (Postman: Comments › Change a
 // Comment's Message).
 //
 // Description.
 func (s *CommentsService) ChangeSMessage(ctx context.Context, body *CommentsChangeSMessageBody, params *CommentsChangeSMessageParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opCommentsChangeSMessage, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opCommentsChangeSMessage, sdk.Call{Fields: params, Body: body})
 }
 
-var opCommentsChangeSMessage = operation{name: "Comments.ChangeSMessage", method: "PUT", path: "/2.0/comments/12772103",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opCommentsChangeSMessage = sdk.Operation{Name: "Comments.ChangeSMessage", Method: "PUT", Path: "/2.0/comments/12772103",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"message\": \"Change comment via the API\"}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"message\": \"Change comment via the API\"}"}}
 
 // Delete sends DELETE /2.0/comments/12772103 (Postman: Comments › Delete a
 // Comment).
 //
 // Description.
 func (s *CommentsService) Delete(ctx context.Context, params *CommentsDeleteParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opCommentsDelete, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opCommentsDelete, sdk.Call{Fields: params})
 }
 
-var opCommentsDelete = operation{name: "Comments.Delete", method: "DELETE", path: "/2.0/comments/12772103",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opCommentsDelete = sdk.Operation{Name: "Comments.Delete", Method: "DELETE", Path: "/2.0/comments/12772103",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}

@@ -3,27 +3,31 @@
 
 package v1box
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // EventsService holds the requests of the Postman folder "Events", as
 // client.Events.
 //
 // Description.
 type EventsService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // GetForUser sends GET /2.0//events (Postman: Events › Get Events for a User).
 //
 // Description.
 func (s *EventsService) GetForUser(ctx context.Context, params *EventsGetForUserParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opEventsGetForUser, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opEventsGetForUser, sdk.Call{Fields: params})
 }
 
-var opEventsGetForUser = operation{name: "Events.GetForUser", method: "GET", path: "/2.0//events",
-	params: []param{
-		{key: "limit", value: "100", slot: 1},
-		{in: inHeader, key: "Authorization", slot: 2},
+var opEventsGetForUser = sdk.Operation{Name: "Events.GetForUser", Method: "GET", Path: "/2.0//events",
+	Params: []sdk.Param{
+		{Key: "limit", Value: "100", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Slot: 2},
 	}}
 
 // GetSpecificInEnterprise sends GET /2.0/events (Postman: Events › Get a
@@ -31,14 +35,14 @@ var opEventsGetForUser = operation{name: "Events.GetForUser", method: "GET", pat
 //
 // Description.
 func (s *EventsService) GetSpecificInEnterprise(ctx context.Context, params *EventsGetSpecificInEnterpriseParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opEventsGetSpecificInEnterprise, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opEventsGetSpecificInEnterprise, sdk.Call{Fields: params})
 }
 
-var opEventsGetSpecificInEnterprise = operation{name: "Events.GetSpecificInEnterprise", method: "GET", path: "/2.0/events",
-	params: []param{
-		{key: "stream_type", value: "admin_logs", slot: 1},
-		{key: "event_type", value: "GROUP_ADD_USER", slot: 2},
-		{in: inHeader, key: "Authorization", slot: 3},
+var opEventsGetSpecificInEnterprise = sdk.Operation{Name: "Events.GetSpecificInEnterprise", Method: "GET", Path: "/2.0/events",
+	Params: []sdk.Param{
+		{Key: "stream_type", Value: "admin_logs", Slot: 1},
+		{Key: "event_type", Value: "GROUP_ADD_USER", Slot: 2},
+		{In: sdk.InHeader, Key: "Authorization", Slot: 3},
 	}}
 
 // GetInEnterprise sends GET /2.0/events (Postman: Events › Get Events in an
@@ -46,11 +50,11 @@ var opEventsGetSpecificInEnterprise = operation{name: "Events.GetSpecificInEnter
 //
 // Description.
 func (s *EventsService) GetInEnterprise(ctx context.Context, params *EventsGetInEnterpriseParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opEventsGetInEnterprise, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opEventsGetInEnterprise, sdk.Call{Fields: params})
 }
 
-var opEventsGetInEnterprise = operation{name: "Events.GetInEnterprise", method: "GET", path: "/2.0/events",
-	params: []param{
-		{key: "stream_type", value: "admin_logs", slot: 1},
-		{in: inHeader, key: "Authorization", slot: 2},
+var opEventsGetInEnterprise = sdk.Operation{Name: "Events.GetInEnterprise", Method: "GET", Path: "/2.0/events",
+	Params: []sdk.Param{
+		{Key: "stream_type", Value: "admin_logs", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Slot: 2},
 	}}

@@ -3,14 +3,18 @@
 
 package v1box
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // FilesService holds the requests of the Postman folder "Files", as
 // client.Files.
 //
 // Description.
 type FilesService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // Download sends GET /2.0/files/5639341636/content (Postman: Files › Download a
@@ -18,12 +22,12 @@ type FilesService struct {
 //
 // Description.
 func (s *FilesService) Download(ctx context.Context, params *FilesDownloadParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesDownload, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesDownload, sdk.Call{Fields: params})
 }
 
-var opFilesDownload = operation{name: "Files.Download", method: "GET", path: "/2.0/files/5639341636/content",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opFilesDownload = sdk.Operation{Name: "Files.Download", Method: "GET", Path: "/2.0/files/5639341636/content",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}
 
 // GetInformationAbout sends GET /2.0/files/3677287625 (Postman: Files › Get
@@ -31,12 +35,12 @@ var opFilesDownload = operation{name: "Files.Download", method: "GET", path: "/2
 //
 // Description.
 func (s *FilesService) GetInformationAbout(ctx context.Context, params *FilesGetInformationAboutParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesGetInformationAbout, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesGetInformationAbout, sdk.Call{Fields: params})
 }
 
-var opFilesGetInformationAbout = operation{name: "Files.GetInformationAbout", method: "GET", path: "/2.0/files/3677287625",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opFilesGetInformationAbout = sdk.Operation{Name: "Files.GetInformationAbout", Method: "GET", Path: "/2.0/files/3677287625",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}
 
 // ViewCommentsOn sends GET /2.0/files/3871754690/comments (Postman: Files ›
@@ -44,12 +48,12 @@ var opFilesGetInformationAbout = operation{name: "Files.GetInformationAbout", me
 //
 // Description.
 func (s *FilesService) ViewCommentsOn(ctx context.Context, params *FilesViewCommentsOnParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesViewCommentsOn, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesViewCommentsOn, sdk.Call{Fields: params})
 }
 
-var opFilesViewCommentsOn = operation{name: "Files.ViewCommentsOn", method: "GET", path: "/2.0/files/3871754690/comments",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opFilesViewCommentsOn = sdk.Operation{Name: "Files.ViewCommentsOn", Method: "GET", Path: "/2.0/files/3871754690/comments",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}
 
 // GetThumbnailFor sends GET /2.0/files/5639341636/thumbnail.png (Postman: Files
@@ -57,16 +61,16 @@ var opFilesViewCommentsOn = operation{name: "Files.ViewCommentsOn", method: "GET
 //
 // Description.
 func (s *FilesService) GetThumbnailFor(ctx context.Context, params *FilesGetThumbnailForParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesGetThumbnailFor, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesGetThumbnailFor, sdk.Call{Fields: params})
 }
 
-var opFilesGetThumbnailFor = operation{name: "Files.GetThumbnailFor", method: "GET", path: "/2.0/files/5639341636/thumbnail.png",
-	params: []param{
-		{key: "min_height", value: "256", slot: 1},
-		{key: "min_width", value: "256", slot: 2},
-		{key: "max_height", value: "256", slot: 3},
-		{key: "max_width", value: "256", slot: 4},
-		{in: inHeader, key: "Authorization", slot: 5},
+var opFilesGetThumbnailFor = sdk.Operation{Name: "Files.GetThumbnailFor", Method: "GET", Path: "/2.0/files/5639341636/thumbnail.png",
+	Params: []sdk.Param{
+		{Key: "min_height", Value: "256", Slot: 1},
+		{Key: "min_width", Value: "256", Slot: 2},
+		{Key: "max_height", Value: "256", Slot: 3},
+		{Key: "max_width", Value: "256", Slot: 4},
+		{In: sdk.InHeader, Key: "Authorization", Slot: 5},
 	}}
 
 // GetTrashed sends GET /2.0/files/5949697285/trash (Postman: Files › Get a
@@ -74,12 +78,12 @@ var opFilesGetThumbnailFor = operation{name: "Files.GetThumbnailFor", method: "G
 //
 // Description.
 func (s *FilesService) GetTrashed(ctx context.Context, params *FilesGetTrashedParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesGetTrashed, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesGetTrashed, sdk.Call{Fields: params})
 }
 
-var opFilesGetTrashed = operation{name: "Files.GetTrashed", method: "GET", path: "/2.0/files/5949697285/trash",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opFilesGetTrashed = sdk.Operation{Name: "Files.GetTrashed", Method: "GET", Path: "/2.0/files/5949697285/trash",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}
 
 // ViewVersionsOf sends GET /2.0/files/3871754690/versions (Postman: Files ›
@@ -87,12 +91,12 @@ var opFilesGetTrashed = operation{name: "Files.GetTrashed", method: "GET", path:
 //
 // Description.
 func (s *FilesService) ViewVersionsOf(ctx context.Context, params *FilesViewVersionsOfParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesViewVersionsOf, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesViewVersionsOf, sdk.Call{Fields: params})
 }
 
-var opFilesViewVersionsOf = operation{name: "Files.ViewVersionsOf", method: "GET", path: "/2.0/files/3871754690/versions",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opFilesViewVersionsOf = sdk.Operation{Name: "Files.ViewVersionsOf", Method: "GET", Path: "/2.0/files/3871754690/versions",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}
 
 // ViewTasksOn sends GET /2.0/files/3871754690/tasks (Postman: Files › View the
@@ -100,55 +104,55 @@ var opFilesViewVersionsOf = operation{name: "Files.ViewVersionsOf", method: "GET
 //
 // Description.
 func (s *FilesService) ViewTasksOn(ctx context.Context, params *FilesViewTasksOnParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesViewTasksOn, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesViewTasksOn, sdk.Call{Fields: params})
 }
 
-var opFilesViewTasksOn = operation{name: "Files.ViewTasksOn", method: "GET", path: "/2.0/files/3871754690/tasks",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opFilesViewTasksOn = sdk.Operation{Name: "Files.ViewTasksOn", Method: "GET", Path: "/2.0/files/3871754690/tasks",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}
 
 // Copy sends POST /2.0/files/3869227054/copy (Postman: Files › Copy a File).
 //
 // Description.
 func (s *FilesService) Copy(ctx context.Context, body *FilesCopyBody, params *FilesCopyParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesCopy, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesCopy, sdk.Call{Fields: params, Body: body})
 }
 
-var opFilesCopy = operation{name: "Files.Copy", method: "POST", path: "/2.0/files/3869227054/copy",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opFilesCopy = sdk.Operation{Name: "Files.Copy", Method: "POST", Path: "/2.0/files/3869227054/copy",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"parent\": {\"id\" : 0}}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"parent\": {\"id\" : 0}}"}}
 
 // RestoreTrashed sends POST /2.0/files/5949697285 (Postman: Files › Restore a
 // Trashed File).
 //
 // Description.
 func (s *FilesService) RestoreTrashed(ctx context.Context, params *FilesRestoreTrashedParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesRestoreTrashed, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesRestoreTrashed, sdk.Call{Fields: params})
 }
 
-var opFilesRestoreTrashed = operation{name: "Files.RestoreTrashed", method: "POST", path: "/2.0/files/5949697285",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opFilesRestoreTrashed = sdk.Operation{Name: "Files.RestoreTrashed", Method: "POST", Path: "/2.0/files/5949697285",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}
 
 // Upload sends POST /api/2.0/files/content (Postman: Files › Upload a File).
 //
 // Description.
 func (s *FilesService) Upload(ctx context.Context, body *FilesUploadForm, params *FilesUploadParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesUpload, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesUpload, sdk.Call{Fields: params, Body: body})
 }
 
-var opFilesUpload = operation{name: "Files.Upload", method: "POST", origin: 1, path: "/api/2.0/files/content",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opFilesUpload = sdk.Operation{Name: "Files.Upload", Method: "POST", Origin: 1, Path: "/api/2.0/files/content",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyFormData,
-		form: []param{
-			{in: inFile, key: "filename", slot: 1},
-			{in: inForm, key: "folder_id", value: "0", slot: 2},
+	Body: &sdk.BodySpec{Mode: sdk.BodyFormData,
+		Form: []sdk.Param{
+			{In: sdk.InFile, Key: "filename", Slot: 1},
+			{In: sdk.InForm, Key: "folder_id", Value: "0", Slot: 2},
 		}}}
 
 // UploadNewVersionOf sends POST /api/2.0/files/7802124308/content (Postman:
@@ -156,85 +160,85 @@ var opFilesUpload = operation{name: "Files.Upload", method: "POST", origin: 1, p
 //
 // Description.
 func (s *FilesService) UploadNewVersionOf(ctx context.Context, body *FilesUploadNewVersionOfForm, params *FilesUploadNewVersionOfParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesUploadNewVersionOf, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesUploadNewVersionOf, sdk.Call{Fields: params, Body: body})
 }
 
-var opFilesUploadNewVersionOf = operation{name: "Files.UploadNewVersionOf", method: "POST", origin: 1, path: "/api/2.0/files/7802124308/content",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
-		{in: inHeader, key: "If-Match", value: "b3f76e2998597a51ec076076493d905fbf09a76b"},
+var opFilesUploadNewVersionOf = sdk.Operation{Name: "Files.UploadNewVersionOf", Method: "POST", Origin: 1, Path: "/api/2.0/files/7802124308/content",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "If-Match", Value: "b3f76e2998597a51ec076076493d905fbf09a76b"},
 	},
-	body: &bodySpec{mode: bodyFormData,
-		form: []param{
-			{in: inFile, key: "Zelda", slot: 1},
+	Body: &sdk.BodySpec{Mode: sdk.BodyFormData,
+		Form: []sdk.Param{
+			{In: sdk.InFile, Key: "Zelda", Slot: 1},
 		}}}
 
 // Move sends PUT /2.0/files/3869227054 (Postman: Files › Move a File).
 //
 // Description.
 func (s *FilesService) Move(ctx context.Context, body *FilesCopyBody, params *FilesMoveParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesMove, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesMove, sdk.Call{Fields: params, Body: body})
 }
 
-var opFilesMove = operation{name: "Files.Move", method: "PUT", path: "/2.0/files/3869227054",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opFilesMove = sdk.Operation{Name: "Files.Move", Method: "PUT", Path: "/2.0/files/3869227054",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"parent\": {\"id\" : 1139054013}}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"parent\": {\"id\" : 1139054013}}"}}
 
 // CreateSharedLinkFor sends PUT /2.0/files/6526455273 (Postman: Files › Create
 // a Shared Link for a File).
 //
 // Description.
 func (s *FilesService) CreateSharedLinkFor(ctx context.Context, body *FilesCreateSharedLinkForBody, params *FilesCreateSharedLinkForParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesCreateSharedLinkFor, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesCreateSharedLinkFor, sdk.Call{Fields: params, Body: body})
 }
 
-var opFilesCreateSharedLinkFor = operation{name: "Files.CreateSharedLinkFor", method: "PUT", path: "/2.0/files/6526455273",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opFilesCreateSharedLinkFor = sdk.Operation{Name: "Files.CreateSharedLinkFor", Method: "PUT", Path: "/2.0/files/6526455273",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"shared_link\": {\"access\": \"Open\"}}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"shared_link\": {\"access\": \"Open\"}}"}}
 
 // DisableSharedLink sends PUT /2.0/files/6526455273 (Postman: Files › Disable a
 // Shared Link).
 //
 // Description.
 func (s *FilesService) DisableSharedLink(ctx context.Context, body *FilesDisableSharedLinkBody, params *FilesDisableSharedLinkParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesDisableSharedLink, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesDisableSharedLink, sdk.Call{Fields: params, Body: body})
 }
 
-var opFilesDisableSharedLink = operation{name: "Files.DisableSharedLink", method: "PUT", path: "/2.0/files/6526455273",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opFilesDisableSharedLink = sdk.Operation{Name: "Files.DisableSharedLink", Method: "PUT", Path: "/2.0/files/6526455273",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"shared_link\": null}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"shared_link\": null}"}}
 
 // UpdateSInformation sends PUT /2.0/files/3677287625 (Postman: Files › Update a
 // File's Information).
 //
 // Description.
 func (s *FilesService) UpdateSInformation(ctx context.Context, body *FilesUpdateSInformationBody, params *FilesUpdateSInformationParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesUpdateSInformation, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesUpdateSInformation, sdk.Call{Fields: params, Body: body})
 }
 
-var opFilesUpdateSInformation = operation{name: "Files.UpdateSInformation", method: "PUT", path: "/2.0/files/3677287625",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opFilesUpdateSInformation = sdk.Operation{Name: "Files.UpdateSInformation", Method: "PUT", Path: "/2.0/files/3677287625",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"description\":\"File Description 2\"}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"description\":\"File Description 2\"}"}}
 
 // Delete sends DELETE /2.0/files/3862718192 (Postman: Files › Delete a File).
 //
 // Description.
 func (s *FilesService) Delete(ctx context.Context, params *FilesDeleteParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesDelete, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesDelete, sdk.Call{Fields: params})
 }
 
-var opFilesDelete = operation{name: "Files.Delete", method: "DELETE", path: "/2.0/files/3862718192",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
-		{in: inHeader, key: "If-Match", value: "b0d845836633e96992c25fbdca151407938b485c"},
+var opFilesDelete = sdk.Operation{Name: "Files.Delete", Method: "DELETE", Path: "/2.0/files/3862718192",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "If-Match", Value: "b0d845836633e96992c25fbdca151407938b485c"},
 	}}
 
 // PermanentlyDeleteTrashed sends DELETE /2.0/files/5949691601/trash (Postman:
@@ -242,10 +246,10 @@ var opFilesDelete = operation{name: "Files.Delete", method: "DELETE", path: "/2.
 //
 // Description.
 func (s *FilesService) PermanentlyDeleteTrashed(ctx context.Context, params *FilesPermanentlyDeleteTrashedParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFilesPermanentlyDeleteTrashed, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesPermanentlyDeleteTrashed, sdk.Call{Fields: params})
 }
 
-var opFilesPermanentlyDeleteTrashed = operation{name: "Files.PermanentlyDeleteTrashed", method: "DELETE", path: "/2.0/files/5949691601/trash",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opFilesPermanentlyDeleteTrashed = sdk.Operation{Name: "Files.PermanentlyDeleteTrashed", Method: "DELETE", Path: "/2.0/files/5949691601/trash",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}

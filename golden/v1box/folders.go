@@ -3,14 +3,18 @@
 
 package v1box
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // FoldersService holds the requests of the Postman folder "Folders", as
 // client.Folders.
 //
 // Description.
 type FoldersService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // GetInformationAbout sends GET /2.0/folders/103404330 (Postman: Folders › Get
@@ -18,12 +22,12 @@ type FoldersService struct {
 //
 // Description.
 func (s *FoldersService) GetInformationAbout(ctx context.Context, params *FoldersGetInformationAboutParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFoldersGetInformationAbout, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersGetInformationAbout, sdk.Call{Fields: params})
 }
 
-var opFoldersGetInformationAbout = operation{name: "Folders.GetInformationAbout", method: "GET", path: "/2.0/folders/103404330",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opFoldersGetInformationAbout = sdk.Operation{Name: "Folders.GetInformationAbout", Method: "GET", Path: "/2.0/folders/103404330",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}
 
 // RetrieveSItems sends GET /2.0/folders/103404330/items (Postman: Folders ›
@@ -31,12 +35,12 @@ var opFoldersGetInformationAbout = operation{name: "Folders.GetInformationAbout"
 //
 // Description.
 func (s *FoldersService) RetrieveSItems(ctx context.Context, params *FoldersRetrieveSItemsParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFoldersRetrieveSItems, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersRetrieveSItems, sdk.Call{Fields: params})
 }
 
-var opFoldersRetrieveSItems = operation{name: "Folders.RetrieveSItems", method: "GET", path: "/2.0/folders/103404330/items",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opFoldersRetrieveSItems = sdk.Operation{Name: "Folders.RetrieveSItems", Method: "GET", Path: "/2.0/folders/103404330/items",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}
 
 // ViewSCollaborations sends GET /2.0/folders/1139054013/collaborations
@@ -44,12 +48,12 @@ var opFoldersRetrieveSItems = operation{name: "Folders.RetrieveSItems", method: 
 //
 // Description.
 func (s *FoldersService) ViewSCollaborations(ctx context.Context, params *FoldersViewSCollaborationsParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFoldersViewSCollaborations, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersViewSCollaborations, sdk.Call{Fields: params})
 }
 
-var opFoldersViewSCollaborations = operation{name: "Folders.ViewSCollaborations", method: "GET", path: "/2.0/folders/1139054013/collaborations",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opFoldersViewSCollaborations = sdk.Operation{Name: "Folders.ViewSCollaborations", Method: "GET", Path: "/2.0/folders/1139054013/collaborations",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}
 
 // GetTrashed sends GET /2.0/folders/628210759/trash (Postman: Folders › Get a
@@ -57,12 +61,12 @@ var opFoldersViewSCollaborations = operation{name: "Folders.ViewSCollaborations"
 //
 // Description.
 func (s *FoldersService) GetTrashed(ctx context.Context, params *FoldersGetTrashedParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFoldersGetTrashed, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersGetTrashed, sdk.Call{Fields: params})
 }
 
-var opFoldersGetTrashed = operation{name: "Folders.GetTrashed", method: "GET", path: "/2.0/folders/628210759/trash",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opFoldersGetTrashed = sdk.Operation{Name: "Folders.GetTrashed", Method: "GET", Path: "/2.0/folders/628210759/trash",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}
 
 // GetItemsInTrash sends GET /2.0/folders/trash/items (Postman: Folders › Get
@@ -70,12 +74,12 @@ var opFoldersGetTrashed = operation{name: "Folders.GetTrashed", method: "GET", p
 //
 // Description.
 func (s *FoldersService) GetItemsInTrash(ctx context.Context, params *FoldersGetItemsInTrashParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFoldersGetItemsInTrash, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersGetItemsInTrash, sdk.Call{Fields: params})
 }
 
-var opFoldersGetItemsInTrash = operation{name: "Folders.GetItemsInTrash", method: "GET", path: "/2.0/folders/trash/items",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opFoldersGetItemsInTrash = sdk.Operation{Name: "Folders.GetItemsInTrash", Method: "GET", Path: "/2.0/folders/trash/items",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}
 
 // Copy sends POST /2.0/folders/103404330/copy (Postman: Folders › Copy a
@@ -83,109 +87,109 @@ var opFoldersGetItemsInTrash = operation{name: "Folders.GetItemsInTrash", method
 //
 // Description.
 func (s *FoldersService) Copy(ctx context.Context, body *FilesCopyBody, params *FoldersCopyParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFoldersCopy, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersCopy, sdk.Call{Fields: params, Body: body})
 }
 
-var opFoldersCopy = operation{name: "Folders.Copy", method: "POST", path: "/2.0/folders/103404330/copy",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opFoldersCopy = sdk.Operation{Name: "Folders.Copy", Method: "POST", Path: "/2.0/folders/103404330/copy",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"parent\": {\"id\" : 0}}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"parent\": {\"id\" : 0}}"}}
 
 // Create sends POST /2.0/folders (Postman: Folders › Create a Folder).
 //
 // Description.
 func (s *FoldersService) Create(ctx context.Context, body *FoldersCreateBody, params *FoldersCreateParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFoldersCreate, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersCreate, sdk.Call{Fields: params, Body: body})
 }
 
-var opFoldersCreate = operation{name: "Folders.Create", method: "POST", path: "/2.0/folders",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opFoldersCreate = sdk.Operation{Name: "Folders.Create", Method: "POST", Path: "/2.0/folders",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"name\":\"New Folder\", \"parent\": {\"id\": \"0\"}}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"name\":\"New Folder\", \"parent\": {\"id\": \"0\"}}"}}
 
 // RestoreTrashed sends POST /2.0/folders/628210759 (Postman: Folders › Restore
 // a Trashed Folder).
 //
 // Description.
 func (s *FoldersService) RestoreTrashed(ctx context.Context, body *FoldersCreateBody, params *FoldersRestoreTrashedParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFoldersRestoreTrashed, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersRestoreTrashed, sdk.Call{Fields: params, Body: body})
 }
 
-var opFoldersRestoreTrashed = operation{name: "Folders.RestoreTrashed", method: "POST", path: "/2.0/folders/628210759",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opFoldersRestoreTrashed = sdk.Operation{Name: "Folders.RestoreTrashed", Method: "POST", Path: "/2.0/folders/628210759",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"name\":\"New Folder\", \"parent\": {\"id\": \"0\"}}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"name\":\"New Folder\", \"parent\": {\"id\": \"0\"}}"}}
 
 // Move sends PUT /2.0/folders/1076466685 (Postman: Folders › Move a Folder).
 //
 // Description.
 func (s *FoldersService) Move(ctx context.Context, body *FilesCopyBody, params *FoldersMoveParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFoldersMove, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersMove, sdk.Call{Fields: params, Body: body})
 }
 
-var opFoldersMove = operation{name: "Folders.Move", method: "PUT", path: "/2.0/folders/1076466685",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opFoldersMove = sdk.Operation{Name: "Folders.Move", Method: "PUT", Path: "/2.0/folders/1076466685",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"parent\": {\"id\" : 682258214}}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"parent\": {\"id\" : 682258214}}"}}
 
 // UpdateInformationAbout sends PUT /2.0/folders/473153600 (Postman: Folders ›
 // Update Information about a Folder).
 //
 // Description.
 func (s *FoldersService) UpdateInformationAbout(ctx context.Context, body *FoldersUpdateInformationAboutBody, params *FoldersUpdateInformationAboutParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFoldersUpdateInformationAbout, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersUpdateInformationAbout, sdk.Call{Fields: params, Body: body})
 }
 
-var opFoldersUpdateInformationAbout = operation{name: "Folders.UpdateInformationAbout", method: "PUT", path: "/2.0/folders/473153600",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opFoldersUpdateInformationAbout = sdk.Operation{Name: "Folders.UpdateInformationAbout", Method: "PUT", Path: "/2.0/folders/473153600",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"name\":\"New Folder Name!\"}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"name\":\"New Folder Name!\"}"}}
 
 // TurnOnEmailFileTo sends PUT /2.0/folders/653992945 (Postman: Folders › Turn
 // on 'Email File to Folder').
 //
 // Description.
 func (s *FoldersService) TurnOnEmailFileTo(ctx context.Context, body *FoldersTurnOnEmailFileToBody, params *FoldersTurnOnEmailFileToParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFoldersTurnOnEmailFileTo, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersTurnOnEmailFileTo, sdk.Call{Fields: params, Body: body})
 }
 
-var opFoldersTurnOnEmailFileTo = operation{name: "Folders.TurnOnEmailFileTo", method: "PUT", path: "/2.0/folders/653992945",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opFoldersTurnOnEmailFileTo = sdk.Operation{Name: "Folders.TurnOnEmailFileTo", Method: "PUT", Path: "/2.0/folders/653992945",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"folder_upload_email\": {\"access\": \"open\"}}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"folder_upload_email\": {\"access\": \"open\"}}"}}
 
 // DisabledSharedLink sends PUT /2.0/folders/103404330 (Postman: Folders ›
 // Disabled a Shared Link).
 //
 // Description.
 func (s *FoldersService) DisabledSharedLink(ctx context.Context, body *FilesDisableSharedLinkBody, params *FoldersDisabledSharedLinkParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFoldersDisabledSharedLink, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersDisabledSharedLink, sdk.Call{Fields: params, Body: body})
 }
 
-var opFoldersDisabledSharedLink = operation{name: "Folders.DisabledSharedLink", method: "PUT", path: "/2.0/folders/103404330",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opFoldersDisabledSharedLink = sdk.Operation{Name: "Folders.DisabledSharedLink", Method: "PUT", Path: "/2.0/folders/103404330",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"shared_link\": null}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"shared_link\": null}"}}
 
 // Delete sends DELETE /2.0/folders/441526399 (Postman: Folders › Delete a
 // Folder).
 //
 // Description.
 func (s *FoldersService) Delete(ctx context.Context, params *FoldersDeleteParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFoldersDelete, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersDelete, sdk.Call{Fields: params})
 }
 
-var opFoldersDelete = operation{name: "Folders.Delete", method: "DELETE", path: "/2.0/folders/441526399",
-	params: []param{
-		{key: "recursive", value: "true", slot: 1},
-		{in: inHeader, key: "Authorization", slot: 2},
+var opFoldersDelete = sdk.Operation{Name: "Folders.Delete", Method: "DELETE", Path: "/2.0/folders/441526399",
+	Params: []sdk.Param{
+		{Key: "recursive", Value: "true", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Slot: 2},
 	}}
 
 // PermanentlyDelete sends DELETE /2.0/folders/628210759/trash (Postman: Folders
@@ -193,10 +197,10 @@ var opFoldersDelete = operation{name: "Folders.Delete", method: "DELETE", path: 
 //
 // Description.
 func (s *FoldersService) PermanentlyDelete(ctx context.Context, params *FoldersPermanentlyDeleteParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opFoldersPermanentlyDelete, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersPermanentlyDelete, sdk.Call{Fields: params})
 }
 
-var opFoldersPermanentlyDelete = operation{name: "Folders.PermanentlyDelete", method: "DELETE", path: "/2.0/folders/628210759/trash",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opFoldersPermanentlyDelete = sdk.Operation{Name: "Folders.PermanentlyDelete", Method: "DELETE", Path: "/2.0/folders/628210759/trash",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}

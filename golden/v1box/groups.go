@@ -3,14 +3,18 @@
 
 package v1box
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // GroupsService holds the requests of the Postman folder "Groups", as
 // client.Groups.
 //
 // Description.
 type GroupsService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // GetMembership sends GET /2.0/group_memberships/1025175 (Postman: Groups › Get
@@ -18,12 +22,12 @@ type GroupsService struct {
 //
 // Description.
 func (s *GroupsService) GetMembership(ctx context.Context, params *GroupsGetMembershipParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGroupsGetMembership, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsGetMembership, sdk.Call{Fields: params})
 }
 
-var opGroupsGetMembership = operation{name: "Groups.GetMembership", method: "GET", path: "/2.0/group_memberships/1025175",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opGroupsGetMembership = sdk.Operation{Name: "Groups.GetMembership", Method: "GET", Path: "/2.0/group_memberships/1025175",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}
 
 // GetSCollaborations sends GET /2.0/groups/104687/collaborations (Postman:
@@ -31,12 +35,12 @@ var opGroupsGetMembership = operation{name: "Groups.GetMembership", method: "GET
 //
 // Description.
 func (s *GroupsService) GetSCollaborations(ctx context.Context, params *GroupsGetSCollaborationsParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGroupsGetSCollaborations, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsGetSCollaborations, sdk.Call{Fields: params})
 }
 
-var opGroupsGetSCollaborations = operation{name: "Groups.GetSCollaborations", method: "GET", path: "/2.0/groups/104687/collaborations",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opGroupsGetSCollaborations = sdk.Operation{Name: "Groups.GetSCollaborations", Method: "GET", Path: "/2.0/groups/104687/collaborations",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}
 
 // GetSMemberships sends GET /2.0/groups/104687/memberships (Postman: Groups ›
@@ -44,12 +48,12 @@ var opGroupsGetSCollaborations = operation{name: "Groups.GetSCollaborations", me
 //
 // Description.
 func (s *GroupsService) GetSMemberships(ctx context.Context, params *GroupsGetSMembershipsParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGroupsGetSMemberships, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsGetSMemberships, sdk.Call{Fields: params})
 }
 
-var opGroupsGetSMemberships = operation{name: "Groups.GetSMemberships", method: "GET", path: "/2.0/groups/104687/memberships",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opGroupsGetSMemberships = sdk.Operation{Name: "Groups.GetSMemberships", Method: "GET", Path: "/2.0/groups/104687/memberships",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}
 
 // GetEnterpriseS sends GET /2.0/groups (Postman: Groups › Get a Enterprise's
@@ -57,12 +61,12 @@ var opGroupsGetSMemberships = operation{name: "Groups.GetSMemberships", method: 
 //
 // Description.
 func (s *GroupsService) GetEnterpriseS(ctx context.Context, params *GroupsGetEnterpriseSParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGroupsGetEnterpriseS, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsGetEnterpriseS, sdk.Call{Fields: params})
 }
 
-var opGroupsGetEnterpriseS = operation{name: "Groups.GetEnterpriseS", method: "GET", path: "/2.0/groups",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opGroupsGetEnterpriseS = sdk.Operation{Name: "Groups.GetEnterpriseS", Method: "GET", Path: "/2.0/groups",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}
 
 // GetInformationAboutEnterprise sends GET /2.0/groups/104687 (Postman: Groups ›
@@ -70,12 +74,12 @@ var opGroupsGetEnterpriseS = operation{name: "Groups.GetEnterpriseS", method: "G
 //
 // Description.
 func (s *GroupsService) GetInformationAboutEnterprise(ctx context.Context, params *GroupsGetInformationAboutEnterpriseParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGroupsGetInformationAboutEnterprise, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsGetInformationAboutEnterprise, sdk.Call{Fields: params})
 }
 
-var opGroupsGetInformationAboutEnterprise = operation{name: "Groups.GetInformationAboutEnterprise", method: "GET", path: "/2.0/groups/104687",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opGroupsGetInformationAboutEnterprise = sdk.Operation{Name: "Groups.GetInformationAboutEnterprise", Method: "GET", Path: "/2.0/groups/104687",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}
 
 // AddCollaboration sends POST /2.0/collaborations/ (Postman: Groups › Add a
@@ -83,123 +87,123 @@ var opGroupsGetInformationAboutEnterprise = operation{name: "Groups.GetInformati
 //
 // Description.
 func (s *GroupsService) AddCollaboration(ctx context.Context, body *GroupsAddCollaborationBody, params *GroupsAddCollaborationParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGroupsAddCollaboration, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsAddCollaboration, sdk.Call{Fields: params, Body: body})
 }
 
-var opGroupsAddCollaboration = operation{name: "Groups.AddCollaboration", method: "POST", path: "/2.0/collaborations/",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opGroupsAddCollaboration = sdk.Operation{Name: "Groups.AddCollaboration", Method: "POST", Path: "/2.0/collaborations/",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"item\": { \"id\": \"1076455207\", \"type\": \"folder\"}, \"accessible_by\": { \"type\":\"group\", \"id\": \"104687\"}, \"role\": \"editor\"}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"item\": { \"id\": \"1076455207\", \"type\": \"folder\"}, \"accessible_by\": { \"type\":\"group\", \"id\": \"104687\"}, \"role\": \"editor\"}"}}
 
 // AddMembership sends POST /2.0/group_memberships (Postman: Groups › Add a
 // Group Membership).
 //
 // Description.
 func (s *GroupsService) AddMembership(ctx context.Context, body *GroupsAddMembershipBody, params *GroupsAddMembershipParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGroupsAddMembership, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsAddMembership, sdk.Call{Fields: params, Body: body})
 }
 
-var opGroupsAddMembership = operation{name: "Groups.AddMembership", method: "POST", path: "/2.0/group_memberships",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opGroupsAddMembership = sdk.Operation{Name: "Groups.AddMembership", Method: "POST", Path: "/2.0/group_memberships",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"group\": { \"id\": \"137557\", \"type\": \"group\"}, \"user\": { \"id\": \"192642898\"}}\n"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"group\": { \"id\": \"137557\", \"type\": \"group\"}, \"user\": { \"id\": \"192642898\"}}\n"}}
 
 // CreateEnterprise sends POST /2.0/groups (Postman: Groups › Create an
 // Enterprise Group).
 //
 // Description.
 func (s *GroupsService) CreateEnterprise(ctx context.Context, body *FoldersUpdateInformationAboutBody, params *GroupsCreateEnterpriseParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGroupsCreateEnterprise, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsCreateEnterprise, sdk.Call{Fields: params, Body: body})
 }
 
-var opGroupsCreateEnterprise = operation{name: "Groups.CreateEnterprise", method: "POST", path: "/2.0/groups",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opGroupsCreateEnterprise = sdk.Operation{Name: "Groups.CreateEnterprise", Method: "POST", Path: "/2.0/groups",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"name\":\"SE Team\"}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"name\":\"SE Team\"}"}}
 
 // UpdateSCollaborations sends PUT /2.0/collaborations/44519356 (Postman: Groups
 // › Update a Group's Collaborations).
 //
 // Description.
 func (s *GroupsService) UpdateSCollaborations(ctx context.Context, body *GroupsUpdateSCollaborationsBody, params *GroupsUpdateSCollaborationsParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGroupsUpdateSCollaborations, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsUpdateSCollaborations, sdk.Call{Fields: params, Body: body})
 }
 
-var opGroupsUpdateSCollaborations = operation{name: "Groups.UpdateSCollaborations", method: "PUT", path: "/2.0/collaborations/44519356",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opGroupsUpdateSCollaborations = sdk.Operation{Name: "Groups.UpdateSCollaborations", Method: "PUT", Path: "/2.0/collaborations/44519356",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{ \"accessible_by\": { \"type\":\"group\", \"id\": \"104687\"}, \"role\": \"Uploader\"}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{ \"accessible_by\": { \"type\":\"group\", \"id\": \"104687\"}, \"role\": \"Uploader\"}"}}
 
 // UpdateEnterprise sends PUT /2.0/groups/137561 (Postman: Groups › Update an
 // Enterprise Group).
 //
 // Description.
 func (s *GroupsService) UpdateEnterprise(ctx context.Context, body *FoldersUpdateInformationAboutBody, params *GroupsUpdateEnterpriseParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGroupsUpdateEnterprise, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsUpdateEnterprise, sdk.Call{Fields: params, Body: body})
 }
 
-var opGroupsUpdateEnterprise = operation{name: "Groups.UpdateEnterprise", method: "PUT", path: "/2.0/groups/137561",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opGroupsUpdateEnterprise = sdk.Operation{Name: "Groups.UpdateEnterprise", Method: "PUT", Path: "/2.0/groups/137561",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"name\":\"SE Team 3\"}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"name\":\"SE Team 3\"}"}}
 
 // UpdateMembership sends PUT /2.0/group_memberships/1025175 (Postman: Groups ›
 // Update a Group Membership).
 //
 // Description.
 func (s *GroupsService) UpdateMembership(ctx context.Context, body *CollaborationsEditBody, params *GroupsUpdateMembershipParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGroupsUpdateMembership, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsUpdateMembership, sdk.Call{Fields: params, Body: body})
 }
 
-var opGroupsUpdateMembership = operation{name: "Groups.UpdateMembership", method: "PUT", path: "/2.0/group_memberships/1025175",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opGroupsUpdateMembership = sdk.Operation{Name: "Groups.UpdateMembership", Method: "PUT", Path: "/2.0/group_memberships/1025175",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{ \"role\": \"submaster\" }"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{ \"role\": \"submaster\" }"}}
 
 // DeleteCollaboration sends DELETE /2.0/collaborations/44519086 (Postman:
 // Groups › Delete a Group Collaboration).
 //
 // Description.
 func (s *GroupsService) DeleteCollaboration(ctx context.Context, body string, params *GroupsDeleteCollaborationParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGroupsDeleteCollaboration, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsDeleteCollaboration, sdk.Call{Fields: params, Body: body})
 }
 
-var opGroupsDeleteCollaboration = operation{name: "Groups.DeleteCollaboration", method: "DELETE", path: "/2.0/collaborations/44519086",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opGroupsDeleteCollaboration = sdk.Operation{Name: "Groups.DeleteCollaboration", Method: "DELETE", Path: "/2.0/collaborations/44519086",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain"}}
 
 // DeleteMembership sends DELETE /2.0/group_memberships/1025175 (Postman: Groups
 // › Delete a Group Membership).
 //
 // Description.
 func (s *GroupsService) DeleteMembership(ctx context.Context, body string, params *GroupsDeleteMembershipParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGroupsDeleteMembership, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsDeleteMembership, sdk.Call{Fields: params, Body: body})
 }
 
-var opGroupsDeleteMembership = operation{name: "Groups.DeleteMembership", method: "DELETE", path: "/2.0/group_memberships/1025175",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opGroupsDeleteMembership = sdk.Operation{Name: "Groups.DeleteMembership", Method: "DELETE", Path: "/2.0/group_memberships/1025175",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain"}}
 
 // DeleteEnterprise sends DELETE /2.0/groups/137561 (Postman: Groups › Delete a
 // an Enterprise Group).
 //
 // Description.
 func (s *GroupsService) DeleteEnterprise(ctx context.Context, body string, params *GroupsDeleteEnterpriseParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opGroupsDeleteEnterprise, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsDeleteEnterprise, sdk.Call{Fields: params, Body: body})
 }
 
-var opGroupsDeleteEnterprise = operation{name: "Groups.DeleteEnterprise", method: "DELETE", path: "/2.0/groups/137561",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opGroupsDeleteEnterprise = sdk.Operation{Name: "Groups.DeleteEnterprise", Method: "DELETE", Path: "/2.0/groups/137561",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain"}}

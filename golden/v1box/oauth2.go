@@ -3,14 +3,18 @@
 
 package v1box
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // OAuth2Service holds the requests of the Postman folder "oAuth 2", as
 // client.OAuth2.
 //
 // Description.
 type OAuth2Service struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // RequestAuthorization sends GET /oauth2/authorize (Postman: oAuth 2 › Request
@@ -18,15 +22,15 @@ type OAuth2Service struct {
 //
 // Description.
 func (s *OAuth2Service) RequestAuthorization(ctx context.Context, params *OAuth2RequestAuthorizationParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opOAuth2RequestAuthorization, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2RequestAuthorization, sdk.Call{Fields: params})
 }
 
-var opOAuth2RequestAuthorization = operation{name: "OAuth2.RequestAuthorization", method: "GET", path: "/oauth2/authorize",
-	params: []param{
-		{key: "response_type", value: "code", slot: 1},
-		{key: "client_id", slot: 2},
-		{key: "state", value: "authenticated", slot: 3},
-		{key: "redirect_uri", value: "https://localhost", slot: 4},
+var opOAuth2RequestAuthorization = sdk.Operation{Name: "OAuth2.RequestAuthorization", Method: "GET", Path: "/oauth2/authorize",
+	Params: []sdk.Param{
+		{Key: "response_type", Value: "code", Slot: 1},
+		{Key: "client_id", Slot: 2},
+		{Key: "state", Value: "authenticated", Slot: 3},
+		{Key: "redirect_uri", Value: "https://localhost", Slot: 4},
 	}}
 
 // GetAccessRefreshToken sends POST /oauth2/token (Postman: oAuth 2 › Get Access
@@ -34,16 +38,16 @@ var opOAuth2RequestAuthorization = operation{name: "OAuth2.RequestAuthorization"
 //
 // Description.
 func (s *OAuth2Service) GetAccessRefreshToken(ctx context.Context, body *OAuth2GetAccessRefreshTokenForm) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opOAuth2GetAccessRefreshToken, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2GetAccessRefreshToken, sdk.Call{Body: body})
 }
 
-var opOAuth2GetAccessRefreshToken = operation{name: "OAuth2.GetAccessRefreshToken", method: "POST", path: "/oauth2/token",
-	body: &bodySpec{mode: bodyFormData,
-		form: []param{
-			{in: inForm, key: "grant_type", value: "authorization_code", slot: 1},
-			{in: inForm, key: "code", slot: 2},
-			{in: inForm, key: "client_id", slot: 3},
-			{in: inForm, key: "client_secret", slot: 4},
+var opOAuth2GetAccessRefreshToken = sdk.Operation{Name: "OAuth2.GetAccessRefreshToken", Method: "POST", Path: "/oauth2/token",
+	Body: &sdk.BodySpec{Mode: sdk.BodyFormData,
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "grant_type", Value: "authorization_code", Slot: 1},
+			{In: sdk.InForm, Key: "code", Slot: 2},
+			{In: sdk.InForm, Key: "client_id", Slot: 3},
+			{In: sdk.InForm, Key: "client_secret", Slot: 4},
 		}}}
 
 // RefreshAccessToken sends POST /oauth2/token (Postman: oAuth 2 › Refresh an
@@ -51,29 +55,29 @@ var opOAuth2GetAccessRefreshToken = operation{name: "OAuth2.GetAccessRefreshToke
 //
 // Description.
 func (s *OAuth2Service) RefreshAccessToken(ctx context.Context, body *OAuth2RefreshAccessTokenForm) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opOAuth2RefreshAccessToken, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2RefreshAccessToken, sdk.Call{Body: body})
 }
 
-var opOAuth2RefreshAccessToken = operation{name: "OAuth2.RefreshAccessToken", method: "POST", path: "/oauth2/token",
-	body: &bodySpec{mode: bodyFormData,
-		form: []param{
-			{in: inForm, key: "grant_type", value: "refresh_token", slot: 1},
-			{in: inForm, key: "refresh_token", slot: 2},
-			{in: inForm, key: "client_id", slot: 3},
-			{in: inForm, key: "client_secret", slot: 4},
+var opOAuth2RefreshAccessToken = sdk.Operation{Name: "OAuth2.RefreshAccessToken", Method: "POST", Path: "/oauth2/token",
+	Body: &sdk.BodySpec{Mode: sdk.BodyFormData,
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "grant_type", Value: "refresh_token", Slot: 1},
+			{In: sdk.InForm, Key: "refresh_token", Slot: 2},
+			{In: sdk.InForm, Key: "client_id", Slot: 3},
+			{In: sdk.InForm, Key: "client_secret", Slot: 4},
 		}}}
 
 // DestroyToken sends POST /oauth2/revoke (Postman: oAuth 2 › Destroy a Token).
 //
 // Description.
 func (s *OAuth2Service) DestroyToken(ctx context.Context, body *OAuth2DestroyTokenForm) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opOAuth2DestroyToken, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2DestroyToken, sdk.Call{Body: body})
 }
 
-var opOAuth2DestroyToken = operation{name: "OAuth2.DestroyToken", method: "POST", path: "/oauth2/revoke",
-	body: &bodySpec{mode: bodyFormData,
-		form: []param{
-			{in: inForm, key: "token", slot: 1},
-			{in: inForm, key: "client_id", slot: 2},
-			{in: inForm, key: "client_secret", slot: 3},
+var opOAuth2DestroyToken = sdk.Operation{Name: "OAuth2.DestroyToken", Method: "POST", Path: "/oauth2/revoke",
+	Body: &sdk.BodySpec{Mode: sdk.BodyFormData,
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "token", Slot: 1},
+			{In: sdk.InForm, Key: "client_id", Slot: 2},
+			{In: sdk.InForm, Key: "client_secret", Slot: 3},
 		}}}

@@ -3,14 +3,18 @@
 
 package v1box
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // OnBehalfOf1Service holds the requests of the Postman folder "On-Behalf-Of-1",
 // as client.OnBehalfOf1.
 //
 // Description.
 type OnBehalfOf1Service struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // GetItemsInUserSTrash sends GET /2.0/folders/trash/items (Postman:
@@ -18,11 +22,11 @@ type OnBehalfOf1Service struct {
 //
 // Description.
 func (s *OnBehalfOf1Service) GetItemsInUserSTrash(ctx context.Context, params *OnBehalfOf1GetItemsInUserSTrashParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opOnBehalfOf1GetItemsInUserSTrash, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opOnBehalfOf1GetItemsInUserSTrash, sdk.Call{Fields: params})
 }
 
-var opOnBehalfOf1GetItemsInUserSTrash = operation{name: "OnBehalfOf1.GetItemsInUserSTrash", method: "GET", path: "/2.0/folders/trash/items",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
-		{in: inHeader, key: "On-Behalf-Of", value: "joen.doe+what@box.com"},
+var opOnBehalfOf1GetItemsInUserSTrash = sdk.Operation{Name: "OnBehalfOf1.GetItemsInUserSTrash", Method: "GET", Path: "/2.0/folders/trash/items",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "On-Behalf-Of", Value: "joen.doe+what@box.com"},
 	}}

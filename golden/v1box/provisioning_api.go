@@ -3,14 +3,18 @@
 
 package v1box
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // ProvisioningAPIService holds the requests of the Postman folder "Provisioning
 // API", as client.ProvisioningAPI.
 //
 // Description.
 type ProvisioningAPIService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // GetAccessTokenForScopedFolder sends POST /oauth2/token (Postman: Provisioning
@@ -18,16 +22,16 @@ type ProvisioningAPIService struct {
 //
 // Description.
 func (s *ProvisioningAPIService) GetAccessTokenForScopedFolder(ctx context.Context, body *ProvisioningAPIGetAccessTokenForScopedFolderForm) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opProvisioningAPIGetAccessTokenForScopedFolder, call{body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opProvisioningAPIGetAccessTokenForScopedFolder, sdk.Call{Body: body})
 }
 
-var opProvisioningAPIGetAccessTokenForScopedFolder = operation{name: "ProvisioningAPI.GetAccessTokenForScopedFolder", method: "POST", path: "/oauth2/token",
-	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
-		form: []param{
-			{in: inForm, key: "grant_type", value: "urn:box:oauth2:grant-type:provision", slot: 1},
-			{in: inForm, key: "client_id", slot: 2},
-			{in: inForm, key: "client_secret", slot: 3},
-			{in: inForm, key: "username", value: "email.address@gmail.com", slot: 4},
+var opProvisioningAPIGetAccessTokenForScopedFolder = sdk.Operation{Name: "ProvisioningAPI.GetAccessTokenForScopedFolder", Method: "POST", Path: "/oauth2/token",
+	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "grant_type", Value: "urn:box:oauth2:grant-type:provision", Slot: 1},
+			{In: sdk.InForm, Key: "client_id", Slot: 2},
+			{In: sdk.InForm, Key: "client_secret", Slot: 3},
+			{In: sdk.InForm, Key: "username", Value: "email.address@gmail.com", Slot: 4},
 		}}}
 
 // RequestNewAccessTokenFromUser sends GET /oauth2/authorize (Postman:
@@ -35,15 +39,15 @@ var opProvisioningAPIGetAccessTokenForScopedFolder = operation{name: "Provisioni
 //
 // Description.
 func (s *ProvisioningAPIService) RequestNewAccessTokenFromUser(ctx context.Context, params *ProvisioningAPIRequestNewAccessTokenFromUserParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opProvisioningAPIRequestNewAccessTokenFromUser, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opProvisioningAPIRequestNewAccessTokenFromUser, sdk.Call{Fields: params})
 }
 
-var opProvisioningAPIRequestNewAccessTokenFromUser = operation{name: "ProvisioningAPI.RequestNewAccessTokenFromUser", method: "GET", path: "/oauth2/authorize",
-	params: []param{
-		{key: "response_type", value: "code", slot: 1},
-		{key: "client_id", slot: 2},
-		{key: "state", value: "authenticated", slot: 3},
-		{key: "scope", value: "folder_readwrite", slot: 4},
-		{key: "folder_id", value: "app_folder", slot: 5},
-		{key: "redirect_uri", value: "https://localhost", slot: 6},
+var opProvisioningAPIRequestNewAccessTokenFromUser = sdk.Operation{Name: "ProvisioningAPI.RequestNewAccessTokenFromUser", Method: "GET", Path: "/oauth2/authorize",
+	Params: []sdk.Param{
+		{Key: "response_type", Value: "code", Slot: 1},
+		{Key: "client_id", Slot: 2},
+		{Key: "state", Value: "authenticated", Slot: 3},
+		{Key: "scope", Value: "folder_readwrite", Slot: 4},
+		{Key: "folder_id", Value: "app_folder", Slot: 5},
+		{Key: "redirect_uri", Value: "https://localhost", Slot: 6},
 	}}

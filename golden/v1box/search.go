@@ -3,14 +3,18 @@
 
 package v1box
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // SearchService holds the requests of the Postman folder "Search", as
 // client.Search.
 //
 // Description.
 type SearchService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // UserSAccount sends GET /2.0/search (Postman: Search › Search a User's
@@ -18,11 +22,11 @@ type SearchService struct {
 //
 // Description.
 func (s *SearchService) UserSAccount(ctx context.Context, params *SearchUserSAccountParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opSearchUserSAccount, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opSearchUserSAccount, sdk.Call{Fields: params})
 }
 
-var opSearchUserSAccount = operation{name: "Search.UserSAccount", method: "GET", path: "/2.0/search",
-	params: []param{
-		{key: "query", value: "agenda", slot: 1},
-		{in: inHeader, key: "Authorization", slot: 2},
+var opSearchUserSAccount = sdk.Operation{Name: "Search.UserSAccount", Method: "GET", Path: "/2.0/search",
+	Params: []sdk.Param{
+		{Key: "query", Value: "agenda", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Slot: 2},
 	}}

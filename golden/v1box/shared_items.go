@@ -3,25 +3,29 @@
 
 package v1box
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // SharedItemsService holds the requests of the Postman folder "Shared Items",
 // as client.SharedItems.
 //
 // Description.
 type SharedItemsService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // Get sends GET /2.0/shared_items (Postman: Shared Items › Get a Shared Item).
 //
 // Description.
 func (s *SharedItemsService) Get(ctx context.Context, params *SharedItemsGetParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opSharedItemsGet, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opSharedItemsGet, sdk.Call{Fields: params})
 }
 
-var opSharedItemsGet = operation{name: "SharedItems.Get", method: "GET", path: "/2.0/shared_items",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
-		{in: inHeader, key: "BoxApi", value: "shared_link=https://box.com/s/5szm1glgq1foiai1kjqz"},
+var opSharedItemsGet = sdk.Operation{Name: "SharedItems.Get", Method: "GET", Path: "/2.0/shared_items",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "BoxApi", Value: "shared_link=https://box.com/s/5szm1glgq1foiai1kjqz"},
 	}}

@@ -3,14 +3,18 @@
 
 package v1box
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // TasksService holds the requests of the Postman folder "Tasks", as
 // client.Tasks.
 //
 // Description.
 type TasksService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // GetForFile sends GET /2.0/files/7170802730/tasks (Postman: Tasks › Get Tasks
@@ -18,12 +22,12 @@ type TasksService struct {
 //
 // Description.
 func (s *TasksService) GetForFile(ctx context.Context, params *TasksGetForFileParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTasksGetForFile, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksGetForFile, sdk.Call{Fields: params})
 }
 
-var opTasksGetForFile = operation{name: "Tasks.GetForFile", method: "GET", path: "/2.0/files/7170802730/tasks",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opTasksGetForFile = sdk.Operation{Name: "Tasks.GetForFile", Method: "GET", Path: "/2.0/files/7170802730/tasks",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}
 
 // GetAssignment sends GET /2.0/task_assignments/2810149 (Postman: Tasks › Get a
@@ -31,12 +35,12 @@ var opTasksGetForFile = operation{name: "Tasks.GetForFile", method: "GET", path:
 //
 // Description.
 func (s *TasksService) GetAssignment(ctx context.Context, params *TasksGetAssignmentParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTasksGetAssignment, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksGetAssignment, sdk.Call{Fields: params})
 }
 
-var opTasksGetAssignment = operation{name: "Tasks.GetAssignment", method: "GET", path: "/2.0/task_assignments/2810149",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opTasksGetAssignment = sdk.Operation{Name: "Tasks.GetAssignment", Method: "GET", Path: "/2.0/task_assignments/2810149",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}
 
 // GetAssignmentsFor sends GET /2.0/tasks/2073419/assignments (Postman: Tasks ›
@@ -44,118 +48,118 @@ var opTasksGetAssignment = operation{name: "Tasks.GetAssignment", method: "GET",
 //
 // Description.
 func (s *TasksService) GetAssignmentsFor(ctx context.Context, params *TasksGetAssignmentsForParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTasksGetAssignmentsFor, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksGetAssignmentsFor, sdk.Call{Fields: params})
 }
 
-var opTasksGetAssignmentsFor = operation{name: "Tasks.GetAssignmentsFor", method: "GET", path: "/2.0/tasks/2073419/assignments",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opTasksGetAssignmentsFor = sdk.Operation{Name: "Tasks.GetAssignmentsFor", Method: "GET", Path: "/2.0/tasks/2073419/assignments",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}
 
 // AddToFile sends POST /2.0/tasks (Postman: Tasks › Add a Task to a File).
 //
 // Description.
 func (s *TasksService) AddToFile(ctx context.Context, body *TasksAddToFileBody, params *TasksAddToFileParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTasksAddToFile, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksAddToFile, sdk.Call{Fields: params, Body: body})
 }
 
-var opTasksAddToFile = operation{name: "Tasks.AddToFile", method: "POST", path: "/2.0/tasks",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opTasksAddToFile = sdk.Operation{Name: "Tasks.AddToFile", Method: "POST", Path: "/2.0/tasks",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{ \n  \"item\": { \"type\":\"file\", \"id\": \"7170802730\"},\n  \"action\": \"review\",\n  \"message\": \"Is this working?\",\n  \"assigned_to\": { \"type\": \"user\", \"id\": \"194651398\"}\n }\n\n"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{ \n  \"item\": { \"type\":\"file\", \"id\": \"7170802730\"},\n  \"action\": \"review\",\n  \"message\": \"Is this working?\",\n  \"assigned_to\": { \"type\": \"user\", \"id\": \"194651398\"}\n }\n\n"}}
 
 // CreateAssignment sends POST /2.0/task_assignments (Postman: Tasks › Create a
 // Task Assignment).
 //
 // Description.
 func (s *TasksService) CreateAssignment(ctx context.Context, body *TasksCreateAssignmentBody, params *TasksCreateAssignmentParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTasksCreateAssignment, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksCreateAssignment, sdk.Call{Fields: params, Body: body})
 }
 
-var opTasksCreateAssignment = operation{name: "Tasks.CreateAssignment", method: "POST", path: "/2.0/task_assignments",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opTasksCreateAssignment = sdk.Operation{Name: "Tasks.CreateAssignment", Method: "POST", Path: "/2.0/task_assignments",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{ \"task\": { \"id\": \"2073417\", \"type\": \"task\" }, \"assign_to\": { \"login\": \"john.doe+demo@box.com\" } }"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{ \"task\": { \"id\": \"2073417\", \"type\": \"task\" }, \"assign_to\": { \"login\": \"john.doe+demo@box.com\" } }"}}
 
 // Create sends POST /2.0/tasks (Postman: Tasks › Create a Task).
 //
 // Description.
 func (s *TasksService) Create(ctx context.Context, body *TasksCreateBody, params *TasksCreateParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTasksCreate, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksCreate, sdk.Call{Fields: params, Body: body})
 }
 
-var opTasksCreate = operation{name: "Tasks.Create", method: "POST", path: "/2.0/tasks",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opTasksCreate = sdk.Operation{Name: "Tasks.Create", Method: "POST", Path: "/2.0/tasks",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"item\": {\"type\": \"file\", \"id\": \"7262132718\"}, \"action\": \"review\", \"message\" : \"vish is awesome\"}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"item\": {\"type\": \"file\", \"id\": \"7262132718\"}, \"action\": \"review\", \"message\" : \"vish is awesome\"}"}}
 
 // CreateAssignment2 sends POST /2.0/task_assignments (Postman: Tasks › Create a
 // Task Assignment).
 //
 // Description.
 func (s *TasksService) CreateAssignment2(ctx context.Context, body *TasksCreateAssignmentBody, params *TasksCreateAssignment2Params) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTasksCreateAssignment2, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksCreateAssignment2, sdk.Call{Fields: params, Body: body})
 }
 
-var opTasksCreateAssignment2 = operation{name: "Tasks.CreateAssignment2", method: "POST", path: "/2.0/task_assignments",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opTasksCreateAssignment2 = sdk.Operation{Name: "Tasks.CreateAssignment2", Method: "POST", Path: "/2.0/task_assignments",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{ \"task\": { \"id\": \"2073419\", \"type\": \"task\" }, \"assign_to\": { \"login\": \"john.doe+demo@box.com\" } }"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{ \"task\": { \"id\": \"2073419\", \"type\": \"task\" }, \"assign_to\": { \"login\": \"john.doe+demo@box.com\" } }"}}
 
 // UpdateAssignment sends PUT /2.0/task_assignments/2810161 (Postman: Tasks ›
 // Update a Task Assignment).
 //
 // Description.
 func (s *TasksService) UpdateAssignment(ctx context.Context, body *TasksUpdateAssignmentBody, params *TasksUpdateAssignmentParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTasksUpdateAssignment, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksUpdateAssignment, sdk.Call{Fields: params, Body: body})
 }
 
-var opTasksUpdateAssignment = operation{name: "Tasks.UpdateAssignment", method: "PUT", path: "/2.0/task_assignments/2810161",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opTasksUpdateAssignment = sdk.Operation{Name: "Tasks.UpdateAssignment", Method: "PUT", Path: "/2.0/task_assignments/2810161",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{ \"message\": \"hello!!!\" , \"resolution_state\":\"completed\"}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{ \"message\": \"hello!!!\" , \"resolution_state\":\"completed\"}"}}
 
 // Update sends PUT /2.0/tasks/1817407 (Postman: Tasks › Update a Task).
 //
 // Description.
 func (s *TasksService) Update(ctx context.Context, body *TasksUpdateBody, params *TasksUpdateParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTasksUpdate, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksUpdate, sdk.Call{Fields: params, Body: body})
 }
 
-var opTasksUpdate = operation{name: "Tasks.Update", method: "PUT", path: "/2.0/tasks/1817407",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opTasksUpdate = sdk.Operation{Name: "Tasks.Update", Method: "PUT", Path: "/2.0/tasks/1817407",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"action\": \"approve\"}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"action\": \"approve\"}"}}
 
 // DeleteAssignment sends DELETE /2.0/task_assignments/2810149 (Postman: Tasks ›
 // Delete a Task Assignment).
 //
 // Description.
 func (s *TasksService) DeleteAssignment(ctx context.Context, body string, params *TasksDeleteAssignmentParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTasksDeleteAssignment, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksDeleteAssignment, sdk.Call{Fields: params, Body: body})
 }
 
-var opTasksDeleteAssignment = operation{name: "Tasks.DeleteAssignment", method: "DELETE", path: "/2.0/task_assignments/2810149",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opTasksDeleteAssignment = sdk.Operation{Name: "Tasks.DeleteAssignment", Method: "DELETE", Path: "/2.0/task_assignments/2810149",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain"}}
 
 // Delete sends DELETE /2.0/tasks/1817407 (Postman: Tasks › Delete a Task).
 //
 // Description.
 func (s *TasksService) Delete(ctx context.Context, body string, params *TasksDeleteParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opTasksDelete, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksDelete, sdk.Call{Fields: params, Body: body})
 }
 
-var opTasksDelete = operation{name: "Tasks.Delete", method: "DELETE", path: "/2.0/tasks/1817407",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opTasksDelete = sdk.Operation{Name: "Tasks.Delete", Method: "DELETE", Path: "/2.0/tasks/1817407",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain"}}

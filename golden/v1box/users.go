@@ -3,14 +3,18 @@
 
 package v1box
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // UsersService holds the requests of the Postman folder "Users", as
 // client.Users.
 //
 // Description.
 type UsersService struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // GetEmailAliasesFor sends GET /2.0/users/12927765/email_aliases (Postman:
@@ -18,12 +22,12 @@ type UsersService struct {
 //
 // Description.
 func (s *UsersService) GetEmailAliasesFor(ctx context.Context, params *UsersGetEmailAliasesForParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opUsersGetEmailAliasesFor, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersGetEmailAliasesFor, sdk.Call{Fields: params})
 }
 
-var opUsersGetEmailAliasesFor = operation{name: "Users.GetEmailAliasesFor", method: "GET", path: "/2.0/users/12927765/email_aliases",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opUsersGetEmailAliasesFor = sdk.Operation{Name: "Users.GetEmailAliasesFor", Method: "GET", Path: "/2.0/users/12927765/email_aliases",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}
 
 // GetAllInEnterprise sends GET /2.0/users (Postman: Users › Get All Users in an
@@ -31,12 +35,12 @@ var opUsersGetEmailAliasesFor = operation{name: "Users.GetEmailAliasesFor", meth
 //
 // Description.
 func (s *UsersService) GetAllInEnterprise(ctx context.Context, params *UsersGetAllInEnterpriseParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opUsersGetAllInEnterprise, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersGetAllInEnterprise, sdk.Call{Fields: params})
 }
 
-var opUsersGetAllInEnterprise = operation{name: "Users.GetAllInEnterprise", method: "GET", path: "/2.0/users",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opUsersGetAllInEnterprise = sdk.Operation{Name: "Users.GetAllInEnterprise", Method: "GET", Path: "/2.0/users",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}
 
 // GetCurrentSInformation sends GET /2.0/users/me (Postman: Users › Get the
@@ -44,12 +48,12 @@ var opUsersGetAllInEnterprise = operation{name: "Users.GetAllInEnterprise", meth
 //
 // Description.
 func (s *UsersService) GetCurrentSInformation(ctx context.Context, params *UsersGetCurrentSInformationParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opUsersGetCurrentSInformation, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersGetCurrentSInformation, sdk.Call{Fields: params})
 }
 
-var opUsersGetCurrentSInformation = operation{name: "Users.GetCurrentSInformation", method: "GET", path: "/2.0/users/me",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opUsersGetCurrentSInformation = sdk.Operation{Name: "Users.GetCurrentSInformation", Method: "GET", Path: "/2.0/users/me",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}
 
 // AddEmailAliasFor sends POST /2.0/users/12927765/email_aliases (Postman: Users
@@ -57,98 +61,98 @@ var opUsersGetCurrentSInformation = operation{name: "Users.GetCurrentSInformatio
 //
 // Description.
 func (s *UsersService) AddEmailAliasFor(ctx context.Context, body *UsersAddEmailAliasForBody, params *UsersAddEmailAliasForParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opUsersAddEmailAliasFor, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersAddEmailAliasFor, sdk.Call{Fields: params, Body: body})
 }
 
-var opUsersAddEmailAliasFor = operation{name: "Users.AddEmailAliasFor", method: "POST", path: "/2.0/users/12927765/email_aliases",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opUsersAddEmailAliasFor = sdk.Operation{Name: "Users.AddEmailAliasFor", Method: "POST", Path: "/2.0/users/12927765/email_aliases",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"email\":\"john.doe.alias@box.com\"}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"email\":\"john.doe.alias@box.com\"}"}}
 
 // CreateEnterprise sends POST /2.0/users (Postman: Users › Create an Enterprise
 // User).
 //
 // Description.
 func (s *UsersService) CreateEnterprise(ctx context.Context, body *UsersCreateEnterpriseBody, params *UsersCreateEnterpriseParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opUsersCreateEnterprise, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersCreateEnterprise, sdk.Call{Fields: params, Body: body})
 }
 
-var opUsersCreateEnterprise = operation{name: "Users.CreateEnterprise", method: "POST", path: "/2.0/users",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opUsersCreateEnterprise = sdk.Operation{Name: "Users.CreateEnterprise", Method: "POST", Path: "/2.0/users",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"login\": \"john.doe.new@box.com\", \"name\": \"Ned Stark\"}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"login\": \"john.doe.new@box.com\", \"name\": \"Ned Stark\"}"}}
 
 // ChangeSPrimaryLogin sends PUT /2.0/users/12927765 (Postman: Users › Change a
 // User's Primary Login).
 //
 // Description.
 func (s *UsersService) ChangeSPrimaryLogin(ctx context.Context, body *AssignTo, params *UsersChangeSPrimaryLoginParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opUsersChangeSPrimaryLogin, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersChangeSPrimaryLogin, sdk.Call{Fields: params, Body: body})
 }
 
-var opUsersChangeSPrimaryLogin = operation{name: "Users.ChangeSPrimaryLogin", method: "PUT", path: "/2.0/users/12927765",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opUsersChangeSPrimaryLogin = sdk.Operation{Name: "Users.ChangeSPrimaryLogin", Method: "PUT", Path: "/2.0/users/12927765",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"login\":\"john.doe+newlogin@box.com\"}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"login\":\"john.doe+newlogin@box.com\"}"}}
 
 // MoveFolderIntoAnotherSFolder sends PUT /2.0/users/186941196/folders/0
 // (Postman: Users › Move a Folder into Another User's Folder).
 //
 // Description.
 func (s *UsersService) MoveFolderIntoAnotherSFolder(ctx context.Context, body *UsersMoveFolderIntoAnotherSFolderBody, params *UsersMoveFolderIntoAnotherSFolderParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opUsersMoveFolderIntoAnotherSFolder, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersMoveFolderIntoAnotherSFolder, sdk.Call{Fields: params, Body: body})
 }
 
-var opUsersMoveFolderIntoAnotherSFolder = operation{name: "Users.MoveFolderIntoAnotherSFolder", method: "PUT", path: "/2.0/users/186941196/folders/0",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opUsersMoveFolderIntoAnotherSFolder = sdk.Operation{Name: "Users.MoveFolderIntoAnotherSFolder", Method: "PUT", Path: "/2.0/users/186941196/folders/0",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"owned_by\": {\"id\": \"12927765\"}}\n"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"owned_by\": {\"id\": \"12927765\"}}\n"}}
 
 // ResetSPassword sends PUT /2.0/users/192642898 (Postman: Users › Reset a
 // User's Password).
 //
 // Description.
 func (s *UsersService) ResetSPassword(ctx context.Context, body *UsersResetSPasswordBody, params *UsersResetSPasswordParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opUsersResetSPassword, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersResetSPassword, sdk.Call{Fields: params, Body: body})
 }
 
-var opUsersResetSPassword = operation{name: "Users.ResetSPassword", method: "PUT", path: "/2.0/users/192642898",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opUsersResetSPassword = sdk.Operation{Name: "Users.ResetSPassword", Method: "PUT", Path: "/2.0/users/192642898",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"is_password_reset_required\":\"true\"}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"is_password_reset_required\":\"true\"}"}}
 
 // UpdateSInformation sends PUT /2.0/users/12927765 (Postman: Users › Update a
 // User's Information).
 //
 // Description.
 func (s *UsersService) UpdateSInformation(ctx context.Context, body *FoldersUpdateInformationAboutBody, params *UsersUpdateSInformationParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opUsersUpdateSInformation, call{fields: params, body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersUpdateSInformation, sdk.Call{Fields: params, Body: body})
 }
 
-var opUsersUpdateSInformation = operation{name: "Users.UpdateSInformation", method: "PUT", path: "/2.0/users/12927765",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opUsersUpdateSInformation = sdk.Operation{Name: "Users.UpdateSInformation", Method: "PUT", Path: "/2.0/users/12927765",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"name\": \"Box Admin\"}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"name\": \"Box Admin\"}"}}
 
 // DeleteEnterprise sends DELETE /2.0/users/186549705 (Postman: Users › Delete
 // an Enterprise User).
 //
 // Description.
 func (s *UsersService) DeleteEnterprise(ctx context.Context, params *UsersDeleteEnterpriseParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opUsersDeleteEnterprise, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersDeleteEnterprise, sdk.Call{Fields: params})
 }
 
-var opUsersDeleteEnterprise = operation{name: "Users.DeleteEnterprise", method: "DELETE", path: "/2.0/users/186549705",
-	params: []param{
-		{key: "notify", value: "true", slot: 1},
-		{key: "force", value: "true", slot: 2},
-		{in: inHeader, key: "Authorization", slot: 3},
+var opUsersDeleteEnterprise = sdk.Operation{Name: "Users.DeleteEnterprise", Method: "DELETE", Path: "/2.0/users/186549705",
+	Params: []sdk.Param{
+		{Key: "notify", Value: "true", Slot: 1},
+		{Key: "force", Value: "true", Slot: 2},
+		{In: sdk.InHeader, Key: "Authorization", Slot: 3},
 	}}
 
 // RemoveSEmailAlias sends DELETE /2.0/users/12927765/email_aliases/597
@@ -156,10 +160,10 @@ var opUsersDeleteEnterprise = operation{name: "Users.DeleteEnterprise", method: 
 //
 // Description.
 func (s *UsersService) RemoveSEmailAlias(ctx context.Context, params *UsersRemoveSEmailAliasParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, s.rt, &opUsersRemoveSEmailAlias, call{fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersRemoveSEmailAlias, sdk.Call{Fields: params})
 }
 
-var opUsersRemoveSEmailAlias = operation{name: "Users.RemoveSEmailAlias", method: "DELETE", path: "/2.0/users/12927765/email_aliases/597",
-	params: []param{
-		{in: inHeader, key: "Authorization", slot: 1},
+var opUsersRemoveSEmailAlias = sdk.Operation{Name: "Users.RemoveSEmailAlias", Method: "DELETE", Path: "/2.0/users/12927765/email_aliases/597",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
 	}}

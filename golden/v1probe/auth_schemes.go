@@ -3,9 +3,11 @@
 
 package v1probe
 
+import "github.com/postgen/postgen/sdk"
+
 // authBasic is the basic auth of 1 method, declared at item[1].request.auth.
 // Its credentials are not in the SDK: set them with WithBasicAuth(username, password).
-var authBasic = &basicAuth{
-	username: notCopied,
-	password: notCopied,
+var authBasic = &sdk.BasicAuth{
+	Username: sdk.NotCopied,
+	Password: sdk.NotCopied,
 }

@@ -3,12 +3,16 @@
 
 package v1probe
 
-import "context"
+import (
+	"context"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // Client is a client for the probe v1 API. Create one with NewClient; it is
 // safe for concurrent use.
 type Client struct {
-	rt *core
+	rt *sdk.Core
 }
 
 // DefaultBaseURL is the base URL the collection gives; WithBaseURL changes it.
@@ -16,15 +20,15 @@ const DefaultBaseURL = "http://127.0.0.1:8766"
 
 // sdkDefaults is what the collection says about the client: its origins and the
 // values of the variables its requests use (credentials excluded).
-var sdkDefaults = clientDefaults{
-	origins:   []string{"http://127.0.0.1:8766"},
-	userAgent: "postgen-v1probe",
+var sdkDefaults = sdk.Defaults{
+	Origins:   []string{"http://127.0.0.1:8766"},
+	UserAgent: "postgen-v1probe",
 }
 
 // NewClient returns a client configured by opts, or the first error an option
 // reports.
 func NewClient(opts ...Option) (*Client, error) {
-	rt, err := newCore(&sdkDefaults, opts)
+	rt, err := sdk.NewCore(&sdkDefaults, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -35,31 +39,31 @@ func NewClient(opts ...Option) (*Client, error) {
 //
 // Path defaults: id "5".
 func (c *Client) V1Raw(ctx context.Context, id string, body *V1RawBody, params *V1RawParams) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opV1Raw, call{path: []string{id}, fields: params, body: body})
+	return sdk.Send[[]byte](ctx, c.rt, &opV1Raw, sdk.Call{Path: []string{id}, Fields: params, Body: body})
 }
 
-var opV1Raw = operation{name: "V1Raw", method: "POST", path: "/v1/:id",
-	pathVars: []string{"id"}, pathValues: []string{"5"},
-	params: []param{
-		{key: "x", value: "1", slot: 1},
-		{in: inHeader, key: "Content-Type", value: "application/json"},
-		{in: inHeader, key: "X-Disabled", value: "yes", disabled: true, slot: 2},
-		{in: inHeader, key: "X-On", value: "1"},
+var opV1Raw = sdk.Operation{Name: "V1Raw", Method: "POST", Path: "/v1/:id",
+	PathVars: []string{"id"}, PathValues: []string{"5"},
+	Params: []sdk.Param{
+		{Key: "x", Value: "1", Slot: 1},
+		{In: sdk.InHeader, Key: "Content-Type", Value: "application/json"},
+		{In: sdk.InHeader, Key: "X-Disabled", Value: "yes", Disabled: true, Slot: 2},
+		{In: sdk.InHeader, Key: "X-On", Value: "1"},
 	},
-	body: &bodySpec{mode: bodyRaw, contentType: "text/plain", text: "{\"a\":1}"}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"a\":1}"}}
 
 // V1Urlencoded sends POST /v1b (Postman: V1 urlencoded).
 //
 // Auth: basic auth (set on the request); set with WithBasicAuth(username,
 // password).
 func (c *Client) V1Urlencoded(ctx context.Context, body *V1UrlencodedForm) ([]byte, *Response, error) {
-	return send[[]byte](ctx, c.rt, &opV1Urlencoded, call{body: body})
+	return sdk.Send[[]byte](ctx, c.rt, &opV1Urlencoded, sdk.Call{Body: body})
 }
 
-var opV1Urlencoded = operation{name: "V1Urlencoded", method: "POST", path: "/v1b",
-	auth: authBasic,
-	body: &bodySpec{mode: bodyURLEncoded, contentType: "application/x-www-form-urlencoded",
-		form: []param{
-			{in: inForm, key: "a", value: "1", slot: 1},
-			{in: inForm, key: "b", value: "2", disabled: true, slot: 2},
+var opV1Urlencoded = sdk.Operation{Name: "V1Urlencoded", Method: "POST", Path: "/v1b",
+	Auth: authBasic,
+	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
+		Form: []sdk.Param{
+			{In: sdk.InForm, Key: "a", Value: "1", Slot: 1},
+			{In: sdk.InForm, Key: "b", Value: "2", Disabled: true, Slot: 2},
 		}}}

@@ -194,14 +194,15 @@ func hostileTable(work, postgen string) {
 	fmt.Println("\nThe nesting is bounded by depth, not size: its ratio is that of a process that takes some 25 MB before reading anything.")
 }
 
-// warmCache builds the standard library packages SDKs import once, into a
-// cache each SDK build then starts from.
+// warmCache builds the runtime and the standard library packages SDKs
+// import once, into a cache each SDK build then starts from.
 func warmCache(work string) string {
 	cache := filepath.Join(work, "gocache")
 	dir := filepath.Join(work, "warm")
 	check(os.MkdirAll(dir, 0o755))
-	check(os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module warm\n\ngo 1.22\n"), 0o644))
-	var imports []string
+	// The runtime too: SDKs import it, and its build is shared by all.
+	check(sdkmodule.Write(dir, ".", "warm"))
+	imports := []string{"\t_ \"github.com/postgen/postgen/sdk\"", "\t_ \"github.com/postgen/postgen/sdk/sdkmock\""}
 	for _, p := range []string{"bytes", "context", "crypto/hmac", "crypto/md5", "crypto/rand", "crypto/rsa", "crypto/sha1", "crypto/sha256",
 		"crypto/x509", "encoding/base64", "encoding/json", "encoding/pem", "errors", "fmt", "io", "log/slog", "math", "mime/multipart",
 		"net/http", "net/http/httptest", "net/url", "reflect", "sort", "strconv", "strings", "sync", "testing", "time", "unicode/utf8"} {
@@ -210,7 +211,7 @@ func warmCache(work string) string {
 	check(os.WriteFile(filepath.Join(dir, "main.go"), []byte("package main\n\nimport (\n"+strings.Join(imports, "\n")+"\n)\n\nfunc main() {}\n"), 0o644))
 	cmd := exec.Command("go", "build", "-o", os.DevNull, ".")
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOCACHE="+cache)
+	cmd.Env = append(os.Environ(), "GOCACHE="+cache, "GOFLAGS=-mod=mod")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		fail("warming the build cache: %v\n%s", err, out)
 	}

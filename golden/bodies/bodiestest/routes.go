@@ -26,18 +26,20 @@
 // "redacted-by-postgen".
 package bodiestest
 
+import "github.com/postgen/postgen/sdk/sdkmock"
+
 // routes are the requests of the collection with their saved examples, in
 // collection order.
-var routes = []route{
-	{operation: "RawJSONWithComments", method: "POST", path: "/json"},
-	{operation: "RawXML", method: "POST", path: "/xml"},
-	{operation: "RawTextNoLanguage", method: "PUT", path: "/text"},
-	{operation: "URLEncoded", method: "POST", path: "/form"},
-	{operation: "FormData", method: "POST", path: "/multipart"},
-	{operation: "FileBody", method: "POST", path: "/upload"},
-	{operation: "GraphQLVariablesAsText", method: "POST", path: "/graphql"},
-	{operation: "GraphQLVariablesAsObject", method: "POST", path: "/graphql"},
-	{operation: "GetWithBodyIsPruned", method: "GET", path: "/pruned"},
-	{operation: "GetWithBodyKept", method: "GET", path: "/kept"},
-	{operation: "DisabledBody", method: "POST", path: "/disabled"},
+var routes = []sdkmock.Route{
+	{Operation: "RawJSONWithComments", Method: "POST", Path: "/json"},
+	{Operation: "RawXML", Method: "POST", Path: "/xml"},
+	{Operation: "RawTextNoLanguage", Method: "PUT", Path: "/text"},
+	{Operation: "URLEncoded", Method: "POST", Path: "/form"},
+	{Operation: "FormData", Method: "POST", Path: "/multipart"},
+	{Operation: "FileBody", Method: "POST", Path: "/upload"},
+	{Operation: "GraphQLVariablesAsText", Method: "POST", Path: "/graphql"},
+	{Operation: "GraphQLVariablesAsObject", Method: "POST", Path: "/graphql"},
+	{Operation: "GetWithBodyIsPruned", Method: "GET", Path: "/pruned"},
+	{Operation: "GetWithBodyKept", Method: "GET", Path: "/kept"},
+	{Operation: "DisabledBody", Method: "POST", Path: "/disabled"},
 }

@@ -26,22 +26,24 @@
 // "redacted-by-postgen".
 package bookingstest
 
+import "github.com/postgen/postgen/sdk/sdkmock"
+
 // routes are the requests of the collection with their saved examples, in
 // collection order.
-var routes = []route{
-	{operation: "Health", method: "GET", path: "/health", prefix: "/v1"},
-	{operation: "Bookings.List", method: "GET", path: "/bookings", prefix: "/v1",
-		examples: []example{
-			{name: "two bookings", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `[{"id":"42","guest":"Ada","nights":3},{"id":"43","guest":"Grace","nights":1}]`},
+var routes = []sdkmock.Route{
+	{Operation: "Health", Method: "GET", Path: "/health", Prefix: "/v1"},
+	{Operation: "Bookings.List", Method: "GET", Path: "/bookings", Prefix: "/v1",
+		Examples: []sdkmock.Example{
+			{Name: "two bookings", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `[{"id":"42","guest":"Ada","nights":3},{"id":"43","guest":"Grace","nights":1}]`},
 		}},
-	{operation: "Bookings.Get", method: "GET", path: "/bookings/:bookingId", prefix: "/v1",
-		examples: []example{
-			{name: "found", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"id":"42","guest":"Ada","nights":3}`},
-			{name: "not found", status: 404, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"error":"no such booking"}`},
+	{Operation: "Bookings.Get", Method: "GET", Path: "/bookings/:bookingId", Prefix: "/v1",
+		Examples: []sdkmock.Example{
+			{Name: "found", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"id":"42","guest":"Ada","nights":3}`},
+			{Name: "not found", Status: 404, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"error":"no such booking"}`},
 		}},
-	{operation: "Bookings.Create", method: "POST", path: "/bookings", prefix: "/v1",
-		examples: []example{
-			{name: "created", status: 201, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"id":"44","guest":"Ada","nights":3}`},
+	{Operation: "Bookings.Create", Method: "POST", Path: "/bookings", Prefix: "/v1",
+		Examples: []sdkmock.Example{
+			{Name: "created", Status: 201, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"id":"44","guest":"Ada","nights":3}`},
 		}},
-	{operation: "Bookings.Cancel", method: "DELETE", path: "/bookings/:bookingId", prefix: "/v1"},
+	{Operation: "Bookings.Cancel", Method: "DELETE", Path: "/bookings/:bookingId", Prefix: "/v1"},
 }

@@ -26,10 +26,12 @@
 // "redacted-by-postgen".
 package configuredtest
 
+import "github.com/postgen/postgen/sdk/sdkmock"
+
 // routes are the requests of the collection with their saved examples, in
 // collection order.
-var routes = []route{
-	{operation: "Ping", method: "GET", path: "/ping", prefix: "/v2"},
-	{operation: "Inventory.List", method: "GET", path: "/stock", prefix: "/v2"},
-	{operation: "Inventory.Adjust", method: "POST", path: "/stock/adjust", prefix: "/v2"},
+var routes = []sdkmock.Route{
+	{Operation: "Ping", Method: "GET", Path: "/ping", Prefix: "/v2"},
+	{Operation: "Inventory.List", Method: "GET", Path: "/stock", Prefix: "/v2"},
+	{Operation: "Inventory.Adjust", Method: "POST", Path: "/stock/adjust", Prefix: "/v2"},
 }

@@ -26,32 +26,34 @@
 // "redacted-by-postgen".
 package docstest
 
+import "github.com/postgen/postgen/sdk/sdkmock"
+
 // routes are the requests of the collection with their saved examples, in
 // collection order.
-var routes = []route{
-	{operation: "Reports.Run", method: "POST", path: "/reports", prefix: "/api",
-		query: []queryValue{{key: "action", value: "run"}},
-		examples: []example{
-			{name: "started", status: 202, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"id":"r1","state":"running"}`},
+var routes = []sdkmock.Route{
+	{Operation: "Reports.Run", Method: "POST", Path: "/reports", Prefix: "/api",
+		Query: []sdkmock.QueryValue{{Key: "action", Value: "run"}},
+		Examples: []sdkmock.Example{
+			{Name: "started", Status: 202, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"id":"r1","state":"running"}`},
 		}},
-	{operation: "Reports.Cancel", method: "POST", path: "/reports", prefix: "/api",
-		query: []queryValue{{key: "action", value: "cancel"}},
-		examples: []example{
-			{name: "cancelled", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"state":"cancelled"}`},
+	{Operation: "Reports.Cancel", Method: "POST", Path: "/reports", Prefix: "/api",
+		Query: []sdkmock.QueryValue{{Key: "action", Value: "cancel"}},
+		Examples: []sdkmock.Example{
+			{Name: "cancelled", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"state":"cancelled"}`},
 		}},
-	{operation: "Reports.Get", method: "GET", path: "/reports/:reportId", prefix: "/api",
-		examples: []example{
-			{name: "running", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"id":"r1","state":"running"}`},
-			{name: "done", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"id":"r1","state":"done","url":"https://files.docs.example.com/r1.csv"}`},
-			{name: "unknown", status: 404, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"error":"no such report"}`},
+	{Operation: "Reports.Get", Method: "GET", Path: "/reports/:reportId", Prefix: "/api",
+		Examples: []sdkmock.Example{
+			{Name: "running", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"id":"r1","state":"running"}`},
+			{Name: "done", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"id":"r1","state":"done","url":"https://files.docs.example.com/r1.csv"}`},
+			{Name: "unknown", Status: 404, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"error":"no such report"}`},
 		}},
-	{operation: "Auth.GetToken", method: "POST", path: "/oauth/token", prefix: "/api",
-		examples: []example{
-			{name: "token", status: 200, header: [][2]string{{"Content-Type", "application/json"}, {"Set-Cookie", "redacted-by-postgen"}}, body: `{"access_token":"redacted-by-postgen","token_type":"bearer","expires_in":3600,"refresh_token":"redacted-by-postgen"}`},
-			{name: "token as a form", status: 200, header: [][2]string{{"Content-Type", "application/x-www-form-urlencoded"}}, body: "access_token=redacted-by-postgen&token_type=bearer&expires_in=3600"},
+	{Operation: "Auth.GetToken", Method: "POST", Path: "/oauth/token", Prefix: "/api",
+		Examples: []sdkmock.Example{
+			{Name: "token", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}, {"Set-Cookie", "redacted-by-postgen"}}, Body: `{"access_token":"redacted-by-postgen","token_type":"bearer","expires_in":3600,"refresh_token":"redacted-by-postgen"}`},
+			{Name: "token as a form", Status: 200, Header: [][2]string{{"Content-Type", "application/x-www-form-urlencoded"}}, Body: "access_token=redacted-by-postgen&token_type=bearer&expires_in=3600"},
 		}},
-	{operation: "HostileFolder.Ping", method: "GET", path: "/ping", prefix: "/api",
-		examples: []example{
-			{name: "pong", status: 200, header: [][2]string{{"Content-Type", "text/plain"}}, body: "pong"},
+	{Operation: "HostileFolder.Ping", Method: "GET", Path: "/ping", Prefix: "/api",
+		Examples: []sdkmock.Example{
+			{Name: "pong", Status: 200, Header: [][2]string{{"Content-Type", "text/plain"}}, Body: "pong"},
 		}},
 }

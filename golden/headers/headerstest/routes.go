@@ -26,11 +26,13 @@
 // "redacted-by-postgen".
 package headerstest
 
+import "github.com/postgen/postgen/sdk/sdkmock"
+
 // routes are the requests of the collection with their saved examples, in
 // collection order.
-var routes = []route{
-	{operation: "ArrayForm", method: "GET", path: "/a"},
-	{operation: "StringForm", method: "GET", path: "/s"},
-	{operation: "NullHeaders", method: "GET", path: "/n"},
-	{operation: "SystemHeadersDisabled", method: "GET", path: "/sys"},
+var routes = []sdkmock.Route{
+	{Operation: "ArrayForm", Method: "GET", Path: "/a"},
+	{Operation: "StringForm", Method: "GET", Path: "/s"},
+	{Operation: "NullHeaders", Method: "GET", Path: "/n"},
+	{Operation: "SystemHeadersDisabled", Method: "GET", Path: "/sys"},
 }

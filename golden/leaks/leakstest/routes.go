@@ -26,22 +26,24 @@
 // "redacted-by-postgen".
 package leakstest
 
+import "github.com/postgen/postgen/sdk/sdkmock"
+
 // routes are the requests of the collection with their saved examples, in
 // collection order.
-var routes = []route{
-	{operation: "GraphQL.Login", method: "POST", path: "/graphql"},
-	{operation: "Signed.JWT", method: "GET", path: "/jwt"},
-	{operation: "Signed.Asap", method: "GET", path: "/asap"},
-	{operation: "Bodies.Text", method: "POST", path: "/text"},
-	{operation: "Bodies.XML", method: "POST", path: "/xml"},
-	{operation: "Bodies.JSON", method: "POST", path: "/json"},
-	{operation: "Bodies.TokenRequest", method: "POST", path: "/token"},
-	{operation: "Names.Weather", method: "GET", path: "/weather",
-		examples: []example{
-			{name: "text", status: 200, header: [][2]string{{"Content-Type", "text/plain"}, {"X-Auth-Token", "redacted-by-postgen"}, {"Set-Cookie", "redacted-by-postgen"}}, body: "token=redacted-by-postgen&user=ada"},
-			{name: "xml", status: 201, header: [][2]string{{"Content-Type", "application/xml"}}, body: "<r><sessionToken>redacted-by-postgen</sessionToken><name>ada</name></r>"},
+var routes = []sdkmock.Route{
+	{Operation: "GraphQL.Login", Method: "POST", Path: "/graphql"},
+	{Operation: "Signed.JWT", Method: "GET", Path: "/jwt"},
+	{Operation: "Signed.Asap", Method: "GET", Path: "/asap"},
+	{Operation: "Bodies.Text", Method: "POST", Path: "/text"},
+	{Operation: "Bodies.XML", Method: "POST", Path: "/xml"},
+	{Operation: "Bodies.JSON", Method: "POST", Path: "/json"},
+	{Operation: "Bodies.TokenRequest", Method: "POST", Path: "/token"},
+	{Operation: "Names.Weather", Method: "GET", Path: "/weather",
+		Examples: []sdkmock.Example{
+			{Name: "text", Status: 200, Header: [][2]string{{"Content-Type", "text/plain"}, {"X-Auth-Token", "redacted-by-postgen"}, {"Set-Cookie", "redacted-by-postgen"}}, Body: "token=redacted-by-postgen&user=ada"},
+			{Name: "xml", Status: 201, Header: [][2]string{{"Content-Type", "application/xml"}}, Body: "<r><sessionToken>redacted-by-postgen</sessionToken><name>ada</name></r>"},
 		}},
-	{operation: "Names.Hook", method: "POST"},
-	{operation: "Names.PathToken", method: "GET", path: "/bot{{token2}}/getMe"},
-	{operation: "Names.Misc", method: "GET", path: "/misc"},
+	{Operation: "Names.Hook", Method: "POST"},
+	{Operation: "Names.PathToken", Method: "GET", Path: "/bot{{token2}}/getMe"},
+	{Operation: "Names.Misc", Method: "GET", Path: "/misc"},
 }

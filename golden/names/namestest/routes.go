@@ -26,20 +26,22 @@
 // "redacted-by-postgen".
 package namestest
 
+import "github.com/postgen/postgen/sdk/sdkmock"
+
 // routes are the requests of the collection with their saved examples, in
 // collection order.
-var routes = []route{
-	{operation: "Type", method: "GET", path: "/type/:type/:func"},
-	{operation: "Setup2fa", method: "POST", path: "/2fa"},
-	{operation: "Launch", method: "POST", path: "/launch"},
-	{operation: "GetCartList", method: "GET", path: "/cart/list"},
-	{operation: "DeleteX", method: "DELETE", path: "/x"},
-	{operation: "GetUserByID", method: "GET", path: "/users/:id"},
-	{operation: "GetUserByIDV2", method: "GET", path: "/v2/users/:id"},
-	{operation: "Option", method: "GET", path: "/option"},
-	{operation: "Users.List", method: "GET", path: "/users"},
-	{operation: "Users.Count", method: "GET", path: "/users/count"},
-	{operation: "Users.Admins.List", method: "GET", path: "/admins"},
-	{operation: "Client.Ping", method: "GET", path: "/ping"},
-	{operation: "Linux.Kernel", method: "GET", path: "/kernel"},
+var routes = []sdkmock.Route{
+	{Operation: "Type", Method: "GET", Path: "/type/:type/:func"},
+	{Operation: "Setup2fa", Method: "POST", Path: "/2fa"},
+	{Operation: "Launch", Method: "POST", Path: "/launch"},
+	{Operation: "GetCartList", Method: "GET", Path: "/cart/list"},
+	{Operation: "DeleteX", Method: "DELETE", Path: "/x"},
+	{Operation: "GetUserByID", Method: "GET", Path: "/users/:id"},
+	{Operation: "GetUserByIDV2", Method: "GET", Path: "/v2/users/:id"},
+	{Operation: "Option", Method: "GET", Path: "/option"},
+	{Operation: "Users.List", Method: "GET", Path: "/users"},
+	{Operation: "Users.Count", Method: "GET", Path: "/users/count"},
+	{Operation: "Users.Admins.List", Method: "GET", Path: "/admins"},
+	{Operation: "Client.Ping", Method: "GET", Path: "/ping"},
+	{Operation: "Linux.Kernel", Method: "GET", Path: "/kernel"},
 }

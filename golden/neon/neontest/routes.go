@@ -20,6 +20,8 @@
 // "redacted-by-postgen".
 package neontest
 
+import "github.com/postgen/postgen/sdk/sdkmock"
+
 // routes are the requests of the collection with their saved examples, in
 // collection order.
-var routes = []route{}
+var routes = []sdkmock.Route{}

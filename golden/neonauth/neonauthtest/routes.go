@@ -26,10 +26,12 @@
 // "redacted-by-postgen".
 package neonauthtest
 
+import "github.com/postgen/postgen/sdk/sdkmock"
+
 // routes are the requests of the collection with their saved examples, in
 // collection order.
-var routes = []route{
-	{operation: "Health", method: "GET", path: "/api/health"},
-	{operation: "Bookings.List", method: "GET", path: "/api/bookings"},
-	{operation: "Bookings.Get", method: "GET", path: "/api/bookings/:bookingId"},
+var routes = []sdkmock.Route{
+	{Operation: "Health", Method: "GET", Path: "/api/health"},
+	{Operation: "Bookings.List", Method: "GET", Path: "/api/bookings"},
+	{Operation: "Bookings.Get", Method: "GET", Path: "/api/bookings/:bookingId"},
 }

@@ -26,10 +26,12 @@
 // "redacted-by-postgen".
 package scriptstest
 
+import "github.com/postgen/postgen/sdk/sdkmock"
+
 // routes are the requests of the collection with their saved examples, in
 // collection order.
-var routes = []route{
-	{operation: "ServerTime", method: "GET", path: "/api/v3/time"},
-	{operation: "Orders.New", method: "POST", path: "/api/v3/order"},
-	{operation: "Orders.Query", method: "GET", path: "/api/v3/order"},
+var routes = []sdkmock.Route{
+	{Operation: "ServerTime", Method: "GET", Path: "/api/v3/time"},
+	{Operation: "Orders.New", Method: "POST", Path: "/api/v3/order"},
+	{Operation: "Orders.Query", Method: "GET", Path: "/api/v3/order"},
 }

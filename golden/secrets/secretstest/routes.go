@@ -26,11 +26,13 @@
 // "redacted-by-postgen".
 package secretstest
 
+import "github.com/postgen/postgen/sdk/sdkmock"
+
 // routes are the requests of the collection with their saved examples, in
 // collection order.
-var routes = []route{
-	{operation: "HeaderCredentials", method: "GET", path: "/h"},
-	{operation: "QueryCredentials", method: "GET", path: "/q"},
-	{operation: "BodyCredentials", method: "POST", path: "/login"},
-	{operation: "FormCredentials", method: "POST", path: "/token"},
+var routes = []sdkmock.Route{
+	{Operation: "HeaderCredentials", Method: "GET", Path: "/h"},
+	{Operation: "QueryCredentials", Method: "GET", Path: "/q"},
+	{Operation: "BodyCredentials", Method: "POST", Path: "/login"},
+	{Operation: "FormCredentials", Method: "POST", Path: "/token"},
 }

@@ -26,49 +26,51 @@
 // "redacted-by-postgen".
 package typedbodiestest
 
+import "github.com/postgen/postgen/sdk/sdkmock"
+
 // routes are the requests of the collection with their saved examples, in
 // collection order.
-var routes = []route{
-	{operation: "CreateShipment", method: "POST", path: "/shipments",
-		examples: []example{
-			{name: "created", status: 201, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"id":"s-1","status":"created"}`},
-			{name: "created light", status: 201, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"id":"s-2","status":"created"}`},
+var routes = []sdkmock.Route{
+	{Operation: "CreateShipment", Method: "POST", Path: "/shipments",
+		Examples: []sdkmock.Example{
+			{Name: "created", Status: 201, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"id":"s-1","status":"created"}`},
+			{Name: "created light", Status: 201, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"id":"s-2","status":"created"}`},
 		}},
-	{operation: "ImportShipments", method: "POST", path: "/shipments/import",
-		examples: []example{
-			{name: "imported", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"imported":2}`},
+	{Operation: "ImportShipments", Method: "POST", Path: "/shipments/import",
+		Examples: []sdkmock.Example{
+			{Name: "imported", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"imported":2}`},
 		}},
-	{operation: "Login", method: "POST", path: "/login",
-		examples: []example{
-			{name: "ok", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"session":"redacted-by-postgen","expires_at":"2030-01-01T00:00:00Z"}`},
+	{Operation: "Login", Method: "POST", Path: "/login",
+		Examples: []sdkmock.Example{
+			{Name: "ok", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"session":"redacted-by-postgen","expires_at":"2030-01-01T00:00:00Z"}`},
 		}},
-	{operation: "BrokenBody", method: "POST", path: "/broken"},
-	{operation: "Search", method: "POST", path: "/graphql",
-		examples: []example{
-			{name: "found", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"data":{"search":[{"id":"1","name":"Ada"}]}}`},
+	{Operation: "BrokenBody", Method: "POST", Path: "/broken"},
+	{Operation: "Search", Method: "POST", Path: "/graphql",
+		Examples: []sdkmock.Example{
+			{Name: "found", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"data":{"search":[{"id":"1","name":"Ada"}]}}`},
 		}},
-	{operation: "Viewer", method: "POST", path: "/graphql",
-		examples: []example{
-			{name: "me", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"data":{"viewer":{"login":"ada"}}}`},
+	{Operation: "Viewer", Method: "POST", Path: "/graphql",
+		Examples: []sdkmock.Example{
+			{Name: "me", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"data":{"viewer":{"login":"ada"}}}`},
 		}},
-	{operation: "ConvertXML", method: "POST", path: "/convert",
-		examples: []example{
-			{name: "converted", status: 200, header: [][2]string{{"Content-Type", "application/xml"}}, body: "<result>ok</result>"},
+	{Operation: "ConvertXML", Method: "POST", Path: "/convert",
+		Examples: []sdkmock.Example{
+			{Name: "converted", Status: 200, Header: [][2]string{{"Content-Type", "application/xml"}}, Body: "<result>ok</result>"},
 		}},
-	{operation: "UploadFile", method: "PUT", path: "/files/:name",
-		examples: []example{
-			{name: "stored", status: 201, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"name":"report.pdf","size":1234}`},
+	{Operation: "UploadFile", Method: "PUT", Path: "/files/:name",
+		Examples: []sdkmock.Example{
+			{Name: "stored", Status: 201, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"name":"report.pdf","size":1234}`},
 		}},
-	{operation: "DownloadFile", method: "GET", path: "/files/:name",
-		examples: []example{
-			{name: "pdf", status: 200, header: [][2]string{{"Content-Type", "application/pdf"}}, body: "%PDF-1.4 ..."},
+	{Operation: "DownloadFile", Method: "GET", Path: "/files/:name",
+		Examples: []sdkmock.Example{
+			{Name: "pdf", Status: 200, Header: [][2]string{{"Content-Type", "application/pdf"}}, Body: "%PDF-1.4 ..."},
 		}},
-	{operation: "Subscribe", method: "POST", path: "/subscribe",
-		examples: []example{
-			{name: "subscribed", status: 204},
+	{Operation: "Subscribe", Method: "POST", Path: "/subscribe",
+		Examples: []sdkmock.Example{
+			{Name: "subscribed", Status: 204},
 		}},
-	{operation: "UploadAvatar", method: "POST", path: "/avatar",
-		examples: []example{
-			{name: "stored", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"url":"https://cdn.example.com/ada.png"}`},
+	{Operation: "UploadAvatar", Method: "POST", Path: "/avatar",
+		Examples: []sdkmock.Example{
+			{Name: "stored", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"url":"https://cdn.example.com/ada.png"}`},
 		}},
 }

@@ -26,96 +26,98 @@
 // "redacted-by-postgen".
 package typestest
 
+import "github.com/postgen/postgen/sdk/sdkmock"
+
 // routes are the requests of the collection with their saved examples, in
 // collection order.
-var routes = []route{
-	{operation: "Orders.List", method: "GET", path: "/orders",
-		examples: []example{
-			{name: "two orders", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `[{"id":1001,"status":"paid","placed_at":"2024-05-01T10:00:00Z","total":12.5,"customer":{"id":7,"name":"Ada","email":"ada@example.com"},"items":[{"sku":"A-1","qty":2,"price":5},{"sku":"B-2","qty":1,"price":2.5,"gift":true}],"note":null},{"id":1002,"status":"open","placed_at":"2024-05-02T11:30:00.250+02:00","total":3,"customer":{"id":8,"name":"Grace","email":null},"items":[{"sku":"C-3","qty":1,"price":3}],"note":"leave at the door","coupon":"SPRING"}]`},
-			{name: "none", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: "[]"},
+var routes = []sdkmock.Route{
+	{Operation: "Orders.List", Method: "GET", Path: "/orders",
+		Examples: []sdkmock.Example{
+			{Name: "two orders", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `[{"id":1001,"status":"paid","placed_at":"2024-05-01T10:00:00Z","total":12.5,"customer":{"id":7,"name":"Ada","email":"ada@example.com"},"items":[{"sku":"A-1","qty":2,"price":5},{"sku":"B-2","qty":1,"price":2.5,"gift":true}],"note":null},{"id":1002,"status":"open","placed_at":"2024-05-02T11:30:00.250+02:00","total":3,"customer":{"id":8,"name":"Grace","email":null},"items":[{"sku":"C-3","qty":1,"price":3}],"note":"leave at the door","coupon":"SPRING"}]`},
+			{Name: "none", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: "[]"},
 		}},
-	{operation: "Orders.Get", method: "GET", path: "/orders/:orderId",
-		examples: []example{
-			{name: "paid", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"id":1001,"status":"paid","placed_at":"2024-05-01T10:00:00Z","total":12.5,"customer":{"id":7,"name":"Ada","email":"ada@example.com"},"items":[{"sku":"A-1","qty":2,"price":5},{"sku":"B-2","qty":1,"price":2.5,"gift":true}],"note":null}`},
-			{name: "open", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"id":1002,"status":"open","placed_at":"2024-05-02T11:30:00.250+02:00","total":3,"customer":{"id":8,"name":"Grace","email":null},"items":[{"sku":"C-3","qty":1,"price":3}],"note":"leave at the door","coupon":"SPRING"}`},
-			{name: "missing", status: 404, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"error":{"code":"not_found","message":"no such order"}}`},
+	{Operation: "Orders.Get", Method: "GET", Path: "/orders/:orderId",
+		Examples: []sdkmock.Example{
+			{Name: "paid", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"id":1001,"status":"paid","placed_at":"2024-05-01T10:00:00Z","total":12.5,"customer":{"id":7,"name":"Ada","email":"ada@example.com"},"items":[{"sku":"A-1","qty":2,"price":5},{"sku":"B-2","qty":1,"price":2.5,"gift":true}],"note":null}`},
+			{Name: "open", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"id":1002,"status":"open","placed_at":"2024-05-02T11:30:00.250+02:00","total":3,"customer":{"id":8,"name":"Grace","email":null},"items":[{"sku":"C-3","qty":1,"price":3}],"note":"leave at the door","coupon":"SPRING"}`},
+			{Name: "missing", Status: 404, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"error":{"code":"not_found","message":"no such order"}}`},
 		}},
-	{operation: "Orders.Create", method: "POST", path: "/orders",
-		examples: []example{
-			{name: "created", status: 201, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"id":1002,"status":"open","placed_at":"2024-05-02T11:30:00.250+02:00","total":3,"customer":{"id":8,"name":"Grace","email":null},"items":[{"sku":"C-3","qty":1,"price":3}],"note":"leave at the door","coupon":"SPRING"}`},
-			{name: "invalid", status: 422, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"error":{"code":"invalid","message":"qty must be positive"},"fields":[{"name":"items[0].qty","reason":"min"}]}`},
-			{name: "missing customer", status: 404, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"error":{"code":"not_found","message":"no such order"}}`},
+	{Operation: "Orders.Create", Method: "POST", Path: "/orders",
+		Examples: []sdkmock.Example{
+			{Name: "created", Status: 201, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"id":1002,"status":"open","placed_at":"2024-05-02T11:30:00.250+02:00","total":3,"customer":{"id":8,"name":"Grace","email":null},"items":[{"sku":"C-3","qty":1,"price":3}],"note":"leave at the door","coupon":"SPRING"}`},
+			{Name: "invalid", Status: 422, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"error":{"code":"invalid","message":"qty must be positive"},"fields":[{"name":"items[0].qty","reason":"min"}]}`},
+			{Name: "missing customer", Status: 404, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"error":{"code":"not_found","message":"no such order"}}`},
 		}},
-	{operation: "Orders.Delete", method: "DELETE", path: "/orders/:orderId",
-		examples: []example{
-			{name: "deleted", status: 204},
-			{name: "missing", status: 404, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"error":{"code":"not_found","message":"no such order"}}`},
+	{Operation: "Orders.Delete", Method: "DELETE", Path: "/orders/:orderId",
+		Examples: []sdkmock.Example{
+			{Name: "deleted", Status: 204},
+			{Name: "missing", Status: 404, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"error":{"code":"not_found","message":"no such order"}}`},
 		}},
-	{operation: "Shapes.OptionalAndNullable", method: "GET", path: "/shapes/optional",
-		examples: []example{
-			{name: "a", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"always":"x","sometimes":1,"maybe_null":"y"}`},
-			{name: "b", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"always":"z","maybe_null":null}`},
+	{Operation: "Shapes.OptionalAndNullable", Method: "GET", Path: "/shapes/optional",
+		Examples: []sdkmock.Example{
+			{Name: "a", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"always":"x","sometimes":1,"maybe_null":"y"}`},
+			{Name: "b", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"always":"z","maybe_null":null}`},
 		}},
-	{operation: "Shapes.Numbers", method: "GET", path: "/shapes/numbers",
-		examples: []example{
-			{name: "a", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"count":3,"ratio":1,"big":9223372036854775807,"huge":18446744073709551615,"exp":1000.0}`},
-			{name: "b", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"count":4,"ratio":0.5,"big":1,"huge":1,"exp":2}`},
+	{Operation: "Shapes.Numbers", Method: "GET", Path: "/shapes/numbers",
+		Examples: []sdkmock.Example{
+			{Name: "a", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"count":3,"ratio":1,"big":9223372036854775807,"huge":18446744073709551615,"exp":1000.0}`},
+			{Name: "b", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"count":4,"ratio":0.5,"big":1,"huge":1,"exp":2}`},
 		}},
-	{operation: "Shapes.MixedKinds", method: "GET", path: "/shapes/mixed",
-		examples: []example{
-			{name: "a", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"id":"x1","value":1,"only_null":null}`},
-			{name: "b", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"id":"x2","value":"one","only_null":null}`},
+	{Operation: "Shapes.MixedKinds", Method: "GET", Path: "/shapes/mixed",
+		Examples: []sdkmock.Example{
+			{Name: "a", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"id":"x1","value":1,"only_null":null}`},
+			{Name: "b", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"id":"x2","value":"one","only_null":null}`},
 		}},
-	{operation: "Shapes.EmptyContainers", method: "GET", path: "/shapes/empty",
-		examples: []example{
-			{name: "a", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"tags":[],"attrs":{},"list":[]}`},
-			{name: "b", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"tags":[],"attrs":{},"list":[{"n":1}]}`},
+	{Operation: "Shapes.EmptyContainers", Method: "GET", Path: "/shapes/empty",
+		Examples: []sdkmock.Example{
+			{Name: "a", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"tags":[],"attrs":{},"list":[]}`},
+			{Name: "b", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"tags":[],"attrs":{},"list":[{"n":1}]}`},
 		}},
-	{operation: "Shapes.Timestamps", method: "GET", path: "/shapes/times",
-		examples: []example{
-			{name: "a", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"at":"2024-01-02T03:04:05Z","day":"2024-01-02","maybe":"2024-01-02T03:04:05Z","when":null}`},
-			{name: "b", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"at":"2024-01-02T03:04:05.5+01:00","day":"2024-01-03","maybe":"soon","when":"2024-01-02T03:04:05Z"}`},
+	{Operation: "Shapes.Timestamps", Method: "GET", Path: "/shapes/times",
+		Examples: []sdkmock.Example{
+			{Name: "a", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"at":"2024-01-02T03:04:05Z","day":"2024-01-02","maybe":"2024-01-02T03:04:05Z","when":null}`},
+			{Name: "b", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"at":"2024-01-02T03:04:05.5+01:00","day":"2024-01-03","maybe":"soon","when":"2024-01-02T03:04:05Z"}`},
 		}},
-	{operation: "Shapes.AwkwardKeys", method: "GET", path: "/shapes/keys",
-		examples: []example{
-			{name: "a", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"user-name":"a","user_name":"b","UserName":"c","@type":"thing","2fa":true,"class":"c","ключ":1,"-":"dash"}`},
+	{Operation: "Shapes.AwkwardKeys", Method: "GET", Path: "/shapes/keys",
+		Examples: []sdkmock.Example{
+			{Name: "a", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"user-name":"a","user_name":"b","UserName":"c","@type":"thing","2fa":true,"class":"c","ключ":1,"-":"dash"}`},
 		}},
-	{operation: "Shapes.Dictionary", method: "GET", path: "/shapes/dictionary",
-		examples: []example{
-			{name: "a", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"rates":{"2024-01-01":{"usd":1.1},"2024-01-02":{"usd":1.2,"eur":1}},"labels":{"a,b":"x","c":"y"}}`},
+	{Operation: "Shapes.Dictionary", Method: "GET", Path: "/shapes/dictionary",
+		Examples: []sdkmock.Example{
+			{Name: "a", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"rates":{"2024-01-01":{"usd":1.1},"2024-01-02":{"usd":1.2,"eur":1}},"labels":{"a,b":"x","c":"y"}}`},
 		}},
-	{operation: "Shapes.DeepNesting", method: "GET", path: "/shapes/deep",
-		examples: []example{
-			{name: "a", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"company":{"name":"Acme","address":{"street":"1 Main St","geo":{"lat":1.5,"lng":2}},"departments":[{"name":"R&D","employees":[{"name":"Ada","manager":{"name":"Grace"}}]}]}}`},
+	{Operation: "Shapes.DeepNesting", Method: "GET", Path: "/shapes/deep",
+		Examples: []sdkmock.Example{
+			{Name: "a", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"company":{"name":"Acme","address":{"street":"1 Main St","geo":{"lat":1.5,"lng":2}},"departments":[{"name":"R&D","employees":[{"name":"Ada","manager":{"name":"Grace"}}]}]}}`},
 		}},
-	{operation: "Shapes.Matrix", method: "GET", path: "/shapes/matrix",
-		examples: []example{
-			{name: "a", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `[[{"x":1}],[{"x":2,"y":3}]]`},
+	{Operation: "Shapes.Matrix", Method: "GET", Path: "/shapes/matrix",
+		Examples: []sdkmock.Example{
+			{Name: "a", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `[[{"x":1}],[{"x":2,"y":3}]]`},
 		}},
-	{operation: "Shapes.Token", method: "POST", path: "/oauth/token",
-		examples: []example{
-			{name: "issued", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"access_token":"redacted-by-postgen","token_type":"Bearer","expires_in":3600,"scope":"read write"}`},
-			{name: "jwt keys", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `{"access_token":"redacted-by-postgen","token_type":"Bearer","expires_in":1,"scope":"","keys":{"redacted-by-postgen":"kid-1"}}`},
+	{Operation: "Shapes.Token", Method: "POST", Path: "/oauth/token",
+		Examples: []sdkmock.Example{
+			{Name: "issued", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"access_token":"redacted-by-postgen","token_type":"Bearer","expires_in":3600,"scope":"read write"}`},
+			{Name: "jwt keys", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"access_token":"redacted-by-postgen","token_type":"Bearer","expires_in":1,"scope":"","keys":{"redacted-by-postgen":"kid-1"}}`},
 		}},
-	{operation: "Reports.AsXML", method: "GET", path: "/reports/xml",
-		examples: []example{
-			{name: "xml", status: 200, header: [][2]string{{"Content-Type", "application/xml"}}, body: "<report><total>3</total></report>"},
+	{Operation: "Reports.AsXML", Method: "GET", Path: "/reports/xml",
+		Examples: []sdkmock.Example{
+			{Name: "xml", Status: 200, Header: [][2]string{{"Content-Type", "application/xml"}}, Body: "<report><total>3</total></report>"},
 		}},
-	{operation: "Reports.AsHTML", method: "GET", path: "/reports/html",
-		examples: []example{
-			{name: "html", status: 200, header: [][2]string{{"Content-Type", "text/html"}}, body: "<html><body>3</body></html>"},
+	{Operation: "Reports.AsHTML", Method: "GET", Path: "/reports/html",
+		Examples: []sdkmock.Example{
+			{Name: "html", Status: 200, Header: [][2]string{{"Content-Type", "text/html"}}, Body: "<html><body>3</body></html>"},
 		}},
-	{operation: "Reports.AsCSV", method: "GET", path: "/reports/csv",
-		examples: []example{
-			{name: "csv", status: 200, header: [][2]string{{"Content-Type", "text/csv"}}, body: "a,b\n1,2\n"},
+	{Operation: "Reports.AsCSV", Method: "GET", Path: "/reports/csv",
+		Examples: []sdkmock.Example{
+			{Name: "csv", Status: 200, Header: [][2]string{{"Content-Type", "text/csv"}}, Body: "a,b\n1,2\n"},
 		}},
-	{operation: "Reports.Logo", method: "GET", path: "/reports/logo",
-		examples: []example{
-			{name: "png", status: 200, header: [][2]string{{"Content-Type", "image/png"}}, body: "\u0089PNG\r\n\x1a\n"},
+	{Operation: "Reports.Logo", Method: "GET", Path: "/reports/logo",
+		Examples: []sdkmock.Example{
+			{Name: "png", Status: 200, Header: [][2]string{{"Content-Type", "image/png"}}, Body: "\u0089PNG\r\n\x1a\n"},
 		}},
-	{operation: "Reports.Ping", method: "GET", path: "/ping"},
-	{operation: "Reports.Version", method: "GET", path: "/version",
-		examples: []example{
-			{name: "v", status: 200, header: [][2]string{{"Content-Type", "application/json"}}, body: `"1.2.3"`},
+	{Operation: "Reports.Ping", Method: "GET", Path: "/ping"},
+	{Operation: "Reports.Version", Method: "GET", Path: "/version",
+		Examples: []sdkmock.Example{
+			{Name: "v", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `"1.2.3"`},
 		}},
 }

@@ -26,13 +26,15 @@
 // "redacted-by-postgen".
 package urlstest
 
+import "github.com/postgen/postgen/sdk/sdkmock"
+
 // routes are the requests of the collection with their saved examples, in
 // collection order.
-var routes = []route{
-	{operation: "StringURLWithQueryEdgeCases", method: "GET", path: "/t01/path with space/ü", prefix: "/prefix"},
-	{operation: "ObjectURLRawIgnored", method: "GET", path: "/t02/:id/items/:itemId.json/:unset/{{itemsPath}}", prefix: "/prefix"},
-	{operation: "VariableValueWithStructure", method: "GET", path: "/t03", prefix: "/prefix"},
-	{operation: "NumericPathVariable", method: "GET", path: "/pv1/:id", prefix: "/prefix"},
-	{operation: "LiteralHostWithPort", method: "GET", path: "/health"},
-	{operation: "LowercaseCustomMethod", method: "PURGE", path: "/cache", prefix: "/prefix"},
+var routes = []sdkmock.Route{
+	{Operation: "StringURLWithQueryEdgeCases", Method: "GET", Path: "/t01/path with space/ü", Prefix: "/prefix"},
+	{Operation: "ObjectURLRawIgnored", Method: "GET", Path: "/t02/:id/items/:itemId.json/:unset/{{itemsPath}}", Prefix: "/prefix"},
+	{Operation: "VariableValueWithStructure", Method: "GET", Path: "/t03", Prefix: "/prefix"},
+	{Operation: "NumericPathVariable", Method: "GET", Path: "/pv1/:id", Prefix: "/prefix"},
+	{Operation: "LiteralHostWithPort", Method: "GET", Path: "/health"},
+	{Operation: "LowercaseCustomMethod", Method: "PURGE", Path: "/cache", Prefix: "/prefix"},
 }

@@ -26,9 +26,11 @@
 // "redacted-by-postgen".
 package v1probetest
 
+import "github.com/postgen/postgen/sdk/sdkmock"
+
 // routes are the requests of the collection with their saved examples, in
 // collection order.
-var routes = []route{
-	{operation: "V1Raw", method: "POST", path: "/v1/:id"},
-	{operation: "V1Urlencoded", method: "POST", path: "/v1b"},
+var routes = []sdkmock.Route{
+	{Operation: "V1Raw", Method: "POST", Path: "/v1/:id"},
+	{Operation: "V1Urlencoded", Method: "POST", Path: "/v1b"},
 }

@@ -1,0 +1,601 @@
+package sdk
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"reflect"
+	"strings"
+)
+
+// This file is the shared request pipeline of a generated SDK. Generated
+// methods describe their request with an operation (planned from the
+// collection) and hand the caller's arguments to send; everything Postman
+// semantics require (variables, URL encoding, header rules, bodies) happens
+// here, once, so each generated method stays a few lines long.
+
+// Core is the state shared by a Client and its services.
+type Core struct {
+	httpClient *http.Client
+	baseURL    string            // set by WithBaseURL; "" means the collection's
+	userAgent  string            // sent when the request sets none
+	vars       map[string]string // set by WithVariable
+	defaults   map[string]string // the collection's non-secret variable values
+	origins    []string          // origin templates; origins[0] is the base URL
+	creds      map[string]string // credentials set by auth options
+	authState  map[string]any    // token sources and keys set by auth options
+	retry      *RetryPolicy      // set by WithRetry; nil is DefaultRetryPolicy
+	logger     *slog.Logger      // set by WithLogger
+	maxBody    int64             // set by WithMaxResponseBytes; 0 is DefaultMaxResponseBytes
+}
+
+// Defaults is what the generator knows about the collection.
+type Defaults struct {
+	Origins   []string
+	Variables map[string]string
+	UserAgent string
+}
+
+// NewCore applies opts over the collection's defaults.
+func NewCore(d *Defaults, opts []Option) (*Core, error) {
+	c := &Core{
+		httpClient: &http.Client{},
+		userAgent:  d.UserAgent,
+		defaults:   d.Variables,
+		origins:    d.Origins,
+	}
+	for _, opt := range opts {
+		if opt == nil {
+			continue
+		}
+		if err := opt(c); err != nil {
+			return nil, err
+		}
+	}
+	c.httpClient = c.withRedirectPolicy(c.httpClient)
+	return c, nil
+}
+
+// Where a param goes.
+const (
+	InQuery uint8 = iota // the zero value, so generated code can omit it
+	InHeader
+	InForm
+	InFile
+)
+
+// Param is one query parameter, header or form row of an operation, in
+// collection order.
+type Param struct {
+	In  uint8
+	Key string
+	// Value is the collection's text, sent when the caller leaves the slot
+	// empty. It may hold {{variables}}.
+	Value string
+	// Null marks a query parameter written without "=" ("?flag").
+	Null bool
+	// Disabled rows are sent only when the caller sets their slot.
+	Disabled bool
+	// Slot is the 1-based index of the caller's value in call.params (or
+	// in the form's values or files); 0 when the caller cannot set it.
+	Slot int
+	// Secondary marks the later rows of a repeated key: they share the
+	// first row's slot and are dropped when the caller sets it.
+	Secondary bool
+	// ContentType and fileName describe a formdata part.
+	ContentType string
+	FileName    string
+}
+
+// Body modes of an operation.
+const (
+	bodyNone uint8 = iota
+	BodyRaw
+	BodyURLEncoded
+	BodyFormData
+	BodyFile
+	BodyGraphQL
+)
+
+// BodySpec is the body of an operation as the collection defines it.
+type BodySpec struct {
+	Mode uint8
+	// ContentType is added when the request has no Content-Type header.
+	ContentType string
+	// Text is the raw body (or the GraphQL query) template.
+	Text string
+	// StripComments removes // and /* */ comments from JSON text, as
+	// Postman does before sending.
+	StripComments bool
+	// Form holds urlencoded and formdata rows.
+	Form []Param
+	// GQLVariables and gqlOperation complete a GraphQL body; gqlVarsText
+	// says the variables are JSON text sent verbatim.
+	GQLVariables string
+	GQLOperation string
+	GQLVarsText  bool
+}
+
+// Operation is one request of the collection.
+type Operation struct {
+	// Name is "Service.Method", used in errors.
+	Name   string
+	Method string
+	// Origin indexes core.origins; path is the rest of the URL template
+	// ("/bookings/:bookingId"), without the query.
+	Origin int
+	Path   string
+	// PathVars are the names of the ":name" path variables, in the order
+	// of the method's arguments.
+	PathVars []string
+	// PathValues are the collection's values of pathVars (url.variable),
+	// sent when the caller's argument is empty; "" where Postman sends
+	// the segment as written (no value, or a value that is not a string).
+	PathValues []string
+	Params     []Param
+	Body       *BodySpec
+	// NoAccept and noUserAgent honour protocolProfileBehavior's
+	// disabledSystemHeaders.
+	NoAccept    bool
+	NoUserAgent bool
+	// RawURL skips URL encoding (protocolProfileBehavior.disableUrlEncoding).
+	RawURL bool
+	// Auth authenticates the request (the effective Auth of §10.2); nil
+	// sends none.
+	Auth Authorizer
+	// ErrBodies decode error bodies into the types the examples define.
+	ErrBodies []ErrorBody
+}
+
+// Authorizer adds an auth type's credentials to a built request. It runs
+// after the collection's headers are set and before the body's
+// Content-Type and the system headers, as Postman's runtime does (§10.3).
+type Authorizer interface {
+	Apply(c *Core, op *Operation, req *http.Request) error
+}
+
+// challenger is an authorizer that answers a server's challenge (digest,
+// NTLM): given the response to req, it returns the response to use.
+type challenger interface {
+	answer(c *Core, req *http.Request, resp *http.Response) (*http.Response, error)
+}
+
+// Call is what a method passes from its caller.
+type Call struct {
+	// Path holds the Path arguments, in operation.pathVars order.
+	Path []string
+	// Params holds the caller's query and header values by slot; "" leaves
+	// the collection's value. Generated methods pass their Params struct
+	// in fields instead, and newRequest reads it into Params.
+	Params []string
+	Fields any
+	// Body is the caller's Body; nil sends the collection's.
+	Body any
+}
+
+// Send builds and sends the request of op and decodes a 2xx response into
+// a T. Any other status gives an *APIError.
+func Send[T any](ctx context.Context, c *Core, op *Operation, in Call) (T, *Response, error) {
+	var out T
+	o, err := c.newRequest(ctx, op, &in)
+	if err != nil {
+		return out, nil, err
+	}
+	resp, err := c.do(o, &out)
+	return out, resp, err
+}
+
+// SendObject is send for methods whose result is a pointer to a struct:
+// decoding into a new E, rather than into a *E, saves an allocation on
+// every call. An empty 2xx body gives nil, as send does.
+func SendObject[E any](ctx context.Context, c *Core, op *Operation, in Call) (*E, *Response, error) {
+	o, err := c.newRequest(ctx, op, &in)
+	if err != nil {
+		return nil, nil, err
+	}
+	out := new(E)
+	resp, err := c.do(o, out)
+	if err != nil || !resp.decoded {
+		return nil, resp, err
+	}
+	return out, resp, nil
+}
+
+// SendNoResult is send for methods whose response has no body to decode.
+func SendNoResult(ctx context.Context, c *Core, op *Operation, in Call) (*Response, error) {
+	o, err := c.newRequest(ctx, op, &in)
+	if err != nil {
+		return nil, err
+	}
+	return c.do(o, nil)
+}
+
+// newRequest builds the request Postman would send for op, as far as its
+// auth: each attempt adds the auth afresh (see outgoing). Anything wrong
+// with the request is reported here, before anything is sent.
+func (c *Core) newRequest(ctx context.Context, op *Operation, in *Call) (*outgoing, error) {
+	if in.Params == nil && in.Fields != nil {
+		in.Params = structValues(in.Fields)
+	}
+	rawURL, err := c.buildURL(op, in)
+	if err != nil {
+		return nil, c.opError(op, err)
+	}
+	u := parseWireURL(rawURL, !op.RawURL)
+	rd, size, contentType, err := c.requestBody(op, in)
+	if err != nil {
+		return nil, c.opError(op, err)
+	}
+	if op.Auth != nil {
+		// The redirect policy reads what the auth added from the context
+		// (redirect.go): net/http gives redirected requests the same one.
+		ctx = context.WithValue(ctx, authAddedKey{}, &authAdded{})
+	}
+	// The URL is set part by part below: building "scheme://host/" only
+	// for net/http to parse it again cost an allocation per call.
+	req, err := http.NewRequestWithContext(ctx, op.Method, "/", rd)
+	if err != nil {
+		return nil, c.opError(op, err)
+	}
+	req.URL.Scheme, req.URL.Host = u.scheme, u.host
+	req.Host = strings.TrimSuffix(u.host, ":")
+	if size > 0 {
+		req.ContentLength = size
+	}
+	setRequestURI(req, &u)
+	if err := c.setHeaders(req, op, in, contentType); err != nil {
+		return nil, c.opError(op, err)
+	}
+	o := &outgoing{op: op, base: req, contentType: contentType}
+	if u.hasUser {
+		o.user, o.password, o.hasUser = unescapePercent(u.user), unescapePercent(u.password), true
+	}
+	// The first attempt is built now, so a request that cannot be
+	// authenticated fails before anything is sent.
+	if o.first, err = o.attempt(c); err != nil {
+		return nil, c.opError(op, err)
+	}
+	return o, nil
+}
+
+// setRequestURI makes the request line carry exactly the encoded path and
+// query, byte for byte: net/url would otherwise re-encode them its own way.
+func setRequestURI(req *http.Request, u *wireURL) {
+	path := u.path
+	if path == "" {
+		path = "/"
+	}
+	if strings.HasPrefix(path, "//") {
+		// An opaque path starting with "//" would be read as an authority;
+		// RawPath keeps the bytes when they are a valid encoding.
+		if p, err := pathUnescape(path); err == nil {
+			req.URL.Path, req.URL.RawPath = p, path
+		} else {
+			req.URL.Opaque = path
+		}
+	} else {
+		req.URL.Opaque = path
+	}
+	req.URL.RawQuery = u.query
+	req.URL.ForceQuery = u.hasQuery && u.query == ""
+}
+
+// buildURL serialises op's URL the way Postman does (§6.2): origin, path
+// with path variables spliced in, then the query. Collection text is
+// resolved; caller values are escaped and never resolved.
+func (c *Core) buildURL(op *Operation, in *Call) (string, error) {
+	origin, err := c.origin(op.Origin)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	b.Grow(len(origin) + len(op.Path) + 64)
+	b.WriteString(origin)
+	if err := c.writePath(&b, op, in); err != nil {
+		return "", err
+	}
+	first := true
+	for i := range op.Params {
+		p := &op.Params[i]
+		if p.In != InQuery {
+			continue
+		}
+		value, null, set := p.Value, p.Null, false
+		if v, ok := slotValue(p, in.Params); ok {
+			value, null, set = v, false, true
+		} else if p.Disabled || p.Secondary && slotSet(p, in.Params) {
+			continue
+		}
+		if first {
+			b.WriteByte('?')
+			first = false
+		} else {
+			b.WriteByte('&')
+		}
+		key, err := c.Resolve(escapeQueryKey(p.Key))
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(key)
+		if null {
+			continue
+		}
+		b.WriteByte('=')
+		if set {
+			b.WriteString(escapeQueryValue(value))
+			continue
+		}
+		value, err = c.Resolve(escapeQueryValue(value))
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(value)
+	}
+	return b.String(), nil
+}
+
+// writePath appends op.path with its variables: a ":name" segment takes the
+// caller's argument, escaped; an empty argument sends the collection's
+// value as Postman does (resolved and spliced in as text, §6.2), or keeps
+// the segment as written when the collection has no value.
+func (c *Core) writePath(b *strings.Builder, op *Operation, in *Call) error {
+	path := op.Path
+	for len(path) > 0 {
+		// path starts with "/" or is a bare segment.
+		seg := path
+		next := ""
+		if i := strings.IndexByte(path[1:], '/'); i >= 0 {
+			seg, next = path[:i+1], path[i+1:]
+		}
+		path = next
+		text := strings.TrimPrefix(seg, "/")
+		if len(seg) > len(text) {
+			b.WriteByte('/')
+		}
+		if strings.HasPrefix(text, ":") && len(text) > 1 {
+			name, suffix := text[1:], ""
+			if i := strings.IndexByte(name, '.'); i >= 0 {
+				name, suffix = name[:i], name[i:]
+			}
+			if arg, fixed, ok := pathArg(op, in, name); ok && (arg != "" || fixed != "") {
+				if arg != "" {
+					b.WriteString(escapePathArg(arg))
+				} else {
+					resolved, err := c.Resolve(fixed)
+					if err != nil {
+						return err
+					}
+					b.WriteString(resolved)
+				}
+				resolved, err := c.Resolve(suffix)
+				if err != nil {
+					return err
+				}
+				b.WriteString(resolved)
+				continue
+			}
+		}
+		resolved, err := c.Resolve(text)
+		if err != nil {
+			return err
+		}
+		b.WriteString(resolved)
+	}
+	return nil
+}
+
+// pathArg returns the caller's value for the path variable name and the
+// collection's value, sent when the caller's is empty.
+func pathArg(op *Operation, in *Call, name string) (arg, fixed string, ok bool) {
+	for i, v := range op.PathVars {
+		if v != name {
+			continue
+		}
+		if i < len(op.PathValues) {
+			fixed = op.PathValues[i]
+		}
+		if i < len(in.Path) {
+			arg = in.Path[i]
+		}
+		return arg, fixed, true
+	}
+	return "", "", false
+}
+
+// slotValue returns the caller's value for p when the caller set one and p
+// is the row that carries it.
+func slotValue(p *Param, values []string) (string, bool) {
+	if p.Secondary || !slotSet(p, values) {
+		return "", false
+	}
+	return values[p.Slot-1], true
+}
+
+// slotSet reports whether the caller set p's slot at all.
+func slotSet(p *Param, values []string) bool {
+	return p.Slot > 0 && p.Slot <= len(values) && values[p.Slot-1] != ""
+}
+
+// origin returns the resolved origin of index i.
+func (c *Core) origin(i int) (string, error) {
+	if i == 0 && c.baseURL != "" {
+		return c.baseURL, nil
+	}
+	if i < 0 || i >= len(c.origins) {
+		return "", errors.New("no base URL: use WithBaseURL")
+	}
+	o, err := c.Resolve(c.origins[i])
+	if err != nil {
+		var ve *VariableError
+		if i == 0 && errors.As(err, &ve) {
+			ve.BaseURL = true
+		}
+		return "", err
+	}
+	return o, nil
+}
+
+// setHeaders applies Postman's header rules (§8.2, §8.3) up to auth:
+// collection headers in order, disabled ones only when the caller set
+// them. Auth and finishHeaders run on each attempt.
+func (c *Core) setHeaders(req *http.Request, op *Operation, in *Call, contentType string) error {
+	var buf [8]headerLine // most requests have a few headers: no allocation
+	lines := buf[:0]
+	for i := range op.Params {
+		p := &op.Params[i]
+		if p.In != InHeader || p.Key == "" {
+			continue
+		}
+		value := p.Value
+		if v, ok := slotValue(p, in.Params); ok {
+			value = v
+		} else if p.Disabled || p.Secondary && slotSet(p, in.Params) {
+			continue
+		} else {
+			var err error
+			if value, err = c.Resolve(value); err != nil {
+				return err
+			}
+		}
+		key, err := c.Resolve(p.Key)
+		if err != nil {
+			return err
+		}
+		lines = append(lines, headerLine{key, value})
+	}
+	h := req.Header
+	addHeaders(h, lines)
+	// Postman builds a raw JSON body (language json) before auth runs, so
+	// its automatic Content-Type is there for auth to sign (§8.3).
+	if op.Body != nil && op.Body.Mode == BodyRaw && contentType == "application/json" && h.Get("Content-Type") == "" {
+		h.Set("Content-Type", contentType)
+	}
+	return nil
+}
+
+// finishHeaders adds what Postman adds after auth: the body's
+// Content-Type and the system headers, each when the request has none.
+func (c *Core) finishHeaders(req *http.Request, op *Operation, contentType string) {
+	h := req.Header
+	if contentType != "" && h.Get("Content-Type") == "" {
+		h.Set("Content-Type", contentType)
+	}
+	if !op.NoAccept && h.Get("Accept") == "" {
+		h.Set("Accept", "*/*")
+	}
+	if _, ok := h["User-Agent"]; !ok {
+		if op.NoUserAgent {
+			h["User-Agent"] = []string{""}
+		} else {
+			h.Set("User-Agent", c.userAgent)
+		}
+	}
+}
+
+// headerLine is one header as the collection spells it.
+type headerLine struct{ key, value string }
+
+// addHeaders adds lines to h. Postman sends every header of the same
+// spelling, but when names differ only in case it sends just the last one.
+func addHeaders(h http.Header, lines []headerLine) {
+	for i, l := range lines {
+		superseded := false
+		for _, later := range lines[i+1:] {
+			if later.key != l.key && strings.EqualFold(later.key, l.key) {
+				superseded = true
+				break
+			}
+		}
+		if !superseded {
+			h.Add(l.key, l.value)
+		}
+	}
+}
+
+// do sends o and decodes a 2xx response into out (a pointer, or nil).
+func (c *Core) do(o *outgoing, out any) (*Response, error) {
+	op := o.op
+	req, resp, err := c.roundTrip(o)
+	if err != nil {
+		return nil, c.opError(op, err)
+	}
+	r := &Response{Response: resp}
+	if rc, ok := out.(*io.ReadCloser); ok && resp.StatusCode/100 == 2 {
+		*rc = resp.Body
+		return r, nil
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode/100 != 2 {
+		body := readErrorBody(resp)
+		e := c.newAPIError(op, req, r, body)
+		e.Decoded = op.decodeError(resp.StatusCode, body)
+		return r, e
+	}
+	body, err := c.readBody(resp)
+	if errors.Is(err, ErrResponseTooLarge) {
+		return r, &DecodeError{Operation: op.Name, StatusCode: resp.StatusCode, Err: err}
+	}
+	if err != nil {
+		// A body cut short (the connection dropped, or the server sent
+		// less than its Content-Length) keeps what arrived.
+		return r, &DecodeError{Operation: op.Name, StatusCode: resp.StatusCode, Body: body, Err: fmt.Errorf("reading response body: %w", err)}
+	}
+	if err := decodeBody(body, out); err != nil {
+		return r, &DecodeError{Operation: op.Name, StatusCode: resp.StatusCode, Body: body, Err: err}
+	}
+	r.decoded = len(bytes.TrimSpace(body)) > 0
+	return r, nil
+}
+
+// maxErrorBody caps how much of an error response is kept.
+const maxErrorBody = 1 << 20
+
+// decodeBody stores body in out according to out's type: raw for []byte
+// and string, JSON otherwise. An empty body leaves out unchanged.
+func decodeBody(body []byte, out any) error {
+	switch o := out.(type) {
+	case nil:
+		return nil
+	case *[]byte:
+		*o = body
+		return nil
+	case *string:
+		*o = string(body)
+		return nil
+	case *json.RawMessage:
+		*o = body
+		return nil
+	}
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
+	return json.Unmarshal(body, out)
+}
+
+// isNil reports whether v is nil or a nil pointer, slice, map or interface.
+func isNil(v any) bool {
+	if v == nil {
+		return true
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface, reflect.Func, reflect.Chan:
+		return rv.IsNil()
+	}
+	return false
+}
+
+// opError gives err the name of the operation it came from.
+func (c *Core) opError(op *Operation, err error) error {
+	var ve *VariableError
+	if errors.As(err, &ve) && ve.Operation == "" {
+		ve.Operation = op.Name
+		return ve
+	}
+	return &RequestError{Operation: op.Name, Err: err}
+}

@@ -1,0 +1,3 @@
+package sdkmock
+
+import _ "github.com/postgen/postgen/internal/testflag"

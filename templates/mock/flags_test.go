@@ -1,3 +1,0 @@
-package mock
-
-import _ "github.com/postgen/postgen/internal/testflag"
