@@ -19,8 +19,13 @@ import (
 // one with NewServer; it is safe for concurrent use.
 //
 // A request is matched by method and path template (path variables and
-// {{variables}} match any segment), then by the query values that tell
-// requests on the same path apart. It gets, in this order: the handler or
+// {{variables}} match any segment), then by what tells requests on the
+// same path apart: fixed query values, fixed headers and where the auth
+// goes (an API key in the query, an Authorization header). The route whose
+// values the request matches the most, and misses the least, wins; when
+// several tie (the collection has requests that cannot be told apart on
+// the wire) the first in collection order answers and Request.Ambiguous
+// names them all. It gets, in this order: the handler or
 // response set for its operation with Handle or Respond; the example named
 // by its x-mock-response-name header, or the first with the status in its
 // x-mock-response-code header (as Postman's mock servers do); the example
@@ -46,6 +51,11 @@ type Request struct {
 	// Operation is the SDK method the request matched, such as
 	// "Bookings.Get"; "" when it matched none.
 	Operation string
+	// Ambiguous lists, in collection order, the operations the request
+	// fits equally well when there are several (Operation is the first):
+	// the collection has requests that cannot be told apart on the wire.
+	// It is nil when one operation fits best.
+	Ambiguous []string
 	// Method is the request method.
 	Method string
 	// URL holds the path and query as sent; Host is the host the request
@@ -79,17 +89,26 @@ type Route struct {
 	Path   string
 	Prefix string
 	// Query holds the Query values that tell this request apart from
-	// others with the same method and path.
-	Query []QueryValue
+	// others with the same method and path; Header holds the headers that
+	// do (an Authorization header, an API key header, a fixed header).
+	Query  []QueryValue
+	Header []HeaderValue
 	// Examples are the saved responses, in collection order.
 	Examples []Example
 }
 
-// QueryValue is a query parameter a route expects; null means the key
-// without a value ("?flag").
+// QueryValue is a query parameter a route expects; Null means the key
+// without a value ("?flag"), Any the key with any value (an API key).
 type QueryValue struct {
 	Key, Value string
-	Null       bool
+	Null, Any  bool
+}
+
+// HeaderValue is a header a route expects: Key with Value, or with any
+// value when Any is set (an Authorization header).
+type HeaderValue struct {
+	Key, Value string
+	Any        bool
 }
 
 // Example is a saved response.
@@ -228,10 +247,13 @@ func (s *Server) route(operation string) *Route {
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
 	r.Body = io.NopCloser(strings.NewReader(string(body)))
-	rt := s.match(r)
+	rt, tied := s.match(r)
 	rec := Request{Method: r.Method, URL: r.URL, Host: r.Host, Header: r.Header.Clone(), Body: body}
 	if rt != nil {
 		rec.Operation = rt.Operation
+	}
+	if len(tied) > 1 {
+		rec.Ambiguous = tied
 	}
 	s.mu.Lock()
 	s.requests = append(s.requests, rec)
@@ -296,13 +318,12 @@ func writeExample(w http.ResponseWriter, ex *Example) {
 }
 
 // match returns the route r belongs to: the same method, a path that fits
-// the template (after the base URL's path, when it is there), and the most
-// of the route's query values; nil when none fits.
-func (s *Server) match(r *http.Request) *Route {
+// the template (after the base URL's path, when it is there), then the best
+// score (see score); nil when none fits. tied lists the operations of the
+// routes with the best score, in collection order.
+func (s *Server) match(r *http.Request) (best *Route, tied []string) {
 	path := splitPath(r.URL.EscapedPath())
-	query := r.URL.Query()
-	var best *Route
-	bestScore := -1
+	var bestScore score
 	for i := range s.routes {
 		rt := &s.routes[i]
 		if !strings.EqualFold(rt.Method, r.Method) {
@@ -320,19 +341,58 @@ func (s *Server) match(r *http.Request) *Route {
 		if !ok {
 			continue
 		}
-		// More literal segments win ("/users/me" over "/users/:id"); among
-		// requests of the same shape, more matching query values win.
-		score := literal * 1000
-		for _, q := range rt.Query {
-			if vs, found := query[q.Key]; found && (q.Null || contains(vs, q.Value)) {
-				score++
-			}
-		}
-		if score > bestScore {
-			best, bestScore = rt, score
+		sc := scoreRoute(rt, r)
+		sc.literal = literal
+		switch {
+		case best == nil || sc.better(bestScore):
+			best, bestScore, tied = rt, sc, []string{rt.Operation}
+		case sc == bestScore:
+			tied = append(tied, rt.Operation)
 		}
 	}
-	return best
+	return best, tied
+}
+
+// score is how well a request fits a route whose path it matches.
+type score struct {
+	// literal counts the literal path segments ("/users/me" over
+	// "/users/:id"); matched and missed count the route's query and header
+	// values the request has and lacks.
+	literal, matched, missed int
+}
+
+// better reports whether s beats t: more literal segments, then fewer
+// values missed, then more values matched.
+func (s score) better(t score) bool {
+	if s.literal != t.literal {
+		return s.literal > t.literal
+	}
+	if s.missed != t.missed {
+		return s.missed < t.missed
+	}
+	return s.matched > t.matched
+}
+
+// scoreRoute counts the query values and headers of rt that r has.
+func scoreRoute(rt *Route, r *http.Request) score {
+	var sc score
+	count := func(ok bool) {
+		if ok {
+			sc.matched++
+		} else {
+			sc.missed++
+		}
+	}
+	query := r.URL.Query()
+	for _, q := range rt.Query {
+		vs, found := query[q.Key]
+		count(found && (q.Null || q.Any || contains(vs, q.Value)))
+	}
+	for _, h := range rt.Header {
+		vs := r.Header.Values(h.Key)
+		count(len(vs) > 0 && (h.Any || contains(vs, h.Value)))
+	}
+	return sc
 }
 
 // splitPath splits an escaped path into its unescaped segments.
