@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"encoding/json"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -55,7 +56,7 @@ func (p *plan) emitMockServer() *jen.File {
 //		Path:      "/bookings/:bookingId",
 //		Examples:  []sdkmock.Example{{Name: "found", Status: 200, Body: `{...}`}},
 //	}}
-func (p *plan) emitRoutes() *jen.File {
+func (p *plan) emitRoutes(twins [][]*method) *jen.File {
 	pkg, mock := p.cfg.Package, p.mockPackage()
 	f := jen.NewFile(mock)
 	f.HeaderComment(templates.Header)
@@ -86,6 +87,18 @@ func (p *plan) emitRoutes() *jen.File {
 	doc = append(doc, "\t}")
 	doc = append(doc, "")
 	doc = append(doc, sentence("Server.UseExample picks another saved example of a request, Server.Respond and Server.Handle answer it your way, and Server.Requests returns what the client sent. Credentials in the saved examples are replaced with %q.", mockRedacted)...)
+	if len(twins) > 0 {
+		doc = append(doc, "")
+		doc = append(doc, sentence("The server tells the requests of the collection apart by method, path, fixed query values, fixed headers and the place of their auth. These look the same to it: it answers the first of each group, and Request.Ambiguous names the group.")...)
+		doc = append(doc, "")
+		for _, group := range twins {
+			names := make([]string, len(group))
+			for i, m := range group {
+				names[i] = m.op.name
+			}
+			doc = append(doc, "  - "+andList(names)+" send the same request: the server answers "+names[0])
+		}
+	}
 	for _, l := range doc {
 		if l == "" || l[0] == '\t' {
 			f.PackageComment("//" + l)
@@ -102,13 +115,13 @@ func (p *plan) emitRoutes() *jen.File {
 // a line of what it matches, then its saved examples one per line.
 func (p *plan) routesFile() (File, error) {
 	name := p.mockPackage() + "/routes.go"
-	top, err := render(name, p.emitRoutes())
+	distinct, twins := p.distinguishing()
+	top, err := render(name, p.emitRoutes(twins))
 	if err != nil {
 		return top, err
 	}
 	var w goText
 	w.comment("", sentence("routes are the requests of the collection with their saved examples, in collection order."))
-	distinct := p.distinguishingQueries()
 	known := p.credentialTexts(runtimeVocabulary())
 	var routes []string
 	p.forEachMethod(func(m *method) {
@@ -120,18 +133,19 @@ func (p *plan) routesFile() (File, error) {
 			head = append(head, "Prefix: "+quote(prefix))
 		}
 		groups := [][]string{head}
-		if qs := distinct[m]; len(qs) > 0 {
-			var vals []string
-			for _, q := range qs {
-				v := "Key: " + quote(q.key)
-				if q.null {
-					v += ", Null: true"
-				} else if q.value != "" {
-					v += ", Value: " + quote(q.value)
-				}
-				vals = append(vals, "{"+v+"}")
+		var qs, hs []string
+		for _, q := range distinct[m] {
+			if q.header {
+				hs = append(hs, q.literal())
+			} else {
+				qs = append(qs, q.literal())
 			}
-			groups = append(groups, []string{"Query: []sdkmock.QueryValue{" + strings.Join(vals, ", ") + "}"})
+		}
+		if len(qs) > 0 {
+			groups = append(groups, []string{"Query: []sdkmock.QueryValue{" + strings.Join(qs, ", ") + "}"})
+		}
+		if len(hs) > 0 {
+			groups = append(groups, []string{"Header: []sdkmock.HeaderValue{" + strings.Join(hs, ", ") + "}"})
 		}
 		if len(m.req.Examples) > 0 {
 			var exs []string
@@ -241,16 +255,43 @@ func (p *plan) originPath(i int) string {
 	return ""
 }
 
-// mockQuery is a query value that tells a request apart from others.
+// mockQuery is a query value or a header that tells a request apart from
+// others; any means the key with any value (an API key, an Authorization
+// header).
 type mockQuery struct {
-	key, value string
-	null       bool
+	key, value        string
+	null, any, header bool
 }
 
-// distinguishingQueries finds, for the requests that share a method and a
-// path shape, the fixed query values that differ between them (?op=add
-// and ?op=sub on one path), so the mock server can tell them apart.
-func (p *plan) distinguishingQueries() map[*method][]mockQuery {
+// literal renders q as a sdkmock.QueryValue or HeaderValue literal.
+func (q mockQuery) literal() string {
+	v := "Key: " + quote(q.key)
+	switch {
+	case q.any:
+		v += ", Any: true"
+	case q.null:
+		v += ", Null: true"
+	case q.value != "":
+		v += ", Value: " + quote(q.value)
+	}
+	return "{" + v + "}"
+}
+
+// same is q with a header's key folded, to compare it with others.
+func (q mockQuery) same() mockQuery {
+	if q.header {
+		q.key = strings.ToLower(q.key)
+	}
+	return q
+}
+
+// distinguishing finds, for the requests that share a method and a path
+// shape, the fixed query values, fixed headers and auth placements that
+// differ between them (?op=add and ?op=sub on one path, an API key in the
+// query on one), so the mock server can tell them apart. twins are the
+// groups of requests that nothing tells apart (the same values, the same
+// base URL path), in collection order.
+func (p *plan) distinguishing() (map[*method][]mockQuery, [][]*method) {
 	groups := map[string][]*method{}
 	var order []string
 	p.forEachMethod(func(m *method) {
@@ -261,6 +302,7 @@ func (p *plan) distinguishingQueries() map[*method][]mockQuery {
 		groups[key] = append(groups[key], m)
 	})
 	out := map[*method][]mockQuery{}
+	var twins [][]*method
 	for _, key := range order {
 		ms := groups[key]
 		if len(ms) < 2 {
@@ -269,35 +311,94 @@ func (p *plan) distinguishingQueries() map[*method][]mockQuery {
 		count := map[mockQuery]int{}
 		queries := make([][]mockQuery, len(ms))
 		for i, m := range ms {
-			queries[i] = fixedQuery(m.op)
+			queries[i] = p.wireValues(m)
 			for _, q := range queries[i] {
-				count[q]++
+				count[q.same()]++
 			}
 		}
+		seen := map[string][]*method{}
+		var sigs []string
 		for i, m := range ms {
+			var sig []string
 			for _, q := range queries[i] {
-				if count[q] < len(ms) {
+				if count[q.same()] < len(ms) {
 					out[m] = append(out[m], q)
+					sig = append(sig, q.same().literal()+strconv.FormatBool(q.header))
 				}
 			}
+			sort.Strings(sig)
+			k := p.originPath(m.op.origin) + "\n" + strings.Join(sig, "\n")
+			if len(seen[k]) == 0 {
+				sigs = append(sigs, k)
+			}
+			seen[k] = append(seen[k], m)
 		}
+		for _, k := range sigs {
+			if len(seen[k]) > 1 {
+				twins = append(twins, seen[k])
+			}
+		}
+	}
+	return out, twins
+}
+
+// wireValues lists what m always sends besides its method and path: its
+// enabled query values and headers with a fixed key, one per key (with
+// any value when the value holds a variable), and the query parameter or
+// header its auth adds.
+func (p *plan) wireValues(m *method) []mockQuery {
+	var out []mockQuery
+	seen := map[mockQuery]bool{}
+	add := func(q mockQuery) {
+		k := q.same()
+		k.value, k.null, k.any = "", false, false
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, q)
+		}
+	}
+	for _, pp := range m.op.params {
+		header := pp.in == "header"
+		if (pp.in != "query" && !header) || pp.disabled || pp.secondary || strings.Contains(pp.key, "{{") || (header && pp.slot != 0) {
+			continue
+		}
+		q := mockQuery{key: pp.key, value: pp.value, null: pp.null, header: header}
+		if strings.Contains(pp.value, "{{") {
+			q.value, q.null, q.any = "", false, true
+		}
+		add(q)
+	}
+	if q, ok := authWireValue(m.req.Auth); ok && m.op.auth != "" {
+		add(q)
 	}
 	return out
 }
 
-// fixedQuery lists the enabled query values of op that hold no variable,
-// one per key.
-func fixedQuery(op *opPlan) []mockQuery {
-	var out []mockQuery
-	seen := map[string]bool{}
-	for _, pp := range op.params {
-		if pp.in != "query" || pp.disabled || pp.secondary || seen[pp.key] || strings.Contains(pp.key+pp.value, "{{") {
-			continue
-		}
-		seen[pp.key] = true
-		out = append(out, mockQuery{key: pp.key, value: pp.value, null: pp.null})
+// authWireValue is the query parameter or header auth a adds to every
+// request, with any value; false for auth that sends none up front
+// (digest and NTLM answer a challenge).
+func authWireValue(a *model.Auth) (mockQuery, bool) {
+	if a == nil {
+		return mockQuery{}, false
 	}
-	return out
+	authorization := mockQuery{key: "Authorization", any: true, header: true}
+	switch a.Type {
+	case model.AuthAPIKey:
+		name, _ := authParamText(a, "key")
+		if name == "" || strings.Contains(name, "{{") {
+			return mockQuery{}, false
+		}
+		in, _ := authParamText(a, "in")
+		return mockQuery{key: name, any: true, header: in != "query"}, true
+	case model.AuthOAuth2:
+		if to, _ := authParamText(a, "addTokenTo"); to == "queryParams" {
+			return mockQuery{key: "access_token", any: true}, true
+		}
+		return authorization, true
+	case model.AuthBearer, model.AuthBasic, model.AuthHawk, model.AuthEdgeGrid, model.AuthASAP:
+		return authorization, true
+	}
+	return mockQuery{}, false
 }
 
 // pathShape is a path template with its variable segments written "*".
