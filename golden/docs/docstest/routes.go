@@ -32,7 +32,8 @@ import "github.com/postgen/postgen/sdk/sdkmock"
 // collection order.
 var routes = []sdkmock.Route{
 	{Operation: "Reports.Run", Method: "POST", Path: "/reports", Prefix: "/api",
-		Query: []sdkmock.QueryValue{{Key: "action", Value: "run"}},
+		Query:  []sdkmock.QueryValue{{Key: "action", Value: "run"}},
+		Header: []sdkmock.HeaderValue{{Key: "Content-Type", Value: "application/json"}},
 		Examples: []sdkmock.Example{
 			{Name: "started", Status: 202, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"id":"r1","state":"running"}`},
 		}},

@@ -24,6 +24,13 @@
 // and Server.Handle answer it your way, and Server.Requests returns what the
 // client sent. Credentials in the saved examples are replaced with
 // "redacted-by-postgen".
+//
+// The server tells the requests of the collection apart by method, path, fixed
+// query values, fixed headers and the place of their auth. These look the same
+// to it: it answers the first of each group, and Request.Ambiguous names the
+// group.
+//
+//   - Search and Viewer send the same request: the server answers Search
 package typedbodiestest
 
 import "github.com/postgen/postgen/sdk/sdkmock"

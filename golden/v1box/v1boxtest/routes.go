@@ -24,6 +24,20 @@
 // and Server.Handle answer it your way, and Server.Requests returns what the
 // client sent. Credentials in the saved examples are replaced with
 // "redacted-by-postgen".
+//
+// The server tells the requests of the collection apart by method, path, fixed
+// query values, fixed headers and the place of their auth. These look the same
+// to it: it answers the first of each group, and Request.Ambiguous names the
+// group.
+//
+//   - Collaborations.Add and Groups.AddCollaboration send the same request: the server answers Collaborations.Add
+//   - Comments.AddToFile and Comments.AddToFile2 send the same request: the server answers Comments.AddToFile
+//   - Files.CreateSharedLinkFor and Files.DisableSharedLink send the same request: the server answers Files.CreateSharedLinkFor
+//   - OnBehalfOf1Copy1.GetItemsInUserSTrash and OnBehalfOf1.GetItemsInUserSTrash send the same request: the server answers OnBehalfOf1Copy1.GetItemsInUserSTrash
+//   - ProvisioningAPI.GetAccessTokenForScopedFolder, OAuth2.GetAccessRefreshToken and OAuth2.RefreshAccessToken send the same request: the server answers ProvisioningAPI.GetAccessTokenForScopedFolder
+//   - Tasks.AddToFile and Tasks.Create send the same request: the server answers Tasks.AddToFile
+//   - Tasks.CreateAssignment and Tasks.CreateAssignment2 send the same request: the server answers Tasks.CreateAssignment
+//   - Users.ChangeSPrimaryLogin and Users.UpdateSInformation send the same request: the server answers Users.ChangeSPrimaryLogin
 package v1boxtest
 
 import "github.com/postgen/postgen/sdk/sdkmock"
@@ -92,8 +106,10 @@ var routes = []sdkmock.Route{
 	{Operation: "Groups.DeleteCollaboration", Method: "DELETE", Path: "/2.0/collaborations/44519086"},
 	{Operation: "Groups.DeleteMembership", Method: "DELETE", Path: "/2.0/group_memberships/1025175"},
 	{Operation: "Groups.DeleteEnterprise", Method: "DELETE", Path: "/2.0/groups/137561"},
-	{Operation: "OnBehalfOf1Copy1.GetItemsInUserSTrash", Method: "GET", Path: "/2.0/folders/trash/items"},
-	{Operation: "OnBehalfOf1.GetItemsInUserSTrash", Method: "GET", Path: "/2.0/folders/trash/items"},
+	{Operation: "OnBehalfOf1Copy1.GetItemsInUserSTrash", Method: "GET", Path: "/2.0/folders/trash/items",
+		Header: []sdkmock.HeaderValue{{Key: "On-Behalf-Of", Value: "joen.doe+what@box.com"}}},
+	{Operation: "OnBehalfOf1.GetItemsInUserSTrash", Method: "GET", Path: "/2.0/folders/trash/items",
+		Header: []sdkmock.HeaderValue{{Key: "On-Behalf-Of", Value: "joen.doe+what@box.com"}}},
 	{Operation: "ProvisioningAPI.GetAccessTokenForScopedFolder", Method: "POST", Path: "/oauth2/token"},
 	{Operation: "ProvisioningAPI.RequestNewAccessTokenFromUser", Method: "GET", Path: "/oauth2/authorize",
 		Query: []sdkmock.QueryValue{{Key: "scope", Value: "folder_readwrite"}, {Key: "folder_id", Value: "app_folder"}}},
