@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"encoding/json"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -401,16 +402,26 @@ func authWireValue(a *model.Auth) (mockQuery, bool) {
 	return mockQuery{}, false
 }
 
-// pathShape is a path template with its variable segments written "*".
+// pathShape is a path template with its variables written "*", as the
+// mock server matches them: "/files/:name.json" is "/files/*.json",
+// "/items/key={{key}}" is "/items/key=*".
 func pathShape(path string) string {
 	segs := strings.Split(path, "/")
 	for i, s := range segs {
-		if strings.HasPrefix(s, ":") || strings.Contains(s, "{{") {
-			segs[i] = "*"
+		if strings.HasPrefix(s, ":") && len(s) > 1 {
+			rest := ""
+			if j := strings.IndexByte(s, '.'); j > 0 {
+				rest = s[j:]
+			}
+			s = "*" + rest
 		}
+		segs[i] = varPattern.ReplaceAllString(s, "*")
 	}
 	return strings.Join(segs, "/")
 }
+
+// varPattern is a {{variable}} in a path segment.
+var varPattern = regexp.MustCompile(`\{\{.*?\}\}`)
 
 // extraFiles are the files beside the Go package: README.md.
 func (p *plan) extraFiles() ([]File, error) {

@@ -71,12 +71,32 @@ func TestScoreOrder(t *testing.T) {
 		want bool
 	}{
 		{score{literal: 2}, score{literal: 1, matched: 5}, true},
+		{score{literal: 1, partial: 4}, score{literal: 1, partial: 0, matched: 3}, true},
 		{score{literal: 1, matched: 0}, score{literal: 1, matched: 2, missed: 1}, true},
 		{score{literal: 1, matched: 2}, score{literal: 1, matched: 1}, true},
 		{score{literal: 1, matched: 1}, score{literal: 1, matched: 1}, false},
 	} {
 		if got := tc.a.better(tc.b); got != tc.want {
 			t.Errorf("%+v.better(%+v) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+func TestLiteralTextInAVariableSegmentWins(t *testing.T) {
+	tb := &fakeTB{TB: t}
+	srv := NewServer(tb, []Route{
+		{Operation: "Carts.GetByID", Method: "GET", Path: "/carts/{{id}}", Examples: []Example{{Name: "id", Body: "id"}}},
+		{Operation: "Carts.GetByKey", Method: "GET", Path: "/carts/key={{key}}", Examples: []Example{{Name: "key", Body: "key"}}},
+	})
+	c := srv.srv.Client()
+	for path, want := range map[string]string{"/carts/key=k1": "key", "/carts/c1": "id"} {
+		if _, body, _ := get(t, c, "GET", srv.URL+path); body != want {
+			t.Errorf("GET %s = %q, want %q", path, body, want)
+		}
+	}
+	for _, r := range srv.Requests() {
+		if r.Ambiguous != nil {
+			t.Errorf("GET %s recorded as ambiguous %q", r.URL, r.Ambiguous)
 		}
 	}
 }

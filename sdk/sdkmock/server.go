@@ -342,7 +342,7 @@ func (s *Server) match(r *http.Request) (best *Route, tied []string) {
 			continue
 		}
 		sc := scoreRoute(rt, r)
-		sc.literal = literal
+		sc.literal, sc.partial = literal, partialLiteral(tmpl)
 		switch {
 		case best == nil || sc.better(bestScore):
 			best, bestScore, tied = rt, sc, []string{rt.Operation}
@@ -356,16 +356,21 @@ func (s *Server) match(r *http.Request) (best *Route, tied []string) {
 // score is how well a request fits a route whose path it matches.
 type score struct {
 	// literal counts the literal path segments ("/users/me" over
-	// "/users/:id"); matched and missed count the route's query and header
-	// values the request has and lacks.
-	literal, matched, missed int
+	// "/users/:id"), partial the literal text of the others ("key={{key}}"
+	// over "{{id}}"); matched and missed count the route's query and
+	// header values the request has and lacks.
+	literal, partial, matched, missed int
 }
 
-// better reports whether s beats t: more literal segments, then fewer
-// values missed, then more values matched.
+// better reports whether s beats t: more literal segments, then more
+// literal text in the others, then fewer values missed, then more values
+// matched.
 func (s score) better(t score) bool {
 	if s.literal != t.literal {
 		return s.literal > t.literal
+	}
+	if s.partial != t.partial {
+		return s.partial > t.partial
 	}
 	if s.missed != t.missed {
 		return s.missed < t.missed
@@ -430,6 +435,20 @@ func matchPath(tmpl, segs []string) (int, bool) {
 		}
 	}
 	return literal, true
+}
+
+// partialLiteral counts the literal text of the template segments that
+// hold a variable: "key=" in "key={{key}}", ".json" in ":id.json".
+func partialLiteral(tmpl []string) int {
+	n := 0
+	for _, t := range tmpl {
+		if strings.HasPrefix(t, ":") || strings.Contains(t, "{{") {
+			for _, part := range pattern(t) {
+				n += len(part)
+			}
+		}
+	}
+	return n
 }
 
 // pattern turns a template segment into literal parts and wildcards ("" in
