@@ -71,8 +71,8 @@ func TestKilledRunLeavesCompleteFiles(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	v1, v2 := filepath.Join(dir, "v1.json"), filepath.Join(dir, "v2.json")
-	writeFile(t, v1, killCollection(1, 12, 6))
-	writeFile(t, v2, killCollection(2, 12, 6))
+	writeFile(t, v1, killCollection(1, 40, 6))
+	writeFile(t, v2, killCollection(2, 40, 6))
 	out := filepath.Join(dir, "sdk")
 	userFile := filepath.Join(out, "helpers_test.go")
 	generate := func(args ...string) (int, string) {

@@ -67,6 +67,25 @@ func (p *plan) packageDoc() []string {
 	}
 	if text := p.scriptsPackageDoc(scripted); text != "" {
 		b.Paragraph(text)
+		if p.scriptsSign() {
+			b.Paragraph("A script signs requests: do it in a [RequestHook], which runs after auth on every attempt (so a retry is signed afresh), with the body readable:")
+			b.Code(
+				"apiKey, secret := os.Getenv(\"API_KEY\"), os.Getenv(\"API_SECRET\")",
+				"c, err := "+pkg+".NewClient("+pkg+".WithRequestHook(func(ctx context.Context, req *http.Request) error {",
+				"	q := req.URL.Query()",
+				"	q.Set(\"timestamp\", strconv.FormatInt(time.Now().UnixMilli(), 10))",
+				"	var body []byte",
+				"	if req.Body != nil {",
+				"		body, _ = io.ReadAll(req.Body) // the SDK rewinds it after the hook",
+				"	}",
+				"	mac := hmac.New(sha256.New, []byte(secret))",
+				"	mac.Write([]byte(q.Encode() + string(body)))",
+				"	req.URL.RawQuery = q.Encode() + \"&signature=\" + hex.EncodeToString(mac.Sum(nil))",
+				"	req.Header.Set(\"X-API-Key\", apiKey)",
+				"	return nil",
+				"}))",
+			)
+		}
 	}
 
 	b.Heading("Services")

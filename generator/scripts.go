@@ -215,6 +215,20 @@ func (s *script) advice() string {
 	return "do what it does in a request hook if your requests need it"
 }
 
+// scriptsSign reports whether a pre-request script of the collection
+// signs its requests, so the package doc shows the request-hook recipe.
+func (p *plan) scriptsSign() bool {
+	if p.scripts == nil {
+		return false
+	}
+	for _, s := range p.scripts.all {
+		if s.event.Listen == "prerequest" && len(s.report.Signing) > 0 && cryptoVerb(s.report.Signing) == "signs with" {
+			return true
+		}
+	}
+	return false
+}
+
 // cryptoVerb is what a script does with the algorithms it calls: signs
 // when one of them signs (HMAC, a signature), hashes when all of them
 // hash, else computes.

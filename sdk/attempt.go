@@ -41,12 +41,26 @@ type outgoing struct {
 func (o *outgoing) attempt(c *Core) (*http.Request, error) {
 	if req := o.first; req != nil {
 		o.first = nil
-		return req, nil
+		return req, nil // its hooks ran when it was built
 	}
+	req, err := o.build(c)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.runHooks(req); err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// build returns the next attempt before the client's hooks run on it.
+func (o *outgoing) build(c *Core) (*http.Request, error) {
 	first := !o.started
 	o.started = true
 	op := o.op
-	if op.Auth == nil {
+	// Without auth or hooks base is sent as it is; hooks get a copy, so
+	// that a retry starts again from the request before them.
+	if op.Auth == nil && len(c.hooks) == 0 {
 		if first {
 			o.finish(c, o.base) // nothing to sign: base is sent as it is
 			return o.base, nil
@@ -61,6 +75,10 @@ func (o *outgoing) attempt(c *Core) (*http.Request, error) {
 		if req, err = rewind(o.base); err != nil {
 			return nil, err
 		}
+	}
+	if op.Auth == nil {
+		o.finish(c, req)
+		return req, nil
 	}
 	if err := op.Auth.Apply(c, op, req); err != nil {
 		return nil, err

@@ -32,6 +32,7 @@ type Core struct {
 	retry      *RetryPolicy      // set by WithRetry; nil is DefaultRetryPolicy
 	logger     *slog.Logger      // set by WithLogger
 	maxBody    int64             // set by WithMaxResponseBytes; 0 is DefaultMaxResponseBytes
+	hooks      []RequestHook     // added by WithRequestHook, run on every attempt
 }
 
 // Defaults is what the generator knows about the collection.

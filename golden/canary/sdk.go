@@ -61,6 +61,10 @@ type FormFile = sdk.FormFile
 // [sdk.GraphQLRequest].
 type GraphQLRequest[V any] = sdk.GraphQLRequest[V]
 
+// RequestHook changes a request just before each attempt is sent (signing,
+// headers a script computed). See [sdk.RequestHook].
+type RequestHook = sdk.RequestHook
+
 // AuthError is the error of a request that cannot be authenticated. See
 // [sdk.AuthError].
 type AuthError = sdk.AuthError
@@ -123,6 +127,12 @@ func WithLogger(l *slog.Logger) Option {
 // [sdk.WithMaxResponseBytes].
 func WithMaxResponseBytes(n int64) Option {
 	return sdk.WithMaxResponseBytes(n)
+}
+
+// WithRequestHook runs hook on every attempt of every request, after auth, with
+// the body readable. See [sdk.WithRequestHook].
+func WithRequestHook(hook RequestHook) Option {
+	return sdk.WithRequestHook(hook)
 }
 
 // WithAPIKey sets the API key. See [sdk.WithAPIKey].

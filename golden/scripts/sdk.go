@@ -59,6 +59,10 @@ type FormFile = sdk.FormFile
 // [sdk.GraphQLRequest].
 type GraphQLRequest[V any] = sdk.GraphQLRequest[V]
 
+// RequestHook changes a request just before each attempt is sent (signing,
+// headers a script computed). See [sdk.RequestHook].
+type RequestHook = sdk.RequestHook
+
 // DefaultMaxResponseBytes is the cap on response bodies of a client without
 // WithMaxResponseBytes. See [sdk.DefaultMaxResponseBytes].
 const DefaultMaxResponseBytes = sdk.DefaultMaxResponseBytes
@@ -117,4 +121,10 @@ func WithLogger(l *slog.Logger) Option {
 // [sdk.WithMaxResponseBytes].
 func WithMaxResponseBytes(n int64) Option {
 	return sdk.WithMaxResponseBytes(n)
+}
+
+// WithRequestHook runs hook on every attempt of every request, after auth, with
+// the body readable. See [sdk.WithRequestHook].
+func WithRequestHook(hook RequestHook) Option {
+	return sdk.WithRequestHook(hook)
 }

@@ -135,7 +135,7 @@ func isStatementCode(code string) bool {
 func Program(pkg, importPath, mockPkg, mockImportPath string, snippets []Snippet) []byte {
 	var b bytes.Buffer
 	b.WriteString("package main\n\nimport (\n")
-	for _, imp := range []string{"context", "errors", "fmt", "log", "net/http", "os", "testing", importPath, mockImportPath} {
+	for _, imp := range []string{"context", "crypto/hmac", "crypto/sha256", "encoding/hex", "errors", "fmt", "io", "log", "net/http", "os", "strconv", "testing", "time", importPath, mockImportPath} {
 		fmt.Fprintf(&b, "\t%q\n", imp)
 	}
 	b.WriteString(")\n\n")
