@@ -178,29 +178,7 @@ func (t *varTable) isReferenced(name string) bool {
 		var walk func(folders []*model.Folder, requests []*model.Request)
 		walk = func(folders []*model.Folder, requests []*model.Request) {
 			for _, r := range requests {
-				u := r.URL
-				add(u.Protocol, u.Port, u.Hash)
-				add(u.Host...)
-				add(u.Path...)
-				for _, q := range u.Query {
-					add(q.Key, q.Value)
-				}
-				for _, v := range u.Variables {
-					add(v.Value)
-				}
-				for _, h := range r.Headers {
-					add(h.Key, h.Value)
-				}
-				if b := r.Body; b != nil {
-					add(b.Raw, b.GraphQL.Query, b.GraphQL.Variables)
-					for _, f := range b.URLEncoded {
-						add(f.Key, f.Value)
-					}
-					for _, f := range b.FormData {
-						add(f.Key, f.Value)
-					}
-				}
-				addAuth(r.Auth)
+				add(r.Texts()...)
 			}
 			for _, f := range folders {
 				addAuth(f.Auth)

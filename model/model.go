@@ -345,3 +345,34 @@ func (c *Collection) AllEvents() []Event {
 	walk(c.Folders, c.Requests)
 	return out
 }
+
+// Texts returns every text of r that Postman resolves {{variables}} in:
+// the URL's parts, query, path variables, headers, body (raw, GraphQL,
+// file, form rows) and the auth in effect's parameters.
+func (r *Request) Texts() []string {
+	u := r.URL
+	out := append([]string{u.Protocol, u.Port}, u.Host...)
+	out = append(out, u.Path...)
+	for _, q := range u.Query {
+		out = append(out, q.Key, q.Value)
+	}
+	for _, v := range u.Variables {
+		out = append(out, v.Value)
+	}
+	for _, h := range r.Headers {
+		out = append(out, h.Key, h.Value)
+	}
+	if b := r.Body; b != nil {
+		out = append(out, b.Raw, b.GraphQL.Query, b.GraphQL.Variables, b.File.Src)
+		for _, f := range append(append([]FormParam(nil), b.URLEncoded...), b.FormData...) {
+			out = append(out, f.Key, f.Value)
+			out = append(out, f.Src...)
+		}
+	}
+	if r.Auth != nil {
+		for _, p := range r.Auth.Params {
+			out = append(out, p.Value)
+		}
+	}
+	return out
+}

@@ -50,35 +50,6 @@ func hasPrerequest(events []model.Event) bool {
 
 var varRef = regexp.MustCompile(`\{\{([^{}]*)\}\}`)
 
-// requestText returns every text of r that Postman resolves variables in.
-func requestText(r *model.Request) []string {
-	u := r.URL
-	out := append([]string{u.Protocol, u.Port}, u.Host...)
-	out = append(out, u.Path...)
-	for _, q := range u.Query {
-		out = append(out, q.Key, q.Value)
-	}
-	for _, v := range u.Variables {
-		out = append(out, v.Value)
-	}
-	for _, h := range r.Headers {
-		out = append(out, h.Key, h.Value)
-	}
-	if b := r.Body; b != nil {
-		out = append(out, b.Raw, b.GraphQL.Query, b.GraphQL.Variables, b.File.Src)
-		for _, f := range append(append([]model.FormParam(nil), b.URLEncoded...), b.FormData...) {
-			out = append(out, f.Key, f.Value)
-			out = append(out, f.Src...)
-		}
-	}
-	if r.Auth != nil {
-		for _, p := range r.Auth.Params {
-			out = append(out, p.Value)
-		}
-	}
-	return out
-}
-
 // dynamicValues are fixed values for the dynamic variables the SDK
 // runtime implements (templates/runtime/vars.go and dynamic.go; keep the
 // lists together). Both sides get them as ordinary variables, which
@@ -141,7 +112,7 @@ func variables(c *model.Collection, gen *generator.Result) (shared, sdkOnly map[
 				}
 			}
 		}
-		for _, s := range requestText(it.req) {
+		for _, s := range it.req.Texts() {
 			for _, m := range varRef.FindAllStringSubmatch(s, -1) {
 				queue = append(queue, m[1])
 			}

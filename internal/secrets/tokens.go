@@ -155,18 +155,7 @@ func onlyRefs(s string) bool {
 	if !strings.Contains(s, "{{") {
 		return false
 	}
-	rest := s
-	for {
-		i := strings.Index(rest, "{{")
-		if i < 0 {
-			break
-		}
-		j := strings.Index(rest[i:], "}}")
-		if j < 0 {
-			break
-		}
-		rest = rest[:i] + " " + rest[i+j+2:]
-	}
+	rest, _ := withoutRefs(s)
 	switch strings.ToLower(strings.Trim(rest, " \t:")) {
 	case "", "bearer", "basic", "token", "digest", "apikey", "api-key":
 		return true
@@ -187,19 +176,8 @@ func Template(s string) bool {
 	if !strings.Contains(s, "{{") {
 		return false
 	}
-	rest := s
-	for {
-		i := strings.Index(rest, "{{")
-		if i < 0 {
-			break
-		}
-		j := strings.Index(rest[i:], "}}")
-		if j < 0 {
-			return false // a malformed reference: not a template
-		}
-		rest = rest[:i] + " " + rest[i+j+2:]
-	}
-	if len(Tokens(rest)) > 0 {
+	rest, closed := withoutRefs(s)
+	if !closed || len(Tokens(rest)) > 0 { // a malformed reference is no template
 		return false
 	}
 	for _, w := range strings.FieldsFunc(rest, func(r rune) bool { return strings.ContainsRune(" \t:=,;", r) }) {
@@ -208,4 +186,22 @@ func Template(s string) bool {
 		}
 	}
 	return true
+}
+
+// withoutRefs returns s with each {{variable}} reference replaced by a
+// space; closed is false when a "{{" has no "}}" after it (the text from
+// there is kept as it is).
+func withoutRefs(s string) (rest string, closed bool) {
+	rest = s
+	for {
+		i := strings.Index(rest, "{{")
+		if i < 0 {
+			return rest, true
+		}
+		j := strings.Index(rest[i:], "}}")
+		if j < 0 {
+			return rest, false
+		}
+		rest = rest[:i] + " " + rest[i+j+2:]
+	}
 }
