@@ -8,7 +8,6 @@ import (
 	"io"
 	"mime/multipart"
 	"net/textproto"
-	"reflect"
 	"strings"
 )
 
@@ -24,54 +23,6 @@ type FormFile struct {
 	ContentType string
 	// Content is read once, when the request is built.
 	Content io.Reader
-}
-
-// structValues reads a generated params or form struct by slot: its
-// fields, in declaration order, are the slots of its operation's rows, so
-// the generator writes no accessor per struct. String fields are values;
-// other fields (files) read as "". A nil pointer gives nil.
-func structValues(v any) []string {
-	rv := structOf(v)
-	if !rv.IsValid() {
-		return nil
-	}
-	out := make([]string, rv.NumField())
-	for i := range out {
-		if f := rv.Field(i); f.Kind() == reflect.String {
-			out[i] = f.String()
-		}
-	}
-	return out
-}
-
-// structFiles reads the *FormFile fields of a generated form struct by
-// slot (nil for text fields), or nil when it has none.
-func structFiles(v any) []*FormFile {
-	rv := structOf(v)
-	if !rv.IsValid() {
-		return nil
-	}
-	var out []*FormFile
-	for i := 0; i < rv.NumField(); i++ {
-		if f := rv.Field(i); f.Type() == formFileType && f.CanInterface() {
-			if out == nil {
-				out = make([]*FormFile, rv.NumField())
-			}
-			out[i] = f.Interface().(*FormFile)
-		}
-	}
-	return out
-}
-
-var formFileType = reflect.TypeOf((*FormFile)(nil))
-
-// structOf returns the struct a non-nil struct pointer points to.
-func structOf(v any) reflect.Value {
-	rv := reflect.ValueOf(v)
-	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
-		return reflect.Value{}
-	}
-	return rv.Elem()
 }
 
 // buildBody returns the body bytes of a request (nil for none) and the
@@ -93,7 +44,7 @@ func (c *Core) encodeBody(op *Operation, in *Call) ([]byte, string, error) {
 	switch spec.Mode {
 	case BodyRaw, BodyGraphQL:
 		if s, ok := in.Body.(string); ok && s == "" {
-			in.Body = nil // an empty text body sends the collection's
+			in.Body = nil // an empty text body is no body
 		}
 		if g, ok := in.Body.(graphQLRequest); ok && !isNil(in.Body) {
 			b, err := c.graphQLCallerBody(spec, g)
@@ -104,8 +55,13 @@ func (c *Core) encodeBody(op *Operation, in *Call) ([]byte, string, error) {
 			return b, spec.ContentType, err
 		}
 		if spec.Mode == BodyGraphQL {
-			b, err := c.graphQLBody(spec)
+			// The query is what the request is, so it is always sent;
+			// its variables are samples.
+			b, err := c.graphQLBody(spec, in.SampleBody)
 			return b, spec.ContentType, err
+		}
+		if !in.SampleBody {
+			return nil, "", nil // zero means omit
 		}
 		text, err := c.Resolve(spec.Text)
 		if err != nil {
@@ -119,18 +75,10 @@ func (c *Core) encodeBody(op *Operation, in *Call) ([]byte, string, error) {
 		}
 		return []byte(text), spec.ContentType, nil
 	case BodyURLEncoded:
-		var values []string
-		values = structValues(in.Body)
-		b, err := c.urlEncodedBody(spec, values)
+		b, err := c.urlEncodedBody(spec, in.Form)
 		return b, spec.ContentType, err
 	case BodyFormData:
-		var values []string
-		var files []*FormFile
-		if !isNil(in.Body) {
-			values = structValues(in.Body)
-			files = structFiles(in.Body)
-		}
-		return c.multipartBody(spec, values, files)
+		return c.multipartBody(spec, in.Form)
 	case BodyFile:
 		if isNil(in.Body) {
 			return nil, "", nil
@@ -175,14 +123,16 @@ func marshalJSON(v any) ([]byte, error) {
 
 // graphQLBody assembles the collection's GraphQL body (§9.6): variables
 // given as text are spliced in verbatim, as Postman does.
-func (c *Core) graphQLBody(spec *BodySpec) ([]byte, error) {
+func (c *Core) graphQLBody(spec *BodySpec, withVariables bool) ([]byte, error) {
 	query, err := c.Resolve(spec.Text)
 	if err != nil {
 		return nil, err
 	}
-	vars, err := c.Resolve(spec.GQLVariables)
-	if err != nil {
-		return nil, err
+	vars := ""
+	if withVariables {
+		if vars, err = c.Resolve(spec.GQLVariables); err != nil {
+			return nil, err
+		}
 	}
 	var b bytes.Buffer
 	b.WriteString(`{"query":`)
@@ -208,33 +158,50 @@ func writeJSONString(b *bytes.Buffer, s string) {
 	b.Truncate(b.Len() - 1) // Encode adds a newline
 }
 
-// urlEncodedBody encodes the rows of spec, with the caller's values by
-// slot, as Postman does (§9.3). No enabled row means no body.
-func (c *Core) urlEncodedBody(spec *BodySpec, values []string) ([]byte, error) {
+// urlEncodedBody encodes the rows of spec as Postman does (§9.3): the
+// caller's values in place of their rows, the constant rows the caller
+// left unset, then the caller's values no row has. No value means no body.
+func (c *Core) urlEncodedBody(spec *BodySpec, form Args) ([]byte, error) {
 	var b strings.Builder
-	for i := range spec.Form {
-		p := &spec.Form[i]
-		value := p.Value
-		if v, ok := slotValue(p, values); ok {
-			value = v
-		} else if p.Disabled || p.Secondary && slotSet(p, values) {
-			continue
-		} else {
-			var err error
-			if value, err = c.Resolve(value); err != nil {
-				return nil, err
-			}
-		}
-		key, err := c.Resolve(p.Key)
-		if err != nil {
-			return nil, err
-		}
+	pair := func(key, value string) {
 		if b.Len() > 0 {
 			b.WriteByte('&')
 		}
 		b.WriteString(formEncode(key))
 		b.WriteByte('=')
 		b.WriteString(formEncode(value))
+	}
+	var use argUse
+	n := len(form)
+	for i := range spec.Form {
+		p := &spec.Form[i]
+		if ai := form.find(InForm, p.Key); ai >= 0 {
+			if use.take(ai, n) {
+				for _, v := range form[ai].Values {
+					pair(p.Key, v)
+				}
+			}
+			continue
+		}
+		if !p.Const {
+			continue
+		}
+		value, err := c.Resolve(p.Value)
+		if err != nil {
+			return nil, err
+		}
+		key, err := c.Resolve(p.Key)
+		if err != nil {
+			return nil, err
+		}
+		pair(key, value)
+	}
+	for i := range form {
+		if form[i].In == InForm && !use.used(i, n) {
+			for _, v := range form[i].Values {
+				pair(form[i].Key, v)
+			}
+		}
 	}
 	if b.Len() == 0 {
 		return nil, nil
@@ -243,14 +210,12 @@ func (c *Core) urlEncodedBody(spec *BodySpec, values []string) ([]byte, error) {
 }
 
 // multipartBody encodes the rows of spec as multipart/form-data (§9.4),
-// in memory: used when every part is the collection's (files from the
-// caller are streamed instead, see streamMultipart). A file row the caller
-// leaves nil is sent as Postman sends it without the file: left out when
-// the collection names a file, an empty part when it names none.
-func (c *Core) multipartBody(spec *BodySpec, values []string, files []*FormFile) ([]byte, string, error) {
+// in memory: used when no part is a caller's file with content (those are
+// streamed instead, see streamMultipart).
+func (c *Core) multipartBody(spec *BodySpec, form Args) ([]byte, string, error) {
 	var b bytes.Buffer
 	w := multipart.NewWriter(&b)
-	parts, err := c.writeParts(w, spec, values, files, copyContent)
+	parts, err := c.writeParts(w, spec, form, copyContent)
 	if err != nil || parts == 0 {
 		return nil, "", err
 	}
@@ -266,81 +231,99 @@ func copyContent(dst io.Writer, src io.Reader) error {
 	return err
 }
 
-// writeParts writes the parts of spec to w, with the caller's values and
-// files by slot, and returns how many it wrote. A file row the caller
-// leaves nil is sent as Postman sends a missing file: the collection's
-// file name and no content. content writes a file's content.
-func (c *Core) writeParts(w *multipart.Writer, spec *BodySpec, values []string, files []*FormFile, content func(io.Writer, io.Reader) error) (int, error) {
+// writeParts writes the parts of spec to w and returns how many it wrote:
+// the caller's values and files in place of their rows, the constant text
+// rows the caller left unset, then the caller's values no row has. A file
+// the caller does not give is not sent. content writes a file's content.
+func (c *Core) writeParts(w *multipart.Writer, spec *BodySpec, form Args, content func(io.Writer, io.Reader) error) (int, error) {
 	parts := 0
+	var use argUse
+	n := len(form)
+	write := func(p *Param, a *Arg) error {
+		key := a.Key
+		ctype := ""
+		if p != nil {
+			key, ctype = p.Key, p.ContentType
+		}
+		if a.In == InFile {
+			f := a.File
+			if f.ContentType != "" {
+				ctype = f.ContentType
+			}
+			if err := c.writePart(w, key, &f.Name, ctype, f.Content, content); err != nil {
+				return err
+			}
+			parts++
+			return nil
+		}
+		for _, v := range a.Values {
+			if err := c.writePart(w, key, nil, ctype, strings.NewReader(v), content); err != nil {
+				return err
+			}
+			parts++
+		}
+		return nil
+	}
 	for i := range spec.Form {
 		p := &spec.Form[i]
+		if ai := form.find(p.In, p.Key); ai >= 0 {
+			if use.take(ai, n) {
+				if err := write(p, &form[ai]); err != nil {
+					return 0, err
+				}
+			}
+			continue
+		}
+		if !p.Const || p.In == InFile {
+			continue
+		}
 		key, err := c.Resolve(p.Key)
 		if err != nil {
 			return 0, err
 		}
-		hdr := make(textproto.MIMEHeader, 2)
-		if p.In == InFile {
-			f := callerFile(p, files)
-			// Without a file from the caller the part is what Postman
-			// sends when it has none (§9.4): a row naming a file (which
-			// is on the collection author's machine, not here) is left
-			// out as Postman leaves out a file it cannot read; a row
-			// without a source is an empty part with filename="".
-			if f == nil && (p.Disabled || p.FileName != "") {
-				continue
-			}
-			name, ctype := p.FileName, p.ContentType
-			var src io.Reader
-			if f != nil {
-				name, src = f.Name, f.Content
-				if f.ContentType != "" {
-					ctype = f.ContentType
-				}
-			}
-			hdr.Set("Content-Disposition", `form-data; name="`+quoteEscape(key)+`"; filename="`+quoteEscape(name)+`"`)
-			if ctype != "" {
-				hdr.Set("Content-Type", ctype)
-			}
-			pw, err := w.CreatePart(hdr)
-			if err != nil {
-				return 0, err
-			}
-			if src != nil {
-				if err := content(pw, src); err != nil {
-					return 0, fmt.Errorf("reading form file %q: %w", key, err)
-				}
-			}
-			parts++
-			continue
-		}
-		value := p.Value
-		if v, ok := slotValue(p, values); ok {
-			value = v
-		} else if p.Disabled || p.Secondary && slotSet(p, values) {
-			continue
-		} else if value, err = c.Resolve(value); err != nil {
-			return 0, err
-		}
-		hdr.Set("Content-Disposition", `form-data; name="`+quoteEscape(key)+`"`)
-		if p.ContentType != "" {
-			hdr.Set("Content-Type", p.ContentType)
-		}
-		pw, err := w.CreatePart(hdr)
+		value, err := c.Resolve(p.Value)
 		if err != nil {
 			return 0, err
 		}
-		if _, err := io.WriteString(pw, value); err != nil {
+		if err := c.writePart(w, key, nil, p.ContentType, strings.NewReader(value), content); err != nil {
 			return 0, err
 		}
 		parts++
 	}
+	for i := range form {
+		if a := &form[i]; (a.In == InForm || a.In == InFile) && !use.used(i, n) {
+			if err := write(nil, a); err != nil {
+				return 0, err
+			}
+		}
+	}
 	return parts, nil
 }
 
-// callerFile is the caller's file for file row p, nil when unset.
-func callerFile(p *Param, files []*FormFile) *FormFile {
-	if p.Slot > 0 && p.Slot <= len(files) && !p.Secondary {
-		return files[p.Slot-1]
+// writePart writes one part: a file part when fileName is not nil.
+func (c *Core) writePart(w *multipart.Writer, key string, fileName *string, ctype string, src io.Reader, content func(io.Writer, io.Reader) error) error {
+	hdr := make(textproto.MIMEHeader, 2)
+	disposition := `form-data; name="` + quoteEscape(key) + `"`
+	if fileName != nil {
+		disposition += `; filename="` + quoteEscape(*fileName) + `"`
+	}
+	hdr.Set("Content-Disposition", disposition)
+	if ctype != "" {
+		hdr.Set("Content-Type", ctype)
+	}
+	pw, err := w.CreatePart(hdr)
+	if err != nil {
+		return err
+	}
+	if src == nil {
+		return nil
+	}
+	if fileName == nil {
+		_, err = io.Copy(pw, src)
+		return err
+	}
+	if err := content(pw, src); err != nil {
+		return fmt.Errorf("reading form file %q: %w", key, err)
 	}
 	return nil
 }

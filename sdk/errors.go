@@ -107,6 +107,21 @@ func (e *RequestError) Error() string { return e.Operation + ": " + e.Err.Error(
 // Unwrap returns the cause.
 func (e *RequestError) Unwrap() error { return e.Err }
 
+// ArgumentError is returned, before anything is sent, when a required
+// argument of a method is empty: a path argument, which is one segment
+// of the URL and never left out.
+type ArgumentError struct {
+	// Operation is the method called, as "Service.Method".
+	Operation string
+	// Name is the argument's path variable, as the collection names it.
+	Name string
+}
+
+// Error names the method and the empty argument.
+func (e *ArgumentError) Error() string {
+	return e.Operation + ": path argument " + e.Name + " is empty; it is one segment of the URL, so pass a value"
+}
+
 // VariableError is returned when a request needs a collection variable that
 // has no value: the collection has none (or it is a credential, which is
 // never copied) and the client was not given one.

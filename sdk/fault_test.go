@@ -152,7 +152,7 @@ func TestNoRetryForPostAndPatchUnlessOptedIn(t *testing.T) {
 		srv := httptest.NewServer(s)
 		c, _ := faultClient(t, srv.URL, RetryPolicy{MaxAttempts: 4, BaseDelay: time.Millisecond})
 		op := &Operation{Name: "T.Create", Method: method, Path: "/x", Body: &BodySpec{Mode: BodyRaw, Text: `{"name":"n"}`, ContentType: "application/json"}}
-		_, _, err := Send[*thing](context.Background(), c, op, Call{})
+		_, _, err := Send[*thing](context.Background(), c, op, Call{SampleBody: true})
 		var apiErr *APIError
 		if !errors.As(err, &apiErr) || apiErr.StatusCode != 503 || s.calls.Load() != 1 {
 			t.Errorf("%s: err = %v after %d attempts; want one attempt and its 503", method, err, s.calls.Load())
@@ -162,7 +162,7 @@ func TestNoRetryForPostAndPatchUnlessOptedIn(t *testing.T) {
 		s2 := &script{statuses: []int{503, 429}}
 		srv2 := httptest.NewServer(s2)
 		c2, _ := faultClient(t, srv2.URL, RetryPolicy{MaxAttempts: 4, BaseDelay: time.Millisecond, AllMethods: true})
-		got, _, err := Send[*thing](context.Background(), c2, op, Call{})
+		got, _, err := Send[*thing](context.Background(), c2, op, Call{SampleBody: true})
 		if err != nil || got.ID != 7 || s2.calls.Load() != 3 {
 			t.Fatalf("%s with AllMethods: %v after %d attempts", method, err, s2.calls.Load())
 		}

@@ -70,7 +70,7 @@ func TestRequestHookSignsEveryAttempt(t *testing.T) {
 		t.Fatal(err)
 	}
 	op := &Operation{Name: "Trade.NewOrder", Method: "POST", Path: "/api/v3/order", Body: &BodySpec{Mode: BodyRaw, Text: "symbol=BNB", ContentType: "application/x-www-form-urlencoded"}}
-	if _, err := SendNoResult(context.Background(), c, op, Call{}); err != nil {
+	if _, err := SendNoResult(context.Background(), c, op, Call{SampleBody: true}); err != nil {
 		t.Fatalf("signed call: %v", err)
 	}
 	if len(stamps) != 2 || stamps[0] == stamps[1] {

@@ -58,11 +58,11 @@ func redirector(location func(r *http.Request) string) (*httptest.Server, *recor
 func credentialOp() *Operation {
 	return &Operation{Name: "T.Get", Method: "GET", Path: "/start", Auth: &APIKeyAuth{Key: "X-Client", Value: "{{clientId}}"},
 		Params: []Param{
-			{In: InHeader, Key: "X-Session-Token", Value: "{{sessionToken}}"},
-			{In: InHeader, Key: "X-Trace", Value: "t-{{hidden}}"},
-			{In: InHeader, Key: "X-Plain", Value: "hello"},
-			{Key: "page", Value: "2"},
-			{Key: "api_key", Value: "{{hidden}}"},
+			{In: InHeader, Key: "X-Session-Token", Value: "{{sessionToken}}", Const: true},
+			{In: InHeader, Key: "X-Trace", Value: "t-{{hidden}}", Const: true},
+			{In: InHeader, Key: "X-Plain", Value: "hello", Const: true},
+			{Key: "page", Value: "2", Const: true},
+			{Key: "api_key", Value: "{{hidden}}", Const: true},
 		}}
 }
 
@@ -121,7 +121,7 @@ func TestRedirectDropsTheAuthsQueryParameter(t *testing.T) {
 	defer first.Close()
 	c := credentialClient(t, first.URL)
 	op := &Operation{Name: "T.Get", Method: "GET", Path: "/start", Auth: &APIKeyAuth{Key: "client", In: "query", Value: "{{clientId}}"},
-		Params: []Param{{Key: "page", Value: "2"}}}
+		Params: []Param{{Key: "page", Value: "2", Const: true}}}
 	if _, err := SendNoResult(context.Background(), c, op, Call{}); err != nil {
 		t.Fatal(err)
 	}

@@ -75,19 +75,17 @@ const (
 type Param struct {
 	In  uint8
 	Key string
-	// Value is the collection's text, sent when the caller leaves the slot
-	// empty. It may hold {{variables}}.
+	// Value is the collection's text. It is sent only by a Const row the
+	// caller leaves unset; otherwise it is a sample, kept for the mock
+	// server. It may hold {{variables}}.
 	Value string
+	// Const rows are sent on every call whose caller sets no value for
+	// Key: protocol headers, values every request of the API sends
+	// alike, and values made of {{variables}} (the planner's rule). Other
+	// rows are sent only with the caller's value: zero means omit.
+	Const bool
 	// Null marks a query parameter written without "=" ("?flag").
 	Null bool
-	// Disabled rows are sent only when the caller sets their slot.
-	Disabled bool
-	// Slot is the 1-based index of the caller's value in call.params (or
-	// in the form's values or files); 0 when the caller cannot set it.
-	Slot int
-	// Secondary marks the later rows of a repeated key: they share the
-	// first row's slot and are dropped when the caller sets it.
-	Secondary bool
 	// ContentType and fileName describe a formdata part.
 	ContentType string
 	FileName    string
@@ -131,15 +129,12 @@ type Operation struct {
 	// ("/bookings/:bookingId"), without the query.
 	Origin int
 	Path   string
-	// PathVars are the names of the ":name" path variables, in the order
-	// of the method's arguments.
+	// PathVars are the names of the path arguments, in the order of the
+	// method's arguments: "id" for a ":id" segment, "{{id}}" for a
+	// variable the planner made an argument ("/profiles/celeb_{{id}}").
 	PathVars []string
-	// PathValues are the collection's values of pathVars (url.variable),
-	// sent when the caller's argument is empty; "" where Postman sends
-	// the segment as written (no value, or a value that is not a string).
-	PathValues []string
-	Params     []Param
-	Body       *BodySpec
+	Params   []Param
+	Body     *BodySpec
 	// NoAccept and noUserAgent honour protocolProfileBehavior's
 	// disabledSystemHeaders.
 	NoAccept    bool
@@ -168,15 +163,19 @@ type challenger interface {
 
 // Call is what a method passes from its caller.
 type Call struct {
-	// Path holds the Path arguments, in operation.pathVars order.
+	// Path holds the path arguments, in Operation.PathVars order; each is
+	// required.
 	Path []string
-	// Params holds the caller's query and header values by slot; "" leaves
-	// the collection's value. Generated methods pass their Params struct
-	// in fields instead, and newRequest reads it into Params.
-	Params []string
-	Fields any
-	// Body is the caller's Body; nil sends the collection's.
+	// Args holds the query parameters and headers the caller set.
+	Args Args
+	// Form holds the form fields of a urlencoded or multipart body.
+	Form Args
+	// Body is the caller's body; nil sends none.
 	Body any
+	// SampleBody sends the collection's own body, its variables
+	// resolved, when Body is nil: the Example functions' exact Postman
+	// request.
+	SampleBody bool
 }
 
 // Send builds and sends the request of op and decodes a 2xx response into
@@ -220,9 +219,6 @@ func SendNoResult(ctx context.Context, c *Core, op *Operation, in Call) (*Respon
 // auth: each attempt adds the auth afresh (see outgoing). Anything wrong
 // with the request is reported here, before anything is sent.
 func (c *Core) newRequest(ctx context.Context, op *Operation, in *Call) (*outgoing, error) {
-	if in.Params == nil && in.Fields != nil {
-		in.Params = structValues(in.Fields)
-	}
 	rawURL, err := c.buildURL(op, in)
 	if err != nil {
 		return nil, c.opError(op, err)
@@ -301,49 +297,75 @@ func (c *Core) buildURL(op *Operation, in *Call) (string, error) {
 		return "", err
 	}
 	first := true
-	for i := range op.Params {
-		p := &op.Params[i]
-		if p.In != InQuery {
-			continue
-		}
-		value, null, set := p.Value, p.Null, false
-		if v, ok := slotValue(p, in.Params); ok {
-			value, null, set = v, false, true
-		} else if p.Disabled || p.Secondary && slotSet(p, in.Params) {
-			continue
-		}
+	sep := func() {
 		if first {
 			b.WriteByte('?')
 			first = false
 		} else {
 			b.WriteByte('&')
 		}
+	}
+	var use argUse
+	n := len(in.Args)
+	for i := range op.Params {
+		p := &op.Params[i]
+		if p.In != InQuery {
+			continue
+		}
+		if ai := in.Args.find(InQuery, p.Key); ai >= 0 {
+			if use.take(ai, n) {
+				writeQueryArg(&b, &in.Args[ai], sep)
+			}
+			continue
+		}
+		if !p.Const {
+			continue // a sample: zero means omit
+		}
+		sep()
 		key, err := c.Resolve(escapeQueryKey(p.Key))
 		if err != nil {
 			return "", err
 		}
 		b.WriteString(key)
-		if null {
+		if p.Null {
 			continue
 		}
 		b.WriteByte('=')
-		if set {
-			b.WriteString(escapeQueryValue(value))
-			continue
-		}
-		value, err = c.Resolve(escapeQueryValue(value))
+		value, err := c.Resolve(escapeQueryValue(p.Value))
 		if err != nil {
 			return "", err
 		}
 		b.WriteString(value)
 	}
+	for i := range in.Args {
+		if in.Args[i].In == InQuery && !use.used(i, n) {
+			writeQueryArg(&b, &in.Args[i], sep)
+		}
+	}
 	return b.String(), nil
 }
 
-// writePath appends op.path with its variables: a ":name" segment takes the
-// caller's argument, escaped; an empty argument sends the collection's
-// value as Postman does (resolved and spliced in as text, §6.2), or keeps
-// the segment as written when the collection has no value.
+// writeQueryArg writes a caller's query value(s), escaped and never
+// resolved: one key=value pair per value.
+func writeQueryArg(b *strings.Builder, a *Arg, sep func()) {
+	key := escapeQueryKey(a.Key)
+	if a.Flag {
+		sep()
+		b.WriteString(key)
+		return
+	}
+	for _, v := range a.Values {
+		sep()
+		b.WriteString(key)
+		b.WriteByte('=')
+		b.WriteString(escapeQueryValue(v))
+	}
+}
+
+// writePath appends op.path with its arguments: a ":name" segment, or a
+// "{{name}}" the planner made an argument, takes the caller's value
+// escaped as one path segment (a "/" or "?" in it never adds a segment or
+// starts the query). Other text is the collection's, resolved.
 func (c *Core) writePath(b *strings.Builder, op *Operation, in *Call) error {
 	path := op.Path
 	for len(path) > 0 {
@@ -363,63 +385,82 @@ func (c *Core) writePath(b *strings.Builder, op *Operation, in *Call) error {
 			if i := strings.IndexByte(name, '.'); i >= 0 {
 				name, suffix = name[:i], name[i:]
 			}
-			if arg, fixed, ok := pathArg(op, in, name); ok && (arg != "" || fixed != "") {
-				if arg != "" {
-					b.WriteString(escapePathArg(arg))
-				} else {
-					resolved, err := c.Resolve(fixed)
-					if err != nil {
-						return err
-					}
-					b.WriteString(resolved)
-				}
-				resolved, err := c.Resolve(suffix)
+			if arg, ok, err := pathArg(op, in, name); ok {
 				if err != nil {
 					return err
 				}
-				b.WriteString(resolved)
-				continue
+				b.WriteString(escapePathArg(arg))
+				text = suffix
 			}
 		}
-		resolved, err := c.Resolve(text)
-		if err != nil {
+		if err := c.writeSegment(b, op, in, text); err != nil {
 			return err
 		}
-		b.WriteString(resolved)
 	}
 	return nil
 }
 
-// pathArg returns the caller's value for the path variable name and the
-// collection's value, sent when the caller's is empty.
-func pathArg(op *Operation, in *Call, name string) (arg, fixed string, ok bool) {
+// writeSegment writes the text of a segment: "{{name}}" arguments take
+// the caller's values, the rest is resolved.
+func (c *Core) writeSegment(b *strings.Builder, op *Operation, in *Call, text string) error {
+	for {
+		i := strings.Index(text, "{{")
+		if i < 0 {
+			break
+		}
+		j := strings.Index(text[i:], "}}")
+		if j < 0 {
+			break
+		}
+		ref := text[i : i+j+2]
+		arg, ok, err := pathArg(op, in, ref)
+		if !ok {
+			// Not an argument: resolved with the rest, up to and
+			// including the reference.
+			resolved, err := c.Resolve(text[:i+j+2])
+			if err != nil {
+				return err
+			}
+			b.WriteString(resolved)
+			text = text[i+j+2:]
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		resolved, err := c.Resolve(text[:i])
+		if err != nil {
+			return err
+		}
+		b.WriteString(resolved)
+		b.WriteString(escapePathArg(arg))
+		text = text[i+j+2:]
+	}
+	resolved, err := c.Resolve(text)
+	if err != nil {
+		return err
+	}
+	b.WriteString(resolved)
+	return nil
+}
+
+// pathArg returns the caller's value for the path argument name (":id"
+// segments give "id", variables "{{id}}"). ok is false when name is not
+// an argument; an empty value is an *ArgumentError.
+func pathArg(op *Operation, in *Call, name string) (arg string, ok bool, err error) {
 	for i, v := range op.PathVars {
 		if v != name {
 			continue
 		}
-		if i < len(op.PathValues) {
-			fixed = op.PathValues[i]
-		}
 		if i < len(in.Path) {
 			arg = in.Path[i]
 		}
-		return arg, fixed, true
+		if arg == "" {
+			return "", true, &ArgumentError{Operation: op.Name, Name: strings.TrimSuffix(strings.TrimPrefix(name, "{{"), "}}")}
+		}
+		return arg, true, nil
 	}
-	return "", "", false
-}
-
-// slotValue returns the caller's value for p when the caller set one and p
-// is the row that carries it.
-func slotValue(p *Param, values []string) (string, bool) {
-	if p.Secondary || !slotSet(p, values) {
-		return "", false
-	}
-	return values[p.Slot-1], true
-}
-
-// slotSet reports whether the caller set p's slot at all.
-func slotSet(p *Param, values []string) bool {
-	return p.Slot > 0 && p.Slot <= len(values) && values[p.Slot-1] != ""
+	return "", false, nil
 }
 
 // origin returns the resolved origin of index i.
@@ -447,27 +488,42 @@ func (c *Core) origin(i int) (string, error) {
 func (c *Core) setHeaders(req *http.Request, op *Operation, in *Call, contentType string) error {
 	var buf [8]headerLine // most requests have a few headers: no allocation
 	lines := buf[:0]
+	var use argUse
+	n := len(in.Args)
 	for i := range op.Params {
 		p := &op.Params[i]
 		if p.In != InHeader || p.Key == "" {
 			continue
 		}
-		value := p.Value
-		if v, ok := slotValue(p, in.Params); ok {
-			value = v
-		} else if p.Disabled || p.Secondary && slotSet(p, in.Params) {
-			continue
-		} else {
-			var err error
-			if value, err = c.Resolve(value); err != nil {
-				return err
+		if ai := in.Args.find(InHeader, p.Key); ai >= 0 {
+			if use.take(ai, n) {
+				for _, v := range in.Args[ai].Values {
+					lines = append(lines, headerLine{in.Args[ai].Key, v})
+				}
 			}
+			continue
+		}
+		if !p.Const || op.Body != nil && contentType == "" && strings.EqualFold(p.Key, "Content-Type") {
+			// A sample (zero means omit), or the Content-Type of a body
+			// the caller did not send.
+			continue
+		}
+		value, err := c.Resolve(p.Value)
+		if err != nil {
+			return err
 		}
 		key, err := c.Resolve(p.Key)
 		if err != nil {
 			return err
 		}
 		lines = append(lines, headerLine{key, value})
+	}
+	for i := range in.Args {
+		if a := &in.Args[i]; a.In == InHeader && !use.used(i, n) {
+			for _, v := range a.Values {
+				lines = append(lines, headerLine{a.Key, v})
+			}
+		}
 	}
 	h := req.Header
 	addHeaders(h, lines)

@@ -9,18 +9,33 @@ import (
 	"testing"
 )
 
-// q builds an enabled query row with no caller slot.
+// q builds a constant query row: sent with the collection's text, so the
+// cases below check Postman's encoding of it.
 func q(key, value string) Param {
-	return Param{In: InQuery, Key: key, Value: value}
+	return Param{In: InQuery, Key: key, Value: value, Const: true}
 }
 
-// qnull builds a query row whose value is null ("?flag").
+// qnull builds a constant query row whose value is null ("?flag").
 func qnull(key string) Param {
-	return Param{In: InQuery, Key: key, Null: true}
+	return Param{In: InQuery, Key: key, Null: true, Const: true}
 }
 
 func hdr(key, value string) Param {
-	return Param{In: InHeader, Key: key, Value: value}
+	return Param{In: InHeader, Key: key, Value: value, Const: true}
+}
+
+// sample builds a row whose value is a sample: sent only with a caller's.
+func sample(in uint8, key, value string) Param {
+	return Param{In: in, Key: key, Value: value}
+}
+
+// args builds a caller's values.
+func args(in uint8, kv ...string) Args {
+	var a Args
+	for i := 0; i+1 < len(kv); i += 2 {
+		a = append(a, Arg{In: in, Key: kv[i], Values: []string{kv[i+1]}})
+	}
+	return a
 }
 
 // The cases below reproduce captures of Appendix A of POSTMAN-FORMAT.md.
@@ -46,9 +61,9 @@ func TestRequestLineMatchesPostman(t *testing.T) {
 			name: "T02 path variables, null and empty values, escaped keys",
 			vars: map[string]string{"pathSeg": "seg/with/slash"},
 			op: Operation{Method: "GET", Path: "/t02/:id/items/:itemId.json/:unsetVar/{{pathSeg}}", PathVars: []string{"id", "itemId", "unsetVar"},
-				Params: []Param{q("a", "1"), {In: InQuery, Key: "dis", Value: "x", Disabled: true}, qnull("b"), q("c", ""), q("d e", "f&g=h#i"), q("dup", "1"), q("dup", "2"), q("k=x", "v")}},
-			in:   Call{Path: []string{"42", "7", ""}},
-			want: "GET /t02/42/items/7.json/:unsetVar/seg/with/slash?a=1&b&c=&d%20e=f%26g=h%23i&dup=1&dup=2&k%3Dx=v HTTP/1.1",
+				Params: []Param{q("a", "1"), sample(InQuery, "dis", "x"), qnull("b"), q("c", ""), q("d e", "f&g=h#i"), q("dup", "1"), q("dup", "2"), q("k=x", "v")}},
+			in:   Call{Path: []string{"42", "7", "u"}},
+			want: "GET /t02/42/items/7.json/u/seg/with/slash?a=1&b&c=&d%20e=f%26g=h%23i&dup=1&dup=2&k%3Dx=v HTTP/1.1",
 		},
 		{
 			name: "T03 variable values add structure",
@@ -57,20 +72,20 @@ func TestRequestLineMatchesPostman(t *testing.T) {
 			want: "GET /t03?q=x&y=z&r=a/b?c HTTP/1.1",
 		},
 		{
-			name: "P15 only disabled query params: no ?",
-			op:   Operation{Method: "GET", Path: "/p15", Params: []Param{{In: InQuery, Key: "a", Value: "1", Disabled: true}}},
+			name: "P15 only samples: no ?",
+			op:   Operation{Method: "GET", Path: "/p15", Params: []Param{sample(InQuery, "a", "1")}},
 			want: "GET /p15 HTTP/1.1",
 		},
 		{
 			name: "P16 bare ? kept",
-			op:   Operation{Method: "GET", Path: "/p16", Params: []Param{{In: InQuery, Key: "", Null: true}}},
+			op:   Operation{Method: "GET", Path: "/p16", Params: []Param{{In: InQuery, Key: "", Null: true, Const: true}}},
 			want: "GET /p16? HTTP/1.1",
 		},
 		{
-			name: "P17 unset path variable repeated with suffix",
+			name: "P17 path variable repeated with suffix",
 			op:   Operation{Method: "GET", Path: "/p17/:id/:id.json", PathVars: []string{"id"}},
-			in:   Call{Path: []string{""}},
-			want: "GET /p17/:id/:id.json HTTP/1.1",
+			in:   Call{Path: []string{"9"}},
+			want: "GET /p17/9/9.json HTTP/1.1",
 		},
 		{
 			name: "P07 repeated slashes kept",
@@ -84,28 +99,11 @@ func TestRequestLineMatchesPostman(t *testing.T) {
 			want: "GET /pv6/a:id/dbl HTTP/1.1",
 		},
 		{
-			name: "PV1 empty argument, numeric collection value: segment as written",
-			op:   Operation{Method: "GET", Path: "/pv1/:id", PathVars: []string{"id"}, PathValues: []string{""}},
-			in:   Call{Path: []string{""}},
-			want: "GET /pv1/:id HTTP/1.1",
-		},
-		{
-			name: "PV2 empty argument sends the collection's value, resolved",
-			vars: map[string]string{"pvv": "resolved"},
-			op:   Operation{Method: "GET", Path: "/pv2/:id.json", PathVars: []string{"id"}, PathValues: []string{"{{pvv}}"}},
-			in:   Call{Path: []string{""}},
-			want: "GET /pv2/resolved.json HTTP/1.1",
-		},
-		{
-			name: "PV6 empty argument with a collection value; a caller value wins",
-			op:   Operation{Method: "GET", Path: "/pv6/a:id/::x/:y", PathVars: []string{":x", "y"}, PathValues: []string{"dbl", "coll"}},
-			in:   Call{Path: []string{"", "mine"}},
-			want: "GET /pv6/a:id/dbl/mine HTTP/1.1",
-		},
-		{
-			name: "collection path values are spliced in as text, as Postman does",
-			op:   Operation{Method: "GET", Path: "/pv3/:a/:c", PathVars: []string{"a", "c"}, PathValues: []string{"x/y", "s p"}},
-			want: "GET /pv3/x/y/s%20p HTTP/1.1",
+			name: "variable arguments inside a segment are escaped as one segment",
+			vars: map[string]string{"v": "x/y"},
+			op:   Operation{Method: "GET", Path: "/profiles/celeb_{{username}}/{{v}}/{{id}}.json", PathVars: []string{"{{username}}", "{{id}}"}},
+			in:   Call{Path: []string{"a/b?c", "7"}},
+			want: "GET /profiles/celeb_a%2Fb%3Fc/x/y/7.json HTTP/1.1",
 		},
 		{
 			name: "caller path values cannot add structure",
@@ -115,20 +113,23 @@ func TestRequestLineMatchesPostman(t *testing.T) {
 		},
 		{
 			name: "caller query values are escaped, not resolved",
-			op:   Operation{Method: "GET", Path: "/q", Params: []Param{{In: InQuery, Key: "q", Value: "{{qv}}", Slot: 1}}},
+			op:   Operation{Method: "GET", Path: "/q", Params: []Param{q("q", "{{qv}}")}},
 			vars: map[string]string{"qv": "unused"},
-			in:   Call{Params: []string{"x&y=z#w {{qv}}"}},
+			in:   Call{Args: args(InQuery, "q", "x&y=z#w {{qv}}")},
 			want: "GET /q?q=x%26y=z%23w%20{{qv}} HTTP/1.1",
 		},
 		{
-			name: "caller value for a disabled param and a repeated key",
+			name: "caller values in place of their rows: a repeated key once, a constant replaced, an extra key last",
 			op: Operation{Method: "GET", Path: "/r", Params: []Param{
-				{In: InQuery, Key: "dup", Value: "1", Slot: 1},
-				{In: InQuery, Key: "x", Value: "1", Slot: 2, Disabled: true},
-				{In: InQuery, Key: "dup", Value: "2", Slot: 1, Secondary: true},
+				sample(InQuery, "dup", "1"),
+				q("v", "2"),
+				sample(InQuery, "x", "1"),
+				sample(InQuery, "dup", "2"),
+				q("k", "const"),
 			}},
-			in:   Call{Params: []string{"9", "on"}},
-			want: "GET /r?dup=9&x=on HTTP/1.1",
+			in: Call{Args: Args{{In: InQuery, Key: "dup", Values: []string{"9", "8"}}, {In: InQuery, Key: "x", Values: []string{"on"}},
+				{In: InQuery, Key: "k", Values: []string{"mine"}}, {In: InQuery, Key: "flag", Flag: true}}},
+			want: "GET /r?dup=9&dup=8&v=2&x=on&k=mine&flag HTTP/1.1",
 		},
 		{
 			name: "base URL with a path prefix",
@@ -157,10 +158,10 @@ func TestHeadersFollowPostmanRules(t *testing.T) {
 	op := Operation{Method: "GET", Path: "/h", Params: []Param{
 		hdr("X-A", "one"), hdr("X-Empty", ""), hdr("X-Dup", "1"), hdr("X-Dup", "2"), hdr("x-dup", "3"),
 		hdr("X-Same", "a"), hdr("X-Same", "b"), hdr("X-Var", "{{v}}"),
-		{In: InHeader, Key: "X-Off", Value: "x", Disabled: true, Slot: 1},
-		{In: InHeader, Key: "X-Opt", Value: "", Disabled: true, Slot: 2},
+		sample(InHeader, "X-Off", "x"),
+		sample(InHeader, "X-Opt", ""),
 	}}
-	got := srv.roundTrip(t, &Core{vars: map[string]string{"v": "resolved"}, userAgent: "sdk/1"}, &op, Call{Params: []string{"", "set"}})
+	got := srv.roundTrip(t, &Core{vars: map[string]string{"v": "resolved"}, userAgent: "sdk/1"}, &op, Call{Args: args(InHeader, "x-opt", "set")})
 	check := func(key string, want ...string) {
 		t.Helper()
 		if g := got.header.Values(key); strings.Join(g, "|") != strings.Join(want, "|") {
@@ -173,7 +174,7 @@ func TestHeadersFollowPostmanRules(t *testing.T) {
 	check("X-Same", "a", "b")
 	check("X-Var", "resolved")
 	check("X-Off")
-	check("X-Opt", "set")
+	check("x-opt", "set")
 	check("Accept", "*/*")
 	check("User-Agent", "sdk/1")
 }
@@ -190,6 +191,7 @@ func TestBodiesMatchPostman(t *testing.T) {
 		{
 			name:     "T08 JSON comments stripped",
 			body:     BodySpec{Mode: BodyRaw, Text: "{\n  // line comment\n  \"a\": 1, /* block */\n  \"url\": \"http://x//y\"\n}", StripComments: true, ContentType: "application/json"},
+			in:       Call{SampleBody: true},
 			wantBody: "{\n  \n  \"a\": 1, \n  \"url\": \"http://x//y\"\n}",
 			wantCT:   "application/json",
 		},
@@ -200,19 +202,20 @@ func TestBodiesMatchPostman(t *testing.T) {
 			// (msgraph).
 			name:     "JSON comments ended by CRLF lose the CR",
 			body:     BodySpec{Mode: BodyRaw, Text: "{\r\n \"a\": 1, //x\r\n \"b\": \"open, \r\n \"u\": \"https://h\" \r\n}", StripComments: true, ContentType: "application/json"},
+			in:       Call{SampleBody: true},
 			wantBody: "{\r\n \"a\": 1, \n \"b\": \"open, \r\n \"u\": \"https:\n}",
 			wantCT:   "application/json",
 		},
 		{
 			name: "T12 urlencoded, RFC 3986 strict",
 			body: BodySpec{Mode: BodyURLEncoded, ContentType: "application/x-www-form-urlencoded", Form: []Param{
-				{In: InForm, Key: "a", Value: "1"}, {In: InForm, Key: "sp ace", Value: "hello world"},
-				{In: InForm, Key: "plus", Value: "a+b"}, {In: InForm, Key: "amp", Value: "x&y=z"},
-				{In: InForm, Key: "uni", Value: "ü€"}, {In: InForm, Key: "dup", Value: "1"},
-				{In: InForm, Key: "dup", Value: "2"}, {In: InForm, Key: "dis", Value: "x", Disabled: true},
-				{In: InForm, Key: "empty", Value: ""}, {In: InForm, Key: "novalue"},
-				{In: InForm, Key: "star", Value: "!'()*~"}, {In: InForm, Key: "pre", Value: "%41"},
-				{In: InForm, Key: "var", Value: "{{qv}}"},
+				{In: InForm, Key: "a", Value: "1", Const: true}, {In: InForm, Key: "sp ace", Value: "hello world", Const: true},
+				{In: InForm, Key: "plus", Value: "a+b", Const: true}, {In: InForm, Key: "amp", Value: "x&y=z", Const: true},
+				{In: InForm, Key: "uni", Value: "ü€", Const: true}, {In: InForm, Key: "dup", Value: "1", Const: true},
+				{In: InForm, Key: "dup", Value: "2", Const: true}, sample(InForm, "dis", "x"),
+				{In: InForm, Key: "empty", Value: "", Const: true}, {In: InForm, Key: "novalue", Const: true},
+				{In: InForm, Key: "star", Value: "!'()*~", Const: true}, {In: InForm, Key: "pre", Value: "%41", Const: true},
+				{In: InForm, Key: "var", Value: "{{qv}}", Const: true},
 			}},
 			wantBody: "a=1&sp%20ace=hello%20world&plus=a%2Bb&amp=x%26y%3Dz&uni=%C3%BC%E2%82%AC&dup=1&dup=2&empty=&novalue=&star=%21%27%28%29%2A~&pre=%2541&var=x%26y%3Dz",
 			wantCT:   "application/x-www-form-urlencoded",
@@ -220,12 +223,14 @@ func TestBodiesMatchPostman(t *testing.T) {
 		{
 			name:     "T15 GraphQL variables text spliced verbatim",
 			body:     BodySpec{Mode: BodyGraphQL, ContentType: "application/json", Text: "query Q($id: ID!) { user(id: $id) { name } }", GQLVariables: "{\n  \"id\": \"{{qv}}\"\n}", GQLVarsText: true},
+			in:       Call{SampleBody: true},
 			wantBody: "{\"query\":\"query Q($id: ID!) { user(id: $id) { name } }\",\"variables\":{\n  \"id\": \"x&y=z\"\n}}",
 			wantCT:   "application/json",
 		},
 		{
 			name:     "T16 GraphQL operationName",
 			body:     BodySpec{Mode: BodyGraphQL, ContentType: "application/json", Text: "query Q { a }", GQLOperation: "Q", GQLVariables: `{"x":1}`},
+			in:       Call{SampleBody: true},
 			wantBody: `{"query":"query Q { a }","operationName":"Q","variables":{"x":1}}`,
 			wantCT:   "application/json",
 		},
@@ -243,8 +248,18 @@ func TestBodiesMatchPostman(t *testing.T) {
 			wantCT:   "application/json",
 		},
 		{
-			name: "T20 urlencoded all disabled: no body",
-			body: BodySpec{Mode: BodyURLEncoded, ContentType: "application/x-www-form-urlencoded", Form: []Param{{In: InForm, Key: "a", Value: "1", Disabled: true}}},
+			name:     "GraphQL without a caller body: the query, not the sample variables",
+			body:     BodySpec{Mode: BodyGraphQL, ContentType: "application/json", Text: "query Q { a }", GQLVariables: `{"x":1}`},
+			wantBody: `{"query":"query Q { a }"}`,
+			wantCT:   "application/json",
+		},
+		{
+			name: "raw JSON without a caller body: no body",
+			body: BodySpec{Mode: BodyRaw, Text: `{"a": 1}`, ContentType: "application/json"},
+		},
+		{
+			name: "T20 urlencoded samples only: no body",
+			body: BodySpec{Mode: BodyURLEncoded, ContentType: "application/x-www-form-urlencoded", Form: []Param{sample(InForm, "a", "1")}},
 		},
 	}
 	for _, tt := range tests {
@@ -264,15 +279,16 @@ func TestBodiesMatchPostman(t *testing.T) {
 func TestMultipartMatchesPostman(t *testing.T) {
 	srv := newCaptureServer(t)
 	op := Operation{Method: "POST", Path: "/t13", Body: &BodySpec{Mode: BodyFormData, Form: []Param{
-		{In: InForm, Key: "text1", Value: "hello"},
-		{In: InForm, Key: "json", Value: `{"a":1}`, ContentType: "application/json"},
-		{In: InFile, Key: "file1", FileName: "upload.txt", ContentType: "text/plain", Slot: 1},
-		{In: InForm, Key: "dis", Value: "x", Disabled: true},
+		{In: InForm, Key: "text1", Value: "hello", Const: true},
+		{In: InForm, Key: "json", Value: `{"a":1}`, ContentType: "application/json", Const: true},
+		{In: InFile, Key: "file1", FileName: "upload.txt", ContentType: "text/plain"},
+		sample(InForm, "dis", "x"),
 		{In: InFile, Key: "nofile"},
-		{In: InForm, Key: "uni ké", Value: "ü"},
+		{In: InForm, Key: "uni ké", Value: "ü", Const: true},
 	}}}
-	form := testForm{File1: &FormFile{Name: "upload.txt", ContentType: "text/plain", Content: strings.NewReader("hello file\n")}}
-	got := srv.roundTrip(t, &Core{}, &op, Call{Body: &form})
+	var form Args
+	File(&form, "file1", &FormFile{Name: "upload.txt", ContentType: "text/plain", Content: strings.NewReader("hello file\n")})
+	got := srv.roundTrip(t, &Core{}, &op, Call{Form: form})
 	ct := got.header.Get("Content-Type")
 	boundary := strings.TrimPrefix(ct, "multipart/form-data; boundary=")
 	if boundary == ct {
@@ -293,10 +309,6 @@ Content-Type: text/plain
 
 hello fileLF
 --B
-Content-Disposition: form-data; name="nofile"; filename=""
-
-
---B
 Content-Disposition: form-data; name="uni ké"
 
 ü
@@ -308,31 +320,30 @@ Content-Disposition: form-data; name="uni ké"
 	}
 }
 
-// Postman leaves out a file part whose file it cannot read (the collection
-// names a file on its author's machine) and keeps an empty part for a file
-// row without a source; a text body left empty sends the collection's.
+// Zero means omit: a form whose rows are all samples or files the caller
+// does not give sends no body, and so does an empty text argument; the
+// collection's body is sent only when asked for.
 func TestBodiesWithoutCallerValues(t *testing.T) {
 	srv := newCaptureServer(t)
 	op := Operation{Method: "POST", Path: "/f", Body: &BodySpec{Mode: BodyFormData, Form: []Param{
-		{In: InFile, Key: "file1", FileName: "upload.txt", ContentType: "text/plain", Slot: 1},
-		{In: InFile, Key: "multi", FileName: "a.txt", Slot: 2},
-		{In: InFile, Key: "multi", FileName: "b.txt", Slot: 2, Secondary: true},
-		{In: InFile, Key: "nofile", Slot: 3},
+		{In: InFile, Key: "file1", FileName: "upload.txt", ContentType: "text/plain"},
+		sample(InForm, "name", "Ada"),
+		{In: InFile, Key: "nofile"},
 	}}}
 	got := srv.roundTrip(t, &Core{}, &op, Call{})
-	boundary := strings.TrimPrefix(got.header.Get("Content-Type"), "multipart/form-data; boundary=")
-	want := "--B\r\nContent-Disposition: form-data; name=\"nofile\"; filename=\"\"\r\n\r\n\r\n--B--\r\n"
-	if got.body != strings.ReplaceAll(want, "B", boundary) {
-		t.Errorf("formdata body %q", got.body)
+	if got.body != "" || got.header.Get("Content-Type") != "" {
+		t.Errorf("formdata body %q, Content-Type %q: want none", got.body, got.header.Get("Content-Type"))
 	}
-	raw := Operation{Method: "POST", Path: "/r", Body: &BodySpec{Mode: BodyRaw, ContentType: "text/plain", Text: "plain // text"}}
-	if got := srv.roundTrip(t, &Core{}, &raw, Call{Body: ""}); got.body != "plain // text" {
-		t.Errorf("raw body with an empty text argument: %q", got.body)
+	raw := Operation{Method: "POST", Path: "/r", Body: &BodySpec{Mode: BodyRaw, ContentType: "text/plain", Text: "plain // text"},
+		Params: []Param{hdr("Content-Type", "text/csv"), hdr("X-Const", "1")}}
+	got = srv.roundTrip(t, &Core{}, &raw, Call{Body: ""})
+	if got.body != "" || got.header.Get("Content-Type") != "" || got.header.Get("X-Const") != "1" {
+		t.Errorf("raw body with an empty text argument: %q, Content-Type %q, X-Const %q", got.body, got.header.Get("Content-Type"), got.header.Get("X-Const"))
+	}
+	if got := srv.roundTrip(t, &Core{}, &raw, Call{SampleBody: true}); got.body != "plain // text" || got.header.Get("Content-Type") != "text/csv" {
+		t.Errorf("sample body: %q, Content-Type %q", got.body, got.header.Get("Content-Type"))
 	}
 }
-
-// testForm is shaped like a generated form struct: one field per slot.
-type testForm struct{ File1 *FormFile }
 
 func TestMissingVariableIsAnError(t *testing.T) {
 	c := &Core{httpClient: http.DefaultClient, origins: []string{"{{baseUrl}}"}, defaults: map[string]string{}}

@@ -31,11 +31,14 @@ func (c *Core) requestBody(op *Operation, in *Call) (io.Reader, int64, string, e
 // readers; ok is false for every other body.
 func (c *Core) streamBody(op *Operation, in *Call) (r io.Reader, size int64, contentType string, ok bool, err error) {
 	spec := op.Body
-	if spec == nil || isNil(in.Body) {
+	if spec == nil {
 		return nil, 0, "", false, nil
 	}
 	switch spec.Mode {
 	case BodyFile:
+		if isNil(in.Body) {
+			return nil, 0, "", false, nil
+		}
 		rd, isReader := in.Body.(io.Reader)
 		if !isReader {
 			return nil, 0, "", false, nil
@@ -47,20 +50,19 @@ func (c *Core) streamBody(op *Operation, in *Call) (r io.Reader, size int64, con
 		// The caller owns the reader: the transport must not close it.
 		return io.NopCloser(rd), size, spec.ContentType, true, nil
 	case BodyFormData:
-		files := structFiles(in.Body)
-		if !anyContent(files) {
+		if !anyContent(in.Form) {
 			return nil, 0, "", false, nil
 		}
-		r, size, ct, err := c.streamMultipart(spec, structValues(in.Body), files)
+		r, size, ct, err := c.streamMultipart(spec, in.Form)
 		return r, size, ct, true, err
 	}
 	return nil, 0, "", false, nil
 }
 
 // anyContent reports whether a caller's file has content to stream.
-func anyContent(files []*FormFile) bool {
-	for _, f := range files {
-		if f != nil && f.Content != nil {
+func anyContent(form Args) bool {
+	for _, a := range form {
+		if a.File != nil && a.File.Content != nil {
 			return true
 		}
 	}
@@ -71,7 +73,7 @@ func anyContent(files []*FormFile) bool {
 // request is sent. Its parts are first laid out without file contents,
 // which checks the collection's values (an unset variable fails here,
 // before anything is sent) and measures the framing.
-func (c *Core) streamMultipart(spec *BodySpec, values []string, files []*FormFile) (io.Reader, int64, string, error) {
+func (c *Core) streamMultipart(spec *BodySpec, form Args) (io.Reader, int64, string, error) {
 	var framing countWriter
 	size := int64(0)
 	layout := multipart.NewWriter(&framing)
@@ -83,7 +85,7 @@ func (c *Core) streamMultipart(spec *BodySpec, values []string, files []*FormFil
 		}
 		return nil
 	}
-	if _, err := c.writeParts(layout, spec, values, files, measure); err != nil {
+	if _, err := c.writeParts(layout, spec, form, measure); err != nil {
 		return nil, 0, "", err
 	}
 	if err := layout.Close(); err != nil {
@@ -97,7 +99,7 @@ func (c *Core) streamMultipart(spec *BodySpec, values []string, files []*FormFil
 		w := multipart.NewWriter(pw)
 		err := w.SetBoundary(layout.Boundary())
 		if err == nil {
-			_, err = c.writeParts(w, spec, values, files, copyContent)
+			_, err = c.writeParts(w, spec, form, copyContent)
 		}
 		if err == nil {
 			err = w.Close()

@@ -59,14 +59,22 @@ func newUploadServer(t *testing.T) (*Core, <-chan upload) {
 }
 
 var uploadOp = Operation{Name: "Files.Upload", Method: "POST", Path: "/upload", Body: &BodySpec{Mode: BodyFormData, Form: []Param{
-	{In: InForm, Key: "who", Value: "{{who}}", Slot: 1},
-	{In: InFile, Key: "doc", FileName: "a.txt", ContentType: "text/plain", Slot: 2},
+	{In: InForm, Key: "who", Value: "{{who}}", Const: true},
+	{In: InFile, Key: "doc", FileName: "a.txt", ContentType: "text/plain"},
 }}}
 
-// uploadForm is shaped like a generated form struct: one field per slot.
+// uploadForm is shaped like a generated form struct.
 type uploadForm struct {
 	Who string
 	Doc *FormFile
+}
+
+// args is what a generated form struct's args method returns.
+func (f *uploadForm) args() Args {
+	var a Args
+	Form(&a, "who", f.Who)
+	File(&a, "doc", f.Doc)
+	return a
 }
 
 func TestMultipartStreamsCallerFiles(t *testing.T) {
@@ -75,7 +83,7 @@ func TestMultipartStreamsCallerFiles(t *testing.T) {
 
 	// A reader that tells its size: streamed with a Content-Length.
 	form := &uploadForm{Doc: &FormFile{Name: "big.bin", Content: strings.NewReader(strings.Repeat("x", 1<<20))}}
-	if _, err := SendNoResult(ctx, c, &uploadOp, Call{Body: form}); err != nil {
+	if _, err := SendNoResult(ctx, c, &uploadOp, Call{Form: form.args()}); err != nil {
 		t.Fatal(err)
 	}
 	u := <-got
@@ -85,7 +93,7 @@ func TestMultipartStreamsCallerFiles(t *testing.T) {
 
 	// A reader that cannot tell its size: streamed chunked.
 	form = &uploadForm{Who: "grace", Doc: &FormFile{Name: "s.txt", ContentType: "text/x", Content: iotest.OneByteReader(strings.NewReader("streamed"))}}
-	if _, err := SendNoResult(ctx, c, &uploadOp, Call{Body: form}); err != nil {
+	if _, err := SendNoResult(ctx, c, &uploadOp, Call{Form: form.args()}); err != nil {
 		t.Fatal(err)
 	}
 	u = <-got
@@ -98,7 +106,7 @@ func TestStreamedMultipartChecksVariablesFirst(t *testing.T) {
 	c, got := newUploadServer(t)
 	c.defaults = map[string]string{}
 	form := &uploadForm{Doc: &FormFile{Name: "x", Content: strings.NewReader("x")}}
-	_, err := SendNoResult(context.Background(), c, &uploadOp, Call{Body: form})
+	_, err := SendNoResult(context.Background(), c, &uploadOp, Call{Form: form.args()})
 	var ve *VariableError
 	if !errors.As(err, &ve) || ve.Name != "who" {
 		t.Fatalf("err = %v, want a VariableError for who", err)
@@ -114,7 +122,7 @@ func TestStreamedFileErrorFailsTheCall(t *testing.T) {
 	c, _ := newUploadServer(t)
 	boom := errors.New("disk on fire")
 	form := &uploadForm{Doc: &FormFile{Name: "x", Content: iotest.ErrReader(boom)}}
-	if _, err := SendNoResult(context.Background(), c, &uploadOp, Call{Body: form}); !errors.Is(err, boom) {
+	if _, err := SendNoResult(context.Background(), c, &uploadOp, Call{Form: form.args()}); !errors.Is(err, boom) {
 		t.Fatalf("err = %v, want it to wrap %v", err, boom)
 	}
 }
@@ -210,7 +218,7 @@ func TestGraphQLRequestBody(t *testing.T) {
 		body any
 		want string
 	}{
-		{"nil sends the collection's body", (*GraphQLRequest[vars])(nil), `{"query":"query Q($id: ID!) { user(id: $id) { name } } # ada","variables":{"id": "1"}}`},
+		{"nil sends the collection's query, not its sample variables", (*GraphQLRequest[vars])(nil), `{"query":"query Q($id: ID!) { user(id: $id) { name } } # ada"}`},
 		{"empty query sends the collection's", &GraphQLRequest[vars]{Variables: vars{ID: "2"}}, `{"query":"query Q($id: ID!) { user(id: $id) { name } } # ada","variables":{"id":"2"}}`},
 		{"caller query and operation", &GraphQLRequest[vars]{Query: "query R { a }", OperationName: "R", Variables: vars{ID: "<3>"}}, `{"query":"query R { a }","operationName":"R","variables":{"id":"<3>"}}`},
 		{"nil variables left out", &GraphQLRequest[map[string]any]{Query: "{ a }"}, `{"query":"{ a }"}`},
