@@ -90,11 +90,15 @@ func (p *plan) writeMethod(w *goText, m *method) {
 		fields = append(fields, "Path: []string{"+strings.Join(names, ", ")+"}")
 	}
 	if m.params != nil {
-		fields = append(fields, "Fields: params")
+		fields = append(fields, "Args: params.args()")
 	}
 	if m.body != nil {
 		args = append(args, "body "+p.bodyTypeText(w, m))
-		fields = append(fields, "Body: body")
+		if m.body.form != nil {
+			fields = append(fields, "Form: body.args()")
+		} else {
+			fields = append(fields, "Body: body")
+		}
 	}
 	if m.params != nil {
 		args = append(args, "params *"+m.params.name)
@@ -157,9 +161,6 @@ func (p *plan) operationText(m *method) [][]string {
 	if len(op.pathVars) > 0 {
 		how = append(how, "PathVars: []string{"+goStrings(op.pathVars)+"}")
 	}
-	if hasNonEmpty(op.pathValues) {
-		how = append(how, "PathValues: []string{"+goStrings(op.pathValues)+"}")
-	}
 	if op.auth != "" {
 		how = append(how, "Auth: "+op.auth)
 	}
@@ -193,8 +194,17 @@ func (p *plan) operationText(m *method) [][]string {
 
 // paramRows renders param rows as keyed literals without zero fields.
 func paramRows(params []paramPlan) []string {
-	out := make([]string, len(params))
-	for i, pp := range params {
+	out := make([]string, 0, len(params))
+	seen := map[string]bool{}
+	for _, pp := range params {
+		if !pp.constant {
+			// One row places the caller's values of a key.
+			k := sharedKey(pp.in, pp.key)
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+		}
 		var fs []string
 		switch pp.in {
 		case "header":
@@ -205,20 +215,15 @@ func paramRows(params []paramPlan) []string {
 			fs = append(fs, "In: sdk.InFile")
 		}
 		fs = append(fs, "Key: "+quote(pp.key))
-		if pp.value != "" {
-			fs = append(fs, "Value: "+quote(pp.value))
-		}
-		if pp.null {
-			fs = append(fs, "Null: true")
-		}
-		if pp.disabled {
-			fs = append(fs, "Disabled: true")
-		}
-		if pp.slot != 0 {
-			fs = append(fs, "Slot: "+strconv.Itoa(pp.slot))
-		}
-		if pp.secondary {
-			fs = append(fs, "Secondary: true")
+		// A sample's value is not sent, so the operation does not carry it.
+		if pp.constant {
+			if pp.value != "" {
+				fs = append(fs, "Value: "+quote(pp.value))
+			}
+			if pp.null {
+				fs = append(fs, "Null: true")
+			}
+			fs = append(fs, "Const: true")
 		}
 		if pp.contentType != "" {
 			fs = append(fs, "ContentType: "+quote(pp.contentType))
@@ -226,7 +231,7 @@ func paramRows(params []paramPlan) []string {
 		if pp.fileName != "" {
 			fs = append(fs, "FileName: "+quote(pp.fileName))
 		}
-		out[i] = "{" + strings.Join(fs, ", ") + "}"
+		out = append(out, "{"+strings.Join(fs, ", ")+"}")
 	}
 	return out
 }

@@ -360,7 +360,7 @@ func (p *plan) wireValues(m *method) []mockQuery {
 	}
 	for _, pp := range m.op.params {
 		header := pp.in == "header"
-		if (pp.in != "query" && !header) || pp.disabled || pp.secondary || strings.Contains(pp.key, "{{") || (header && pp.slot != 0) {
+		if (pp.in != "query" && !header) || !pp.constant || strings.Contains(pp.key, "{{") {
 			continue
 		}
 		q := mockQuery{key: pp.key, value: pp.value, null: pp.null, header: header}

@@ -54,6 +54,7 @@ var sdkExports = []sdkExport{
 	{decl: "type DecodeError", doc: "is the error of a 2xx body that does not decode."},
 	{decl: "type RequestError", doc: "is the error of a request that could not be built or sent."},
 	{decl: "type VariableError", doc: "is the error of a request that uses a variable without a value."},
+	{decl: "type ArgumentError", doc: "is the error of a call whose required path argument is empty."},
 	{decl: "type RedirectError", doc: "is the error of a redirect the client refuses to follow."},
 	{decl: "type RetryPolicy", doc: "says how a client retries idempotent requests."},
 	{decl: "type FormFile", doc: "is a file of a multipart form body."},
@@ -62,6 +63,7 @@ var sdkExports = []sdkExport{
 	{decl: "type AuthError", auth: "any", doc: "is the error of a request that cannot be authenticated."},
 	{decl: "const DefaultMaxResponseBytes", doc: "is the cap on response bodies of a client without WithMaxResponseBytes."},
 	{decl: "var ErrResponseTooLarge", doc: "is wrapped by the error of a body longer than the client's cap."},
+	{decl: "func Ptr[T any](v T) *T", doc: "returns a pointer to v, for pointer fields whose zero value is a value to send."},
 	{decl: "func AsErrorBody[T any](err error) (T, bool)", doc: "returns the decoded error body of an *APIError in err's chain, when it is a T."},
 	{decl: "func DefaultRetryPolicy() RetryPolicy", doc: "returns the policy of a client without WithRetry."},
 	{decl: "func WithBaseURL(baseURL string) Option", doc: "sets the URL every request is sent to, in place of the collection's."},
@@ -252,8 +254,15 @@ func (p *plan) emitSDK() *jen.File {
 		case "const":
 			f.Const().Id(name).Op("=").Add(qual)
 		case "func":
+			if strings.HasPrefix(e.decl, "func Ptr[") {
+				// func Ptr[T any](v T) *T { return sdk.Ptr(v) }
+				f.Func().Id(name).Types(jen.Id("T").Any()).Params(jen.Id("v").Id("T")).Op("*").Id("T").Block(
+					jen.Return(qual.Clone().Call(jen.Id("v"))),
+				)
+				continue
+			}
 			if strings.Contains(e.decl, "[") {
-				// A generic function: type GraphQLRequest's one form.
+				// A generic function: AsErrorBody's form.
 				f.Func().Id(name).Types(jen.Id("T").Any()).Params(jen.Id("err").Error()).Params(jen.Id("T"), jen.Bool()).Block(
 					jen.Return(qual.Clone().Types(jen.Id("T")).Call(jen.Id("err"))),
 				)

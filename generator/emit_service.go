@@ -34,9 +34,9 @@ func (p *plan) methodDoc(m *method) []string {
 		path = "/"
 	}
 	head := sentence("%s sends %s %s (Postman: %s).", m.name, m.op.method, oneLine(path), where)
-	// What every method shares (empty arguments send the collection's
-	// values, nil params and body too) is said once, in the package doc;
-	// a method says only what is its own.
+	// What every method shares (zero means omit, path arguments are
+	// required) is said once, in the package doc; a method says only what
+	// is its own.
 	var notes []string
 	if auth := p.authDoc(m); auth != "" {
 		notes = append(notes, auth)
@@ -48,7 +48,10 @@ func (p *plan) methodDoc(m *method) []string {
 		}
 	}
 	if len(defaults) > 0 {
-		notes = append(notes, "Path defaults: "+strings.Join(defaults, ", ")+".")
+		notes = append(notes, "The collection's path arguments: "+strings.Join(defaults, ", ")+".")
+	}
+	if consts := constantsText(m.op); consts != "" {
+		notes = append(notes, "Sent on every call: "+consts+".")
 	}
 	if m.body != nil && m.body.kind == "reader" {
 		notes = append(notes, "body is streamed as the request body.")
@@ -103,13 +106,18 @@ func (p *plan) typesFile(s *service, name string) (File, error) {
 		for _, m := range s.methods {
 			if m.params != nil {
 				w.WriteByte('\n')
-				w.comment("", sentence("%s holds the query parameters and headers of %s.%s.", m.params.name, m.svc.typeName, m.name))
+				w.comment("", paragraphs(
+					sentence("%s holds the query parameters and headers of %s.%s.", m.params.name, m.svc.typeName, m.name),
+					sentence("A field left at its zero value is not sent."),
+				))
 				writeFieldStruct(&w, m.params)
+				writeArgsMethod(&w, m.params)
 			}
 			if m.body != nil && m.body.form != nil {
 				w.WriteByte('\n')
 				w.comment("", sentence("%s is the form body of %s.%s.", m.body.form.name, m.svc.typeName, m.name))
 				writeFieldStruct(&w, m.body.form)
+				writeArgsMethod(&w, m.body.form)
 			}
 			if m.types.gql != nil {
 				p.emitGraphQL(f, m)
@@ -132,18 +140,23 @@ func (p *plan) typesFile(s *service, name string) (File, error) {
 	return File{Name: name, Data: data}, err
 }
 
-// writeFieldStruct writes a params or form struct: one field per slot, in
-// slot order (the runtime reads the fields by position), each with what
-// it sets in a comment on its line and the collection's description, if
-// any, above. Columns are aligned as gofmt aligns them: within each run of
-// fields not broken by a comment line.
+// writeFieldStruct writes a params or form struct: one field per key, in
+// the order the collection first gives them, each with what it sets and
+// its sample in a comment on its line and the collection's description,
+// if any, above. Columns are aligned as gofmt aligns them: within each
+// run of fields not broken by a comment line.
 //
 //	type BookingsListParams struct {
-//		// First day, YYYY-MM-DD.
-//		From  string // query "from"; empty sends "2024-01-01"
-//		Limit string // query "limit"; empty sends "20"
+//		// First day.
+//		From  time.Time // query "from", e.g. 2024-01-01T00:00:00Z
+//		Limit int64     // query "limit", e.g. 20
 //	}
 func writeFieldStruct(w *goText, st *structType) {
+	for _, fl := range st.fields {
+		if fl.goType == typeTime {
+			w.use("time")
+		}
+	}
 	w.WriteString("type " + st.name + " struct {\n")
 	fields := st.fields
 	for start := 0; start < len(fields); {
@@ -171,30 +184,94 @@ func writeFieldStruct(w *goText, st *structType) {
 
 // fieldType is the Go type of a params or form field.
 func fieldType(fl *field) string {
-	if fl.in == "file" {
-		return "*FormFile"
+	if fl.goType == typeFlag {
+		return typeBool
 	}
-	return "string"
+	return fl.goType
 }
 
-// fieldDoc says in one line what a field sets and what empty means.
+// fieldDoc says in one line what a field sets and the collection's
+// sample of it.
 func fieldDoc(fl *field) string {
 	line := fmt.Sprintf("%s %q", fl.in, oneLine(fl.key))
 	switch {
-	case fl.in == "file" && fl.optional:
-		line += "; nil leaves it out"
 	case fl.in == "file" && fl.def != "":
-		line += fmt.Sprintf("; nil leaves it out, as Postman does when it cannot read %q", shorten(oneLine(fl.def), 40))
+		line += fmt.Sprintf(", e.g. the file %q", shorten(oneLine(fl.def), 40))
 	case fl.in == "file":
-		line += "; nil sends an empty part with no file name, as Postman does"
+	case fl.goType == typeFlag:
+		line += ", sent as the bare name when true"
+	case fl.optional && fl.def != "":
+		line += fmt.Sprintf(", e.g. %q (the collection leaves it out)", shorten(oneLine(fl.def), 40))
 	case fl.optional:
-		line += ", sent only when set"
-	case fl.null:
-		line += "; empty sends the bare name"
+		line += " (the collection leaves it out)"
+	case len(fl.samples) > 1:
+		vs := make([]string, len(fl.samples))
+		for i, v := range fl.samples {
+			vs[i] = fmt.Sprintf("%q", shorten(oneLine(v), 20))
+		}
+		line += ", e.g. " + shorten(strings.Join(vs, ", "), 60)
 	case fl.def == "":
-		line += "; empty sends an empty value"
+		line += ", e.g. an empty value"
+	case fl.goType == typeString:
+		line += fmt.Sprintf(", e.g. %q", shorten(oneLine(fl.def), 40))
 	default:
-		line += fmt.Sprintf("; empty sends %q", shorten(oneLine(fl.def), 40))
+		line += ", e.g. " + fl.def
 	}
 	return line
+}
+
+// writeArgsMethod writes the method that hands a params or form struct's
+// set fields to the runtime, each through the typed function of its
+// place, so the compiler checks every encoding.
+//
+//	// args lists the values p sets.
+//	func (p *BookingsListParams) args() sdk.Args {
+//		if p == nil {
+//			return nil
+//		}
+//		var a sdk.Args
+//		sdk.Query(&a, "from", p.From)
+//		return a
+//	}
+func writeArgsMethod(w *goText, st *structType) {
+	w.use(sdkPath)
+	w.WriteString("\n// args lists the values p sets, for the runtime.\n")
+	w.WriteString("func (p *" + st.name + ") args() sdk.Args {\n\tif p == nil {\n\t\treturn nil\n\t}\n")
+	w.WriteString("\tvar a sdk.Args\n")
+	for _, fl := range st.fields {
+		w.WriteString("\t" + argsFunc(fl.in, fl.goType) + "(&a, " + quote(fl.key) + ", p." + fl.goName + ")\n")
+	}
+	w.WriteString("\treturn a\n}\n")
+}
+
+// constantsText lists the constants an operation sends without being
+// asked ("a=1, Accept: application/json"), the collection's values that
+// are not samples; "" when there are none.
+func constantsText(op *opPlan) string {
+	var out []string
+	seen := map[string]bool{}
+	rows := op.params
+	if op.body != nil {
+		rows = append(append([]paramPlan(nil), rows...), op.body.form...)
+	}
+	for _, pp := range rows {
+		if !pp.constant {
+			continue
+		}
+		var t string
+		switch {
+		case pp.in == "header":
+			t = pp.key + ": " + pp.value
+		case pp.null:
+			t = pp.key
+		default:
+			t = pp.key + "=" + pp.value
+		}
+		t = shorten(oneLine(t), 50)
+		if !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	return strings.Join(out, ", ")
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/postgen/postgen/generator/godoc"
 	"github.com/postgen/postgen/generator/infer"
 	"github.com/postgen/postgen/internal/secrets"
 )
@@ -28,12 +30,17 @@ func (p *plan) emitInferred(f *jen.File, s *service) {
 // emitNamedType writes one inferred struct.
 func (p *plan) emitNamedType(f *jen.File, nt *namedType) {
 	noun := sampleNoun(nt)
-	f.Add(comment(p.typeDoc(nt, noun))...)
+	f.Add(comment(godoc.Wrap(p.typeDoc(nt, noun))...)...)
 	fields := make([]jen.Code, 0, len(nt.node.Fields))
+	sent := p.isSent(nt, nil)
 	for _, fl := range nt.node.Fields {
 		optional := nt.node.Optional(fl)
 		tag := fl.Key
 		switch {
+		case sent:
+			// Nothing in a sample limits the caller: a field of a body
+			// it sends is left out at its zero value.
+			tag += ",omitzero"
 		case optional:
 			tag += ",omitempty"
 		case tag == "-":
@@ -280,7 +287,34 @@ func (p *plan) typeDoc(nt *namedType, noun string) string {
 	case len(uses) > 2:
 		use += fmt.Sprintf(", %s and %d more", uses[1], len(uses)-2)
 	}
-	return fmt.Sprintf("%s is %s, inferred from %s.", nt.name, use, plural(samples, noun))
+	doc := fmt.Sprintf("%s is %s, inferred from %s.", nt.name, use, plural(samples, noun))
+	if p.isSent(nt, nil) {
+		doc += " A field left at its zero value is not sent; WithJSONField sends a member the samples lack, or a zero value."
+	}
+	return doc
+}
+
+// isSent reports whether values of nt are sent: it is a request body,
+// GraphQL variables, or a member of a type that is.
+func (p *plan) isSent(nt *namedType, seen map[*namedType]bool) bool {
+	if seen[nt] {
+		return false
+	}
+	if seen == nil {
+		seen = map[*namedType]bool{}
+	}
+	seen[nt] = true
+	for _, s := range nt.sites {
+		switch s.role {
+		case roleBody, roleVars:
+			return true
+		case roleField:
+			if s.parent != nil && p.isSent(s.parent, seen) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // siteUse describes one use of a type.

@@ -6,126 +6,140 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/postgen/postgen/model"
 	"github.com/postgen/postgen/templates"
 )
 
 // exampleCall is a call of one method with the collection's own values:
-// the path variable values, the enabled query and form values. A value is
-// written out only when passing it sends the same bytes as leaving it
-// empty would (which sends the collection's value): so the example shows
-// the API and still sends exactly Postman's request. It is shared by
-// example_test.go and by postgen's fidelity harness.
+// the path arguments, every sample of the params and form fields, and the
+// collection's body: the exact request Postman sends, one call away. It
+// is shared by example_test.go and by postgen's fidelity harness.
 type exampleCall struct {
 	m *method
-	// pathArgs has one value per path argument; "" leaves the
-	// collection's value.
+	// pathArgs has one Go expression per path argument.
 	pathArgs []string
 	// params and form are the struct fields to set, in field order.
 	params []fieldValue
 	form   []fieldValue
+	// sampleBody asks for the collection's body (WithSampleBody).
+	sampleBody bool
+	// options are per-call options the example passes: the empty values
+	// of the collection, which a zero field cannot send.
+	options []string
+	// usesTime is true when a value is a time.Time.
+	usesTime bool
 }
 
-// fieldValue is one struct field set in an example.
+// fieldValue is one struct field set in an example, as Go text.
 type fieldValue struct{ goName, value string }
 
-// planExample decides the example call of m.
-func planExample(m *method) *exampleCall {
+// planExample decides the example call of m; qual goes before the SDK's
+// own names, and resolve, when set, wraps a collection value that holds
+// {{variables}} (the fidelity harness resolves them as newman does).
+func planExample(m *method, qual string, resolve func(string) string) *exampleCall {
 	ex := &exampleCall{m: m}
-	for i := range m.pathArgs {
-		v := m.op.pathValues[i]
-		// A caller's value is escaped (/, ?, #, \) and never resolved,
-		// where Postman splices the collection's value in as text: such
-		// values are left to the collection.
-		if strings.Contains(v, "{{") || strings.ContainsAny(v, `/?#\`) {
-			v = ""
+	for _, a := range m.pathArgs {
+		v := a.example
+		switch {
+		case v == "" && !a.variable:
+			v = ":" + a.varName // Postman sends the segment as written
+		case v == "" && resolve != nil:
+			v = "{{" + a.varName + "}}"
+		case v == "":
+			v = a.varName
 		}
-		ex.pathArgs = append(ex.pathArgs, v)
+		if resolve != nil && strings.Contains(v, "{{") {
+			ex.pathArgs = append(ex.pathArgs, resolve(v))
+			continue
+		}
+		ex.pathArgs = append(ex.pathArgs, quote(v))
 	}
 	if m.params != nil {
-		ex.params = literalFields(m.params, m.op.params)
+		ex.params = ex.fieldValues(m.params, qual)
 	}
 	if m.body != nil && m.body.form != nil {
-		ex.form = literalFields(m.body.form, m.op.body.form)
+		ex.form = ex.fieldValues(m.body.form, qual)
 	}
+	ex.sampleBody = m.op.body != nil && (m.body == nil || m.body.form == nil) && m.op.body.mode != model.BodyFile
 	return ex
 }
 
-// literalFields returns the fields of st worth setting in an example:
-// query and form text fields whose one row is enabled and holds a literal,
-// non-empty value. Repeated keys, null values, disabled rows, headers
-// (only the optional ones are fields) and values with variables are left
-// to the collection, which sends them exactly as Postman does.
-func literalFields(st *structType, rows []paramPlan) []fieldValue {
-	count := map[int]int{}
-	for _, r := range rows {
-		count[r.slot]++
-	}
+// fieldValues returns the fields of st an example sets: every field with
+// an enabled sample. Samples made of dynamic variables ({{$randomInt}})
+// are left unset: Postman sends a new value each time.
+func (ex *exampleCall) fieldValues(st *structType, qual string) []fieldValue {
 	var out []fieldValue
-	for i, fl := range st.fields {
-		if fl.in != "query" && fl.in != "form" || fl.optional || fl.null || fl.def == "" ||
-			strings.Contains(fl.def, "{{") || count[i+1] != 1 {
+	for _, fl := range st.fields {
+		if fl.optional || strings.Contains(strings.Join(fl.samples, ""), "{{") {
 			continue
 		}
-		out = append(out, fieldValue{fl.goName, fl.def})
+		v, ok := exampleValue(fl, qual)
+		if !ok {
+			if fl.goType == typeString && len(fl.samples) == 1 && fl.samples[0] == "" {
+				switch fl.in {
+				case "query":
+					ex.options = append(ex.options, qual+"WithQuery("+quote(fl.key)+`, "")`)
+				case "header":
+					ex.options = append(ex.options, qual+"WithHeader("+quote(fl.key)+`, "")`)
+				}
+			}
+			continue
+		}
+		ex.usesTime = ex.usesTime || fl.goType == typeTime
+		out = append(out, fieldValue{fl.goName, v})
 	}
 	return out
 }
 
-// callArgs renders the arguments of the example call after ctx; sdk
-// names the SDK's own types (qualified in an external test package).
-func (ex *exampleCall) callArgs(sdk func(string) *jen.Statement) []jen.Code {
+// argsText renders the arguments of the example call after ctx, with
+// qual before the SDK's own names.
+func (ex *exampleCall) argsText(qual string) []string {
 	m := ex.m
-	var args []jen.Code
-	for _, v := range ex.pathArgs {
-		args = append(args, jen.Lit(v))
-	}
+	args := append([]string(nil), ex.pathArgs...)
 	if m.body != nil {
 		switch {
 		case m.body.kind == "text":
-			args = append(args, jen.Lit(""))
+			args = append(args, `""`)
 		case m.body.form != nil && len(ex.form) > 0:
-			args = append(args, jen.Op("&").Add(sdk(m.body.form.name)).Add(fieldValues(ex.form)))
+			args = append(args, "&"+qual+m.body.form.name+fieldValuesText(ex.form))
 		default:
-			args = append(args, jen.Nil())
+			args = append(args, "nil")
 		}
 	}
 	if m.params != nil {
 		if len(ex.params) > 0 {
-			args = append(args, jen.Op("&").Add(sdk(m.params.name)).Add(fieldValues(ex.params)))
+			args = append(args, "&"+qual+m.params.name+fieldValuesText(ex.params))
 		} else {
-			args = append(args, jen.Nil())
+			args = append(args, "nil")
 		}
+	}
+	args = append(args, ex.options...)
+	if ex.sampleBody {
+		args = append(args, qual+"WithSampleBody()")
 	}
 	return args
 }
 
-// zeroArgs renders the arguments that leave everything to the collection:
-// empty path arguments, nil params and body.
-func (ex *exampleCall) zeroArgs() []jen.Code {
+// zeroArgs renders the arguments of a call that sets nothing it may
+// leave out: placeholder path arguments (they are required), nil params
+// and body.
+func (ex *exampleCall) zeroArgs() []string {
 	m := ex.m
-	var args []jen.Code
-	for range ex.pathArgs {
-		args = append(args, jen.Lit(""))
+	var args []string
+	for i := range ex.pathArgs {
+		args = append(args, quote("zero"+itoa(i+1)))
 	}
 	if m.body != nil {
 		if m.body.kind == "text" {
-			args = append(args, jen.Lit(""))
+			args = append(args, `""`)
 		} else {
-			args = append(args, jen.Nil())
+			args = append(args, "nil")
 		}
 	}
 	if m.params != nil {
-		args = append(args, jen.Nil())
+		args = append(args, "nil")
 	}
 	return args
-}
-
-func fieldValues(fs []fieldValue) jen.Code {
-	d := make([]jen.Code, len(fs))
-	for i, f := range fs {
-		d[i] = jen.Id(f.goName).Op(":").Lit(f.value)
-	}
-	return jen.Values(d...)
 }
 
 // resultVars are the variables a call of m assigns: the result (named
@@ -184,7 +198,10 @@ func (p *plan) examplesFile() (File, error) {
 			w.WriteByte('\n')
 		}
 		first = false
-		ex := planExample(m)
+		ex := planExample(m, qual, nil)
+		if ex.usesTime {
+			w.use("time")
+		}
 		vars := "result, _, err"
 		if m.types != nil && m.types.result == resultNone {
 			vars = "result, err"
@@ -202,39 +219,11 @@ func (p *plan) examplesFile() (File, error) {
 	return File{Name: "example_test.go", Data: w.file([]string{templates.Header}, pkg)}, nil
 }
 
-// argsText renders the arguments of the example call after ctx, with
-// qual before the SDK's own names.
-func (ex *exampleCall) argsText(qual string) []string {
-	m := ex.m
-	var args []string
-	for _, v := range ex.pathArgs {
-		args = append(args, quote(v))
-	}
-	if m.body != nil {
-		switch {
-		case m.body.kind == "text":
-			args = append(args, `""`)
-		case m.body.form != nil && len(ex.form) > 0:
-			args = append(args, "&"+qual+m.body.form.name+fieldValuesText(ex.form))
-		default:
-			args = append(args, "nil")
-		}
-	}
-	if m.params != nil {
-		if len(ex.params) > 0 {
-			args = append(args, "&"+qual+m.params.name+fieldValuesText(ex.params))
-		} else {
-			args = append(args, "nil")
-		}
-	}
-	return args
-}
-
 // fieldValuesText renders struct field values as a literal body.
 func fieldValuesText(fs []fieldValue) string {
 	parts := make([]string, len(fs))
 	for i, f := range fs {
-		parts[i] = f.goName + ": " + quote(f.value)
+		parts[i] = f.goName + ": " + f.value
 	}
 	return "{" + strings.Join(parts, ", ") + "}"
 }
@@ -262,13 +251,18 @@ func (m *method) methodPath(recv string) string {
 func (p *plan) emitConformance() *jen.File {
 	f := p.newFile()
 	var rows []jen.Code
+	usesTime := false
 	p.forEachMethod(func(m *method) {
-		ex := planExample(m)
+		ex := planExample(m, "", func(v string) string { return "conformanceValue(" + quote(v) + ")" })
+		if ex.usesTime {
+			usesTime = true
+		}
 		for _, v := range []struct {
 			name string
-			args []jen.Code
-		}{{"example", ex.callArgs(jen.Id)}, {"zero", ex.zeroArgs()}} {
-			call := m.methodExpr("client").Call(append([]jen.Code{jen.Id("ctx")}, v.args...)...)
+			args []string
+		}{{"example", ex.argsText("")}, {"zero", ex.zeroArgs()}} {
+			// The arguments are Go text, as example_test.go writes them.
+			call := m.methodExpr("client").Call(jen.Id(strings.Join(append([]string{"ctx"}, v.args...), ", ")))
 			rows = append(rows, jen.Values(jen.Lit(m.req.Path), jen.Lit(v.name),
 				jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("client").Op("*").Id("Client")).Error().Block(
 					jen.List(resultVars(m, jen.Id("_"))...).Op(":=").Add(call),
@@ -276,6 +270,10 @@ func (p *plan) emitConformance() *jen.File {
 				)))
 		}
 	})
+	if usesTime {
+		// The calls are text: this keeps the import they need.
+		f.Var().Id("_").Qual("time", "Duration")
+	}
 	f.Comment("conformanceCalls are the calls of postgen's fidelity harness.")
 	f.Var().Id("conformanceCalls").Op("=").Index().Id("conformanceCall").Add(multiline(rows...))
 	return f

@@ -137,6 +137,20 @@ type Result struct {
 	// Scrubbed are the literal credentials replaced by variables, for
 	// postgen's fidelity harness only (see Scrub).
 	Scrubbed []Scrub
+	// Samples are, by request path, the collection values the SDK sends
+	// only when its caller passes them: what a call with zero arguments
+	// must not send (postgen's fidelity harness checks it).
+	Samples map[string]Samples
+}
+
+// Samples are the sample values of one request, by where they go.
+type Samples struct {
+	// Query and Header are the keys whose values are samples; Form the
+	// form fields and files.
+	Query, Header, Form []string
+	// Body is true when the collection's raw, GraphQL-variables or file
+	// body is a sample.
+	Body bool
 }
 
 // Generate plans and emits the SDK for c. It fails only when the output
@@ -167,5 +181,5 @@ func Generate(c *model.Collection, cfg Config) (*Result, error) {
 			return nil, fmt.Errorf("generator: two files named %s (postgen bug: please report it with the collection)", files[i].Name)
 		}
 	}
-	return &Result{Files: files, Diagnostics: p.diags, Stats: p.stats(), Types: p.typeReport(), Variables: p.vars.uses(), Origins: p.requestOrigins(), Scrubbed: p.vars.scrubs}, nil
+	return &Result{Files: files, Diagnostics: p.diags, Stats: p.stats(), Types: p.typeReport(), Variables: p.vars.uses(), Origins: p.requestOrigins(), Scrubbed: p.vars.scrubs, Samples: p.samples()}, nil
 }

@@ -17,8 +17,9 @@ type opPlan struct {
 	originText string // protocol://host:port template
 	origin     int    // index into plan.origins
 	path       string // "/bookings/:bookingId"
+	// pathVars name the path arguments: "id" for ":id", "{{id}}" for a
+	// variable argument.
 	pathVars   []string
-	pathValues []string // the collection's values of pathVars, "" for none
 	params     []paramPlan
 	body       *bodySpecPlan
 	noAccept   bool
@@ -29,12 +30,14 @@ type opPlan struct {
 
 // paramPlan is one runtime param row.
 type paramPlan struct {
-	in          string // "query", "header", "form", "file"
-	key, value  string
-	null        bool
-	disabled    bool
-	slot        int // 1-based, 0 = fixed
-	secondary   bool
+	in         string // "query", "header", "form", "file"
+	key, value string
+	null       bool
+	disabled   bool
+	// constant rows are sent without the caller's value; why says which
+	// part of the rule made them one (params.go).
+	constant    bool
+	why         string
 	contentType string
 	fileName    string
 }
@@ -118,27 +121,34 @@ func (p *plan) planOperation(r *model.Request, s *service, m *method) *opPlan {
 	p.vars.note(op.originText, r.Path+".request.url.host", false)
 	p.vars.note(op.path, r.Path+".request.url.path", false)
 
-	// Path variables become arguments, in the order they first appear.
+	// Path variables become arguments, in the order they first appear:
+	// ":name" segments, and the {{variables}} the rule makes arguments.
 	scope := newArgScope()
-	for _, seg := range u.Path {
-		if len(seg) < 2 || seg[0] != ':' {
-			continue
+	addArg := func(ref, name, example string) {
+		if name == "" || contains(op.pathVars, ref) {
+			return
 		}
-		name := seg[1:]
-		if i := strings.IndexByte(name, '.'); i >= 0 {
-			name = name[:i]
-		}
-		if name == "" || contains(op.pathVars, name) {
-			continue
-		}
-		op.pathVars = append(op.pathVars, name)
-		value := p.vars.scrub(name, pathExample(u, name), r.Path+".request.url.variable")
-		op.pathValues = append(op.pathValues, value)
+		op.pathVars = append(op.pathVars, ref)
 		goName := p.namer.Unexported(name)
 		if goName == "" {
 			goName = "arg"
 		}
-		m.pathArgs = append(m.pathArgs, pathArg{goName: scope.Claim(goName), varName: name, example: value})
+		m.pathArgs = append(m.pathArgs, pathArg{goName: scope.Claim(goName), varName: name, example: example, variable: ref != name})
+	}
+	for _, seg := range strings.Split(strings.TrimPrefix(op.path, "/"), "/") {
+		if len(seg) >= 2 && seg[0] == ':' {
+			name := seg[1:]
+			if i := strings.IndexByte(name, '.'); i >= 0 {
+				name = name[:i]
+			}
+			addArg(name, name, p.vars.scrub(name, pathExample(u, name), r.Path+".request.url.variable"))
+			continue
+		}
+		for _, name := range refs(seg) {
+			if p.pathArgVar(name) {
+				addArg("{{"+name+"}}", name, p.vars.defaultText(name))
+			}
+		}
 	}
 
 	params := &structType{}
@@ -177,67 +187,133 @@ func pathExample(u model.URL, name string) string {
 	return ""
 }
 
-// planQuery turns the query rows into params: one struct field per
-// distinct key, repeated keys sharing it.
+// rawRow is a query, header or form row before planning.
+type rawRow struct {
+	in, key, value string
+	null, disabled bool
+	desc           string
+	contentType    string
+	fileName       string
+}
+
+// planRows decides which rows are constants and gives every other key a
+// field of st, in order of first appearance: its rows are samples, sent
+// only with the caller's value. A key is a constant when all its enabled
+// rows are.
+func (p *plan) planRows(r *model.Request, rows []rawRow, st *structType) []paramPlan {
+	type keyPlan struct {
+		constant bool
+		why      string
+		field    *field
+	}
+	keyOf := func(rw rawRow) string {
+		if rw.in == "header" {
+			return "header\x00" + strings.ToLower(rw.key)
+		}
+		return rw.in + "\x00" + rw.key
+	}
+	keys := map[string]*keyPlan{}
+	var order []string
+	for _, rw := range rows {
+		k := keyOf(rw)
+		kp := keys[k]
+		if kp == nil {
+			kp = &keyPlan{constant: true}
+			keys[k] = kp
+			order = append(order, k)
+		}
+		why := ""
+		if rw.in != "file" {
+			why = p.consts.constReason(r, rw.in, rw.key, rw.value, rw.null, rw.disabled)
+		}
+		if rw.disabled {
+			continue
+		}
+		if why == "" {
+			kp.constant = false
+		} else if kp.why == "" {
+			kp.why = why
+		}
+	}
+	for _, k := range order {
+		if kp := keys[k]; kp.why == "" {
+			kp.constant = false // every row disabled
+		}
+	}
+	out := make([]paramPlan, 0, len(rows))
+	for _, rw := range rows {
+		kp := keys[keyOf(rw)]
+		pp := paramPlan{in: rw.in, key: rw.key, value: rw.value, null: rw.null, disabled: rw.disabled,
+			constant: kp.constant && !rw.disabled, why: kp.why, contentType: rw.contentType, fileName: rw.fileName}
+		if !kp.constant {
+			if kp.field == nil {
+				def := rw.value
+				if rw.in == "file" {
+					def = rw.fileName // for docs: the file Postman would read
+				}
+				kp.field = &field{in: rw.in, key: rw.key, def: def, optional: true, desc: rw.desc}
+				st.fields = append(st.fields, kp.field)
+			}
+			fl := kp.field
+			if !rw.disabled {
+				if fl.optional {
+					fl.def, fl.optional = rw.value, false
+					if rw.in == "file" {
+						fl.def = rw.fileName
+					}
+				}
+				if rw.null {
+					fl.null = true
+				} else if rw.in != "file" {
+					fl.samples = append(fl.samples, rw.value)
+				}
+			}
+			if rw.desc != "" && fl.desc == "" {
+				fl.desc = rw.desc
+			}
+		}
+		out = append(out, pp)
+	}
+	for _, fl := range st.fields {
+		if fl.goType == "" {
+			fl.goType = fieldGoType(fl)
+		}
+	}
+	return out
+}
+
+// planQuery plans the query rows (see planRows).
 func (p *plan) planQuery(r *model.Request, st *structType) []paramPlan {
-	var out []paramPlan
-	slots := map[string]int{}
 	oauth := false
 	for _, q := range r.URL.Query {
 		oauth = oauth || isOAuthKey(q.Key)
 	}
+	var rows []rawRow
 	for i, q := range r.URL.Query {
 		if authOwnsQuery(r.Auth, q.Key) {
 			continue // the auth replaces it, as Postman's does
 		}
 		value := p.vars.scrubRow(q.Key, q.Value, r.Path+".request.url.query["+itoa(i)+"]", oauth)
-		pp := paramPlan{in: "query", key: q.Key, value: value, null: q.NullValue, disabled: q.Disabled}
-		if slot, ok := slots[q.Key]; ok {
-			pp.slot, pp.secondary = slot, true
-			if !q.Disabled && st.fields[slot-1].optional {
-				st.fields[slot-1].optional = false
-			}
-		} else {
-			st.fields = append(st.fields, &field{in: "query", key: q.Key, def: value, null: q.NullValue, optional: q.Disabled, desc: q.Description.Content})
-			pp.slot = len(st.fields)
-			slots[q.Key] = pp.slot
-		}
-		out = append(out, pp)
+		rows = append(rows, rawRow{in: "query", key: q.Key, value: value, null: q.NullValue, disabled: q.Disabled, desc: q.Description.Content})
 	}
-	return out
+	return p.planRows(r, rows, st)
 }
 
-// planHeaders turns the header rows into params. Enabled headers with a
-// value are sent as they are; disabled ones and empty ones become optional
-// fields. Content-Type belongs to the body.
+// planHeaders plans the header rows (see planRows); a Content-Type the
+// form body replaces is left out, as Postman leaves it.
 func (p *plan) planHeaders(r *model.Request, st *structType) []paramPlan {
-	var out []paramPlan
-	slots := map[string]int{}
+	var rows []rawRow
 	for i, h := range r.Headers {
 		if h.Key == "" || authOwnsHeader(r.Auth, h.Key) {
 			continue
 		}
-		lower := strings.ToLower(h.Key)
-		if lower == "content-type" && !h.Disabled && formReplaces(r.Body, h.Value) {
+		if strings.EqualFold(h.Key, "content-type") && !h.Disabled && formReplaces(r.Body, h.Value) {
 			continue
 		}
 		value := p.vars.scrub(h.Key, h.Value, r.Path+".request.header["+itoa(i)+"]")
-		pp := paramPlan{in: "header", key: h.Key, value: value, disabled: h.Disabled}
-		settable := (h.Disabled || h.Value == "") && lower != "content-type"
-		if settable {
-			if slot, ok := slots[lower]; ok {
-				pp.slot, pp.secondary = slot, true
-			} else {
-				st.fields = append(st.fields, &field{in: "header", key: h.Key, def: value, optional: h.Disabled, desc: h.Description.Content})
-				pp.slot = len(st.fields)
-				slots[lower] = pp.slot
-			}
-		} else if h.Disabled {
-			continue
-		}
-		out = append(out, pp)
+		rows = append(rows, rawRow{in: "header", key: h.Key, value: value, disabled: h.Disabled, desc: h.Description.Content})
 	}
-	return out
+	return p.planRows(r, rows, st)
 }
 
 // formReplaces reports whether Postman's HTTP client replaces a request's
@@ -305,50 +381,34 @@ func (p *plan) planBody(r *model.Request, s *service, m *method) (*bodySpecPlan,
 			return nil, nil
 		}
 		form := &structType{}
-		slots := map[string]int{}
 		oauth := false
 		for _, row := range rows {
 			oauth = oauth || isOAuthKey(row.Key)
 		}
+		var raw []rawRow
 		for i, row := range rows {
-			in := "form"
 			if b.Mode == model.BodyFormData && row.Type == "file" {
-				in = "file"
-			}
-			value := row.Value
-			if in == "form" {
-				value = p.vars.scrubRow(row.Key, row.Value, path+"."+b.Mode+"["+itoa(i)+"]", oauth)
-			}
-			key := in + "\x00" + row.Key
-			srcs := row.Src
-			if in == "file" && len(srcs) == 0 {
-				srcs = []string{""}
-			}
-			if in != "file" {
-				srcs = []string{""}
-			}
-			for _, src := range srcs {
-				pp := paramPlan{in: in, key: row.Key, value: value, disabled: row.Disabled, contentType: row.ContentType}
-				if in == "file" {
-					pp.value = ""
-					pp.fileName = baseName(src)
-					if pp.contentType == "" && src != "" {
-						pp.contentType = contentTypeByExtension(src)
-					}
+				srcs := row.Src
+				if len(srcs) == 0 {
+					srcs = []string{""}
 				}
-				if slot, ok := slots[key]; ok {
-					pp.slot, pp.secondary = slot, true
-				} else {
-					def := value
-					if in == "file" {
-						def = pp.fileName // for docs: the file Postman would read
+				for _, src := range srcs {
+					ct := row.ContentType
+					if ct == "" && src != "" {
+						ct = contentTypeByExtension(src)
 					}
-					form.fields = append(form.fields, &field{in: in, key: row.Key, def: def, optional: row.Disabled, desc: row.Description.Content})
-					pp.slot = len(form.fields)
-					slots[key] = pp.slot
+					raw = append(raw, rawRow{in: "file", key: row.Key, disabled: row.Disabled, desc: row.Description.Content, contentType: ct, fileName: baseName(src)})
 				}
-				spec.form = append(spec.form, pp)
+				continue
 			}
+			value := p.vars.scrubRow(row.Key, row.Value, path+"."+b.Mode+"["+itoa(i)+"]", oauth)
+			raw = append(raw, rawRow{in: "form", key: row.Key, value: value, disabled: row.Disabled, desc: row.Description.Content, contentType: row.ContentType})
+		}
+		spec.form = p.planRows(r, raw, form)
+		if len(form.fields) == 0 {
+			// Every row is a constant: the body is the collection's.
+			p.nameFields(form)
+			return spec, nil
 		}
 		p.nameFields(form)
 		form.name = p.claimName(p.cfg.TypeNames, r.Path+"#form", s.prefix+m.name+"Form", p.pkgScope)

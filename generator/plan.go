@@ -49,6 +49,9 @@ type plan struct {
 	scripts *scriptTable
 	// naming records who holds which service and method name (naming.go).
 	naming naming
+	// consts is the rule that makes a collection value a constant rather
+	// than a sample (params.go).
+	consts *constRule
 }
 
 // service is the Go side of a folder (or of the collection for Client).
@@ -92,12 +95,15 @@ type method struct {
 // pathArg is a path variable turned into a method argument.
 type pathArg struct {
 	goName  string // "bookingID"
-	varName string // "bookingId", as in ":bookingId"
-	example string // the collection's value, for docs
+	varName string // "bookingId", as in ":bookingId" or "{{bookingId}}"
+	example string // the collection's value, for docs and examples
+	// variable is true for a {{variable}} argument.
+	variable bool
 }
 
-// structType is a generated struct of string fields that the runtime reads
-// by slot: a params struct or a form body.
+// structType is a generated params struct or form body: its fields are
+// the values a caller may set, and its args method hands them to the
+// runtime.
 type structType struct {
 	name   string
 	fields []*field
@@ -108,12 +114,16 @@ type field struct {
 	goName string
 	in     string // "query", "header", "form" or "file"
 	key    string
-	// def is the collection's value, sent when the field is empty; "" with
-	// optional true means the row is left out.
+	// def is the collection's first value, for docs; optional is true
+	// when every row of the key is disabled.
 	def      string
 	null     bool
 	optional bool
 	desc     string
+	// samples are the values of the key's enabled rows, in order; goType
+	// is the field's Go type (params.go).
+	samples []string
+	goType  string
 }
 
 // newPlan decides every name and operation of the SDK for c.
@@ -141,6 +151,7 @@ func newPlan(c *model.Collection, cfg Config) (*plan, error) {
 	if len(cfg.Environments) > 0 {
 		p.vars.env = cfg.Environments[0]
 	}
+	p.consts = newConstRule(c, p.vars.env, cfg.VariableOptions)
 	p.client = &service{typeName: "Client", members: names.NewScope(), file: "client"}
 	p.planFolders(c.Folders, p.client)
 	p.noteClashes(c.Requests)

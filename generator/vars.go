@@ -437,3 +437,24 @@ func (t *varTable) uses() []VariableUse {
 // VariableText renders a collection variable as Postman substitutes it
 // (§7.3); ok is false when Postman would leave the reference unresolved.
 func VariableText(v model.Variable) (text string, ok bool) { return renderVariable(v) }
+
+// defaultText is the value Postman would substitute for the variable
+// name (the environment's, then the collection's), for docs and examples;
+// "" for none and for credentials, which are never copied.
+func (t *varTable) defaultText(name string) string {
+	if isSecretName(name) || t.secret[name] {
+		return ""
+	}
+	if t.env != nil {
+		if v, ok := t.env.Lookup(name); ok && !v.Disabled && v.Type != "secret" {
+			text, _ := renderVariable(v)
+			return text
+		}
+	}
+	if v, ok := t.coll.LookupVariable(name); ok && !v.Disabled && v.Type != "secret" {
+		if text, ok := renderVariable(v); ok && !isSecretValue(text) {
+			return text
+		}
+	}
+	return ""
+}

@@ -186,3 +186,7 @@ func (u *argUse) used(i, n int) bool {
 	}
 	return u.big != nil && u.big[i]
 }
+
+// Ptr returns a pointer to v, for the pointer fields of params structs
+// whose zero value is a value to send: Ptr(false), Ptr(int64(0)).
+func Ptr[T any](v T) *T { return &v }

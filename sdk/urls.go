@@ -192,6 +192,12 @@ func needsEncoding(c byte, set string) bool {
 // it can no longer add segments, a query or a fragment. Everything else is
 // left to the path encoder, exactly as Postman would send the value.
 func escapePathArg(s string) string {
+	switch s {
+	case ".", "..":
+		// A dot segment would move the request up the path: as one
+		// segment it is data.
+		return strings.ReplaceAll(s, ".", "%2E")
+	}
 	if !strings.ContainsAny(s, "/?#\\") {
 		return s
 	}

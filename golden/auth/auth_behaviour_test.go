@@ -143,14 +143,14 @@ func TestAuthTypesSendWhatNewmanSent(t *testing.T) {
 			func(c *Client) error { return ignore(c.Types.A07OAuth2QueryParams(ctx)) },
 			want{line: "GET /a07?access_token=at%203", header: map[string]string{"Authorization": ""}}},
 		{"A09 oauth1 header, HMAC-SHA1", []Option{WithOAuth1("ck", "cs", "tk", "ts")},
-			func(c *Client) error { return ignore(c.Types.A09OAuth1Header(ctx, nil, nil)) },
+			func(c *Client) error { return ignore(c.Types.A09OAuth1Header(ctx, &TypesA09OAuth1HeaderForm{C: 3})) },
 			want{line: "POST /a09?b=2&a=1", body: "c=3", header: map[string]string{"Content-Type": "application/x-www-form-urlencoded",
 				"Authorization": `OAuth realm="r",oauth_consumer_key="ck",oauth_token="tk",oauth_signature_method="HMAC-SHA1",oauth_timestamp="1700000000",oauth_nonce="abc123",oauth_version="1.0",oauth_signature="n8lmgbhLCIfkUtjakBo0ivCeWj4%3D"`}}},
 		// A10 and A10b declare addParamsToHeader false with type "string":
 		// Postman's runtime casts it to the string "false", which is
 		// truthy, so the signature goes in the header, as captured.
 		{"A10 oauth1 HMAC-SHA256, string-typed false: header", []Option{WithOAuth1("ck", "cs", "", "")},
-			func(c *Client) error { return ignore(c.Types.A10OAuth1Query(ctx, nil)) },
+			func(c *Client) error { return ignore(c.Types.A10OAuth1Query(ctx)) },
 			want{line: "GET /a10?b=2", header: map[string]string{
 				"Authorization": `OAuth oauth_consumer_key="ck",oauth_signature_method="HMAC-SHA256",oauth_timestamp="1700000000",oauth_nonce="abc123",oauth_version="1.0",oauth_signature="oZO4YJTRFKtJIeG7A5UXU0zc6IyxsHV8gj%2B0889DhGg%3D"`}}},
 		{"A10b oauth1 PLAINTEXT, string-typed false: header", []Option{WithOAuth1("ck", "cs", "", "")},
@@ -161,7 +161,7 @@ func TestAuthTypesSendWhatNewmanSent(t *testing.T) {
 			func(c *Client) error { return ignore(c.Types.A11Hawk(ctx)) },
 			want{header: map[string]string{"Authorization": `Hawk id="id1", ts="1700000000", nonce="n0nce", ext="ext", mac="dwJbRIQyohDR1kOUuE5Z1KshzvIbDc+RFRRZNwbLcZc="`}}},
 		{"A13 awsv4 headers", []Option{WithAWSCredentials("AKID", "SECRET", "SESS")},
-			func(c *Client) error { return ignore(c.Types.A13Awsv4(ctx, nil, nil)) },
+			func(c *Client) error { return ignore(c.Types.A13Awsv4(ctx, map[string]any{})) },
 			want{line: "POST /a13?b=2&a=1", body: "{}", header: map[string]string{
 				"X-Amz-Content-Sha256": "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a", "X-Amz-Security-Token": "SESS", "X-Amz-Date": "20261126T225747Z",
 				"Authorization": "AWS4-HMAC-SHA256 Credential=AKID/20261126/eu-west-1/execute-api/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date;x-amz-security-token, Signature=3699d190d2a4f0f589cfacfae4b80cd026c895d5512c92cc7143d291fdb6ea35",
@@ -269,7 +269,7 @@ func TestMissingCredentialsAreErrorsNotUnauthenticatedRequests(t *testing.T) {
 			`use WithBearerToken or WithVariable("noSuchToken", value)`},
 		{"P10 empty token (newman sends none)", func(c *Client) error { _, _, err := c.Types.P10BearerEmptyToken(ctx); return err },
 			"bearer auth: token is not set"},
-		{"A09 oauth1 literal consumer key", func(c *Client) error { _, _, err := c.Types.A09OAuth1Header(ctx, nil, nil); return err },
+		{"A09 oauth1 literal consumer key", func(c *Client) error { _, _, err := c.Types.A09OAuth1Header(ctx, &TypesA09OAuth1HeaderForm{C: 3}); return err },
 			"oauth1 auth: consumerKey is not set (the collection's value is not copied into the SDK): use WithOAuth1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -22,7 +22,7 @@ func ExampleTypesService_A01ApikeyHeader() {
 
 func ExampleTypesService_A02ApikeyQuery() {
 	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.A02ApikeyQuery(context.Background(), &auth.TypesA02ApikeyQueryParams{Z: "1"})
+	result, _, err := client.Types.A02ApikeyQuery(context.Background(), &auth.TypesA02ApikeyQueryParams{Z: 1})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func ExampleTypesService_A08OAuth2WithoutAccessToken() {
 
 func ExampleTypesService_A09OAuth1Header() {
 	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.A09OAuth1Header(context.Background(), &auth.TypesA09OAuth1HeaderForm{C: "3"}, &auth.TypesA09OAuth1HeaderParams{B: "2", A: "1"})
+	result, _, err := client.Types.A09OAuth1Header(context.Background(), &auth.TypesA09OAuth1HeaderForm{C: 3})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -94,7 +94,7 @@ func ExampleTypesService_A09OAuth1Header() {
 
 func ExampleTypesService_A10OAuth1Query() {
 	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.A10OAuth1Query(context.Background(), &auth.TypesA10OAuth1QueryParams{B: "2"})
+	result, _, err := client.Types.A10OAuth1Query(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -103,7 +103,7 @@ func ExampleTypesService_A10OAuth1Query() {
 
 func ExampleTypesService_A10bOAuth1Body() {
 	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.A10bOAuth1Body(context.Background(), &auth.TypesA10bOAuth1BodyForm{C: "3"})
+	result, _, err := client.Types.A10bOAuth1Body(context.Background(), &auth.TypesA10bOAuth1BodyForm{C: 3})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -121,7 +121,7 @@ func ExampleTypesService_A11Hawk() {
 
 func ExampleTypesService_A12Digest() {
 	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.A12Digest(context.Background(), &auth.TypesA12DigestParams{X: "1"})
+	result, _, err := client.Types.A12Digest(context.Background(), &auth.TypesA12DigestParams{X: 1})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -130,7 +130,7 @@ func ExampleTypesService_A12Digest() {
 
 func ExampleTypesService_A13Awsv4() {
 	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.A13Awsv4(context.Background(), nil, &auth.TypesA13Awsv4Params{B: "2", A: "1"})
+	result, _, err := client.Types.A13Awsv4(context.Background(), nil, auth.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -148,7 +148,7 @@ func ExampleTypesService_A13bAwsv4Query() {
 
 func ExampleTypesService_A14Edgegrid() {
 	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.A14Edgegrid(context.Background(), nil)
+	result, _, err := client.Types.A14Edgegrid(context.Background(), nil, auth.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}

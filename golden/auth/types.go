@@ -31,13 +31,13 @@ var opTypesA01ApikeyHeader = sdk.Operation{Name: "Types.A01ApikeyHeader", Method
 // Auth: an API key in the query "api_key" (set on the request); set with
 // WithAPIKey(key).
 func (s *TypesService) A02ApikeyQuery(ctx context.Context, params *TypesA02ApikeyQueryParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesA02ApikeyQuery, sdk.Call{Fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA02ApikeyQuery, sdk.Call{Args: params.args()})
 }
 
 var opTypesA02ApikeyQuery = sdk.Operation{Name: "Types.A02ApikeyQuery", Method: "GET", Path: "/a02",
 	Auth: authAPIKey2,
 	Params: []sdk.Param{
-		{Key: "z", Value: "1", Slot: 1},
+		{Key: "z"},
 	}}
 
 // A03Bearer sends GET /a03 (Postman: Types › A03 bearer).
@@ -109,34 +109,34 @@ var opTypesA08OAuth2WithoutAccessToken = sdk.Operation{Name: "Types.A08OAuth2Wit
 // A09OAuth1Header sends POST /a09 (Postman: Types › A09 oauth1 header).
 //
 // Auth: OAuth 1.0 (set on the request); set with WithOAuth1(consumerKey,
-// consumerSecret, token, tokenSecret).
-func (s *TypesService) A09OAuth1Header(ctx context.Context, body *TypesA09OAuth1HeaderForm, params *TypesA09OAuth1HeaderParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesA09OAuth1Header, sdk.Call{Fields: params, Body: body})
+// consumerSecret, token, tokenSecret). Sent on every call: b=2, a=1.
+func (s *TypesService) A09OAuth1Header(ctx context.Context, body *TypesA09OAuth1HeaderForm) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA09OAuth1Header, sdk.Call{Form: body.args()})
 }
 
 var opTypesA09OAuth1Header = sdk.Operation{Name: "Types.A09OAuth1Header", Method: "POST", Path: "/a09",
 	Auth: authOAuth1,
 	Params: []sdk.Param{
-		{Key: "b", Value: "2", Slot: 1},
-		{Key: "a", Value: "1", Slot: 2},
+		{Key: "b", Value: "2", Const: true},
+		{Key: "a", Value: "1", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "c", Value: "3", Slot: 1},
+			{In: sdk.InForm, Key: "c"},
 		}}}
 
 // A10OAuth1Query sends GET /a10 (Postman: Types › A10 oauth1 query).
 //
 // Auth: OAuth 1.0 (set on the request); set with WithOAuth1(consumerKey,
-// consumerSecret, token, tokenSecret).
-func (s *TypesService) A10OAuth1Query(ctx context.Context, params *TypesA10OAuth1QueryParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesA10OAuth1Query, sdk.Call{Fields: params})
+// consumerSecret, token, tokenSecret). Sent on every call: b=2.
+func (s *TypesService) A10OAuth1Query(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA10OAuth1Query, sdk.Call{})
 }
 
 var opTypesA10OAuth1Query = sdk.Operation{Name: "Types.A10OAuth1Query", Method: "GET", Path: "/a10",
 	Auth: authOAuth12,
 	Params: []sdk.Param{
-		{Key: "b", Value: "2", Slot: 1},
+		{Key: "b", Value: "2", Const: true},
 	}}
 
 // A10bOAuth1Body sends POST /a10b (Postman: Types › A10b oauth1 body).
@@ -144,14 +144,14 @@ var opTypesA10OAuth1Query = sdk.Operation{Name: "Types.A10OAuth1Query", Method: 
 // Auth: OAuth 1.0 (set on the request); set with WithOAuth1(consumerKey,
 // consumerSecret, token, tokenSecret).
 func (s *TypesService) A10bOAuth1Body(ctx context.Context, body *TypesA10bOAuth1BodyForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesA10bOAuth1Body, sdk.Call{Body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA10bOAuth1Body, sdk.Call{Form: body.args()})
 }
 
 var opTypesA10bOAuth1Body = sdk.Operation{Name: "Types.A10bOAuth1Body", Method: "POST", Path: "/a10b",
 	Auth: authOAuth13,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "c", Value: "3", Slot: 1},
+			{In: sdk.InForm, Key: "c"},
 		}}}
 
 // A11Hawk sends GET /a11 (Postman: Types › A11 hawk).
@@ -169,28 +169,29 @@ var opTypesA11Hawk = sdk.Operation{Name: "Types.A11Hawk", Method: "GET", Path: "
 // Auth: digest auth (set on the request); set with WithDigestAuth(username,
 // password).
 func (s *TypesService) A12Digest(ctx context.Context, params *TypesA12DigestParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesA12Digest, sdk.Call{Fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA12Digest, sdk.Call{Args: params.args()})
 }
 
 var opTypesA12Digest = sdk.Operation{Name: "Types.A12Digest", Method: "GET", Path: "/digest/a12",
 	Auth: authDigest,
 	Params: []sdk.Param{
-		{Key: "x", Value: "1", Slot: 1},
+		{Key: "x"},
 	}}
 
 // A13Awsv4 sends POST /a13 (Postman: Types › A13 awsv4).
 //
 // Auth: AWS Signature Version 4 (set on the request); set with
-// WithAWSCredentials(accessKey, secretKey, sessionToken).
-func (s *TypesService) A13Awsv4(ctx context.Context, body map[string]any, params *TypesA13Awsv4Params) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesA13Awsv4, sdk.Call{Fields: params, Body: body})
+// WithAWSCredentials(accessKey, secretKey, sessionToken). Sent on every call:
+// b=2, a=1.
+func (s *TypesService) A13Awsv4(ctx context.Context, body map[string]any) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA13Awsv4, sdk.Call{Body: body})
 }
 
 var opTypesA13Awsv4 = sdk.Operation{Name: "Types.A13Awsv4", Method: "POST", Path: "/a13",
 	Auth: authAWSV4,
 	Params: []sdk.Param{
-		{Key: "b", Value: "2", Slot: 1},
-		{Key: "a", Value: "1", Slot: 2},
+		{Key: "b", Value: "2", Const: true},
+		{Key: "a", Value: "1", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{}"}}
 

@@ -3,49 +3,77 @@
 
 package auth
 
-// TypesA14EdgegridBody is the JSON body of TypesService.A14Edgegrid, inferred from 1 sample.
+import "github.com/postgen/postgen/sdk"
+
+// TypesA14EdgegridBody is the JSON body of TypesService.A14Edgegrid, inferred
+// from 1 sample. A field left at its zero value is not sent; WithJSONField
+// sends a member the samples lack, or a zero value.
 type TypesA14EdgegridBody struct {
-	A int64 `json:"a"` // e.g. 1
+	A int64 `json:"a,omitzero"` // e.g. 1
 }
 
 // TypesA02ApikeyQueryParams holds the query parameters and headers of
 // TypesService.A02ApikeyQuery.
+//
+// A field left at its zero value is not sent.
 type TypesA02ApikeyQueryParams struct {
-	Z string // query "z"; empty sends "1"
+	Z int64 // query "z", e.g. 1
 }
 
-// TypesA09OAuth1HeaderParams holds the query parameters and headers of
-// TypesService.A09OAuth1Header.
-type TypesA09OAuth1HeaderParams struct {
-	B string // query "b"; empty sends "2"
-	A string // query "a"; empty sends "1"
+// args lists the values p sets, for the runtime.
+func (p *TypesA02ApikeyQueryParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Query(&a, "z", p.Z)
+	return a
 }
 
 // TypesA09OAuth1HeaderForm is the form body of TypesService.A09OAuth1Header.
 type TypesA09OAuth1HeaderForm struct {
-	C string // form "c"; empty sends "3"
+	C int64 // form "c", e.g. 3
 }
 
-// TypesA10OAuth1QueryParams holds the query parameters and headers of
-// TypesService.A10OAuth1Query.
-type TypesA10OAuth1QueryParams struct {
-	B string // query "b"; empty sends "2"
+// args lists the values p sets, for the runtime.
+func (p *TypesA09OAuth1HeaderForm) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Form(&a, "c", p.C)
+	return a
 }
 
 // TypesA10bOAuth1BodyForm is the form body of TypesService.A10bOAuth1Body.
 type TypesA10bOAuth1BodyForm struct {
-	C string // form "c"; empty sends "3"
+	C int64 // form "c", e.g. 3
+}
+
+// args lists the values p sets, for the runtime.
+func (p *TypesA10bOAuth1BodyForm) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Form(&a, "c", p.C)
+	return a
 }
 
 // TypesA12DigestParams holds the query parameters and headers of
 // TypesService.A12Digest.
+//
+// A field left at its zero value is not sent.
 type TypesA12DigestParams struct {
-	X string // query "x"; empty sends "1"
+	X int64 // query "x", e.g. 1
 }
 
-// TypesA13Awsv4Params holds the query parameters and headers of
-// TypesService.A13Awsv4.
-type TypesA13Awsv4Params struct {
-	B string // query "b"; empty sends "2"
-	A string // query "a"; empty sends "1"
+// args lists the values p sets, for the runtime.
+func (p *TypesA12DigestParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Query(&a, "x", p.X)
+	return a
 }

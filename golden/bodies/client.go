@@ -65,33 +65,34 @@ var opRawTextNoLanguage = sdk.Operation{Name: "RawTextNoLanguage", Method: "PUT"
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "plain // text"}}
 
 // URLEncoded sends POST /form (Postman: URL encoded).
+//
+// Sent on every call: var={{qv}}.
 func (c *Client) URLEncoded(ctx context.Context, body *URLEncodedForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opURLEncoded, sdk.Call{Body: body})
+	return sdk.Send[[]byte](ctx, c.rt, &opURLEncoded, sdk.Call{Form: body.args()})
 }
 
 var opURLEncoded = sdk.Operation{Name: "URLEncoded", Method: "POST", Path: "/form",
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "a", Value: "1", Slot: 1},
-			{In: sdk.InForm, Key: "sp ace", Value: "hello world", Slot: 2},
-			{In: sdk.InForm, Key: "dup", Value: "1", Slot: 3},
-			{In: sdk.InForm, Key: "dup", Value: "2", Slot: 3, Secondary: true},
-			{In: sdk.InForm, Key: "dis", Value: "x", Disabled: true, Slot: 4},
-			{In: sdk.InForm, Key: "var", Value: "{{qv}}", Slot: 5},
+			{In: sdk.InForm, Key: "a"},
+			{In: sdk.InForm, Key: "sp ace"},
+			{In: sdk.InForm, Key: "dup"},
+			{In: sdk.InForm, Key: "dis"},
+			{In: sdk.InForm, Key: "var", Value: "{{qv}}", Const: true},
 		}}}
 
 // FormData sends POST /multipart (Postman: Form data).
 func (c *Client) FormData(ctx context.Context, body *FormDataForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opFormData, sdk.Call{Body: body})
+	return sdk.Send[[]byte](ctx, c.rt, &opFormData, sdk.Call{Form: body.args()})
 }
 
 var opFormData = sdk.Operation{Name: "FormData", Method: "POST", Path: "/multipart",
 	Body: &sdk.BodySpec{Mode: sdk.BodyFormData,
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "text1", Value: "hello", Slot: 1},
-			{In: sdk.InForm, Key: "json", Value: "{\"a\":1}", Slot: 2, ContentType: "application/json"},
-			{In: sdk.InFile, Key: "file1", Slot: 3, ContentType: "text/plain", FileName: "upload.txt"},
-			{In: sdk.InForm, Key: "dis", Value: "x", Disabled: true, Slot: 4},
+			{In: sdk.InForm, Key: "text1"},
+			{In: sdk.InForm, Key: "json", ContentType: "application/json"},
+			{In: sdk.InFile, Key: "file1", ContentType: "text/plain", FileName: "upload.txt"},
+			{In: sdk.InForm, Key: "dis"},
 		}}}
 
 // FileBody sends POST /upload (Postman: File body).

@@ -3,6 +3,8 @@
 
 package bodies
 
+import "github.com/postgen/postgen/sdk"
+
 // GraphQLVariablesAsTextQuery is the GraphQL query of
 // Client.GraphQLVariablesAsText, as the collection has it.
 const GraphQLVariablesAsTextQuery = "query Q($id: ID!) { user(id: $id) { name } }"
@@ -20,35 +22,68 @@ const GraphQLVariablesAsObjectQuery = "query Q { a }"
 // GraphQLVariablesAsObjectQuery.
 type GraphQLVariablesAsObjectRequest = GraphQLRequest[GraphQLVariablesAsObjectVariables]
 
-// RawJSONWithCommentsBody is the JSON body of Client.RawJSONWithComments, inferred from 1 sample.
+// RawJSONWithCommentsBody is the JSON body of Client.RawJSONWithComments,
+// inferred from 1 sample. A field left at its zero value is not sent;
+// WithJSONField sends a member the samples lack, or a zero value.
 type RawJSONWithCommentsBody struct {
-	A   int64  `json:"a"`   // e.g. 1
-	URL string `json:"url"` // e.g. "http://x//y"
+	A   int64  `json:"a,omitzero"`   // e.g. 1
+	URL string `json:"url,omitzero"` // e.g. "http://x//y"
 }
 
-// GraphQLVariablesAsTextVariables is the GraphQL variables of Client.GraphQLVariablesAsText, inferred from 1 sample.
+// GraphQLVariablesAsTextVariables is the GraphQL variables of
+// Client.GraphQLVariablesAsText, inferred from 1 sample. A field left at its
+// zero value is not sent; WithJSONField sends a member the samples lack, or a
+// zero value.
 type GraphQLVariablesAsTextVariables struct {
-	ID string `json:"id"` // the collection sends {{qv}} here
+	ID string `json:"id,omitzero"` // the collection sends {{qv}} here
 }
 
-// GraphQLVariablesAsObjectVariables is the GraphQL variables of Client.GraphQLVariablesAsObject, inferred from 1 sample.
+// GraphQLVariablesAsObjectVariables is the GraphQL variables of
+// Client.GraphQLVariablesAsObject, inferred from 1 sample. A field left at its
+// zero value is not sent; WithJSONField sends a member the samples lack, or a
+// zero value.
 type GraphQLVariablesAsObjectVariables struct {
-	X int64 `json:"x"` // e.g. 1
+	X int64 `json:"x,omitzero"` // e.g. 1
 }
 
 // URLEncodedForm is the form body of Client.URLEncoded.
 type URLEncodedForm struct {
-	A     string // form "a"; empty sends "1"
-	SpAce string // form "sp ace"; empty sends "hello world"
-	Dup   string // form "dup"; empty sends "1"
-	Dis   string // form "dis", sent only when set
-	Var   string // form "var"; empty sends "{{qv}}"
+	A     int64    // form "a", e.g. 1
+	SpAce string   // form "sp ace", e.g. "hello world"
+	Dup   []string // form "dup", e.g. "1", "2"
+	Dis   string   // form "dis", e.g. "x" (the collection leaves it out)
+}
+
+// args lists the values p sets, for the runtime.
+func (p *URLEncodedForm) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Form(&a, "a", p.A)
+	sdk.Form(&a, "sp ace", p.SpAce)
+	sdk.Form(&a, "dup", p.Dup)
+	sdk.Form(&a, "dis", p.Dis)
+	return a
 }
 
 // FormDataForm is the form body of Client.FormData.
 type FormDataForm struct {
-	Text1 string    // form "text1"; empty sends "hello"
-	JSON  string    // form "json"; empty sends "{\"a\":1}"
-	File1 *FormFile // file "file1"; nil leaves it out, as Postman does when it cannot read "upload.txt"
-	Dis   string    // form "dis", sent only when set
+	Text1 string    // form "text1", e.g. "hello"
+	JSON  string    // form "json", e.g. "{\"a\":1}"
+	File1 *FormFile // file "file1", e.g. the file "upload.txt"
+	Dis   string    // form "dis", e.g. "x" (the collection leaves it out)
+}
+
+// args lists the values p sets, for the runtime.
+func (p *FormDataForm) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Form(&a, "text1", p.Text1)
+	sdk.Form(&a, "json", p.JSON)
+	sdk.File(&a, "file1", p.File1)
+	sdk.Form(&a, "dis", p.Dis)
+	return a
 }

@@ -13,7 +13,7 @@ import (
 
 func ExampleClient_RawJSONWithComments() {
 	client, _ := bodies.NewClient() // without options it cannot fail
-	result, _, err := client.RawJSONWithComments(context.Background(), nil)
+	result, _, err := client.RawJSONWithComments(context.Background(), nil, bodies.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -22,7 +22,7 @@ func ExampleClient_RawJSONWithComments() {
 
 func ExampleClient_RawXML() {
 	client, _ := bodies.NewClient() // without options it cannot fail
-	result, _, err := client.RawXML(context.Background(), "")
+	result, _, err := client.RawXML(context.Background(), "", bodies.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -31,7 +31,7 @@ func ExampleClient_RawXML() {
 
 func ExampleClient_RawTextNoLanguage() {
 	client, _ := bodies.NewClient() // without options it cannot fail
-	result, _, err := client.RawTextNoLanguage(context.Background(), "")
+	result, _, err := client.RawTextNoLanguage(context.Background(), "", bodies.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func ExampleClient_RawTextNoLanguage() {
 
 func ExampleClient_URLEncoded() {
 	client, _ := bodies.NewClient() // without options it cannot fail
-	result, _, err := client.URLEncoded(context.Background(), &bodies.URLEncodedForm{A: "1", SpAce: "hello world"})
+	result, _, err := client.URLEncoded(context.Background(), &bodies.URLEncodedForm{A: 1, SpAce: "hello world", Dup: []string{"1", "2"}})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func ExampleClient_FileBody() {
 
 func ExampleClient_GraphQLVariablesAsText() {
 	client, _ := bodies.NewClient() // without options it cannot fail
-	result, _, err := client.GraphQLVariablesAsText(context.Background(), nil)
+	result, _, err := client.GraphQLVariablesAsText(context.Background(), nil, bodies.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -76,7 +76,7 @@ func ExampleClient_GraphQLVariablesAsText() {
 
 func ExampleClient_GraphQLVariablesAsObject() {
 	client, _ := bodies.NewClient() // without options it cannot fail
-	result, _, err := client.GraphQLVariablesAsObject(context.Background(), nil)
+	result, _, err := client.GraphQLVariablesAsObject(context.Background(), nil, bodies.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -94,7 +94,7 @@ func ExampleClient_GetWithBodyIsPruned() {
 
 func ExampleClient_GetWithBodyKept() {
 	client, _ := bodies.NewClient() // without options it cannot fail
-	result, _, err := client.GetWithBodyKept(context.Background(), "")
+	result, _, err := client.GetWithBodyKept(context.Background(), "", bodies.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -20,48 +20,55 @@ type BookingsService struct {
 // List sends GET /bookings (Postman: Bookings › List bookings).
 //
 // Lists the bookings of the tenant, newest first.
+//
+// Sent on every call: X-Tenant: {{tenant}}.
 func (s *BookingsService) List(ctx context.Context, params *BookingsListParams) ([]Booking, *Response, error) {
-	return sdk.Send[[]Booking](ctx, s.rt, &opBookingsList, sdk.Call{Fields: params})
+	return sdk.Send[[]Booking](ctx, s.rt, &opBookingsList, sdk.Call{Args: params.args()})
 }
 
 var opBookingsList = sdk.Operation{Name: "Bookings.List", Method: "GET", Path: "/bookings",
 	Params: []sdk.Param{
-		{Key: "from", Value: "2024-01-01", Slot: 1},
-		{Key: "limit", Value: "20", Slot: 2},
-		{Key: "status", Value: "confirmed", Disabled: true, Slot: 3},
-		{In: sdk.InHeader, Key: "X-Tenant", Value: "{{tenant}}"},
-		{In: sdk.InHeader, Key: "X-Trace-Id", Disabled: true, Slot: 4},
+		{Key: "from"},
+		{Key: "limit"},
+		{Key: "status"},
+		{In: sdk.InHeader, Key: "X-Tenant", Value: "{{tenant}}", Const: true},
+		{In: sdk.InHeader, Key: "X-Trace-Id"},
 	}}
 
 // Get sends GET /bookings/:bookingId (Postman: Bookings › Get booking).
 //
-// Path defaults: bookingID "42". Error bodies (in APIError.Decoded): 404:
+// The collection's path arguments: bookingID "42". Sent on every call:
+// X-Tenant: {{tenant}}. Error bodies (in APIError.Decoded): 404:
 // *BookingsGetError.
 func (s *BookingsService) Get(ctx context.Context, bookingID string) (*Booking, *Response, error) {
 	return sdk.SendObject[Booking](ctx, s.rt, &opBookingsGet, sdk.Call{Path: []string{bookingID}})
 }
 
 var opBookingsGet = sdk.Operation{Name: "Bookings.Get", Method: "GET", Path: "/bookings/:bookingId",
-	PathVars: []string{"bookingId"}, PathValues: []string{"42"},
+	PathVars:  []string{"bookingId"},
 	ErrBodies: []sdk.ErrorBody{{Status: 404, Decode: sdk.ErrorAs[*BookingsGetError]}},
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "X-Tenant", Value: "{{tenant}}"},
+		{In: sdk.InHeader, Key: "X-Tenant", Value: "{{tenant}}", Const: true},
 	}}
 
 // Create sends POST /bookings (Postman: Bookings › Create booking).
+//
+// Sent on every call: X-Tenant: {{tenant}}, Content-Type: application/json.
 func (s *BookingsService) Create(ctx context.Context, body *BookingsCreateBody) (*Booking, *Response, error) {
 	return sdk.SendObject[Booking](ctx, s.rt, &opBookingsCreate, sdk.Call{Body: body})
 }
 
 var opBookingsCreate = sdk.Operation{Name: "Bookings.Create", Method: "POST", Path: "/bookings",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "X-Tenant", Value: "{{tenant}}"},
-		{In: sdk.InHeader, Key: "Content-Type", Value: "application/json"},
+		{In: sdk.InHeader, Key: "X-Tenant", Value: "{{tenant}}", Const: true},
+		{In: sdk.InHeader, Key: "Content-Type", Value: "application/json", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/json", Text: "{\n  \"guest\": \"Ada\",\n  \"nights\": 3 // at least one\n}", StripComments: true}}
 
 // Cancel sends DELETE /bookings/:bookingId (Postman: Bookings › Cancel
 // booking).
+//
+// Sent on every call: X-Tenant: {{tenant}}.
 func (s *BookingsService) Cancel(ctx context.Context, bookingID string) ([]byte, *Response, error) {
 	return sdk.Send[[]byte](ctx, s.rt, &opBookingsCancel, sdk.Call{Path: []string{bookingID}})
 }
@@ -69,5 +76,5 @@ func (s *BookingsService) Cancel(ctx context.Context, bookingID string) ([]byte,
 var opBookingsCancel = sdk.Operation{Name: "Bookings.Cancel", Method: "DELETE", Path: "/bookings/:bookingId",
 	PathVars: []string{"bookingId"},
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "X-Tenant", Value: "{{tenant}}"},
+		{In: sdk.InHeader, Key: "X-Tenant", Value: "{{tenant}}", Const: true},
 	}}

@@ -3,32 +3,53 @@
 
 package bookings
 
-// Booking is an element of the result of BookingsService.List, the result of BookingsService.Get and 1 more, inferred from 3 examples.
+import "github.com/postgen/postgen/sdk"
+
+// Booking is an element of the result of BookingsService.List, the result of
+// BookingsService.Get and 1 more, inferred from 3 examples.
 type Booking struct {
 	ID     string `json:"id"`     // e.g. "42"
 	Guest  string `json:"guest"`  // e.g. "Ada"
 	Nights int64  `json:"nights"` // e.g. 3
 }
 
-// BookingsGetError is the 404 error body of BookingsService.Get, inferred from 1 example.
+// BookingsGetError is the 404 error body of BookingsService.Get, inferred from
+// 1 example.
 type BookingsGetError struct {
 	Error string `json:"error"` // e.g. "no such booking"
 }
 
-// BookingsCreateBody is the JSON body of BookingsService.Create, inferred from 1 sample.
+// BookingsCreateBody is the JSON body of BookingsService.Create, inferred from
+// 1 sample. A field left at its zero value is not sent; WithJSONField sends a
+// member the samples lack, or a zero value.
 type BookingsCreateBody struct {
-	Guest  string `json:"guest"`  // e.g. "Ada"
-	Nights int64  `json:"nights"` // e.g. 3
+	Guest  string `json:"guest,omitzero"`  // e.g. "Ada"
+	Nights int64  `json:"nights,omitzero"` // e.g. 3
 }
 
 // BookingsListParams holds the query parameters and headers of
 // BookingsService.List.
+//
+// A field left at its zero value is not sent.
 type BookingsListParams struct {
 	// First day, YYYY-MM-DD.
-	From  string // query "from"; empty sends "2024-01-01"
-	Limit string // query "limit"; empty sends "20"
+	From  string // query "from", e.g. "2024-01-01"
+	Limit int64  // query "limit", e.g. 20
 	// Only bookings in this status.
-	Status string // query "status", sent only when set
+	Status string // query "status", e.g. "confirmed" (the collection leaves it out)
 	// A trace id to follow the call in logs.
-	XTraceID string // header "X-Trace-Id", sent only when set
+	XTraceID string // header "X-Trace-Id" (the collection leaves it out)
+}
+
+// args lists the values p sets, for the runtime.
+func (p *BookingsListParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Query(&a, "from", p.From)
+	sdk.Query(&a, "limit", p.Limit)
+	sdk.Query(&a, "status", p.Status)
+	sdk.Header(&a, "X-Trace-Id", p.XTraceID)
+	return a
 }

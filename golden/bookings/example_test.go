@@ -22,7 +22,7 @@ func ExampleClient_Health() {
 
 func ExampleBookingsService_List() {
 	client, _ := bookings.NewClient() // without options it cannot fail
-	result, _, err := client.Bookings.List(context.Background(), &bookings.BookingsListParams{From: "2024-01-01", Limit: "20"})
+	result, _, err := client.Bookings.List(context.Background(), &bookings.BookingsListParams{From: "2024-01-01", Limit: 20})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func ExampleBookingsService_Get() {
 
 func ExampleBookingsService_Create() {
 	client, _ := bookings.NewClient() // without options it cannot fail
-	result, _, err := client.Bookings.Create(context.Background(), nil)
+	result, _, err := client.Bookings.Create(context.Background(), nil, bookings.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func ExampleBookingsService_Create() {
 
 func ExampleBookingsService_Cancel() {
 	client, _ := bookings.NewClient() // without options it cannot fail
-	result, _, err := client.Bookings.Cancel(context.Background(), "")
+	result, _, err := client.Bookings.Cancel(context.Background(), ":bookingId")
 	if err != nil {
 		log.Fatal(err)
 	}

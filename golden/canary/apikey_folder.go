@@ -36,14 +36,14 @@ var opApikeyFolderInherits = sdk.Operation{Name: "ApikeyFolder.Inherits", Method
 // Auth: an API key in the header "X-Canary-Key" (set on the request); set with
 // WithAPIKey(key).
 func (s *ApikeyFolderService) OwnLiteralCredentials(ctx context.Context, body *ApikeyFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opApikeyFolderOwnLiteralCredentials, sdk.Call{Body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opApikeyFolderOwnLiteralCredentials, sdk.Call{Form: body.args()})
 }
 
 var opApikeyFolderOwnLiteralCredentials = sdk.Operation{Name: "ApikeyFolder.OwnLiteralCredentials", Method: "POST", Path: "/apikey/own",
 	Auth: authAPIKey,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "c", Value: "3", Slot: 1},
+			{In: sdk.InForm, Key: "c"},
 		}}}
 
 // CredentialsFromVariables sends GET /apikey/vars (Postman: apikey folder ›

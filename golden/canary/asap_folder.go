@@ -35,14 +35,14 @@ var opAsapFolderInherits = sdk.Operation{Name: "AsapFolder.Inherits", Method: "G
 //
 // Auth: ASAP (set on the request); set with WithASAPKey(privateKeyPEM).
 func (s *AsapFolderService) OwnLiteralCredentials(ctx context.Context, body *AsapFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opAsapFolderOwnLiteralCredentials, sdk.Call{Body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opAsapFolderOwnLiteralCredentials, sdk.Call{Form: body.args()})
 }
 
 var opAsapFolderOwnLiteralCredentials = sdk.Operation{Name: "AsapFolder.OwnLiteralCredentials", Method: "POST", Path: "/asap/own",
 	Auth: authASAP,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "c", Value: "3", Slot: 1},
+			{In: sdk.InForm, Key: "c"},
 		}}}
 
 // CredentialsFromVariables sends GET /asap/vars (Postman: asap folder ›

@@ -36,14 +36,14 @@ var opAwsv4FolderInherits = sdk.Operation{Name: "Awsv4Folder.Inherits", Method: 
 // Auth: AWS Signature Version 4 (set on the request); set with
 // WithAWSCredentials(accessKey, secretKey, sessionToken).
 func (s *Awsv4FolderService) OwnLiteralCredentials(ctx context.Context, body *Awsv4FolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opAwsv4FolderOwnLiteralCredentials, sdk.Call{Body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opAwsv4FolderOwnLiteralCredentials, sdk.Call{Form: body.args()})
 }
 
 var opAwsv4FolderOwnLiteralCredentials = sdk.Operation{Name: "Awsv4Folder.OwnLiteralCredentials", Method: "POST", Path: "/awsv4/own",
 	Auth: authAWSV4,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "c", Value: "3", Slot: 1},
+			{In: sdk.InForm, Key: "c"},
 		}}}
 
 // CredentialsFromVariables sends GET /awsv4/vars (Postman: awsv4 folder ›

@@ -3,8 +3,20 @@
 
 package canary
 
+import "github.com/postgen/postgen/sdk"
+
 // Awsv4FolderOwnLiteralCredentialsForm is the form body of
 // Awsv4FolderService.OwnLiteralCredentials.
 type Awsv4FolderOwnLiteralCredentialsForm struct {
-	C string // form "c"; empty sends "3"
+	C int64 // form "c", e.g. 3
+}
+
+// args lists the values p sets, for the runtime.
+func (p *Awsv4FolderOwnLiteralCredentialsForm) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Form(&a, "c", p.C)
+	return a
 }

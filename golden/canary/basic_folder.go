@@ -36,14 +36,14 @@ var opBasicFolderInherits = sdk.Operation{Name: "BasicFolder.Inherits", Method: 
 // Auth: basic auth (set on the request); set with WithBasicAuth(username,
 // password).
 func (s *BasicFolderService) OwnLiteralCredentials(ctx context.Context, body *BasicFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opBasicFolderOwnLiteralCredentials, sdk.Call{Body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opBasicFolderOwnLiteralCredentials, sdk.Call{Form: body.args()})
 }
 
 var opBasicFolderOwnLiteralCredentials = sdk.Operation{Name: "BasicFolder.OwnLiteralCredentials", Method: "POST", Path: "/basic/own",
 	Auth: authBasic,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "c", Value: "3", Slot: 1},
+			{In: sdk.InForm, Key: "c"},
 		}}}
 
 // CredentialsFromVariables sends GET /basic/vars (Postman: basic folder ›

@@ -35,14 +35,14 @@ var opBearerFolderInherits = sdk.Operation{Name: "BearerFolder.Inherits", Method
 //
 // Auth: a bearer token (set on the request); set with WithBearerToken(token).
 func (s *BearerFolderService) OwnLiteralCredentials(ctx context.Context, body *BearerFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opBearerFolderOwnLiteralCredentials, sdk.Call{Body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opBearerFolderOwnLiteralCredentials, sdk.Call{Form: body.args()})
 }
 
 var opBearerFolderOwnLiteralCredentials = sdk.Operation{Name: "BearerFolder.OwnLiteralCredentials", Method: "POST", Path: "/bearer/own",
 	Auth: authBearer,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "c", Value: "3", Slot: 1},
+			{In: sdk.InForm, Key: "c"},
 		}}}
 
 // CredentialsFromVariables sends GET /bearer/vars (Postman: bearer folder ›

@@ -17,7 +17,8 @@ type CollectionAuthService struct {
 
 // Inherits sends GET /c (Postman: collection auth › inherits the collection).
 //
-// Auth: OAuth 2.0.
+// Auth: OAuth 2.0. Sent on every call: X-Innocent: {{innocent}}, X-Typed:
+// {{typedSecret}}.
 func (s *CollectionAuthService) Inherits(ctx context.Context) ([]byte, *Response, error) {
 	return sdk.Send[[]byte](ctx, s.rt, &opCollectionAuthInherits, sdk.Call{})
 }
@@ -25,6 +26,6 @@ func (s *CollectionAuthService) Inherits(ctx context.Context) ([]byte, *Response
 var opCollectionAuthInherits = sdk.Operation{Name: "CollectionAuth.Inherits", Method: "GET", Path: "/c",
 	Auth: authOAuth2,
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "X-Innocent", Value: "{{innocent}}"},
-		{In: sdk.InHeader, Key: "X-Typed", Value: "{{typedSecret}}"},
+		{In: sdk.InHeader, Key: "X-Innocent", Value: "{{innocent}}", Const: true},
+		{In: sdk.InHeader, Key: "X-Typed", Value: "{{typedSecret}}", Const: true},
 	}}

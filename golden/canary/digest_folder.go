@@ -36,14 +36,14 @@ var opDigestFolderInherits = sdk.Operation{Name: "DigestFolder.Inherits", Method
 // Auth: digest auth (set on the request); set with WithDigestAuth(username,
 // password).
 func (s *DigestFolderService) OwnLiteralCredentials(ctx context.Context, body *DigestFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opDigestFolderOwnLiteralCredentials, sdk.Call{Body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opDigestFolderOwnLiteralCredentials, sdk.Call{Form: body.args()})
 }
 
 var opDigestFolderOwnLiteralCredentials = sdk.Operation{Name: "DigestFolder.OwnLiteralCredentials", Method: "POST", Path: "/digest/own",
 	Auth: authDigest,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "c", Value: "3", Slot: 1},
+			{In: sdk.InForm, Key: "c"},
 		}}}
 
 // CredentialsFromVariables sends GET /digest/vars (Postman: digest folder ›

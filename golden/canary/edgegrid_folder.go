@@ -36,14 +36,14 @@ var opEdgegridFolderInherits = sdk.Operation{Name: "EdgegridFolder.Inherits", Me
 // Auth: Akamai EdgeGrid (set on the request); set with
 // WithEdgeGrid(clientToken, clientSecret, accessToken).
 func (s *EdgegridFolderService) OwnLiteralCredentials(ctx context.Context, body *EdgegridFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opEdgegridFolderOwnLiteralCredentials, sdk.Call{Body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opEdgegridFolderOwnLiteralCredentials, sdk.Call{Form: body.args()})
 }
 
 var opEdgegridFolderOwnLiteralCredentials = sdk.Operation{Name: "EdgegridFolder.OwnLiteralCredentials", Method: "POST", Path: "/edgegrid/own",
 	Auth: authEdgeGrid,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "c", Value: "3", Slot: 1},
+			{In: sdk.InForm, Key: "c"},
 		}}}
 
 // CredentialsFromVariables sends GET /edgegrid/vars (Postman: edgegrid folder ›

@@ -31,7 +31,7 @@ func ExampleApikeyFolderService_Inherits() {
 
 func ExampleApikeyFolderService_OwnLiteralCredentials() {
 	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.ApikeyFolder.OwnLiteralCredentials(context.Background(), &canary.ApikeyFolderOwnLiteralCredentialsForm{C: "3"})
+	result, _, err := client.ApikeyFolder.OwnLiteralCredentials(context.Background(), &canary.ApikeyFolderOwnLiteralCredentialsForm{C: 3})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func ExampleBearerFolderService_Inherits() {
 
 func ExampleBearerFolderService_OwnLiteralCredentials() {
 	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.BearerFolder.OwnLiteralCredentials(context.Background(), &canary.BearerFolderOwnLiteralCredentialsForm{C: "3"})
+	result, _, err := client.BearerFolder.OwnLiteralCredentials(context.Background(), &canary.BearerFolderOwnLiteralCredentialsForm{C: 3})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -103,7 +103,7 @@ func ExampleBasicFolderService_Inherits() {
 
 func ExampleBasicFolderService_OwnLiteralCredentials() {
 	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.BasicFolder.OwnLiteralCredentials(context.Background(), &canary.BasicFolderOwnLiteralCredentialsForm{C: "3"})
+	result, _, err := client.BasicFolder.OwnLiteralCredentials(context.Background(), &canary.BasicFolderOwnLiteralCredentialsForm{C: 3})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -139,7 +139,7 @@ func ExampleDigestFolderService_Inherits() {
 
 func ExampleDigestFolderService_OwnLiteralCredentials() {
 	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.DigestFolder.OwnLiteralCredentials(context.Background(), &canary.DigestFolderOwnLiteralCredentialsForm{C: "3"})
+	result, _, err := client.DigestFolder.OwnLiteralCredentials(context.Background(), &canary.DigestFolderOwnLiteralCredentialsForm{C: 3})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -175,7 +175,7 @@ func ExampleOAuth1FolderService_Inherits() {
 
 func ExampleOAuth1FolderService_OwnLiteralCredentials() {
 	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.OAuth1Folder.OwnLiteralCredentials(context.Background(), &canary.OAuth1FolderOwnLiteralCredentialsForm{C: "3"})
+	result, _, err := client.OAuth1Folder.OwnLiteralCredentials(context.Background(), &canary.OAuth1FolderOwnLiteralCredentialsForm{C: 3})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -211,7 +211,7 @@ func ExampleOAuth2FolderService_Inherits() {
 
 func ExampleOAuth2FolderService_OwnLiteralCredentials() {
 	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.OAuth2Folder.OwnLiteralCredentials(context.Background(), &canary.OAuth2FolderOwnLiteralCredentialsForm{C: "3"})
+	result, _, err := client.OAuth2Folder.OwnLiteralCredentials(context.Background(), &canary.OAuth2FolderOwnLiteralCredentialsForm{C: 3})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -247,7 +247,7 @@ func ExampleHawkFolderService_Inherits() {
 
 func ExampleHawkFolderService_OwnLiteralCredentials() {
 	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.HawkFolder.OwnLiteralCredentials(context.Background(), &canary.HawkFolderOwnLiteralCredentialsForm{C: "3"})
+	result, _, err := client.HawkFolder.OwnLiteralCredentials(context.Background(), &canary.HawkFolderOwnLiteralCredentialsForm{C: 3})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -283,7 +283,7 @@ func ExampleAwsv4FolderService_Inherits() {
 
 func ExampleAwsv4FolderService_OwnLiteralCredentials() {
 	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.Awsv4Folder.OwnLiteralCredentials(context.Background(), &canary.Awsv4FolderOwnLiteralCredentialsForm{C: "3"})
+	result, _, err := client.Awsv4Folder.OwnLiteralCredentials(context.Background(), &canary.Awsv4FolderOwnLiteralCredentialsForm{C: 3})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -319,7 +319,7 @@ func ExampleNtlmFolderService_Inherits() {
 
 func ExampleNtlmFolderService_OwnLiteralCredentials() {
 	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.NtlmFolder.OwnLiteralCredentials(context.Background(), &canary.NtlmFolderOwnLiteralCredentialsForm{C: "3"})
+	result, _, err := client.NtlmFolder.OwnLiteralCredentials(context.Background(), &canary.NtlmFolderOwnLiteralCredentialsForm{C: 3})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -355,7 +355,7 @@ func ExampleEdgegridFolderService_Inherits() {
 
 func ExampleEdgegridFolderService_OwnLiteralCredentials() {
 	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.EdgegridFolder.OwnLiteralCredentials(context.Background(), &canary.EdgegridFolderOwnLiteralCredentialsForm{C: "3"})
+	result, _, err := client.EdgegridFolder.OwnLiteralCredentials(context.Background(), &canary.EdgegridFolderOwnLiteralCredentialsForm{C: 3})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -391,7 +391,7 @@ func ExampleJWTFolderService_Inherits() {
 
 func ExampleJWTFolderService_OwnLiteralCredentials() {
 	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.JWTFolder.OwnLiteralCredentials(context.Background(), &canary.JWTFolderOwnLiteralCredentialsForm{C: "3"})
+	result, _, err := client.JWTFolder.OwnLiteralCredentials(context.Background(), &canary.JWTFolderOwnLiteralCredentialsForm{C: 3})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -427,7 +427,7 @@ func ExampleAsapFolderService_Inherits() {
 
 func ExampleAsapFolderService_OwnLiteralCredentials() {
 	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.AsapFolder.OwnLiteralCredentials(context.Background(), &canary.AsapFolderOwnLiteralCredentialsForm{C: "3"})
+	result, _, err := client.AsapFolder.OwnLiteralCredentials(context.Background(), &canary.AsapFolderOwnLiteralCredentialsForm{C: 3})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -34,14 +34,14 @@ var opHawkFolderInherits = sdk.Operation{Name: "HawkFolder.Inherits", Method: "G
 //
 // Auth: Hawk (set on the request); set with WithHawkAuth(id, key).
 func (s *HawkFolderService) OwnLiteralCredentials(ctx context.Context, body *HawkFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opHawkFolderOwnLiteralCredentials, sdk.Call{Body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opHawkFolderOwnLiteralCredentials, sdk.Call{Form: body.args()})
 }
 
 var opHawkFolderOwnLiteralCredentials = sdk.Operation{Name: "HawkFolder.OwnLiteralCredentials", Method: "POST", Path: "/hawk/own",
 	Auth: authHawk,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "c", Value: "3", Slot: 1},
+			{In: sdk.InForm, Key: "c"},
 		}}}
 
 // CredentialsFromVariables sends GET /hawk/vars (Postman: hawk folder ›

@@ -33,14 +33,14 @@ var opJWTFolderInherits = sdk.Operation{Name: "JWTFolder.Inherits", Method: "GET
 //
 // Auth: a JWT (set on the request); set with WithJWTKey(key).
 func (s *JWTFolderService) OwnLiteralCredentials(ctx context.Context, body *JWTFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opJWTFolderOwnLiteralCredentials, sdk.Call{Body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opJWTFolderOwnLiteralCredentials, sdk.Call{Form: body.args()})
 }
 
 var opJWTFolderOwnLiteralCredentials = sdk.Operation{Name: "JWTFolder.OwnLiteralCredentials", Method: "POST", Path: "/jwt/own",
 	Auth: authJWT,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "c", Value: "3", Slot: 1},
+			{In: sdk.InForm, Key: "c"},
 		}}}
 
 // CredentialsFromVariables sends GET /jwt/vars (Postman: jwt folder ›

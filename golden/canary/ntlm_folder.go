@@ -35,14 +35,14 @@ var opNtlmFolderInherits = sdk.Operation{Name: "NtlmFolder.Inherits", Method: "G
 //
 // Auth: NTLM (set on the request); set with WithNTLMAuth(username, password).
 func (s *NtlmFolderService) OwnLiteralCredentials(ctx context.Context, body *NtlmFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opNtlmFolderOwnLiteralCredentials, sdk.Call{Body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opNtlmFolderOwnLiteralCredentials, sdk.Call{Form: body.args()})
 }
 
 var opNtlmFolderOwnLiteralCredentials = sdk.Operation{Name: "NtlmFolder.OwnLiteralCredentials", Method: "POST", Path: "/ntlm/own",
 	Auth: authNTLM,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "c", Value: "3", Slot: 1},
+			{In: sdk.InForm, Key: "c"},
 		}}}
 
 // CredentialsFromVariables sends GET /ntlm/vars (Postman: ntlm folder ›

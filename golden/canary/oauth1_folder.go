@@ -36,14 +36,14 @@ var opOAuth1FolderInherits = sdk.Operation{Name: "OAuth1Folder.Inherits", Method
 // Auth: OAuth 1.0 (set on the request); set with WithOAuth1(consumerKey,
 // consumerSecret, token, tokenSecret).
 func (s *OAuth1FolderService) OwnLiteralCredentials(ctx context.Context, body *OAuth1FolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opOAuth1FolderOwnLiteralCredentials, sdk.Call{Body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth1FolderOwnLiteralCredentials, sdk.Call{Form: body.args()})
 }
 
 var opOAuth1FolderOwnLiteralCredentials = sdk.Operation{Name: "OAuth1Folder.OwnLiteralCredentials", Method: "POST", Path: "/oauth1/own",
 	Auth: authOAuth1,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "c", Value: "3", Slot: 1},
+			{In: sdk.InForm, Key: "c"},
 		}}}
 
 // CredentialsFromVariables sends GET /oauth1/vars (Postman: oauth1 folder ›

@@ -35,14 +35,14 @@ var opOAuth2FolderInherits = sdk.Operation{Name: "OAuth2Folder.Inherits", Method
 //
 // Auth: OAuth 2.0 (set on the request); set with WithTokenSource(ts).
 func (s *OAuth2FolderService) OwnLiteralCredentials(ctx context.Context, body *OAuth2FolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2FolderOwnLiteralCredentials, sdk.Call{Body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2FolderOwnLiteralCredentials, sdk.Call{Form: body.args()})
 }
 
 var opOAuth2FolderOwnLiteralCredentials = sdk.Operation{Name: "OAuth2Folder.OwnLiteralCredentials", Method: "POST", Path: "/oauth2/own",
 	Auth: authOAuth2,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "c", Value: "3", Slot: 1},
+			{In: sdk.InForm, Key: "c"},
 		}}}
 
 // CredentialsFromVariables sends GET /oauth2/vars (Postman: oauth2 folder ›

@@ -47,7 +47,7 @@ func TestEnvironmentsBecomeBaseURLConstants(t *testing.T) {
 
 func TestVariableOptionsAndEnvironmentDefaults(t *testing.T) {
 	c, reqs := newServer(t, WithAPIKey("k-123"))
-	if _, _, err := c.Inventory.List(context.Background(), &ListOptions{SKU: "B-7"}); err != nil {
+	if _, _, err := c.Inventory.List(context.Background(), &ListOptions{SKU: "B-7", Page: 1}); err != nil {
 		t.Fatal(err)
 	}
 	got := <-reqs
@@ -58,7 +58,7 @@ func TestVariableOptionsAndEnvironmentDefaults(t *testing.T) {
 	}
 
 	c, reqs = newServer(t, WithAPIKey("k-123"), WithTenant("globex"))
-	if _, _, err := c.Inventory.Adjust(context.Background(), &Adjustment{Delta: "-2"}); err != nil {
+	if _, _, err := c.Inventory.Adjust(context.Background(), &Adjustment{SKU: "A-1", Delta: -2}); err != nil {
 		t.Fatal(err)
 	}
 	if got := <-reqs; got.header.Get("X-Tenant") != "globex" || got.body != "sku=A-1&delta=-2" {

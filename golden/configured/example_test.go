@@ -22,7 +22,7 @@ func ExampleClient_Ping() {
 
 func ExampleInventoryService_List() {
 	client, _ := configured.NewClient() // without options it cannot fail
-	result, _, err := client.Inventory.List(context.Background(), &configured.ListOptions{Page: "1"})
+	result, _, err := client.Inventory.List(context.Background(), &configured.ListOptions{Page: 1}, configured.WithQuery("sku", ""))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -31,7 +31,7 @@ func ExampleInventoryService_List() {
 
 func ExampleInventoryService_Adjust() {
 	client, _ := configured.NewClient() // without options it cannot fail
-	result, _, err := client.Inventory.Adjust(context.Background(), &configured.Adjustment{SKU: "A-1", Delta: "1"})
+	result, _, err := client.Inventory.Adjust(context.Background(), &configured.Adjustment{SKU: "A-1", Delta: 1})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -16,30 +16,34 @@ type InventoryService struct {
 }
 
 // List sends GET /stock (Postman: Stock › List stock items).
+//
+// Sent on every call: X-Tenant: {{tenantId}}, X-Api-Key: {{apiKey}}.
 func (s *InventoryService) List(ctx context.Context, params *ListOptions) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opInventoryList, sdk.Call{Fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opInventoryList, sdk.Call{Args: params.args()})
 }
 
 var opInventoryList = sdk.Operation{Name: "Inventory.List", Method: "GET", Path: "/stock",
 	Params: []sdk.Param{
-		{Key: "sku", Slot: 1},
-		{Key: "page", Value: "1", Slot: 2},
-		{In: sdk.InHeader, Key: "X-Tenant", Value: "{{tenantId}}"},
-		{In: sdk.InHeader, Key: "X-Api-Key", Value: "{{apiKey}}"},
+		{Key: "sku"},
+		{Key: "page"},
+		{In: sdk.InHeader, Key: "X-Tenant", Value: "{{tenantId}}", Const: true},
+		{In: sdk.InHeader, Key: "X-Api-Key", Value: "{{apiKey}}", Const: true},
 	}}
 
 // Adjust sends POST /stock/adjust (Postman: Stock › Adjust stock item).
+//
+// Sent on every call: X-Tenant: {{tenantId}}, X-Api-Key: {{apiKey}}.
 func (s *InventoryService) Adjust(ctx context.Context, body *Adjustment) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opInventoryAdjust, sdk.Call{Body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opInventoryAdjust, sdk.Call{Form: body.args()})
 }
 
 var opInventoryAdjust = sdk.Operation{Name: "Inventory.Adjust", Method: "POST", Path: "/stock/adjust",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "X-Tenant", Value: "{{tenantId}}"},
-		{In: sdk.InHeader, Key: "X-Api-Key", Value: "{{apiKey}}"},
+		{In: sdk.InHeader, Key: "X-Tenant", Value: "{{tenantId}}", Const: true},
+		{In: sdk.InHeader, Key: "X-Api-Key", Value: "{{apiKey}}", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "sku", Value: "A-1", Slot: 1},
-			{In: sdk.InForm, Key: "delta", Value: "1", Slot: 2},
+			{In: sdk.InForm, Key: "sku"},
+			{In: sdk.InForm, Key: "delta"},
 		}}}

@@ -3,14 +3,40 @@
 
 package configured
 
+import "github.com/postgen/postgen/sdk"
+
 // ListOptions holds the query parameters and headers of InventoryService.List.
+//
+// A field left at its zero value is not sent.
 type ListOptions struct {
-	SKU  string // query "sku"; empty sends an empty value
-	Page string // query "page"; empty sends "1"
+	SKU  string // query "sku", e.g. an empty value
+	Page int64  // query "page", e.g. 1
+}
+
+// args lists the values p sets, for the runtime.
+func (p *ListOptions) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Query(&a, "sku", p.SKU)
+	sdk.Query(&a, "page", p.Page)
+	return a
 }
 
 // Adjustment is the form body of InventoryService.Adjust.
 type Adjustment struct {
-	SKU   string // form "sku"; empty sends "A-1"
-	Delta string // form "delta"; empty sends "1"
+	SKU   string // form "sku", e.g. "A-1"
+	Delta int64  // form "delta", e.g. 1
+}
+
+// args lists the values p sets, for the runtime.
+func (p *Adjustment) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Form(&a, "sku", p.SKU)
+	sdk.Form(&a, "delta", p.Delta)
+	return a
 }

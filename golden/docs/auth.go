@@ -18,15 +18,16 @@ type AuthService struct {
 //
 // Exchanges client credentials for the bearer token the other requests use.
 //
-// Auth: none (the request sets no auth). The result is the response body as
-// bytes (the examples are application/x-www-form-urlencoded).
+// Auth: none (the request sets no auth). Sent on every call:
+// client_id={{clientId}}. The result is the response body as bytes (the
+// examples are application/x-www-form-urlencoded).
 func (s *AuthService) GetToken(ctx context.Context, body *AuthGetTokenForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opAuthGetToken, sdk.Call{Body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opAuthGetToken, sdk.Call{Form: body.args()})
 }
 
 var opAuthGetToken = sdk.Operation{Name: "Auth.GetToken", Method: "POST", Path: "/oauth/token",
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "grant_type", Value: "client_credentials", Slot: 1},
-			{In: sdk.InForm, Key: "client_id", Value: "{{clientId}}", Slot: 2},
+			{In: sdk.InForm, Key: "grant_type"},
+			{In: sdk.InForm, Key: "client_id", Value: "{{clientId}}", Const: true},
 		}}}

@@ -3,8 +3,19 @@
 
 package docs
 
+import "github.com/postgen/postgen/sdk"
+
 // AuthGetTokenForm is the form body of AuthService.GetToken.
 type AuthGetTokenForm struct {
-	GrantType string // form "grant_type"; empty sends "client_credentials"
-	ClientID  string // form "client_id"; empty sends "{{clientId}}"
+	GrantType string // form "grant_type", e.g. "client_credentials"
+}
+
+// args lists the values p sets, for the runtime.
+func (p *AuthGetTokenForm) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Form(&a, "grant_type", p.GrantType)
+	return a
 }

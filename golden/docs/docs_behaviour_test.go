@@ -27,11 +27,11 @@ func newMockClient(t *testing.T) (*Client, *docstest.Server) {
 func TestMockTellsRequestsOnOnePathApartByQuery(t *testing.T) {
 	c, srv := newMockClient(t)
 	ctx := context.Background()
-	run, resp, err := c.Reports.Run(ctx, &ReportsRunBody{Template: "stock"}, nil)
+	run, resp, err := c.Reports.Run(ctx, &ReportsRunBody{Template: "stock"})
 	if err != nil || resp.StatusCode != 202 || run.ID != "r1" || run.State != "running" {
 		t.Fatalf("Run = %+v, %v, %v", run, resp, err)
 	}
-	cancel, _, err := c.Reports.Cancel(ctx, nil)
+	cancel, _, err := c.Reports.Cancel(ctx)
 	if err != nil || cancel.State != "cancelled" {
 		t.Fatalf("Cancel = %+v, %v", cancel, err)
 	}

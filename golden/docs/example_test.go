@@ -13,7 +13,7 @@ import (
 
 func ExampleReportsService_Run() {
 	client, _ := docs.NewClient() // without options it cannot fail
-	result, _, err := client.Reports.Run(context.Background(), nil, &docs.ReportsRunParams{Action: "run"})
+	result, _, err := client.Reports.Run(context.Background(), nil, docs.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -22,7 +22,7 @@ func ExampleReportsService_Run() {
 
 func ExampleReportsService_Cancel() {
 	client, _ := docs.NewClient() // without options it cannot fail
-	result, _, err := client.Reports.Cancel(context.Background(), &docs.ReportsCancelParams{Action: "cancel"})
+	result, _, err := client.Reports.Cancel(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}

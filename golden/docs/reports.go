@@ -28,42 +28,45 @@ type ReportsService struct {
 // The run is asynchronous; poll it with Get report.
 //
 // Auth: an API key in the header "X-Api-Key" (set on the folder "Reports"); set
-// with WithAPIKey(key) or WithVariable("apiKey", ...).
-func (s *ReportsService) Run(ctx context.Context, body *ReportsRunBody, params *ReportsRunParams) (*ReportsRunResult, *Response, error) {
-	return sdk.SendObject[ReportsRunResult](ctx, s.rt, &opReportsRun, sdk.Call{Fields: params, Body: body})
+// with WithAPIKey(key) or WithVariable("apiKey", ...). Sent on every call:
+// action=run, Content-Type: application/json.
+func (s *ReportsService) Run(ctx context.Context, body *ReportsRunBody) (*ReportsRunResult, *Response, error) {
+	return sdk.SendObject[ReportsRunResult](ctx, s.rt, &opReportsRun, sdk.Call{Body: body})
 }
 
 var opReportsRun = sdk.Operation{Name: "Reports.Run", Method: "POST", Path: "/reports",
 	Auth: authAPIKey,
 	Params: []sdk.Param{
-		{Key: "action", Value: "run", Slot: 1},
-		{In: sdk.InHeader, Key: "Content-Type", Value: "application/json"},
+		{Key: "action", Value: "run", Const: true},
+		{In: sdk.InHeader, Key: "Content-Type", Value: "application/json", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/json", Text: "{\"template\": \"sales\"}"}}
 
 // Cancel sends POST /reports (Postman: Reports › Cancel report).
 //
 // Auth: an API key in the header "X-Api-Key" (set on the folder "Reports"); set
-// with WithAPIKey(key) or WithVariable("apiKey", ...).
-func (s *ReportsService) Cancel(ctx context.Context, params *ReportsCancelParams) (*ReportsCancelResult, *Response, error) {
-	return sdk.SendObject[ReportsCancelResult](ctx, s.rt, &opReportsCancel, sdk.Call{Fields: params})
+// with WithAPIKey(key) or WithVariable("apiKey", ...). Sent on every call:
+// action=cancel.
+func (s *ReportsService) Cancel(ctx context.Context) (*ReportsCancelResult, *Response, error) {
+	return sdk.SendObject[ReportsCancelResult](ctx, s.rt, &opReportsCancel, sdk.Call{})
 }
 
 var opReportsCancel = sdk.Operation{Name: "Reports.Cancel", Method: "POST", Path: "/reports",
 	Auth: authAPIKey,
 	Params: []sdk.Param{
-		{Key: "action", Value: "cancel", Slot: 1},
+		{Key: "action", Value: "cancel", Const: true},
 	}}
 
 // Get sends GET /reports/:reportId (Postman: Reports › Get report).
 //
 // Auth: an API key in the header "X-Api-Key" (set on the folder "Reports"); set
-// with WithAPIKey(key) or WithVariable("apiKey", ...). Path defaults: reportID
-// "r1". Error bodies (in APIError.Decoded): 404: *ReportsGetError.
+// with WithAPIKey(key) or WithVariable("apiKey", ...). The collection's path
+// arguments: reportID "r1". Error bodies (in APIError.Decoded): 404:
+// *ReportsGetError.
 func (s *ReportsService) Get(ctx context.Context, reportID string) (*ReportsGetResult, *Response, error) {
 	return sdk.SendObject[ReportsGetResult](ctx, s.rt, &opReportsGet, sdk.Call{Path: []string{reportID}})
 }
 
 var opReportsGet = sdk.Operation{Name: "Reports.Get", Method: "GET", Path: "/reports/:reportId",
-	PathVars: []string{"reportId"}, PathValues: []string{"r1"}, Auth: authAPIKey,
+	PathVars: []string{"reportId"}, Auth: authAPIKey,
 	ErrBodies: []sdk.ErrorBody{{Status: 404, Decode: sdk.ErrorAs[*ReportsGetError]}}}

@@ -3,42 +3,36 @@
 
 package docs
 
-// ReportsRunResult is the result of ReportsService.Run, inferred from 1 example.
+// ReportsRunResult is the result of ReportsService.Run, inferred from 1
+// example.
 type ReportsRunResult struct {
 	ID    string `json:"id"`    // e.g. "r1"
 	State string `json:"state"` // e.g. "running"
 }
 
-// ReportsRunBody is the JSON body of ReportsService.Run, inferred from 1 sample.
+// ReportsRunBody is the JSON body of ReportsService.Run, inferred from 1
+// sample. A field left at its zero value is not sent; WithJSONField sends a
+// member the samples lack, or a zero value.
 type ReportsRunBody struct {
-	Template string `json:"template"` // e.g. "sales"
+	Template string `json:"template,omitzero"` // e.g. "sales"
 }
 
-// ReportsCancelResult is the result of ReportsService.Cancel, inferred from 1 example.
+// ReportsCancelResult is the result of ReportsService.Cancel, inferred from 1
+// example.
 type ReportsCancelResult struct {
 	State string `json:"state"` // e.g. "cancelled"
 }
 
-// ReportsGetResult is the result of ReportsService.Get, inferred from 2 examples.
+// ReportsGetResult is the result of ReportsService.Get, inferred from 2
+// examples.
 type ReportsGetResult struct {
 	ID    string `json:"id"`            // e.g. "r1"
 	State string `json:"state"`         // e.g. "running"
 	URL   string `json:"url,omitempty"` // e.g. "https://files.docs.example.com/r1.csv"; missing in 1 of 2 examples
 }
 
-// ReportsGetError is the 404 error body of ReportsService.Get, inferred from 1 example.
+// ReportsGetError is the 404 error body of ReportsService.Get, inferred from 1
+// example.
 type ReportsGetError struct {
 	Error string `json:"error"` // e.g. "no such report"
-}
-
-// ReportsRunParams holds the query parameters and headers of
-// ReportsService.Run.
-type ReportsRunParams struct {
-	Action string // query "action"; empty sends "run"
-}
-
-// ReportsCancelParams holds the query parameters and headers of
-// ReportsService.Cancel.
-type ReportsCancelParams struct {
-	Action string // query "action"; empty sends "cancel"
 }

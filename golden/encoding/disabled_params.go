@@ -21,41 +21,41 @@ type DisabledParamsService struct {
 // P15QueryOnly sends GET /p15 (Postman: Disabled params › P15 query only
 // disabled).
 func (s *DisabledParamsService) P15QueryOnly(ctx context.Context, params *DisabledParamsP15QueryOnlyParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opDisabledParamsP15QueryOnly, sdk.Call{Fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opDisabledParamsP15QueryOnly, sdk.Call{Args: params.args()})
 }
 
 var opDisabledParamsP15QueryOnly = sdk.Operation{Name: "DisabledParams.P15QueryOnly", Method: "GET", Path: "/p15",
 	Params: []sdk.Param{
-		{Key: "a", Value: "1", Disabled: true, Slot: 1},
+		{Key: "a"},
 	}}
 
 // T20UrlencodedAll sends POST /t20 (Postman: Disabled params › T20 urlencoded
 // all disabled).
 func (s *DisabledParamsService) T20UrlencodedAll(ctx context.Context, body *DisabledParamsT20UrlencodedAllForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opDisabledParamsT20UrlencodedAll, sdk.Call{Body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opDisabledParamsT20UrlencodedAll, sdk.Call{Form: body.args()})
 }
 
 var opDisabledParamsT20UrlencodedAll = sdk.Operation{Name: "DisabledParams.T20UrlencodedAll", Method: "POST", Path: "/t20",
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "a", Value: "1", Disabled: true, Slot: 1},
+			{In: sdk.InForm, Key: "a"},
 		}}}
 
 // HeaderAndFormRows sends POST /dis (Postman: Disabled params › disabled header
 // and form rows).
 func (s *DisabledParamsService) HeaderAndFormRows(ctx context.Context, body *DisabledParamsHeaderAndFormRowsForm, params *DisabledParamsHeaderAndFormRowsParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opDisabledParamsHeaderAndFormRows, sdk.Call{Fields: params, Body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opDisabledParamsHeaderAndFormRows, sdk.Call{Args: params.args(), Form: body.args()})
 }
 
 var opDisabledParamsHeaderAndFormRows = sdk.Operation{Name: "DisabledParams.HeaderAndFormRows", Method: "POST", Path: "/dis",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "X-On", Value: "1"},
-		{In: sdk.InHeader, Key: "X-Off", Value: "0", Disabled: true, Slot: 1},
+		{In: sdk.InHeader, Key: "X-On"},
+		{In: sdk.InHeader, Key: "X-Off"},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyFormData,
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "on", Value: "1", Slot: 1},
-			{In: sdk.InForm, Key: "off", Value: "0", Disabled: true, Slot: 2},
-			{In: sdk.InFile, Key: "nofile", Slot: 3},
-			{In: sdk.InFile, Key: "missing", Slot: 4, ContentType: "text/plain", FileName: "missing.txt"},
+			{In: sdk.InForm, Key: "on"},
+			{In: sdk.InForm, Key: "off"},
+			{In: sdk.InFile, Key: "nofile"},
+			{In: sdk.InFile, Key: "missing", ContentType: "text/plain", FileName: "missing.txt"},
 		}}}

@@ -3,29 +3,80 @@
 
 package encoding
 
+import "github.com/postgen/postgen/sdk"
+
 // DisabledParamsP15QueryOnlyParams holds the query parameters and headers of
 // DisabledParamsService.P15QueryOnly.
+//
+// A field left at its zero value is not sent.
 type DisabledParamsP15QueryOnlyParams struct {
-	A string // query "a", sent only when set
+	A int64 // query "a", e.g. "1" (the collection leaves it out)
+}
+
+// args lists the values p sets, for the runtime.
+func (p *DisabledParamsP15QueryOnlyParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Query(&a, "a", p.A)
+	return a
 }
 
 // DisabledParamsT20UrlencodedAllForm is the form body of
 // DisabledParamsService.T20UrlencodedAll.
 type DisabledParamsT20UrlencodedAllForm struct {
-	A string // form "a", sent only when set
+	A int64 // form "a", e.g. "1" (the collection leaves it out)
+}
+
+// args lists the values p sets, for the runtime.
+func (p *DisabledParamsT20UrlencodedAllForm) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Form(&a, "a", p.A)
+	return a
 }
 
 // DisabledParamsHeaderAndFormRowsParams holds the query parameters and headers
 // of DisabledParamsService.HeaderAndFormRows.
+//
+// A field left at its zero value is not sent.
 type DisabledParamsHeaderAndFormRowsParams struct {
-	XOff string // header "X-Off", sent only when set
+	XOn  int64  // header "X-On", e.g. 1
+	XOff *int64 // header "X-Off", e.g. "0" (the collection leaves it out)
+}
+
+// args lists the values p sets, for the runtime.
+func (p *DisabledParamsHeaderAndFormRowsParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Header(&a, "X-On", p.XOn)
+	sdk.Header(&a, "X-Off", p.XOff)
+	return a
 }
 
 // DisabledParamsHeaderAndFormRowsForm is the form body of
 // DisabledParamsService.HeaderAndFormRows.
 type DisabledParamsHeaderAndFormRowsForm struct {
-	On      string    // form "on"; empty sends "1"
-	Off     string    // form "off", sent only when set
-	Nofile  *FormFile // file "nofile"; nil sends an empty part with no file name, as Postman does
-	Missing *FormFile // file "missing"; nil leaves it out, as Postman does when it cannot read "missing.txt"
+	On      int64     // form "on", e.g. 1
+	Off     *int64    // form "off", e.g. "0" (the collection leaves it out)
+	Nofile  *FormFile // file "nofile"
+	Missing *FormFile // file "missing", e.g. the file "missing.txt"
+}
+
+// args lists the values p sets, for the runtime.
+func (p *DisabledParamsHeaderAndFormRowsForm) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Form(&a, "on", p.On)
+	sdk.Form(&a, "off", p.Off)
+	sdk.File(&a, "nofile", p.Nofile)
+	sdk.File(&a, "missing", p.Missing)
+	return a
 }

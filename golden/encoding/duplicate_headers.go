@@ -19,30 +19,29 @@ type DuplicateHeadersService struct {
 }
 
 // T06Array sends GET /t06 (Postman: Duplicate headers › T06 header array).
+//
+// Sent on every call: accept: application/json.
 func (s *DuplicateHeadersService) T06Array(ctx context.Context, params *DuplicateHeadersT06ArrayParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opDuplicateHeadersT06Array, sdk.Call{Fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opDuplicateHeadersT06Array, sdk.Call{Args: params.args()})
 }
 
 var opDuplicateHeadersT06Array = sdk.Operation{Name: "DuplicateHeaders.T06Array", Method: "GET", Path: "/t06",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "X-Dup", Value: "1"},
-		{In: sdk.InHeader, Key: "X-Dup", Value: "2"},
-		{In: sdk.InHeader, Key: "x-dup", Value: "3"},
-		{In: sdk.InHeader, Key: "X-Disabled", Value: "no", Disabled: true, Slot: 1},
-		{In: sdk.InHeader, Key: "X-Empty", Slot: 2},
-		{In: sdk.InHeader, Key: "user-agent", Value: "custom-agent"},
-		{In: sdk.InHeader, Key: "accept", Value: "application/json"},
-		{In: sdk.InHeader, Key: "X-Spaces", Value: "  padded  "},
+		{In: sdk.InHeader, Key: "X-Dup"},
+		{In: sdk.InHeader, Key: "X-Disabled"},
+		{In: sdk.InHeader, Key: "X-Empty"},
+		{In: sdk.InHeader, Key: "user-agent"},
+		{In: sdk.InHeader, Key: "accept", Value: "application/json", Const: true},
+		{In: sdk.InHeader, Key: "X-Spaces"},
 	}}
 
 // P01SameCase sends GET /p01 (Postman: Duplicate headers › P01 duplicate
 // same-case headers).
-func (s *DuplicateHeadersService) P01SameCase(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opDuplicateHeadersP01SameCase, sdk.Call{})
+func (s *DuplicateHeadersService) P01SameCase(ctx context.Context, params *DuplicateHeadersP01SameCaseParams) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opDuplicateHeadersP01SameCase, sdk.Call{Args: params.args()})
 }
 
 var opDuplicateHeadersP01SameCase = sdk.Operation{Name: "DuplicateHeaders.P01SameCase", Method: "GET", Path: "/p01",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "X-Dup", Value: "1"},
-		{In: sdk.InHeader, Key: "X-Dup", Value: "2"},
+		{In: sdk.InHeader, Key: "X-Dup"},
 	}}

@@ -3,9 +3,48 @@
 
 package encoding
 
+import "github.com/postgen/postgen/sdk"
+
 // DuplicateHeadersT06ArrayParams holds the query parameters and headers of
 // DuplicateHeadersService.T06Array.
+//
+// A field left at its zero value is not sent.
 type DuplicateHeadersT06ArrayParams struct {
-	XDisabled string // header "X-Disabled", sent only when set
-	XEmpty    string // header "X-Empty"; empty sends an empty value
+	XDup      []string // header "X-Dup", e.g. "1", "2", "3"
+	XDisabled string   // header "X-Disabled", e.g. "no" (the collection leaves it out)
+	XEmpty    string   // header "X-Empty", e.g. an empty value
+	UserAgent string   // header "user-agent", e.g. "custom-agent"
+	XSpaces   string   // header "X-Spaces", e.g. "padded"
+}
+
+// args lists the values p sets, for the runtime.
+func (p *DuplicateHeadersT06ArrayParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Header(&a, "X-Dup", p.XDup)
+	sdk.Header(&a, "X-Disabled", p.XDisabled)
+	sdk.Header(&a, "X-Empty", p.XEmpty)
+	sdk.Header(&a, "user-agent", p.UserAgent)
+	sdk.Header(&a, "X-Spaces", p.XSpaces)
+	return a
+}
+
+// DuplicateHeadersP01SameCaseParams holds the query parameters and headers of
+// DuplicateHeadersService.P01SameCase.
+//
+// A field left at its zero value is not sent.
+type DuplicateHeadersP01SameCaseParams struct {
+	XDup []string // header "X-Dup", e.g. "1", "2"
+}
+
+// args lists the values p sets, for the runtime.
+func (p *DuplicateHeadersP01SameCaseParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Header(&a, "X-Dup", p.XDup)
+	return a
 }

@@ -13,7 +13,7 @@ import (
 
 func ExampleQueryCharactersLeftRawService_T01StringURLWithEdgeCases() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.QueryCharactersLeftRaw.T01StringURLWithEdgeCases(context.Background(), &encoding.QueryCharactersLeftRawT01StringURLWithEdgeCasesParams{A: "1", B: "hello world", C: "a+b", D: "%20x%zz", E: "ü", F: "\"q\"", G: "<>", H: "x|y", Amp: "a%26b", Eq: "a=b"})
+	result, _, err := client.QueryCharactersLeftRaw.T01StringURLWithEdgeCases(context.Background(), &encoding.QueryCharactersLeftRawT01StringURLWithEdgeCasesParams{A: 1, B: "hello world", C: "a+b", D: "%20x%zz", E: "ü", F: "\"q\"", G: "<>", H: "x|y", Novalue: true, Arr: []string{"1", "2"}, Dup: []string{"1", "2"}, Field: true, Amp: "a%26b", Eq: "a=b"}, encoding.WithQuery("empty", ""))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -22,7 +22,7 @@ func ExampleQueryCharactersLeftRawService_T01StringURLWithEdgeCases() {
 
 func ExampleQueryCharactersLeftRawService_T03VariableValueAddsStructure() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.QueryCharactersLeftRaw.T03VariableValueAddsStructure(context.Background(), &encoding.QueryCharactersLeftRawT03VariableValueAddsStructureParams{R: "1"})
+	result, _, err := client.QueryCharactersLeftRaw.T03VariableValueAddsStructure(context.Background(), &encoding.QueryCharactersLeftRawT03VariableValueAddsStructureParams{R: 1})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -31,7 +31,7 @@ func ExampleQueryCharactersLeftRawService_T03VariableValueAddsStructure() {
 
 func ExampleRfc3986FormEncodingService_T12Urlencoded() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.Rfc3986FormEncoding.T12Urlencoded(context.Background(), &encoding.Rfc3986FormEncodingT12UrlencodedForm{A: "1", SpAce: "hello world", Plus: "a+b", Amp: "x&y=z", Uni: "ü€", Star: "!'()*~", Pre: "%41"})
+	result, _, err := client.Rfc3986FormEncoding.T12Urlencoded(context.Background(), &encoding.Rfc3986FormEncodingT12UrlencodedForm{A: 1, SpAce: "hello world", Plus: "a+b", Amp: "x&y=z", Uni: "ü€", Dup: []string{"1", "2"}, Star: "!'()*~", Pre: "%41"})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func ExampleRfc3986FormEncodingService_T12Urlencoded() {
 
 func ExampleNullAndEmptyQueryValuesService_P14VsMissingVsKey() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.NullAndEmptyQueryValues.P14VsMissingVsKey(context.Background(), nil)
+	result, _, err := client.NullAndEmptyQueryValues.P14VsMissingVsKey(context.Background(), &encoding.NullAndEmptyQueryValuesP14VsMissingVsKeyParams{A: true, B: true, Field: []string{"v", "w"}}, encoding.WithQuery("c", ""))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func ExampleNullAndEmptyQueryValuesService_P14VsMissingVsKey() {
 
 func ExampleNullAndEmptyQueryValuesService_P16RawURLWithTrailing() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.NullAndEmptyQueryValues.P16RawURLWithTrailing(context.Background(), nil)
+	result, _, err := client.NullAndEmptyQueryValues.P16RawURLWithTrailing(context.Background(), &encoding.NullAndEmptyQueryValuesP16RawURLWithTrailingParams{Field: true})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -76,7 +76,7 @@ func ExampleDisabledParamsService_T20UrlencodedAll() {
 
 func ExampleDisabledParamsService_HeaderAndFormRows() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.DisabledParams.HeaderAndFormRows(context.Background(), &encoding.DisabledParamsHeaderAndFormRowsForm{On: "1"}, nil)
+	result, _, err := client.DisabledParams.HeaderAndFormRows(context.Background(), &encoding.DisabledParamsHeaderAndFormRowsForm{On: 1, Nofile: &encoding.FormFile{}}, &encoding.DisabledParamsHeaderAndFormRowsParams{XOn: 1})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func ExampleDisabledParamsService_HeaderAndFormRows() {
 
 func ExampleDuplicateHeadersService_T06Array() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.DuplicateHeaders.T06Array(context.Background(), nil)
+	result, _, err := client.DuplicateHeaders.T06Array(context.Background(), &encoding.DuplicateHeadersT06ArrayParams{XDup: []string{"1", "2", "3"}, UserAgent: "custom-agent", XSpaces: "  padded  "}, encoding.WithHeader("X-Empty", ""))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -94,7 +94,7 @@ func ExampleDuplicateHeadersService_T06Array() {
 
 func ExampleDuplicateHeadersService_P01SameCase() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.DuplicateHeaders.P01SameCase(context.Background())
+	result, _, err := client.DuplicateHeaders.P01SameCase(context.Background(), &encoding.DuplicateHeadersP01SameCaseParams{XDup: []string{"1", "2"}})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -103,7 +103,7 @@ func ExampleDuplicateHeadersService_P01SameCase() {
 
 func ExampleJSONCommentsStrippedService_T08RawWith() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.JSONCommentsStripped.T08RawWith(context.Background(), nil)
+	result, _, err := client.JSONCommentsStripped.T08RawWith(context.Background(), nil, encoding.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -112,7 +112,7 @@ func ExampleJSONCommentsStrippedService_T08RawWith() {
 
 func ExampleJSONCommentsStrippedService_CrlfAfterLine() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.JSONCommentsStripped.CrlfAfterLine(context.Background(), nil)
+	result, _, err := client.JSONCommentsStripped.CrlfAfterLine(context.Background(), nil, encoding.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -121,7 +121,7 @@ func ExampleJSONCommentsStrippedService_CrlfAfterLine() {
 
 func ExampleJSONCommentsStrippedService_T11NoLanguageContentType() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.JSONCommentsStripped.T11NoLanguageContentType(context.Background(), nil)
+	result, _, err := client.JSONCommentsStripped.T11NoLanguageContentType(context.Background(), nil, encoding.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -139,7 +139,7 @@ func ExampleBodyPruningService_T17GetWith() {
 
 func ExampleBodyPruningService_T24DeleteWith() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.BodyPruning.T24DeleteWith(context.Background(), nil)
+	result, _, err := client.BodyPruning.T24DeleteWith(context.Background(), nil, encoding.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -148,7 +148,7 @@ func ExampleBodyPruningService_T24DeleteWith() {
 
 func ExampleGraphQLVariablesAsAStringService_T15GraphQL() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.GraphQLVariablesAsAString.T15GraphQL(context.Background(), nil)
+	result, _, err := client.GraphQLVariablesAsAString.T15GraphQL(context.Background(), nil, encoding.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -157,7 +157,7 @@ func ExampleGraphQLVariablesAsAStringService_T15GraphQL() {
 
 func ExampleGraphQLVariablesAsAStringService_T16bGraphQLEmpty() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.GraphQLVariablesAsAString.T16bGraphQLEmpty(context.Background(), nil)
+	result, _, err := client.GraphQLVariablesAsAString.T16bGraphQLEmpty(context.Background(), nil, encoding.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -166,7 +166,7 @@ func ExampleGraphQLVariablesAsAStringService_T16bGraphQLEmpty() {
 
 func ExamplePathVariablesService_Pv1NumericValue() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.PathVariables.Pv1NumericValue(context.Background(), "")
+	result, _, err := client.PathVariables.Pv1NumericValue(context.Background(), ":id")
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -175,7 +175,7 @@ func ExamplePathVariablesService_Pv1NumericValue() {
 
 func ExamplePathVariablesService_Pv2ValueWith() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.PathVariables.Pv2ValueWith(context.Background(), "")
+	result, _, err := client.PathVariables.Pv2ValueWith(context.Background(), "{{pvv}}")
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -184,7 +184,7 @@ func ExamplePathVariablesService_Pv2ValueWith() {
 
 func ExamplePathVariablesService_P17WithDotSuffixAndRepeated() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.PathVariables.P17WithDotSuffixAndRepeated(context.Background(), "")
+	result, _, err := client.PathVariables.P17WithDotSuffixAndRepeated(context.Background(), ":id")
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -211,7 +211,7 @@ func ExampleResidualFidelityService_R2UserinfoInURL() {
 
 func ExampleResidualFidelityService_R3JSONContentTypeOnUrlencodedBody() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.ResidualFidelity.R3JSONContentTypeOnUrlencodedBody(context.Background(), &encoding.ResidualFidelityR3JSONContentTypeOnUrlencodedBodyForm{A: "1"})
+	result, _, err := client.ResidualFidelity.R3JSONContentTypeOnUrlencodedBody(context.Background(), &encoding.ResidualFidelityR3JSONContentTypeOnUrlencodedBodyForm{A: 1})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -220,7 +220,7 @@ func ExampleResidualFidelityService_R3JSONContentTypeOnUrlencodedBody() {
 
 func ExampleResidualFidelityService_R4JSONContentTypeOnFormdataBody() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.ResidualFidelity.R4JSONContentTypeOnFormdataBody(context.Background(), &encoding.ResidualFidelityR4JSONContentTypeOnFormdataBodyForm{A: "1"})
+	result, _, err := client.ResidualFidelity.R4JSONContentTypeOnFormdataBody(context.Background(), &encoding.ResidualFidelityR4JSONContentTypeOnFormdataBodyForm{A: 1})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -229,7 +229,7 @@ func ExampleResidualFidelityService_R4JSONContentTypeOnFormdataBody() {
 
 func ExampleResidualFidelityService_R5ConnectionHeader() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.ResidualFidelity.R5ConnectionHeader(context.Background())
+	result, _, err := client.ResidualFidelity.R5ConnectionHeader(context.Background(), &encoding.ResidualFidelityR5ConnectionHeaderParams{Connection: "keep-alive"})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -238,7 +238,7 @@ func ExampleResidualFidelityService_R5ConnectionHeader() {
 
 func ExampleResidualFidelityService_R6GraphQLWithoutVariables() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.ResidualFidelity.R6GraphQLWithoutVariables(context.Background(), nil)
+	result, _, err := client.ResidualFidelity.R6GraphQLWithoutVariables(context.Background(), nil, encoding.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -247,7 +247,7 @@ func ExampleResidualFidelityService_R6GraphQLWithoutVariables() {
 
 func ExampleResidualFidelityService_R7GraphQLWithEmptyVariables() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.ResidualFidelity.R7GraphQLWithEmptyVariables(context.Background(), nil)
+	result, _, err := client.ResidualFidelity.R7GraphQLWithEmptyVariables(context.Background(), nil, encoding.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -265,7 +265,7 @@ func ExampleResidualFidelityService_R8MalformedReference() {
 
 func ExampleResidualFidelityService_R9OAuth1WithoutParameters() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.ResidualFidelity.R9OAuth1WithoutParameters(context.Background())
+	result, _, err := client.ResidualFidelity.R9OAuth1WithoutParameters(context.Background(), &encoding.ResidualFidelityR9OAuth1WithoutParametersParams{XOwn: "kept"})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -274,7 +274,7 @@ func ExampleResidualFidelityService_R9OAuth1WithoutParameters() {
 
 func ExampleResidualFidelityService_R10LiteralCredentialUnderNameCollectionRefersTo() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.ResidualFidelity.R10LiteralCredentialUnderNameCollectionRefersTo(context.Background(), nil)
+	result, _, err := client.ResidualFidelity.R10LiteralCredentialUnderNameCollectionRefersTo(context.Background(), nil, encoding.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}

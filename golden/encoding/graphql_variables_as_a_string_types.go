@@ -21,7 +21,10 @@ const GraphQLVariablesAsAStringT16bGraphQLEmptyQuery = "{ a }"
 // GraphQLVariablesAsAStringT16bGraphQLEmptyQuery.
 type GraphQLVariablesAsAStringT16bGraphQLEmptyRequest = GraphQLRequest[map[string]any]
 
-// GraphQLVariablesAsAStringT15GraphQLVariables is the GraphQL variables of GraphQLVariablesAsAStringService.T15GraphQL, inferred from 1 sample.
+// GraphQLVariablesAsAStringT15GraphQLVariables is the GraphQL variables of
+// GraphQLVariablesAsAStringService.T15GraphQL, inferred from 1 sample. A field
+// left at its zero value is not sent; WithJSONField sends a member the samples
+// lack, or a zero value.
 type GraphQLVariablesAsAStringT15GraphQLVariables struct {
-	ID string `json:"id"` // the collection sends {{qv}} here
+	ID string `json:"id,omitzero"` // the collection sends {{qv}} here
 }

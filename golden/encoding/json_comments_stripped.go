@@ -38,12 +38,14 @@ var opJSONCommentsStrippedCrlfAfterLine = sdk.Operation{Name: "JSONCommentsStrip
 
 // T11NoLanguageContentType sends POST /t11 (Postman: JSON comments stripped ›
 // T11 no language, JSON content type).
+//
+// Sent on every call: Content-Type: application/vnd.api+json.
 func (s *JSONCommentsStrippedService) T11NoLanguageContentType(ctx context.Context, body *JSONCommentsStrippedT11NoLanguageContentTypeBody) ([]byte, *Response, error) {
 	return sdk.Send[[]byte](ctx, s.rt, &opJSONCommentsStrippedT11NoLanguageContentType, sdk.Call{Body: body})
 }
 
 var opJSONCommentsStrippedT11NoLanguageContentType = sdk.Operation{Name: "JSONCommentsStripped.T11NoLanguageContentType", Method: "POST", Path: "/t11",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Content-Type", Value: "application/vnd.api+json"},
+		{In: sdk.InHeader, Key: "Content-Type", Value: "application/vnd.api+json", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"a\": 1 /* gone */}", StripComments: true}}

@@ -3,19 +3,29 @@
 
 package encoding
 
-// JSONCommentsStrippedT08RawWithBody is the JSON body of JSONCommentsStrippedService.T08RawWith, inferred from 1 sample.
+// JSONCommentsStrippedT08RawWithBody is the JSON body of
+// JSONCommentsStrippedService.T08RawWith, inferred from 1 sample. A field left
+// at its zero value is not sent; WithJSONField sends a member the samples lack,
+// or a zero value.
 type JSONCommentsStrippedT08RawWithBody struct {
-	A   int64  `json:"a"`   // e.g. 1
-	URL string `json:"url"` // e.g. "http://x//y"
+	A   int64  `json:"a,omitzero"`   // e.g. 1
+	URL string `json:"url,omitzero"` // e.g. "http://x//y"
 }
 
-// JSONCommentsStrippedCrlfAfterLineBody is the JSON body of JSONCommentsStrippedService.CrlfAfterLine, inferred from 1 sample.
+// JSONCommentsStrippedCrlfAfterLineBody is the JSON body of
+// JSONCommentsStrippedService.CrlfAfterLine, inferred from 1 sample. A field
+// left at its zero value is not sent; WithJSONField sends a member the samples
+// lack, or a zero value.
 type JSONCommentsStrippedCrlfAfterLineBody struct {
-	Intent string `json:"intent"` // e.g. "CAPTURE"
-	N      int64  `json:"n"`      // e.g. 1
+	Intent string `json:"intent,omitzero"` // e.g. "CAPTURE"
+	N      int64  `json:"n,omitzero"`      // e.g. 1
 }
 
-// JSONCommentsStrippedT11NoLanguageContentTypeBody is the JSON body of JSONCommentsStrippedService.T11NoLanguageContentType and the JSON body of BodyPruningService.T24DeleteWith, inferred from 2 samples.
+// JSONCommentsStrippedT11NoLanguageContentTypeBody is the JSON body of
+// JSONCommentsStrippedService.T11NoLanguageContentType and the JSON body of
+// BodyPruningService.T24DeleteWith, inferred from 2 samples. A field left at
+// its zero value is not sent; WithJSONField sends a member the samples lack, or
+// a zero value.
 type JSONCommentsStrippedT11NoLanguageContentTypeBody struct {
-	A int64 `json:"a"` // e.g. 1
+	A int64 `json:"a,omitzero"` // e.g. 1
 }

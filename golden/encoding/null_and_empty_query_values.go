@@ -21,25 +21,24 @@ type NullAndEmptyQueryValuesService struct {
 // P14VsMissingVsKey sends GET /p14 (Postman: Null and empty query values › P14
 // query value null vs missing vs empty key).
 func (s *NullAndEmptyQueryValuesService) P14VsMissingVsKey(ctx context.Context, params *NullAndEmptyQueryValuesP14VsMissingVsKeyParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opNullAndEmptyQueryValuesP14VsMissingVsKey, sdk.Call{Fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opNullAndEmptyQueryValuesP14VsMissingVsKey, sdk.Call{Args: params.args()})
 }
 
 var opNullAndEmptyQueryValuesP14VsMissingVsKey = sdk.Operation{Name: "NullAndEmptyQueryValues.P14VsMissingVsKey", Method: "GET", Path: "/p14",
 	Params: []sdk.Param{
-		{Key: "a", Null: true, Slot: 1},
-		{Key: "b", Null: true, Slot: 2},
-		{Key: "", Value: "v", Slot: 3},
-		{Key: "", Value: "w", Slot: 3, Secondary: true},
-		{Key: "c", Slot: 4},
+		{Key: "a"},
+		{Key: "b"},
+		{Key: ""},
+		{Key: "c"},
 	}}
 
 // P16RawURLWithTrailing sends GET /p16 (Postman: Null and empty query values ›
 // P16 raw URL with trailing ?).
 func (s *NullAndEmptyQueryValuesService) P16RawURLWithTrailing(ctx context.Context, params *NullAndEmptyQueryValuesP16RawURLWithTrailingParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opNullAndEmptyQueryValuesP16RawURLWithTrailing, sdk.Call{Fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opNullAndEmptyQueryValuesP16RawURLWithTrailing, sdk.Call{Args: params.args()})
 }
 
 var opNullAndEmptyQueryValuesP16RawURLWithTrailing = sdk.Operation{Name: "NullAndEmptyQueryValues.P16RawURLWithTrailing", Method: "GET", Path: "/p16",
 	Params: []sdk.Param{
-		{Key: "", Null: true, Slot: 1},
+		{Key: ""},
 	}}

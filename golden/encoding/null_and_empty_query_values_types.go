@@ -3,17 +3,46 @@
 
 package encoding
 
+import "github.com/postgen/postgen/sdk"
+
 // NullAndEmptyQueryValuesP14VsMissingVsKeyParams holds the query parameters and
 // headers of NullAndEmptyQueryValuesService.P14VsMissingVsKey.
+//
+// A field left at its zero value is not sent.
 type NullAndEmptyQueryValuesP14VsMissingVsKeyParams struct {
-	A     string // query "a"; empty sends the bare name
-	B     string // query "b"; empty sends the bare name
-	Field string // query ""; empty sends "v"
-	C     string // query "c"; empty sends an empty value
+	A     bool     // query "a", sent as the bare name when true
+	B     bool     // query "b", sent as the bare name when true
+	Field []string // query "", e.g. "v", "w"
+	C     string   // query "c", e.g. an empty value
+}
+
+// args lists the values p sets, for the runtime.
+func (p *NullAndEmptyQueryValuesP14VsMissingVsKeyParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Flag(&a, "a", p.A)
+	sdk.Flag(&a, "b", p.B)
+	sdk.Query(&a, "", p.Field)
+	sdk.Query(&a, "c", p.C)
+	return a
 }
 
 // NullAndEmptyQueryValuesP16RawURLWithTrailingParams holds the query parameters
 // and headers of NullAndEmptyQueryValuesService.P16RawURLWithTrailing.
+//
+// A field left at its zero value is not sent.
 type NullAndEmptyQueryValuesP16RawURLWithTrailingParams struct {
-	Field string // query ""; empty sends the bare name
+	Field bool // query "", sent as the bare name when true
+}
+
+// args lists the values p sets, for the runtime.
+func (p *NullAndEmptyQueryValuesP16RawURLWithTrailingParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Flag(&a, "", p.Field)
+	return a
 }

@@ -30,13 +30,13 @@ var opPathVariablesPv1NumericValue = sdk.Operation{Name: "PathVariables.Pv1Numer
 // Pv2ValueWith sends GET /pv2/:id (Postman: Path variables › PV2 value with
 // variable).
 //
-// Path defaults: id "{{pvv}}".
+// The collection's path arguments: id "{{pvv}}".
 func (s *PathVariablesService) Pv2ValueWith(ctx context.Context, id string) ([]byte, *Response, error) {
 	return sdk.Send[[]byte](ctx, s.rt, &opPathVariablesPv2ValueWith, sdk.Call{Path: []string{id}})
 }
 
 var opPathVariablesPv2ValueWith = sdk.Operation{Name: "PathVariables.Pv2ValueWith", Method: "GET", Path: "/pv2/:id",
-	PathVars: []string{"id"}, PathValues: []string{"{{pvv}}"}}
+	PathVars: []string{"id"}}
 
 // P17WithDotSuffixAndRepeated sends GET /p17/:id/:id.json (Postman: Path
 // variables › P17 path variable with dot suffix and repeated).

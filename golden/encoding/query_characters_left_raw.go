@@ -21,38 +21,38 @@ type QueryCharactersLeftRawService struct {
 // T01StringURLWithEdgeCases sends GET /t01/path with space/ü/{x}/a%2Fb/%zz
 // (Postman: Query characters left raw › T01 string URL with query edge cases).
 func (s *QueryCharactersLeftRawService) T01StringURLWithEdgeCases(ctx context.Context, params *QueryCharactersLeftRawT01StringURLWithEdgeCasesParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opQueryCharactersLeftRawT01StringURLWithEdgeCases, sdk.Call{Fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opQueryCharactersLeftRawT01StringURLWithEdgeCases, sdk.Call{Args: params.args()})
 }
 
 var opQueryCharactersLeftRawT01StringURLWithEdgeCases = sdk.Operation{Name: "QueryCharactersLeftRaw.T01StringURLWithEdgeCases", Method: "GET", Path: "/t01/path with space/ü/{x}/a%2Fb/%zz",
 	Params: []sdk.Param{
-		{Key: "a", Value: "1", Slot: 1},
-		{Key: "b", Value: "hello world", Slot: 2},
-		{Key: "c", Value: "a+b", Slot: 3},
-		{Key: "d", Value: "%20x%zz", Slot: 4},
-		{Key: "e", Value: "ü", Slot: 5},
-		{Key: "f", Value: "\"q\"", Slot: 6},
-		{Key: "g", Value: "<>", Slot: 7},
-		{Key: "h", Value: "x|y", Slot: 8},
-		{Key: "empty", Slot: 9},
-		{Key: "novalue", Null: true, Slot: 10},
-		{Key: "arr[]", Value: "1", Slot: 11},
-		{Key: "arr[]", Value: "2", Slot: 11, Secondary: true},
-		{Key: "dup", Value: "1", Slot: 12},
-		{Key: "dup", Value: "2", Slot: 12, Secondary: true},
-		{Key: "", Null: true, Slot: 13},
-		{Key: "amp", Value: "a%26b", Slot: 14},
-		{Key: "eq", Value: "a=b", Slot: 15},
+		{Key: "a"},
+		{Key: "b"},
+		{Key: "c"},
+		{Key: "d"},
+		{Key: "e"},
+		{Key: "f"},
+		{Key: "g"},
+		{Key: "h"},
+		{Key: "empty"},
+		{Key: "novalue"},
+		{Key: "arr[]"},
+		{Key: "dup"},
+		{Key: ""},
+		{Key: "amp"},
+		{Key: "eq"},
 	}}
 
 // T03VariableValueAddsStructure sends GET /t03 (Postman: Query characters left
 // raw › T03 variable value adds structure).
+//
+// Sent on every call: q={{qv}}.
 func (s *QueryCharactersLeftRawService) T03VariableValueAddsStructure(ctx context.Context, params *QueryCharactersLeftRawT03VariableValueAddsStructureParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opQueryCharactersLeftRawT03VariableValueAddsStructure, sdk.Call{Fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opQueryCharactersLeftRawT03VariableValueAddsStructure, sdk.Call{Args: params.args()})
 }
 
 var opQueryCharactersLeftRawT03VariableValueAddsStructure = sdk.Operation{Name: "QueryCharactersLeftRaw.T03VariableValueAddsStructure", Method: "GET", Path: "/t03",
 	Params: []sdk.Param{
-		{Key: "q", Value: "{{qv}}", Slot: 1},
-		{Key: "r", Value: "1", Slot: 2},
+		{Key: "q", Value: "{{qv}}", Const: true},
+		{Key: "r"},
 	}}

@@ -3,31 +3,70 @@
 
 package encoding
 
+import "github.com/postgen/postgen/sdk"
+
 // QueryCharactersLeftRawT01StringURLWithEdgeCasesParams holds the query
 // parameters and headers of
 // QueryCharactersLeftRawService.T01StringURLWithEdgeCases.
+//
+// A field left at its zero value is not sent.
 type QueryCharactersLeftRawT01StringURLWithEdgeCasesParams struct {
-	A       string // query "a"; empty sends "1"
-	B       string // query "b"; empty sends "hello world"
-	C       string // query "c"; empty sends "a+b"
-	D       string // query "d"; empty sends "%20x%zz"
-	E       string // query "e"; empty sends "ü"
-	F       string // query "f"; empty sends "\"q\""
-	G       string // query "g"; empty sends "<>"
-	H       string // query "h"; empty sends "x|y"
-	Empty   string // query "empty"; empty sends an empty value
-	Novalue string // query "novalue"; empty sends the bare name
-	Arr     string // query "arr[]"; empty sends "1"
-	Dup     string // query "dup"; empty sends "1"
-	Field   string // query ""; empty sends the bare name
-	Amp     string // query "amp"; empty sends "a%26b"
-	Eq      string // query "eq"; empty sends "a=b"
+	A       int64    // query "a", e.g. 1
+	B       string   // query "b", e.g. "hello world"
+	C       string   // query "c", e.g. "a+b"
+	D       string   // query "d", e.g. "%20x%zz"
+	E       string   // query "e", e.g. "ü"
+	F       string   // query "f", e.g. "\"q\""
+	G       string   // query "g", e.g. "<>"
+	H       string   // query "h", e.g. "x|y"
+	Empty   string   // query "empty", e.g. an empty value
+	Novalue bool     // query "novalue", sent as the bare name when true
+	Arr     []string // query "arr[]", e.g. "1", "2"
+	Dup     []string // query "dup", e.g. "1", "2"
+	Field   bool     // query "", sent as the bare name when true
+	Amp     string   // query "amp", e.g. "a%26b"
+	Eq      string   // query "eq", e.g. "a=b"
+}
+
+// args lists the values p sets, for the runtime.
+func (p *QueryCharactersLeftRawT01StringURLWithEdgeCasesParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Query(&a, "a", p.A)
+	sdk.Query(&a, "b", p.B)
+	sdk.Query(&a, "c", p.C)
+	sdk.Query(&a, "d", p.D)
+	sdk.Query(&a, "e", p.E)
+	sdk.Query(&a, "f", p.F)
+	sdk.Query(&a, "g", p.G)
+	sdk.Query(&a, "h", p.H)
+	sdk.Query(&a, "empty", p.Empty)
+	sdk.Flag(&a, "novalue", p.Novalue)
+	sdk.Query(&a, "arr[]", p.Arr)
+	sdk.Query(&a, "dup", p.Dup)
+	sdk.Flag(&a, "", p.Field)
+	sdk.Query(&a, "amp", p.Amp)
+	sdk.Query(&a, "eq", p.Eq)
+	return a
 }
 
 // QueryCharactersLeftRawT03VariableValueAddsStructureParams holds the query
 // parameters and headers of
 // QueryCharactersLeftRawService.T03VariableValueAddsStructure.
+//
+// A field left at its zero value is not sent.
 type QueryCharactersLeftRawT03VariableValueAddsStructureParams struct {
-	Q string // query "q"; empty sends "{{qv}}"
-	R string // query "r"; empty sends "1"
+	R int64 // query "r", e.g. 1
+}
+
+// args lists the values p sets, for the runtime.
+func (p *QueryCharactersLeftRawT03VariableValueAddsStructureParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Query(&a, "r", p.R)
+	return a
 }

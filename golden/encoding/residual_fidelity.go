@@ -45,36 +45,36 @@ var opResidualFidelityR2UserinfoInURL = sdk.Operation{Name: "ResidualFidelity.R2
 // R3JSONContentTypeOnUrlencodedBody sends POST /r3 (Postman: Residual fidelity
 // › R3 JSON Content-Type on a urlencoded body).
 func (s *ResidualFidelityService) R3JSONContentTypeOnUrlencodedBody(ctx context.Context, body *ResidualFidelityR3JSONContentTypeOnUrlencodedBodyForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR3JSONContentTypeOnUrlencodedBody, sdk.Call{Body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR3JSONContentTypeOnUrlencodedBody, sdk.Call{Form: body.args()})
 }
 
 var opResidualFidelityR3JSONContentTypeOnUrlencodedBody = sdk.Operation{Name: "ResidualFidelity.R3JSONContentTypeOnUrlencodedBody", Method: "POST", Path: "/r3",
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "a", Value: "1", Slot: 1},
+			{In: sdk.InForm, Key: "a"},
 		}}}
 
 // R4JSONContentTypeOnFormdataBody sends POST /r4 (Postman: Residual fidelity ›
 // R4 JSON Content-Type on a formdata body).
 func (s *ResidualFidelityService) R4JSONContentTypeOnFormdataBody(ctx context.Context, body *ResidualFidelityR4JSONContentTypeOnFormdataBodyForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR4JSONContentTypeOnFormdataBody, sdk.Call{Body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR4JSONContentTypeOnFormdataBody, sdk.Call{Form: body.args()})
 }
 
 var opResidualFidelityR4JSONContentTypeOnFormdataBody = sdk.Operation{Name: "ResidualFidelity.R4JSONContentTypeOnFormdataBody", Method: "POST", Path: "/r4",
 	Body: &sdk.BodySpec{Mode: sdk.BodyFormData,
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "a", Value: "1", Slot: 1},
+			{In: sdk.InForm, Key: "a"},
 		}}}
 
 // R5ConnectionHeader sends GET /r5 (Postman: Residual fidelity › R5 Connection
 // header).
-func (s *ResidualFidelityService) R5ConnectionHeader(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR5ConnectionHeader, sdk.Call{})
+func (s *ResidualFidelityService) R5ConnectionHeader(ctx context.Context, params *ResidualFidelityR5ConnectionHeaderParams) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR5ConnectionHeader, sdk.Call{Args: params.args()})
 }
 
 var opResidualFidelityR5ConnectionHeader = sdk.Operation{Name: "ResidualFidelity.R5ConnectionHeader", Method: "GET", Path: "/r5",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Connection", Value: "keep-alive"},
+		{In: sdk.InHeader, Key: "Connection"},
 	}}
 
 // R6GraphQLWithoutVariables sends POST /r6 (Postman: Residual fidelity › R6
@@ -98,12 +98,12 @@ var opResidualFidelityR7GraphQLWithEmptyVariables = sdk.Operation{Name: "Residua
 // R8MalformedReference sends GET /r8/{{host}/x (Postman: Residual fidelity › R8
 // malformed reference).
 func (s *ResidualFidelityService) R8MalformedReference(ctx context.Context, params *ResidualFidelityR8MalformedReferenceParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR8MalformedReference, sdk.Call{Fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR8MalformedReference, sdk.Call{Args: params.args()})
 }
 
 var opResidualFidelityR8MalformedReference = sdk.Operation{Name: "ResidualFidelity.R8MalformedReference", Method: "GET", Path: "/r8/{{host}/x",
 	Params: []sdk.Param{
-		{Key: "q", Value: "{{a}", Slot: 1},
+		{Key: "q"},
 	}}
 
 // R9OAuth1WithoutParameters sends GET /r9 (Postman: Residual fidelity › R9
@@ -111,26 +111,28 @@ var opResidualFidelityR8MalformedReference = sdk.Operation{Name: "ResidualFideli
 //
 // Auth: OAuth 1.0 (set on the request); set with WithOAuth1(consumerKey,
 // consumerSecret, token, tokenSecret).
-func (s *ResidualFidelityService) R9OAuth1WithoutParameters(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR9OAuth1WithoutParameters, sdk.Call{})
+func (s *ResidualFidelityService) R9OAuth1WithoutParameters(ctx context.Context, params *ResidualFidelityR9OAuth1WithoutParametersParams) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR9OAuth1WithoutParameters, sdk.Call{Args: params.args()})
 }
 
 var opResidualFidelityR9OAuth1WithoutParameters = sdk.Operation{Name: "ResidualFidelity.R9OAuth1WithoutParameters", Method: "GET", Path: "/r9",
 	Auth: authOAuth1,
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "X-Own", Value: "kept"},
+		{In: sdk.InHeader, Key: "X-Own"},
 	}}
 
 // R10LiteralCredentialUnderNameCollectionRefersTo sends POST /r10 (Postman:
 // Residual fidelity › R10 literal credential under a name the collection refers
 // to).
+//
+// Sent on every call: Content-Type: application/json.
 func (s *ResidualFidelityService) R10LiteralCredentialUnderNameCollectionRefersTo(ctx context.Context, body *ResidualFidelityR10LiteralCredentialUnderNameCollectionRefersToBody) ([]byte, *Response, error) {
 	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR10LiteralCredentialUnderNameCollectionRefersTo, sdk.Call{Body: body})
 }
 
 var opResidualFidelityR10LiteralCredentialUnderNameCollectionRefersTo = sdk.Operation{Name: "ResidualFidelity.R10LiteralCredentialUnderNameCollectionRefersTo", Method: "POST", Path: "/r10",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Content-Type", Value: "application/json"},
+		{In: sdk.InHeader, Key: "Content-Type", Value: "application/json", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"apiKey\": \"{{apiKey2}}\"}"}}
 

@@ -3,6 +3,8 @@
 
 package encoding
 
+import "github.com/postgen/postgen/sdk"
+
 // ResidualFidelityR6GraphQLWithoutVariablesQuery is the GraphQL query of
 // ResidualFidelityService.R6GraphQLWithoutVariables, as the collection has it.
 const ResidualFidelityR6GraphQLWithoutVariablesQuery = "{ a }"
@@ -22,25 +24,97 @@ const ResidualFidelityR7GraphQLWithEmptyVariablesQuery = "{ a }"
 // ResidualFidelityR7GraphQLWithEmptyVariablesQuery.
 type ResidualFidelityR7GraphQLWithEmptyVariablesRequest = GraphQLRequest[map[string]any]
 
-// ResidualFidelityR10LiteralCredentialUnderNameCollectionRefersToBody is the JSON body of ResidualFidelityService.R10LiteralCredentialUnderNameCollectionRefersTo, inferred from 1 sample.
+// ResidualFidelityR10LiteralCredentialUnderNameCollectionRefersToBody is the
+// JSON body of
+// ResidualFidelityService.R10LiteralCredentialUnderNameCollectionRefersTo,
+// inferred from 1 sample. A field left at its zero value is not sent;
+// WithJSONField sends a member the samples lack, or a zero value.
 type ResidualFidelityR10LiteralCredentialUnderNameCollectionRefersToBody struct {
-	APIKey string `json:"apiKey"` // a credential: the sample's value is not shown
+	APIKey string `json:"apiKey,omitzero"` // a credential: the sample's value is not shown
 }
 
 // ResidualFidelityR3JSONContentTypeOnUrlencodedBodyForm is the form body of
 // ResidualFidelityService.R3JSONContentTypeOnUrlencodedBody.
 type ResidualFidelityR3JSONContentTypeOnUrlencodedBodyForm struct {
-	A string // form "a"; empty sends "1"
+	A int64 // form "a", e.g. 1
+}
+
+// args lists the values p sets, for the runtime.
+func (p *ResidualFidelityR3JSONContentTypeOnUrlencodedBodyForm) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Form(&a, "a", p.A)
+	return a
 }
 
 // ResidualFidelityR4JSONContentTypeOnFormdataBodyForm is the form body of
 // ResidualFidelityService.R4JSONContentTypeOnFormdataBody.
 type ResidualFidelityR4JSONContentTypeOnFormdataBodyForm struct {
-	A string // form "a"; empty sends "1"
+	A int64 // form "a", e.g. 1
+}
+
+// args lists the values p sets, for the runtime.
+func (p *ResidualFidelityR4JSONContentTypeOnFormdataBodyForm) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Form(&a, "a", p.A)
+	return a
+}
+
+// ResidualFidelityR5ConnectionHeaderParams holds the query parameters and
+// headers of ResidualFidelityService.R5ConnectionHeader.
+//
+// A field left at its zero value is not sent.
+type ResidualFidelityR5ConnectionHeaderParams struct {
+	Connection string // header "Connection", e.g. "keep-alive"
+}
+
+// args lists the values p sets, for the runtime.
+func (p *ResidualFidelityR5ConnectionHeaderParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Header(&a, "Connection", p.Connection)
+	return a
 }
 
 // ResidualFidelityR8MalformedReferenceParams holds the query parameters and
 // headers of ResidualFidelityService.R8MalformedReference.
+//
+// A field left at its zero value is not sent.
 type ResidualFidelityR8MalformedReferenceParams struct {
-	Q string // query "q"; empty sends "{{a}"
+	Q string // query "q", e.g. "{{a}"
+}
+
+// args lists the values p sets, for the runtime.
+func (p *ResidualFidelityR8MalformedReferenceParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Query(&a, "q", p.Q)
+	return a
+}
+
+// ResidualFidelityR9OAuth1WithoutParametersParams holds the query parameters
+// and headers of ResidualFidelityService.R9OAuth1WithoutParameters.
+//
+// A field left at its zero value is not sent.
+type ResidualFidelityR9OAuth1WithoutParametersParams struct {
+	XOwn string // header "X-Own", e.g. "kept"
+}
+
+// args lists the values p sets, for the runtime.
+func (p *ResidualFidelityR9OAuth1WithoutParametersParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Header(&a, "X-Own", p.XOwn)
+	return a
 }

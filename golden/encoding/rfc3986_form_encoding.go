@@ -20,24 +20,25 @@ type Rfc3986FormEncodingService struct {
 
 // T12Urlencoded sends POST /t12 (Postman: RFC 3986 form encoding › T12
 // urlencoded).
+//
+// Sent on every call: var={{qv}}.
 func (s *Rfc3986FormEncodingService) T12Urlencoded(ctx context.Context, body *Rfc3986FormEncodingT12UrlencodedForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opRfc3986FormEncodingT12Urlencoded, sdk.Call{Body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opRfc3986FormEncodingT12Urlencoded, sdk.Call{Form: body.args()})
 }
 
 var opRfc3986FormEncodingT12Urlencoded = sdk.Operation{Name: "Rfc3986FormEncoding.T12Urlencoded", Method: "POST", Path: "/t12",
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "a", Value: "1", Slot: 1},
-			{In: sdk.InForm, Key: "sp ace", Value: "hello world", Slot: 2},
-			{In: sdk.InForm, Key: "plus", Value: "a+b", Slot: 3},
-			{In: sdk.InForm, Key: "amp", Value: "x&y=z", Slot: 4},
-			{In: sdk.InForm, Key: "uni", Value: "ü€", Slot: 5},
-			{In: sdk.InForm, Key: "dup", Value: "1", Slot: 6},
-			{In: sdk.InForm, Key: "dup", Value: "2", Slot: 6, Secondary: true},
-			{In: sdk.InForm, Key: "dis", Value: "x", Disabled: true, Slot: 7},
-			{In: sdk.InForm, Key: "empty", Slot: 8},
-			{In: sdk.InForm, Key: "novalue", Slot: 9},
-			{In: sdk.InForm, Key: "star", Value: "!'()*~", Slot: 10},
-			{In: sdk.InForm, Key: "pre", Value: "%41", Slot: 11},
-			{In: sdk.InForm, Key: "var", Value: "{{qv}}", Slot: 12},
+			{In: sdk.InForm, Key: "a"},
+			{In: sdk.InForm, Key: "sp ace"},
+			{In: sdk.InForm, Key: "plus"},
+			{In: sdk.InForm, Key: "amp"},
+			{In: sdk.InForm, Key: "uni"},
+			{In: sdk.InForm, Key: "dup"},
+			{In: sdk.InForm, Key: "dis"},
+			{In: sdk.InForm, Key: "empty"},
+			{In: sdk.InForm, Key: "novalue"},
+			{In: sdk.InForm, Key: "star"},
+			{In: sdk.InForm, Key: "pre"},
+			{In: sdk.InForm, Key: "var", Value: "{{qv}}", Const: true},
 		}}}

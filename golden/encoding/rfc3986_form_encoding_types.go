@@ -3,19 +3,40 @@
 
 package encoding
 
+import "github.com/postgen/postgen/sdk"
+
 // Rfc3986FormEncodingT12UrlencodedForm is the form body of
 // Rfc3986FormEncodingService.T12Urlencoded.
 type Rfc3986FormEncodingT12UrlencodedForm struct {
-	A       string // form "a"; empty sends "1"
-	SpAce   string // form "sp ace"; empty sends "hello world"
-	Plus    string // form "plus"; empty sends "a+b"
-	Amp     string // form "amp"; empty sends "x&y=z"
-	Uni     string // form "uni"; empty sends "ü€"
-	Dup     string // form "dup"; empty sends "1"
-	Dis     string // form "dis", sent only when set
-	Empty   string // form "empty"; empty sends an empty value
-	Novalue string // form "novalue"; empty sends an empty value
-	Star    string // form "star"; empty sends "!'()*~"
-	Pre     string // form "pre"; empty sends "%41"
-	Var     string // form "var"; empty sends "{{qv}}"
+	A       int64    // form "a", e.g. 1
+	SpAce   string   // form "sp ace", e.g. "hello world"
+	Plus    string   // form "plus", e.g. "a+b"
+	Amp     string   // form "amp", e.g. "x&y=z"
+	Uni     string   // form "uni", e.g. "ü€"
+	Dup     []string // form "dup", e.g. "1", "2"
+	Dis     string   // form "dis", e.g. "x" (the collection leaves it out)
+	Empty   string   // form "empty", e.g. an empty value
+	Novalue string   // form "novalue", e.g. an empty value
+	Star    string   // form "star", e.g. "!'()*~"
+	Pre     string   // form "pre", e.g. "%41"
+}
+
+// args lists the values p sets, for the runtime.
+func (p *Rfc3986FormEncodingT12UrlencodedForm) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Form(&a, "a", p.A)
+	sdk.Form(&a, "sp ace", p.SpAce)
+	sdk.Form(&a, "plus", p.Plus)
+	sdk.Form(&a, "amp", p.Amp)
+	sdk.Form(&a, "uni", p.Uni)
+	sdk.Form(&a, "dup", p.Dup)
+	sdk.Form(&a, "dis", p.Dis)
+	sdk.Form(&a, "empty", p.Empty)
+	sdk.Form(&a, "novalue", p.Novalue)
+	sdk.Form(&a, "star", p.Star)
+	sdk.Form(&a, "pre", p.Pre)
+	return a
 }

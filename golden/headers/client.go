@@ -40,29 +40,30 @@ func NewClient(opts ...Option) (*Client, error) {
 }
 
 // ArrayForm sends GET /a (Postman: Array form).
+//
+// Sent on every call: Accept-Language: {{lang}}.
 func (c *Client) ArrayForm(ctx context.Context, params *ArrayFormParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opArrayForm, sdk.Call{Fields: params})
+	return sdk.Send[[]byte](ctx, c.rt, &opArrayForm, sdk.Call{Args: params.args()})
 }
 
 var opArrayForm = sdk.Operation{Name: "ArrayForm", Method: "GET", Path: "/a",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "X-A", Value: "one"},
-		{In: sdk.InHeader, Key: "X-Empty", Slot: 1},
-		{In: sdk.InHeader, Key: "X-Dup", Value: "1"},
-		{In: sdk.InHeader, Key: "x-dup", Value: "2"},
-		{In: sdk.InHeader, Key: "Accept-Language", Value: "{{lang}}"},
-		{In: sdk.InHeader, Key: "X-Off", Value: "off", Disabled: true, Slot: 2},
+		{In: sdk.InHeader, Key: "X-A"},
+		{In: sdk.InHeader, Key: "X-Empty"},
+		{In: sdk.InHeader, Key: "X-Dup"},
+		{In: sdk.InHeader, Key: "Accept-Language", Value: "{{lang}}", Const: true},
+		{In: sdk.InHeader, Key: "X-Off"},
 	}}
 
 // StringForm sends GET /s (Postman: String form).
-func (c *Client) StringForm(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opStringForm, sdk.Call{})
+func (c *Client) StringForm(ctx context.Context, params *StringFormParams) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opStringForm, sdk.Call{Args: params.args()})
 }
 
 var opStringForm = sdk.Operation{Name: "StringForm", Method: "GET", Path: "/s",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "X-B", Value: "two"},
-		{In: sdk.InHeader, Key: "X-C", Value: "three: colon"},
+		{In: sdk.InHeader, Key: "X-B"},
+		{In: sdk.InHeader, Key: "X-C"},
 	}}
 
 // NullHeaders sends GET /n (Postman: Null headers).

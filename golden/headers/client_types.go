@@ -3,8 +3,46 @@
 
 package headers
 
+import "github.com/postgen/postgen/sdk"
+
 // ArrayFormParams holds the query parameters and headers of Client.ArrayForm.
+//
+// A field left at its zero value is not sent.
 type ArrayFormParams struct {
-	XEmpty string // header "X-Empty"; empty sends an empty value
-	XOff   string // header "X-Off", sent only when set
+	XA     string   // header "X-A", e.g. "one"
+	XEmpty string   // header "X-Empty", e.g. an empty value
+	XDup   []string // header "X-Dup", e.g. "1", "2"
+	XOff   string   // header "X-Off", e.g. "off" (the collection leaves it out)
+}
+
+// args lists the values p sets, for the runtime.
+func (p *ArrayFormParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Header(&a, "X-A", p.XA)
+	sdk.Header(&a, "X-Empty", p.XEmpty)
+	sdk.Header(&a, "X-Dup", p.XDup)
+	sdk.Header(&a, "X-Off", p.XOff)
+	return a
+}
+
+// StringFormParams holds the query parameters and headers of Client.StringForm.
+//
+// A field left at its zero value is not sent.
+type StringFormParams struct {
+	XB string // header "X-B", e.g. "two"
+	XC string // header "X-C", e.g. "three: colon"
+}
+
+// args lists the values p sets, for the runtime.
+func (p *StringFormParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Header(&a, "X-B", p.XB)
+	sdk.Header(&a, "X-C", p.XC)
+	return a
 }

@@ -13,7 +13,7 @@ import (
 
 func ExampleClient_ArrayForm() {
 	client, _ := headers.NewClient() // without options it cannot fail
-	result, _, err := client.ArrayForm(context.Background(), nil)
+	result, _, err := client.ArrayForm(context.Background(), &headers.ArrayFormParams{XA: "one", XDup: []string{"1", "2"}}, headers.WithHeader("X-Empty", ""))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -22,7 +22,7 @@ func ExampleClient_ArrayForm() {
 
 func ExampleClient_StringForm() {
 	client, _ := headers.NewClient() // without options it cannot fail
-	result, _, err := client.StringForm(context.Background())
+	result, _, err := client.StringForm(context.Background(), &headers.StringFormParams{XB: "two", XC: "three: colon"})
 	if err != nil {
 		log.Fatal(err)
 	}

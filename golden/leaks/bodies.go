@@ -17,7 +17,7 @@ type BodiesService struct {
 
 // Text sends POST /text (Postman: Bodies › Text).
 //
-// Auth: OAuth 2.0.
+// Auth: OAuth 2.0. Sent on every call: Content-Type: text/plain.
 func (s *BodiesService) Text(ctx context.Context, body string) ([]byte, *Response, error) {
 	return sdk.Send[[]byte](ctx, s.rt, &opBodiesText, sdk.Call{Body: body})
 }
@@ -25,7 +25,7 @@ func (s *BodiesService) Text(ctx context.Context, body string) ([]byte, *Respons
 var opBodiesText = sdk.Operation{Name: "Bodies.Text", Method: "POST", Path: "/text",
 	Auth: authOAuth2,
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Content-Type", Value: "text/plain"},
+		{In: sdk.InHeader, Key: "Content-Type", Value: "text/plain", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "username=ada&password={{password3}}"}}
 
@@ -53,17 +53,18 @@ var opBodiesJSON = sdk.Operation{Name: "Bodies.JSON", Method: "POST", Path: "/js
 
 // TokenRequest sends POST /token (Postman: Bodies › Token request).
 //
-// Auth: OAuth 2.0.
+// Auth: OAuth 2.0. Sent on every call: code={{code}},
+// code_verifier={{code_verifier}}, pass={{pass}}.
 func (s *BodiesService) TokenRequest(ctx context.Context, body *BodiesTokenRequestForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opBodiesTokenRequest, sdk.Call{Body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opBodiesTokenRequest, sdk.Call{Form: body.args()})
 }
 
 var opBodiesTokenRequest = sdk.Operation{Name: "Bodies.TokenRequest", Method: "POST", Origin: 1, Path: "/token",
 	Auth: authOAuth2,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "grant_type", Value: "authorization_code", Slot: 1},
-			{In: sdk.InForm, Key: "code", Value: "{{code}}", Slot: 2},
-			{In: sdk.InForm, Key: "code_verifier", Value: "{{code_verifier}}", Slot: 3},
-			{In: sdk.InForm, Key: "pass", Value: "{{pass}}", Slot: 4},
+			{In: sdk.InForm, Key: "grant_type"},
+			{In: sdk.InForm, Key: "code", Value: "{{code}}", Const: true},
+			{In: sdk.InForm, Key: "code_verifier", Value: "{{code_verifier}}", Const: true},
+			{In: sdk.InForm, Key: "pass", Value: "{{pass}}", Const: true},
 		}}}

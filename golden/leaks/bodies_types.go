@@ -3,17 +3,28 @@
 
 package leaks
 
-// BodiesJSONBody is the JSON body of BodiesService.JSON, inferred from 1 sample.
+import "github.com/postgen/postgen/sdk"
+
+// BodiesJSONBody is the JSON body of BodiesService.JSON, inferred from 1
+// sample. A field left at its zero value is not sent; WithJSONField sends a
+// member the samples lack, or a zero value.
 type BodiesJSONBody struct {
-	Auth string `json:"auth"` // a credential: the sample's value is not shown
-	Note string `json:"note"` // a string
-	Pin  int64  `json:"pin"`  // a credential: the sample's value is not shown
+	Auth string `json:"auth,omitzero"` // a credential: the sample's value is not shown
+	Note string `json:"note,omitzero"` // a string
+	Pin  int64  `json:"pin,omitzero"`  // a credential: the sample's value is not shown
 }
 
 // BodiesTokenRequestForm is the form body of BodiesService.TokenRequest.
 type BodiesTokenRequestForm struct {
-	GrantType    string // form "grant_type"; empty sends "authorization_code"
-	Code         string // form "code"; empty sends "{{code}}"
-	CodeVerifier string // form "code_verifier"; empty sends "{{code_verifier}}"
-	Pass         string // form "pass"; empty sends "{{pass}}"
+	GrantType string // form "grant_type", e.g. "authorization_code"
+}
+
+// args lists the values p sets, for the runtime.
+func (p *BodiesTokenRequestForm) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Form(&a, "grant_type", p.GrantType)
+	return a
 }

@@ -13,7 +13,7 @@ import (
 
 func ExampleGraphQLService_Login() {
 	client, _ := leaks.NewClient(leaks.WithBaseURL("https://api.example.com")) // placeholder: the collection gives no base URL; use your API's
-	result, _, err := client.GraphQL.Login(context.Background(), nil)
+	result, _, err := client.GraphQL.Login(context.Background(), nil, leaks.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func ExampleSignedService_Asap() {
 
 func ExampleBodiesService_Text() {
 	client, _ := leaks.NewClient(leaks.WithBaseURL("https://api.example.com")) // placeholder: the collection gives no base URL; use your API's
-	result, _, err := client.Bodies.Text(context.Background(), "")
+	result, _, err := client.Bodies.Text(context.Background(), "", leaks.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func ExampleBodiesService_Text() {
 
 func ExampleBodiesService_XML() {
 	client, _ := leaks.NewClient(leaks.WithBaseURL("https://api.example.com")) // placeholder: the collection gives no base URL; use your API's
-	result, _, err := client.Bodies.XML(context.Background(), "")
+	result, _, err := client.Bodies.XML(context.Background(), "", leaks.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -58,7 +58,7 @@ func ExampleBodiesService_XML() {
 
 func ExampleBodiesService_JSON() {
 	client, _ := leaks.NewClient(leaks.WithBaseURL("https://api.example.com")) // placeholder: the collection gives no base URL; use your API's
-	result, _, err := client.Bodies.JSON(context.Background(), nil)
+	result, _, err := client.Bodies.JSON(context.Background(), nil, leaks.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}

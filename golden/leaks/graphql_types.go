@@ -13,8 +13,10 @@ const GraphQLLoginQuery = `mutation Login($password: String!) {
 // GraphQLLoginQuery.
 type GraphQLLoginRequest = GraphQLRequest[GraphQLLoginVariables]
 
-// GraphQLLoginVariables is the GraphQL variables of GraphQLService.Login, inferred from 1 sample.
+// GraphQLLoginVariables is the GraphQL variables of GraphQLService.Login,
+// inferred from 1 sample. A field left at its zero value is not sent;
+// WithJSONField sends a member the samples lack, or a zero value.
 type GraphQLLoginVariables struct {
-	Password string `json:"password"` // a credential: the sample's value is not shown
-	APIKey   string `json:"apiKey"`   // a credential: the sample's value is not shown
+	Password string `json:"password,omitzero"` // a credential: the sample's value is not shown
+	APIKey   string `json:"apiKey,omitzero"`   // a credential: the sample's value is not shown
 }

@@ -19,24 +19,27 @@ type NamesService struct {
 //
 // Send X-Api-Key (credential removed by postgen) with every call.
 //
-// Auth: OAuth 2.0. The result is the response body as text (the examples are
-// text/plain).
+// Auth: OAuth 2.0. Sent on every call: appid={{appid}}, search={{search}},
+// client_key: {{client_key}}, DD-APPLICATION-KEY: {{DD-APPLICATION-KEY}},
+// X-Master-Key: {{X-Master-Key}}, X-Api-Key: {{X-Api-Key}}, X-Trace:
+// {{X-Trace}}, X-Slack: {{X-Slack}}. The result is the response body as text
+// (the examples are text/plain).
 func (s *NamesService) Weather(ctx context.Context, params *NamesWeatherParams) (string, *Response, error) {
-	return sdk.Send[string](ctx, s.rt, &opNamesWeather, sdk.Call{Fields: params})
+	return sdk.Send[string](ctx, s.rt, &opNamesWeather, sdk.Call{Args: params.args()})
 }
 
 var opNamesWeather = sdk.Operation{Name: "Names.Weather", Method: "GET", Path: "/weather",
 	Auth: authOAuth2,
 	Params: []sdk.Param{
-		{Key: "q", Value: "London", Slot: 1},
-		{Key: "appid", Value: "{{appid}}", Slot: 2},
-		{Key: "search", Value: "{{search}}", Slot: 3},
-		{In: sdk.InHeader, Key: "client_key", Value: "{{client_key}}"},
-		{In: sdk.InHeader, Key: "DD-APPLICATION-KEY", Value: "{{DD-APPLICATION-KEY}}"},
-		{In: sdk.InHeader, Key: "X-Master-Key", Value: "{{X-Master-Key}}"},
-		{In: sdk.InHeader, Key: "X-Api-Key", Value: "{{X-Api-Key}}"},
-		{In: sdk.InHeader, Key: "X-Trace", Value: "{{X-Trace}}"},
-		{In: sdk.InHeader, Key: "X-Slack", Value: "{{X-Slack}}"},
+		{Key: "q"},
+		{Key: "appid", Value: "{{appid}}", Const: true},
+		{Key: "search", Value: "{{search}}", Const: true},
+		{In: sdk.InHeader, Key: "client_key", Value: "{{client_key}}", Const: true},
+		{In: sdk.InHeader, Key: "DD-APPLICATION-KEY", Value: "{{DD-APPLICATION-KEY}}", Const: true},
+		{In: sdk.InHeader, Key: "X-Master-Key", Value: "{{X-Master-Key}}", Const: true},
+		{In: sdk.InHeader, Key: "X-Api-Key", Value: "{{X-Api-Key}}", Const: true},
+		{In: sdk.InHeader, Key: "X-Trace", Value: "{{X-Trace}}", Const: true},
+		{In: sdk.InHeader, Key: "X-Slack", Value: "{{X-Slack}}", Const: true},
 	}}
 
 // Hook sends POST / (Postman: Names › Hook).
@@ -61,7 +64,7 @@ var opNamesPathToken = sdk.Operation{Name: "Names.PathToken", Method: "GET", Ori
 
 // Misc sends GET /misc (Postman: Names › Misc).
 //
-// Auth: OAuth 2.0.
+// Auth: OAuth 2.0. Sent on every call: X-Key-Id: {{misc}}.
 func (s *NamesService) Misc(ctx context.Context) ([]byte, *Response, error) {
 	return sdk.Send[[]byte](ctx, s.rt, &opNamesMisc, sdk.Call{})
 }
@@ -69,5 +72,5 @@ func (s *NamesService) Misc(ctx context.Context) ([]byte, *Response, error) {
 var opNamesMisc = sdk.Operation{Name: "Names.Misc", Method: "GET", Path: "/misc",
 	Auth: authOAuth2,
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "X-Key-Id", Value: "{{misc}}"},
+		{In: sdk.InHeader, Key: "X-Key-Id", Value: "{{misc}}", Const: true},
 	}}

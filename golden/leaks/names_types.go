@@ -3,10 +3,22 @@
 
 package leaks
 
+import "github.com/postgen/postgen/sdk"
+
 // NamesWeatherParams holds the query parameters and headers of
 // NamesService.Weather.
+//
+// A field left at its zero value is not sent.
 type NamesWeatherParams struct {
-	Q      string // query "q"; empty sends "London"
-	Appid  string // query "appid"; empty sends "{{appid}}"
-	Search string // query "search"; empty sends "{{search}}"
+	Q string // query "q", e.g. "London"
+}
+
+// args lists the values p sets, for the runtime.
+func (p *NamesWeatherParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Query(&a, "q", p.Q)
+	return a
 }

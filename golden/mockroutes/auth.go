@@ -36,24 +36,28 @@ var opAuthLogin = sdk.Operation{Name: "Auth.Login", Method: "POST", Path: "/logi
 
 // LoginAndRememberToken sends POST /login (Postman: Auth › Login and remember
 // token).
-func (s *AuthService) LoginAndRememberToken(ctx context.Context, body *AuthLoginWithKeyBody, params *AuthLoginAndRememberTokenParams) (*Auth, *Response, error) {
-	return sdk.SendObject[Auth](ctx, s.rt, &opAuthLoginAndRememberToken, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: remember=true.
+func (s *AuthService) LoginAndRememberToken(ctx context.Context, body *AuthLoginWithKeyBody) (*Auth, *Response, error) {
+	return sdk.SendObject[Auth](ctx, s.rt, &opAuthLoginAndRememberToken, sdk.Call{Body: body})
 }
 
 var opAuthLoginAndRememberToken = sdk.Operation{Name: "Auth.LoginAndRememberToken", Method: "POST", Path: "/login",
 	Params: []sdk.Param{
-		{Key: "remember", Value: "true", Slot: 1},
+		{Key: "remember", Value: "true", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/json", Text: "{\"user\": \"ada\"}"}}
 
 // LoginAsAdmin sends POST /login (Postman: Auth › Login as admin).
+//
+// Sent on every call: X-Role: admin.
 func (s *AuthService) LoginAsAdmin(ctx context.Context, body *AuthLoginWithKeyBody) (*Auth, *Response, error) {
 	return sdk.SendObject[Auth](ctx, s.rt, &opAuthLoginAsAdmin, sdk.Call{Body: body})
 }
 
 var opAuthLoginAsAdmin = sdk.Operation{Name: "Auth.LoginAsAdmin", Method: "POST", Path: "/login",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "X-Role", Value: "admin"},
+		{In: sdk.InHeader, Key: "X-Role", Value: "admin", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/json", Text: "{\"user\": \"ada\"}"}}
 

@@ -3,18 +3,16 @@
 
 package mockroutes
 
-// Auth is the result of AuthService.LoginWithKey, the result of AuthService.Login and 3 more, inferred from 5 examples.
+// Auth is the result of AuthService.LoginWithKey, the result of
+// AuthService.Login and 3 more, inferred from 5 examples.
 type Auth struct {
 	Answer string `json:"answer"` // e.g. "key"
 }
 
-// AuthLoginWithKeyBody is the JSON body of AuthService.LoginWithKey, the JSON body of AuthService.Login and 3 more, inferred from 10 samples.
+// AuthLoginWithKeyBody is the JSON body of AuthService.LoginWithKey, the JSON
+// body of AuthService.Login and 3 more, inferred from 10 samples. A field left
+// at its zero value is not sent; WithJSONField sends a member the samples lack,
+// or a zero value.
 type AuthLoginWithKeyBody struct {
-	User string `json:"user"` // e.g. "ada"
-}
-
-// AuthLoginAndRememberTokenParams holds the query parameters and headers of
-// AuthService.LoginAndRememberToken.
-type AuthLoginAndRememberTokenParams struct {
-	Remember string // query "remember"; empty sends "true"
+	User string `json:"user,omitzero"` // e.g. "ada"
 }

@@ -13,7 +13,7 @@ import (
 
 func ExampleAuthService_LoginWithKey() {
 	client, _ := mockroutes.NewClient() // without options it cannot fail
-	result, _, err := client.Auth.LoginWithKey(context.Background(), nil)
+	result, _, err := client.Auth.LoginWithKey(context.Background(), nil, mockroutes.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -22,7 +22,7 @@ func ExampleAuthService_LoginWithKey() {
 
 func ExampleAuthService_Login() {
 	client, _ := mockroutes.NewClient() // without options it cannot fail
-	result, _, err := client.Auth.Login(context.Background(), nil)
+	result, _, err := client.Auth.Login(context.Background(), nil, mockroutes.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -31,7 +31,7 @@ func ExampleAuthService_Login() {
 
 func ExampleAuthService_LoginAndRememberToken() {
 	client, _ := mockroutes.NewClient() // without options it cannot fail
-	result, _, err := client.Auth.LoginAndRememberToken(context.Background(), nil, &mockroutes.AuthLoginAndRememberTokenParams{Remember: "true"})
+	result, _, err := client.Auth.LoginAndRememberToken(context.Background(), nil, mockroutes.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func ExampleAuthService_LoginAndRememberToken() {
 
 func ExampleAuthService_LoginAsAdmin() {
 	client, _ := mockroutes.NewClient() // without options it cannot fail
-	result, _, err := client.Auth.LoginAsAdmin(context.Background(), nil)
+	result, _, err := client.Auth.LoginAsAdmin(context.Background(), nil, mockroutes.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func ExampleAuthService_LoginAsAdmin() {
 
 func ExampleAuthService_LoginAgain() {
 	client, _ := mockroutes.NewClient() // without options it cannot fail
-	result, _, err := client.Auth.LoginAgain(context.Background(), nil)
+	result, _, err := client.Auth.LoginAgain(context.Background(), nil, mockroutes.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -29,7 +29,7 @@ func TestMockServerRoutesByOperation(t *testing.T) {
 		want string
 	}{
 		{"Auth.Login", func() (*Auth, *Response, error) { return c.Auth.Login(ctx, body) }, "login"},
-		{"Auth.LoginAndRememberToken", func() (*Auth, *Response, error) { return c.Auth.LoginAndRememberToken(ctx, body, nil) }, "mine"},
+		{"Auth.LoginAndRememberToken", func() (*Auth, *Response, error) { return c.Auth.LoginAndRememberToken(ctx, body) }, "mine"},
 		{"Auth.LoginWithKey", func() (*Auth, *Response, error) { return c.Auth.LoginWithKey(ctx, body) }, "key"},
 		{"Auth.LoginAsAdmin", func() (*Auth, *Response, error) { return c.Auth.LoginAsAdmin(ctx, body) }, "admin"},
 		// Nothing on the wire tells it from Auth.Login: the first answers.

@@ -13,7 +13,7 @@ import (
 
 func ExampleClient_Type() {
 	client, _ := names.NewClient() // without options it cannot fail
-	result, _, err := client.Type(context.Background(), "", "")
+	result, _, err := client.Type(context.Background(), ":type", ":func")
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -58,7 +58,7 @@ func ExampleClient_DeleteX() {
 
 func ExampleClient_GetUserByID() {
 	client, _ := names.NewClient() // without options it cannot fail
-	result, _, err := client.GetUserByID(context.Background(), "")
+	result, _, err := client.GetUserByID(context.Background(), ":id")
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func ExampleClient_GetUserByID() {
 
 func ExampleClient_GetUserByIDV2() {
 	client, _ := names.NewClient() // without options it cannot fail
-	result, _, err := client.GetUserByIDV2(context.Background(), "")
+	result, _, err := client.GetUserByIDV2(context.Background(), ":id")
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func ExampleClient_Option() {
 
 func ExampleUsersService_List() {
 	client, _ := names.NewClient() // without options it cannot fail
-	result, _, err := client.Users.List(context.Background(), &names.UsersListParams{PageSize: "10", PageSize2: "20"})
+	result, _, err := client.Users.List(context.Background(), &names.UsersListParams{PageSize: 10, PageSize2: 20})
 	if err != nil {
 		log.Fatal(err)
 	}

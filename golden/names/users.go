@@ -20,13 +20,13 @@ type UsersService struct {
 
 // List sends GET /users (Postman: Users › List users).
 func (s *UsersService) List(ctx context.Context, params *UsersListParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersList, sdk.Call{Fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersList, sdk.Call{Args: params.args()})
 }
 
 var opUsersList = sdk.Operation{Name: "Users.List", Method: "GET", Path: "/users",
 	Params: []sdk.Param{
-		{Key: "page-size", Value: "10", Slot: 1},
-		{Key: "page_size", Value: "20", Slot: 2},
+		{Key: "page-size"},
+		{Key: "page_size"},
 	}}
 
 // Count sends GET /users/count (Postman: users › Count).

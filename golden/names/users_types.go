@@ -3,8 +3,23 @@
 
 package names
 
+import "github.com/postgen/postgen/sdk"
+
 // UsersListParams holds the query parameters and headers of UsersService.List.
+//
+// A field left at its zero value is not sent.
 type UsersListParams struct {
-	PageSize  string // query "page-size"; empty sends "10"
-	PageSize2 string // query "page_size"; empty sends "20"
+	PageSize  int64 // query "page-size", e.g. 10
+	PageSize2 int64 // query "page_size", e.g. 20
+}
+
+// args lists the values p sets, for the runtime.
+func (p *UsersListParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Query(&a, "page-size", p.PageSize)
+	sdk.Query(&a, "page_size", p.PageSize2)
+	return a
 }

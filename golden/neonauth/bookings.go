@@ -19,21 +19,21 @@ type BookingsService struct {
 //
 // Auth: OAuth 2.0.
 func (s *BookingsService) List(ctx context.Context, params *BookingsListParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opBookingsList, sdk.Call{Fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opBookingsList, sdk.Call{Args: params.args()})
 }
 
 var opBookingsList = sdk.Operation{Name: "Bookings.List", Method: "GET", Path: "/api/bookings",
 	Auth: authOAuth2,
 	Params: []sdk.Param{
-		{Key: "from", Value: "2024-01-01", Slot: 1},
+		{Key: "from"},
 	}}
 
 // Get sends GET /api/bookings/:bookingId (Postman: Bookings › Get booking).
 //
-// Auth: OAuth 2.0. Path defaults: bookingID "42".
+// Auth: OAuth 2.0. The collection's path arguments: bookingID "42".
 func (s *BookingsService) Get(ctx context.Context, bookingID string) ([]byte, *Response, error) {
 	return sdk.Send[[]byte](ctx, s.rt, &opBookingsGet, sdk.Call{Path: []string{bookingID}})
 }
 
 var opBookingsGet = sdk.Operation{Name: "Bookings.Get", Method: "GET", Path: "/api/bookings/:bookingId",
-	PathVars: []string{"bookingId"}, PathValues: []string{"42"}, Auth: authOAuth2}
+	PathVars: []string{"bookingId"}, Auth: authOAuth2}

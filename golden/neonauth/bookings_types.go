@@ -3,8 +3,22 @@
 
 package neonauth
 
+import "github.com/postgen/postgen/sdk"
+
 // BookingsListParams holds the query parameters and headers of
 // BookingsService.List.
+//
+// A field left at its zero value is not sent.
 type BookingsListParams struct {
-	From string // query "from"; empty sends "2024-01-01"
+	From string // query "from", e.g. "2024-01-01"
+}
+
+// args lists the values p sets, for the runtime.
+func (p *BookingsListParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Query(&a, "from", p.From)
+	return a
 }

@@ -31,7 +31,7 @@ func ExampleOrdersService_New() {
 
 func ExampleOrdersService_Query() {
 	client, _ := scripts.NewClient() // without options it cannot fail
-	result, _, err := client.Orders.Query(context.Background(), nil)
+	result, _, err := client.Orders.Query(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}

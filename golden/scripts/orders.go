@@ -17,6 +17,9 @@ type OrdersService struct {
 
 // New sends POST /api/v3/order (Postman: Orders › New order).
 //
+// Sent on every call: timestamp={{timestamp}}, signature={{signature}},
+// X-Session: {{session}}.
+//
 // The collection runs a pre-request script before this request (event[0]): it
 // sets {{timestamp}} and {{signature}}, adds header X-API-KEY, signs with
 // HMAC-SHA256 and reads {{api-secret}} and {{api-key}}. The folder "Orders"
@@ -27,19 +30,22 @@ type OrdersService struct {
 // response (1 test). The SDK does not run them: set those values yourself
 // (WithVariable) or sign in a request hook.
 func (s *OrdersService) New(ctx context.Context, params *OrdersNewParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opOrdersNew, sdk.Call{Fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opOrdersNew, sdk.Call{Args: params.args()})
 }
 
 var opOrdersNew = sdk.Operation{Name: "Orders.New", Method: "POST", Path: "/api/v3/order",
 	Params: []sdk.Param{
-		{Key: "symbol", Value: "BNBUSDT", Slot: 1},
-		{Key: "side", Value: "BUY", Slot: 2},
-		{Key: "timestamp", Value: "{{timestamp}}", Slot: 3},
-		{Key: "signature", Value: "{{signature}}", Slot: 4},
-		{In: sdk.InHeader, Key: "X-Session", Value: "{{session}}"},
+		{Key: "symbol"},
+		{Key: "side"},
+		{Key: "timestamp", Value: "{{timestamp}}", Const: true},
+		{Key: "signature", Value: "{{signature}}", Const: true},
+		{In: sdk.InHeader, Key: "X-Session", Value: "{{session}}", Const: true},
 	}}
 
 // Query sends GET /api/v3/order (Postman: Orders › Query order).
+//
+// Sent on every call: orderId={{orderId}}, timestamp={{timestamp}},
+// signature={{signature}}, X-Session: {{session}}.
 //
 // The collection runs a pre-request script before this request (event[0]): it
 // sets {{timestamp}} and {{signature}}, adds header X-API-KEY, signs with
@@ -48,14 +54,14 @@ var opOrdersNew = sdk.Operation{Name: "Orders.New", Method: "POST", Path: "/api/
 // {{session}}, sends 1 request of its own (pm.sendRequest) and reads
 // {{session}} and {{baseUrl}}. The SDK does not run them: set those values
 // yourself (WithVariable) or sign in a request hook.
-func (s *OrdersService) Query(ctx context.Context, params *OrdersQueryParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opOrdersQuery, sdk.Call{Fields: params})
+func (s *OrdersService) Query(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opOrdersQuery, sdk.Call{})
 }
 
 var opOrdersQuery = sdk.Operation{Name: "Orders.Query", Method: "GET", Path: "/api/v3/order",
 	Params: []sdk.Param{
-		{Key: "orderId", Value: "{{orderId}}", Slot: 1},
-		{Key: "timestamp", Value: "{{timestamp}}", Slot: 2},
-		{Key: "signature", Value: "{{signature}}", Slot: 3},
-		{In: sdk.InHeader, Key: "X-Session", Value: "{{session}}"},
+		{Key: "orderId", Value: "{{orderId}}", Const: true},
+		{Key: "timestamp", Value: "{{timestamp}}", Const: true},
+		{Key: "signature", Value: "{{signature}}", Const: true},
+		{In: sdk.InHeader, Key: "X-Session", Value: "{{session}}", Const: true},
 	}}

@@ -3,18 +3,23 @@
 
 package scripts
 
+import "github.com/postgen/postgen/sdk"
+
 // OrdersNewParams holds the query parameters and headers of OrdersService.New.
+//
+// A field left at its zero value is not sent.
 type OrdersNewParams struct {
-	Symbol    string // query "symbol"; empty sends "BNBUSDT"
-	Side      string // query "side"; empty sends "BUY"
-	Timestamp string // query "timestamp"; empty sends "{{timestamp}}"
-	Signature string // query "signature"; empty sends "{{signature}}"
+	Symbol string // query "symbol", e.g. "BNBUSDT"
+	Side   string // query "side", e.g. "BUY"
 }
 
-// OrdersQueryParams holds the query parameters and headers of
-// OrdersService.Query.
-type OrdersQueryParams struct {
-	OrderID   string // query "orderId"; empty sends "{{orderId}}"
-	Timestamp string // query "timestamp"; empty sends "{{timestamp}}"
-	Signature string // query "signature"; empty sends "{{signature}}"
+// args lists the values p sets, for the runtime.
+func (p *OrdersNewParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Query(&a, "symbol", p.Symbol)
+	sdk.Query(&a, "side", p.Side)
+	return a
 }

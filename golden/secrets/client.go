@@ -40,30 +40,36 @@ func NewClient(opts ...Option) (*Client, error) {
 }
 
 // HeaderCredentials sends GET /h (Postman: Header credentials).
+//
+// Sent on every call: Authorization: {{Authorization}}, X-API-Key: {{apiKey}},
+// X-Session: {{sessionToken}}, X-Tenant: {{tenant}}, X-Hidden: {{hidden}},
+// X-Jwt: {{jwtish}}.
 func (c *Client) HeaderCredentials(ctx context.Context) ([]byte, *Response, error) {
 	return sdk.Send[[]byte](ctx, c.rt, &opHeaderCredentials, sdk.Call{})
 }
 
 var opHeaderCredentials = sdk.Operation{Name: "HeaderCredentials", Method: "GET", Path: "/h",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Value: "{{Authorization}}"},
-		{In: sdk.InHeader, Key: "X-API-Key", Value: "{{apiKey}}"},
-		{In: sdk.InHeader, Key: "X-Session", Value: "{{sessionToken}}"},
-		{In: sdk.InHeader, Key: "X-Tenant", Value: "{{tenant}}"},
-		{In: sdk.InHeader, Key: "X-Hidden", Value: "{{hidden}}"},
-		{In: sdk.InHeader, Key: "X-Jwt", Value: "{{jwtish}}"},
+		{In: sdk.InHeader, Key: "Authorization", Value: "{{Authorization}}", Const: true},
+		{In: sdk.InHeader, Key: "X-API-Key", Value: "{{apiKey}}", Const: true},
+		{In: sdk.InHeader, Key: "X-Session", Value: "{{sessionToken}}", Const: true},
+		{In: sdk.InHeader, Key: "X-Tenant", Value: "{{tenant}}", Const: true},
+		{In: sdk.InHeader, Key: "X-Hidden", Value: "{{hidden}}", Const: true},
+		{In: sdk.InHeader, Key: "X-Jwt", Value: "{{jwtish}}", Const: true},
 	}}
 
 // QueryCredentials sends GET /q (Postman: Query credentials).
+//
+// Sent on every call: api_key={{api_key}}, tenant={{tenant}}.
 func (c *Client) QueryCredentials(ctx context.Context, params *QueryCredentialsParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opQueryCredentials, sdk.Call{Fields: params})
+	return sdk.Send[[]byte](ctx, c.rt, &opQueryCredentials, sdk.Call{Args: params.args()})
 }
 
 var opQueryCredentials = sdk.Operation{Name: "QueryCredentials", Method: "GET", Path: "/q",
 	Params: []sdk.Param{
-		{Key: "api_key", Value: "{{api_key}}", Slot: 1},
-		{Key: "page_token", Value: "abc", Slot: 2},
-		{Key: "tenant", Value: "{{tenant}}", Slot: 3},
+		{Key: "api_key", Value: "{{api_key}}", Const: true},
+		{Key: "page_token"},
+		{Key: "tenant", Value: "{{tenant}}", Const: true},
 	}}
 
 // BodyCredentials sends POST /login (Postman: Body credentials).
@@ -75,15 +81,17 @@ var opBodyCredentials = sdk.Operation{Name: "BodyCredentials", Method: "POST", P
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/json", Text: "{\"username\": \"ada\", \"password\": \"{{password}}\", \"nested\": {\"client_secret\": \"{{client_secret}}\"}}"}}
 
 // FormCredentials sends POST /token (Postman: Form credentials).
+//
+// Sent on every call: password={{password2}}, client_secret={{client_secret2}}.
 func (c *Client) FormCredentials(ctx context.Context, body *FormCredentialsForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opFormCredentials, sdk.Call{Body: body})
+	return sdk.Send[[]byte](ctx, c.rt, &opFormCredentials, sdk.Call{Form: body.args()})
 }
 
 var opFormCredentials = sdk.Operation{Name: "FormCredentials", Method: "POST", Path: "/token",
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "grant_type", Value: "password", Slot: 1},
-			{In: sdk.InForm, Key: "username", Value: "ada", Slot: 2},
-			{In: sdk.InForm, Key: "password", Value: "{{password2}}", Slot: 3},
-			{In: sdk.InForm, Key: "client_secret", Value: "{{client_secret2}}", Slot: 4},
+			{In: sdk.InForm, Key: "grant_type"},
+			{In: sdk.InForm, Key: "username"},
+			{In: sdk.InForm, Key: "password", Value: "{{password2}}", Const: true},
+			{In: sdk.InForm, Key: "client_secret", Value: "{{client_secret2}}", Const: true},
 		}}}

@@ -3,30 +3,55 @@
 
 package secrets
 
-// BodyCredentialsBody is the JSON body of Client.BodyCredentials, inferred from 1 sample.
+import "github.com/postgen/postgen/sdk"
+
+// BodyCredentialsBody is the JSON body of Client.BodyCredentials, inferred from
+// 1 sample. A field left at its zero value is not sent; WithJSONField sends a
+// member the samples lack, or a zero value.
 type BodyCredentialsBody struct {
-	Username string `json:"username"` // e.g. "ada"
-	Password string `json:"password"` // a credential: the sample's value is not shown
-	Nested   Nested `json:"nested"`   // an object of 1 member
+	Username string `json:"username,omitzero"` // e.g. "ada"
+	Password string `json:"password,omitzero"` // a credential: the sample's value is not shown
+	Nested   Nested `json:"nested,omitzero"`   // an object of 1 member
 }
 
 // Nested is the "nested" member of BodyCredentialsBody, inferred from 1 sample.
+// A field left at its zero value is not sent; WithJSONField sends a member the
+// samples lack, or a zero value.
 type Nested struct {
-	ClientSecret string `json:"client_secret"` // a credential: the sample's value is not shown
+	ClientSecret string `json:"client_secret,omitzero"` // a credential: the sample's value is not shown
 }
 
 // QueryCredentialsParams holds the query parameters and headers of
 // Client.QueryCredentials.
+//
+// A field left at its zero value is not sent.
 type QueryCredentialsParams struct {
-	APIKey    string // query "api_key"; empty sends "{{api_key}}"
-	PageToken string // query "page_token"; empty sends "abc"
-	Tenant    string // query "tenant"; empty sends "{{tenant}}"
+	PageToken string // query "page_token", e.g. "abc"
+}
+
+// args lists the values p sets, for the runtime.
+func (p *QueryCredentialsParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Query(&a, "page_token", p.PageToken)
+	return a
 }
 
 // FormCredentialsForm is the form body of Client.FormCredentials.
 type FormCredentialsForm struct {
-	GrantType    string // form "grant_type"; empty sends "password"
-	Username     string // form "username"; empty sends "ada"
-	Password     string // form "password"; empty sends "{{password2}}"
-	ClientSecret string // form "client_secret"; empty sends "{{client_secret2}}"
+	GrantType string // form "grant_type", e.g. "password"
+	Username  string // form "username", e.g. "ada"
+}
+
+// args lists the values p sets, for the runtime.
+func (p *FormCredentialsForm) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Form(&a, "grant_type", p.GrantType)
+	sdk.Form(&a, "username", p.Username)
+	return a
 }

@@ -31,7 +31,7 @@ func ExampleClient_QueryCredentials() {
 
 func ExampleClient_BodyCredentials() {
 	client, _ := secrets.NewClient() // without options it cannot fail
-	result, _, err := client.BodyCredentials(context.Background(), nil)
+	result, _, err := client.BodyCredentials(context.Background(), nil, secrets.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}

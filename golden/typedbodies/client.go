@@ -126,26 +126,25 @@ var opDownloadFile = sdk.Operation{Name: "DownloadFile", Method: "GET", Path: "/
 //
 // The examples show no response body, so there is no result.
 func (c *Client) Subscribe(ctx context.Context, body *SubscribeForm) (*Response, error) {
-	return sdk.SendNoResult(ctx, c.rt, &opSubscribe, sdk.Call{Body: body})
+	return sdk.SendNoResult(ctx, c.rt, &opSubscribe, sdk.Call{Form: body.args()})
 }
 
 var opSubscribe = sdk.Operation{Name: "Subscribe", Method: "POST", Path: "/subscribe",
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "email", Value: "ada@example.com", Slot: 1},
-			{In: sdk.InForm, Key: "topics", Value: "news", Slot: 2},
-			{In: sdk.InForm, Key: "topics", Value: "offers", Slot: 2, Secondary: true},
-			{In: sdk.InForm, Key: "note", Disabled: true, Slot: 3},
+			{In: sdk.InForm, Key: "email"},
+			{In: sdk.InForm, Key: "topics"},
+			{In: sdk.InForm, Key: "note"},
 		}}}
 
 // UploadAvatar sends POST /avatar (Postman: Upload avatar).
 func (c *Client) UploadAvatar(ctx context.Context, body *UploadAvatarForm) (*UploadAvatarResult, *Response, error) {
-	return sdk.SendObject[UploadAvatarResult](ctx, c.rt, &opUploadAvatar, sdk.Call{Body: body})
+	return sdk.SendObject[UploadAvatarResult](ctx, c.rt, &opUploadAvatar, sdk.Call{Form: body.args()})
 }
 
 var opUploadAvatar = sdk.Operation{Name: "UploadAvatar", Method: "POST", Path: "/avatar",
 	Body: &sdk.BodySpec{Mode: sdk.BodyFormData,
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "user", Value: "ada", Slot: 1},
-			{In: sdk.InFile, Key: "image", Slot: 2, ContentType: "image/png", FileName: "me.png"},
+			{In: sdk.InForm, Key: "user"},
+			{In: sdk.InFile, Key: "image", ContentType: "image/png", FileName: "me.png"},
 		}}}

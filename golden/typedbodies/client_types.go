@@ -3,7 +3,11 @@
 
 package typedbodies
 
-import "time"
+import (
+	"time"
+
+	"github.com/postgen/postgen/sdk"
+)
 
 // SearchQuery is the GraphQL query of Client.Search, as the collection has it.
 const SearchQuery = `query Search($q: String!, $first: Int) {
@@ -19,38 +23,47 @@ const ViewerQuery = "{ viewer { login } }"
 // ViewerRequest is the body of Client.Viewer; an empty Query sends ViewerQuery.
 type ViewerRequest = GraphQLRequest[map[string]any]
 
-// CreateShipmentResult is the result of Client.CreateShipment, inferred from 2 examples.
+// CreateShipmentResult is the result of Client.CreateShipment, inferred from 2
+// examples.
 type CreateShipmentResult struct {
 	ID     string `json:"id"`     // e.g. "s-1"
 	Status string `json:"status"` // e.g. "created"
 }
 
-// CreateShipmentBody is the JSON body of Client.CreateShipment, inferred from 3 samples.
+// CreateShipmentBody is the JSON body of Client.CreateShipment, inferred from 3
+// samples. A field left at its zero value is not sent; WithJSONField sends a
+// member the samples lack, or a zero value.
 type CreateShipmentBody struct {
-	To       To       `json:"to"`            // an object of 3 members
-	WeightKg float64  `json:"weight_kg"`     // e.g. 2.5
-	Express  bool     `json:"express"`       // e.g. true
-	Tags     []string `json:"tags"`          // a list of strings
-	Ref      string   `json:"ref,omitempty"` // the collection sends {{ref}} here; missing in 1 of 3 samples
+	To       To       `json:"to,omitzero"`        // an object of 3 members
+	WeightKg float64  `json:"weight_kg,omitzero"` // e.g. 2.5
+	Express  bool     `json:"express,omitzero"`   // e.g. true
+	Tags     []string `json:"tags,omitzero"`      // a list of strings
+	Ref      string   `json:"ref,omitzero"`       // the collection sends {{ref}} here; missing in 1 of 3 samples
 }
 
-// To is the "to" member of CreateShipmentBody, inferred from 3 samples.
+// To is the "to" member of CreateShipmentBody, inferred from 3 samples. A field
+// left at its zero value is not sent; WithJSONField sends a member the samples
+// lack, or a zero value.
 type To struct {
-	City    string `json:"city"`              // e.g. "Paris"
-	Zip     string `json:"zip"`               // e.g. "75001"
-	Country string `json:"country,omitempty"` // e.g. "IT"; missing in 2 of 3 samples
+	City    string `json:"city,omitzero"`    // e.g. "Paris"
+	Zip     string `json:"zip,omitzero"`     // e.g. "75001"
+	Country string `json:"country,omitzero"` // e.g. "IT"; missing in 2 of 3 samples
 }
 
-// ImportShipmentsResult is the result of Client.ImportShipments, inferred from 1 example.
+// ImportShipmentsResult is the result of Client.ImportShipments, inferred from
+// 1 example.
 type ImportShipmentsResult struct {
 	Imported int64 `json:"imported"` // e.g. 2
 }
 
-// ImportShipmentsBodyItem is an element of the JSON body of Client.ImportShipments, inferred from 1 sample.
+// ImportShipmentsBodyItem is an element of the JSON body of
+// Client.ImportShipments, inferred from 1 sample. A field left at its zero
+// value is not sent; WithJSONField sends a member the samples lack, or a zero
+// value.
 type ImportShipmentsBodyItem struct {
-	Ref      string  `json:"ref"`            // e.g. "a"
-	WeightKg float64 `json:"weight_kg"`      // e.g. 1
-	Note     string  `json:"note,omitempty"` // e.g. "late"; missing in 1 of 2 samples
+	Ref      string  `json:"ref,omitzero"`       // e.g. "a"
+	WeightKg float64 `json:"weight_kg,omitzero"` // e.g. 1
+	Note     string  `json:"note,omitzero"`      // e.g. "late"; missing in 1 of 2 samples
 }
 
 // LoginResult is the result of Client.Login, inferred from 1 example.
@@ -59,10 +72,12 @@ type LoginResult struct {
 	ExpiresAt time.Time `json:"expires_at"` // e.g. "2030-01-01T00:00:00Z"
 }
 
-// LoginBody is the JSON body of Client.Login, inferred from 1 sample.
+// LoginBody is the JSON body of Client.Login, inferred from 1 sample. A field
+// left at its zero value is not sent; WithJSONField sends a member the samples
+// lack, or a zero value.
 type LoginBody struct {
-	Username string `json:"username"` // e.g. "ada"
-	Password string `json:"password"` // a credential: the sample's value is not shown
+	Username string `json:"username,omitzero"` // e.g. "ada"
+	Password string `json:"password,omitzero"` // a credential: the sample's value is not shown
 }
 
 // SearchResult is the result of Client.Search, inferred from 1 example.
@@ -70,21 +85,25 @@ type SearchResult struct {
 	Data SearchResultData `json:"data"` // an object of 1 member
 }
 
-// SearchResultData is the "data" member of SearchResult, inferred from 1 example.
+// SearchResultData is the "data" member of SearchResult, inferred from 1
+// example.
 type SearchResultData struct {
 	Search []SearchItem `json:"search"` // a list of objects
 }
 
-// SearchItem is an element of the "search" member of SearchResultData, inferred from 1 example.
+// SearchItem is an element of the "search" member of SearchResultData, inferred
+// from 1 example.
 type SearchItem struct {
 	ID   string `json:"id"`   // e.g. "1"
 	Name string `json:"name"` // e.g. "Ada"
 }
 
-// SearchVariables is the GraphQL variables of Client.Search, inferred from 1 sample.
+// SearchVariables is the GraphQL variables of Client.Search, inferred from 1
+// sample. A field left at its zero value is not sent; WithJSONField sends a
+// member the samples lack, or a zero value.
 type SearchVariables struct {
-	Q     string `json:"q"`     // the collection sends {{term}} here
-	First int64  `json:"first"` // e.g. 10
+	Q     string `json:"q,omitzero"`     // the collection sends {{term}} here
+	First int64  `json:"first,omitzero"` // e.g. 10
 }
 
 // ViewerResult is the result of Client.Viewer, inferred from 1 example.
@@ -92,7 +111,8 @@ type ViewerResult struct {
 	Data ViewerResultData `json:"data"` // an object of 1 member
 }
 
-// ViewerResultData is the "data" member of ViewerResult, inferred from 1 example.
+// ViewerResultData is the "data" member of ViewerResult, inferred from 1
+// example.
 type ViewerResultData struct {
 	Viewer Viewer `json:"viewer"` // an object of 1 member
 }
@@ -108,20 +128,44 @@ type UploadFileResult struct {
 	Size int64  `json:"size"` // e.g. 1234
 }
 
-// UploadAvatarResult is the result of Client.UploadAvatar, inferred from 1 example.
+// UploadAvatarResult is the result of Client.UploadAvatar, inferred from 1
+// example.
 type UploadAvatarResult struct {
 	URL string `json:"url"` // e.g. "https://cdn.example.com/ada.png"
 }
 
 // SubscribeForm is the form body of Client.Subscribe.
 type SubscribeForm struct {
-	Email  string // form "email"; empty sends "ada@example.com"
-	Topics string // form "topics"; empty sends "news"
-	Note   string // form "note", sent only when set
+	Email  string   // form "email", e.g. "ada@example.com"
+	Topics []string // form "topics", e.g. "news", "offers"
+	Note   string   // form "note" (the collection leaves it out)
+}
+
+// args lists the values p sets, for the runtime.
+func (p *SubscribeForm) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Form(&a, "email", p.Email)
+	sdk.Form(&a, "topics", p.Topics)
+	sdk.Form(&a, "note", p.Note)
+	return a
 }
 
 // UploadAvatarForm is the form body of Client.UploadAvatar.
 type UploadAvatarForm struct {
-	User  string    // form "user"; empty sends "ada"
-	Image *FormFile // file "image"; nil leaves it out, as Postman does when it cannot read "me.png"
+	User  string    // form "user", e.g. "ada"
+	Image *FormFile // file "image", e.g. the file "me.png"
+}
+
+// args lists the values p sets, for the runtime.
+func (p *UploadAvatarForm) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Form(&a, "user", p.User)
+	sdk.File(&a, "image", p.Image)
+	return a
 }

@@ -13,7 +13,7 @@ import (
 
 func ExampleClient_CreateShipment() {
 	client, _ := typedbodies.NewClient() // without options it cannot fail
-	result, _, err := client.CreateShipment(context.Background(), nil)
+	result, _, err := client.CreateShipment(context.Background(), nil, typedbodies.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -22,7 +22,7 @@ func ExampleClient_CreateShipment() {
 
 func ExampleClient_ImportShipments() {
 	client, _ := typedbodies.NewClient() // without options it cannot fail
-	result, _, err := client.ImportShipments(context.Background(), nil)
+	result, _, err := client.ImportShipments(context.Background(), nil, typedbodies.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -31,7 +31,7 @@ func ExampleClient_ImportShipments() {
 
 func ExampleClient_Login() {
 	client, _ := typedbodies.NewClient() // without options it cannot fail
-	result, _, err := client.Login(context.Background(), nil)
+	result, _, err := client.Login(context.Background(), nil, typedbodies.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func ExampleClient_Login() {
 
 func ExampleClient_BrokenBody() {
 	client, _ := typedbodies.NewClient() // without options it cannot fail
-	result, _, err := client.BrokenBody(context.Background(), nil)
+	result, _, err := client.BrokenBody(context.Background(), nil, typedbodies.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func ExampleClient_BrokenBody() {
 
 func ExampleClient_Search() {
 	client, _ := typedbodies.NewClient() // without options it cannot fail
-	result, _, err := client.Search(context.Background(), nil)
+	result, _, err := client.Search(context.Background(), nil, typedbodies.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -58,7 +58,7 @@ func ExampleClient_Search() {
 
 func ExampleClient_Viewer() {
 	client, _ := typedbodies.NewClient() // without options it cannot fail
-	result, _, err := client.Viewer(context.Background(), nil)
+	result, _, err := client.Viewer(context.Background(), nil, typedbodies.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func ExampleClient_Viewer() {
 
 func ExampleClient_ConvertXML() {
 	client, _ := typedbodies.NewClient() // without options it cannot fail
-	result, _, err := client.ConvertXML(context.Background(), "")
+	result, _, err := client.ConvertXML(context.Background(), "", typedbodies.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -76,7 +76,7 @@ func ExampleClient_ConvertXML() {
 
 func ExampleClient_UploadFile() {
 	client, _ := typedbodies.NewClient() // without options it cannot fail
-	result, _, err := client.UploadFile(context.Background(), "", nil)
+	result, _, err := client.UploadFile(context.Background(), ":name", nil)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func ExampleClient_UploadFile() {
 
 func ExampleClient_DownloadFile() {
 	client, _ := typedbodies.NewClient() // without options it cannot fail
-	result, _, err := client.DownloadFile(context.Background(), "")
+	result, _, err := client.DownloadFile(context.Background(), ":name")
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -94,7 +94,7 @@ func ExampleClient_DownloadFile() {
 
 func ExampleClient_Subscribe() {
 	client, _ := typedbodies.NewClient() // without options it cannot fail
-	result, err := client.Subscribe(context.Background(), &typedbodies.SubscribeForm{Email: "ada@example.com"})
+	result, err := client.Subscribe(context.Background(), &typedbodies.SubscribeForm{Email: "ada@example.com", Topics: []string{"news", "offers"}})
 	if err != nil {
 		log.Fatal(err)
 	}

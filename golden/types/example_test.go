@@ -31,7 +31,7 @@ func ExampleOrdersService_Get() {
 
 func ExampleOrdersService_Create() {
 	client, _ := types.NewClient() // without options it cannot fail
-	result, _, err := client.Orders.Create(context.Background(), nil)
+	result, _, err := client.Orders.Create(context.Background(), nil, types.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func ExampleOrdersService_Create() {
 
 func ExampleOrdersService_Delete() {
 	client, _ := types.NewClient() // without options it cannot fail
-	result, err := client.Orders.Delete(context.Background(), "")
+	result, err := client.Orders.Delete(context.Background(), ":orderId")
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -26,14 +26,14 @@ var opOrdersList = sdk.Operation{Name: "Orders.List", Method: "GET", Path: "/ord
 
 // Get sends GET /orders/:orderId (Postman: Orders › Get order).
 //
-// Path defaults: orderID "1001". Error bodies (in APIError.Decoded): 404:
-// *OrdersError.
+// The collection's path arguments: orderID "1001". Error bodies (in
+// APIError.Decoded): 404: *OrdersError.
 func (s *OrdersService) Get(ctx context.Context, orderID string) (*Order, *Response, error) {
 	return sdk.SendObject[Order](ctx, s.rt, &opOrdersGet, sdk.Call{Path: []string{orderID}})
 }
 
 var opOrdersGet = sdk.Operation{Name: "Orders.Get", Method: "GET", Path: "/orders/:orderId",
-	PathVars: []string{"orderId"}, PathValues: []string{"1001"},
+	PathVars:  []string{"orderId"},
 	ErrBodies: []sdk.ErrorBody{{Status: 404, Decode: sdk.ErrorAs[*OrdersError]}}}
 
 // Create sends POST /orders (Postman: Orders › Create order).

@@ -5,7 +5,8 @@ package types
 
 import "time"
 
-// Order is an element of the result of OrdersService.List and the result of OrdersService.Get, inferred from 4 examples.
+// Order is an element of the result of OrdersService.List and the result of
+// OrdersService.Get, inferred from 4 examples.
 type Order struct {
 	ID       int64       `json:"id"`               // e.g. 1001
 	Status   string      `json:"status"`           // e.g. "paid"
@@ -24,7 +25,8 @@ type Customer struct {
 	Email *string `json:"email"` // a string; can be null
 }
 
-// OrderItem is an element of the "items" member of Order, inferred from 4 examples.
+// OrderItem is an element of the "items" member of Order, inferred from 4
+// examples.
 type OrderItem struct {
 	Sku   string  `json:"sku"`            // e.g. "A-1"
 	Qty   int64   `json:"qty"`            // e.g. 2
@@ -32,18 +34,21 @@ type OrderItem struct {
 	Gift  bool    `json:"gift,omitempty"` // e.g. true; missing in 2 of 3 examples
 }
 
-// OrdersError is the 404 error body of OrdersService.Get, the 404 error body of OrdersService.Create and 1 more, inferred from 3 examples.
+// OrdersError is the 404 error body of OrdersService.Get, the 404 error body of
+// OrdersService.Create and 1 more, inferred from 3 examples.
 type OrdersError struct {
 	Error OrdersErrorError `json:"error"` // an object of 2 members
 }
 
-// OrdersErrorError is the "error" member of OrdersError and the "error" member of OrdersCreateError422, inferred from 4 examples.
+// OrdersErrorError is the "error" member of OrdersError and the "error" member
+// of OrdersCreateError422, inferred from 4 examples.
 type OrdersErrorError struct {
 	Code    string `json:"code"`    // e.g. "not_found"
 	Message string `json:"message"` // e.g. "no such order"
 }
 
-// OrdersCreateResult is the result of OrdersService.Create, inferred from 1 example.
+// OrdersCreateResult is the result of OrdersService.Create, inferred from 1
+// example.
 type OrdersCreateResult struct {
 	ID       int64                      `json:"id"`        // e.g. 1002
 	Status   string                     `json:"status"`    // e.g. "open"
@@ -55,40 +60,48 @@ type OrdersCreateResult struct {
 	Coupon   string                     `json:"coupon"`    // e.g. "SPRING"
 }
 
-// OrdersCreateResultCustomer is the "customer" member of OrdersCreateResult, inferred from 1 example.
+// OrdersCreateResultCustomer is the "customer" member of OrdersCreateResult,
+// inferred from 1 example.
 type OrdersCreateResultCustomer struct {
 	ID    int64  `json:"id"`    // e.g. 8
 	Name  string `json:"name"`  // e.g. "Grace"
 	Email any    `json:"email"` // any: only null was seen
 }
 
-// OrdersCreateResultItem is an element of the "items" member of OrdersCreateResult, inferred from 1 example.
+// OrdersCreateResultItem is an element of the "items" member of
+// OrdersCreateResult, inferred from 1 example.
 type OrdersCreateResultItem struct {
 	Sku   string `json:"sku"`   // e.g. "C-3"
 	Qty   int64  `json:"qty"`   // e.g. 1
 	Price int64  `json:"price"` // e.g. 3
 }
 
-// OrdersCreateBody is the JSON body of OrdersService.Create, inferred from 1 sample.
+// OrdersCreateBody is the JSON body of OrdersService.Create, inferred from 1
+// sample. A field left at its zero value is not sent; WithJSONField sends a
+// member the samples lack, or a zero value.
 type OrdersCreateBody struct {
-	CustomerID int64                  `json:"customer_id"` // e.g. 8
-	Items      []OrdersCreateBodyItem `json:"items"`       // a list of objects
-	Coupon     string                 `json:"coupon"`      // e.g. "SPRING"
+	CustomerID int64                  `json:"customer_id,omitzero"` // e.g. 8
+	Items      []OrdersCreateBodyItem `json:"items,omitzero"`       // a list of objects
+	Coupon     string                 `json:"coupon,omitzero"`      // e.g. "SPRING"
 }
 
-// OrdersCreateBodyItem is an element of the "items" member of OrdersCreateBody, inferred from 1 sample.
+// OrdersCreateBodyItem is an element of the "items" member of OrdersCreateBody,
+// inferred from 1 sample. A field left at its zero value is not sent;
+// WithJSONField sends a member the samples lack, or a zero value.
 type OrdersCreateBodyItem struct {
-	Sku string `json:"sku"` // e.g. "C-3"
-	Qty int64  `json:"qty"` // e.g. 1
+	Sku string `json:"sku,omitzero"` // e.g. "C-3"
+	Qty int64  `json:"qty,omitzero"` // e.g. 1
 }
 
-// OrdersCreateError422 is the 422 error body of OrdersService.Create, inferred from 1 example.
+// OrdersCreateError422 is the 422 error body of OrdersService.Create, inferred
+// from 1 example.
 type OrdersCreateError422 struct {
 	Error  OrdersErrorError            `json:"error"`  // an object of 2 members
 	Fields []OrdersCreateError422Field `json:"fields"` // a list of objects
 }
 
-// OrdersCreateError422Field is an element of the "fields" member of OrdersCreateError422, inferred from 1 example.
+// OrdersCreateError422Field is an element of the "fields" member of
+// OrdersCreateError422, inferred from 1 example.
 type OrdersCreateError422Field struct {
 	Name   string `json:"name"`   // e.g. "items[0].qty"
 	Reason string `json:"reason"` // e.g. "min"

@@ -97,11 +97,11 @@ var opShapesMatrix = sdk.Operation{Name: "Shapes.Matrix", Method: "GET", Path: "
 //
 // Types carry shapes only: the token values never reach the SDK.
 func (s *ShapesService) Token(ctx context.Context, body *ShapesTokenForm) (*ShapesTokenResult, *Response, error) {
-	return sdk.SendObject[ShapesTokenResult](ctx, s.rt, &opShapesToken, sdk.Call{Body: body})
+	return sdk.SendObject[ShapesTokenResult](ctx, s.rt, &opShapesToken, sdk.Call{Form: body.args()})
 }
 
 var opShapesToken = sdk.Operation{Name: "Shapes.Token", Method: "POST", Path: "/oauth/token",
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "grant_type", Value: "client_credentials", Slot: 1},
+			{In: sdk.InForm, Key: "grant_type"},
 		}}}

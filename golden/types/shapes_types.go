@@ -6,16 +6,20 @@ package types
 import (
 	"encoding/json"
 	"time"
+
+	"github.com/postgen/postgen/sdk"
 )
 
-// ShapesOptionalAndNullableResult is the result of ShapesService.OptionalAndNullable, inferred from 2 examples.
+// ShapesOptionalAndNullableResult is the result of
+// ShapesService.OptionalAndNullable, inferred from 2 examples.
 type ShapesOptionalAndNullableResult struct {
 	Always    string  `json:"always"`              // e.g. "x"
 	Sometimes int64   `json:"sometimes,omitempty"` // e.g. 1; missing in 1 of 2 examples
 	MaybeNull *string `json:"maybe_null"`          // e.g. "y"; can be null
 }
 
-// ShapesNumbersResult is the result of ShapesService.Numbers, inferred from 2 examples.
+// ShapesNumbersResult is the result of ShapesService.Numbers, inferred from 2
+// examples.
 type ShapesNumbersResult struct {
 	Count int64       `json:"count"` // e.g. 3
 	Ratio float64     `json:"ratio"` // e.g. 1
@@ -24,26 +28,30 @@ type ShapesNumbersResult struct {
 	Exp   float64     `json:"exp"`   // e.g. 1000.0
 }
 
-// ShapesMixedKindsResult is the result of ShapesService.MixedKinds, inferred from 2 examples.
+// ShapesMixedKindsResult is the result of ShapesService.MixedKinds, inferred
+// from 2 examples.
 type ShapesMixedKindsResult struct {
 	ID       string          `json:"id"`        // e.g. "x1"
 	Value    json.RawMessage `json:"value"`     // any: number and string were seen; type chosen in postgen.yaml
 	OnlyNull any             `json:"only_null"` // any: only null was seen
 }
 
-// ShapesEmptyContainersResult is the result of ShapesService.EmptyContainers, inferred from 2 examples.
+// ShapesEmptyContainersResult is the result of ShapesService.EmptyContainers,
+// inferred from 2 examples.
 type ShapesEmptyContainersResult struct {
 	Tags  []any                                 `json:"tags"`  // only empty arrays were seen
 	Attrs map[string]any                        `json:"attrs"` // only {} was seen
 	List  []ShapesEmptyContainersResultListItem `json:"list"`  // a list of objects
 }
 
-// ShapesEmptyContainersResultListItem is an element of the "list" member of ShapesEmptyContainersResult, inferred from 2 examples.
+// ShapesEmptyContainersResultListItem is an element of the "list" member of
+// ShapesEmptyContainersResult, inferred from 2 examples.
 type ShapesEmptyContainersResultListItem struct {
 	N int64 `json:"n"` // e.g. 1
 }
 
-// ShapesTimestampsResult is the result of ShapesService.Timestamps, inferred from 2 examples.
+// ShapesTimestampsResult is the result of ShapesService.Timestamps, inferred
+// from 2 examples.
 type ShapesTimestampsResult struct {
 	At    time.Time  `json:"at"`    // e.g. "2024-01-02T03:04:05Z"
 	Day   string     `json:"day"`   // e.g. "2024-01-02"
@@ -51,7 +59,8 @@ type ShapesTimestampsResult struct {
 	When  *time.Time `json:"when"`  // e.g. "2024-01-02T03:04:05Z"; can be null
 }
 
-// ShapesAwkwardKeysResult is the result of ShapesService.AwkwardKeys, inferred from 1 example.
+// ShapesAwkwardKeysResult is the result of ShapesService.AwkwardKeys, inferred
+// from 1 example.
 type ShapesAwkwardKeysResult struct {
 	UserName  string `json:"user-name"` // e.g. "a"
 	UserName2 string `json:"user_name"` // e.g. "b"
@@ -63,13 +72,15 @@ type ShapesAwkwardKeysResult struct {
 	Field     string `json:"-,"`        // e.g. "dash"
 }
 
-// ShapesDictionaryResult is the result of ShapesService.Dictionary, inferred from 1 example.
+// ShapesDictionaryResult is the result of ShapesService.Dictionary, inferred
+// from 1 example.
 type ShapesDictionaryResult struct {
 	Rates  map[string]Rate   `json:"rates"`  // a map of objects by key
 	Labels map[string]string `json:"labels"` // a map of strings by key
 }
 
-// Rate is an element of the "rates" member of ShapesDictionaryResult, inferred from 1 example.
+// Rate is an element of the "rates" member of ShapesDictionaryResult, inferred
+// from 1 example.
 type Rate struct {
 	Usd float64 `json:"usd"`           // e.g. 1.1
 	Eur int64   `json:"eur,omitempty"` // e.g. 1; missing in 1 of 2 examples
@@ -99,13 +110,15 @@ type Geo struct {
 	Lng int64   `json:"lng"` // e.g. 2
 }
 
-// Department is an element of the "departments" member of Company, inferred from 1 example.
+// Department is an element of the "departments" member of Company, inferred
+// from 1 example.
 type Department struct {
 	Name      string     `json:"name"`      // e.g. "R&D"
 	Employees []Employee `json:"employees"` // a list of objects
 }
 
-// Employee is an element of the "employees" member of Department, inferred from 1 example.
+// Employee is an element of the "employees" member of Department, inferred from
+// 1 example.
 type Employee struct {
 	Name    string  `json:"name"`    // e.g. "Ada"
 	Manager Manager `json:"manager"` // an object of 1 member
@@ -116,13 +129,15 @@ type Manager struct {
 	Name string `json:"name"` // e.g. "Grace"
 }
 
-// ShapesMatrixItemItem is an element of the result of ShapesService.Matrix, inferred from 1 example.
+// ShapesMatrixItemItem is an element of the result of ShapesService.Matrix,
+// inferred from 1 example.
 type ShapesMatrixItemItem struct {
 	X int64 `json:"x"`           // e.g. 1
 	Y int64 `json:"y,omitempty"` // e.g. 3; missing in 1 of 2 examples
 }
 
-// ShapesTokenResult is the result of ShapesService.Token, inferred from 2 examples.
+// ShapesTokenResult is the result of ShapesService.Token, inferred from 2
+// examples.
 type ShapesTokenResult struct {
 	AccessToken string            `json:"access_token"`   // a credential: the sample's value is not shown
 	TokenType   string            `json:"token_type"`     // e.g. "Bearer"
@@ -133,5 +148,15 @@ type ShapesTokenResult struct {
 
 // ShapesTokenForm is the form body of ShapesService.Token.
 type ShapesTokenForm struct {
-	GrantType string // form "grant_type"; empty sends "client_credentials"
+	GrantType string // form "grant_type", e.g. "client_credentials"
+}
+
+// args lists the values p sets, for the runtime.
+func (p *ShapesTokenForm) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Form(&a, "grant_type", p.GrantType)
+	return a
 }

@@ -42,52 +42,56 @@ func NewClient(opts ...Option) (*Client, error) {
 
 // StringURLWithQueryEdgeCases sends GET /t01/path with space/ü (Postman: String
 // URL with query edge cases).
+//
+// Sent on every call: a=1.
 func (c *Client) StringURLWithQueryEdgeCases(ctx context.Context, params *StringURLWithQueryEdgeCasesParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opStringURLWithQueryEdgeCases, sdk.Call{Fields: params})
+	return sdk.Send[[]byte](ctx, c.rt, &opStringURLWithQueryEdgeCases, sdk.Call{Args: params.args()})
 }
 
 var opStringURLWithQueryEdgeCases = sdk.Operation{Name: "StringURLWithQueryEdgeCases", Method: "GET", Path: "/t01/path with space/ü",
 	Params: []sdk.Param{
-		{Key: "a", Value: "1", Slot: 1},
-		{Key: "b", Value: "hello world", Slot: 2},
-		{Key: "c", Value: "a+b", Slot: 3},
-		{Key: "empty", Slot: 4},
-		{Key: "novalue", Null: true, Slot: 5},
-		{Key: "dup", Value: "1", Slot: 6},
-		{Key: "dup", Value: "2", Slot: 6, Secondary: true},
-		{Key: "", Null: true, Slot: 7},
-		{Key: "eq", Value: "a=b", Slot: 8},
+		{Key: "a", Value: "1", Const: true},
+		{Key: "b"},
+		{Key: "c"},
+		{Key: "empty"},
+		{Key: "novalue"},
+		{Key: "dup"},
+		{Key: ""},
+		{Key: "eq"},
 	}}
 
 // ObjectURLRawIgnored sends GET
 // /t02/:id/items/:itemId.json/:unset/{{itemsPath}} (Postman: Object URL, raw
 // ignored).
 //
-// Path defaults: id "42", itemID "7".
+// The collection's path arguments: id "42", itemID "7". Sent on every call:
+// a=1.
 func (c *Client) ObjectURLRawIgnored(ctx context.Context, id, itemID, unset string, params *ObjectURLRawIgnoredParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opObjectURLRawIgnored, sdk.Call{Path: []string{id, itemID, unset}, Fields: params})
+	return sdk.Send[[]byte](ctx, c.rt, &opObjectURLRawIgnored, sdk.Call{Path: []string{id, itemID, unset}, Args: params.args()})
 }
 
 var opObjectURLRawIgnored = sdk.Operation{Name: "ObjectURLRawIgnored", Method: "GET", Path: "/t02/:id/items/:itemId.json/:unset/{{itemsPath}}",
-	PathVars: []string{"id", "itemId", "unset"}, PathValues: []string{"42", "7", ""},
+	PathVars: []string{"id", "itemId", "unset"},
 	Params: []sdk.Param{
-		{Key: "a", Value: "1", Slot: 1},
-		{Key: "dis", Value: "x", Disabled: true, Slot: 2},
-		{Key: "b", Null: true, Slot: 3},
-		{Key: "c", Slot: 4},
-		{Key: "d e", Value: "f&g=h#i", Slot: 5},
-		{Key: "k=x", Value: "v", Slot: 6},
+		{Key: "a", Value: "1", Const: true},
+		{Key: "dis"},
+		{Key: "b"},
+		{Key: "c"},
+		{Key: "d e"},
+		{Key: "k=x"},
 	}}
 
 // VariableValueWithStructure sends GET /t03 (Postman: Variable value with
 // structure).
-func (c *Client) VariableValueWithStructure(ctx context.Context, params *VariableValueWithStructureParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opVariableValueWithStructure, sdk.Call{Fields: params})
+//
+// Sent on every call: q={{qv}}.
+func (c *Client) VariableValueWithStructure(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opVariableValueWithStructure, sdk.Call{})
 }
 
 var opVariableValueWithStructure = sdk.Operation{Name: "VariableValueWithStructure", Method: "GET", Path: "/t03",
 	Params: []sdk.Param{
-		{Key: "q", Value: "{{qv}}", Slot: 1},
+		{Key: "q", Value: "{{qv}}", Const: true},
 	}}
 
 // NumericPathVariable sends GET /pv1/:id (Postman: Numeric path variable).

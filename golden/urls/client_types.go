@@ -3,32 +3,60 @@
 
 package urls
 
+import "github.com/postgen/postgen/sdk"
+
 // StringURLWithQueryEdgeCasesParams holds the query parameters and headers of
 // Client.StringURLWithQueryEdgeCases.
+//
+// A field left at its zero value is not sent.
 type StringURLWithQueryEdgeCasesParams struct {
-	A       string // query "a"; empty sends "1"
-	B       string // query "b"; empty sends "hello world"
-	C       string // query "c"; empty sends "a+b"
-	Empty   string // query "empty"; empty sends an empty value
-	Novalue string // query "novalue"; empty sends the bare name
-	Dup     string // query "dup"; empty sends "1"
-	Field   string // query ""; empty sends the bare name
-	Eq      string // query "eq"; empty sends "a=b"
+	B       string   // query "b", e.g. "hello world"
+	C       string   // query "c", e.g. "a+b"
+	Empty   string   // query "empty", e.g. an empty value
+	Novalue bool     // query "novalue", sent as the bare name when true
+	Dup     []string // query "dup", e.g. "1", "2"
+	Field   bool     // query "", sent as the bare name when true
+	Eq      string   // query "eq", e.g. "a=b"
+}
+
+// args lists the values p sets, for the runtime.
+func (p *StringURLWithQueryEdgeCasesParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Query(&a, "b", p.B)
+	sdk.Query(&a, "c", p.C)
+	sdk.Query(&a, "empty", p.Empty)
+	sdk.Flag(&a, "novalue", p.Novalue)
+	sdk.Query(&a, "dup", p.Dup)
+	sdk.Flag(&a, "", p.Field)
+	sdk.Query(&a, "eq", p.Eq)
+	return a
 }
 
 // ObjectURLRawIgnoredParams holds the query parameters and headers of
 // Client.ObjectURLRawIgnored.
+//
+// A field left at its zero value is not sent.
 type ObjectURLRawIgnoredParams struct {
-	A   string // query "a"; empty sends "1"
-	Dis string // query "dis", sent only when set
-	B   string // query "b"; empty sends the bare name
-	C   string // query "c"; empty sends an empty value
-	DE  string // query "d e"; empty sends "f&g=h#i"
-	KX  string // query "k=x"; empty sends "v"
+	Dis string // query "dis", e.g. "x" (the collection leaves it out)
+	B   bool   // query "b", sent as the bare name when true
+	C   string // query "c", e.g. an empty value
+	DE  string // query "d e", e.g. "f&g=h#i"
+	KX  string // query "k=x", e.g. "v"
 }
 
-// VariableValueWithStructureParams holds the query parameters and headers of
-// Client.VariableValueWithStructure.
-type VariableValueWithStructureParams struct {
-	Q string // query "q"; empty sends "{{qv}}"
+// args lists the values p sets, for the runtime.
+func (p *ObjectURLRawIgnoredParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Query(&a, "dis", p.Dis)
+	sdk.Flag(&a, "b", p.B)
+	sdk.Query(&a, "c", p.C)
+	sdk.Query(&a, "d e", p.DE)
+	sdk.Query(&a, "k=x", p.KX)
+	return a
 }

@@ -13,7 +13,7 @@ import (
 
 func ExampleClient_StringURLWithQueryEdgeCases() {
 	client, _ := urls.NewClient() // without options it cannot fail
-	result, _, err := client.StringURLWithQueryEdgeCases(context.Background(), &urls.StringURLWithQueryEdgeCasesParams{A: "1", B: "hello world", C: "a+b", Eq: "a=b"})
+	result, _, err := client.StringURLWithQueryEdgeCases(context.Background(), &urls.StringURLWithQueryEdgeCasesParams{B: "hello world", C: "a+b", Novalue: true, Dup: []string{"1", "2"}, Field: true, Eq: "a=b"}, urls.WithQuery("empty", ""))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -22,7 +22,7 @@ func ExampleClient_StringURLWithQueryEdgeCases() {
 
 func ExampleClient_ObjectURLRawIgnored() {
 	client, _ := urls.NewClient() // without options it cannot fail
-	result, _, err := client.ObjectURLRawIgnored(context.Background(), "42", "7", "", &urls.ObjectURLRawIgnoredParams{A: "1", DE: "f&g=h#i", KX: "v"})
+	result, _, err := client.ObjectURLRawIgnored(context.Background(), "42", "7", ":unset", &urls.ObjectURLRawIgnoredParams{B: true, DE: "f&g=h#i", KX: "v"}, urls.WithQuery("c", ""))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -31,7 +31,7 @@ func ExampleClient_ObjectURLRawIgnored() {
 
 func ExampleClient_VariableValueWithStructure() {
 	client, _ := urls.NewClient() // without options it cannot fail
-	result, _, err := client.VariableValueWithStructure(context.Background(), nil)
+	result, _, err := client.VariableValueWithStructure(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func ExampleClient_VariableValueWithStructure() {
 
 func ExampleClient_NumericPathVariable() {
 	client, _ := urls.NewClient() // without options it cannot fail
-	result, _, err := client.NumericPathVariable(context.Background(), "")
+	result, _, err := client.NumericPathVariable(context.Background(), ":id")
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -44,6 +44,10 @@ type RequestError = sdk.RequestError
 // See [sdk.VariableError].
 type VariableError = sdk.VariableError
 
+// ArgumentError is the error of a call whose required path argument is empty.
+// See [sdk.ArgumentError].
+type ArgumentError = sdk.ArgumentError
+
 // RedirectError is the error of a redirect the client refuses to follow. See
 // [sdk.RedirectError].
 type RedirectError = sdk.RedirectError
@@ -70,6 +74,12 @@ const DefaultMaxResponseBytes = sdk.DefaultMaxResponseBytes
 // ErrResponseTooLarge is wrapped by the error of a body longer than the
 // client's cap. See [sdk.ErrResponseTooLarge].
 var ErrResponseTooLarge = sdk.ErrResponseTooLarge
+
+// Ptr returns a pointer to v, for pointer fields whose zero value is a value to
+// send. See [sdk.Ptr].
+func Ptr[T any](v T) *T {
+	return sdk.Ptr(v)
+}
 
 // AsErrorBody returns the decoded error body of an *APIError in err's chain,
 // when it is a T. See [sdk.AsErrorBody].

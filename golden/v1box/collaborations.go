@@ -21,53 +21,61 @@ type CollaborationsService struct {
 // Pending Collaborations).
 //
 // Description.
+//
+// Sent on every call: Authorization:.
 func (s *CollaborationsService) GetPending(ctx context.Context, params *CollaborationsGetPendingParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsGetPending, sdk.Call{Fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsGetPending, sdk.Call{Args: params.args()})
 }
 
 var opCollaborationsGetPending = sdk.Operation{Name: "Collaborations.GetPending", Method: "GET", Path: "/2.0/collaborations",
 	Params: []sdk.Param{
-		{Key: "status", Value: "pending", Slot: 1},
-		{In: sdk.InHeader, Key: "Authorization", Slot: 2},
+		{Key: "status"},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // Retrieve sends GET /2.0/collaborations/28503997 (Postman: Collaborations ›
 // Retrieve a Collaboration).
 //
 // Description.
-func (s *CollaborationsService) Retrieve(ctx context.Context, params *CollaborationsRetrieveParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsRetrieve, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *CollaborationsService) Retrieve(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsRetrieve, sdk.Call{})
 }
 
 var opCollaborationsRetrieve = sdk.Operation{Name: "Collaborations.Retrieve", Method: "GET", Path: "/2.0/collaborations/28503997",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // RetrieveAll sends GET /2.0/folders/300065354/collaborations (Postman:
 // Collaborations › Retrieve all Collaborations).
 //
 // Description.
-func (s *CollaborationsService) RetrieveAll(ctx context.Context, params *CollaborationsRetrieveAllParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsRetrieveAll, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *CollaborationsService) RetrieveAll(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsRetrieveAll, sdk.Call{})
 }
 
 var opCollaborationsRetrieveAll = sdk.Operation{Name: "Collaborations.RetrieveAll", Method: "GET", Path: "/2.0/folders/300065354/collaborations",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // Add sends POST /2.0/collaborations/ (Postman: Collaborations › Add a
 // Collaboration).
 //
 // Description.
-func (s *CollaborationsService) Add(ctx context.Context, body *CollaborationsAddBody, params *CollaborationsAddParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsAdd, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *CollaborationsService) Add(ctx context.Context, body *CollaborationsAddBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsAdd, sdk.Call{Body: body})
 }
 
 var opCollaborationsAdd = sdk.Operation{Name: "Collaborations.Add", Method: "POST", Path: "/2.0/collaborations/",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"item\": { \"id\": \"300065354\", \"type\": \"folder\"}, \"accessible_by\": { \"id\": \"129395212\"}, \"role\": \"editor\"}"}}
 
@@ -75,13 +83,15 @@ var opCollaborationsAdd = sdk.Operation{Name: "Collaborations.Add", Method: "POS
 // Collaboration).
 //
 // Description.
-func (s *CollaborationsService) Edit(ctx context.Context, body *CollaborationsEditBody, params *CollaborationsEditParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsEdit, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *CollaborationsService) Edit(ctx context.Context, body *CollaborationsEditBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsEdit, sdk.Call{Body: body})
 }
 
 var opCollaborationsEdit = sdk.Operation{Name: "Collaborations.Edit", Method: "PUT", Path: "/2.0/collaborations/28503997",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"role\": \"viewer\"}"}}
 
@@ -89,11 +99,13 @@ var opCollaborationsEdit = sdk.Operation{Name: "Collaborations.Edit", Method: "P
 // Remove a Collaboration).
 //
 // Description.
-func (s *CollaborationsService) Remove(ctx context.Context, params *CollaborationsRemoveParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsRemove, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *CollaborationsService) Remove(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsRemove, sdk.Call{})
 }
 
 var opCollaborationsRemove = sdk.Operation{Name: "Collaborations.Remove", Method: "DELETE", Path: "/2.0/collaborations/28504189",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}

@@ -3,62 +3,56 @@
 
 package v1box
 
-// CollaborationsAddBody is the JSON body of CollaborationsService.Add, inferred from 1 sample.
+import "github.com/postgen/postgen/sdk"
+
+// CollaborationsAddBody is the JSON body of CollaborationsService.Add, inferred
+// from 1 sample. A field left at its zero value is not sent; WithJSONField
+// sends a member the samples lack, or a zero value.
 type CollaborationsAddBody struct {
-	Item         AccessibleBy                      `json:"item"`          // an object of 2 members
-	AccessibleBy CollaborationsAddBodyAccessibleBy `json:"accessible_by"` // an object of 1 member
-	Role         string                            `json:"role"`          // e.g. "editor"
+	Item         AccessibleBy                      `json:"item,omitzero"`          // an object of 2 members
+	AccessibleBy CollaborationsAddBodyAccessibleBy `json:"accessible_by,omitzero"` // an object of 1 member
+	Role         string                            `json:"role,omitzero"`          // e.g. "editor"
 }
 
-// AccessibleBy is the "item" member of CollaborationsAddBody, the "item" member of CommentsAddToFileBody and 9 more, inferred from 10 samples.
+// AccessibleBy is the "item" member of CollaborationsAddBody, the "item" member
+// of CommentsAddToFileBody and 9 more, inferred from 10 samples. A field left
+// at its zero value is not sent; WithJSONField sends a member the samples lack,
+// or a zero value.
 type AccessibleBy struct {
-	ID   string `json:"id"`   // e.g. "300065354"
-	Type string `json:"type"` // e.g. "folder"
+	ID   string `json:"id,omitzero"`   // e.g. "300065354"
+	Type string `json:"type,omitzero"` // e.g. "folder"
 }
 
-// CollaborationsAddBodyAccessibleBy is the "accessible_by" member of CollaborationsAddBody, the "parent" member of FoldersCreateBody and 2 more, inferred from 5 samples.
+// CollaborationsAddBodyAccessibleBy is the "accessible_by" member of
+// CollaborationsAddBody, the "parent" member of FoldersCreateBody and 2 more,
+// inferred from 5 samples. A field left at its zero value is not sent;
+// WithJSONField sends a member the samples lack, or a zero value.
 type CollaborationsAddBodyAccessibleBy struct {
-	ID string `json:"id"` // e.g. "129395212"
+	ID string `json:"id,omitzero"` // e.g. "129395212"
 }
 
-// CollaborationsEditBody is the JSON body of CollaborationsService.Edit and the JSON body of GroupsService.UpdateMembership, inferred from 2 samples.
+// CollaborationsEditBody is the JSON body of CollaborationsService.Edit and the
+// JSON body of GroupsService.UpdateMembership, inferred from 2 samples. A field
+// left at its zero value is not sent; WithJSONField sends a member the samples
+// lack, or a zero value.
 type CollaborationsEditBody struct {
-	Role string `json:"role"` // e.g. "viewer"
+	Role string `json:"role,omitzero"` // e.g. "viewer"
 }
 
 // CollaborationsGetPendingParams holds the query parameters and headers of
 // CollaborationsService.GetPending.
+//
+// A field left at its zero value is not sent.
 type CollaborationsGetPendingParams struct {
-	Status        string // query "status"; empty sends "pending"
-	Authorization string // header "Authorization"; empty sends an empty value
+	Status string // query "status", e.g. "pending"
 }
 
-// CollaborationsRetrieveParams holds the query parameters and headers of
-// CollaborationsService.Retrieve.
-type CollaborationsRetrieveParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// CollaborationsRetrieveAllParams holds the query parameters and headers of
-// CollaborationsService.RetrieveAll.
-type CollaborationsRetrieveAllParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// CollaborationsAddParams holds the query parameters and headers of
-// CollaborationsService.Add.
-type CollaborationsAddParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// CollaborationsEditParams holds the query parameters and headers of
-// CollaborationsService.Edit.
-type CollaborationsEditParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// CollaborationsRemoveParams holds the query parameters and headers of
-// CollaborationsService.Remove.
-type CollaborationsRemoveParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
+// args lists the values p sets, for the runtime.
+func (p *CollaborationsGetPendingParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Query(&a, "status", p.Status)
+	return a
 }

@@ -21,26 +21,30 @@ type CommentsService struct {
 // Information About a Comment).
 //
 // Description.
-func (s *CommentsService) GetInformationAbout(ctx context.Context, params *CommentsGetInformationAboutParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCommentsGetInformationAbout, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *CommentsService) GetInformationAbout(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opCommentsGetInformationAbout, sdk.Call{})
 }
 
 var opCommentsGetInformationAbout = sdk.Operation{Name: "Comments.GetInformationAbout", Method: "GET", Path: "/2.0/comments/12772127",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // AddToFile sends POST /2.0/comments (Postman: Comments › Add a Comment to a
 // File).
 //
 // Description.
-func (s *CommentsService) AddToFile(ctx context.Context, body *CommentsAddToFileBody, params *CommentsAddToFileParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCommentsAddToFile, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *CommentsService) AddToFile(ctx context.Context, body *CommentsAddToFileBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opCommentsAddToFile, sdk.Call{Body: body})
 }
 
 var opCommentsAddToFile = sdk.Operation{Name: "Comments.AddToFile", Method: "POST", Path: "/2.0/comments",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\n\n\t\"item\":\n\n\t{\"type\": \"file\", \"id\": \"6526455273\"}, \n    \n\t\"message\": \"This looks great!\"\n\n}"}}
 
@@ -48,13 +52,15 @@ var opCommentsAddToFile = sdk.Operation{Name: "Comments.AddToFile", Method: "POS
 // to a File).
 //
 // Description.
-func (s *CommentsService) AddToFile2(ctx context.Context, body *CommentsAddToFile2Body, params *CommentsAddToFile2Params) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCommentsAddToFile2, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *CommentsService) AddToFile2(ctx context.Context, body *CommentsAddToFile2Body) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opCommentsAddToFile2, sdk.Call{Body: body})
 }
 
 var opCommentsAddToFile2 = sdk.Operation{Name: "Comments.AddToFile2", Method: "POST", Path: "/2.0/comments",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\n\n\t\"item\":\n\n\t{\"type\": \"file\", \"id\": \"6526455273\"}, \n    \n\t\"tagged_message\": \"Tagged mention for @[192642898:Rory]\"\n\n}\n\n"}}
 
@@ -62,13 +68,15 @@ var opCommentsAddToFile2 = sdk.Operation{Name: "Comments.AddToFile2", Method: "P
 // › Add an Reply Comment to a File).
 //
 // Description.
-func (s *CommentsService) AddReplyToFile(ctx context.Context, body *CommentsAddReplyToFileBody, params *CommentsAddReplyToFileParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCommentsAddReplyToFile, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *CommentsService) AddReplyToFile(ctx context.Context, body *CommentsAddReplyToFileBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opCommentsAddReplyToFile, sdk.Call{Body: body})
 }
 
 var opCommentsAddReplyToFile = sdk.Operation{Name: "Comments.AddReplyToFile", Method: "POST", Path: "/2.0/comments/15322686/comments",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"tagged_message\": \"Tagged mention for @[192642898:Rory]\"}"}}
 
@@ -76,13 +84,15 @@ var opCommentsAddReplyToFile = sdk.Operation{Name: "Comments.AddReplyToFile", Me
 // Comment's Message).
 //
 // Description.
-func (s *CommentsService) ChangeSMessage(ctx context.Context, body *CommentsChangeSMessageBody, params *CommentsChangeSMessageParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCommentsChangeSMessage, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *CommentsService) ChangeSMessage(ctx context.Context, body *CommentsChangeSMessageBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opCommentsChangeSMessage, sdk.Call{Body: body})
 }
 
 var opCommentsChangeSMessage = sdk.Operation{Name: "Comments.ChangeSMessage", Method: "PUT", Path: "/2.0/comments/12772103",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"message\": \"Change comment via the API\"}"}}
 
@@ -90,11 +100,13 @@ var opCommentsChangeSMessage = sdk.Operation{Name: "Comments.ChangeSMessage", Me
 // Comment).
 //
 // Description.
-func (s *CommentsService) Delete(ctx context.Context, params *CommentsDeleteParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCommentsDelete, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *CommentsService) Delete(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opCommentsDelete, sdk.Call{})
 }
 
 var opCommentsDelete = sdk.Operation{Name: "Comments.Delete", Method: "DELETE", Path: "/2.0/comments/12772103",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}

@@ -3,60 +3,34 @@
 
 package v1box
 
-// CommentsAddToFileBody is the JSON body of CommentsService.AddToFile, inferred from 1 sample.
+// CommentsAddToFileBody is the JSON body of CommentsService.AddToFile, inferred
+// from 1 sample. A field left at its zero value is not sent; WithJSONField
+// sends a member the samples lack, or a zero value.
 type CommentsAddToFileBody struct {
-	Item    AccessibleBy `json:"item"`    // an object of 2 members
-	Message string       `json:"message"` // e.g. "This looks great!"
+	Item    AccessibleBy `json:"item,omitzero"`    // an object of 2 members
+	Message string       `json:"message,omitzero"` // e.g. "This looks great!"
 }
 
-// CommentsAddToFile2Body is the JSON body of CommentsService.AddToFile2, inferred from 1 sample.
+// CommentsAddToFile2Body is the JSON body of CommentsService.AddToFile2,
+// inferred from 1 sample. A field left at its zero value is not sent;
+// WithJSONField sends a member the samples lack, or a zero value.
 type CommentsAddToFile2Body struct {
-	Item          AccessibleBy `json:"item"`           // an object of 2 members
-	TaggedMessage string       `json:"tagged_message"` // a string
+	Item          AccessibleBy `json:"item,omitzero"`           // an object of 2 members
+	TaggedMessage string       `json:"tagged_message,omitzero"` // a string
 }
 
-// CommentsAddReplyToFileBody is the JSON body of CommentsService.AddReplyToFile, inferred from 1 sample.
+// CommentsAddReplyToFileBody is the JSON body of
+// CommentsService.AddReplyToFile, inferred from 1 sample. A field left at its
+// zero value is not sent; WithJSONField sends a member the samples lack, or a
+// zero value.
 type CommentsAddReplyToFileBody struct {
-	TaggedMessage string `json:"tagged_message"` // a string
+	TaggedMessage string `json:"tagged_message,omitzero"` // a string
 }
 
-// CommentsChangeSMessageBody is the JSON body of CommentsService.ChangeSMessage, inferred from 1 sample.
+// CommentsChangeSMessageBody is the JSON body of
+// CommentsService.ChangeSMessage, inferred from 1 sample. A field left at its
+// zero value is not sent; WithJSONField sends a member the samples lack, or a
+// zero value.
 type CommentsChangeSMessageBody struct {
-	Message string `json:"message"` // e.g. "Change comment via the API"
-}
-
-// CommentsGetInformationAboutParams holds the query parameters and headers of
-// CommentsService.GetInformationAbout.
-type CommentsGetInformationAboutParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// CommentsAddToFileParams holds the query parameters and headers of
-// CommentsService.AddToFile.
-type CommentsAddToFileParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// CommentsAddToFile2Params holds the query parameters and headers of
-// CommentsService.AddToFile2.
-type CommentsAddToFile2Params struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// CommentsAddReplyToFileParams holds the query parameters and headers of
-// CommentsService.AddReplyToFile.
-type CommentsAddReplyToFileParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// CommentsChangeSMessageParams holds the query parameters and headers of
-// CommentsService.ChangeSMessage.
-type CommentsChangeSMessageParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// CommentsDeleteParams holds the query parameters and headers of
-// CommentsService.Delete.
-type CommentsDeleteParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
+	Message string `json:"message,omitzero"` // e.g. "Change comment via the API"
 }

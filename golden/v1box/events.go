@@ -20,41 +20,48 @@ type EventsService struct {
 // GetForUser sends GET /2.0//events (Postman: Events › Get Events for a User).
 //
 // Description.
+//
+// Sent on every call: Authorization:.
 func (s *EventsService) GetForUser(ctx context.Context, params *EventsGetForUserParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opEventsGetForUser, sdk.Call{Fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opEventsGetForUser, sdk.Call{Args: params.args()})
 }
 
 var opEventsGetForUser = sdk.Operation{Name: "Events.GetForUser", Method: "GET", Path: "/2.0//events",
 	Params: []sdk.Param{
-		{Key: "limit", Value: "100", Slot: 1},
-		{In: sdk.InHeader, Key: "Authorization", Slot: 2},
+		{Key: "limit"},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // GetSpecificInEnterprise sends GET /2.0/events (Postman: Events › Get a
 // Specific Event in an Enterprise).
 //
 // Description.
-func (s *EventsService) GetSpecificInEnterprise(ctx context.Context, params *EventsGetSpecificInEnterpriseParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opEventsGetSpecificInEnterprise, sdk.Call{Fields: params})
+//
+// Sent on every call: stream_type=admin_logs, event_type=GROUP_ADD_USER,
+// Authorization:.
+func (s *EventsService) GetSpecificInEnterprise(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opEventsGetSpecificInEnterprise, sdk.Call{})
 }
 
 var opEventsGetSpecificInEnterprise = sdk.Operation{Name: "Events.GetSpecificInEnterprise", Method: "GET", Path: "/2.0/events",
 	Params: []sdk.Param{
-		{Key: "stream_type", Value: "admin_logs", Slot: 1},
-		{Key: "event_type", Value: "GROUP_ADD_USER", Slot: 2},
-		{In: sdk.InHeader, Key: "Authorization", Slot: 3},
+		{Key: "stream_type", Value: "admin_logs", Const: true},
+		{Key: "event_type", Value: "GROUP_ADD_USER", Const: true},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // GetInEnterprise sends GET /2.0/events (Postman: Events › Get Events in an
 // Enterprise).
 //
 // Description.
-func (s *EventsService) GetInEnterprise(ctx context.Context, params *EventsGetInEnterpriseParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opEventsGetInEnterprise, sdk.Call{Fields: params})
+//
+// Sent on every call: stream_type=admin_logs, Authorization:.
+func (s *EventsService) GetInEnterprise(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opEventsGetInEnterprise, sdk.Call{})
 }
 
 var opEventsGetInEnterprise = sdk.Operation{Name: "Events.GetInEnterprise", Method: "GET", Path: "/2.0/events",
 	Params: []sdk.Param{
-		{Key: "stream_type", Value: "admin_logs", Slot: 1},
-		{In: sdk.InHeader, Key: "Authorization", Slot: 2},
+		{Key: "stream_type", Value: "admin_logs", Const: true},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}

@@ -3,24 +3,22 @@
 
 package v1box
 
+import "github.com/postgen/postgen/sdk"
+
 // EventsGetForUserParams holds the query parameters and headers of
 // EventsService.GetForUser.
+//
+// A field left at its zero value is not sent.
 type EventsGetForUserParams struct {
-	Limit         string // query "limit"; empty sends "100"
-	Authorization string // header "Authorization"; empty sends an empty value
+	Limit int64 // query "limit", e.g. 100
 }
 
-// EventsGetSpecificInEnterpriseParams holds the query parameters and headers of
-// EventsService.GetSpecificInEnterprise.
-type EventsGetSpecificInEnterpriseParams struct {
-	StreamType    string // query "stream_type"; empty sends "admin_logs"
-	EventType     string // query "event_type"; empty sends "GROUP_ADD_USER"
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// EventsGetInEnterpriseParams holds the query parameters and headers of
-// EventsService.GetInEnterprise.
-type EventsGetInEnterpriseParams struct {
-	StreamType    string // query "stream_type"; empty sends "admin_logs"
-	Authorization string // header "Authorization"; empty sends an empty value
+// args lists the values p sets, for the runtime.
+func (p *EventsGetForUserParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Query(&a, "limit", p.Limit)
+	return a
 }

@@ -22,7 +22,7 @@ func ExampleCollaborationsService_GetPending() {
 
 func ExampleCollaborationsService_Retrieve() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Collaborations.Retrieve(context.Background(), nil)
+	result, _, err := client.Collaborations.Retrieve(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -31,7 +31,7 @@ func ExampleCollaborationsService_Retrieve() {
 
 func ExampleCollaborationsService_RetrieveAll() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Collaborations.RetrieveAll(context.Background(), nil)
+	result, _, err := client.Collaborations.RetrieveAll(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func ExampleCollaborationsService_RetrieveAll() {
 
 func ExampleCollaborationsService_Add() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Collaborations.Add(context.Background(), nil, nil)
+	result, _, err := client.Collaborations.Add(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func ExampleCollaborationsService_Add() {
 
 func ExampleCollaborationsService_Edit() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Collaborations.Edit(context.Background(), nil, nil)
+	result, _, err := client.Collaborations.Edit(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -58,7 +58,7 @@ func ExampleCollaborationsService_Edit() {
 
 func ExampleCollaborationsService_Remove() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Collaborations.Remove(context.Background(), nil)
+	result, _, err := client.Collaborations.Remove(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func ExampleCollaborationsService_Remove() {
 
 func ExampleCommentsService_GetInformationAbout() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Comments.GetInformationAbout(context.Background(), nil)
+	result, _, err := client.Comments.GetInformationAbout(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -76,7 +76,7 @@ func ExampleCommentsService_GetInformationAbout() {
 
 func ExampleCommentsService_AddToFile() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Comments.AddToFile(context.Background(), nil, nil)
+	result, _, err := client.Comments.AddToFile(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func ExampleCommentsService_AddToFile() {
 
 func ExampleCommentsService_AddToFile2() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Comments.AddToFile2(context.Background(), nil, nil)
+	result, _, err := client.Comments.AddToFile2(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -94,7 +94,7 @@ func ExampleCommentsService_AddToFile2() {
 
 func ExampleCommentsService_AddReplyToFile() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Comments.AddReplyToFile(context.Background(), nil, nil)
+	result, _, err := client.Comments.AddReplyToFile(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -103,7 +103,7 @@ func ExampleCommentsService_AddReplyToFile() {
 
 func ExampleCommentsService_ChangeSMessage() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Comments.ChangeSMessage(context.Background(), nil, nil)
+	result, _, err := client.Comments.ChangeSMessage(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -112,7 +112,7 @@ func ExampleCommentsService_ChangeSMessage() {
 
 func ExampleCommentsService_Delete() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Comments.Delete(context.Background(), nil)
+	result, _, err := client.Comments.Delete(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -121,7 +121,7 @@ func ExampleCommentsService_Delete() {
 
 func ExampleEventsService_GetForUser() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Events.GetForUser(context.Background(), &v1box.EventsGetForUserParams{Limit: "100"})
+	result, _, err := client.Events.GetForUser(context.Background(), &v1box.EventsGetForUserParams{Limit: 100})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -130,7 +130,7 @@ func ExampleEventsService_GetForUser() {
 
 func ExampleEventsService_GetSpecificInEnterprise() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Events.GetSpecificInEnterprise(context.Background(), &v1box.EventsGetSpecificInEnterpriseParams{StreamType: "admin_logs", EventType: "GROUP_ADD_USER"})
+	result, _, err := client.Events.GetSpecificInEnterprise(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -139,7 +139,7 @@ func ExampleEventsService_GetSpecificInEnterprise() {
 
 func ExampleEventsService_GetInEnterprise() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Events.GetInEnterprise(context.Background(), &v1box.EventsGetInEnterpriseParams{StreamType: "admin_logs"})
+	result, _, err := client.Events.GetInEnterprise(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -148,7 +148,7 @@ func ExampleEventsService_GetInEnterprise() {
 
 func ExampleFilesService_Download() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.Download(context.Background(), nil)
+	result, _, err := client.Files.Download(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -157,7 +157,7 @@ func ExampleFilesService_Download() {
 
 func ExampleFilesService_GetInformationAbout() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.GetInformationAbout(context.Background(), nil)
+	result, _, err := client.Files.GetInformationAbout(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -166,7 +166,7 @@ func ExampleFilesService_GetInformationAbout() {
 
 func ExampleFilesService_ViewCommentsOn() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.ViewCommentsOn(context.Background(), nil)
+	result, _, err := client.Files.ViewCommentsOn(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -175,7 +175,7 @@ func ExampleFilesService_ViewCommentsOn() {
 
 func ExampleFilesService_GetThumbnailFor() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.GetThumbnailFor(context.Background(), &v1box.FilesGetThumbnailForParams{MinHeight: "256", MinWidth: "256", MaxHeight: "256", MaxWidth: "256"})
+	result, _, err := client.Files.GetThumbnailFor(context.Background(), &v1box.FilesGetThumbnailForParams{MinHeight: 256, MinWidth: 256, MaxHeight: 256, MaxWidth: 256})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -184,7 +184,7 @@ func ExampleFilesService_GetThumbnailFor() {
 
 func ExampleFilesService_GetTrashed() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.GetTrashed(context.Background(), nil)
+	result, _, err := client.Files.GetTrashed(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -193,7 +193,7 @@ func ExampleFilesService_GetTrashed() {
 
 func ExampleFilesService_ViewVersionsOf() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.ViewVersionsOf(context.Background(), nil)
+	result, _, err := client.Files.ViewVersionsOf(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -202,7 +202,7 @@ func ExampleFilesService_ViewVersionsOf() {
 
 func ExampleFilesService_ViewTasksOn() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.ViewTasksOn(context.Background(), nil)
+	result, _, err := client.Files.ViewTasksOn(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -211,7 +211,7 @@ func ExampleFilesService_ViewTasksOn() {
 
 func ExampleFilesService_Copy() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.Copy(context.Background(), nil, nil)
+	result, _, err := client.Files.Copy(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -220,7 +220,7 @@ func ExampleFilesService_Copy() {
 
 func ExampleFilesService_RestoreTrashed() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.RestoreTrashed(context.Background(), nil)
+	result, _, err := client.Files.RestoreTrashed(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -229,7 +229,7 @@ func ExampleFilesService_RestoreTrashed() {
 
 func ExampleFilesService_Upload() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.Upload(context.Background(), &v1box.FilesUploadForm{FolderID: "0"}, nil)
+	result, _, err := client.Files.Upload(context.Background(), &v1box.FilesUploadForm{Filename: &v1box.FormFile{}, FolderID: v1box.Ptr(int64(0))})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -238,7 +238,7 @@ func ExampleFilesService_Upload() {
 
 func ExampleFilesService_UploadNewVersionOf() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.UploadNewVersionOf(context.Background(), nil, nil)
+	result, _, err := client.Files.UploadNewVersionOf(context.Background(), &v1box.FilesUploadNewVersionOfForm{Zelda: &v1box.FormFile{}}, &v1box.FilesUploadNewVersionOfParams{IfMatch: "b3f76e2998597a51ec076076493d905fbf09a76b"})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -247,7 +247,7 @@ func ExampleFilesService_UploadNewVersionOf() {
 
 func ExampleFilesService_Move() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.Move(context.Background(), nil, nil)
+	result, _, err := client.Files.Move(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -256,7 +256,7 @@ func ExampleFilesService_Move() {
 
 func ExampleFilesService_CreateSharedLinkFor() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.CreateSharedLinkFor(context.Background(), nil, nil)
+	result, _, err := client.Files.CreateSharedLinkFor(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -265,7 +265,7 @@ func ExampleFilesService_CreateSharedLinkFor() {
 
 func ExampleFilesService_DisableSharedLink() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.DisableSharedLink(context.Background(), nil, nil)
+	result, _, err := client.Files.DisableSharedLink(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -274,7 +274,7 @@ func ExampleFilesService_DisableSharedLink() {
 
 func ExampleFilesService_UpdateSInformation() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.UpdateSInformation(context.Background(), nil, nil)
+	result, _, err := client.Files.UpdateSInformation(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -283,7 +283,7 @@ func ExampleFilesService_UpdateSInformation() {
 
 func ExampleFilesService_Delete() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.Delete(context.Background(), nil)
+	result, _, err := client.Files.Delete(context.Background(), &v1box.FilesDeleteParams{IfMatch: "b0d845836633e96992c25fbdca151407938b485c"})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -292,7 +292,7 @@ func ExampleFilesService_Delete() {
 
 func ExampleFilesService_PermanentlyDeleteTrashed() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.PermanentlyDeleteTrashed(context.Background(), nil)
+	result, _, err := client.Files.PermanentlyDeleteTrashed(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -301,7 +301,7 @@ func ExampleFilesService_PermanentlyDeleteTrashed() {
 
 func ExampleFoldersService_GetInformationAbout() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Folders.GetInformationAbout(context.Background(), nil)
+	result, _, err := client.Folders.GetInformationAbout(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -310,7 +310,7 @@ func ExampleFoldersService_GetInformationAbout() {
 
 func ExampleFoldersService_RetrieveSItems() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Folders.RetrieveSItems(context.Background(), nil)
+	result, _, err := client.Folders.RetrieveSItems(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -319,7 +319,7 @@ func ExampleFoldersService_RetrieveSItems() {
 
 func ExampleFoldersService_ViewSCollaborations() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Folders.ViewSCollaborations(context.Background(), nil)
+	result, _, err := client.Folders.ViewSCollaborations(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -328,7 +328,7 @@ func ExampleFoldersService_ViewSCollaborations() {
 
 func ExampleFoldersService_GetTrashed() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Folders.GetTrashed(context.Background(), nil)
+	result, _, err := client.Folders.GetTrashed(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -337,7 +337,7 @@ func ExampleFoldersService_GetTrashed() {
 
 func ExampleFoldersService_GetItemsInTrash() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Folders.GetItemsInTrash(context.Background(), nil)
+	result, _, err := client.Folders.GetItemsInTrash(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -346,7 +346,7 @@ func ExampleFoldersService_GetItemsInTrash() {
 
 func ExampleFoldersService_Copy() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Folders.Copy(context.Background(), nil, nil)
+	result, _, err := client.Folders.Copy(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -355,7 +355,7 @@ func ExampleFoldersService_Copy() {
 
 func ExampleFoldersService_Create() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Folders.Create(context.Background(), nil, nil)
+	result, _, err := client.Folders.Create(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -364,7 +364,7 @@ func ExampleFoldersService_Create() {
 
 func ExampleFoldersService_RestoreTrashed() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Folders.RestoreTrashed(context.Background(), nil, nil)
+	result, _, err := client.Folders.RestoreTrashed(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -373,7 +373,7 @@ func ExampleFoldersService_RestoreTrashed() {
 
 func ExampleFoldersService_Move() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Folders.Move(context.Background(), nil, nil)
+	result, _, err := client.Folders.Move(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -382,7 +382,7 @@ func ExampleFoldersService_Move() {
 
 func ExampleFoldersService_UpdateInformationAbout() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Folders.UpdateInformationAbout(context.Background(), nil, nil)
+	result, _, err := client.Folders.UpdateInformationAbout(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -391,7 +391,7 @@ func ExampleFoldersService_UpdateInformationAbout() {
 
 func ExampleFoldersService_TurnOnEmailFileTo() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Folders.TurnOnEmailFileTo(context.Background(), nil, nil)
+	result, _, err := client.Folders.TurnOnEmailFileTo(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -400,7 +400,7 @@ func ExampleFoldersService_TurnOnEmailFileTo() {
 
 func ExampleFoldersService_DisabledSharedLink() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Folders.DisabledSharedLink(context.Background(), nil, nil)
+	result, _, err := client.Folders.DisabledSharedLink(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -409,7 +409,7 @@ func ExampleFoldersService_DisabledSharedLink() {
 
 func ExampleFoldersService_Delete() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Folders.Delete(context.Background(), &v1box.FoldersDeleteParams{Recursive: "true"})
+	result, _, err := client.Folders.Delete(context.Background(), &v1box.FoldersDeleteParams{Recursive: true})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -418,7 +418,7 @@ func ExampleFoldersService_Delete() {
 
 func ExampleFoldersService_PermanentlyDelete() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Folders.PermanentlyDelete(context.Background(), nil)
+	result, _, err := client.Folders.PermanentlyDelete(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -427,7 +427,7 @@ func ExampleFoldersService_PermanentlyDelete() {
 
 func ExampleGroupsService_GetMembership() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Groups.GetMembership(context.Background(), nil)
+	result, _, err := client.Groups.GetMembership(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -436,7 +436,7 @@ func ExampleGroupsService_GetMembership() {
 
 func ExampleGroupsService_GetSCollaborations() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Groups.GetSCollaborations(context.Background(), nil)
+	result, _, err := client.Groups.GetSCollaborations(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -445,7 +445,7 @@ func ExampleGroupsService_GetSCollaborations() {
 
 func ExampleGroupsService_GetSMemberships() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Groups.GetSMemberships(context.Background(), nil)
+	result, _, err := client.Groups.GetSMemberships(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -454,7 +454,7 @@ func ExampleGroupsService_GetSMemberships() {
 
 func ExampleGroupsService_GetEnterpriseS() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Groups.GetEnterpriseS(context.Background(), nil)
+	result, _, err := client.Groups.GetEnterpriseS(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -463,7 +463,7 @@ func ExampleGroupsService_GetEnterpriseS() {
 
 func ExampleGroupsService_GetInformationAboutEnterprise() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Groups.GetInformationAboutEnterprise(context.Background(), nil)
+	result, _, err := client.Groups.GetInformationAboutEnterprise(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -472,7 +472,7 @@ func ExampleGroupsService_GetInformationAboutEnterprise() {
 
 func ExampleGroupsService_AddCollaboration() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Groups.AddCollaboration(context.Background(), nil, nil)
+	result, _, err := client.Groups.AddCollaboration(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -481,7 +481,7 @@ func ExampleGroupsService_AddCollaboration() {
 
 func ExampleGroupsService_AddMembership() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Groups.AddMembership(context.Background(), nil, nil)
+	result, _, err := client.Groups.AddMembership(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -490,7 +490,7 @@ func ExampleGroupsService_AddMembership() {
 
 func ExampleGroupsService_CreateEnterprise() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Groups.CreateEnterprise(context.Background(), nil, nil)
+	result, _, err := client.Groups.CreateEnterprise(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -499,7 +499,7 @@ func ExampleGroupsService_CreateEnterprise() {
 
 func ExampleGroupsService_UpdateSCollaborations() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Groups.UpdateSCollaborations(context.Background(), nil, nil)
+	result, _, err := client.Groups.UpdateSCollaborations(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -508,7 +508,7 @@ func ExampleGroupsService_UpdateSCollaborations() {
 
 func ExampleGroupsService_UpdateEnterprise() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Groups.UpdateEnterprise(context.Background(), nil, nil)
+	result, _, err := client.Groups.UpdateEnterprise(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -517,7 +517,7 @@ func ExampleGroupsService_UpdateEnterprise() {
 
 func ExampleGroupsService_UpdateMembership() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Groups.UpdateMembership(context.Background(), nil, nil)
+	result, _, err := client.Groups.UpdateMembership(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -526,7 +526,7 @@ func ExampleGroupsService_UpdateMembership() {
 
 func ExampleGroupsService_DeleteCollaboration() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Groups.DeleteCollaboration(context.Background(), "", nil)
+	result, _, err := client.Groups.DeleteCollaboration(context.Background(), "", v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -535,7 +535,7 @@ func ExampleGroupsService_DeleteCollaboration() {
 
 func ExampleGroupsService_DeleteMembership() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Groups.DeleteMembership(context.Background(), "", nil)
+	result, _, err := client.Groups.DeleteMembership(context.Background(), "", v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -544,7 +544,7 @@ func ExampleGroupsService_DeleteMembership() {
 
 func ExampleGroupsService_DeleteEnterprise() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Groups.DeleteEnterprise(context.Background(), "", nil)
+	result, _, err := client.Groups.DeleteEnterprise(context.Background(), "", v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -553,7 +553,7 @@ func ExampleGroupsService_DeleteEnterprise() {
 
 func ExampleOnBehalfOf1Copy1Service_GetItemsInUserSTrash() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.OnBehalfOf1Copy1.GetItemsInUserSTrash(context.Background(), nil)
+	result, _, err := client.OnBehalfOf1Copy1.GetItemsInUserSTrash(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -562,7 +562,7 @@ func ExampleOnBehalfOf1Copy1Service_GetItemsInUserSTrash() {
 
 func ExampleOnBehalfOf1Service_GetItemsInUserSTrash() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.OnBehalfOf1.GetItemsInUserSTrash(context.Background(), nil)
+	result, _, err := client.OnBehalfOf1.GetItemsInUserSTrash(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -580,7 +580,7 @@ func ExampleProvisioningAPIService_GetAccessTokenForScopedFolder() {
 
 func ExampleProvisioningAPIService_RequestNewAccessTokenFromUser() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.ProvisioningAPI.RequestNewAccessTokenFromUser(context.Background(), &v1box.ProvisioningAPIRequestNewAccessTokenFromUserParams{ResponseType: "code", State: "authenticated", Scope: "folder_readwrite", FolderID: "app_folder", RedirectURI: "https://localhost"})
+	result, _, err := client.ProvisioningAPI.RequestNewAccessTokenFromUser(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -598,7 +598,7 @@ func ExampleSearchService_UserSAccount() {
 
 func ExampleSharedItemsService_Get() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.SharedItems.Get(context.Background(), nil)
+	result, _, err := client.SharedItems.Get(context.Background(), &v1box.SharedItemsGetParams{BoxAPI: "shared_link=https://box.com/s/5szm1glgq1foiai1kjqz"})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -607,7 +607,7 @@ func ExampleSharedItemsService_Get() {
 
 func ExampleTasksService_GetForFile() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Tasks.GetForFile(context.Background(), nil)
+	result, _, err := client.Tasks.GetForFile(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -616,7 +616,7 @@ func ExampleTasksService_GetForFile() {
 
 func ExampleTasksService_GetAssignment() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Tasks.GetAssignment(context.Background(), nil)
+	result, _, err := client.Tasks.GetAssignment(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -625,7 +625,7 @@ func ExampleTasksService_GetAssignment() {
 
 func ExampleTasksService_GetAssignmentsFor() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Tasks.GetAssignmentsFor(context.Background(), nil)
+	result, _, err := client.Tasks.GetAssignmentsFor(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -634,7 +634,7 @@ func ExampleTasksService_GetAssignmentsFor() {
 
 func ExampleTasksService_AddToFile() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Tasks.AddToFile(context.Background(), nil, nil)
+	result, _, err := client.Tasks.AddToFile(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -643,7 +643,7 @@ func ExampleTasksService_AddToFile() {
 
 func ExampleTasksService_CreateAssignment() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Tasks.CreateAssignment(context.Background(), nil, nil)
+	result, _, err := client.Tasks.CreateAssignment(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -652,7 +652,7 @@ func ExampleTasksService_CreateAssignment() {
 
 func ExampleTasksService_Create() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Tasks.Create(context.Background(), nil, nil)
+	result, _, err := client.Tasks.Create(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -661,7 +661,7 @@ func ExampleTasksService_Create() {
 
 func ExampleTasksService_CreateAssignment2() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Tasks.CreateAssignment2(context.Background(), nil, nil)
+	result, _, err := client.Tasks.CreateAssignment2(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -670,7 +670,7 @@ func ExampleTasksService_CreateAssignment2() {
 
 func ExampleTasksService_UpdateAssignment() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Tasks.UpdateAssignment(context.Background(), nil, nil)
+	result, _, err := client.Tasks.UpdateAssignment(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -679,7 +679,7 @@ func ExampleTasksService_UpdateAssignment() {
 
 func ExampleTasksService_Update() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Tasks.Update(context.Background(), nil, nil)
+	result, _, err := client.Tasks.Update(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -688,7 +688,7 @@ func ExampleTasksService_Update() {
 
 func ExampleTasksService_DeleteAssignment() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Tasks.DeleteAssignment(context.Background(), "", nil)
+	result, _, err := client.Tasks.DeleteAssignment(context.Background(), "", v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -697,7 +697,7 @@ func ExampleTasksService_DeleteAssignment() {
 
 func ExampleTasksService_Delete() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Tasks.Delete(context.Background(), "", nil)
+	result, _, err := client.Tasks.Delete(context.Background(), "", v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -706,7 +706,7 @@ func ExampleTasksService_Delete() {
 
 func ExampleUsersService_GetEmailAliasesFor() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Users.GetEmailAliasesFor(context.Background(), nil)
+	result, _, err := client.Users.GetEmailAliasesFor(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -715,7 +715,7 @@ func ExampleUsersService_GetEmailAliasesFor() {
 
 func ExampleUsersService_GetAllInEnterprise() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Users.GetAllInEnterprise(context.Background(), nil)
+	result, _, err := client.Users.GetAllInEnterprise(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -724,7 +724,7 @@ func ExampleUsersService_GetAllInEnterprise() {
 
 func ExampleUsersService_GetCurrentSInformation() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Users.GetCurrentSInformation(context.Background(), nil)
+	result, _, err := client.Users.GetCurrentSInformation(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -733,7 +733,7 @@ func ExampleUsersService_GetCurrentSInformation() {
 
 func ExampleUsersService_AddEmailAliasFor() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Users.AddEmailAliasFor(context.Background(), nil, nil)
+	result, _, err := client.Users.AddEmailAliasFor(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -742,7 +742,7 @@ func ExampleUsersService_AddEmailAliasFor() {
 
 func ExampleUsersService_CreateEnterprise() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Users.CreateEnterprise(context.Background(), nil, nil)
+	result, _, err := client.Users.CreateEnterprise(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -751,7 +751,7 @@ func ExampleUsersService_CreateEnterprise() {
 
 func ExampleUsersService_ChangeSPrimaryLogin() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Users.ChangeSPrimaryLogin(context.Background(), nil, nil)
+	result, _, err := client.Users.ChangeSPrimaryLogin(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -760,7 +760,7 @@ func ExampleUsersService_ChangeSPrimaryLogin() {
 
 func ExampleUsersService_MoveFolderIntoAnotherSFolder() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Users.MoveFolderIntoAnotherSFolder(context.Background(), nil, nil)
+	result, _, err := client.Users.MoveFolderIntoAnotherSFolder(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -769,7 +769,7 @@ func ExampleUsersService_MoveFolderIntoAnotherSFolder() {
 
 func ExampleUsersService_ResetSPassword() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Users.ResetSPassword(context.Background(), nil, nil)
+	result, _, err := client.Users.ResetSPassword(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -778,7 +778,7 @@ func ExampleUsersService_ResetSPassword() {
 
 func ExampleUsersService_UpdateSInformation() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Users.UpdateSInformation(context.Background(), nil, nil)
+	result, _, err := client.Users.UpdateSInformation(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -787,7 +787,7 @@ func ExampleUsersService_UpdateSInformation() {
 
 func ExampleUsersService_DeleteEnterprise() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Users.DeleteEnterprise(context.Background(), &v1box.UsersDeleteEnterpriseParams{Notify: "true", Force: "true"})
+	result, _, err := client.Users.DeleteEnterprise(context.Background(), &v1box.UsersDeleteEnterpriseParams{Notify: true, Force: true})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -796,7 +796,7 @@ func ExampleUsersService_DeleteEnterprise() {
 
 func ExampleUsersService_RemoveSEmailAlias() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Users.RemoveSEmailAlias(context.Background(), nil)
+	result, _, err := client.Users.RemoveSEmailAlias(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -805,7 +805,7 @@ func ExampleUsersService_RemoveSEmailAlias() {
 
 func ExampleOAuth2Service_RequestAuthorization() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.OAuth2.RequestAuthorization(context.Background(), &v1box.OAuth2RequestAuthorizationParams{ResponseType: "code", State: "authenticated", RedirectURI: "https://localhost"})
+	result, _, err := client.OAuth2.RequestAuthorization(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -21,107 +21,123 @@ type FilesService struct {
 // File).
 //
 // Description.
-func (s *FilesService) Download(ctx context.Context, params *FilesDownloadParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesDownload, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *FilesService) Download(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesDownload, sdk.Call{})
 }
 
 var opFilesDownload = sdk.Operation{Name: "Files.Download", Method: "GET", Path: "/2.0/files/5639341636/content",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // GetInformationAbout sends GET /2.0/files/3677287625 (Postman: Files › Get
 // Information about a File).
 //
 // Description.
-func (s *FilesService) GetInformationAbout(ctx context.Context, params *FilesGetInformationAboutParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesGetInformationAbout, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *FilesService) GetInformationAbout(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesGetInformationAbout, sdk.Call{})
 }
 
 var opFilesGetInformationAbout = sdk.Operation{Name: "Files.GetInformationAbout", Method: "GET", Path: "/2.0/files/3677287625",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // ViewCommentsOn sends GET /2.0/files/3871754690/comments (Postman: Files ›
 // View the Comments on a File).
 //
 // Description.
-func (s *FilesService) ViewCommentsOn(ctx context.Context, params *FilesViewCommentsOnParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesViewCommentsOn, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *FilesService) ViewCommentsOn(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesViewCommentsOn, sdk.Call{})
 }
 
 var opFilesViewCommentsOn = sdk.Operation{Name: "Files.ViewCommentsOn", Method: "GET", Path: "/2.0/files/3871754690/comments",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // GetThumbnailFor sends GET /2.0/files/5639341636/thumbnail.png (Postman: Files
 // › Get a Thumbnail for a File).
 //
 // Description.
+//
+// Sent on every call: Authorization:.
 func (s *FilesService) GetThumbnailFor(ctx context.Context, params *FilesGetThumbnailForParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesGetThumbnailFor, sdk.Call{Fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesGetThumbnailFor, sdk.Call{Args: params.args()})
 }
 
 var opFilesGetThumbnailFor = sdk.Operation{Name: "Files.GetThumbnailFor", Method: "GET", Path: "/2.0/files/5639341636/thumbnail.png",
 	Params: []sdk.Param{
-		{Key: "min_height", Value: "256", Slot: 1},
-		{Key: "min_width", Value: "256", Slot: 2},
-		{Key: "max_height", Value: "256", Slot: 3},
-		{Key: "max_width", Value: "256", Slot: 4},
-		{In: sdk.InHeader, Key: "Authorization", Slot: 5},
+		{Key: "min_height"},
+		{Key: "min_width"},
+		{Key: "max_height"},
+		{Key: "max_width"},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // GetTrashed sends GET /2.0/files/5949697285/trash (Postman: Files › Get a
 // Trashed File).
 //
 // Description.
-func (s *FilesService) GetTrashed(ctx context.Context, params *FilesGetTrashedParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesGetTrashed, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *FilesService) GetTrashed(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesGetTrashed, sdk.Call{})
 }
 
 var opFilesGetTrashed = sdk.Operation{Name: "Files.GetTrashed", Method: "GET", Path: "/2.0/files/5949697285/trash",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // ViewVersionsOf sends GET /2.0/files/3871754690/versions (Postman: Files ›
 // View Versions of a File).
 //
 // Description.
-func (s *FilesService) ViewVersionsOf(ctx context.Context, params *FilesViewVersionsOfParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesViewVersionsOf, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *FilesService) ViewVersionsOf(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesViewVersionsOf, sdk.Call{})
 }
 
 var opFilesViewVersionsOf = sdk.Operation{Name: "Files.ViewVersionsOf", Method: "GET", Path: "/2.0/files/3871754690/versions",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // ViewTasksOn sends GET /2.0/files/3871754690/tasks (Postman: Files › View the
 // Tasks on a File).
 //
 // Description.
-func (s *FilesService) ViewTasksOn(ctx context.Context, params *FilesViewTasksOnParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesViewTasksOn, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *FilesService) ViewTasksOn(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesViewTasksOn, sdk.Call{})
 }
 
 var opFilesViewTasksOn = sdk.Operation{Name: "Files.ViewTasksOn", Method: "GET", Path: "/2.0/files/3871754690/tasks",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // Copy sends POST /2.0/files/3869227054/copy (Postman: Files › Copy a File).
 //
 // Description.
-func (s *FilesService) Copy(ctx context.Context, body *FilesCopyBody, params *FilesCopyParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesCopy, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *FilesService) Copy(ctx context.Context, body *FilesCopyBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesCopy, sdk.Call{Body: body})
 }
 
 var opFilesCopy = sdk.Operation{Name: "Files.Copy", Method: "POST", Path: "/2.0/files/3869227054/copy",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"parent\": {\"id\" : 0}}"}}
 
@@ -129,60 +145,68 @@ var opFilesCopy = sdk.Operation{Name: "Files.Copy", Method: "POST", Path: "/2.0/
 // Trashed File).
 //
 // Description.
-func (s *FilesService) RestoreTrashed(ctx context.Context, params *FilesRestoreTrashedParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesRestoreTrashed, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *FilesService) RestoreTrashed(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesRestoreTrashed, sdk.Call{})
 }
 
 var opFilesRestoreTrashed = sdk.Operation{Name: "Files.RestoreTrashed", Method: "POST", Path: "/2.0/files/5949697285",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // Upload sends POST /api/2.0/files/content (Postman: Files › Upload a File).
 //
 // Description.
-func (s *FilesService) Upload(ctx context.Context, body *FilesUploadForm, params *FilesUploadParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesUpload, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *FilesService) Upload(ctx context.Context, body *FilesUploadForm) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesUpload, sdk.Call{Form: body.args()})
 }
 
 var opFilesUpload = sdk.Operation{Name: "Files.Upload", Method: "POST", Origin: 1, Path: "/api/2.0/files/content",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyFormData,
 		Form: []sdk.Param{
-			{In: sdk.InFile, Key: "filename", Slot: 1},
-			{In: sdk.InForm, Key: "folder_id", Value: "0", Slot: 2},
+			{In: sdk.InFile, Key: "filename"},
+			{In: sdk.InForm, Key: "folder_id"},
 		}}}
 
 // UploadNewVersionOf sends POST /api/2.0/files/7802124308/content (Postman:
 // Files › Upload a New Version of a File).
 //
 // Description.
+//
+// Sent on every call: Authorization:.
 func (s *FilesService) UploadNewVersionOf(ctx context.Context, body *FilesUploadNewVersionOfForm, params *FilesUploadNewVersionOfParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesUploadNewVersionOf, sdk.Call{Fields: params, Body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesUploadNewVersionOf, sdk.Call{Args: params.args(), Form: body.args()})
 }
 
 var opFilesUploadNewVersionOf = sdk.Operation{Name: "Files.UploadNewVersionOf", Method: "POST", Origin: 1, Path: "/api/2.0/files/7802124308/content",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
-		{In: sdk.InHeader, Key: "If-Match", Value: "b3f76e2998597a51ec076076493d905fbf09a76b"},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
+		{In: sdk.InHeader, Key: "If-Match"},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyFormData,
 		Form: []sdk.Param{
-			{In: sdk.InFile, Key: "Zelda", Slot: 1},
+			{In: sdk.InFile, Key: "Zelda"},
 		}}}
 
 // Move sends PUT /2.0/files/3869227054 (Postman: Files › Move a File).
 //
 // Description.
-func (s *FilesService) Move(ctx context.Context, body *FilesCopyBody, params *FilesMoveParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesMove, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *FilesService) Move(ctx context.Context, body *FilesCopyBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesMove, sdk.Call{Body: body})
 }
 
 var opFilesMove = sdk.Operation{Name: "Files.Move", Method: "PUT", Path: "/2.0/files/3869227054",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"parent\": {\"id\" : 1139054013}}"}}
 
@@ -190,13 +214,15 @@ var opFilesMove = sdk.Operation{Name: "Files.Move", Method: "PUT", Path: "/2.0/f
 // a Shared Link for a File).
 //
 // Description.
-func (s *FilesService) CreateSharedLinkFor(ctx context.Context, body *FilesCreateSharedLinkForBody, params *FilesCreateSharedLinkForParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesCreateSharedLinkFor, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *FilesService) CreateSharedLinkFor(ctx context.Context, body *FilesCreateSharedLinkForBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesCreateSharedLinkFor, sdk.Call{Body: body})
 }
 
 var opFilesCreateSharedLinkFor = sdk.Operation{Name: "Files.CreateSharedLinkFor", Method: "PUT", Path: "/2.0/files/6526455273",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"shared_link\": {\"access\": \"Open\"}}"}}
 
@@ -204,13 +230,15 @@ var opFilesCreateSharedLinkFor = sdk.Operation{Name: "Files.CreateSharedLinkFor"
 // Shared Link).
 //
 // Description.
-func (s *FilesService) DisableSharedLink(ctx context.Context, body *FilesDisableSharedLinkBody, params *FilesDisableSharedLinkParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesDisableSharedLink, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *FilesService) DisableSharedLink(ctx context.Context, body *FilesDisableSharedLinkBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesDisableSharedLink, sdk.Call{Body: body})
 }
 
 var opFilesDisableSharedLink = sdk.Operation{Name: "Files.DisableSharedLink", Method: "PUT", Path: "/2.0/files/6526455273",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"shared_link\": null}"}}
 
@@ -218,38 +246,44 @@ var opFilesDisableSharedLink = sdk.Operation{Name: "Files.DisableSharedLink", Me
 // File's Information).
 //
 // Description.
-func (s *FilesService) UpdateSInformation(ctx context.Context, body *FilesUpdateSInformationBody, params *FilesUpdateSInformationParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesUpdateSInformation, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *FilesService) UpdateSInformation(ctx context.Context, body *FilesUpdateSInformationBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesUpdateSInformation, sdk.Call{Body: body})
 }
 
 var opFilesUpdateSInformation = sdk.Operation{Name: "Files.UpdateSInformation", Method: "PUT", Path: "/2.0/files/3677287625",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"description\":\"File Description 2\"}"}}
 
 // Delete sends DELETE /2.0/files/3862718192 (Postman: Files › Delete a File).
 //
 // Description.
+//
+// Sent on every call: Authorization:.
 func (s *FilesService) Delete(ctx context.Context, params *FilesDeleteParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesDelete, sdk.Call{Fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesDelete, sdk.Call{Args: params.args()})
 }
 
 var opFilesDelete = sdk.Operation{Name: "Files.Delete", Method: "DELETE", Path: "/2.0/files/3862718192",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
-		{In: sdk.InHeader, Key: "If-Match", Value: "b0d845836633e96992c25fbdca151407938b485c"},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
+		{In: sdk.InHeader, Key: "If-Match"},
 	}}
 
 // PermanentlyDeleteTrashed sends DELETE /2.0/files/5949691601/trash (Postman:
 // Files › Permanently Delete a Trashed File).
 //
 // Description.
-func (s *FilesService) PermanentlyDeleteTrashed(ctx context.Context, params *FilesPermanentlyDeleteTrashedParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesPermanentlyDeleteTrashed, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *FilesService) PermanentlyDeleteTrashed(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesPermanentlyDeleteTrashed, sdk.Call{})
 }
 
 var opFilesPermanentlyDeleteTrashed = sdk.Operation{Name: "Files.PermanentlyDeleteTrashed", Method: "DELETE", Path: "/2.0/files/5949691601/trash",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}

@@ -3,148 +3,144 @@
 
 package v1box
 
-// FilesCopyBody is the JSON body of FilesService.Copy, the JSON body of FilesService.Move and 2 more, inferred from 4 samples.
+import "github.com/postgen/postgen/sdk"
+
+// FilesCopyBody is the JSON body of FilesService.Copy, the JSON body of
+// FilesService.Move and 2 more, inferred from 4 samples. A field left at its
+// zero value is not sent; WithJSONField sends a member the samples lack, or a
+// zero value.
 type FilesCopyBody struct {
-	Parent FilesCopyBodyParent `json:"parent"` // an object of 1 member
+	Parent FilesCopyBodyParent `json:"parent,omitzero"` // an object of 1 member
 }
 
-// FilesCopyBodyParent is the "parent" member of FilesCopyBody, inferred from 4 samples.
+// FilesCopyBodyParent is the "parent" member of FilesCopyBody, inferred from 4
+// samples. A field left at its zero value is not sent; WithJSONField sends a
+// member the samples lack, or a zero value.
 type FilesCopyBodyParent struct {
-	ID int64 `json:"id"` // e.g. 0
+	ID int64 `json:"id,omitzero"` // e.g. 0
 }
 
-// FilesCreateSharedLinkForBody is the JSON body of FilesService.CreateSharedLinkFor, inferred from 1 sample.
+// FilesCreateSharedLinkForBody is the JSON body of
+// FilesService.CreateSharedLinkFor, inferred from 1 sample. A field left at its
+// zero value is not sent; WithJSONField sends a member the samples lack, or a
+// zero value.
 type FilesCreateSharedLinkForBody struct {
-	SharedLink SharedLink `json:"shared_link"` // an object of 1 member
+	SharedLink SharedLink `json:"shared_link,omitzero"` // an object of 1 member
 }
 
-// SharedLink is the "shared_link" member of FilesCreateSharedLinkForBody and the "folder_upload_email" member of FoldersTurnOnEmailFileToBody, inferred from 2 samples.
+// SharedLink is the "shared_link" member of FilesCreateSharedLinkForBody and
+// the "folder_upload_email" member of FoldersTurnOnEmailFileToBody, inferred
+// from 2 samples. A field left at its zero value is not sent; WithJSONField
+// sends a member the samples lack, or a zero value.
 type SharedLink struct {
-	Access string `json:"access"` // e.g. "Open"
+	Access string `json:"access,omitzero"` // e.g. "Open"
 }
 
-// FilesDisableSharedLinkBody is the JSON body of FilesService.DisableSharedLink and the JSON body of FoldersService.DisabledSharedLink, inferred from 2 samples.
+// FilesDisableSharedLinkBody is the JSON body of FilesService.DisableSharedLink
+// and the JSON body of FoldersService.DisabledSharedLink, inferred from 2
+// samples. A field left at its zero value is not sent; WithJSONField sends a
+// member the samples lack, or a zero value.
 type FilesDisableSharedLinkBody struct {
-	SharedLink any `json:"shared_link"` // any: only null was seen
+	SharedLink any `json:"shared_link,omitzero"` // any: only null was seen
 }
 
-// FilesUpdateSInformationBody is the JSON body of FilesService.UpdateSInformation, inferred from 1 sample.
+// FilesUpdateSInformationBody is the JSON body of
+// FilesService.UpdateSInformation, inferred from 1 sample. A field left at its
+// zero value is not sent; WithJSONField sends a member the samples lack, or a
+// zero value.
 type FilesUpdateSInformationBody struct {
-	Description string `json:"description"` // e.g. "File Description 2"
-}
-
-// FilesDownloadParams holds the query parameters and headers of
-// FilesService.Download.
-type FilesDownloadParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// FilesGetInformationAboutParams holds the query parameters and headers of
-// FilesService.GetInformationAbout.
-type FilesGetInformationAboutParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// FilesViewCommentsOnParams holds the query parameters and headers of
-// FilesService.ViewCommentsOn.
-type FilesViewCommentsOnParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
+	Description string `json:"description,omitzero"` // e.g. "File Description 2"
 }
 
 // FilesGetThumbnailForParams holds the query parameters and headers of
 // FilesService.GetThumbnailFor.
+//
+// A field left at its zero value is not sent.
 type FilesGetThumbnailForParams struct {
-	MinHeight     string // query "min_height"; empty sends "256"
-	MinWidth      string // query "min_width"; empty sends "256"
-	MaxHeight     string // query "max_height"; empty sends "256"
-	MaxWidth      string // query "max_width"; empty sends "256"
-	Authorization string // header "Authorization"; empty sends an empty value
+	MinHeight int64 // query "min_height", e.g. 256
+	MinWidth  int64 // query "min_width", e.g. 256
+	MaxHeight int64 // query "max_height", e.g. 256
+	MaxWidth  int64 // query "max_width", e.g. 256
 }
 
-// FilesGetTrashedParams holds the query parameters and headers of
-// FilesService.GetTrashed.
-type FilesGetTrashedParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// FilesViewVersionsOfParams holds the query parameters and headers of
-// FilesService.ViewVersionsOf.
-type FilesViewVersionsOfParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// FilesViewTasksOnParams holds the query parameters and headers of
-// FilesService.ViewTasksOn.
-type FilesViewTasksOnParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// FilesCopyParams holds the query parameters and headers of FilesService.Copy.
-type FilesCopyParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// FilesRestoreTrashedParams holds the query parameters and headers of
-// FilesService.RestoreTrashed.
-type FilesRestoreTrashedParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// FilesUploadParams holds the query parameters and headers of
-// FilesService.Upload.
-type FilesUploadParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
+// args lists the values p sets, for the runtime.
+func (p *FilesGetThumbnailForParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Query(&a, "min_height", p.MinHeight)
+	sdk.Query(&a, "min_width", p.MinWidth)
+	sdk.Query(&a, "max_height", p.MaxHeight)
+	sdk.Query(&a, "max_width", p.MaxWidth)
+	return a
 }
 
 // FilesUploadForm is the form body of FilesService.Upload.
 type FilesUploadForm struct {
-	Filename *FormFile // file "filename"; nil sends an empty part with no file name, as Postman does
-	FolderID string    // form "folder_id"; empty sends "0"
+	Filename *FormFile // file "filename"
+	FolderID *int64    // form "folder_id", e.g. 0
+}
+
+// args lists the values p sets, for the runtime.
+func (p *FilesUploadForm) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.File(&a, "filename", p.Filename)
+	sdk.Form(&a, "folder_id", p.FolderID)
+	return a
 }
 
 // FilesUploadNewVersionOfParams holds the query parameters and headers of
 // FilesService.UploadNewVersionOf.
+//
+// A field left at its zero value is not sent.
 type FilesUploadNewVersionOfParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
+	IfMatch string // header "If-Match", e.g. "b3f76e2998597a51ec076076493d905fbf09a76b"
+}
+
+// args lists the values p sets, for the runtime.
+func (p *FilesUploadNewVersionOfParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Header(&a, "If-Match", p.IfMatch)
+	return a
 }
 
 // FilesUploadNewVersionOfForm is the form body of
 // FilesService.UploadNewVersionOf.
 type FilesUploadNewVersionOfForm struct {
-	Zelda *FormFile // file "Zelda"; nil sends an empty part with no file name, as Postman does
+	Zelda *FormFile // file "Zelda"
 }
 
-// FilesMoveParams holds the query parameters and headers of FilesService.Move.
-type FilesMoveParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// FilesCreateSharedLinkForParams holds the query parameters and headers of
-// FilesService.CreateSharedLinkFor.
-type FilesCreateSharedLinkForParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// FilesDisableSharedLinkParams holds the query parameters and headers of
-// FilesService.DisableSharedLink.
-type FilesDisableSharedLinkParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// FilesUpdateSInformationParams holds the query parameters and headers of
-// FilesService.UpdateSInformation.
-type FilesUpdateSInformationParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
+// args lists the values p sets, for the runtime.
+func (p *FilesUploadNewVersionOfForm) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.File(&a, "Zelda", p.Zelda)
+	return a
 }
 
 // FilesDeleteParams holds the query parameters and headers of
 // FilesService.Delete.
+//
+// A field left at its zero value is not sent.
 type FilesDeleteParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
+	IfMatch string // header "If-Match", e.g. "b0d845836633e96992c25fbdca151407938b485c"
 }
 
-// FilesPermanentlyDeleteTrashedParams holds the query parameters and headers of
-// FilesService.PermanentlyDeleteTrashed.
-type FilesPermanentlyDeleteTrashedParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
+// args lists the values p sets, for the runtime.
+func (p *FilesDeleteParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Header(&a, "If-Match", p.IfMatch)
+	return a
 }

@@ -21,91 +21,105 @@ type FoldersService struct {
 // Information about a Folder).
 //
 // Description.
-func (s *FoldersService) GetInformationAbout(ctx context.Context, params *FoldersGetInformationAboutParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersGetInformationAbout, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *FoldersService) GetInformationAbout(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersGetInformationAbout, sdk.Call{})
 }
 
 var opFoldersGetInformationAbout = sdk.Operation{Name: "Folders.GetInformationAbout", Method: "GET", Path: "/2.0/folders/103404330",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // RetrieveSItems sends GET /2.0/folders/103404330/items (Postman: Folders ›
 // Retrieve a Folder's Items).
 //
 // Description.
-func (s *FoldersService) RetrieveSItems(ctx context.Context, params *FoldersRetrieveSItemsParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersRetrieveSItems, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *FoldersService) RetrieveSItems(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersRetrieveSItems, sdk.Call{})
 }
 
 var opFoldersRetrieveSItems = sdk.Operation{Name: "Folders.RetrieveSItems", Method: "GET", Path: "/2.0/folders/103404330/items",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // ViewSCollaborations sends GET /2.0/folders/1139054013/collaborations
 // (Postman: Folders › View a Folder's Collaborations).
 //
 // Description.
-func (s *FoldersService) ViewSCollaborations(ctx context.Context, params *FoldersViewSCollaborationsParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersViewSCollaborations, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *FoldersService) ViewSCollaborations(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersViewSCollaborations, sdk.Call{})
 }
 
 var opFoldersViewSCollaborations = sdk.Operation{Name: "Folders.ViewSCollaborations", Method: "GET", Path: "/2.0/folders/1139054013/collaborations",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // GetTrashed sends GET /2.0/folders/628210759/trash (Postman: Folders › Get a
 // Trashed Folder).
 //
 // Description.
-func (s *FoldersService) GetTrashed(ctx context.Context, params *FoldersGetTrashedParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersGetTrashed, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *FoldersService) GetTrashed(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersGetTrashed, sdk.Call{})
 }
 
 var opFoldersGetTrashed = sdk.Operation{Name: "Folders.GetTrashed", Method: "GET", Path: "/2.0/folders/628210759/trash",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // GetItemsInTrash sends GET /2.0/folders/trash/items (Postman: Folders › Get
 // the Items in the Trash).
 //
 // Description.
-func (s *FoldersService) GetItemsInTrash(ctx context.Context, params *FoldersGetItemsInTrashParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersGetItemsInTrash, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *FoldersService) GetItemsInTrash(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersGetItemsInTrash, sdk.Call{})
 }
 
 var opFoldersGetItemsInTrash = sdk.Operation{Name: "Folders.GetItemsInTrash", Method: "GET", Path: "/2.0/folders/trash/items",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // Copy sends POST /2.0/folders/103404330/copy (Postman: Folders › Copy a
 // Folder).
 //
 // Description.
-func (s *FoldersService) Copy(ctx context.Context, body *FilesCopyBody, params *FoldersCopyParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersCopy, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *FoldersService) Copy(ctx context.Context, body *FilesCopyBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersCopy, sdk.Call{Body: body})
 }
 
 var opFoldersCopy = sdk.Operation{Name: "Folders.Copy", Method: "POST", Path: "/2.0/folders/103404330/copy",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"parent\": {\"id\" : 0}}"}}
 
 // Create sends POST /2.0/folders (Postman: Folders › Create a Folder).
 //
 // Description.
-func (s *FoldersService) Create(ctx context.Context, body *FoldersCreateBody, params *FoldersCreateParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersCreate, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *FoldersService) Create(ctx context.Context, body *FoldersCreateBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersCreate, sdk.Call{Body: body})
 }
 
 var opFoldersCreate = sdk.Operation{Name: "Folders.Create", Method: "POST", Path: "/2.0/folders",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"name\":\"New Folder\", \"parent\": {\"id\": \"0\"}}"}}
 
@@ -113,26 +127,30 @@ var opFoldersCreate = sdk.Operation{Name: "Folders.Create", Method: "POST", Path
 // a Trashed Folder).
 //
 // Description.
-func (s *FoldersService) RestoreTrashed(ctx context.Context, body *FoldersCreateBody, params *FoldersRestoreTrashedParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersRestoreTrashed, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *FoldersService) RestoreTrashed(ctx context.Context, body *FoldersCreateBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersRestoreTrashed, sdk.Call{Body: body})
 }
 
 var opFoldersRestoreTrashed = sdk.Operation{Name: "Folders.RestoreTrashed", Method: "POST", Path: "/2.0/folders/628210759",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"name\":\"New Folder\", \"parent\": {\"id\": \"0\"}}"}}
 
 // Move sends PUT /2.0/folders/1076466685 (Postman: Folders › Move a Folder).
 //
 // Description.
-func (s *FoldersService) Move(ctx context.Context, body *FilesCopyBody, params *FoldersMoveParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersMove, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *FoldersService) Move(ctx context.Context, body *FilesCopyBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersMove, sdk.Call{Body: body})
 }
 
 var opFoldersMove = sdk.Operation{Name: "Folders.Move", Method: "PUT", Path: "/2.0/folders/1076466685",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"parent\": {\"id\" : 682258214}}"}}
 
@@ -140,13 +158,15 @@ var opFoldersMove = sdk.Operation{Name: "Folders.Move", Method: "PUT", Path: "/2
 // Update Information about a Folder).
 //
 // Description.
-func (s *FoldersService) UpdateInformationAbout(ctx context.Context, body *FoldersUpdateInformationAboutBody, params *FoldersUpdateInformationAboutParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersUpdateInformationAbout, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *FoldersService) UpdateInformationAbout(ctx context.Context, body *FoldersUpdateInformationAboutBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersUpdateInformationAbout, sdk.Call{Body: body})
 }
 
 var opFoldersUpdateInformationAbout = sdk.Operation{Name: "Folders.UpdateInformationAbout", Method: "PUT", Path: "/2.0/folders/473153600",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"name\":\"New Folder Name!\"}"}}
 
@@ -154,13 +174,15 @@ var opFoldersUpdateInformationAbout = sdk.Operation{Name: "Folders.UpdateInforma
 // on 'Email File to Folder').
 //
 // Description.
-func (s *FoldersService) TurnOnEmailFileTo(ctx context.Context, body *FoldersTurnOnEmailFileToBody, params *FoldersTurnOnEmailFileToParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersTurnOnEmailFileTo, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *FoldersService) TurnOnEmailFileTo(ctx context.Context, body *FoldersTurnOnEmailFileToBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersTurnOnEmailFileTo, sdk.Call{Body: body})
 }
 
 var opFoldersTurnOnEmailFileTo = sdk.Operation{Name: "Folders.TurnOnEmailFileTo", Method: "PUT", Path: "/2.0/folders/653992945",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"folder_upload_email\": {\"access\": \"open\"}}"}}
 
@@ -168,13 +190,15 @@ var opFoldersTurnOnEmailFileTo = sdk.Operation{Name: "Folders.TurnOnEmailFileTo"
 // Disabled a Shared Link).
 //
 // Description.
-func (s *FoldersService) DisabledSharedLink(ctx context.Context, body *FilesDisableSharedLinkBody, params *FoldersDisabledSharedLinkParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersDisabledSharedLink, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *FoldersService) DisabledSharedLink(ctx context.Context, body *FilesDisableSharedLinkBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersDisabledSharedLink, sdk.Call{Body: body})
 }
 
 var opFoldersDisabledSharedLink = sdk.Operation{Name: "Folders.DisabledSharedLink", Method: "PUT", Path: "/2.0/folders/103404330",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"shared_link\": null}"}}
 
@@ -182,25 +206,29 @@ var opFoldersDisabledSharedLink = sdk.Operation{Name: "Folders.DisabledSharedLin
 // Folder).
 //
 // Description.
+//
+// Sent on every call: Authorization:.
 func (s *FoldersService) Delete(ctx context.Context, params *FoldersDeleteParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersDelete, sdk.Call{Fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersDelete, sdk.Call{Args: params.args()})
 }
 
 var opFoldersDelete = sdk.Operation{Name: "Folders.Delete", Method: "DELETE", Path: "/2.0/folders/441526399",
 	Params: []sdk.Param{
-		{Key: "recursive", Value: "true", Slot: 1},
-		{In: sdk.InHeader, Key: "Authorization", Slot: 2},
+		{Key: "recursive"},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // PermanentlyDelete sends DELETE /2.0/folders/628210759/trash (Postman: Folders
 // › Permanently Delete a Folder).
 //
 // Description.
-func (s *FoldersService) PermanentlyDelete(ctx context.Context, params *FoldersPermanentlyDeleteParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersPermanentlyDelete, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *FoldersService) PermanentlyDelete(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersPermanentlyDelete, sdk.Call{})
 }
 
 var opFoldersPermanentlyDelete = sdk.Operation{Name: "Folders.PermanentlyDelete", Method: "DELETE", Path: "/2.0/folders/628210759/trash",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}

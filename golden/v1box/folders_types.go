@@ -3,103 +3,48 @@
 
 package v1box
 
-// FoldersCreateBody is the JSON body of FoldersService.Create and the JSON body of FoldersService.RestoreTrashed, inferred from 2 samples.
+import "github.com/postgen/postgen/sdk"
+
+// FoldersCreateBody is the JSON body of FoldersService.Create and the JSON body
+// of FoldersService.RestoreTrashed, inferred from 2 samples. A field left at
+// its zero value is not sent; WithJSONField sends a member the samples lack, or
+// a zero value.
 type FoldersCreateBody struct {
-	Name   string                            `json:"name"`   // e.g. "New Folder"
-	Parent CollaborationsAddBodyAccessibleBy `json:"parent"` // an object of 1 member
+	Name   string                            `json:"name,omitzero"`   // e.g. "New Folder"
+	Parent CollaborationsAddBodyAccessibleBy `json:"parent,omitzero"` // an object of 1 member
 }
 
-// FoldersUpdateInformationAboutBody is the JSON body of FoldersService.UpdateInformationAbout, the JSON body of GroupsService.CreateEnterprise and 2 more, inferred from 4 samples.
+// FoldersUpdateInformationAboutBody is the JSON body of
+// FoldersService.UpdateInformationAbout, the JSON body of
+// GroupsService.CreateEnterprise and 2 more, inferred from 4 samples. A field
+// left at its zero value is not sent; WithJSONField sends a member the samples
+// lack, or a zero value.
 type FoldersUpdateInformationAboutBody struct {
-	Name string `json:"name"` // e.g. "New Folder Name!"
+	Name string `json:"name,omitzero"` // e.g. "New Folder Name!"
 }
 
-// FoldersTurnOnEmailFileToBody is the JSON body of FoldersService.TurnOnEmailFileTo, inferred from 1 sample.
+// FoldersTurnOnEmailFileToBody is the JSON body of
+// FoldersService.TurnOnEmailFileTo, inferred from 1 sample. A field left at its
+// zero value is not sent; WithJSONField sends a member the samples lack, or a
+// zero value.
 type FoldersTurnOnEmailFileToBody struct {
-	FolderUploadEmail SharedLink `json:"folder_upload_email"` // an object of 1 member
-}
-
-// FoldersGetInformationAboutParams holds the query parameters and headers of
-// FoldersService.GetInformationAbout.
-type FoldersGetInformationAboutParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// FoldersRetrieveSItemsParams holds the query parameters and headers of
-// FoldersService.RetrieveSItems.
-type FoldersRetrieveSItemsParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// FoldersViewSCollaborationsParams holds the query parameters and headers of
-// FoldersService.ViewSCollaborations.
-type FoldersViewSCollaborationsParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// FoldersGetTrashedParams holds the query parameters and headers of
-// FoldersService.GetTrashed.
-type FoldersGetTrashedParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// FoldersGetItemsInTrashParams holds the query parameters and headers of
-// FoldersService.GetItemsInTrash.
-type FoldersGetItemsInTrashParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// FoldersCopyParams holds the query parameters and headers of
-// FoldersService.Copy.
-type FoldersCopyParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// FoldersCreateParams holds the query parameters and headers of
-// FoldersService.Create.
-type FoldersCreateParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// FoldersRestoreTrashedParams holds the query parameters and headers of
-// FoldersService.RestoreTrashed.
-type FoldersRestoreTrashedParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// FoldersMoveParams holds the query parameters and headers of
-// FoldersService.Move.
-type FoldersMoveParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// FoldersUpdateInformationAboutParams holds the query parameters and headers of
-// FoldersService.UpdateInformationAbout.
-type FoldersUpdateInformationAboutParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// FoldersTurnOnEmailFileToParams holds the query parameters and headers of
-// FoldersService.TurnOnEmailFileTo.
-type FoldersTurnOnEmailFileToParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// FoldersDisabledSharedLinkParams holds the query parameters and headers of
-// FoldersService.DisabledSharedLink.
-type FoldersDisabledSharedLinkParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
+	FolderUploadEmail SharedLink `json:"folder_upload_email,omitzero"` // an object of 1 member
 }
 
 // FoldersDeleteParams holds the query parameters and headers of
 // FoldersService.Delete.
+//
+// A field left at its zero value is not sent.
 type FoldersDeleteParams struct {
-	Recursive     string // query "recursive"; empty sends "true"
-	Authorization string // header "Authorization"; empty sends an empty value
+	Recursive bool // query "recursive", e.g. true
 }
 
-// FoldersPermanentlyDeleteParams holds the query parameters and headers of
-// FoldersService.PermanentlyDelete.
-type FoldersPermanentlyDeleteParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
+// args lists the values p sets, for the runtime.
+func (p *FoldersDeleteParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Query(&a, "recursive", p.Recursive)
+	return a
 }

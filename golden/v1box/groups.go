@@ -21,78 +21,90 @@ type GroupsService struct {
 // a Group Membership).
 //
 // Description.
-func (s *GroupsService) GetMembership(ctx context.Context, params *GroupsGetMembershipParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsGetMembership, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *GroupsService) GetMembership(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsGetMembership, sdk.Call{})
 }
 
 var opGroupsGetMembership = sdk.Operation{Name: "Groups.GetMembership", Method: "GET", Path: "/2.0/group_memberships/1025175",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // GetSCollaborations sends GET /2.0/groups/104687/collaborations (Postman:
 // Groups › Get a Group's Collaborations).
 //
 // Description.
-func (s *GroupsService) GetSCollaborations(ctx context.Context, params *GroupsGetSCollaborationsParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsGetSCollaborations, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *GroupsService) GetSCollaborations(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsGetSCollaborations, sdk.Call{})
 }
 
 var opGroupsGetSCollaborations = sdk.Operation{Name: "Groups.GetSCollaborations", Method: "GET", Path: "/2.0/groups/104687/collaborations",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // GetSMemberships sends GET /2.0/groups/104687/memberships (Postman: Groups ›
 // Get a Group's Memberships).
 //
 // Description.
-func (s *GroupsService) GetSMemberships(ctx context.Context, params *GroupsGetSMembershipsParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsGetSMemberships, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *GroupsService) GetSMemberships(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsGetSMemberships, sdk.Call{})
 }
 
 var opGroupsGetSMemberships = sdk.Operation{Name: "Groups.GetSMemberships", Method: "GET", Path: "/2.0/groups/104687/memberships",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // GetEnterpriseS sends GET /2.0/groups (Postman: Groups › Get a Enterprise's
 // Groups).
 //
 // Description.
-func (s *GroupsService) GetEnterpriseS(ctx context.Context, params *GroupsGetEnterpriseSParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsGetEnterpriseS, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *GroupsService) GetEnterpriseS(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsGetEnterpriseS, sdk.Call{})
 }
 
 var opGroupsGetEnterpriseS = sdk.Operation{Name: "Groups.GetEnterpriseS", Method: "GET", Path: "/2.0/groups",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // GetInformationAboutEnterprise sends GET /2.0/groups/104687 (Postman: Groups ›
 // Get Information about an Enterprise Group).
 //
 // Description.
-func (s *GroupsService) GetInformationAboutEnterprise(ctx context.Context, params *GroupsGetInformationAboutEnterpriseParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsGetInformationAboutEnterprise, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *GroupsService) GetInformationAboutEnterprise(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsGetInformationAboutEnterprise, sdk.Call{})
 }
 
 var opGroupsGetInformationAboutEnterprise = sdk.Operation{Name: "Groups.GetInformationAboutEnterprise", Method: "GET", Path: "/2.0/groups/104687",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // AddCollaboration sends POST /2.0/collaborations/ (Postman: Groups › Add a
 // Group Collaboration).
 //
 // Description.
-func (s *GroupsService) AddCollaboration(ctx context.Context, body *GroupsAddCollaborationBody, params *GroupsAddCollaborationParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsAddCollaboration, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *GroupsService) AddCollaboration(ctx context.Context, body *GroupsAddCollaborationBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsAddCollaboration, sdk.Call{Body: body})
 }
 
 var opGroupsAddCollaboration = sdk.Operation{Name: "Groups.AddCollaboration", Method: "POST", Path: "/2.0/collaborations/",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"item\": { \"id\": \"1076455207\", \"type\": \"folder\"}, \"accessible_by\": { \"type\":\"group\", \"id\": \"104687\"}, \"role\": \"editor\"}"}}
 
@@ -100,13 +112,15 @@ var opGroupsAddCollaboration = sdk.Operation{Name: "Groups.AddCollaboration", Me
 // Group Membership).
 //
 // Description.
-func (s *GroupsService) AddMembership(ctx context.Context, body *GroupsAddMembershipBody, params *GroupsAddMembershipParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsAddMembership, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *GroupsService) AddMembership(ctx context.Context, body *GroupsAddMembershipBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsAddMembership, sdk.Call{Body: body})
 }
 
 var opGroupsAddMembership = sdk.Operation{Name: "Groups.AddMembership", Method: "POST", Path: "/2.0/group_memberships",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"group\": { \"id\": \"137557\", \"type\": \"group\"}, \"user\": { \"id\": \"192642898\"}}\n"}}
 
@@ -114,13 +128,15 @@ var opGroupsAddMembership = sdk.Operation{Name: "Groups.AddMembership", Method: 
 // Enterprise Group).
 //
 // Description.
-func (s *GroupsService) CreateEnterprise(ctx context.Context, body *FoldersUpdateInformationAboutBody, params *GroupsCreateEnterpriseParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsCreateEnterprise, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *GroupsService) CreateEnterprise(ctx context.Context, body *FoldersUpdateInformationAboutBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsCreateEnterprise, sdk.Call{Body: body})
 }
 
 var opGroupsCreateEnterprise = sdk.Operation{Name: "Groups.CreateEnterprise", Method: "POST", Path: "/2.0/groups",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"name\":\"SE Team\"}"}}
 
@@ -128,13 +144,15 @@ var opGroupsCreateEnterprise = sdk.Operation{Name: "Groups.CreateEnterprise", Me
 // › Update a Group's Collaborations).
 //
 // Description.
-func (s *GroupsService) UpdateSCollaborations(ctx context.Context, body *GroupsUpdateSCollaborationsBody, params *GroupsUpdateSCollaborationsParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsUpdateSCollaborations, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *GroupsService) UpdateSCollaborations(ctx context.Context, body *GroupsUpdateSCollaborationsBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsUpdateSCollaborations, sdk.Call{Body: body})
 }
 
 var opGroupsUpdateSCollaborations = sdk.Operation{Name: "Groups.UpdateSCollaborations", Method: "PUT", Path: "/2.0/collaborations/44519356",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{ \"accessible_by\": { \"type\":\"group\", \"id\": \"104687\"}, \"role\": \"Uploader\"}"}}
 
@@ -142,13 +160,15 @@ var opGroupsUpdateSCollaborations = sdk.Operation{Name: "Groups.UpdateSCollabora
 // Enterprise Group).
 //
 // Description.
-func (s *GroupsService) UpdateEnterprise(ctx context.Context, body *FoldersUpdateInformationAboutBody, params *GroupsUpdateEnterpriseParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsUpdateEnterprise, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *GroupsService) UpdateEnterprise(ctx context.Context, body *FoldersUpdateInformationAboutBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsUpdateEnterprise, sdk.Call{Body: body})
 }
 
 var opGroupsUpdateEnterprise = sdk.Operation{Name: "Groups.UpdateEnterprise", Method: "PUT", Path: "/2.0/groups/137561",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"name\":\"SE Team 3\"}"}}
 
@@ -156,13 +176,15 @@ var opGroupsUpdateEnterprise = sdk.Operation{Name: "Groups.UpdateEnterprise", Me
 // Update a Group Membership).
 //
 // Description.
-func (s *GroupsService) UpdateMembership(ctx context.Context, body *CollaborationsEditBody, params *GroupsUpdateMembershipParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsUpdateMembership, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *GroupsService) UpdateMembership(ctx context.Context, body *CollaborationsEditBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsUpdateMembership, sdk.Call{Body: body})
 }
 
 var opGroupsUpdateMembership = sdk.Operation{Name: "Groups.UpdateMembership", Method: "PUT", Path: "/2.0/group_memberships/1025175",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{ \"role\": \"submaster\" }"}}
 
@@ -170,13 +192,15 @@ var opGroupsUpdateMembership = sdk.Operation{Name: "Groups.UpdateMembership", Me
 // Groups › Delete a Group Collaboration).
 //
 // Description.
-func (s *GroupsService) DeleteCollaboration(ctx context.Context, body string, params *GroupsDeleteCollaborationParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsDeleteCollaboration, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *GroupsService) DeleteCollaboration(ctx context.Context, body string) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsDeleteCollaboration, sdk.Call{Body: body})
 }
 
 var opGroupsDeleteCollaboration = sdk.Operation{Name: "Groups.DeleteCollaboration", Method: "DELETE", Path: "/2.0/collaborations/44519086",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain"}}
 
@@ -184,13 +208,15 @@ var opGroupsDeleteCollaboration = sdk.Operation{Name: "Groups.DeleteCollaboratio
 // › Delete a Group Membership).
 //
 // Description.
-func (s *GroupsService) DeleteMembership(ctx context.Context, body string, params *GroupsDeleteMembershipParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsDeleteMembership, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *GroupsService) DeleteMembership(ctx context.Context, body string) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsDeleteMembership, sdk.Call{Body: body})
 }
 
 var opGroupsDeleteMembership = sdk.Operation{Name: "Groups.DeleteMembership", Method: "DELETE", Path: "/2.0/group_memberships/1025175",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain"}}
 
@@ -198,12 +224,14 @@ var opGroupsDeleteMembership = sdk.Operation{Name: "Groups.DeleteMembership", Me
 // an Enterprise Group).
 //
 // Description.
-func (s *GroupsService) DeleteEnterprise(ctx context.Context, body string, params *GroupsDeleteEnterpriseParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsDeleteEnterprise, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *GroupsService) DeleteEnterprise(ctx context.Context, body string) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsDeleteEnterprise, sdk.Call{Body: body})
 }
 
 var opGroupsDeleteEnterprise = sdk.Operation{Name: "Groups.DeleteEnterprise", Method: "DELETE", Path: "/2.0/groups/137561",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain"}}

@@ -3,105 +3,29 @@
 
 package v1box
 
-// GroupsAddCollaborationBody is the JSON body of GroupsService.AddCollaboration, inferred from 1 sample.
+// GroupsAddCollaborationBody is the JSON body of
+// GroupsService.AddCollaboration, inferred from 1 sample. A field left at its
+// zero value is not sent; WithJSONField sends a member the samples lack, or a
+// zero value.
 type GroupsAddCollaborationBody struct {
-	Item         AccessibleBy `json:"item"`          // an object of 2 members
-	AccessibleBy AccessibleBy `json:"accessible_by"` // an object of 2 members
-	Role         string       `json:"role"`          // e.g. "editor"
+	Item         AccessibleBy `json:"item,omitzero"`          // an object of 2 members
+	AccessibleBy AccessibleBy `json:"accessible_by,omitzero"` // an object of 2 members
+	Role         string       `json:"role,omitzero"`          // e.g. "editor"
 }
 
-// GroupsAddMembershipBody is the JSON body of GroupsService.AddMembership, inferred from 1 sample.
+// GroupsAddMembershipBody is the JSON body of GroupsService.AddMembership,
+// inferred from 1 sample. A field left at its zero value is not sent;
+// WithJSONField sends a member the samples lack, or a zero value.
 type GroupsAddMembershipBody struct {
-	Group AccessibleBy                      `json:"group"` // an object of 2 members
-	User  CollaborationsAddBodyAccessibleBy `json:"user"`  // an object of 1 member
+	Group AccessibleBy                      `json:"group,omitzero"` // an object of 2 members
+	User  CollaborationsAddBodyAccessibleBy `json:"user,omitzero"`  // an object of 1 member
 }
 
-// GroupsUpdateSCollaborationsBody is the JSON body of GroupsService.UpdateSCollaborations, inferred from 1 sample.
+// GroupsUpdateSCollaborationsBody is the JSON body of
+// GroupsService.UpdateSCollaborations, inferred from 1 sample. A field left at
+// its zero value is not sent; WithJSONField sends a member the samples lack, or
+// a zero value.
 type GroupsUpdateSCollaborationsBody struct {
-	AccessibleBy AccessibleBy `json:"accessible_by"` // an object of 2 members
-	Role         string       `json:"role"`          // e.g. "Uploader"
-}
-
-// GroupsGetMembershipParams holds the query parameters and headers of
-// GroupsService.GetMembership.
-type GroupsGetMembershipParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// GroupsGetSCollaborationsParams holds the query parameters and headers of
-// GroupsService.GetSCollaborations.
-type GroupsGetSCollaborationsParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// GroupsGetSMembershipsParams holds the query parameters and headers of
-// GroupsService.GetSMemberships.
-type GroupsGetSMembershipsParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// GroupsGetEnterpriseSParams holds the query parameters and headers of
-// GroupsService.GetEnterpriseS.
-type GroupsGetEnterpriseSParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// GroupsGetInformationAboutEnterpriseParams holds the query parameters and
-// headers of GroupsService.GetInformationAboutEnterprise.
-type GroupsGetInformationAboutEnterpriseParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// GroupsAddCollaborationParams holds the query parameters and headers of
-// GroupsService.AddCollaboration.
-type GroupsAddCollaborationParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// GroupsAddMembershipParams holds the query parameters and headers of
-// GroupsService.AddMembership.
-type GroupsAddMembershipParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// GroupsCreateEnterpriseParams holds the query parameters and headers of
-// GroupsService.CreateEnterprise.
-type GroupsCreateEnterpriseParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// GroupsUpdateSCollaborationsParams holds the query parameters and headers of
-// GroupsService.UpdateSCollaborations.
-type GroupsUpdateSCollaborationsParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// GroupsUpdateEnterpriseParams holds the query parameters and headers of
-// GroupsService.UpdateEnterprise.
-type GroupsUpdateEnterpriseParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// GroupsUpdateMembershipParams holds the query parameters and headers of
-// GroupsService.UpdateMembership.
-type GroupsUpdateMembershipParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// GroupsDeleteCollaborationParams holds the query parameters and headers of
-// GroupsService.DeleteCollaboration.
-type GroupsDeleteCollaborationParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// GroupsDeleteMembershipParams holds the query parameters and headers of
-// GroupsService.DeleteMembership.
-type GroupsDeleteMembershipParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// GroupsDeleteEnterpriseParams holds the query parameters and headers of
-// GroupsService.DeleteEnterprise.
-type GroupsDeleteEnterpriseParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
+	AccessibleBy AccessibleBy `json:"accessible_by,omitzero"` // an object of 2 members
+	Role         string       `json:"role,omitzero"`          // e.g. "Uploader"
 }

@@ -21,16 +21,19 @@ type OAuth2Service struct {
 // Authorization).
 //
 // Description.
-func (s *OAuth2Service) RequestAuthorization(ctx context.Context, params *OAuth2RequestAuthorizationParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2RequestAuthorization, sdk.Call{Fields: params})
+//
+// Sent on every call: response_type=code, client_id=, state=authenticated,
+// redirect_uri=https://localhost.
+func (s *OAuth2Service) RequestAuthorization(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2RequestAuthorization, sdk.Call{})
 }
 
 var opOAuth2RequestAuthorization = sdk.Operation{Name: "OAuth2.RequestAuthorization", Method: "GET", Path: "/oauth2/authorize",
 	Params: []sdk.Param{
-		{Key: "response_type", Value: "code", Slot: 1},
-		{Key: "client_id", Slot: 2},
-		{Key: "state", Value: "authenticated", Slot: 3},
-		{Key: "redirect_uri", Value: "https://localhost", Slot: 4},
+		{Key: "response_type", Value: "code", Const: true},
+		{Key: "client_id", Const: true},
+		{Key: "state", Value: "authenticated", Const: true},
+		{Key: "redirect_uri", Value: "https://localhost", Const: true},
 	}}
 
 // GetAccessRefreshToken sends POST /oauth2/token (Postman: oAuth 2 › Get Access
@@ -38,16 +41,16 @@ var opOAuth2RequestAuthorization = sdk.Operation{Name: "OAuth2.RequestAuthorizat
 //
 // Description.
 func (s *OAuth2Service) GetAccessRefreshToken(ctx context.Context, body *OAuth2GetAccessRefreshTokenForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2GetAccessRefreshToken, sdk.Call{Body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2GetAccessRefreshToken, sdk.Call{Form: body.args()})
 }
 
 var opOAuth2GetAccessRefreshToken = sdk.Operation{Name: "OAuth2.GetAccessRefreshToken", Method: "POST", Path: "/oauth2/token",
 	Body: &sdk.BodySpec{Mode: sdk.BodyFormData,
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "grant_type", Value: "authorization_code", Slot: 1},
-			{In: sdk.InForm, Key: "code", Slot: 2},
-			{In: sdk.InForm, Key: "client_id", Slot: 3},
-			{In: sdk.InForm, Key: "client_secret", Slot: 4},
+			{In: sdk.InForm, Key: "grant_type"},
+			{In: sdk.InForm, Key: "code"},
+			{In: sdk.InForm, Key: "client_id"},
+			{In: sdk.InForm, Key: "client_secret"},
 		}}}
 
 // RefreshAccessToken sends POST /oauth2/token (Postman: oAuth 2 › Refresh an
@@ -55,29 +58,29 @@ var opOAuth2GetAccessRefreshToken = sdk.Operation{Name: "OAuth2.GetAccessRefresh
 //
 // Description.
 func (s *OAuth2Service) RefreshAccessToken(ctx context.Context, body *OAuth2RefreshAccessTokenForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2RefreshAccessToken, sdk.Call{Body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2RefreshAccessToken, sdk.Call{Form: body.args()})
 }
 
 var opOAuth2RefreshAccessToken = sdk.Operation{Name: "OAuth2.RefreshAccessToken", Method: "POST", Path: "/oauth2/token",
 	Body: &sdk.BodySpec{Mode: sdk.BodyFormData,
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "grant_type", Value: "refresh_token", Slot: 1},
-			{In: sdk.InForm, Key: "refresh_token", Slot: 2},
-			{In: sdk.InForm, Key: "client_id", Slot: 3},
-			{In: sdk.InForm, Key: "client_secret", Slot: 4},
+			{In: sdk.InForm, Key: "grant_type"},
+			{In: sdk.InForm, Key: "refresh_token"},
+			{In: sdk.InForm, Key: "client_id"},
+			{In: sdk.InForm, Key: "client_secret"},
 		}}}
 
 // DestroyToken sends POST /oauth2/revoke (Postman: oAuth 2 › Destroy a Token).
 //
 // Description.
 func (s *OAuth2Service) DestroyToken(ctx context.Context, body *OAuth2DestroyTokenForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2DestroyToken, sdk.Call{Body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2DestroyToken, sdk.Call{Form: body.args()})
 }
 
 var opOAuth2DestroyToken = sdk.Operation{Name: "OAuth2.DestroyToken", Method: "POST", Path: "/oauth2/revoke",
 	Body: &sdk.BodySpec{Mode: sdk.BodyFormData,
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "token", Slot: 1},
-			{In: sdk.InForm, Key: "client_id", Slot: 2},
-			{In: sdk.InForm, Key: "client_secret", Slot: 3},
+			{In: sdk.InForm, Key: "token"},
+			{In: sdk.InForm, Key: "client_id"},
+			{In: sdk.InForm, Key: "client_secret"},
 		}}}

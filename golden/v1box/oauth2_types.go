@@ -3,36 +3,67 @@
 
 package v1box
 
-// OAuth2RequestAuthorizationParams holds the query parameters and headers of
-// OAuth2Service.RequestAuthorization.
-type OAuth2RequestAuthorizationParams struct {
-	ResponseType string // query "response_type"; empty sends "code"
-	ClientID     string // query "client_id"; empty sends an empty value
-	State        string // query "state"; empty sends "authenticated"
-	RedirectURI  string // query "redirect_uri"; empty sends "https://localhost"
-}
+import "github.com/postgen/postgen/sdk"
 
 // OAuth2GetAccessRefreshTokenForm is the form body of
 // OAuth2Service.GetAccessRefreshToken.
 type OAuth2GetAccessRefreshTokenForm struct {
-	GrantType    string // form "grant_type"; empty sends "authorization_code"
-	Code         string // form "code"; empty sends an empty value
-	ClientID     string // form "client_id"; empty sends an empty value
-	ClientSecret string // form "client_secret"; empty sends an empty value
+	GrantType    string // form "grant_type", e.g. "authorization_code"
+	Code         string // form "code", e.g. an empty value
+	ClientID     string // form "client_id", e.g. an empty value
+	ClientSecret string // form "client_secret", e.g. an empty value
+}
+
+// args lists the values p sets, for the runtime.
+func (p *OAuth2GetAccessRefreshTokenForm) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Form(&a, "grant_type", p.GrantType)
+	sdk.Form(&a, "code", p.Code)
+	sdk.Form(&a, "client_id", p.ClientID)
+	sdk.Form(&a, "client_secret", p.ClientSecret)
+	return a
 }
 
 // OAuth2RefreshAccessTokenForm is the form body of
 // OAuth2Service.RefreshAccessToken.
 type OAuth2RefreshAccessTokenForm struct {
-	GrantType    string // form "grant_type"; empty sends "refresh_token"
-	RefreshToken string // form "refresh_token"; empty sends an empty value
-	ClientID     string // form "client_id"; empty sends an empty value
-	ClientSecret string // form "client_secret"; empty sends an empty value
+	GrantType    string // form "grant_type", e.g. "refresh_token"
+	RefreshToken string // form "refresh_token", e.g. an empty value
+	ClientID     string // form "client_id", e.g. an empty value
+	ClientSecret string // form "client_secret", e.g. an empty value
+}
+
+// args lists the values p sets, for the runtime.
+func (p *OAuth2RefreshAccessTokenForm) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Form(&a, "grant_type", p.GrantType)
+	sdk.Form(&a, "refresh_token", p.RefreshToken)
+	sdk.Form(&a, "client_id", p.ClientID)
+	sdk.Form(&a, "client_secret", p.ClientSecret)
+	return a
 }
 
 // OAuth2DestroyTokenForm is the form body of OAuth2Service.DestroyToken.
 type OAuth2DestroyTokenForm struct {
-	Token        string // form "token"; empty sends an empty value
-	ClientID     string // form "client_id"; empty sends an empty value
-	ClientSecret string // form "client_secret"; empty sends an empty value
+	Token        string // form "token", e.g. an empty value
+	ClientID     string // form "client_id", e.g. an empty value
+	ClientSecret string // form "client_secret", e.g. an empty value
+}
+
+// args lists the values p sets, for the runtime.
+func (p *OAuth2DestroyTokenForm) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Form(&a, "token", p.Token)
+	sdk.Form(&a, "client_id", p.ClientID)
+	sdk.Form(&a, "client_secret", p.ClientSecret)
+	return a
 }

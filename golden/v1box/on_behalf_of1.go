@@ -21,12 +21,14 @@ type OnBehalfOf1Service struct {
 // On-Behalf-Of-1 › Get the Items in a User's Trash).
 //
 // Description.
-func (s *OnBehalfOf1Service) GetItemsInUserSTrash(ctx context.Context, params *OnBehalfOf1GetItemsInUserSTrashParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opOnBehalfOf1GetItemsInUserSTrash, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:, On-Behalf-Of: joen.doe+what@box.com.
+func (s *OnBehalfOf1Service) GetItemsInUserSTrash(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opOnBehalfOf1GetItemsInUserSTrash, sdk.Call{})
 }
 
 var opOnBehalfOf1GetItemsInUserSTrash = sdk.Operation{Name: "OnBehalfOf1.GetItemsInUserSTrash", Method: "GET", Path: "/2.0/folders/trash/items",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
-		{In: sdk.InHeader, Key: "On-Behalf-Of", Value: "joen.doe+what@box.com"},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
+		{In: sdk.InHeader, Key: "On-Behalf-Of", Value: "joen.doe+what@box.com", Const: true},
 	}}

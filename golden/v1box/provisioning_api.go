@@ -22,32 +22,35 @@ type ProvisioningAPIService struct {
 //
 // Description.
 func (s *ProvisioningAPIService) GetAccessTokenForScopedFolder(ctx context.Context, body *ProvisioningAPIGetAccessTokenForScopedFolderForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opProvisioningAPIGetAccessTokenForScopedFolder, sdk.Call{Body: body})
+	return sdk.Send[[]byte](ctx, s.rt, &opProvisioningAPIGetAccessTokenForScopedFolder, sdk.Call{Form: body.args()})
 }
 
 var opProvisioningAPIGetAccessTokenForScopedFolder = sdk.Operation{Name: "ProvisioningAPI.GetAccessTokenForScopedFolder", Method: "POST", Path: "/oauth2/token",
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "grant_type", Value: "urn:box:oauth2:grant-type:provision", Slot: 1},
-			{In: sdk.InForm, Key: "client_id", Slot: 2},
-			{In: sdk.InForm, Key: "client_secret", Slot: 3},
-			{In: sdk.InForm, Key: "username", Value: "email.address@gmail.com", Slot: 4},
+			{In: sdk.InForm, Key: "grant_type"},
+			{In: sdk.InForm, Key: "client_id"},
+			{In: sdk.InForm, Key: "client_secret"},
+			{In: sdk.InForm, Key: "username"},
 		}}}
 
 // RequestNewAccessTokenFromUser sends GET /oauth2/authorize (Postman:
 // Provisioning API › Request a New Access Token from User).
 //
 // Description.
-func (s *ProvisioningAPIService) RequestNewAccessTokenFromUser(ctx context.Context, params *ProvisioningAPIRequestNewAccessTokenFromUserParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opProvisioningAPIRequestNewAccessTokenFromUser, sdk.Call{Fields: params})
+//
+// Sent on every call: response_type=code, client_id=, state=authenticated,
+// scope=folder_readwrite, folder_id=app_folder, redirect_uri=https://localhost.
+func (s *ProvisioningAPIService) RequestNewAccessTokenFromUser(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opProvisioningAPIRequestNewAccessTokenFromUser, sdk.Call{})
 }
 
 var opProvisioningAPIRequestNewAccessTokenFromUser = sdk.Operation{Name: "ProvisioningAPI.RequestNewAccessTokenFromUser", Method: "GET", Path: "/oauth2/authorize",
 	Params: []sdk.Param{
-		{Key: "response_type", Value: "code", Slot: 1},
-		{Key: "client_id", Slot: 2},
-		{Key: "state", Value: "authenticated", Slot: 3},
-		{Key: "scope", Value: "folder_readwrite", Slot: 4},
-		{Key: "folder_id", Value: "app_folder", Slot: 5},
-		{Key: "redirect_uri", Value: "https://localhost", Slot: 6},
+		{Key: "response_type", Value: "code", Const: true},
+		{Key: "client_id", Const: true},
+		{Key: "state", Value: "authenticated", Const: true},
+		{Key: "scope", Value: "folder_readwrite", Const: true},
+		{Key: "folder_id", Value: "app_folder", Const: true},
+		{Key: "redirect_uri", Value: "https://localhost", Const: true},
 	}}

@@ -3,22 +3,26 @@
 
 package v1box
 
+import "github.com/postgen/postgen/sdk"
+
 // ProvisioningAPIGetAccessTokenForScopedFolderForm is the form body of
 // ProvisioningAPIService.GetAccessTokenForScopedFolder.
 type ProvisioningAPIGetAccessTokenForScopedFolderForm struct {
-	GrantType    string // form "grant_type"; empty sends "urn:box:oauth2:grant-type:provision"
-	ClientID     string // form "client_id"; empty sends an empty value
-	ClientSecret string // form "client_secret"; empty sends an empty value
-	Username     string // form "username"; empty sends "email.address@gmail.com"
+	GrantType    string // form "grant_type", e.g. "urn:box:oauth2:grant-type:provision"
+	ClientID     string // form "client_id", e.g. an empty value
+	ClientSecret string // form "client_secret", e.g. an empty value
+	Username     string // form "username", e.g. "email.address@gmail.com"
 }
 
-// ProvisioningAPIRequestNewAccessTokenFromUserParams holds the query parameters
-// and headers of ProvisioningAPIService.RequestNewAccessTokenFromUser.
-type ProvisioningAPIRequestNewAccessTokenFromUserParams struct {
-	ResponseType string // query "response_type"; empty sends "code"
-	ClientID     string // query "client_id"; empty sends an empty value
-	State        string // query "state"; empty sends "authenticated"
-	Scope        string // query "scope"; empty sends "folder_readwrite"
-	FolderID     string // query "folder_id"; empty sends "app_folder"
-	RedirectURI  string // query "redirect_uri"; empty sends "https://localhost"
+// args lists the values p sets, for the runtime.
+func (p *ProvisioningAPIGetAccessTokenForScopedFolderForm) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Form(&a, "grant_type", p.GrantType)
+	sdk.Form(&a, "client_id", p.ClientID)
+	sdk.Form(&a, "client_secret", p.ClientSecret)
+	sdk.Form(&a, "username", p.Username)
+	return a
 }

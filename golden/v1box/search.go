@@ -21,12 +21,14 @@ type SearchService struct {
 // Account).
 //
 // Description.
+//
+// Sent on every call: Authorization:.
 func (s *SearchService) UserSAccount(ctx context.Context, params *SearchUserSAccountParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opSearchUserSAccount, sdk.Call{Fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opSearchUserSAccount, sdk.Call{Args: params.args()})
 }
 
 var opSearchUserSAccount = sdk.Operation{Name: "Search.UserSAccount", Method: "GET", Path: "/2.0/search",
 	Params: []sdk.Param{
-		{Key: "query", Value: "agenda", Slot: 1},
-		{In: sdk.InHeader, Key: "Authorization", Slot: 2},
+		{Key: "query"},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}

@@ -3,9 +3,22 @@
 
 package v1box
 
+import "github.com/postgen/postgen/sdk"
+
 // SearchUserSAccountParams holds the query parameters and headers of
 // SearchService.UserSAccount.
+//
+// A field left at its zero value is not sent.
 type SearchUserSAccountParams struct {
-	Query         string // query "query"; empty sends "agenda"
-	Authorization string // header "Authorization"; empty sends an empty value
+	Query string // query "query", e.g. "agenda"
+}
+
+// args lists the values p sets, for the runtime.
+func (p *SearchUserSAccountParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Query(&a, "query", p.Query)
+	return a
 }

@@ -20,12 +20,14 @@ type SharedItemsService struct {
 // Get sends GET /2.0/shared_items (Postman: Shared Items › Get a Shared Item).
 //
 // Description.
+//
+// Sent on every call: Authorization:.
 func (s *SharedItemsService) Get(ctx context.Context, params *SharedItemsGetParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opSharedItemsGet, sdk.Call{Fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opSharedItemsGet, sdk.Call{Args: params.args()})
 }
 
 var opSharedItemsGet = sdk.Operation{Name: "SharedItems.Get", Method: "GET", Path: "/2.0/shared_items",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
-		{In: sdk.InHeader, Key: "BoxApi", Value: "shared_link=https://box.com/s/5szm1glgq1foiai1kjqz"},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
+		{In: sdk.InHeader, Key: "BoxApi"},
 	}}

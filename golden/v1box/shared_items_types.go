@@ -3,8 +3,22 @@
 
 package v1box
 
+import "github.com/postgen/postgen/sdk"
+
 // SharedItemsGetParams holds the query parameters and headers of
 // SharedItemsService.Get.
+//
+// A field left at its zero value is not sent.
 type SharedItemsGetParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
+	BoxAPI string // header "BoxApi", e.g. "shared_link=https://box.com/s/5szm1glgq…"
+}
+
+// args lists the values p sets, for the runtime.
+func (p *SharedItemsGetParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Header(&a, "BoxApi", p.BoxAPI)
+	return a
 }

@@ -21,51 +21,59 @@ type TasksService struct {
 // for a File).
 //
 // Description.
-func (s *TasksService) GetForFile(ctx context.Context, params *TasksGetForFileParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTasksGetForFile, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *TasksService) GetForFile(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksGetForFile, sdk.Call{})
 }
 
 var opTasksGetForFile = sdk.Operation{Name: "Tasks.GetForFile", Method: "GET", Path: "/2.0/files/7170802730/tasks",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // GetAssignment sends GET /2.0/task_assignments/2810149 (Postman: Tasks › Get a
 // Task Assignment).
 //
 // Description.
-func (s *TasksService) GetAssignment(ctx context.Context, params *TasksGetAssignmentParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTasksGetAssignment, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *TasksService) GetAssignment(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksGetAssignment, sdk.Call{})
 }
 
 var opTasksGetAssignment = sdk.Operation{Name: "Tasks.GetAssignment", Method: "GET", Path: "/2.0/task_assignments/2810149",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // GetAssignmentsFor sends GET /2.0/tasks/2073419/assignments (Postman: Tasks ›
 // Get the Assignments for a Task).
 //
 // Description.
-func (s *TasksService) GetAssignmentsFor(ctx context.Context, params *TasksGetAssignmentsForParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTasksGetAssignmentsFor, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *TasksService) GetAssignmentsFor(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksGetAssignmentsFor, sdk.Call{})
 }
 
 var opTasksGetAssignmentsFor = sdk.Operation{Name: "Tasks.GetAssignmentsFor", Method: "GET", Path: "/2.0/tasks/2073419/assignments",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // AddToFile sends POST /2.0/tasks (Postman: Tasks › Add a Task to a File).
 //
 // Description.
-func (s *TasksService) AddToFile(ctx context.Context, body *TasksAddToFileBody, params *TasksAddToFileParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTasksAddToFile, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *TasksService) AddToFile(ctx context.Context, body *TasksAddToFileBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksAddToFile, sdk.Call{Body: body})
 }
 
 var opTasksAddToFile = sdk.Operation{Name: "Tasks.AddToFile", Method: "POST", Path: "/2.0/tasks",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{ \n  \"item\": { \"type\":\"file\", \"id\": \"7170802730\"},\n  \"action\": \"review\",\n  \"message\": \"Is this working?\",\n  \"assigned_to\": { \"type\": \"user\", \"id\": \"194651398\"}\n }\n\n"}}
 
@@ -73,26 +81,30 @@ var opTasksAddToFile = sdk.Operation{Name: "Tasks.AddToFile", Method: "POST", Pa
 // Task Assignment).
 //
 // Description.
-func (s *TasksService) CreateAssignment(ctx context.Context, body *TasksCreateAssignmentBody, params *TasksCreateAssignmentParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTasksCreateAssignment, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *TasksService) CreateAssignment(ctx context.Context, body *TasksCreateAssignmentBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksCreateAssignment, sdk.Call{Body: body})
 }
 
 var opTasksCreateAssignment = sdk.Operation{Name: "Tasks.CreateAssignment", Method: "POST", Path: "/2.0/task_assignments",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{ \"task\": { \"id\": \"2073417\", \"type\": \"task\" }, \"assign_to\": { \"login\": \"john.doe+demo@box.com\" } }"}}
 
 // Create sends POST /2.0/tasks (Postman: Tasks › Create a Task).
 //
 // Description.
-func (s *TasksService) Create(ctx context.Context, body *TasksCreateBody, params *TasksCreateParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTasksCreate, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *TasksService) Create(ctx context.Context, body *TasksCreateBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksCreate, sdk.Call{Body: body})
 }
 
 var opTasksCreate = sdk.Operation{Name: "Tasks.Create", Method: "POST", Path: "/2.0/tasks",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"item\": {\"type\": \"file\", \"id\": \"7262132718\"}, \"action\": \"review\", \"message\" : \"vish is awesome\"}"}}
 
@@ -100,13 +112,15 @@ var opTasksCreate = sdk.Operation{Name: "Tasks.Create", Method: "POST", Path: "/
 // Task Assignment).
 //
 // Description.
-func (s *TasksService) CreateAssignment2(ctx context.Context, body *TasksCreateAssignmentBody, params *TasksCreateAssignment2Params) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTasksCreateAssignment2, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *TasksService) CreateAssignment2(ctx context.Context, body *TasksCreateAssignmentBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksCreateAssignment2, sdk.Call{Body: body})
 }
 
 var opTasksCreateAssignment2 = sdk.Operation{Name: "Tasks.CreateAssignment2", Method: "POST", Path: "/2.0/task_assignments",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{ \"task\": { \"id\": \"2073419\", \"type\": \"task\" }, \"assign_to\": { \"login\": \"john.doe+demo@box.com\" } }"}}
 
@@ -114,26 +128,30 @@ var opTasksCreateAssignment2 = sdk.Operation{Name: "Tasks.CreateAssignment2", Me
 // Update a Task Assignment).
 //
 // Description.
-func (s *TasksService) UpdateAssignment(ctx context.Context, body *TasksUpdateAssignmentBody, params *TasksUpdateAssignmentParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTasksUpdateAssignment, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *TasksService) UpdateAssignment(ctx context.Context, body *TasksUpdateAssignmentBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksUpdateAssignment, sdk.Call{Body: body})
 }
 
 var opTasksUpdateAssignment = sdk.Operation{Name: "Tasks.UpdateAssignment", Method: "PUT", Path: "/2.0/task_assignments/2810161",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{ \"message\": \"hello!!!\" , \"resolution_state\":\"completed\"}"}}
 
 // Update sends PUT /2.0/tasks/1817407 (Postman: Tasks › Update a Task).
 //
 // Description.
-func (s *TasksService) Update(ctx context.Context, body *TasksUpdateBody, params *TasksUpdateParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTasksUpdate, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *TasksService) Update(ctx context.Context, body *TasksUpdateBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksUpdate, sdk.Call{Body: body})
 }
 
 var opTasksUpdate = sdk.Operation{Name: "Tasks.Update", Method: "PUT", Path: "/2.0/tasks/1817407",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"action\": \"approve\"}"}}
 
@@ -141,25 +159,29 @@ var opTasksUpdate = sdk.Operation{Name: "Tasks.Update", Method: "PUT", Path: "/2
 // Delete a Task Assignment).
 //
 // Description.
-func (s *TasksService) DeleteAssignment(ctx context.Context, body string, params *TasksDeleteAssignmentParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTasksDeleteAssignment, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *TasksService) DeleteAssignment(ctx context.Context, body string) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksDeleteAssignment, sdk.Call{Body: body})
 }
 
 var opTasksDeleteAssignment = sdk.Operation{Name: "Tasks.DeleteAssignment", Method: "DELETE", Path: "/2.0/task_assignments/2810149",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain"}}
 
 // Delete sends DELETE /2.0/tasks/1817407 (Postman: Tasks › Delete a Task).
 //
 // Description.
-func (s *TasksService) Delete(ctx context.Context, body string, params *TasksDeleteParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTasksDelete, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *TasksService) Delete(ctx context.Context, body string) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksDelete, sdk.Call{Body: body})
 }
 
 var opTasksDelete = sdk.Operation{Name: "Tasks.Delete", Method: "DELETE", Path: "/2.0/tasks/1817407",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain"}}

@@ -3,105 +3,53 @@
 
 package v1box
 
-// TasksAddToFileBody is the JSON body of TasksService.AddToFile, inferred from 1 sample.
+// TasksAddToFileBody is the JSON body of TasksService.AddToFile, inferred from
+// 1 sample. A field left at its zero value is not sent; WithJSONField sends a
+// member the samples lack, or a zero value.
 type TasksAddToFileBody struct {
-	Item       AccessibleBy `json:"item"`        // an object of 2 members
-	Action     string       `json:"action"`      // e.g. "review"
-	Message    string       `json:"message"`     // e.g. "Is this working?"
-	AssignedTo AccessibleBy `json:"assigned_to"` // an object of 2 members
+	Item       AccessibleBy `json:"item,omitzero"`        // an object of 2 members
+	Action     string       `json:"action,omitzero"`      // e.g. "review"
+	Message    string       `json:"message,omitzero"`     // e.g. "Is this working?"
+	AssignedTo AccessibleBy `json:"assigned_to,omitzero"` // an object of 2 members
 }
 
-// TasksCreateAssignmentBody is the JSON body of TasksService.CreateAssignment and the JSON body of TasksService.CreateAssignment2, inferred from 2 samples.
+// TasksCreateAssignmentBody is the JSON body of TasksService.CreateAssignment
+// and the JSON body of TasksService.CreateAssignment2, inferred from 2 samples.
+// A field left at its zero value is not sent; WithJSONField sends a member the
+// samples lack, or a zero value.
 type TasksCreateAssignmentBody struct {
-	Task     AccessibleBy `json:"task"`      // an object of 2 members
-	AssignTo AssignTo     `json:"assign_to"` // an object of 1 member
+	Task     AccessibleBy `json:"task,omitzero"`      // an object of 2 members
+	AssignTo AssignTo     `json:"assign_to,omitzero"` // an object of 1 member
 }
 
-// AssignTo is the "assign_to" member of TasksCreateAssignmentBody and the JSON body of UsersService.ChangeSPrimaryLogin, inferred from 3 samples.
+// AssignTo is the "assign_to" member of TasksCreateAssignmentBody and the JSON
+// body of UsersService.ChangeSPrimaryLogin, inferred from 3 samples. A field
+// left at its zero value is not sent; WithJSONField sends a member the samples
+// lack, or a zero value.
 type AssignTo struct {
-	Login string `json:"login"` // a string
+	Login string `json:"login,omitzero"` // a string
 }
 
-// TasksCreateBody is the JSON body of TasksService.Create, inferred from 1 sample.
+// TasksCreateBody is the JSON body of TasksService.Create, inferred from 1
+// sample. A field left at its zero value is not sent; WithJSONField sends a
+// member the samples lack, or a zero value.
 type TasksCreateBody struct {
-	Item    AccessibleBy `json:"item"`    // an object of 2 members
-	Action  string       `json:"action"`  // e.g. "review"
-	Message string       `json:"message"` // e.g. "vish is awesome"
+	Item    AccessibleBy `json:"item,omitzero"`    // an object of 2 members
+	Action  string       `json:"action,omitzero"`  // e.g. "review"
+	Message string       `json:"message,omitzero"` // e.g. "vish is awesome"
 }
 
-// TasksUpdateAssignmentBody is the JSON body of TasksService.UpdateAssignment, inferred from 1 sample.
+// TasksUpdateAssignmentBody is the JSON body of TasksService.UpdateAssignment,
+// inferred from 1 sample. A field left at its zero value is not sent;
+// WithJSONField sends a member the samples lack, or a zero value.
 type TasksUpdateAssignmentBody struct {
-	Message         string `json:"message"`          // e.g. "hello!!!"
-	ResolutionState string `json:"resolution_state"` // e.g. "completed"
+	Message         string `json:"message,omitzero"`          // e.g. "hello!!!"
+	ResolutionState string `json:"resolution_state,omitzero"` // e.g. "completed"
 }
 
-// TasksUpdateBody is the JSON body of TasksService.Update, inferred from 1 sample.
+// TasksUpdateBody is the JSON body of TasksService.Update, inferred from 1
+// sample. A field left at its zero value is not sent; WithJSONField sends a
+// member the samples lack, or a zero value.
 type TasksUpdateBody struct {
-	Action string `json:"action"` // e.g. "approve"
-}
-
-// TasksGetForFileParams holds the query parameters and headers of
-// TasksService.GetForFile.
-type TasksGetForFileParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// TasksGetAssignmentParams holds the query parameters and headers of
-// TasksService.GetAssignment.
-type TasksGetAssignmentParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// TasksGetAssignmentsForParams holds the query parameters and headers of
-// TasksService.GetAssignmentsFor.
-type TasksGetAssignmentsForParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// TasksAddToFileParams holds the query parameters and headers of
-// TasksService.AddToFile.
-type TasksAddToFileParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// TasksCreateAssignmentParams holds the query parameters and headers of
-// TasksService.CreateAssignment.
-type TasksCreateAssignmentParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// TasksCreateParams holds the query parameters and headers of
-// TasksService.Create.
-type TasksCreateParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// TasksCreateAssignment2Params holds the query parameters and headers of
-// TasksService.CreateAssignment2.
-type TasksCreateAssignment2Params struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// TasksUpdateAssignmentParams holds the query parameters and headers of
-// TasksService.UpdateAssignment.
-type TasksUpdateAssignmentParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// TasksUpdateParams holds the query parameters and headers of
-// TasksService.Update.
-type TasksUpdateParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// TasksDeleteAssignmentParams holds the query parameters and headers of
-// TasksService.DeleteAssignment.
-type TasksDeleteAssignmentParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// TasksDeleteParams holds the query parameters and headers of
-// TasksService.Delete.
-type TasksDeleteParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
+	Action string `json:"action,omitzero"` // e.g. "approve"
 }

@@ -21,52 +21,60 @@ type UsersService struct {
 // Users › Get Email Aliases for a User).
 //
 // Description.
-func (s *UsersService) GetEmailAliasesFor(ctx context.Context, params *UsersGetEmailAliasesForParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersGetEmailAliasesFor, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *UsersService) GetEmailAliasesFor(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersGetEmailAliasesFor, sdk.Call{})
 }
 
 var opUsersGetEmailAliasesFor = sdk.Operation{Name: "Users.GetEmailAliasesFor", Method: "GET", Path: "/2.0/users/12927765/email_aliases",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // GetAllInEnterprise sends GET /2.0/users (Postman: Users › Get All Users in an
 // Enterprise).
 //
 // Description.
-func (s *UsersService) GetAllInEnterprise(ctx context.Context, params *UsersGetAllInEnterpriseParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersGetAllInEnterprise, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *UsersService) GetAllInEnterprise(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersGetAllInEnterprise, sdk.Call{})
 }
 
 var opUsersGetAllInEnterprise = sdk.Operation{Name: "Users.GetAllInEnterprise", Method: "GET", Path: "/2.0/users",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // GetCurrentSInformation sends GET /2.0/users/me (Postman: Users › Get the
 // Current User's Information).
 //
 // Description.
-func (s *UsersService) GetCurrentSInformation(ctx context.Context, params *UsersGetCurrentSInformationParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersGetCurrentSInformation, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *UsersService) GetCurrentSInformation(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersGetCurrentSInformation, sdk.Call{})
 }
 
 var opUsersGetCurrentSInformation = sdk.Operation{Name: "Users.GetCurrentSInformation", Method: "GET", Path: "/2.0/users/me",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // AddEmailAliasFor sends POST /2.0/users/12927765/email_aliases (Postman: Users
 // › Add an Email Alias for a User).
 //
 // Description.
-func (s *UsersService) AddEmailAliasFor(ctx context.Context, body *UsersAddEmailAliasForBody, params *UsersAddEmailAliasForParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersAddEmailAliasFor, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *UsersService) AddEmailAliasFor(ctx context.Context, body *UsersAddEmailAliasForBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersAddEmailAliasFor, sdk.Call{Body: body})
 }
 
 var opUsersAddEmailAliasFor = sdk.Operation{Name: "Users.AddEmailAliasFor", Method: "POST", Path: "/2.0/users/12927765/email_aliases",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"email\":\"john.doe.alias@box.com\"}"}}
 
@@ -74,13 +82,15 @@ var opUsersAddEmailAliasFor = sdk.Operation{Name: "Users.AddEmailAliasFor", Meth
 // User).
 //
 // Description.
-func (s *UsersService) CreateEnterprise(ctx context.Context, body *UsersCreateEnterpriseBody, params *UsersCreateEnterpriseParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersCreateEnterprise, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *UsersService) CreateEnterprise(ctx context.Context, body *UsersCreateEnterpriseBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersCreateEnterprise, sdk.Call{Body: body})
 }
 
 var opUsersCreateEnterprise = sdk.Operation{Name: "Users.CreateEnterprise", Method: "POST", Path: "/2.0/users",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"login\": \"john.doe.new@box.com\", \"name\": \"Ned Stark\"}"}}
 
@@ -88,13 +98,15 @@ var opUsersCreateEnterprise = sdk.Operation{Name: "Users.CreateEnterprise", Meth
 // User's Primary Login).
 //
 // Description.
-func (s *UsersService) ChangeSPrimaryLogin(ctx context.Context, body *AssignTo, params *UsersChangeSPrimaryLoginParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersChangeSPrimaryLogin, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *UsersService) ChangeSPrimaryLogin(ctx context.Context, body *AssignTo) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersChangeSPrimaryLogin, sdk.Call{Body: body})
 }
 
 var opUsersChangeSPrimaryLogin = sdk.Operation{Name: "Users.ChangeSPrimaryLogin", Method: "PUT", Path: "/2.0/users/12927765",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"login\":\"john.doe+newlogin@box.com\"}"}}
 
@@ -102,13 +114,15 @@ var opUsersChangeSPrimaryLogin = sdk.Operation{Name: "Users.ChangeSPrimaryLogin"
 // (Postman: Users › Move a Folder into Another User's Folder).
 //
 // Description.
-func (s *UsersService) MoveFolderIntoAnotherSFolder(ctx context.Context, body *UsersMoveFolderIntoAnotherSFolderBody, params *UsersMoveFolderIntoAnotherSFolderParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersMoveFolderIntoAnotherSFolder, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *UsersService) MoveFolderIntoAnotherSFolder(ctx context.Context, body *UsersMoveFolderIntoAnotherSFolderBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersMoveFolderIntoAnotherSFolder, sdk.Call{Body: body})
 }
 
 var opUsersMoveFolderIntoAnotherSFolder = sdk.Operation{Name: "Users.MoveFolderIntoAnotherSFolder", Method: "PUT", Path: "/2.0/users/186941196/folders/0",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"owned_by\": {\"id\": \"12927765\"}}\n"}}
 
@@ -116,13 +130,15 @@ var opUsersMoveFolderIntoAnotherSFolder = sdk.Operation{Name: "Users.MoveFolderI
 // User's Password).
 //
 // Description.
-func (s *UsersService) ResetSPassword(ctx context.Context, body *UsersResetSPasswordBody, params *UsersResetSPasswordParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersResetSPassword, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *UsersService) ResetSPassword(ctx context.Context, body *UsersResetSPasswordBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersResetSPassword, sdk.Call{Body: body})
 }
 
 var opUsersResetSPassword = sdk.Operation{Name: "Users.ResetSPassword", Method: "PUT", Path: "/2.0/users/192642898",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"is_password_reset_required\":\"true\"}"}}
 
@@ -130,13 +146,15 @@ var opUsersResetSPassword = sdk.Operation{Name: "Users.ResetSPassword", Method: 
 // User's Information).
 //
 // Description.
-func (s *UsersService) UpdateSInformation(ctx context.Context, body *FoldersUpdateInformationAboutBody, params *UsersUpdateSInformationParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersUpdateSInformation, sdk.Call{Fields: params, Body: body})
+//
+// Sent on every call: Authorization:.
+func (s *UsersService) UpdateSInformation(ctx context.Context, body *FoldersUpdateInformationAboutBody) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersUpdateSInformation, sdk.Call{Body: body})
 }
 
 var opUsersUpdateSInformation = sdk.Operation{Name: "Users.UpdateSInformation", Method: "PUT", Path: "/2.0/users/12927765",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"name\": \"Box Admin\"}"}}
 
@@ -144,26 +162,30 @@ var opUsersUpdateSInformation = sdk.Operation{Name: "Users.UpdateSInformation", 
 // an Enterprise User).
 //
 // Description.
+//
+// Sent on every call: Authorization:.
 func (s *UsersService) DeleteEnterprise(ctx context.Context, params *UsersDeleteEnterpriseParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersDeleteEnterprise, sdk.Call{Fields: params})
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersDeleteEnterprise, sdk.Call{Args: params.args()})
 }
 
 var opUsersDeleteEnterprise = sdk.Operation{Name: "Users.DeleteEnterprise", Method: "DELETE", Path: "/2.0/users/186549705",
 	Params: []sdk.Param{
-		{Key: "notify", Value: "true", Slot: 1},
-		{Key: "force", Value: "true", Slot: 2},
-		{In: sdk.InHeader, Key: "Authorization", Slot: 3},
+		{Key: "notify"},
+		{Key: "force"},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}
 
 // RemoveSEmailAlias sends DELETE /2.0/users/12927765/email_aliases/597
 // (Postman: Users › Remove a User's Email Alias).
 //
 // Description.
-func (s *UsersService) RemoveSEmailAlias(ctx context.Context, params *UsersRemoveSEmailAliasParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersRemoveSEmailAlias, sdk.Call{Fields: params})
+//
+// Sent on every call: Authorization:.
+func (s *UsersService) RemoveSEmailAlias(ctx context.Context) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersRemoveSEmailAlias, sdk.Call{})
 }
 
 var opUsersRemoveSEmailAlias = sdk.Operation{Name: "Users.RemoveSEmailAlias", Method: "DELETE", Path: "/2.0/users/12927765/email_aliases/597",
 	Params: []sdk.Param{
-		{In: sdk.InHeader, Key: "Authorization", Slot: 1},
+		{In: sdk.InHeader, Key: "Authorization", Const: true},
 	}}

@@ -3,91 +3,54 @@
 
 package v1box
 
-// UsersAddEmailAliasForBody is the JSON body of UsersService.AddEmailAliasFor, inferred from 1 sample.
+import "github.com/postgen/postgen/sdk"
+
+// UsersAddEmailAliasForBody is the JSON body of UsersService.AddEmailAliasFor,
+// inferred from 1 sample. A field left at its zero value is not sent;
+// WithJSONField sends a member the samples lack, or a zero value.
 type UsersAddEmailAliasForBody struct {
-	Email string `json:"email"` // a string
+	Email string `json:"email,omitzero"` // a string
 }
 
-// UsersCreateEnterpriseBody is the JSON body of UsersService.CreateEnterprise, inferred from 1 sample.
+// UsersCreateEnterpriseBody is the JSON body of UsersService.CreateEnterprise,
+// inferred from 1 sample. A field left at its zero value is not sent;
+// WithJSONField sends a member the samples lack, or a zero value.
 type UsersCreateEnterpriseBody struct {
-	Login string `json:"login"` // a string
-	Name  string `json:"name"`  // e.g. "Ned Stark"
+	Login string `json:"login,omitzero"` // a string
+	Name  string `json:"name,omitzero"`  // e.g. "Ned Stark"
 }
 
-// UsersMoveFolderIntoAnotherSFolderBody is the JSON body of UsersService.MoveFolderIntoAnotherSFolder, inferred from 1 sample.
+// UsersMoveFolderIntoAnotherSFolderBody is the JSON body of
+// UsersService.MoveFolderIntoAnotherSFolder, inferred from 1 sample. A field
+// left at its zero value is not sent; WithJSONField sends a member the samples
+// lack, or a zero value.
 type UsersMoveFolderIntoAnotherSFolderBody struct {
-	OwnedBy CollaborationsAddBodyAccessibleBy `json:"owned_by"` // an object of 1 member
+	OwnedBy CollaborationsAddBodyAccessibleBy `json:"owned_by,omitzero"` // an object of 1 member
 }
 
-// UsersResetSPasswordBody is the JSON body of UsersService.ResetSPassword, inferred from 1 sample.
+// UsersResetSPasswordBody is the JSON body of UsersService.ResetSPassword,
+// inferred from 1 sample. A field left at its zero value is not sent;
+// WithJSONField sends a member the samples lack, or a zero value.
 type UsersResetSPasswordBody struct {
-	IsPasswordResetRequired string `json:"is_password_reset_required"` // e.g. "true"
-}
-
-// UsersGetEmailAliasesForParams holds the query parameters and headers of
-// UsersService.GetEmailAliasesFor.
-type UsersGetEmailAliasesForParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// UsersGetAllInEnterpriseParams holds the query parameters and headers of
-// UsersService.GetAllInEnterprise.
-type UsersGetAllInEnterpriseParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// UsersGetCurrentSInformationParams holds the query parameters and headers of
-// UsersService.GetCurrentSInformation.
-type UsersGetCurrentSInformationParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// UsersAddEmailAliasForParams holds the query parameters and headers of
-// UsersService.AddEmailAliasFor.
-type UsersAddEmailAliasForParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// UsersCreateEnterpriseParams holds the query parameters and headers of
-// UsersService.CreateEnterprise.
-type UsersCreateEnterpriseParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// UsersChangeSPrimaryLoginParams holds the query parameters and headers of
-// UsersService.ChangeSPrimaryLogin.
-type UsersChangeSPrimaryLoginParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// UsersMoveFolderIntoAnotherSFolderParams holds the query parameters and
-// headers of UsersService.MoveFolderIntoAnotherSFolder.
-type UsersMoveFolderIntoAnotherSFolderParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// UsersResetSPasswordParams holds the query parameters and headers of
-// UsersService.ResetSPassword.
-type UsersResetSPasswordParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
-}
-
-// UsersUpdateSInformationParams holds the query parameters and headers of
-// UsersService.UpdateSInformation.
-type UsersUpdateSInformationParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
+	IsPasswordResetRequired string `json:"is_password_reset_required,omitzero"` // e.g. "true"
 }
 
 // UsersDeleteEnterpriseParams holds the query parameters and headers of
 // UsersService.DeleteEnterprise.
+//
+// A field left at its zero value is not sent.
 type UsersDeleteEnterpriseParams struct {
-	Notify        string // query "notify"; empty sends "true"
-	Force         string // query "force"; empty sends "true"
-	Authorization string // header "Authorization"; empty sends an empty value
+	Notify bool // query "notify", e.g. true
+	Force  bool // query "force", e.g. true
 }
 
-// UsersRemoveSEmailAliasParams holds the query parameters and headers of
-// UsersService.RemoveSEmailAlias.
-type UsersRemoveSEmailAliasParams struct {
-	Authorization string // header "Authorization"; empty sends an empty value
+// args lists the values p sets, for the runtime.
+func (p *UsersDeleteEnterpriseParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Query(&a, "notify", p.Notify)
+	sdk.Query(&a, "force", p.Force)
+	return a
 }

@@ -37,18 +37,19 @@ func NewClient(opts ...Option) (*Client, error) {
 
 // V1Raw sends POST /v1/:id (Postman: V1 raw).
 //
-// Path defaults: id "5".
+// The collection's path arguments: id "5". Sent on every call: Content-Type:
+// application/json.
 func (c *Client) V1Raw(ctx context.Context, id string, body *V1RawBody, params *V1RawParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opV1Raw, sdk.Call{Path: []string{id}, Fields: params, Body: body})
+	return sdk.Send[[]byte](ctx, c.rt, &opV1Raw, sdk.Call{Path: []string{id}, Args: params.args(), Body: body})
 }
 
 var opV1Raw = sdk.Operation{Name: "V1Raw", Method: "POST", Path: "/v1/:id",
-	PathVars: []string{"id"}, PathValues: []string{"5"},
+	PathVars: []string{"id"},
 	Params: []sdk.Param{
-		{Key: "x", Value: "1", Slot: 1},
-		{In: sdk.InHeader, Key: "Content-Type", Value: "application/json"},
-		{In: sdk.InHeader, Key: "X-Disabled", Value: "yes", Disabled: true, Slot: 2},
-		{In: sdk.InHeader, Key: "X-On", Value: "1"},
+		{Key: "x"},
+		{In: sdk.InHeader, Key: "Content-Type", Value: "application/json", Const: true},
+		{In: sdk.InHeader, Key: "X-Disabled"},
+		{In: sdk.InHeader, Key: "X-On"},
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "{\"a\":1}"}}
 
@@ -57,13 +58,13 @@ var opV1Raw = sdk.Operation{Name: "V1Raw", Method: "POST", Path: "/v1/:id",
 // Auth: basic auth (set on the request); set with WithBasicAuth(username,
 // password).
 func (c *Client) V1Urlencoded(ctx context.Context, body *V1UrlencodedForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opV1Urlencoded, sdk.Call{Body: body})
+	return sdk.Send[[]byte](ctx, c.rt, &opV1Urlencoded, sdk.Call{Form: body.args()})
 }
 
 var opV1Urlencoded = sdk.Operation{Name: "V1Urlencoded", Method: "POST", Path: "/v1b",
 	Auth: authBasic,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "a", Value: "1", Slot: 1},
-			{In: sdk.InForm, Key: "b", Value: "2", Disabled: true, Slot: 2},
+			{In: sdk.InForm, Key: "a"},
+			{In: sdk.InForm, Key: "b"},
 		}}}

@@ -3,19 +3,49 @@
 
 package v1probe
 
-// V1RawBody is the JSON body of Client.V1Raw, inferred from 1 sample.
+import "github.com/postgen/postgen/sdk"
+
+// V1RawBody is the JSON body of Client.V1Raw, inferred from 1 sample. A field
+// left at its zero value is not sent; WithJSONField sends a member the samples
+// lack, or a zero value.
 type V1RawBody struct {
-	A int64 `json:"a"` // e.g. 1
+	A int64 `json:"a,omitzero"` // e.g. 1
 }
 
 // V1RawParams holds the query parameters and headers of Client.V1Raw.
+//
+// A field left at its zero value is not sent.
 type V1RawParams struct {
-	X         string // query "x"; empty sends "1"
-	XDisabled string // header "X-Disabled", sent only when set
+	X         int64  // query "x", e.g. 1
+	XDisabled string // header "X-Disabled", e.g. "yes" (the collection leaves it out)
+	XOn       int64  // header "X-On", e.g. 1
+}
+
+// args lists the values p sets, for the runtime.
+func (p *V1RawParams) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Query(&a, "x", p.X)
+	sdk.Header(&a, "X-Disabled", p.XDisabled)
+	sdk.Header(&a, "X-On", p.XOn)
+	return a
 }
 
 // V1UrlencodedForm is the form body of Client.V1Urlencoded.
 type V1UrlencodedForm struct {
-	A string // form "a"; empty sends "1"
-	B string // form "b", sent only when set
+	A int64 // form "a", e.g. 1
+	B int64 // form "b", e.g. "2" (the collection leaves it out)
+}
+
+// args lists the values p sets, for the runtime.
+func (p *V1UrlencodedForm) args() sdk.Args {
+	if p == nil {
+		return nil
+	}
+	var a sdk.Args
+	sdk.Form(&a, "a", p.A)
+	sdk.Form(&a, "b", p.B)
+	return a
 }

@@ -42,13 +42,18 @@
 //
 // # Calling methods
 //
-// Path variables are the arguments after ctx, in path order; an empty one sends
-// the collection's value (or the :name segment as written when it has none), as
-// Postman does. The query parameters and headers a caller may set are fields of
-// the method's params struct: a field left empty sends the collection's value,
-// nil params send the collection's, and disabled ones are sent only when set. A
-// nil body (an empty string for text bodies) sends the collection's body. So a
-// call with empty arguments sends exactly the request Postman sends.
+// Path variables (:id, {{id}}) are the arguments after ctx, in path order; each
+// is required and sent as one path segment, so a / or ? in it stays data (an
+// empty one is an *ArgumentError, before anything is sent). The query
+// parameters, headers and form fields a caller may set are fields of the
+// method's params or form struct, typed from the collection's samples; zero
+// means omit: a field left at its zero value, nil params and a nil body are not
+// sent. The collection's values are samples, shown in the field comments and
+// the Example functions; a method sends on its own only its constants (protocol
+// headers such as Accept, values every request of the API sends alike, and
+// {{variables}}, resolved from the client's configuration), which its doc
+// comment lists. The Example functions pass the collection's values, so each
+// sends exactly the request Postman sends.
 //
 // # Errors
 //

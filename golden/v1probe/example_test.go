@@ -13,7 +13,7 @@ import (
 
 func ExampleClient_V1Raw() {
 	client, _ := v1probe.NewClient() // without options it cannot fail
-	result, _, err := client.V1Raw(context.Background(), "5", nil, &v1probe.V1RawParams{X: "1"})
+	result, _, err := client.V1Raw(context.Background(), "5", nil, &v1probe.V1RawParams{X: 1, XOn: 1}, v1probe.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -22,7 +22,7 @@ func ExampleClient_V1Raw() {
 
 func ExampleClient_V1Urlencoded() {
 	client, _ := v1probe.NewClient() // without options it cannot fail
-	result, _, err := client.V1Urlencoded(context.Background(), &v1probe.V1UrlencodedForm{A: "1"})
+	result, _, err := client.V1Urlencoded(context.Background(), &v1probe.V1UrlencodedForm{A: 1})
 	if err != nil {
 		log.Fatal(err)
 	}

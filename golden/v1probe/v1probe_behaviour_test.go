@@ -71,7 +71,7 @@ func TestV1UrlencodedSendsOnlyEnabledRows(t *testing.T) {
 		t.Errorf("Authorization %q, newman sent Basic dTE6cDE=", a)
 	}
 	// The disabled row b goes out only when the caller sets it.
-	if _, _, err := c.V1Urlencoded(context.Background(), &V1UrlencodedForm{B: "2"}); err != nil {
+	if _, _, err := c.V1Urlencoded(context.Background(), &V1UrlencodedForm{B: 2}); err != nil {
 		t.Fatal(err)
 	}
 	if got := <-reqs; got.body != "a=1&b=2" {

@@ -82,6 +82,12 @@ type CaseReport struct {
 	ScriptCompared  int
 	ScriptEqual     int
 	ScriptDifferent []Finding
+	// ZeroCalls counts the zero calls (every argument it may leave out
+	// left out) that sent a request; ZeroLeaks are those that sent a
+	// sample, ZeroUnsent those that sent nothing.
+	ZeroCalls  int
+	ZeroLeaks  []Finding
+	ZeroUnsent []Finding
 	// Err is set when the case could not be run at all.
 	Err error
 }
@@ -103,6 +109,7 @@ type prepared struct {
 	items    []item
 	shared   map[string]string
 	replies  map[string]Reply
+	samples  map[string]generator.Samples
 	newman   []Exchange
 	newmanBy map[string][]Exchange
 	nerrors  map[string]string
@@ -219,6 +226,7 @@ func (p *prepared) prepare(mod string) error {
 	if err != nil {
 		return err
 	}
+	p.samples = gen.Samples
 	dir := filepath.Join(mod, p.pkg)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -398,6 +406,7 @@ func (p *prepared) compare(results []sdkResult, byTag map[string][]Exchange, ign
 			rep.Skipped[skipNotInSDK]++
 			continue
 		}
+		p.checkZero(it, calls, byTag)
 		if it.script {
 			rep.Skipped[skipScript]++
 			if diff, ok := p.compareItem(it, calls, byTag, ignore); ok {
@@ -452,7 +461,9 @@ func (p *prepared) compareItem(it item, calls map[string]sdkResult, byTag map[st
 		authType = it.req.Auth.Type
 	}
 	diff := ""
-	for _, variant := range []string{"zero", "example"} {
+	// The example call sends the collection's values: Postman's request.
+	// The zero call is checked for samples instead (checkZero).
+	for _, variant := range []string{"example"} {
 		r := calls[variant]
 		got := byTag[p.pkg+"|"+path+"|"+variant]
 		switch {

@@ -56,6 +56,9 @@ type Totals struct {
 	// ScriptCompared and ScriptEqual count the skipped requests under a
 	// pre-request script compared with the scripts removed.
 	ScriptCompared, ScriptEqual int
+	// ZeroCalls counts the zero calls that sent a request, ZeroLeaks
+	// those that sent a sample.
+	ZeroCalls, ZeroLeaks int
 }
 
 // Print writes the table, the differences (up to maxDiffs per case, all
@@ -76,16 +79,20 @@ func Print(w io.Writer, reports []*CaseReport, maxDiffs int) Totals {
 		t.Skipped += r.SkippedCount()
 		t.ScriptCompared += r.ScriptCompared
 		t.ScriptEqual += r.ScriptEqual
+		t.ZeroCalls += r.ZeroCalls
+		t.ZeroLeaks += len(r.ZeroLeaks)
 	}
 	for _, r := range reports {
 		if r.Err != nil && !strings.HasPrefix(r.Err.Error(), "postgen refuses it") {
 			fmt.Fprintf(w, "\n%s: not run: %v\n", r.Name, r.Err)
 		}
-		if len(r.Different) == 0 && len(r.Skipped) == 0 {
+		if len(r.Different) == 0 && len(r.Skipped) == 0 && len(r.ZeroLeaks) == 0 && len(r.ZeroUnsent) == 0 {
 			continue
 		}
 		fmt.Fprintf(w, "\n%s:\n", r.Name)
 		printFindings(w, "different", r.Different, maxDiffs)
+		printFindings(w, "leaks", r.ZeroLeaks, maxDiffs)
+		printFindings(w, "unsent", r.ZeroUnsent, maxDiffs)
 		for _, reason := range slices.Sorted(maps.Keys(r.Skipped)) {
 			fmt.Fprintf(w, "  skipped %d: %s\n", r.Skipped[reason], reason)
 		}
@@ -95,6 +102,7 @@ func Print(w io.Writer, reports []*CaseReport, maxDiffs int) Totals {
 		}
 	}
 	fmt.Fprintf(w, "\nrequests under a pre-request script, compared with the scripts removed: %d/%d equal\n", t.ScriptEqual, t.ScriptCompared)
+	fmt.Fprintf(w, "zero calls: %d sent, %d leak a sample\n", t.ZeroCalls, t.ZeroLeaks)
 	fmt.Fprintf(w, "fidelity: %d/%d requests equal (%d skipped)\n", t.Equal, t.Compared, t.Skipped)
 	return t
 }

@@ -13,7 +13,7 @@
 //			t.Fatal(err)
 //		}
 //		ctx := context.Background()
-//		res, _, err := c.Orders.Query(ctx, nil)
+//		res, _, err := c.Orders.Query(ctx)
 //		if err != nil {
 //			t.Fatal(err)
 //		}
