@@ -238,6 +238,16 @@ func itemText(it *generator.OutlineItem) string {
 	if it.Auth != nil {
 		s += "  auth: " + authText(it.Auth, "")
 	}
+	if len(it.Constants) > 0 {
+		parts := make([]string, len(it.Constants))
+		for i, c := range it.Constants {
+			parts[i] = c.Key + "=" + c.Value + " (" + c.Why + ")"
+			if c.In == "header" {
+				parts[i] = c.Key + ": " + c.Value + " (" + c.Why + ")"
+			}
+		}
+		s += "  constants: " + strings.Join(parts, ", ")
+	}
 	return s
 }
 

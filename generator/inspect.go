@@ -86,6 +86,9 @@ type OutlineItem struct {
 	Signature string   `json:"signature,omitempty"`
 	HTTP      string   `json:"http,omitempty"`
 	Types     []string `json:"types,omitempty"`
+	// Constants are what the method sends without being asked, each
+	// with the part of the planner's rule that makes it one.
+	Constants []Constant `json:"constants,omitempty"`
 	// Auth is the auth declared on a folder, or in effect for a request.
 	Auth  *AuthOutline   `json:"auth,omitempty"`
 	Items []*OutlineItem `json:"items,omitempty"`
@@ -160,6 +163,7 @@ func (p *plan) outlineItems(folders []*model.Folder, reqs []*model.Request, orde
 				path = "/"
 			}
 			it.HTTP = m.op.method + " " + path
+			it.Constants = constants(m.op)
 			if m.params != nil {
 				it.Types = append(it.Types, m.params.name)
 			}
@@ -221,5 +225,32 @@ func (p *plan) variableOutline() []VariableOutline {
 		out = append(out, v)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Constant is a value a method sends on every call.
+type Constant struct {
+	// In is "query", "header" or "form"; Key and Value as the collection
+	// writes them.
+	In, Key, Value string
+	// Why is the rule that makes it a constant: "protocol header",
+	// "variable", "same in every request", "selects the operation".
+	Why string `json:"why"`
+}
+
+// constants lists op's constants, one per key.
+func constants(op *opPlan) []Constant {
+	var out []Constant
+	seen := map[string]bool{}
+	rows := op.params
+	if op.body != nil {
+		rows = append(append([]paramPlan(nil), rows...), op.body.form...)
+	}
+	for _, pp := range rows {
+		if k := sharedKey(pp.in, pp.key); pp.constant && !seen[k] {
+			seen[k] = true
+			out = append(out, Constant{In: pp.in, Key: pp.key, Value: pp.value, Why: pp.why})
+		}
+	}
 	return out
 }
