@@ -177,6 +177,9 @@ type Call struct {
 	Fields any
 	// Body is the caller's Body; nil sends the collection's.
 	Body any
+	// Options are the caller's per-call options (the method's last
+	// arguments), applied in order; nil ones are skipped.
+	Options []RequestOption
 }
 
 // Send builds and sends the request of op and decodes a 2xx response into
@@ -220,6 +223,7 @@ func SendNoResult(ctx context.Context, c *Core, op *Operation, in Call) (*Respon
 // auth: each attempt adds the auth afresh (see outgoing). Anything wrong
 // with the request is reported here, before anything is sent.
 func (c *Core) newRequest(ctx context.Context, op *Operation, in *Call) (*outgoing, error) {
+	ctx, c, cfg := c.forCall(ctx, in) // calloptions.go; as they are and nil without options
 	if in.Params == nil && in.Fields != nil {
 		in.Params = structValues(in.Fields)
 	}
@@ -228,7 +232,8 @@ func (c *Core) newRequest(ctx context.Context, op *Operation, in *Call) (*outgoi
 		return nil, c.opError(op, err)
 	}
 	u := parseWireURL(rawURL, !op.RawURL)
-	rd, size, contentType, err := c.requestBody(op, in)
+	cfg.editQuery(&u, !op.RawURL)
+	rd, size, contentType, err := c.callBody(op, in, cfg)
 	if err != nil {
 		return nil, c.opError(op, err)
 	}
@@ -252,6 +257,7 @@ func (c *Core) newRequest(ctx context.Context, op *Operation, in *Call) (*outgoi
 	if err := c.setHeaders(req, op, in, contentType); err != nil {
 		return nil, c.opError(op, err)
 	}
+	cfg.editRequest(req)
 	o := &outgoing{op: op, base: req, contentType: contentType}
 	if u.hasUser {
 		o.user, o.password, o.hasUser = unescapePercent(u.user), unescapePercent(u.password), true
@@ -520,7 +526,7 @@ func addHeaders(h http.Header, lines []headerLine) {
 
 // do sends o and decodes a 2xx response into out (a pointer, or nil).
 func (c *Core) do(o *outgoing, out any) (*Response, error) {
-	op := o.op
+	c, op := c.callCore(o), o.op // with the call's variables and hooks
 	req, resp, err := c.roundTrip(o)
 	if err != nil {
 		return nil, c.opError(op, err)
