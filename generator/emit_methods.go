@@ -63,8 +63,8 @@ func (p *plan) writeStruct(w *goText, s *service) {
 // writeMethod writes one method and its operation.
 //
 //	// Get sends GET /bookings/:bookingId (Postman: Bookings › Get booking).
-//	func (s *BookingsService) Get(ctx context.Context, bookingID string) (*Booking, *Response, error) {
-//		return sdk.SendObject[Booking](ctx, s.rt, &opBookingsGet, sdk.Call{Path: []string{bookingID}})
+//	func (s *BookingsService) Get(ctx context.Context, bookingID string, opts ...RequestOption) (*Booking, *Response, error) {
+//		return sdk.SendObject[Booking](ctx, s.rt, &opBookingsGet, sdk.Call{Path: []string{bookingID}, Options: opts})
 //	}
 //
 //	var opBookingsGet = sdk.Operation{Name: "Bookings.Get", Method: "GET", Path: "/bookings/:bookingId",
@@ -103,6 +103,8 @@ func (p *plan) writeMethod(w *goText, m *method) {
 	if m.params != nil {
 		args = append(args, "params *"+m.params.name)
 	}
+	args = append(args, "opts ...RequestOption")
+	fields = append(fields, "Options: opts")
 	results := p.resultsText(m)
 	if strings.Contains(results, "time.") {
 		w.use("time")

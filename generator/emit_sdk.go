@@ -60,6 +60,7 @@ var sdkExports = []sdkExport{
 	{decl: "type FormFile", doc: "is a file of a multipart form body."},
 	{decl: "type GraphQLRequest[V any]", doc: "is a GraphQL query with its typed variables."},
 	{decl: "type RequestHook", doc: "changes a request just before each attempt is sent (signing, headers a script computed)."},
+	{decl: "type RequestOption", doc: "changes one call; every method takes them last."},
 	{decl: "type AuthError", auth: "any", doc: "is the error of a request that cannot be authenticated."},
 	{decl: "const DefaultMaxResponseBytes", doc: "is the cap on response bodies of a client without WithMaxResponseBytes."},
 	{decl: "var ErrResponseTooLarge", doc: "is wrapped by the error of a body longer than the client's cap."},
@@ -74,6 +75,15 @@ var sdkExports = []sdkExport{
 	{decl: "func WithLogger(l *slog.Logger) Option", doc: "logs requests at debug level, credentials hidden."},
 	{decl: "func WithMaxResponseBytes(n int64) Option", doc: "caps the response bodies the client reads."},
 	{decl: "func WithRequestHook(hook RequestHook) Option", doc: "runs hook on every attempt of every request, after auth, with the body readable."},
+	{decl: "func WithSampleBody() RequestOption", doc: "sends the collection's own body for the request when the call passes none, as Postman sends it."},
+	{decl: "func WithHeader(key, value string) RequestOption", doc: "sets a header for one call, replacing the request's values of that name; auth runs after it."},
+	{decl: "func WithHeaderAdd(key, value string) RequestOption", doc: "adds a header value for one call."},
+	{decl: "func WithQuery(key, value string) RequestOption", doc: "sets a query parameter for one call, in place of the request's of that key."},
+	{decl: "func WithQueryAdd(key, value string) RequestOption", doc: "appends a query parameter for one call."},
+	{decl: "func WithCallVariable(name, value string) RequestOption", doc: "sets a collection variable for one call, over WithVariable."},
+	{decl: "func WithRawBody(contentType string, body []byte) RequestOption", doc: "sends body, with its Content-Type, in place of one call's body."},
+	{decl: "func WithJSONField(key string, value any) RequestOption", doc: "sets a member of one call's JSON object body, for a field the body type lacks."},
+	{decl: "func WithCallHook(hook RequestHook) RequestOption", doc: "runs hook on every attempt of one call, after the client's hooks."},
 	{decl: "func WithAPIKey(key string) Option", auth: model.AuthAPIKey, doc: "sets the API key."},
 	{decl: "func WithASAPKey(privateKey string) Option", auth: model.AuthASAP, doc: "sets the PEM private key that signs ASAP tokens."},
 	{decl: "func WithAWSCredentials(accessKey, secretKey, sessionToken string) Option", auth: model.AuthAWSV4, doc: "sets the AWS credentials requests are signed with."},
@@ -126,6 +136,13 @@ func (e sdkExport) name() string {
 		return rest[:i]
 	}
 	return rest
+}
+
+// generic reports whether the export has type parameters:
+// "type GraphQLRequest[V any]", not "func WithRawBody(body []byte)".
+func (e sdkExport) generic() bool {
+	_, rest, _ := strings.Cut(e.decl, " ")
+	return strings.HasPrefix(rest[len(e.name()):], "[")
 }
 
 func (e sdkExport) path() string {
@@ -245,7 +262,7 @@ func (p *plan) emitSDK() *jen.File {
 		qual := jen.Qual(e.path(), from)
 		switch e.kind() {
 		case "type":
-			if strings.Contains(e.decl, "[") {
+			if e.generic() {
 				// A generic alias: type GraphQLRequest[V any] = sdk.GraphQLRequest[V].
 				f.Type().Id(name).Types(jen.Id("V").Any()).Op("=").Add(qual).Types(jen.Id("V"))
 			} else {
@@ -261,7 +278,7 @@ func (p *plan) emitSDK() *jen.File {
 				)
 				continue
 			}
-			if strings.Contains(e.decl, "[") {
+			if e.generic() {
 				// A generic function: AsErrorBody's form.
 				f.Func().Id(name).Types(jen.Id("T").Any()).Params(jen.Id("err").Error()).Params(jen.Id("T"), jen.Bool()).Block(
 					jen.Return(qual.Clone().Types(jen.Id("T")).Call(jen.Id("err"))),

@@ -97,7 +97,8 @@ func TestSDKExportsMatchTheRuntime(t *testing.T) {
 	}
 	for path, ds := range decls {
 		for name, decl := range ds {
-			if strings.HasPrefix(name, "With") && strings.HasSuffix(strings.ReplaceAll(decl, "sdk.", ""), ") Option") && !listed[path+"."+name] {
+			decl = strings.ReplaceAll(decl, "sdk.", "")
+			if strings.HasPrefix(name, "With") && (strings.HasSuffix(decl, ") Option") || strings.HasSuffix(decl, ") RequestOption")) && !listed[path+"."+name] {
 				t.Errorf("%s.%s is an option no SDK re-exports: add it to sdkExports", sdkPkgName(path), name)
 			}
 		}

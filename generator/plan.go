@@ -409,7 +409,7 @@ func (p *plan) nameFields(st *structType) {
 // newArgScope is the scope of a method's parameters: the names the
 // generated body uses are taken.
 func newArgScope() *names.Scope {
-	return names.NewScope("ctx", "params", "body", "s", "c", "call", "send", "sdk")
+	return names.NewScope("ctx", "params", "body", "opts", "s", "c", "call", "send", "sdk")
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }

@@ -174,8 +174,11 @@ type Call struct {
 	Body any
 	// SampleBody sends the collection's own body, its variables
 	// resolved, when Body is nil: the Example functions' exact Postman
-	// request.
+	// request (WithSampleBody).
 	SampleBody bool
+	// Options are the caller's per-call options (the method's last
+	// arguments), applied in order; nil ones are skipped.
+	Options []RequestOption
 }
 
 // Send builds and sends the request of op and decodes a 2xx response into
@@ -219,12 +222,14 @@ func SendNoResult(ctx context.Context, c *Core, op *Operation, in Call) (*Respon
 // auth: each attempt adds the auth afresh (see outgoing). Anything wrong
 // with the request is reported here, before anything is sent.
 func (c *Core) newRequest(ctx context.Context, op *Operation, in *Call) (*outgoing, error) {
+	ctx, c, cfg := c.forCall(ctx, in) // calloptions.go; as they are and nil without options
 	rawURL, err := c.buildURL(op, in)
 	if err != nil {
 		return nil, c.opError(op, err)
 	}
 	u := parseWireURL(rawURL, !op.RawURL)
-	rd, size, contentType, err := c.requestBody(op, in)
+	cfg.editQuery(&u, !op.RawURL)
+	rd, size, contentType, err := c.callBody(op, in, cfg)
 	if err != nil {
 		return nil, c.opError(op, err)
 	}
@@ -248,6 +253,7 @@ func (c *Core) newRequest(ctx context.Context, op *Operation, in *Call) (*outgoi
 	if err := c.setHeaders(req, op, in, contentType); err != nil {
 		return nil, c.opError(op, err)
 	}
+	cfg.editRequest(req)
 	o := &outgoing{op: op, base: req, contentType: contentType}
 	if u.hasUser {
 		o.user, o.password, o.hasUser = unescapePercent(u.user), unescapePercent(u.password), true
@@ -576,7 +582,7 @@ func addHeaders(h http.Header, lines []headerLine) {
 
 // do sends o and decodes a 2xx response into out (a pointer, or nil).
 func (c *Core) do(o *outgoing, out any) (*Response, error) {
-	op := o.op
+	c, op := c.callCore(o), o.op // with the call's variables and hooks
 	req, resp, err := c.roundTrip(o)
 	if err != nil {
 		return nil, c.opError(op, err)

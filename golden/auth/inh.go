@@ -28,8 +28,8 @@ type InhService struct {
 // I01NoAuthKey sends GET /i01 (Postman: INH › I01 no auth key).
 //
 // Auth: a bearer token.
-func (s *InhService) I01NoAuthKey(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opInhI01NoAuthKey, sdk.Call{})
+func (s *InhService) I01NoAuthKey(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opInhI01NoAuthKey, sdk.Call{Options: opts})
 }
 
 var opInhI01NoAuthKey = sdk.Operation{Name: "Inh.I01NoAuthKey", Method: "GET", Path: "/i01",
@@ -38,8 +38,8 @@ var opInhI01NoAuthKey = sdk.Operation{Name: "Inh.I01NoAuthKey", Method: "GET", P
 // I02AuthNull sends GET /i02 (Postman: INH › I02 auth null).
 //
 // Auth: a bearer token.
-func (s *InhService) I02AuthNull(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opInhI02AuthNull, sdk.Call{})
+func (s *InhService) I02AuthNull(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opInhI02AuthNull, sdk.Call{Options: opts})
 }
 
 var opInhI02AuthNull = sdk.Operation{Name: "Inh.I02AuthNull", Method: "GET", Path: "/i02",
@@ -48,8 +48,8 @@ var opInhI02AuthNull = sdk.Operation{Name: "Inh.I02AuthNull", Method: "GET", Pat
 // I03Noauth sends GET /i03 (Postman: INH › I03 noauth).
 //
 // Auth: none (the request sets no auth).
-func (s *InhService) I03Noauth(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opInhI03Noauth, sdk.Call{})
+func (s *InhService) I03Noauth(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opInhI03Noauth, sdk.Call{Options: opts})
 }
 
 var opInhI03Noauth = sdk.Operation{Name: "Inh.I03Noauth", Method: "GET", Path: "/i03"}
@@ -57,8 +57,8 @@ var opInhI03Noauth = sdk.Operation{Name: "Inh.I03Noauth", Method: "GET", Path: "
 // I04AuthEmpty sends GET /i04 (Postman: INH › I04 auth empty).
 //
 // Auth: a bearer token.
-func (s *InhService) I04AuthEmpty(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opInhI04AuthEmpty, sdk.Call{})
+func (s *InhService) I04AuthEmpty(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opInhI04AuthEmpty, sdk.Call{Options: opts})
 }
 
 var opInhI04AuthEmpty = sdk.Operation{Name: "Inh.I04AuthEmpty", Method: "GET", Path: "/i04",
@@ -74,8 +74,8 @@ type InhFNoauthService struct {
 // folder).
 //
 // Auth: none (the folder "F-noauth" sets no auth).
-func (s *InhFNoauthService) I05UnderFolder(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opInhFNoauthI05UnderFolder, sdk.Call{})
+func (s *InhFNoauthService) I05UnderFolder(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opInhFNoauthI05UnderFolder, sdk.Call{Options: opts})
 }
 
 var opInhFNoauthI05UnderFolder = sdk.Operation{Name: "Inh.FNoauth.I05UnderFolder", Method: "GET", Path: "/i05"}
@@ -100,8 +100,8 @@ type InhFApikeySubService struct {
 //
 // Auth: an API key in the header "X-Folder-Key" (set on the folder "F-apikey");
 // set with WithAPIKey(key).
-func (s *InhFApikeySubService) I06GrandchildOfFolder(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opInhFApikeySubI06GrandchildOfFolder, sdk.Call{})
+func (s *InhFApikeySubService) I06GrandchildOfFolder(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opInhFApikeySubI06GrandchildOfFolder, sdk.Call{Options: opts})
 }
 
 var opInhFApikeySubI06GrandchildOfFolder = sdk.Operation{Name: "Inh.FApikey.Sub.I06GrandchildOfFolder", Method: "GET", Path: "/i06",
@@ -117,8 +117,8 @@ type InhFInheritService struct {
 // inherit).
 //
 // Auth: inherit auth (set on the folder "F-inherit").
-func (s *InhFInheritService) I07FolderType(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opInhFInheritI07FolderType, sdk.Call{})
+func (s *InhFInheritService) I07FolderType(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opInhFInheritI07FolderType, sdk.Call{Options: opts})
 }
 
 var opInhFInheritI07FolderType = sdk.Operation{Name: "Inh.FInherit.I07FolderType", Method: "GET", Path: "/i07"}
@@ -132,8 +132,8 @@ type InhFNullService struct {
 // I08FolderAuth sends GET /i08 (Postman: INH › F-null › I08 folder auth null).
 //
 // Auth: a bearer token.
-func (s *InhFNullService) I08FolderAuth(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opInhFNullI08FolderAuth, sdk.Call{})
+func (s *InhFNullService) I08FolderAuth(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opInhFNullI08FolderAuth, sdk.Call{Options: opts})
 }
 
 var opInhFNullI08FolderAuth = sdk.Operation{Name: "Inh.FNull.I08FolderAuth", Method: "GET", Path: "/i08",
@@ -149,8 +149,8 @@ type InhFPpbService struct {
 // inherited from folder).
 //
 // Auth: a bearer token.
-func (s *InhFPpbService) I09InheritedFromFolder(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opInhFPpbI09InheritedFromFolder, sdk.Call{})
+func (s *InhFPpbService) I09InheritedFromFolder(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opInhFPpbI09InheritedFromFolder, sdk.Call{Options: opts})
 }
 
 var opInhFPpbI09InheritedFromFolder = sdk.Operation{Name: "Inh.FPpb.I09InheritedFromFolder", Method: "GET", Path: "/i09",

@@ -19,8 +19,8 @@ type TypesService struct {
 //
 // Auth: an API key in the header "X-API-Key" (set on the request); set with
 // WithAPIKey(key) or WithVariable("apiKey", ...).
-func (s *TypesService) A01ApikeyHeader(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesA01ApikeyHeader, sdk.Call{})
+func (s *TypesService) A01ApikeyHeader(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA01ApikeyHeader, sdk.Call{Options: opts})
 }
 
 var opTypesA01ApikeyHeader = sdk.Operation{Name: "Types.A01ApikeyHeader", Method: "GET", Path: "/a01",
@@ -30,8 +30,8 @@ var opTypesA01ApikeyHeader = sdk.Operation{Name: "Types.A01ApikeyHeader", Method
 //
 // Auth: an API key in the query "api_key" (set on the request); set with
 // WithAPIKey(key).
-func (s *TypesService) A02ApikeyQuery(ctx context.Context, params *TypesA02ApikeyQueryParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesA02ApikeyQuery, sdk.Call{Args: params.args()})
+func (s *TypesService) A02ApikeyQuery(ctx context.Context, params *TypesA02ApikeyQueryParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA02ApikeyQuery, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opTypesA02ApikeyQuery = sdk.Operation{Name: "Types.A02ApikeyQuery", Method: "GET", Path: "/a02",
@@ -43,8 +43,8 @@ var opTypesA02ApikeyQuery = sdk.Operation{Name: "Types.A02ApikeyQuery", Method: 
 // A03Bearer sends GET /a03 (Postman: Types › A03 bearer).
 //
 // Auth: a bearer token (set on the request); set with WithBearerToken(token).
-func (s *TypesService) A03Bearer(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesA03Bearer, sdk.Call{})
+func (s *TypesService) A03Bearer(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA03Bearer, sdk.Call{Options: opts})
 }
 
 var opTypesA03Bearer = sdk.Operation{Name: "Types.A03Bearer", Method: "GET", Path: "/a03",
@@ -54,8 +54,8 @@ var opTypesA03Bearer = sdk.Operation{Name: "Types.A03Bearer", Method: "GET", Pat
 //
 // Auth: basic auth (set on the request); set with WithBasicAuth(username,
 // password).
-func (s *TypesService) A04Basic(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesA04Basic, sdk.Call{})
+func (s *TypesService) A04Basic(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA04Basic, sdk.Call{Options: opts})
 }
 
 var opTypesA04Basic = sdk.Operation{Name: "Types.A04Basic", Method: "GET", Path: "/a04",
@@ -65,8 +65,8 @@ var opTypesA04Basic = sdk.Operation{Name: "Types.A04Basic", Method: "GET", Path:
 // default).
 //
 // Auth: OAuth 2.0 (set on the request); set with WithTokenSource(ts).
-func (s *TypesService) A05OAuth2HeaderDefault(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesA05OAuth2HeaderDefault, sdk.Call{})
+func (s *TypesService) A05OAuth2HeaderDefault(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA05OAuth2HeaderDefault, sdk.Call{Options: opts})
 }
 
 var opTypesA05OAuth2HeaderDefault = sdk.Operation{Name: "Types.A05OAuth2HeaderDefault", Method: "GET", Path: "/a05",
@@ -77,8 +77,8 @@ var opTypesA05OAuth2HeaderDefault = sdk.Operation{Name: "Types.A05OAuth2HeaderDe
 //
 // Auth: OAuth 2.0 (set on the request); set with WithTokenSource(ts) or
 // WithVariable("a06Token", ...).
-func (s *TypesService) A06OAuth2HeaderPrefix(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesA06OAuth2HeaderPrefix, sdk.Call{})
+func (s *TypesService) A06OAuth2HeaderPrefix(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA06OAuth2HeaderPrefix, sdk.Call{Options: opts})
 }
 
 var opTypesA06OAuth2HeaderPrefix = sdk.Operation{Name: "Types.A06OAuth2HeaderPrefix", Method: "GET", Path: "/a06",
@@ -88,8 +88,8 @@ var opTypesA06OAuth2HeaderPrefix = sdk.Operation{Name: "Types.A06OAuth2HeaderPre
 // queryParams).
 //
 // Auth: OAuth 2.0 (set on the request); set with WithTokenSource(ts).
-func (s *TypesService) A07OAuth2QueryParams(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesA07OAuth2QueryParams, sdk.Call{})
+func (s *TypesService) A07OAuth2QueryParams(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA07OAuth2QueryParams, sdk.Call{Options: opts})
 }
 
 var opTypesA07OAuth2QueryParams = sdk.Operation{Name: "Types.A07OAuth2QueryParams", Method: "GET", Path: "/a07",
@@ -99,8 +99,8 @@ var opTypesA07OAuth2QueryParams = sdk.Operation{Name: "Types.A07OAuth2QueryParam
 // without accessToken).
 //
 // Auth: OAuth 2.0 (set on the request); set with WithTokenSource(ts).
-func (s *TypesService) A08OAuth2WithoutAccessToken(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesA08OAuth2WithoutAccessToken, sdk.Call{})
+func (s *TypesService) A08OAuth2WithoutAccessToken(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA08OAuth2WithoutAccessToken, sdk.Call{Options: opts})
 }
 
 var opTypesA08OAuth2WithoutAccessToken = sdk.Operation{Name: "Types.A08OAuth2WithoutAccessToken", Method: "GET", Path: "/a08",
@@ -110,8 +110,8 @@ var opTypesA08OAuth2WithoutAccessToken = sdk.Operation{Name: "Types.A08OAuth2Wit
 //
 // Auth: OAuth 1.0 (set on the request); set with WithOAuth1(consumerKey,
 // consumerSecret, token, tokenSecret). Sent on every call: b=2, a=1.
-func (s *TypesService) A09OAuth1Header(ctx context.Context, body *TypesA09OAuth1HeaderForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesA09OAuth1Header, sdk.Call{Form: body.args()})
+func (s *TypesService) A09OAuth1Header(ctx context.Context, body *TypesA09OAuth1HeaderForm, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA09OAuth1Header, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opTypesA09OAuth1Header = sdk.Operation{Name: "Types.A09OAuth1Header", Method: "POST", Path: "/a09",
@@ -129,8 +129,8 @@ var opTypesA09OAuth1Header = sdk.Operation{Name: "Types.A09OAuth1Header", Method
 //
 // Auth: OAuth 1.0 (set on the request); set with WithOAuth1(consumerKey,
 // consumerSecret, token, tokenSecret). Sent on every call: b=2.
-func (s *TypesService) A10OAuth1Query(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesA10OAuth1Query, sdk.Call{})
+func (s *TypesService) A10OAuth1Query(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA10OAuth1Query, sdk.Call{Options: opts})
 }
 
 var opTypesA10OAuth1Query = sdk.Operation{Name: "Types.A10OAuth1Query", Method: "GET", Path: "/a10",
@@ -143,8 +143,8 @@ var opTypesA10OAuth1Query = sdk.Operation{Name: "Types.A10OAuth1Query", Method: 
 //
 // Auth: OAuth 1.0 (set on the request); set with WithOAuth1(consumerKey,
 // consumerSecret, token, tokenSecret).
-func (s *TypesService) A10bOAuth1Body(ctx context.Context, body *TypesA10bOAuth1BodyForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesA10bOAuth1Body, sdk.Call{Form: body.args()})
+func (s *TypesService) A10bOAuth1Body(ctx context.Context, body *TypesA10bOAuth1BodyForm, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA10bOAuth1Body, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opTypesA10bOAuth1Body = sdk.Operation{Name: "Types.A10bOAuth1Body", Method: "POST", Path: "/a10b",
@@ -157,8 +157,8 @@ var opTypesA10bOAuth1Body = sdk.Operation{Name: "Types.A10bOAuth1Body", Method: 
 // A11Hawk sends GET /a11 (Postman: Types › A11 hawk).
 //
 // Auth: Hawk (set on the request); set with WithHawkAuth(id, key).
-func (s *TypesService) A11Hawk(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesA11Hawk, sdk.Call{})
+func (s *TypesService) A11Hawk(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA11Hawk, sdk.Call{Options: opts})
 }
 
 var opTypesA11Hawk = sdk.Operation{Name: "Types.A11Hawk", Method: "GET", Path: "/a11",
@@ -168,8 +168,8 @@ var opTypesA11Hawk = sdk.Operation{Name: "Types.A11Hawk", Method: "GET", Path: "
 //
 // Auth: digest auth (set on the request); set with WithDigestAuth(username,
 // password).
-func (s *TypesService) A12Digest(ctx context.Context, params *TypesA12DigestParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesA12Digest, sdk.Call{Args: params.args()})
+func (s *TypesService) A12Digest(ctx context.Context, params *TypesA12DigestParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA12Digest, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opTypesA12Digest = sdk.Operation{Name: "Types.A12Digest", Method: "GET", Path: "/digest/a12",
@@ -183,8 +183,8 @@ var opTypesA12Digest = sdk.Operation{Name: "Types.A12Digest", Method: "GET", Pat
 // Auth: AWS Signature Version 4 (set on the request); set with
 // WithAWSCredentials(accessKey, secretKey, sessionToken). Sent on every call:
 // b=2, a=1.
-func (s *TypesService) A13Awsv4(ctx context.Context, body map[string]any) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesA13Awsv4, sdk.Call{Body: body})
+func (s *TypesService) A13Awsv4(ctx context.Context, body map[string]any, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA13Awsv4, sdk.Call{Body: body, Options: opts})
 }
 
 var opTypesA13Awsv4 = sdk.Operation{Name: "Types.A13Awsv4", Method: "POST", Path: "/a13",
@@ -199,8 +199,8 @@ var opTypesA13Awsv4 = sdk.Operation{Name: "Types.A13Awsv4", Method: "POST", Path
 //
 // Auth: AWS Signature Version 4 (set on the request); set with
 // WithAWSCredentials(accessKey, secretKey, sessionToken).
-func (s *TypesService) A13bAwsv4Query(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesA13bAwsv4Query, sdk.Call{})
+func (s *TypesService) A13bAwsv4Query(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA13bAwsv4Query, sdk.Call{Options: opts})
 }
 
 var opTypesA13bAwsv4Query = sdk.Operation{Name: "Types.A13bAwsv4Query", Method: "GET", Path: "/a13b",
@@ -210,8 +210,8 @@ var opTypesA13bAwsv4Query = sdk.Operation{Name: "Types.A13bAwsv4Query", Method: 
 //
 // Auth: Akamai EdgeGrid (set on the request); set with
 // WithEdgeGrid(clientToken, clientSecret, accessToken).
-func (s *TypesService) A14Edgegrid(ctx context.Context, body *TypesA14EdgegridBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesA14Edgegrid, sdk.Call{Body: body})
+func (s *TypesService) A14Edgegrid(ctx context.Context, body *TypesA14EdgegridBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA14Edgegrid, sdk.Call{Body: body, Options: opts})
 }
 
 var opTypesA14Edgegrid = sdk.Operation{Name: "Types.A14Edgegrid", Method: "POST", Path: "/a14",
@@ -221,8 +221,8 @@ var opTypesA14Edgegrid = sdk.Operation{Name: "Types.A14Edgegrid", Method: "POST"
 // A15JWTHs256 sends GET /a15 (Postman: Types › A15 jwt HS256).
 //
 // Auth: a JWT (set on the request); set with WithJWTKey(key).
-func (s *TypesService) A15JWTHs256(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesA15JWTHs256, sdk.Call{})
+func (s *TypesService) A15JWTHs256(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA15JWTHs256, sdk.Call{Options: opts})
 }
 
 var opTypesA15JWTHs256 = sdk.Operation{Name: "Types.A15JWTHs256", Method: "GET", Path: "/a15",
@@ -231,8 +231,8 @@ var opTypesA15JWTHs256 = sdk.Operation{Name: "Types.A15JWTHs256", Method: "GET",
 // A15bJWTQuery sends GET /a15b (Postman: Types › A15b jwt query).
 //
 // Auth: a JWT (set on the request); set with WithJWTKey(key).
-func (s *TypesService) A15bJWTQuery(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesA15bJWTQuery, sdk.Call{})
+func (s *TypesService) A15bJWTQuery(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA15bJWTQuery, sdk.Call{Options: opts})
 }
 
 var opTypesA15bJWTQuery = sdk.Operation{Name: "Types.A15bJWTQuery", Method: "GET", Path: "/a15b",
@@ -241,8 +241,8 @@ var opTypesA15bJWTQuery = sdk.Operation{Name: "Types.A15bJWTQuery", Method: "GET
 // A16Asap sends GET /a16 (Postman: Types › A16 asap).
 //
 // Auth: ASAP (set on the request); set with WithASAPKey(privateKeyPEM).
-func (s *TypesService) A16Asap(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesA16Asap, sdk.Call{})
+func (s *TypesService) A16Asap(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesA16Asap, sdk.Call{Options: opts})
 }
 
 var opTypesA16Asap = sdk.Operation{Name: "Types.A16Asap", Method: "GET", Path: "/a16",
@@ -252,8 +252,8 @@ var opTypesA16Asap = sdk.Operation{Name: "Types.A16Asap", Method: "GET", Path: "
 //
 // Auth: NTLM (set on the request); set with WithNTLMAuth(username, password) or
 // WithVariable("ntlmUser", ...).
-func (s *TypesService) N01Ntlm(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesN01Ntlm, sdk.Call{})
+func (s *TypesService) N01Ntlm(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesN01Ntlm, sdk.Call{Options: opts})
 }
 
 var opTypesN01Ntlm = sdk.Operation{Name: "Types.N01Ntlm", Method: "GET", Path: "/n01",
@@ -264,8 +264,8 @@ var opTypesN01Ntlm = sdk.Operation{Name: "Types.N01Ntlm", Method: "GET", Path: "
 //
 // Auth: a bearer token (set on the request); set with WithBearerToken(token) or
 // WithVariable("noSuchToken", ...).
-func (s *TypesService) P09BearerUnresolvedToken(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesP09BearerUnresolvedToken, sdk.Call{})
+func (s *TypesService) P09BearerUnresolvedToken(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesP09BearerUnresolvedToken, sdk.Call{Options: opts})
 }
 
 var opTypesP09BearerUnresolvedToken = sdk.Operation{Name: "Types.P09BearerUnresolvedToken", Method: "GET", Path: "/p09",
@@ -274,8 +274,8 @@ var opTypesP09BearerUnresolvedToken = sdk.Operation{Name: "Types.P09BearerUnreso
 // P10BearerEmptyToken sends GET /p10 (Postman: Types › P10 bearer empty token).
 //
 // Auth: a bearer token (set on the request); set with WithBearerToken(token).
-func (s *TypesService) P10BearerEmptyToken(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesP10BearerEmptyToken, sdk.Call{})
+func (s *TypesService) P10BearerEmptyToken(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesP10BearerEmptyToken, sdk.Call{Options: opts})
 }
 
 var opTypesP10BearerEmptyToken = sdk.Operation{Name: "Types.P10BearerEmptyToken", Method: "GET", Path: "/p10",
@@ -286,8 +286,8 @@ var opTypesP10BearerEmptyToken = sdk.Operation{Name: "Types.P10BearerEmptyToken"
 //
 // Auth: basic auth (set on the request); set with WithBasicAuth(username,
 // password).
-func (s *TypesService) P11BasicMissingPassword(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesP11BasicMissingPassword, sdk.Call{})
+func (s *TypesService) P11BasicMissingPassword(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesP11BasicMissingPassword, sdk.Call{Options: opts})
 }
 
 var opTypesP11BasicMissingPassword = sdk.Operation{Name: "Types.P11BasicMissingPassword", Method: "GET", Path: "/p11",
@@ -297,8 +297,8 @@ var opTypesP11BasicMissingPassword = sdk.Operation{Name: "Types.P11BasicMissingP
 // type).
 //
 // Auth: OAuth 2.0 (set on the request); set with WithTokenSource(ts).
-func (s *TypesService) P12OAuth2MacToken(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesP12OAuth2MacToken, sdk.Call{})
+func (s *TypesService) P12OAuth2MacToken(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesP12OAuth2MacToken, sdk.Call{Options: opts})
 }
 
 var opTypesP12OAuth2MacToken = sdk.Operation{Name: "Types.P12OAuth2MacToken", Method: "GET", Path: "/p12",
@@ -309,8 +309,8 @@ var opTypesP12OAuth2MacToken = sdk.Operation{Name: "Types.P12OAuth2MacToken", Me
 //
 // Auth: OAuth 2.0 (set on the request); set with WithTokenSource(ts) or
 // WithVariable("p13Token", ...).
-func (s *TypesService) P13OAuth2EmptyHeaderPrefix(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesP13OAuth2EmptyHeaderPrefix, sdk.Call{})
+func (s *TypesService) P13OAuth2EmptyHeaderPrefix(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesP13OAuth2EmptyHeaderPrefix, sdk.Call{Options: opts})
 }
 
 var opTypesP13OAuth2EmptyHeaderPrefix = sdk.Operation{Name: "Types.P13OAuth2EmptyHeaderPrefix", Method: "GET", Path: "/p13",
@@ -319,8 +319,8 @@ var opTypesP13OAuth2EmptyHeaderPrefix = sdk.Operation{Name: "Types.P13OAuth2Empt
 // P20ApikeyNoKey sends GET /p20 (Postman: Types › P20 apikey no key).
 //
 // Auth: an API key (set on the request); set with WithAPIKey(key).
-func (s *TypesService) P20ApikeyNoKey(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesP20ApikeyNoKey, sdk.Call{})
+func (s *TypesService) P20ApikeyNoKey(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesP20ApikeyNoKey, sdk.Call{Options: opts})
 }
 
 var opTypesP20ApikeyNoKey = sdk.Operation{Name: "Types.P20ApikeyNoKey", Method: "GET", Path: "/p20",
@@ -331,8 +331,8 @@ var opTypesP20ApikeyNoKey = sdk.Operation{Name: "Types.P20ApikeyNoKey", Method: 
 //
 // Auth: basic auth (set on the request); set with WithBasicAuth(username,
 // password).
-func (s *TypesService) V01BasicObjectParams(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesV01BasicObjectParams, sdk.Call{})
+func (s *TypesService) V01BasicObjectParams(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesV01BasicObjectParams, sdk.Call{Options: opts})
 }
 
 var opTypesV01BasicObjectParams = sdk.Operation{Name: "Types.V01BasicObjectParams", Method: "GET", Path: "/v01",
@@ -343,8 +343,8 @@ var opTypesV01BasicObjectParams = sdk.Operation{Name: "Types.V01BasicObjectParam
 //
 // Auth: an API key in the query "k" (set on the request); set with
 // WithAPIKey(key).
-func (s *TypesService) V02ApikeyObjectParamsQuery(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesV02ApikeyObjectParamsQuery, sdk.Call{})
+func (s *TypesService) V02ApikeyObjectParamsQuery(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTypesV02ApikeyObjectParamsQuery, sdk.Call{Options: opts})
 }
 
 var opTypesV02ApikeyObjectParamsQuery = sdk.Operation{Name: "Types.V02ApikeyObjectParamsQuery", Method: "GET", Path: "/v02",

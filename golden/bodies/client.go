@@ -41,24 +41,24 @@ func NewClient(opts ...Option) (*Client, error) {
 }
 
 // RawJSONWithComments sends POST /json (Postman: Raw JSON with comments).
-func (c *Client) RawJSONWithComments(ctx context.Context, body *RawJSONWithCommentsBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opRawJSONWithComments, sdk.Call{Body: body})
+func (c *Client) RawJSONWithComments(ctx context.Context, body *RawJSONWithCommentsBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opRawJSONWithComments, sdk.Call{Body: body, Options: opts})
 }
 
 var opRawJSONWithComments = sdk.Operation{Name: "RawJSONWithComments", Method: "POST", Path: "/json",
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/json", Text: "{\n  // line comment\n  \"a\": 1, /* block */\n  \"url\": \"http://x//y\"\n}", StripComments: true}}
 
 // RawXML sends POST /xml (Postman: Raw XML).
-func (c *Client) RawXML(ctx context.Context, body string) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opRawXML, sdk.Call{Body: body})
+func (c *Client) RawXML(ctx context.Context, body string, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opRawXML, sdk.Call{Body: body, Options: opts})
 }
 
 var opRawXML = sdk.Operation{Name: "RawXML", Method: "POST", Path: "/xml",
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/xml", Text: "<a>1</a>"}}
 
 // RawTextNoLanguage sends PUT /text (Postman: Raw text, no language).
-func (c *Client) RawTextNoLanguage(ctx context.Context, body string) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opRawTextNoLanguage, sdk.Call{Body: body})
+func (c *Client) RawTextNoLanguage(ctx context.Context, body string, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opRawTextNoLanguage, sdk.Call{Body: body, Options: opts})
 }
 
 var opRawTextNoLanguage = sdk.Operation{Name: "RawTextNoLanguage", Method: "PUT", Path: "/text",
@@ -67,8 +67,8 @@ var opRawTextNoLanguage = sdk.Operation{Name: "RawTextNoLanguage", Method: "PUT"
 // URLEncoded sends POST /form (Postman: URL encoded).
 //
 // Sent on every call: var={{qv}}.
-func (c *Client) URLEncoded(ctx context.Context, body *URLEncodedForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opURLEncoded, sdk.Call{Form: body.args()})
+func (c *Client) URLEncoded(ctx context.Context, body *URLEncodedForm, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opURLEncoded, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opURLEncoded = sdk.Operation{Name: "URLEncoded", Method: "POST", Path: "/form",
@@ -82,8 +82,8 @@ var opURLEncoded = sdk.Operation{Name: "URLEncoded", Method: "POST", Path: "/for
 		}}}
 
 // FormData sends POST /multipart (Postman: Form data).
-func (c *Client) FormData(ctx context.Context, body *FormDataForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opFormData, sdk.Call{Form: body.args()})
+func (c *Client) FormData(ctx context.Context, body *FormDataForm, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opFormData, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opFormData = sdk.Operation{Name: "FormData", Method: "POST", Path: "/multipart",
@@ -98,8 +98,8 @@ var opFormData = sdk.Operation{Name: "FormData", Method: "POST", Path: "/multipa
 // FileBody sends POST /upload (Postman: File body).
 //
 // body is streamed as the request body.
-func (c *Client) FileBody(ctx context.Context, body io.Reader) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opFileBody, sdk.Call{Body: body})
+func (c *Client) FileBody(ctx context.Context, body io.Reader, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opFileBody, sdk.Call{Body: body, Options: opts})
 }
 
 var opFileBody = sdk.Operation{Name: "FileBody", Method: "POST", Path: "/upload",
@@ -107,8 +107,8 @@ var opFileBody = sdk.Operation{Name: "FileBody", Method: "POST", Path: "/upload"
 
 // GraphQLVariablesAsText sends POST /graphql (Postman: GraphQL, variables as
 // text).
-func (c *Client) GraphQLVariablesAsText(ctx context.Context, body *GraphQLVariablesAsTextRequest) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opGraphQLVariablesAsText, sdk.Call{Body: body})
+func (c *Client) GraphQLVariablesAsText(ctx context.Context, body *GraphQLVariablesAsTextRequest, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opGraphQLVariablesAsText, sdk.Call{Body: body, Options: opts})
 }
 
 var opGraphQLVariablesAsText = sdk.Operation{Name: "GraphQLVariablesAsText", Method: "POST", Path: "/graphql",
@@ -116,31 +116,31 @@ var opGraphQLVariablesAsText = sdk.Operation{Name: "GraphQLVariablesAsText", Met
 
 // GraphQLVariablesAsObject sends POST /graphql (Postman: GraphQL, variables as
 // object).
-func (c *Client) GraphQLVariablesAsObject(ctx context.Context, body *GraphQLVariablesAsObjectRequest) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opGraphQLVariablesAsObject, sdk.Call{Body: body})
+func (c *Client) GraphQLVariablesAsObject(ctx context.Context, body *GraphQLVariablesAsObjectRequest, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opGraphQLVariablesAsObject, sdk.Call{Body: body, Options: opts})
 }
 
 var opGraphQLVariablesAsObject = sdk.Operation{Name: "GraphQLVariablesAsObject", Method: "POST", Path: "/graphql",
 	Body: &sdk.BodySpec{Mode: sdk.BodyGraphQL, ContentType: "application/json", Text: GraphQLVariablesAsObjectQuery, GQLVariables: "{\"x\":1}", GQLOperation: "Q"}}
 
 // GetWithBodyIsPruned sends GET /pruned (Postman: GET with body is pruned).
-func (c *Client) GetWithBodyIsPruned(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opGetWithBodyIsPruned, sdk.Call{})
+func (c *Client) GetWithBodyIsPruned(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opGetWithBodyIsPruned, sdk.Call{Options: opts})
 }
 
 var opGetWithBodyIsPruned = sdk.Operation{Name: "GetWithBodyIsPruned", Method: "GET", Path: "/pruned"}
 
 // GetWithBodyKept sends GET /kept (Postman: GET with body kept).
-func (c *Client) GetWithBodyKept(ctx context.Context, body string) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opGetWithBodyKept, sdk.Call{Body: body})
+func (c *Client) GetWithBodyKept(ctx context.Context, body string, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opGetWithBodyKept, sdk.Call{Body: body, Options: opts})
 }
 
 var opGetWithBodyKept = sdk.Operation{Name: "GetWithBodyKept", Method: "GET", Path: "/kept",
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "text/plain", Text: "kept"}}
 
 // DisabledBody sends POST /disabled (Postman: Disabled body).
-func (c *Client) DisabledBody(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opDisabledBody, sdk.Call{})
+func (c *Client) DisabledBody(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opDisabledBody, sdk.Call{Options: opts})
 }
 
 var opDisabledBody = sdk.Operation{Name: "DisabledBody", Method: "POST", Path: "/disabled"}

@@ -22,8 +22,8 @@ type BookingsService struct {
 // Lists the bookings of the tenant, newest first.
 //
 // Sent on every call: X-Tenant: {{tenant}}.
-func (s *BookingsService) List(ctx context.Context, params *BookingsListParams) ([]Booking, *Response, error) {
-	return sdk.Send[[]Booking](ctx, s.rt, &opBookingsList, sdk.Call{Args: params.args()})
+func (s *BookingsService) List(ctx context.Context, params *BookingsListParams, opts ...RequestOption) ([]Booking, *Response, error) {
+	return sdk.Send[[]Booking](ctx, s.rt, &opBookingsList, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opBookingsList = sdk.Operation{Name: "Bookings.List", Method: "GET", Path: "/bookings",
@@ -40,8 +40,8 @@ var opBookingsList = sdk.Operation{Name: "Bookings.List", Method: "GET", Path: "
 // The collection's path arguments: bookingID "42". Sent on every call:
 // X-Tenant: {{tenant}}. Error bodies (in APIError.Decoded): 404:
 // *BookingsGetError.
-func (s *BookingsService) Get(ctx context.Context, bookingID string) (*Booking, *Response, error) {
-	return sdk.SendObject[Booking](ctx, s.rt, &opBookingsGet, sdk.Call{Path: []string{bookingID}})
+func (s *BookingsService) Get(ctx context.Context, bookingID string, opts ...RequestOption) (*Booking, *Response, error) {
+	return sdk.SendObject[Booking](ctx, s.rt, &opBookingsGet, sdk.Call{Path: []string{bookingID}, Options: opts})
 }
 
 var opBookingsGet = sdk.Operation{Name: "Bookings.Get", Method: "GET", Path: "/bookings/:bookingId",
@@ -54,8 +54,8 @@ var opBookingsGet = sdk.Operation{Name: "Bookings.Get", Method: "GET", Path: "/b
 // Create sends POST /bookings (Postman: Bookings › Create booking).
 //
 // Sent on every call: X-Tenant: {{tenant}}, Content-Type: application/json.
-func (s *BookingsService) Create(ctx context.Context, body *BookingsCreateBody) (*Booking, *Response, error) {
-	return sdk.SendObject[Booking](ctx, s.rt, &opBookingsCreate, sdk.Call{Body: body})
+func (s *BookingsService) Create(ctx context.Context, body *BookingsCreateBody, opts ...RequestOption) (*Booking, *Response, error) {
+	return sdk.SendObject[Booking](ctx, s.rt, &opBookingsCreate, sdk.Call{Body: body, Options: opts})
 }
 
 var opBookingsCreate = sdk.Operation{Name: "Bookings.Create", Method: "POST", Path: "/bookings",
@@ -69,8 +69,8 @@ var opBookingsCreate = sdk.Operation{Name: "Bookings.Create", Method: "POST", Pa
 // booking).
 //
 // Sent on every call: X-Tenant: {{tenant}}.
-func (s *BookingsService) Cancel(ctx context.Context, bookingID string) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opBookingsCancel, sdk.Call{Path: []string{bookingID}})
+func (s *BookingsService) Cancel(ctx context.Context, bookingID string, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opBookingsCancel, sdk.Call{Path: []string{bookingID}, Options: opts})
 }
 
 var opBookingsCancel = sdk.Operation{Name: "Bookings.Cancel", Method: "DELETE", Path: "/bookings/:bookingId",

@@ -47,8 +47,8 @@ func NewClient(opts ...Option) (*Client, error) {
 }
 
 // Health sends GET /health (Postman: Health).
-func (c *Client) Health(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opHealth, sdk.Call{})
+func (c *Client) Health(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opHealth, sdk.Call{Options: opts})
 }
 
 var opHealth = sdk.Operation{Name: "Health", Method: "GET", Path: "/health"}

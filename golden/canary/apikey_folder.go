@@ -23,8 +23,8 @@ type ApikeyFolderService struct {
 //
 // Auth: an API key in the header "X-Canary-Key" (set on the folder "apikey
 // folder"); set with WithAPIKey(key).
-func (s *ApikeyFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opApikeyFolderInherits, sdk.Call{})
+func (s *ApikeyFolderService) Inherits(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opApikeyFolderInherits, sdk.Call{Options: opts})
 }
 
 var opApikeyFolderInherits = sdk.Operation{Name: "ApikeyFolder.Inherits", Method: "GET", Path: "/apikey/inherit",
@@ -35,8 +35,8 @@ var opApikeyFolderInherits = sdk.Operation{Name: "ApikeyFolder.Inherits", Method
 //
 // Auth: an API key in the header "X-Canary-Key" (set on the request); set with
 // WithAPIKey(key).
-func (s *ApikeyFolderService) OwnLiteralCredentials(ctx context.Context, body *ApikeyFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opApikeyFolderOwnLiteralCredentials, sdk.Call{Form: body.args()})
+func (s *ApikeyFolderService) OwnLiteralCredentials(ctx context.Context, body *ApikeyFolderOwnLiteralCredentialsForm, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opApikeyFolderOwnLiteralCredentials, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opApikeyFolderOwnLiteralCredentials = sdk.Operation{Name: "ApikeyFolder.OwnLiteralCredentials", Method: "POST", Path: "/apikey/own",
@@ -51,8 +51,8 @@ var opApikeyFolderOwnLiteralCredentials = sdk.Operation{Name: "ApikeyFolder.OwnL
 //
 // Auth: an API key in the header "X-Canary-Key" (set on the request); set with
 // WithAPIKey(key) or WithVariable("apikey_value", ...).
-func (s *ApikeyFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opApikeyFolderCredentialsFromVariables, sdk.Call{})
+func (s *ApikeyFolderService) CredentialsFromVariables(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opApikeyFolderCredentialsFromVariables, sdk.Call{Options: opts})
 }
 
 var opApikeyFolderCredentialsFromVariables = sdk.Operation{Name: "ApikeyFolder.CredentialsFromVariables", Method: "GET", Path: "/apikey/vars",
@@ -67,8 +67,8 @@ type ApikeyFolderSubService struct {
 // NoAuth sends GET /apikey/none (Postman: apikey folder › sub › no auth).
 //
 // Auth: none (the folder "sub" sets no auth).
-func (s *ApikeyFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opApikeyFolderSubNoAuth, sdk.Call{})
+func (s *ApikeyFolderSubService) NoAuth(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opApikeyFolderSubNoAuth, sdk.Call{Options: opts})
 }
 
 var opApikeyFolderSubNoAuth = sdk.Operation{Name: "ApikeyFolder.Sub.NoAuth", Method: "GET", Path: "/apikey/none"}

@@ -23,8 +23,8 @@ type AsapFolderService struct {
 //
 // Auth: ASAP (set on the folder "asap folder"); set with
 // WithASAPKey(privateKeyPEM).
-func (s *AsapFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opAsapFolderInherits, sdk.Call{})
+func (s *AsapFolderService) Inherits(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opAsapFolderInherits, sdk.Call{Options: opts})
 }
 
 var opAsapFolderInherits = sdk.Operation{Name: "AsapFolder.Inherits", Method: "GET", Path: "/asap/inherit",
@@ -34,8 +34,8 @@ var opAsapFolderInherits = sdk.Operation{Name: "AsapFolder.Inherits", Method: "G
 // literal credentials).
 //
 // Auth: ASAP (set on the request); set with WithASAPKey(privateKeyPEM).
-func (s *AsapFolderService) OwnLiteralCredentials(ctx context.Context, body *AsapFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opAsapFolderOwnLiteralCredentials, sdk.Call{Form: body.args()})
+func (s *AsapFolderService) OwnLiteralCredentials(ctx context.Context, body *AsapFolderOwnLiteralCredentialsForm, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opAsapFolderOwnLiteralCredentials, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opAsapFolderOwnLiteralCredentials = sdk.Operation{Name: "AsapFolder.OwnLiteralCredentials", Method: "POST", Path: "/asap/own",
@@ -50,8 +50,8 @@ var opAsapFolderOwnLiteralCredentials = sdk.Operation{Name: "AsapFolder.OwnLiter
 //
 // Auth: ASAP (set on the request); set with WithASAPKey(privateKeyPEM) or
 // WithVariable("asap_privateKey", ...).
-func (s *AsapFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opAsapFolderCredentialsFromVariables, sdk.Call{})
+func (s *AsapFolderService) CredentialsFromVariables(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opAsapFolderCredentialsFromVariables, sdk.Call{Options: opts})
 }
 
 var opAsapFolderCredentialsFromVariables = sdk.Operation{Name: "AsapFolder.CredentialsFromVariables", Method: "GET", Path: "/asap/vars",
@@ -66,8 +66,8 @@ type AsapFolderSubService struct {
 // NoAuth sends GET /asap/none (Postman: asap folder › sub › no auth).
 //
 // Auth: none (the folder "sub" sets no auth).
-func (s *AsapFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opAsapFolderSubNoAuth, sdk.Call{})
+func (s *AsapFolderSubService) NoAuth(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opAsapFolderSubNoAuth, sdk.Call{Options: opts})
 }
 
 var opAsapFolderSubNoAuth = sdk.Operation{Name: "AsapFolder.Sub.NoAuth", Method: "GET", Path: "/asap/none"}

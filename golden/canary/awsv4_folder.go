@@ -23,8 +23,8 @@ type Awsv4FolderService struct {
 //
 // Auth: AWS Signature Version 4 (set on the folder "awsv4 folder"); set with
 // WithAWSCredentials(accessKey, secretKey, sessionToken).
-func (s *Awsv4FolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opAwsv4FolderInherits, sdk.Call{})
+func (s *Awsv4FolderService) Inherits(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opAwsv4FolderInherits, sdk.Call{Options: opts})
 }
 
 var opAwsv4FolderInherits = sdk.Operation{Name: "Awsv4Folder.Inherits", Method: "GET", Path: "/awsv4/inherit",
@@ -35,8 +35,8 @@ var opAwsv4FolderInherits = sdk.Operation{Name: "Awsv4Folder.Inherits", Method: 
 //
 // Auth: AWS Signature Version 4 (set on the request); set with
 // WithAWSCredentials(accessKey, secretKey, sessionToken).
-func (s *Awsv4FolderService) OwnLiteralCredentials(ctx context.Context, body *Awsv4FolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opAwsv4FolderOwnLiteralCredentials, sdk.Call{Form: body.args()})
+func (s *Awsv4FolderService) OwnLiteralCredentials(ctx context.Context, body *Awsv4FolderOwnLiteralCredentialsForm, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opAwsv4FolderOwnLiteralCredentials, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opAwsv4FolderOwnLiteralCredentials = sdk.Operation{Name: "Awsv4Folder.OwnLiteralCredentials", Method: "POST", Path: "/awsv4/own",
@@ -53,8 +53,8 @@ var opAwsv4FolderOwnLiteralCredentials = sdk.Operation{Name: "Awsv4Folder.OwnLit
 // WithAWSCredentials(accessKey, secretKey, sessionToken) or
 // WithVariable("awsv4_accessKey", ...) or WithVariable("awsv4_secretKey", ...)
 // or WithVariable("awsv4_sessionToken", ...).
-func (s *Awsv4FolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opAwsv4FolderCredentialsFromVariables, sdk.Call{})
+func (s *Awsv4FolderService) CredentialsFromVariables(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opAwsv4FolderCredentialsFromVariables, sdk.Call{Options: opts})
 }
 
 var opAwsv4FolderCredentialsFromVariables = sdk.Operation{Name: "Awsv4Folder.CredentialsFromVariables", Method: "GET", Path: "/awsv4/vars",
@@ -69,8 +69,8 @@ type Awsv4FolderSubService struct {
 // NoAuth sends GET /awsv4/none (Postman: awsv4 folder › sub › no auth).
 //
 // Auth: none (the folder "sub" sets no auth).
-func (s *Awsv4FolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opAwsv4FolderSubNoAuth, sdk.Call{})
+func (s *Awsv4FolderSubService) NoAuth(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opAwsv4FolderSubNoAuth, sdk.Call{Options: opts})
 }
 
 var opAwsv4FolderSubNoAuth = sdk.Operation{Name: "Awsv4Folder.Sub.NoAuth", Method: "GET", Path: "/awsv4/none"}

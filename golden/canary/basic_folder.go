@@ -23,8 +23,8 @@ type BasicFolderService struct {
 //
 // Auth: basic auth (set on the folder "basic folder"); set with
 // WithBasicAuth(username, password).
-func (s *BasicFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opBasicFolderInherits, sdk.Call{})
+func (s *BasicFolderService) Inherits(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opBasicFolderInherits, sdk.Call{Options: opts})
 }
 
 var opBasicFolderInherits = sdk.Operation{Name: "BasicFolder.Inherits", Method: "GET", Path: "/basic/inherit",
@@ -35,8 +35,8 @@ var opBasicFolderInherits = sdk.Operation{Name: "BasicFolder.Inherits", Method: 
 //
 // Auth: basic auth (set on the request); set with WithBasicAuth(username,
 // password).
-func (s *BasicFolderService) OwnLiteralCredentials(ctx context.Context, body *BasicFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opBasicFolderOwnLiteralCredentials, sdk.Call{Form: body.args()})
+func (s *BasicFolderService) OwnLiteralCredentials(ctx context.Context, body *BasicFolderOwnLiteralCredentialsForm, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opBasicFolderOwnLiteralCredentials, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opBasicFolderOwnLiteralCredentials = sdk.Operation{Name: "BasicFolder.OwnLiteralCredentials", Method: "POST", Path: "/basic/own",
@@ -52,8 +52,8 @@ var opBasicFolderOwnLiteralCredentials = sdk.Operation{Name: "BasicFolder.OwnLit
 // Auth: basic auth (set on the request); set with WithBasicAuth(username,
 // password) or WithVariable("basic_username", ...) or
 // WithVariable("basic_password", ...).
-func (s *BasicFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opBasicFolderCredentialsFromVariables, sdk.Call{})
+func (s *BasicFolderService) CredentialsFromVariables(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opBasicFolderCredentialsFromVariables, sdk.Call{Options: opts})
 }
 
 var opBasicFolderCredentialsFromVariables = sdk.Operation{Name: "BasicFolder.CredentialsFromVariables", Method: "GET", Path: "/basic/vars",
@@ -68,8 +68,8 @@ type BasicFolderSubService struct {
 // NoAuth sends GET /basic/none (Postman: basic folder › sub › no auth).
 //
 // Auth: none (the folder "sub" sets no auth).
-func (s *BasicFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opBasicFolderSubNoAuth, sdk.Call{})
+func (s *BasicFolderSubService) NoAuth(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opBasicFolderSubNoAuth, sdk.Call{Options: opts})
 }
 
 var opBasicFolderSubNoAuth = sdk.Operation{Name: "BasicFolder.Sub.NoAuth", Method: "GET", Path: "/basic/none"}

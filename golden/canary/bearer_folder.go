@@ -23,8 +23,8 @@ type BearerFolderService struct {
 //
 // Auth: a bearer token (set on the folder "bearer folder"); set with
 // WithBearerToken(token).
-func (s *BearerFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opBearerFolderInherits, sdk.Call{})
+func (s *BearerFolderService) Inherits(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opBearerFolderInherits, sdk.Call{Options: opts})
 }
 
 var opBearerFolderInherits = sdk.Operation{Name: "BearerFolder.Inherits", Method: "GET", Path: "/bearer/inherit",
@@ -34,8 +34,8 @@ var opBearerFolderInherits = sdk.Operation{Name: "BearerFolder.Inherits", Method
 // literal credentials).
 //
 // Auth: a bearer token (set on the request); set with WithBearerToken(token).
-func (s *BearerFolderService) OwnLiteralCredentials(ctx context.Context, body *BearerFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opBearerFolderOwnLiteralCredentials, sdk.Call{Form: body.args()})
+func (s *BearerFolderService) OwnLiteralCredentials(ctx context.Context, body *BearerFolderOwnLiteralCredentialsForm, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opBearerFolderOwnLiteralCredentials, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opBearerFolderOwnLiteralCredentials = sdk.Operation{Name: "BearerFolder.OwnLiteralCredentials", Method: "POST", Path: "/bearer/own",
@@ -50,8 +50,8 @@ var opBearerFolderOwnLiteralCredentials = sdk.Operation{Name: "BearerFolder.OwnL
 //
 // Auth: a bearer token (set on the request); set with WithBearerToken(token) or
 // WithVariable("innocent", ...).
-func (s *BearerFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opBearerFolderCredentialsFromVariables, sdk.Call{})
+func (s *BearerFolderService) CredentialsFromVariables(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opBearerFolderCredentialsFromVariables, sdk.Call{Options: opts})
 }
 
 var opBearerFolderCredentialsFromVariables = sdk.Operation{Name: "BearerFolder.CredentialsFromVariables", Method: "GET", Path: "/bearer/vars",
@@ -66,8 +66,8 @@ type BearerFolderSubService struct {
 // NoAuth sends GET /bearer/none (Postman: bearer folder › sub › no auth).
 //
 // Auth: none (the folder "sub" sets no auth).
-func (s *BearerFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opBearerFolderSubNoAuth, sdk.Call{})
+func (s *BearerFolderSubService) NoAuth(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opBearerFolderSubNoAuth, sdk.Call{Options: opts})
 }
 
 var opBearerFolderSubNoAuth = sdk.Operation{Name: "BearerFolder.Sub.NoAuth", Method: "GET", Path: "/bearer/none"}

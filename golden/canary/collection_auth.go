@@ -19,8 +19,8 @@ type CollectionAuthService struct {
 //
 // Auth: OAuth 2.0. Sent on every call: X-Innocent: {{innocent}}, X-Typed:
 // {{typedSecret}}.
-func (s *CollectionAuthService) Inherits(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCollectionAuthInherits, sdk.Call{})
+func (s *CollectionAuthService) Inherits(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opCollectionAuthInherits, sdk.Call{Options: opts})
 }
 
 var opCollectionAuthInherits = sdk.Operation{Name: "CollectionAuth.Inherits", Method: "GET", Path: "/c",

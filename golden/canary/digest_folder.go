@@ -23,8 +23,8 @@ type DigestFolderService struct {
 //
 // Auth: digest auth (set on the folder "digest folder"); set with
 // WithDigestAuth(username, password).
-func (s *DigestFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opDigestFolderInherits, sdk.Call{})
+func (s *DigestFolderService) Inherits(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opDigestFolderInherits, sdk.Call{Options: opts})
 }
 
 var opDigestFolderInherits = sdk.Operation{Name: "DigestFolder.Inherits", Method: "GET", Path: "/digest/inherit",
@@ -35,8 +35,8 @@ var opDigestFolderInherits = sdk.Operation{Name: "DigestFolder.Inherits", Method
 //
 // Auth: digest auth (set on the request); set with WithDigestAuth(username,
 // password).
-func (s *DigestFolderService) OwnLiteralCredentials(ctx context.Context, body *DigestFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opDigestFolderOwnLiteralCredentials, sdk.Call{Form: body.args()})
+func (s *DigestFolderService) OwnLiteralCredentials(ctx context.Context, body *DigestFolderOwnLiteralCredentialsForm, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opDigestFolderOwnLiteralCredentials, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opDigestFolderOwnLiteralCredentials = sdk.Operation{Name: "DigestFolder.OwnLiteralCredentials", Method: "POST", Path: "/digest/own",
@@ -52,8 +52,8 @@ var opDigestFolderOwnLiteralCredentials = sdk.Operation{Name: "DigestFolder.OwnL
 // Auth: digest auth (set on the request); set with WithDigestAuth(username,
 // password) or WithVariable("digest_username", ...) or
 // WithVariable("digest_password", ...).
-func (s *DigestFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opDigestFolderCredentialsFromVariables, sdk.Call{})
+func (s *DigestFolderService) CredentialsFromVariables(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opDigestFolderCredentialsFromVariables, sdk.Call{Options: opts})
 }
 
 var opDigestFolderCredentialsFromVariables = sdk.Operation{Name: "DigestFolder.CredentialsFromVariables", Method: "GET", Path: "/digest/vars",
@@ -68,8 +68,8 @@ type DigestFolderSubService struct {
 // NoAuth sends GET /digest/none (Postman: digest folder › sub › no auth).
 //
 // Auth: none (the folder "sub" sets no auth).
-func (s *DigestFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opDigestFolderSubNoAuth, sdk.Call{})
+func (s *DigestFolderSubService) NoAuth(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opDigestFolderSubNoAuth, sdk.Call{Options: opts})
 }
 
 var opDigestFolderSubNoAuth = sdk.Operation{Name: "DigestFolder.Sub.NoAuth", Method: "GET", Path: "/digest/none"}

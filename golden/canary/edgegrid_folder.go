@@ -23,8 +23,8 @@ type EdgegridFolderService struct {
 //
 // Auth: Akamai EdgeGrid (set on the folder "edgegrid folder"); set with
 // WithEdgeGrid(clientToken, clientSecret, accessToken).
-func (s *EdgegridFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opEdgegridFolderInherits, sdk.Call{})
+func (s *EdgegridFolderService) Inherits(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opEdgegridFolderInherits, sdk.Call{Options: opts})
 }
 
 var opEdgegridFolderInherits = sdk.Operation{Name: "EdgegridFolder.Inherits", Method: "GET", Path: "/edgegrid/inherit",
@@ -35,8 +35,8 @@ var opEdgegridFolderInherits = sdk.Operation{Name: "EdgegridFolder.Inherits", Me
 //
 // Auth: Akamai EdgeGrid (set on the request); set with
 // WithEdgeGrid(clientToken, clientSecret, accessToken).
-func (s *EdgegridFolderService) OwnLiteralCredentials(ctx context.Context, body *EdgegridFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opEdgegridFolderOwnLiteralCredentials, sdk.Call{Form: body.args()})
+func (s *EdgegridFolderService) OwnLiteralCredentials(ctx context.Context, body *EdgegridFolderOwnLiteralCredentialsForm, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opEdgegridFolderOwnLiteralCredentials, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opEdgegridFolderOwnLiteralCredentials = sdk.Operation{Name: "EdgegridFolder.OwnLiteralCredentials", Method: "POST", Path: "/edgegrid/own",
@@ -54,8 +54,8 @@ var opEdgegridFolderOwnLiteralCredentials = sdk.Operation{Name: "EdgegridFolder.
 // WithVariable("edgegrid_accessToken", ...) or
 // WithVariable("edgegrid_clientToken", ...) or
 // WithVariable("edgegrid_clientSecret", ...).
-func (s *EdgegridFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opEdgegridFolderCredentialsFromVariables, sdk.Call{})
+func (s *EdgegridFolderService) CredentialsFromVariables(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opEdgegridFolderCredentialsFromVariables, sdk.Call{Options: opts})
 }
 
 var opEdgegridFolderCredentialsFromVariables = sdk.Operation{Name: "EdgegridFolder.CredentialsFromVariables", Method: "GET", Path: "/edgegrid/vars",
@@ -70,8 +70,8 @@ type EdgegridFolderSubService struct {
 // NoAuth sends GET /edgegrid/none (Postman: edgegrid folder › sub › no auth).
 //
 // Auth: none (the folder "sub" sets no auth).
-func (s *EdgegridFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opEdgegridFolderSubNoAuth, sdk.Call{})
+func (s *EdgegridFolderSubService) NoAuth(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opEdgegridFolderSubNoAuth, sdk.Call{Options: opts})
 }
 
 var opEdgegridFolderSubNoAuth = sdk.Operation{Name: "EdgegridFolder.Sub.NoAuth", Method: "GET", Path: "/edgegrid/none"}

@@ -22,8 +22,8 @@ type HawkFolderService struct {
 // folder).
 //
 // Auth: Hawk (set on the folder "hawk folder"); set with WithHawkAuth(id, key).
-func (s *HawkFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opHawkFolderInherits, sdk.Call{})
+func (s *HawkFolderService) Inherits(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opHawkFolderInherits, sdk.Call{Options: opts})
 }
 
 var opHawkFolderInherits = sdk.Operation{Name: "HawkFolder.Inherits", Method: "GET", Path: "/hawk/inherit",
@@ -33,8 +33,8 @@ var opHawkFolderInherits = sdk.Operation{Name: "HawkFolder.Inherits", Method: "G
 // literal credentials).
 //
 // Auth: Hawk (set on the request); set with WithHawkAuth(id, key).
-func (s *HawkFolderService) OwnLiteralCredentials(ctx context.Context, body *HawkFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opHawkFolderOwnLiteralCredentials, sdk.Call{Form: body.args()})
+func (s *HawkFolderService) OwnLiteralCredentials(ctx context.Context, body *HawkFolderOwnLiteralCredentialsForm, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opHawkFolderOwnLiteralCredentials, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opHawkFolderOwnLiteralCredentials = sdk.Operation{Name: "HawkFolder.OwnLiteralCredentials", Method: "POST", Path: "/hawk/own",
@@ -49,8 +49,8 @@ var opHawkFolderOwnLiteralCredentials = sdk.Operation{Name: "HawkFolder.OwnLiter
 //
 // Auth: Hawk (set on the request); set with WithHawkAuth(id, key) or
 // WithVariable("hawk_authId", ...) or WithVariable("hawk_authKey", ...).
-func (s *HawkFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opHawkFolderCredentialsFromVariables, sdk.Call{})
+func (s *HawkFolderService) CredentialsFromVariables(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opHawkFolderCredentialsFromVariables, sdk.Call{Options: opts})
 }
 
 var opHawkFolderCredentialsFromVariables = sdk.Operation{Name: "HawkFolder.CredentialsFromVariables", Method: "GET", Path: "/hawk/vars",
@@ -65,8 +65,8 @@ type HawkFolderSubService struct {
 // NoAuth sends GET /hawk/none (Postman: hawk folder › sub › no auth).
 //
 // Auth: none (the folder "sub" sets no auth).
-func (s *HawkFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opHawkFolderSubNoAuth, sdk.Call{})
+func (s *HawkFolderSubService) NoAuth(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opHawkFolderSubNoAuth, sdk.Call{Options: opts})
 }
 
 var opHawkFolderSubNoAuth = sdk.Operation{Name: "HawkFolder.Sub.NoAuth", Method: "GET", Path: "/hawk/none"}

@@ -21,8 +21,8 @@ type JWTFolderService struct {
 // Inherits sends GET /jwt/inherit (Postman: jwt folder › inherits the folder).
 //
 // Auth: a JWT (set on the folder "jwt folder"); set with WithJWTKey(key).
-func (s *JWTFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opJWTFolderInherits, sdk.Call{})
+func (s *JWTFolderService) Inherits(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opJWTFolderInherits, sdk.Call{Options: opts})
 }
 
 var opJWTFolderInherits = sdk.Operation{Name: "JWTFolder.Inherits", Method: "GET", Path: "/jwt/inherit",
@@ -32,8 +32,8 @@ var opJWTFolderInherits = sdk.Operation{Name: "JWTFolder.Inherits", Method: "GET
 // credentials).
 //
 // Auth: a JWT (set on the request); set with WithJWTKey(key).
-func (s *JWTFolderService) OwnLiteralCredentials(ctx context.Context, body *JWTFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opJWTFolderOwnLiteralCredentials, sdk.Call{Form: body.args()})
+func (s *JWTFolderService) OwnLiteralCredentials(ctx context.Context, body *JWTFolderOwnLiteralCredentialsForm, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opJWTFolderOwnLiteralCredentials, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opJWTFolderOwnLiteralCredentials = sdk.Operation{Name: "JWTFolder.OwnLiteralCredentials", Method: "POST", Path: "/jwt/own",
@@ -48,8 +48,8 @@ var opJWTFolderOwnLiteralCredentials = sdk.Operation{Name: "JWTFolder.OwnLiteral
 //
 // Auth: a JWT (set on the request); set with WithJWTKey(key) or
 // WithVariable("jwt_secret", ...) or WithVariable("jwt_privateKey", ...).
-func (s *JWTFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opJWTFolderCredentialsFromVariables, sdk.Call{})
+func (s *JWTFolderService) CredentialsFromVariables(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opJWTFolderCredentialsFromVariables, sdk.Call{Options: opts})
 }
 
 var opJWTFolderCredentialsFromVariables = sdk.Operation{Name: "JWTFolder.CredentialsFromVariables", Method: "GET", Path: "/jwt/vars",
@@ -64,8 +64,8 @@ type JWTFolderSubService struct {
 // NoAuth sends GET /jwt/none (Postman: jwt folder › sub › no auth).
 //
 // Auth: none (the folder "sub" sets no auth).
-func (s *JWTFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opJWTFolderSubNoAuth, sdk.Call{})
+func (s *JWTFolderSubService) NoAuth(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opJWTFolderSubNoAuth, sdk.Call{Options: opts})
 }
 
 var opJWTFolderSubNoAuth = sdk.Operation{Name: "JWTFolder.Sub.NoAuth", Method: "GET", Path: "/jwt/none"}

@@ -23,8 +23,8 @@ type NtlmFolderService struct {
 //
 // Auth: NTLM (set on the folder "ntlm folder"); set with WithNTLMAuth(username,
 // password).
-func (s *NtlmFolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opNtlmFolderInherits, sdk.Call{})
+func (s *NtlmFolderService) Inherits(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opNtlmFolderInherits, sdk.Call{Options: opts})
 }
 
 var opNtlmFolderInherits = sdk.Operation{Name: "NtlmFolder.Inherits", Method: "GET", Path: "/ntlm/inherit",
@@ -34,8 +34,8 @@ var opNtlmFolderInherits = sdk.Operation{Name: "NtlmFolder.Inherits", Method: "G
 // literal credentials).
 //
 // Auth: NTLM (set on the request); set with WithNTLMAuth(username, password).
-func (s *NtlmFolderService) OwnLiteralCredentials(ctx context.Context, body *NtlmFolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opNtlmFolderOwnLiteralCredentials, sdk.Call{Form: body.args()})
+func (s *NtlmFolderService) OwnLiteralCredentials(ctx context.Context, body *NtlmFolderOwnLiteralCredentialsForm, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opNtlmFolderOwnLiteralCredentials, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opNtlmFolderOwnLiteralCredentials = sdk.Operation{Name: "NtlmFolder.OwnLiteralCredentials", Method: "POST", Path: "/ntlm/own",
@@ -50,8 +50,8 @@ var opNtlmFolderOwnLiteralCredentials = sdk.Operation{Name: "NtlmFolder.OwnLiter
 //
 // Auth: NTLM (set on the request); set with WithNTLMAuth(username, password) or
 // WithVariable("ntlm_username", ...) or WithVariable("ntlm_password", ...).
-func (s *NtlmFolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opNtlmFolderCredentialsFromVariables, sdk.Call{})
+func (s *NtlmFolderService) CredentialsFromVariables(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opNtlmFolderCredentialsFromVariables, sdk.Call{Options: opts})
 }
 
 var opNtlmFolderCredentialsFromVariables = sdk.Operation{Name: "NtlmFolder.CredentialsFromVariables", Method: "GET", Path: "/ntlm/vars",
@@ -66,8 +66,8 @@ type NtlmFolderSubService struct {
 // NoAuth sends GET /ntlm/none (Postman: ntlm folder › sub › no auth).
 //
 // Auth: none (the folder "sub" sets no auth).
-func (s *NtlmFolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opNtlmFolderSubNoAuth, sdk.Call{})
+func (s *NtlmFolderSubService) NoAuth(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opNtlmFolderSubNoAuth, sdk.Call{Options: opts})
 }
 
 var opNtlmFolderSubNoAuth = sdk.Operation{Name: "NtlmFolder.Sub.NoAuth", Method: "GET", Path: "/ntlm/none"}

@@ -23,8 +23,8 @@ type OAuth1FolderService struct {
 //
 // Auth: OAuth 1.0 (set on the folder "oauth1 folder"); set with
 // WithOAuth1(consumerKey, consumerSecret, token, tokenSecret).
-func (s *OAuth1FolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opOAuth1FolderInherits, sdk.Call{})
+func (s *OAuth1FolderService) Inherits(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth1FolderInherits, sdk.Call{Options: opts})
 }
 
 var opOAuth1FolderInherits = sdk.Operation{Name: "OAuth1Folder.Inherits", Method: "GET", Path: "/oauth1/inherit",
@@ -35,8 +35,8 @@ var opOAuth1FolderInherits = sdk.Operation{Name: "OAuth1Folder.Inherits", Method
 //
 // Auth: OAuth 1.0 (set on the request); set with WithOAuth1(consumerKey,
 // consumerSecret, token, tokenSecret).
-func (s *OAuth1FolderService) OwnLiteralCredentials(ctx context.Context, body *OAuth1FolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opOAuth1FolderOwnLiteralCredentials, sdk.Call{Form: body.args()})
+func (s *OAuth1FolderService) OwnLiteralCredentials(ctx context.Context, body *OAuth1FolderOwnLiteralCredentialsForm, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth1FolderOwnLiteralCredentials, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opOAuth1FolderOwnLiteralCredentials = sdk.Operation{Name: "OAuth1Folder.OwnLiteralCredentials", Method: "POST", Path: "/oauth1/own",
@@ -55,8 +55,8 @@ var opOAuth1FolderOwnLiteralCredentials = sdk.Operation{Name: "OAuth1Folder.OwnL
 // WithVariable("oauth1_token", ...) or WithVariable("oauth1_tokenSecret", ...)
 // or WithVariable("oauth1_privateKey", ...) or WithVariable("oauth1_verifier",
 // ...).
-func (s *OAuth1FolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opOAuth1FolderCredentialsFromVariables, sdk.Call{})
+func (s *OAuth1FolderService) CredentialsFromVariables(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth1FolderCredentialsFromVariables, sdk.Call{Options: opts})
 }
 
 var opOAuth1FolderCredentialsFromVariables = sdk.Operation{Name: "OAuth1Folder.CredentialsFromVariables", Method: "GET", Path: "/oauth1/vars",
@@ -71,8 +71,8 @@ type OAuth1FolderSubService struct {
 // NoAuth sends GET /oauth1/none (Postman: oauth1 folder › sub › no auth).
 //
 // Auth: none (the folder "sub" sets no auth).
-func (s *OAuth1FolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opOAuth1FolderSubNoAuth, sdk.Call{})
+func (s *OAuth1FolderSubService) NoAuth(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth1FolderSubNoAuth, sdk.Call{Options: opts})
 }
 
 var opOAuth1FolderSubNoAuth = sdk.Operation{Name: "OAuth1Folder.Sub.NoAuth", Method: "GET", Path: "/oauth1/none"}

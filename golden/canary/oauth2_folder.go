@@ -23,8 +23,8 @@ type OAuth2FolderService struct {
 //
 // Auth: OAuth 2.0 (set on the folder "oauth2 folder"); set with
 // WithTokenSource(ts).
-func (s *OAuth2FolderService) Inherits(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2FolderInherits, sdk.Call{})
+func (s *OAuth2FolderService) Inherits(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2FolderInherits, sdk.Call{Options: opts})
 }
 
 var opOAuth2FolderInherits = sdk.Operation{Name: "OAuth2Folder.Inherits", Method: "GET", Path: "/oauth2/inherit",
@@ -34,8 +34,8 @@ var opOAuth2FolderInherits = sdk.Operation{Name: "OAuth2Folder.Inherits", Method
 // literal credentials).
 //
 // Auth: OAuth 2.0 (set on the request); set with WithTokenSource(ts).
-func (s *OAuth2FolderService) OwnLiteralCredentials(ctx context.Context, body *OAuth2FolderOwnLiteralCredentialsForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2FolderOwnLiteralCredentials, sdk.Call{Form: body.args()})
+func (s *OAuth2FolderService) OwnLiteralCredentials(ctx context.Context, body *OAuth2FolderOwnLiteralCredentialsForm, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2FolderOwnLiteralCredentials, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opOAuth2FolderOwnLiteralCredentials = sdk.Operation{Name: "OAuth2Folder.OwnLiteralCredentials", Method: "POST", Path: "/oauth2/own",
@@ -50,8 +50,8 @@ var opOAuth2FolderOwnLiteralCredentials = sdk.Operation{Name: "OAuth2Folder.OwnL
 //
 // Auth: OAuth 2.0 (set on the request); set with WithTokenSource(ts) or
 // WithVariable("oauth2_accessToken", ...).
-func (s *OAuth2FolderService) CredentialsFromVariables(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2FolderCredentialsFromVariables, sdk.Call{})
+func (s *OAuth2FolderService) CredentialsFromVariables(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2FolderCredentialsFromVariables, sdk.Call{Options: opts})
 }
 
 var opOAuth2FolderCredentialsFromVariables = sdk.Operation{Name: "OAuth2Folder.CredentialsFromVariables", Method: "GET", Path: "/oauth2/vars",
@@ -66,8 +66,8 @@ type OAuth2FolderSubService struct {
 // NoAuth sends GET /oauth2/none (Postman: oauth2 folder › sub › no auth).
 //
 // Auth: none (the folder "sub" sets no auth).
-func (s *OAuth2FolderSubService) NoAuth(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2FolderSubNoAuth, sdk.Call{})
+func (s *OAuth2FolderSubService) NoAuth(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2FolderSubNoAuth, sdk.Call{Options: opts})
 }
 
 var opOAuth2FolderSubNoAuth = sdk.Operation{Name: "OAuth2Folder.Sub.NoAuth", Method: "GET", Path: "/oauth2/none"}

@@ -69,8 +69,8 @@ func NewClient(opts ...Option) (*Client, error) {
 }
 
 // Ping sends GET /ping (Postman: Ping).
-func (c *Client) Ping(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opPing, sdk.Call{})
+func (c *Client) Ping(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opPing, sdk.Call{Options: opts})
 }
 
 var opPing = sdk.Operation{Name: "Ping", Method: "GET", Path: "/ping"}

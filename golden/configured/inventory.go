@@ -18,8 +18,8 @@ type InventoryService struct {
 // List sends GET /stock (Postman: Stock › List stock items).
 //
 // Sent on every call: X-Tenant: {{tenantId}}, X-Api-Key: {{apiKey}}.
-func (s *InventoryService) List(ctx context.Context, params *ListOptions) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opInventoryList, sdk.Call{Args: params.args()})
+func (s *InventoryService) List(ctx context.Context, params *ListOptions, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opInventoryList, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opInventoryList = sdk.Operation{Name: "Inventory.List", Method: "GET", Path: "/stock",
@@ -33,8 +33,8 @@ var opInventoryList = sdk.Operation{Name: "Inventory.List", Method: "GET", Path:
 // Adjust sends POST /stock/adjust (Postman: Stock › Adjust stock item).
 //
 // Sent on every call: X-Tenant: {{tenantId}}, X-Api-Key: {{apiKey}}.
-func (s *InventoryService) Adjust(ctx context.Context, body *Adjustment) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opInventoryAdjust, sdk.Call{Form: body.args()})
+func (s *InventoryService) Adjust(ctx context.Context, body *Adjustment, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opInventoryAdjust, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opInventoryAdjust = sdk.Operation{Name: "Inventory.Adjust", Method: "POST", Path: "/stock/adjust",

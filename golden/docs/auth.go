@@ -21,8 +21,8 @@ type AuthService struct {
 // Auth: none (the request sets no auth). Sent on every call:
 // client_id={{clientId}}. The result is the response body as bytes (the
 // examples are application/x-www-form-urlencoded).
-func (s *AuthService) GetToken(ctx context.Context, body *AuthGetTokenForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opAuthGetToken, sdk.Call{Form: body.args()})
+func (s *AuthService) GetToken(ctx context.Context, body *AuthGetTokenForm, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opAuthGetToken, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opAuthGetToken = sdk.Operation{Name: "Auth.GetToken", Method: "POST", Path: "/oauth/token",

@@ -31,8 +31,8 @@ type HostileFolderService struct {
 //
 // Auth: a bearer token. The result is the response body as text (the examples
 // are text).
-func (s *HostileFolderService) Ping(ctx context.Context) (string, *Response, error) {
-	return sdk.Send[string](ctx, s.rt, &opHostileFolderPing, sdk.Call{})
+func (s *HostileFolderService) Ping(ctx context.Context, opts ...RequestOption) (string, *Response, error) {
+	return sdk.Send[string](ctx, s.rt, &opHostileFolderPing, sdk.Call{Options: opts})
 }
 
 var opHostileFolderPing = sdk.Operation{Name: "HostileFolder.Ping", Method: "GET", Path: "/ping",

@@ -19,16 +19,16 @@ type BodyPruningService struct {
 
 // T17GetWith sends GET /t17 (Postman: Body pruning › T17 GET with body
 // (pruned)).
-func (s *BodyPruningService) T17GetWith(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opBodyPruningT17GetWith, sdk.Call{})
+func (s *BodyPruningService) T17GetWith(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opBodyPruningT17GetWith, sdk.Call{Options: opts})
 }
 
 var opBodyPruningT17GetWith = sdk.Operation{Name: "BodyPruning.T17GetWith", Method: "GET", Path: "/t17"}
 
 // T24DeleteWith sends DELETE /t24 (Postman: Body pruning › T24 DELETE with
 // body).
-func (s *BodyPruningService) T24DeleteWith(ctx context.Context, body *JSONCommentsStrippedT11NoLanguageContentTypeBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opBodyPruningT24DeleteWith, sdk.Call{Body: body})
+func (s *BodyPruningService) T24DeleteWith(ctx context.Context, body *JSONCommentsStrippedT11NoLanguageContentTypeBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opBodyPruningT24DeleteWith, sdk.Call{Body: body, Options: opts})
 }
 
 var opBodyPruningT24DeleteWith = sdk.Operation{Name: "BodyPruning.T24DeleteWith", Method: "DELETE", Path: "/t24",

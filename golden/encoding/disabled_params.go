@@ -20,8 +20,8 @@ type DisabledParamsService struct {
 
 // P15QueryOnly sends GET /p15 (Postman: Disabled params › P15 query only
 // disabled).
-func (s *DisabledParamsService) P15QueryOnly(ctx context.Context, params *DisabledParamsP15QueryOnlyParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opDisabledParamsP15QueryOnly, sdk.Call{Args: params.args()})
+func (s *DisabledParamsService) P15QueryOnly(ctx context.Context, params *DisabledParamsP15QueryOnlyParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opDisabledParamsP15QueryOnly, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opDisabledParamsP15QueryOnly = sdk.Operation{Name: "DisabledParams.P15QueryOnly", Method: "GET", Path: "/p15",
@@ -31,8 +31,8 @@ var opDisabledParamsP15QueryOnly = sdk.Operation{Name: "DisabledParams.P15QueryO
 
 // T20UrlencodedAll sends POST /t20 (Postman: Disabled params › T20 urlencoded
 // all disabled).
-func (s *DisabledParamsService) T20UrlencodedAll(ctx context.Context, body *DisabledParamsT20UrlencodedAllForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opDisabledParamsT20UrlencodedAll, sdk.Call{Form: body.args()})
+func (s *DisabledParamsService) T20UrlencodedAll(ctx context.Context, body *DisabledParamsT20UrlencodedAllForm, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opDisabledParamsT20UrlencodedAll, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opDisabledParamsT20UrlencodedAll = sdk.Operation{Name: "DisabledParams.T20UrlencodedAll", Method: "POST", Path: "/t20",
@@ -43,8 +43,8 @@ var opDisabledParamsT20UrlencodedAll = sdk.Operation{Name: "DisabledParams.T20Ur
 
 // HeaderAndFormRows sends POST /dis (Postman: Disabled params › disabled header
 // and form rows).
-func (s *DisabledParamsService) HeaderAndFormRows(ctx context.Context, body *DisabledParamsHeaderAndFormRowsForm, params *DisabledParamsHeaderAndFormRowsParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opDisabledParamsHeaderAndFormRows, sdk.Call{Args: params.args(), Form: body.args()})
+func (s *DisabledParamsService) HeaderAndFormRows(ctx context.Context, body *DisabledParamsHeaderAndFormRowsForm, params *DisabledParamsHeaderAndFormRowsParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opDisabledParamsHeaderAndFormRows, sdk.Call{Args: params.args(), Form: body.args(), Options: opts})
 }
 
 var opDisabledParamsHeaderAndFormRows = sdk.Operation{Name: "DisabledParams.HeaderAndFormRows", Method: "POST", Path: "/dis",

@@ -21,8 +21,8 @@ type DuplicateHeadersService struct {
 // T06Array sends GET /t06 (Postman: Duplicate headers › T06 header array).
 //
 // Sent on every call: accept: application/json.
-func (s *DuplicateHeadersService) T06Array(ctx context.Context, params *DuplicateHeadersT06ArrayParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opDuplicateHeadersT06Array, sdk.Call{Args: params.args()})
+func (s *DuplicateHeadersService) T06Array(ctx context.Context, params *DuplicateHeadersT06ArrayParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opDuplicateHeadersT06Array, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opDuplicateHeadersT06Array = sdk.Operation{Name: "DuplicateHeaders.T06Array", Method: "GET", Path: "/t06",
@@ -37,8 +37,8 @@ var opDuplicateHeadersT06Array = sdk.Operation{Name: "DuplicateHeaders.T06Array"
 
 // P01SameCase sends GET /p01 (Postman: Duplicate headers › P01 duplicate
 // same-case headers).
-func (s *DuplicateHeadersService) P01SameCase(ctx context.Context, params *DuplicateHeadersP01SameCaseParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opDuplicateHeadersP01SameCase, sdk.Call{Args: params.args()})
+func (s *DuplicateHeadersService) P01SameCase(ctx context.Context, params *DuplicateHeadersP01SameCaseParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opDuplicateHeadersP01SameCase, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opDuplicateHeadersP01SameCase = sdk.Operation{Name: "DuplicateHeaders.P01SameCase", Method: "GET", Path: "/p01",

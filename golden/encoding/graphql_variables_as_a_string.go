@@ -20,8 +20,8 @@ type GraphQLVariablesAsAStringService struct {
 
 // T15GraphQL sends POST /t15 (Postman: GraphQL variables as a string › T15
 // graphql variables string).
-func (s *GraphQLVariablesAsAStringService) T15GraphQL(ctx context.Context, body *GraphQLVariablesAsAStringT15GraphQLRequest) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGraphQLVariablesAsAStringT15GraphQL, sdk.Call{Body: body})
+func (s *GraphQLVariablesAsAStringService) T15GraphQL(ctx context.Context, body *GraphQLVariablesAsAStringT15GraphQLRequest, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGraphQLVariablesAsAStringT15GraphQL, sdk.Call{Body: body, Options: opts})
 }
 
 var opGraphQLVariablesAsAStringT15GraphQL = sdk.Operation{Name: "GraphQLVariablesAsAString.T15GraphQL", Method: "POST", Path: "/t15",
@@ -29,8 +29,8 @@ var opGraphQLVariablesAsAStringT15GraphQL = sdk.Operation{Name: "GraphQLVariable
 
 // T16bGraphQLEmpty sends POST /t16b (Postman: GraphQL variables as a string ›
 // T16b graphql empty variables string).
-func (s *GraphQLVariablesAsAStringService) T16bGraphQLEmpty(ctx context.Context, body *GraphQLVariablesAsAStringT16bGraphQLEmptyRequest) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGraphQLVariablesAsAStringT16bGraphQLEmpty, sdk.Call{Body: body})
+func (s *GraphQLVariablesAsAStringService) T16bGraphQLEmpty(ctx context.Context, body *GraphQLVariablesAsAStringT16bGraphQLEmptyRequest, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGraphQLVariablesAsAStringT16bGraphQLEmpty, sdk.Call{Body: body, Options: opts})
 }
 
 var opGraphQLVariablesAsAStringT16bGraphQLEmpty = sdk.Operation{Name: "GraphQLVariablesAsAString.T16bGraphQLEmpty", Method: "POST", Path: "/t16b",

@@ -20,8 +20,8 @@ type JSONCommentsStrippedService struct {
 
 // T08RawWith sends POST /t08 (Postman: JSON comments stripped › T08 raw json
 // with comments).
-func (s *JSONCommentsStrippedService) T08RawWith(ctx context.Context, body *JSONCommentsStrippedT08RawWithBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opJSONCommentsStrippedT08RawWith, sdk.Call{Body: body})
+func (s *JSONCommentsStrippedService) T08RawWith(ctx context.Context, body *JSONCommentsStrippedT08RawWithBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opJSONCommentsStrippedT08RawWith, sdk.Call{Body: body, Options: opts})
 }
 
 var opJSONCommentsStrippedT08RawWith = sdk.Operation{Name: "JSONCommentsStripped.T08RawWith", Method: "POST", Path: "/t08",
@@ -29,8 +29,8 @@ var opJSONCommentsStrippedT08RawWith = sdk.Operation{Name: "JSONCommentsStripped
 
 // CrlfAfterLine sends POST /crlf (Postman: JSON comments stripped › CRLF after
 // a line comment).
-func (s *JSONCommentsStrippedService) CrlfAfterLine(ctx context.Context, body *JSONCommentsStrippedCrlfAfterLineBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opJSONCommentsStrippedCrlfAfterLine, sdk.Call{Body: body})
+func (s *JSONCommentsStrippedService) CrlfAfterLine(ctx context.Context, body *JSONCommentsStrippedCrlfAfterLineBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opJSONCommentsStrippedCrlfAfterLine, sdk.Call{Body: body, Options: opts})
 }
 
 var opJSONCommentsStrippedCrlfAfterLine = sdk.Operation{Name: "JSONCommentsStripped.CrlfAfterLine", Method: "POST", Path: "/crlf",
@@ -40,8 +40,8 @@ var opJSONCommentsStrippedCrlfAfterLine = sdk.Operation{Name: "JSONCommentsStrip
 // T11 no language, JSON content type).
 //
 // Sent on every call: Content-Type: application/vnd.api+json.
-func (s *JSONCommentsStrippedService) T11NoLanguageContentType(ctx context.Context, body *JSONCommentsStrippedT11NoLanguageContentTypeBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opJSONCommentsStrippedT11NoLanguageContentType, sdk.Call{Body: body})
+func (s *JSONCommentsStrippedService) T11NoLanguageContentType(ctx context.Context, body *JSONCommentsStrippedT11NoLanguageContentTypeBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opJSONCommentsStrippedT11NoLanguageContentType, sdk.Call{Body: body, Options: opts})
 }
 
 var opJSONCommentsStrippedT11NoLanguageContentType = sdk.Operation{Name: "JSONCommentsStripped.T11NoLanguageContentType", Method: "POST", Path: "/t11",

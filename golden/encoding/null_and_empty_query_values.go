@@ -20,8 +20,8 @@ type NullAndEmptyQueryValuesService struct {
 
 // P14VsMissingVsKey sends GET /p14 (Postman: Null and empty query values › P14
 // query value null vs missing vs empty key).
-func (s *NullAndEmptyQueryValuesService) P14VsMissingVsKey(ctx context.Context, params *NullAndEmptyQueryValuesP14VsMissingVsKeyParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opNullAndEmptyQueryValuesP14VsMissingVsKey, sdk.Call{Args: params.args()})
+func (s *NullAndEmptyQueryValuesService) P14VsMissingVsKey(ctx context.Context, params *NullAndEmptyQueryValuesP14VsMissingVsKeyParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opNullAndEmptyQueryValuesP14VsMissingVsKey, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opNullAndEmptyQueryValuesP14VsMissingVsKey = sdk.Operation{Name: "NullAndEmptyQueryValues.P14VsMissingVsKey", Method: "GET", Path: "/p14",
@@ -34,8 +34,8 @@ var opNullAndEmptyQueryValuesP14VsMissingVsKey = sdk.Operation{Name: "NullAndEmp
 
 // P16RawURLWithTrailing sends GET /p16 (Postman: Null and empty query values ›
 // P16 raw URL with trailing ?).
-func (s *NullAndEmptyQueryValuesService) P16RawURLWithTrailing(ctx context.Context, params *NullAndEmptyQueryValuesP16RawURLWithTrailingParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opNullAndEmptyQueryValuesP16RawURLWithTrailing, sdk.Call{Args: params.args()})
+func (s *NullAndEmptyQueryValuesService) P16RawURLWithTrailing(ctx context.Context, params *NullAndEmptyQueryValuesP16RawURLWithTrailingParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opNullAndEmptyQueryValuesP16RawURLWithTrailing, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opNullAndEmptyQueryValuesP16RawURLWithTrailing = sdk.Operation{Name: "NullAndEmptyQueryValues.P16RawURLWithTrailing", Method: "GET", Path: "/p16",

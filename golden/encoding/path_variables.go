@@ -20,8 +20,8 @@ type PathVariablesService struct {
 
 // Pv1NumericValue sends GET /pv1/:id (Postman: Path variables › PV1 numeric
 // value).
-func (s *PathVariablesService) Pv1NumericValue(ctx context.Context, id string) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opPathVariablesPv1NumericValue, sdk.Call{Path: []string{id}})
+func (s *PathVariablesService) Pv1NumericValue(ctx context.Context, id string, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opPathVariablesPv1NumericValue, sdk.Call{Path: []string{id}, Options: opts})
 }
 
 var opPathVariablesPv1NumericValue = sdk.Operation{Name: "PathVariables.Pv1NumericValue", Method: "GET", Path: "/pv1/:id",
@@ -31,8 +31,8 @@ var opPathVariablesPv1NumericValue = sdk.Operation{Name: "PathVariables.Pv1Numer
 // variable).
 //
 // The collection's path arguments: id "{{pvv}}".
-func (s *PathVariablesService) Pv2ValueWith(ctx context.Context, id string) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opPathVariablesPv2ValueWith, sdk.Call{Path: []string{id}})
+func (s *PathVariablesService) Pv2ValueWith(ctx context.Context, id string, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opPathVariablesPv2ValueWith, sdk.Call{Path: []string{id}, Options: opts})
 }
 
 var opPathVariablesPv2ValueWith = sdk.Operation{Name: "PathVariables.Pv2ValueWith", Method: "GET", Path: "/pv2/:id",
@@ -40,8 +40,8 @@ var opPathVariablesPv2ValueWith = sdk.Operation{Name: "PathVariables.Pv2ValueWit
 
 // P17WithDotSuffixAndRepeated sends GET /p17/:id/:id.json (Postman: Path
 // variables › P17 path variable with dot suffix and repeated).
-func (s *PathVariablesService) P17WithDotSuffixAndRepeated(ctx context.Context, id string) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opPathVariablesP17WithDotSuffixAndRepeated, sdk.Call{Path: []string{id}})
+func (s *PathVariablesService) P17WithDotSuffixAndRepeated(ctx context.Context, id string, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opPathVariablesP17WithDotSuffixAndRepeated, sdk.Call{Path: []string{id}, Options: opts})
 }
 
 var opPathVariablesP17WithDotSuffixAndRepeated = sdk.Operation{Name: "PathVariables.P17WithDotSuffixAndRepeated", Method: "GET", Path: "/p17/:id/:id.json",

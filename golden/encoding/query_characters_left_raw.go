@@ -20,8 +20,8 @@ type QueryCharactersLeftRawService struct {
 
 // T01StringURLWithEdgeCases sends GET /t01/path with space/ü/{x}/a%2Fb/%zz
 // (Postman: Query characters left raw › T01 string URL with query edge cases).
-func (s *QueryCharactersLeftRawService) T01StringURLWithEdgeCases(ctx context.Context, params *QueryCharactersLeftRawT01StringURLWithEdgeCasesParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opQueryCharactersLeftRawT01StringURLWithEdgeCases, sdk.Call{Args: params.args()})
+func (s *QueryCharactersLeftRawService) T01StringURLWithEdgeCases(ctx context.Context, params *QueryCharactersLeftRawT01StringURLWithEdgeCasesParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opQueryCharactersLeftRawT01StringURLWithEdgeCases, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opQueryCharactersLeftRawT01StringURLWithEdgeCases = sdk.Operation{Name: "QueryCharactersLeftRaw.T01StringURLWithEdgeCases", Method: "GET", Path: "/t01/path with space/ü/{x}/a%2Fb/%zz",
@@ -47,8 +47,8 @@ var opQueryCharactersLeftRawT01StringURLWithEdgeCases = sdk.Operation{Name: "Que
 // raw › T03 variable value adds structure).
 //
 // Sent on every call: q={{qv}}.
-func (s *QueryCharactersLeftRawService) T03VariableValueAddsStructure(ctx context.Context, params *QueryCharactersLeftRawT03VariableValueAddsStructureParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opQueryCharactersLeftRawT03VariableValueAddsStructure, sdk.Call{Args: params.args()})
+func (s *QueryCharactersLeftRawService) T03VariableValueAddsStructure(ctx context.Context, params *QueryCharactersLeftRawT03VariableValueAddsStructureParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opQueryCharactersLeftRawT03VariableValueAddsStructure, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opQueryCharactersLeftRawT03VariableValueAddsStructure = sdk.Operation{Name: "QueryCharactersLeftRaw.T03VariableValueAddsStructure", Method: "GET", Path: "/t03",

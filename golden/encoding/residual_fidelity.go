@@ -23,8 +23,8 @@ type ResidualFidelityService struct {
 //
 // Auth: an API key in the header "Authorization" (set on the request); set with
 // WithAPIKey(key) or WithVariable("DT_TOKEN", ...).
-func (s *ResidualFidelityService) R1AuthValueMixingTextAndVariable(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR1AuthValueMixingTextAndVariable, sdk.Call{})
+func (s *ResidualFidelityService) R1AuthValueMixingTextAndVariable(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR1AuthValueMixingTextAndVariable, sdk.Call{Options: opts})
 }
 
 var opResidualFidelityR1AuthValueMixingTextAndVariable = sdk.Operation{Name: "ResidualFidelity.R1AuthValueMixingTextAndVariable", Method: "GET", Path: "/r1",
@@ -35,8 +35,8 @@ var opResidualFidelityR1AuthValueMixingTextAndVariable = sdk.Operation{Name: "Re
 //
 // Auth: basic auth (set on the request); set with WithBasicAuth(username,
 // password).
-func (s *ResidualFidelityService) R2UserinfoInURL(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR2UserinfoInURL, sdk.Call{})
+func (s *ResidualFidelityService) R2UserinfoInURL(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR2UserinfoInURL, sdk.Call{Options: opts})
 }
 
 var opResidualFidelityR2UserinfoInURL = sdk.Operation{Name: "ResidualFidelity.R2UserinfoInURL", Method: "GET", Origin: 1, Path: "/r2",
@@ -44,8 +44,8 @@ var opResidualFidelityR2UserinfoInURL = sdk.Operation{Name: "ResidualFidelity.R2
 
 // R3JSONContentTypeOnUrlencodedBody sends POST /r3 (Postman: Residual fidelity
 // › R3 JSON Content-Type on a urlencoded body).
-func (s *ResidualFidelityService) R3JSONContentTypeOnUrlencodedBody(ctx context.Context, body *ResidualFidelityR3JSONContentTypeOnUrlencodedBodyForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR3JSONContentTypeOnUrlencodedBody, sdk.Call{Form: body.args()})
+func (s *ResidualFidelityService) R3JSONContentTypeOnUrlencodedBody(ctx context.Context, body *ResidualFidelityR3JSONContentTypeOnUrlencodedBodyForm, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR3JSONContentTypeOnUrlencodedBody, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opResidualFidelityR3JSONContentTypeOnUrlencodedBody = sdk.Operation{Name: "ResidualFidelity.R3JSONContentTypeOnUrlencodedBody", Method: "POST", Path: "/r3",
@@ -56,8 +56,8 @@ var opResidualFidelityR3JSONContentTypeOnUrlencodedBody = sdk.Operation{Name: "R
 
 // R4JSONContentTypeOnFormdataBody sends POST /r4 (Postman: Residual fidelity ›
 // R4 JSON Content-Type on a formdata body).
-func (s *ResidualFidelityService) R4JSONContentTypeOnFormdataBody(ctx context.Context, body *ResidualFidelityR4JSONContentTypeOnFormdataBodyForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR4JSONContentTypeOnFormdataBody, sdk.Call{Form: body.args()})
+func (s *ResidualFidelityService) R4JSONContentTypeOnFormdataBody(ctx context.Context, body *ResidualFidelityR4JSONContentTypeOnFormdataBodyForm, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR4JSONContentTypeOnFormdataBody, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opResidualFidelityR4JSONContentTypeOnFormdataBody = sdk.Operation{Name: "ResidualFidelity.R4JSONContentTypeOnFormdataBody", Method: "POST", Path: "/r4",
@@ -68,8 +68,8 @@ var opResidualFidelityR4JSONContentTypeOnFormdataBody = sdk.Operation{Name: "Res
 
 // R5ConnectionHeader sends GET /r5 (Postman: Residual fidelity › R5 Connection
 // header).
-func (s *ResidualFidelityService) R5ConnectionHeader(ctx context.Context, params *ResidualFidelityR5ConnectionHeaderParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR5ConnectionHeader, sdk.Call{Args: params.args()})
+func (s *ResidualFidelityService) R5ConnectionHeader(ctx context.Context, params *ResidualFidelityR5ConnectionHeaderParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR5ConnectionHeader, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opResidualFidelityR5ConnectionHeader = sdk.Operation{Name: "ResidualFidelity.R5ConnectionHeader", Method: "GET", Path: "/r5",
@@ -79,8 +79,8 @@ var opResidualFidelityR5ConnectionHeader = sdk.Operation{Name: "ResidualFidelity
 
 // R6GraphQLWithoutVariables sends POST /r6 (Postman: Residual fidelity › R6
 // GraphQL without variables).
-func (s *ResidualFidelityService) R6GraphQLWithoutVariables(ctx context.Context, body *ResidualFidelityR6GraphQLWithoutVariablesRequest) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR6GraphQLWithoutVariables, sdk.Call{Body: body})
+func (s *ResidualFidelityService) R6GraphQLWithoutVariables(ctx context.Context, body *ResidualFidelityR6GraphQLWithoutVariablesRequest, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR6GraphQLWithoutVariables, sdk.Call{Body: body, Options: opts})
 }
 
 var opResidualFidelityR6GraphQLWithoutVariables = sdk.Operation{Name: "ResidualFidelity.R6GraphQLWithoutVariables", Method: "POST", Path: "/r6",
@@ -88,8 +88,8 @@ var opResidualFidelityR6GraphQLWithoutVariables = sdk.Operation{Name: "ResidualF
 
 // R7GraphQLWithEmptyVariables sends POST /r7 (Postman: Residual fidelity › R7
 // GraphQL with empty variables).
-func (s *ResidualFidelityService) R7GraphQLWithEmptyVariables(ctx context.Context, body *ResidualFidelityR7GraphQLWithEmptyVariablesRequest) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR7GraphQLWithEmptyVariables, sdk.Call{Body: body})
+func (s *ResidualFidelityService) R7GraphQLWithEmptyVariables(ctx context.Context, body *ResidualFidelityR7GraphQLWithEmptyVariablesRequest, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR7GraphQLWithEmptyVariables, sdk.Call{Body: body, Options: opts})
 }
 
 var opResidualFidelityR7GraphQLWithEmptyVariables = sdk.Operation{Name: "ResidualFidelity.R7GraphQLWithEmptyVariables", Method: "POST", Path: "/r7",
@@ -97,8 +97,8 @@ var opResidualFidelityR7GraphQLWithEmptyVariables = sdk.Operation{Name: "Residua
 
 // R8MalformedReference sends GET /r8/{{host}/x (Postman: Residual fidelity › R8
 // malformed reference).
-func (s *ResidualFidelityService) R8MalformedReference(ctx context.Context, params *ResidualFidelityR8MalformedReferenceParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR8MalformedReference, sdk.Call{Args: params.args()})
+func (s *ResidualFidelityService) R8MalformedReference(ctx context.Context, params *ResidualFidelityR8MalformedReferenceParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR8MalformedReference, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opResidualFidelityR8MalformedReference = sdk.Operation{Name: "ResidualFidelity.R8MalformedReference", Method: "GET", Path: "/r8/{{host}/x",
@@ -111,8 +111,8 @@ var opResidualFidelityR8MalformedReference = sdk.Operation{Name: "ResidualFideli
 //
 // Auth: OAuth 1.0 (set on the request); set with WithOAuth1(consumerKey,
 // consumerSecret, token, tokenSecret).
-func (s *ResidualFidelityService) R9OAuth1WithoutParameters(ctx context.Context, params *ResidualFidelityR9OAuth1WithoutParametersParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR9OAuth1WithoutParameters, sdk.Call{Args: params.args()})
+func (s *ResidualFidelityService) R9OAuth1WithoutParameters(ctx context.Context, params *ResidualFidelityR9OAuth1WithoutParametersParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR9OAuth1WithoutParameters, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opResidualFidelityR9OAuth1WithoutParameters = sdk.Operation{Name: "ResidualFidelity.R9OAuth1WithoutParameters", Method: "GET", Path: "/r9",
@@ -126,8 +126,8 @@ var opResidualFidelityR9OAuth1WithoutParameters = sdk.Operation{Name: "ResidualF
 // to).
 //
 // Sent on every call: Content-Type: application/json.
-func (s *ResidualFidelityService) R10LiteralCredentialUnderNameCollectionRefersTo(ctx context.Context, body *ResidualFidelityR10LiteralCredentialUnderNameCollectionRefersToBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR10LiteralCredentialUnderNameCollectionRefersTo, sdk.Call{Body: body})
+func (s *ResidualFidelityService) R10LiteralCredentialUnderNameCollectionRefersTo(ctx context.Context, body *ResidualFidelityR10LiteralCredentialUnderNameCollectionRefersToBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR10LiteralCredentialUnderNameCollectionRefersTo, sdk.Call{Body: body, Options: opts})
 }
 
 var opResidualFidelityR10LiteralCredentialUnderNameCollectionRefersTo = sdk.Operation{Name: "ResidualFidelity.R10LiteralCredentialUnderNameCollectionRefersTo", Method: "POST", Path: "/r10",
@@ -138,8 +138,8 @@ var opResidualFidelityR10LiteralCredentialUnderNameCollectionRefersTo = sdk.Oper
 
 // R11VariableOfThatName sends GET /r11/{{apiKey}} (Postman: Residual fidelity ›
 // R11 the variable of that name).
-func (s *ResidualFidelityService) R11VariableOfThatName(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR11VariableOfThatName, sdk.Call{})
+func (s *ResidualFidelityService) R11VariableOfThatName(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR11VariableOfThatName, sdk.Call{Options: opts})
 }
 
 var opResidualFidelityR11VariableOfThatName = sdk.Operation{Name: "ResidualFidelity.R11VariableOfThatName", Method: "GET", Path: "/r11/{{apiKey}}"}

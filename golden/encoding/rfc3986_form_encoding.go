@@ -22,8 +22,8 @@ type Rfc3986FormEncodingService struct {
 // urlencoded).
 //
 // Sent on every call: var={{qv}}.
-func (s *Rfc3986FormEncodingService) T12Urlencoded(ctx context.Context, body *Rfc3986FormEncodingT12UrlencodedForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opRfc3986FormEncodingT12Urlencoded, sdk.Call{Form: body.args()})
+func (s *Rfc3986FormEncodingService) T12Urlencoded(ctx context.Context, body *Rfc3986FormEncodingT12UrlencodedForm, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opRfc3986FormEncodingT12Urlencoded, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opRfc3986FormEncodingT12Urlencoded = sdk.Operation{Name: "Rfc3986FormEncoding.T12Urlencoded", Method: "POST", Path: "/t12",

@@ -42,8 +42,8 @@ func NewClient(opts ...Option) (*Client, error) {
 // ArrayForm sends GET /a (Postman: Array form).
 //
 // Sent on every call: Accept-Language: {{lang}}.
-func (c *Client) ArrayForm(ctx context.Context, params *ArrayFormParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opArrayForm, sdk.Call{Args: params.args()})
+func (c *Client) ArrayForm(ctx context.Context, params *ArrayFormParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opArrayForm, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opArrayForm = sdk.Operation{Name: "ArrayForm", Method: "GET", Path: "/a",
@@ -56,8 +56,8 @@ var opArrayForm = sdk.Operation{Name: "ArrayForm", Method: "GET", Path: "/a",
 	}}
 
 // StringForm sends GET /s (Postman: String form).
-func (c *Client) StringForm(ctx context.Context, params *StringFormParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opStringForm, sdk.Call{Args: params.args()})
+func (c *Client) StringForm(ctx context.Context, params *StringFormParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opStringForm, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opStringForm = sdk.Operation{Name: "StringForm", Method: "GET", Path: "/s",
@@ -67,15 +67,15 @@ var opStringForm = sdk.Operation{Name: "StringForm", Method: "GET", Path: "/s",
 	}}
 
 // NullHeaders sends GET /n (Postman: Null headers).
-func (c *Client) NullHeaders(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opNullHeaders, sdk.Call{})
+func (c *Client) NullHeaders(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opNullHeaders, sdk.Call{Options: opts})
 }
 
 var opNullHeaders = sdk.Operation{Name: "NullHeaders", Method: "GET", Path: "/n"}
 
 // SystemHeadersDisabled sends GET /sys (Postman: System headers disabled).
-func (c *Client) SystemHeadersDisabled(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opSystemHeadersDisabled, sdk.Call{})
+func (c *Client) SystemHeadersDisabled(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opSystemHeadersDisabled, sdk.Call{Options: opts})
 }
 
 var opSystemHeadersDisabled = sdk.Operation{Name: "SystemHeadersDisabled", Method: "GET", Path: "/sys",

@@ -18,8 +18,8 @@ type BodiesService struct {
 // Text sends POST /text (Postman: Bodies › Text).
 //
 // Auth: OAuth 2.0. Sent on every call: Content-Type: text/plain.
-func (s *BodiesService) Text(ctx context.Context, body string) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opBodiesText, sdk.Call{Body: body})
+func (s *BodiesService) Text(ctx context.Context, body string, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opBodiesText, sdk.Call{Body: body, Options: opts})
 }
 
 var opBodiesText = sdk.Operation{Name: "Bodies.Text", Method: "POST", Path: "/text",
@@ -32,8 +32,8 @@ var opBodiesText = sdk.Operation{Name: "Bodies.Text", Method: "POST", Path: "/te
 // XML sends POST /xml (Postman: Bodies › XML).
 //
 // Auth: OAuth 2.0.
-func (s *BodiesService) XML(ctx context.Context, body string) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opBodiesXML, sdk.Call{Body: body})
+func (s *BodiesService) XML(ctx context.Context, body string, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opBodiesXML, sdk.Call{Body: body, Options: opts})
 }
 
 var opBodiesXML = sdk.Operation{Name: "Bodies.XML", Method: "POST", Path: "/xml",
@@ -43,8 +43,8 @@ var opBodiesXML = sdk.Operation{Name: "Bodies.XML", Method: "POST", Path: "/xml"
 // JSON sends POST /json (Postman: Bodies › JSON).
 //
 // Auth: OAuth 2.0.
-func (s *BodiesService) JSON(ctx context.Context, body *BodiesJSONBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opBodiesJSON, sdk.Call{Body: body})
+func (s *BodiesService) JSON(ctx context.Context, body *BodiesJSONBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opBodiesJSON, sdk.Call{Body: body, Options: opts})
 }
 
 var opBodiesJSON = sdk.Operation{Name: "Bodies.JSON", Method: "POST", Path: "/json",
@@ -55,8 +55,8 @@ var opBodiesJSON = sdk.Operation{Name: "Bodies.JSON", Method: "POST", Path: "/js
 //
 // Auth: OAuth 2.0. Sent on every call: code={{code}},
 // code_verifier={{code_verifier}}, pass={{pass}}.
-func (s *BodiesService) TokenRequest(ctx context.Context, body *BodiesTokenRequestForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opBodiesTokenRequest, sdk.Call{Form: body.args()})
+func (s *BodiesService) TokenRequest(ctx context.Context, body *BodiesTokenRequestForm, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opBodiesTokenRequest, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opBodiesTokenRequest = sdk.Operation{Name: "Bodies.TokenRequest", Method: "POST", Origin: 1, Path: "/token",

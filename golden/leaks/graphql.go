@@ -18,8 +18,8 @@ type GraphQLService struct {
 // Login sends POST /graphql (Postman: GraphQL › Login).
 //
 // Auth: OAuth 2.0.
-func (s *GraphQLService) Login(ctx context.Context, body *GraphQLLoginRequest) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGraphQLLogin, sdk.Call{Body: body})
+func (s *GraphQLService) Login(ctx context.Context, body *GraphQLLoginRequest, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGraphQLLogin, sdk.Call{Body: body, Options: opts})
 }
 
 var opGraphQLLogin = sdk.Operation{Name: "GraphQL.Login", Method: "POST", Path: "/graphql",

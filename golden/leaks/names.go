@@ -24,8 +24,8 @@ type NamesService struct {
 // X-Master-Key: {{X-Master-Key}}, X-Api-Key: {{X-Api-Key}}, X-Trace:
 // {{X-Trace}}, X-Slack: {{X-Slack}}. The result is the response body as text
 // (the examples are text/plain).
-func (s *NamesService) Weather(ctx context.Context, params *NamesWeatherParams) (string, *Response, error) {
-	return sdk.Send[string](ctx, s.rt, &opNamesWeather, sdk.Call{Args: params.args()})
+func (s *NamesService) Weather(ctx context.Context, params *NamesWeatherParams, opts ...RequestOption) (string, *Response, error) {
+	return sdk.Send[string](ctx, s.rt, &opNamesWeather, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opNamesWeather = sdk.Operation{Name: "Names.Weather", Method: "GET", Path: "/weather",
@@ -45,8 +45,8 @@ var opNamesWeather = sdk.Operation{Name: "Names.Weather", Method: "GET", Path: "
 // Hook sends POST / (Postman: Names › Hook).
 //
 // Auth: OAuth 2.0.
-func (s *NamesService) Hook(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opNamesHook, sdk.Call{})
+func (s *NamesService) Hook(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opNamesHook, sdk.Call{Options: opts})
 }
 
 var opNamesHook = sdk.Operation{Name: "Names.Hook", Method: "POST", Origin: 2,
@@ -55,8 +55,8 @@ var opNamesHook = sdk.Operation{Name: "Names.Hook", Method: "POST", Origin: 2,
 // PathToken sends GET /bot{{token2}}/getMe (Postman: Names › Path token).
 //
 // Auth: OAuth 2.0.
-func (s *NamesService) PathToken(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opNamesPathToken, sdk.Call{})
+func (s *NamesService) PathToken(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opNamesPathToken, sdk.Call{Options: opts})
 }
 
 var opNamesPathToken = sdk.Operation{Name: "Names.PathToken", Method: "GET", Origin: 3, Path: "/bot{{token2}}/getMe",
@@ -65,8 +65,8 @@ var opNamesPathToken = sdk.Operation{Name: "Names.PathToken", Method: "GET", Ori
 // Misc sends GET /misc (Postman: Names › Misc).
 //
 // Auth: OAuth 2.0. Sent on every call: X-Key-Id: {{misc}}.
-func (s *NamesService) Misc(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opNamesMisc, sdk.Call{})
+func (s *NamesService) Misc(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opNamesMisc, sdk.Call{Options: opts})
 }
 
 var opNamesMisc = sdk.Operation{Name: "Names.Misc", Method: "GET", Path: "/misc",

@@ -19,8 +19,8 @@ type SignedService struct {
 //
 // Auth: a JWT (set on the request); set with WithJWTKey(key) or
 // WithVariable("jwtSecret", ...).
-func (s *SignedService) JWT(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opSignedJWT, sdk.Call{})
+func (s *SignedService) JWT(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opSignedJWT, sdk.Call{Options: opts})
 }
 
 var opSignedJWT = sdk.Operation{Name: "Signed.JWT", Method: "GET", Path: "/jwt",
@@ -30,8 +30,8 @@ var opSignedJWT = sdk.Operation{Name: "Signed.JWT", Method: "GET", Path: "/jwt",
 //
 // Auth: ASAP (set on the request); set with WithASAPKey(privateKeyPEM) or
 // WithVariable("asapKey", ...).
-func (s *SignedService) Asap(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opSignedAsap, sdk.Call{})
+func (s *SignedService) Asap(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opSignedAsap, sdk.Call{Options: opts})
 }
 
 var opSignedAsap = sdk.Operation{Name: "Signed.Asap", Method: "GET", Path: "/asap",

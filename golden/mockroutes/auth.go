@@ -18,8 +18,8 @@ type AuthService struct {
 //
 // Auth: an API key in the query "api_key" (set on the request); set with
 // WithAPIKey(key) or WithVariable("apiKey", ...).
-func (s *AuthService) LoginWithKey(ctx context.Context, body *AuthLoginWithKeyBody) (*Auth, *Response, error) {
-	return sdk.SendObject[Auth](ctx, s.rt, &opAuthLoginWithKey, sdk.Call{Body: body})
+func (s *AuthService) LoginWithKey(ctx context.Context, body *AuthLoginWithKeyBody, opts ...RequestOption) (*Auth, *Response, error) {
+	return sdk.SendObject[Auth](ctx, s.rt, &opAuthLoginWithKey, sdk.Call{Body: body, Options: opts})
 }
 
 var opAuthLoginWithKey = sdk.Operation{Name: "Auth.LoginWithKey", Method: "POST", Path: "/login",
@@ -27,8 +27,8 @@ var opAuthLoginWithKey = sdk.Operation{Name: "Auth.LoginWithKey", Method: "POST"
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/json", Text: "{\"user\": \"ada\"}"}}
 
 // Login sends POST /login (Postman: Auth › Login).
-func (s *AuthService) Login(ctx context.Context, body *AuthLoginWithKeyBody) (*Auth, *Response, error) {
-	return sdk.SendObject[Auth](ctx, s.rt, &opAuthLogin, sdk.Call{Body: body})
+func (s *AuthService) Login(ctx context.Context, body *AuthLoginWithKeyBody, opts ...RequestOption) (*Auth, *Response, error) {
+	return sdk.SendObject[Auth](ctx, s.rt, &opAuthLogin, sdk.Call{Body: body, Options: opts})
 }
 
 var opAuthLogin = sdk.Operation{Name: "Auth.Login", Method: "POST", Path: "/login",
@@ -38,8 +38,8 @@ var opAuthLogin = sdk.Operation{Name: "Auth.Login", Method: "POST", Path: "/logi
 // token).
 //
 // Sent on every call: remember=true.
-func (s *AuthService) LoginAndRememberToken(ctx context.Context, body *AuthLoginWithKeyBody) (*Auth, *Response, error) {
-	return sdk.SendObject[Auth](ctx, s.rt, &opAuthLoginAndRememberToken, sdk.Call{Body: body})
+func (s *AuthService) LoginAndRememberToken(ctx context.Context, body *AuthLoginWithKeyBody, opts ...RequestOption) (*Auth, *Response, error) {
+	return sdk.SendObject[Auth](ctx, s.rt, &opAuthLoginAndRememberToken, sdk.Call{Body: body, Options: opts})
 }
 
 var opAuthLoginAndRememberToken = sdk.Operation{Name: "Auth.LoginAndRememberToken", Method: "POST", Path: "/login",
@@ -51,8 +51,8 @@ var opAuthLoginAndRememberToken = sdk.Operation{Name: "Auth.LoginAndRememberToke
 // LoginAsAdmin sends POST /login (Postman: Auth › Login as admin).
 //
 // Sent on every call: X-Role: admin.
-func (s *AuthService) LoginAsAdmin(ctx context.Context, body *AuthLoginWithKeyBody) (*Auth, *Response, error) {
-	return sdk.SendObject[Auth](ctx, s.rt, &opAuthLoginAsAdmin, sdk.Call{Body: body})
+func (s *AuthService) LoginAsAdmin(ctx context.Context, body *AuthLoginWithKeyBody, opts ...RequestOption) (*Auth, *Response, error) {
+	return sdk.SendObject[Auth](ctx, s.rt, &opAuthLoginAsAdmin, sdk.Call{Body: body, Options: opts})
 }
 
 var opAuthLoginAsAdmin = sdk.Operation{Name: "Auth.LoginAsAdmin", Method: "POST", Path: "/login",
@@ -62,8 +62,8 @@ var opAuthLoginAsAdmin = sdk.Operation{Name: "Auth.LoginAsAdmin", Method: "POST"
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/json", Text: "{\"user\": \"ada\"}"}}
 
 // LoginAgain sends POST /login (Postman: Auth › Login again).
-func (s *AuthService) LoginAgain(ctx context.Context, body *AuthLoginWithKeyBody) (*Auth, *Response, error) {
-	return sdk.SendObject[Auth](ctx, s.rt, &opAuthLoginAgain, sdk.Call{Body: body})
+func (s *AuthService) LoginAgain(ctx context.Context, body *AuthLoginWithKeyBody, opts ...RequestOption) (*Auth, *Response, error) {
+	return sdk.SendObject[Auth](ctx, s.rt, &opAuthLoginAgain, sdk.Call{Body: body, Options: opts})
 }
 
 var opAuthLoginAgain = sdk.Operation{Name: "Auth.LoginAgain", Method: "POST", Path: "/login",

@@ -54,60 +54,60 @@ func NewClient(opts ...Option) (*Client, error) {
 // Type sends GET /type/:type/:func (Postman: type).
 //
 // / panic("escaped") /
-func (c *Client) Type(ctx context.Context, type_, func_ string) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opType, sdk.Call{Path: []string{type_, func_}})
+func (c *Client) Type(ctx context.Context, type_, func_ string, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opType, sdk.Call{Path: []string{type_, func_}, Options: opts})
 }
 
 var opType = sdk.Operation{Name: "Type", Method: "GET", Path: "/type/:type/:func",
 	PathVars: []string{"type", "func"}}
 
 // Setup2fa sends POST /2fa (Postman: 2fa setup).
-func (c *Client) Setup2fa(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opSetup2fa, sdk.Call{})
+func (c *Client) Setup2fa(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opSetup2fa, sdk.Call{Options: opts})
 }
 
 var opSetup2fa = sdk.Operation{Name: "Setup2fa", Method: "POST", Path: "/2fa"}
 
 // Launch sends POST /launch (Postman: 🚀 Launch).
-func (c *Client) Launch(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opLaunch, sdk.Call{})
+func (c *Client) Launch(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opLaunch, sdk.Call{Options: opts})
 }
 
 var opLaunch = sdk.Operation{Name: "Launch", Method: "POST", Path: "/launch"}
 
 // GetCartList sends GET /cart/list (Postman: 获取购物车).
-func (c *Client) GetCartList(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opGetCartList, sdk.Call{})
+func (c *Client) GetCartList(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opGetCartList, sdk.Call{Options: opts})
 }
 
 var opGetCartList = sdk.Operation{Name: "GetCartList", Method: "GET", Path: "/cart/list"}
 
 // DeleteX sends DELETE /x (Postman: !!!).
-func (c *Client) DeleteX(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opDeleteX, sdk.Call{})
+func (c *Client) DeleteX(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opDeleteX, sdk.Call{Options: opts})
 }
 
 var opDeleteX = sdk.Operation{Name: "DeleteX", Method: "DELETE", Path: "/x"}
 
 // GetUserByID sends GET /users/:id (Postman: Get user by id).
-func (c *Client) GetUserByID(ctx context.Context, id string) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opGetUserByID, sdk.Call{Path: []string{id}})
+func (c *Client) GetUserByID(ctx context.Context, id string, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opGetUserByID, sdk.Call{Path: []string{id}, Options: opts})
 }
 
 var opGetUserByID = sdk.Operation{Name: "GetUserByID", Method: "GET", Path: "/users/:id",
 	PathVars: []string{"id"}}
 
 // GetUserByIDV2 sends GET /v2/users/:id (Postman: get-user-by-ID).
-func (c *Client) GetUserByIDV2(ctx context.Context, id string) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opGetUserByIDV2, sdk.Call{Path: []string{id}})
+func (c *Client) GetUserByIDV2(ctx context.Context, id string, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opGetUserByIDV2, sdk.Call{Path: []string{id}, Options: opts})
 }
 
 var opGetUserByIDV2 = sdk.Operation{Name: "GetUserByIDV2", Method: "GET", Path: "/v2/users/:id",
 	PathVars: []string{"id"}}
 
 // Option sends GET /option (Postman: Option).
-func (c *Client) Option(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opOption, sdk.Call{})
+func (c *Client) Option(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opOption, sdk.Call{Options: opts})
 }
 
 var opOption = sdk.Operation{Name: "Option", Method: "GET", Path: "/option"}

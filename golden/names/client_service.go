@@ -16,8 +16,8 @@ type ClientService struct {
 }
 
 // Ping sends GET /ping (Postman: client › Ping).
-func (s *ClientService) Ping(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opClientPing, sdk.Call{})
+func (s *ClientService) Ping(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opClientPing, sdk.Call{Options: opts})
 }
 
 var opClientPing = sdk.Operation{Name: "Client.Ping", Method: "GET", Path: "/ping"}

@@ -16,8 +16,8 @@ type LinuxService struct {
 }
 
 // Kernel sends GET /kernel (Postman: Linux › Kernel).
-func (s *LinuxService) Kernel(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opLinuxKernel, sdk.Call{})
+func (s *LinuxService) Kernel(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opLinuxKernel, sdk.Call{Options: opts})
 }
 
 var opLinuxKernel = sdk.Operation{Name: "Linux.Kernel", Method: "GET", Path: "/kernel"}

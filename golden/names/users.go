@@ -19,8 +19,8 @@ type UsersService struct {
 }
 
 // List sends GET /users (Postman: Users › List users).
-func (s *UsersService) List(ctx context.Context, params *UsersListParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersList, sdk.Call{Args: params.args()})
+func (s *UsersService) List(ctx context.Context, params *UsersListParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersList, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opUsersList = sdk.Operation{Name: "Users.List", Method: "GET", Path: "/users",
@@ -30,8 +30,8 @@ var opUsersList = sdk.Operation{Name: "Users.List", Method: "GET", Path: "/users
 	}}
 
 // Count sends GET /users/count (Postman: users › Count).
-func (s *UsersService) Count(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersCount, sdk.Call{})
+func (s *UsersService) Count(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersCount, sdk.Call{Options: opts})
 }
 
 var opUsersCount = sdk.Operation{Name: "Users.Count", Method: "GET", Path: "/users/count"}
@@ -43,8 +43,8 @@ type UsersAdminsService struct {
 }
 
 // List sends GET /admins (Postman: Users › Admins › List admins).
-func (s *UsersAdminsService) List(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersAdminsList, sdk.Call{})
+func (s *UsersAdminsService) List(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersAdminsList, sdk.Call{Options: opts})
 }
 
 var opUsersAdminsList = sdk.Operation{Name: "Users.Admins.List", Method: "GET", Path: "/admins"}

@@ -18,8 +18,8 @@ type BookingsService struct {
 // List sends GET /api/bookings (Postman: Bookings › List bookings).
 //
 // Auth: OAuth 2.0.
-func (s *BookingsService) List(ctx context.Context, params *BookingsListParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opBookingsList, sdk.Call{Args: params.args()})
+func (s *BookingsService) List(ctx context.Context, params *BookingsListParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opBookingsList, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opBookingsList = sdk.Operation{Name: "Bookings.List", Method: "GET", Path: "/api/bookings",
@@ -31,8 +31,8 @@ var opBookingsList = sdk.Operation{Name: "Bookings.List", Method: "GET", Path: "
 // Get sends GET /api/bookings/:bookingId (Postman: Bookings › Get booking).
 //
 // Auth: OAuth 2.0. The collection's path arguments: bookingID "42".
-func (s *BookingsService) Get(ctx context.Context, bookingID string) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opBookingsGet, sdk.Call{Path: []string{bookingID}})
+func (s *BookingsService) Get(ctx context.Context, bookingID string, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opBookingsGet, sdk.Call{Path: []string{bookingID}, Options: opts})
 }
 
 var opBookingsGet = sdk.Operation{Name: "Bookings.Get", Method: "GET", Path: "/api/bookings/:bookingId",

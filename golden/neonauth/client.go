@@ -45,8 +45,8 @@ func NewClient(opts ...Option) (*Client, error) {
 // Health sends GET /api/health (Postman: Health).
 //
 // Auth: none (the request sets no auth).
-func (c *Client) Health(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opHealth, sdk.Call{})
+func (c *Client) Health(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opHealth, sdk.Call{Options: opts})
 }
 
 var opHealth = sdk.Operation{Name: "Health", Method: "GET", Path: "/api/health"}

@@ -50,8 +50,8 @@ func NewClient(opts ...Option) (*Client, error) {
 // script runs after the response (item[1].event[0]): it checks the response (1
 // test). The SDK does not run them: set those values yourself (WithVariable) or
 // sign in a request hook.
-func (c *Client) ServerTime(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opServerTime, sdk.Call{})
+func (c *Client) ServerTime(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opServerTime, sdk.Call{Options: opts})
 }
 
 var opServerTime = sdk.Operation{Name: "ServerTime", Method: "GET", Path: "/api/v3/time"}

@@ -29,8 +29,8 @@ type OrdersService struct {
 // response (item[0].item[0].event[0]): it sets {{orderId}} and checks the
 // response (1 test). The SDK does not run them: set those values yourself
 // (WithVariable) or sign in a request hook.
-func (s *OrdersService) New(ctx context.Context, params *OrdersNewParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opOrdersNew, sdk.Call{Args: params.args()})
+func (s *OrdersService) New(ctx context.Context, params *OrdersNewParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opOrdersNew, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opOrdersNew = sdk.Operation{Name: "Orders.New", Method: "POST", Path: "/api/v3/order",
@@ -54,8 +54,8 @@ var opOrdersNew = sdk.Operation{Name: "Orders.New", Method: "POST", Path: "/api/
 // {{session}}, sends 1 request of its own (pm.sendRequest) and reads
 // {{session}} and {{baseUrl}}. The SDK does not run them: set those values
 // yourself (WithVariable) or sign in a request hook.
-func (s *OrdersService) Query(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opOrdersQuery, sdk.Call{})
+func (s *OrdersService) Query(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opOrdersQuery, sdk.Call{Options: opts})
 }
 
 var opOrdersQuery = sdk.Operation{Name: "Orders.Query", Method: "GET", Path: "/api/v3/order",

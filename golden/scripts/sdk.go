@@ -67,6 +67,10 @@ type GraphQLRequest[V any] = sdk.GraphQLRequest[V]
 // headers a script computed). See [sdk.RequestHook].
 type RequestHook = sdk.RequestHook
 
+// RequestOption changes one call; every method takes them last. See
+// [sdk.RequestOption].
+type RequestOption = sdk.RequestOption
+
 // DefaultMaxResponseBytes is the cap on response bodies of a client without
 // WithMaxResponseBytes. See [sdk.DefaultMaxResponseBytes].
 const DefaultMaxResponseBytes = sdk.DefaultMaxResponseBytes
@@ -137,4 +141,56 @@ func WithMaxResponseBytes(n int64) Option {
 // the body readable. See [sdk.WithRequestHook].
 func WithRequestHook(hook RequestHook) Option {
 	return sdk.WithRequestHook(hook)
+}
+
+// WithSampleBody sends the collection's own body for the request when the call
+// passes none, as Postman sends it. See [sdk.WithSampleBody].
+func WithSampleBody() RequestOption {
+	return sdk.WithSampleBody()
+}
+
+// WithHeader sets a header for one call, replacing the request's values of that
+// name; auth runs after it. See [sdk.WithHeader].
+func WithHeader(key, value string) RequestOption {
+	return sdk.WithHeader(key, value)
+}
+
+// WithHeaderAdd adds a header value for one call. See [sdk.WithHeaderAdd].
+func WithHeaderAdd(key, value string) RequestOption {
+	return sdk.WithHeaderAdd(key, value)
+}
+
+// WithQuery sets a query parameter for one call, in place of the request's of
+// that key. See [sdk.WithQuery].
+func WithQuery(key, value string) RequestOption {
+	return sdk.WithQuery(key, value)
+}
+
+// WithQueryAdd appends a query parameter for one call. See [sdk.WithQueryAdd].
+func WithQueryAdd(key, value string) RequestOption {
+	return sdk.WithQueryAdd(key, value)
+}
+
+// WithCallVariable sets a collection variable for one call, over WithVariable.
+// See [sdk.WithCallVariable].
+func WithCallVariable(name, value string) RequestOption {
+	return sdk.WithCallVariable(name, value)
+}
+
+// WithRawBody sends body, with its Content-Type, in place of one call's body.
+// See [sdk.WithRawBody].
+func WithRawBody(contentType string, body []byte) RequestOption {
+	return sdk.WithRawBody(contentType, body)
+}
+
+// WithJSONField sets a member of one call's JSON object body, for a field the
+// body type lacks. See [sdk.WithJSONField].
+func WithJSONField(key string, value any) RequestOption {
+	return sdk.WithJSONField(key, value)
+}
+
+// WithCallHook runs hook on every attempt of one call, after the client's
+// hooks. See [sdk.WithCallHook].
+func WithCallHook(hook RequestHook) RequestOption {
+	return sdk.WithCallHook(hook)
 }

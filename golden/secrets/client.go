@@ -44,8 +44,8 @@ func NewClient(opts ...Option) (*Client, error) {
 // Sent on every call: Authorization: {{Authorization}}, X-API-Key: {{apiKey}},
 // X-Session: {{sessionToken}}, X-Tenant: {{tenant}}, X-Hidden: {{hidden}},
 // X-Jwt: {{jwtish}}.
-func (c *Client) HeaderCredentials(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opHeaderCredentials, sdk.Call{})
+func (c *Client) HeaderCredentials(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opHeaderCredentials, sdk.Call{Options: opts})
 }
 
 var opHeaderCredentials = sdk.Operation{Name: "HeaderCredentials", Method: "GET", Path: "/h",
@@ -61,8 +61,8 @@ var opHeaderCredentials = sdk.Operation{Name: "HeaderCredentials", Method: "GET"
 // QueryCredentials sends GET /q (Postman: Query credentials).
 //
 // Sent on every call: api_key={{api_key}}, tenant={{tenant}}.
-func (c *Client) QueryCredentials(ctx context.Context, params *QueryCredentialsParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opQueryCredentials, sdk.Call{Args: params.args()})
+func (c *Client) QueryCredentials(ctx context.Context, params *QueryCredentialsParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opQueryCredentials, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opQueryCredentials = sdk.Operation{Name: "QueryCredentials", Method: "GET", Path: "/q",
@@ -73,8 +73,8 @@ var opQueryCredentials = sdk.Operation{Name: "QueryCredentials", Method: "GET", 
 	}}
 
 // BodyCredentials sends POST /login (Postman: Body credentials).
-func (c *Client) BodyCredentials(ctx context.Context, body *BodyCredentialsBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opBodyCredentials, sdk.Call{Body: body})
+func (c *Client) BodyCredentials(ctx context.Context, body *BodyCredentialsBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opBodyCredentials, sdk.Call{Body: body, Options: opts})
 }
 
 var opBodyCredentials = sdk.Operation{Name: "BodyCredentials", Method: "POST", Path: "/login",
@@ -83,8 +83,8 @@ var opBodyCredentials = sdk.Operation{Name: "BodyCredentials", Method: "POST", P
 // FormCredentials sends POST /token (Postman: Form credentials).
 //
 // Sent on every call: password={{password2}}, client_secret={{client_secret2}}.
-func (c *Client) FormCredentials(ctx context.Context, body *FormCredentialsForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opFormCredentials, sdk.Call{Form: body.args()})
+func (c *Client) FormCredentials(ctx context.Context, body *FormCredentialsForm, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opFormCredentials, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opFormCredentials = sdk.Operation{Name: "FormCredentials", Method: "POST", Path: "/token",

@@ -44,48 +44,48 @@ func NewClient(opts ...Option) (*Client, error) {
 }
 
 // CreateShipment sends POST /shipments (Postman: Create shipment).
-func (c *Client) CreateShipment(ctx context.Context, body *CreateShipmentBody) (*CreateShipmentResult, *Response, error) {
-	return sdk.SendObject[CreateShipmentResult](ctx, c.rt, &opCreateShipment, sdk.Call{Body: body})
+func (c *Client) CreateShipment(ctx context.Context, body *CreateShipmentBody, opts ...RequestOption) (*CreateShipmentResult, *Response, error) {
+	return sdk.SendObject[CreateShipmentResult](ctx, c.rt, &opCreateShipment, sdk.Call{Body: body, Options: opts})
 }
 
 var opCreateShipment = sdk.Operation{Name: "CreateShipment", Method: "POST", Path: "/shipments",
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/json", Text: "{\n  // where the parcel goes\n  \"to\": {\"city\": \"Paris\", \"zip\": \"75001\"},\n  \"weight_kg\": {{weight}},\n  \"express\": true,\n  \"tags\": [\"fragile\"],\n  \"ref\": \"{{ref}}\",\n}", StripComments: true}}
 
 // ImportShipments sends POST /shipments/import (Postman: Import shipments).
-func (c *Client) ImportShipments(ctx context.Context, body []ImportShipmentsBodyItem) (*ImportShipmentsResult, *Response, error) {
-	return sdk.SendObject[ImportShipmentsResult](ctx, c.rt, &opImportShipments, sdk.Call{Body: body})
+func (c *Client) ImportShipments(ctx context.Context, body []ImportShipmentsBodyItem, opts ...RequestOption) (*ImportShipmentsResult, *Response, error) {
+	return sdk.SendObject[ImportShipmentsResult](ctx, c.rt, &opImportShipments, sdk.Call{Body: body, Options: opts})
 }
 
 var opImportShipments = sdk.Operation{Name: "ImportShipments", Method: "POST", Path: "/shipments/import",
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/json", Text: "[\n  {\n    \"ref\": \"a\",\n    \"weight_kg\": 1\n  },\n  {\n    \"ref\": \"b\",\n    \"weight_kg\": 2.5,\n    \"note\": \"late\"\n  }\n]"}}
 
 // Login sends POST /login (Postman: Login).
-func (c *Client) Login(ctx context.Context, body *LoginBody) (*LoginResult, *Response, error) {
-	return sdk.SendObject[LoginResult](ctx, c.rt, &opLogin, sdk.Call{Body: body})
+func (c *Client) Login(ctx context.Context, body *LoginBody, opts ...RequestOption) (*LoginResult, *Response, error) {
+	return sdk.SendObject[LoginResult](ctx, c.rt, &opLogin, sdk.Call{Body: body, Options: opts})
 }
 
 var opLogin = sdk.Operation{Name: "Login", Method: "POST", Path: "/login",
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/json", Text: "{\n  \"username\": \"ada\",\n  \"password\": \"{{password}}\"\n}"}}
 
 // BrokenBody sends POST /broken (Postman: Broken body).
-func (c *Client) BrokenBody(ctx context.Context, body any) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opBrokenBody, sdk.Call{Body: body})
+func (c *Client) BrokenBody(ctx context.Context, body any, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opBrokenBody, sdk.Call{Body: body, Options: opts})
 }
 
 var opBrokenBody = sdk.Operation{Name: "BrokenBody", Method: "POST", Path: "/broken",
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/json", Text: "{ this is not json }"}}
 
 // Search sends POST /graphql (Postman: Search).
-func (c *Client) Search(ctx context.Context, body *SearchRequest) (*SearchResult, *Response, error) {
-	return sdk.SendObject[SearchResult](ctx, c.rt, &opSearch, sdk.Call{Body: body})
+func (c *Client) Search(ctx context.Context, body *SearchRequest, opts ...RequestOption) (*SearchResult, *Response, error) {
+	return sdk.SendObject[SearchResult](ctx, c.rt, &opSearch, sdk.Call{Body: body, Options: opts})
 }
 
 var opSearch = sdk.Operation{Name: "Search", Method: "POST", Path: "/graphql",
 	Body: &sdk.BodySpec{Mode: sdk.BodyGraphQL, ContentType: "application/json", Text: SearchQuery, GQLVariables: "{\n  \"q\": \"{{term}}\",\n  \"first\": 10\n}", GQLVarsText: true}}
 
 // Viewer sends POST /graphql (Postman: Viewer).
-func (c *Client) Viewer(ctx context.Context, body *ViewerRequest) (*ViewerResult, *Response, error) {
-	return sdk.SendObject[ViewerResult](ctx, c.rt, &opViewer, sdk.Call{Body: body})
+func (c *Client) Viewer(ctx context.Context, body *ViewerRequest, opts ...RequestOption) (*ViewerResult, *Response, error) {
+	return sdk.SendObject[ViewerResult](ctx, c.rt, &opViewer, sdk.Call{Body: body, Options: opts})
 }
 
 var opViewer = sdk.Operation{Name: "Viewer", Method: "POST", Path: "/graphql",
@@ -94,8 +94,8 @@ var opViewer = sdk.Operation{Name: "Viewer", Method: "POST", Path: "/graphql",
 // ConvertXML sends POST /convert (Postman: Convert XML).
 //
 // The result is the response body as text (the examples are application/xml).
-func (c *Client) ConvertXML(ctx context.Context, body string) (string, *Response, error) {
-	return sdk.Send[string](ctx, c.rt, &opConvertXML, sdk.Call{Body: body})
+func (c *Client) ConvertXML(ctx context.Context, body string, opts ...RequestOption) (string, *Response, error) {
+	return sdk.Send[string](ctx, c.rt, &opConvertXML, sdk.Call{Body: body, Options: opts})
 }
 
 var opConvertXML = sdk.Operation{Name: "ConvertXML", Method: "POST", Path: "/convert",
@@ -104,8 +104,8 @@ var opConvertXML = sdk.Operation{Name: "ConvertXML", Method: "POST", Path: "/con
 // UploadFile sends PUT /files/:name (Postman: Upload file).
 //
 // body is streamed as the request body.
-func (c *Client) UploadFile(ctx context.Context, name string, body io.Reader) (*UploadFileResult, *Response, error) {
-	return sdk.SendObject[UploadFileResult](ctx, c.rt, &opUploadFile, sdk.Call{Path: []string{name}, Body: body})
+func (c *Client) UploadFile(ctx context.Context, name string, body io.Reader, opts ...RequestOption) (*UploadFileResult, *Response, error) {
+	return sdk.SendObject[UploadFileResult](ctx, c.rt, &opUploadFile, sdk.Call{Path: []string{name}, Body: body, Options: opts})
 }
 
 var opUploadFile = sdk.Operation{Name: "UploadFile", Method: "PUT", Path: "/files/:name",
@@ -115,8 +115,8 @@ var opUploadFile = sdk.Operation{Name: "UploadFile", Method: "PUT", Path: "/file
 // DownloadFile sends GET /files/:name (Postman: Download file).
 //
 // The result is the response body as bytes (the examples are application/pdf).
-func (c *Client) DownloadFile(ctx context.Context, name string) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opDownloadFile, sdk.Call{Path: []string{name}})
+func (c *Client) DownloadFile(ctx context.Context, name string, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opDownloadFile, sdk.Call{Path: []string{name}, Options: opts})
 }
 
 var opDownloadFile = sdk.Operation{Name: "DownloadFile", Method: "GET", Path: "/files/:name",
@@ -125,8 +125,8 @@ var opDownloadFile = sdk.Operation{Name: "DownloadFile", Method: "GET", Path: "/
 // Subscribe sends POST /subscribe (Postman: Subscribe).
 //
 // The examples show no response body, so there is no result.
-func (c *Client) Subscribe(ctx context.Context, body *SubscribeForm) (*Response, error) {
-	return sdk.SendNoResult(ctx, c.rt, &opSubscribe, sdk.Call{Form: body.args()})
+func (c *Client) Subscribe(ctx context.Context, body *SubscribeForm, opts ...RequestOption) (*Response, error) {
+	return sdk.SendNoResult(ctx, c.rt, &opSubscribe, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opSubscribe = sdk.Operation{Name: "Subscribe", Method: "POST", Path: "/subscribe",
@@ -138,8 +138,8 @@ var opSubscribe = sdk.Operation{Name: "Subscribe", Method: "POST", Path: "/subsc
 		}}}
 
 // UploadAvatar sends POST /avatar (Postman: Upload avatar).
-func (c *Client) UploadAvatar(ctx context.Context, body *UploadAvatarForm) (*UploadAvatarResult, *Response, error) {
-	return sdk.SendObject[UploadAvatarResult](ctx, c.rt, &opUploadAvatar, sdk.Call{Form: body.args()})
+func (c *Client) UploadAvatar(ctx context.Context, body *UploadAvatarForm, opts ...RequestOption) (*UploadAvatarResult, *Response, error) {
+	return sdk.SendObject[UploadAvatarResult](ctx, c.rt, &opUploadAvatar, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opUploadAvatar = sdk.Operation{Name: "UploadAvatar", Method: "POST", Path: "/avatar",

@@ -18,8 +18,8 @@ type OrdersService struct {
 // List sends GET /orders (Postman: Orders › List orders).
 //
 // Lists orders, newest first.
-func (s *OrdersService) List(ctx context.Context) ([]Order, *Response, error) {
-	return sdk.Send[[]Order](ctx, s.rt, &opOrdersList, sdk.Call{})
+func (s *OrdersService) List(ctx context.Context, opts ...RequestOption) ([]Order, *Response, error) {
+	return sdk.Send[[]Order](ctx, s.rt, &opOrdersList, sdk.Call{Options: opts})
 }
 
 var opOrdersList = sdk.Operation{Name: "Orders.List", Method: "GET", Path: "/orders"}
@@ -28,8 +28,8 @@ var opOrdersList = sdk.Operation{Name: "Orders.List", Method: "GET", Path: "/ord
 //
 // The collection's path arguments: orderID "1001". Error bodies (in
 // APIError.Decoded): 404: *OrdersError.
-func (s *OrdersService) Get(ctx context.Context, orderID string) (*Order, *Response, error) {
-	return sdk.SendObject[Order](ctx, s.rt, &opOrdersGet, sdk.Call{Path: []string{orderID}})
+func (s *OrdersService) Get(ctx context.Context, orderID string, opts ...RequestOption) (*Order, *Response, error) {
+	return sdk.SendObject[Order](ctx, s.rt, &opOrdersGet, sdk.Call{Path: []string{orderID}, Options: opts})
 }
 
 var opOrdersGet = sdk.Operation{Name: "Orders.Get", Method: "GET", Path: "/orders/:orderId",
@@ -40,8 +40,8 @@ var opOrdersGet = sdk.Operation{Name: "Orders.Get", Method: "GET", Path: "/order
 //
 // Error bodies (in APIError.Decoded): 404: *OrdersError, 422:
 // *OrdersCreateError422.
-func (s *OrdersService) Create(ctx context.Context, body *OrdersCreateBody) (*OrdersCreateResult, *Response, error) {
-	return sdk.SendObject[OrdersCreateResult](ctx, s.rt, &opOrdersCreate, sdk.Call{Body: body})
+func (s *OrdersService) Create(ctx context.Context, body *OrdersCreateBody, opts ...RequestOption) (*OrdersCreateResult, *Response, error) {
+	return sdk.SendObject[OrdersCreateResult](ctx, s.rt, &opOrdersCreate, sdk.Call{Body: body, Options: opts})
 }
 
 var opOrdersCreate = sdk.Operation{Name: "Orders.Create", Method: "POST", Path: "/orders",
@@ -52,8 +52,8 @@ var opOrdersCreate = sdk.Operation{Name: "Orders.Create", Method: "POST", Path: 
 //
 // The examples show no response body, so there is no result. Error bodies (in
 // APIError.Decoded): 404: *OrdersError.
-func (s *OrdersService) Delete(ctx context.Context, orderID string) (*Response, error) {
-	return sdk.SendNoResult(ctx, s.rt, &opOrdersDelete, sdk.Call{Path: []string{orderID}})
+func (s *OrdersService) Delete(ctx context.Context, orderID string, opts ...RequestOption) (*Response, error) {
+	return sdk.SendNoResult(ctx, s.rt, &opOrdersDelete, sdk.Call{Path: []string{orderID}, Options: opts})
 }
 
 var opOrdersDelete = sdk.Operation{Name: "Orders.Delete", Method: "DELETE", Path: "/orders/:orderId",

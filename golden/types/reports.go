@@ -18,8 +18,8 @@ type ReportsService struct {
 // AsXML sends GET /reports/xml (Postman: Reports › Report as XML).
 //
 // The result is the response body as text (the examples are application/xml).
-func (s *ReportsService) AsXML(ctx context.Context) (string, *Response, error) {
-	return sdk.Send[string](ctx, s.rt, &opReportsAsXML, sdk.Call{})
+func (s *ReportsService) AsXML(ctx context.Context, opts ...RequestOption) (string, *Response, error) {
+	return sdk.Send[string](ctx, s.rt, &opReportsAsXML, sdk.Call{Options: opts})
 }
 
 var opReportsAsXML = sdk.Operation{Name: "Reports.AsXML", Method: "GET", Path: "/reports/xml"}
@@ -27,8 +27,8 @@ var opReportsAsXML = sdk.Operation{Name: "Reports.AsXML", Method: "GET", Path: "
 // AsHTML sends GET /reports/html (Postman: Reports › Report as HTML).
 //
 // The result is the response body as text (the examples are text/html).
-func (s *ReportsService) AsHTML(ctx context.Context) (string, *Response, error) {
-	return sdk.Send[string](ctx, s.rt, &opReportsAsHTML, sdk.Call{})
+func (s *ReportsService) AsHTML(ctx context.Context, opts ...RequestOption) (string, *Response, error) {
+	return sdk.Send[string](ctx, s.rt, &opReportsAsHTML, sdk.Call{Options: opts})
 }
 
 var opReportsAsHTML = sdk.Operation{Name: "Reports.AsHTML", Method: "GET", Path: "/reports/html"}
@@ -36,8 +36,8 @@ var opReportsAsHTML = sdk.Operation{Name: "Reports.AsHTML", Method: "GET", Path:
 // AsCSV sends GET /reports/csv (Postman: Reports › Report as CSV).
 //
 // The result is the response body as text (the examples are text/csv).
-func (s *ReportsService) AsCSV(ctx context.Context) (string, *Response, error) {
-	return sdk.Send[string](ctx, s.rt, &opReportsAsCSV, sdk.Call{})
+func (s *ReportsService) AsCSV(ctx context.Context, opts ...RequestOption) (string, *Response, error) {
+	return sdk.Send[string](ctx, s.rt, &opReportsAsCSV, sdk.Call{Options: opts})
 }
 
 var opReportsAsCSV = sdk.Operation{Name: "Reports.AsCSV", Method: "GET", Path: "/reports/csv"}
@@ -45,22 +45,22 @@ var opReportsAsCSV = sdk.Operation{Name: "Reports.AsCSV", Method: "GET", Path: "
 // Logo sends GET /reports/logo (Postman: Reports › Logo).
 //
 // The result is the response body as bytes (the examples are image/png).
-func (s *ReportsService) Logo(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opReportsLogo, sdk.Call{})
+func (s *ReportsService) Logo(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opReportsLogo, sdk.Call{Options: opts})
 }
 
 var opReportsLogo = sdk.Operation{Name: "Reports.Logo", Method: "GET", Path: "/reports/logo"}
 
 // Ping sends GET /ping (Postman: Reports › Ping).
-func (s *ReportsService) Ping(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opReportsPing, sdk.Call{})
+func (s *ReportsService) Ping(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opReportsPing, sdk.Call{Options: opts})
 }
 
 var opReportsPing = sdk.Operation{Name: "Reports.Ping", Method: "GET", Path: "/ping"}
 
 // Version sends GET /version (Postman: Reports › Version).
-func (s *ReportsService) Version(ctx context.Context) (*string, *Response, error) {
-	return sdk.Send[*string](ctx, s.rt, &opReportsVersion, sdk.Call{})
+func (s *ReportsService) Version(ctx context.Context, opts ...RequestOption) (*string, *Response, error) {
+	return sdk.Send[*string](ctx, s.rt, &opReportsVersion, sdk.Call{Options: opts})
 }
 
 var opReportsVersion = sdk.Operation{Name: "Reports.Version", Method: "GET", Path: "/version"}

@@ -20,8 +20,8 @@ type ShapesService struct {
 //
 // A member missing from some examples is optional (omitempty); null makes it a
 // pointer.
-func (s *ShapesService) OptionalAndNullable(ctx context.Context) (*ShapesOptionalAndNullableResult, *Response, error) {
-	return sdk.SendObject[ShapesOptionalAndNullableResult](ctx, s.rt, &opShapesOptionalAndNullable, sdk.Call{})
+func (s *ShapesService) OptionalAndNullable(ctx context.Context, opts ...RequestOption) (*ShapesOptionalAndNullableResult, *Response, error) {
+	return sdk.SendObject[ShapesOptionalAndNullableResult](ctx, s.rt, &opShapesOptionalAndNullable, sdk.Call{Options: opts})
 }
 
 var opShapesOptionalAndNullable = sdk.Operation{Name: "Shapes.OptionalAndNullable", Method: "GET", Path: "/shapes/optional"}
@@ -29,15 +29,15 @@ var opShapesOptionalAndNullable = sdk.Operation{Name: "Shapes.OptionalAndNullabl
 // Numbers sends GET /shapes/numbers (Postman: Shapes › Numbers).
 //
 // Integers only when every example is an integer literal that fits int64.
-func (s *ShapesService) Numbers(ctx context.Context) (*ShapesNumbersResult, *Response, error) {
-	return sdk.SendObject[ShapesNumbersResult](ctx, s.rt, &opShapesNumbers, sdk.Call{})
+func (s *ShapesService) Numbers(ctx context.Context, opts ...RequestOption) (*ShapesNumbersResult, *Response, error) {
+	return sdk.SendObject[ShapesNumbersResult](ctx, s.rt, &opShapesNumbers, sdk.Call{Options: opts})
 }
 
 var opShapesNumbers = sdk.Operation{Name: "Shapes.Numbers", Method: "GET", Path: "/shapes/numbers"}
 
 // MixedKinds sends GET /shapes/mixed (Postman: Shapes › Mixed kinds).
-func (s *ShapesService) MixedKinds(ctx context.Context) (*ShapesMixedKindsResult, *Response, error) {
-	return sdk.SendObject[ShapesMixedKindsResult](ctx, s.rt, &opShapesMixedKinds, sdk.Call{})
+func (s *ShapesService) MixedKinds(ctx context.Context, opts ...RequestOption) (*ShapesMixedKindsResult, *Response, error) {
+	return sdk.SendObject[ShapesMixedKindsResult](ctx, s.rt, &opShapesMixedKinds, sdk.Call{Options: opts})
 }
 
 var opShapesMixedKinds = sdk.Operation{Name: "Shapes.MixedKinds", Method: "GET", Path: "/shapes/mixed"}
@@ -45,15 +45,15 @@ var opShapesMixedKinds = sdk.Operation{Name: "Shapes.MixedKinds", Method: "GET",
 // EmptyContainers sends GET /shapes/empty (Postman: Shapes › Empty containers).
 //
 // Arrays and objects seen only empty get the loosest type that decodes.
-func (s *ShapesService) EmptyContainers(ctx context.Context) (*ShapesEmptyContainersResult, *Response, error) {
-	return sdk.SendObject[ShapesEmptyContainersResult](ctx, s.rt, &opShapesEmptyContainers, sdk.Call{})
+func (s *ShapesService) EmptyContainers(ctx context.Context, opts ...RequestOption) (*ShapesEmptyContainersResult, *Response, error) {
+	return sdk.SendObject[ShapesEmptyContainersResult](ctx, s.rt, &opShapesEmptyContainers, sdk.Call{Options: opts})
 }
 
 var opShapesEmptyContainers = sdk.Operation{Name: "Shapes.EmptyContainers", Method: "GET", Path: "/shapes/empty"}
 
 // Timestamps sends GET /shapes/times (Postman: Shapes › Timestamps).
-func (s *ShapesService) Timestamps(ctx context.Context) (*ShapesTimestampsResult, *Response, error) {
-	return sdk.SendObject[ShapesTimestampsResult](ctx, s.rt, &opShapesTimestamps, sdk.Call{})
+func (s *ShapesService) Timestamps(ctx context.Context, opts ...RequestOption) (*ShapesTimestampsResult, *Response, error) {
+	return sdk.SendObject[ShapesTimestampsResult](ctx, s.rt, &opShapesTimestamps, sdk.Call{Options: opts})
 }
 
 var opShapesTimestamps = sdk.Operation{Name: "Shapes.Timestamps", Method: "GET", Path: "/shapes/times"}
@@ -62,8 +62,8 @@ var opShapesTimestamps = sdk.Operation{Name: "Shapes.Timestamps", Method: "GET",
 //
 // Keys that are not identifiers keep their key in the tag; keys that spell the
 // same Go name are numbered.
-func (s *ShapesService) AwkwardKeys(ctx context.Context) (*ShapesAwkwardKeysResult, *Response, error) {
-	return sdk.SendObject[ShapesAwkwardKeysResult](ctx, s.rt, &opShapesAwkwardKeys, sdk.Call{})
+func (s *ShapesService) AwkwardKeys(ctx context.Context, opts ...RequestOption) (*ShapesAwkwardKeysResult, *Response, error) {
+	return sdk.SendObject[ShapesAwkwardKeysResult](ctx, s.rt, &opShapesAwkwardKeys, sdk.Call{Options: opts})
 }
 
 var opShapesAwkwardKeys = sdk.Operation{Name: "Shapes.AwkwardKeys", Method: "GET", Path: "/shapes/keys"}
@@ -71,15 +71,15 @@ var opShapesAwkwardKeys = sdk.Operation{Name: "Shapes.AwkwardKeys", Method: "GET
 // Dictionary sends GET /shapes/dictionary (Postman: Shapes › Dictionary).
 //
 // Objects keyed by data become maps.
-func (s *ShapesService) Dictionary(ctx context.Context) (*ShapesDictionaryResult, *Response, error) {
-	return sdk.SendObject[ShapesDictionaryResult](ctx, s.rt, &opShapesDictionary, sdk.Call{})
+func (s *ShapesService) Dictionary(ctx context.Context, opts ...RequestOption) (*ShapesDictionaryResult, *Response, error) {
+	return sdk.SendObject[ShapesDictionaryResult](ctx, s.rt, &opShapesDictionary, sdk.Call{Options: opts})
 }
 
 var opShapesDictionary = sdk.Operation{Name: "Shapes.Dictionary", Method: "GET", Path: "/shapes/dictionary"}
 
 // DeepNesting sends GET /shapes/deep (Postman: Shapes › Deep nesting).
-func (s *ShapesService) DeepNesting(ctx context.Context) (*Org, *Response, error) {
-	return sdk.SendObject[Org](ctx, s.rt, &opShapesDeepNesting, sdk.Call{})
+func (s *ShapesService) DeepNesting(ctx context.Context, opts ...RequestOption) (*Org, *Response, error) {
+	return sdk.SendObject[Org](ctx, s.rt, &opShapesDeepNesting, sdk.Call{Options: opts})
 }
 
 var opShapesDeepNesting = sdk.Operation{Name: "Shapes.DeepNesting", Method: "GET", Path: "/shapes/deep"}
@@ -87,8 +87,8 @@ var opShapesDeepNesting = sdk.Operation{Name: "Shapes.DeepNesting", Method: "GET
 // Matrix sends GET /shapes/matrix (Postman: Shapes › Matrix).
 //
 // Arrays of arrays.
-func (s *ShapesService) Matrix(ctx context.Context) ([][]ShapesMatrixItemItem, *Response, error) {
-	return sdk.Send[[][]ShapesMatrixItemItem](ctx, s.rt, &opShapesMatrix, sdk.Call{})
+func (s *ShapesService) Matrix(ctx context.Context, opts ...RequestOption) ([][]ShapesMatrixItemItem, *Response, error) {
+	return sdk.Send[[][]ShapesMatrixItemItem](ctx, s.rt, &opShapesMatrix, sdk.Call{Options: opts})
 }
 
 var opShapesMatrix = sdk.Operation{Name: "Shapes.Matrix", Method: "GET", Path: "/shapes/matrix"}
@@ -96,8 +96,8 @@ var opShapesMatrix = sdk.Operation{Name: "Shapes.Matrix", Method: "GET", Path: "
 // Token sends POST /oauth/token (Postman: Shapes › Token).
 //
 // Types carry shapes only: the token values never reach the SDK.
-func (s *ShapesService) Token(ctx context.Context, body *ShapesTokenForm) (*ShapesTokenResult, *Response, error) {
-	return sdk.SendObject[ShapesTokenResult](ctx, s.rt, &opShapesToken, sdk.Call{Form: body.args()})
+func (s *ShapesService) Token(ctx context.Context, body *ShapesTokenForm, opts ...RequestOption) (*ShapesTokenResult, *Response, error) {
+	return sdk.SendObject[ShapesTokenResult](ctx, s.rt, &opShapesToken, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opShapesToken = sdk.Operation{Name: "Shapes.Token", Method: "POST", Path: "/oauth/token",

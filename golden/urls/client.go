@@ -44,8 +44,8 @@ func NewClient(opts ...Option) (*Client, error) {
 // URL with query edge cases).
 //
 // Sent on every call: a=1.
-func (c *Client) StringURLWithQueryEdgeCases(ctx context.Context, params *StringURLWithQueryEdgeCasesParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opStringURLWithQueryEdgeCases, sdk.Call{Args: params.args()})
+func (c *Client) StringURLWithQueryEdgeCases(ctx context.Context, params *StringURLWithQueryEdgeCasesParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opStringURLWithQueryEdgeCases, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opStringURLWithQueryEdgeCases = sdk.Operation{Name: "StringURLWithQueryEdgeCases", Method: "GET", Path: "/t01/path with space/ü",
@@ -66,8 +66,8 @@ var opStringURLWithQueryEdgeCases = sdk.Operation{Name: "StringURLWithQueryEdgeC
 //
 // The collection's path arguments: id "42", itemID "7". Sent on every call:
 // a=1.
-func (c *Client) ObjectURLRawIgnored(ctx context.Context, id, itemID, unset string, params *ObjectURLRawIgnoredParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opObjectURLRawIgnored, sdk.Call{Path: []string{id, itemID, unset}, Args: params.args()})
+func (c *Client) ObjectURLRawIgnored(ctx context.Context, id, itemID, unset string, params *ObjectURLRawIgnoredParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opObjectURLRawIgnored, sdk.Call{Path: []string{id, itemID, unset}, Args: params.args(), Options: opts})
 }
 
 var opObjectURLRawIgnored = sdk.Operation{Name: "ObjectURLRawIgnored", Method: "GET", Path: "/t02/:id/items/:itemId.json/:unset/{{itemsPath}}",
@@ -85,8 +85,8 @@ var opObjectURLRawIgnored = sdk.Operation{Name: "ObjectURLRawIgnored", Method: "
 // structure).
 //
 // Sent on every call: q={{qv}}.
-func (c *Client) VariableValueWithStructure(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opVariableValueWithStructure, sdk.Call{})
+func (c *Client) VariableValueWithStructure(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opVariableValueWithStructure, sdk.Call{Options: opts})
 }
 
 var opVariableValueWithStructure = sdk.Operation{Name: "VariableValueWithStructure", Method: "GET", Path: "/t03",
@@ -95,23 +95,23 @@ var opVariableValueWithStructure = sdk.Operation{Name: "VariableValueWithStructu
 	}}
 
 // NumericPathVariable sends GET /pv1/:id (Postman: Numeric path variable).
-func (c *Client) NumericPathVariable(ctx context.Context, id string) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opNumericPathVariable, sdk.Call{Path: []string{id}})
+func (c *Client) NumericPathVariable(ctx context.Context, id string, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opNumericPathVariable, sdk.Call{Path: []string{id}, Options: opts})
 }
 
 var opNumericPathVariable = sdk.Operation{Name: "NumericPathVariable", Method: "GET", Path: "/pv1/:id",
 	PathVars: []string{"id"}}
 
 // LiteralHostWithPort sends GET /health (Postman: Literal host with port).
-func (c *Client) LiteralHostWithPort(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opLiteralHostWithPort, sdk.Call{})
+func (c *Client) LiteralHostWithPort(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opLiteralHostWithPort, sdk.Call{Options: opts})
 }
 
 var opLiteralHostWithPort = sdk.Operation{Name: "LiteralHostWithPort", Method: "GET", Origin: 1, Path: "/health"}
 
 // LowercaseCustomMethod sends PURGE /cache (Postman: Lowercase custom method).
-func (c *Client) LowercaseCustomMethod(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opLowercaseCustomMethod, sdk.Call{})
+func (c *Client) LowercaseCustomMethod(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opLowercaseCustomMethod, sdk.Call{Options: opts})
 }
 
 var opLowercaseCustomMethod = sdk.Operation{Name: "LowercaseCustomMethod", Method: "PURGE", Path: "/cache"}

@@ -23,8 +23,8 @@ type CollaborationsService struct {
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *CollaborationsService) GetPending(ctx context.Context, params *CollaborationsGetPendingParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsGetPending, sdk.Call{Args: params.args()})
+func (s *CollaborationsService) GetPending(ctx context.Context, params *CollaborationsGetPendingParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsGetPending, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opCollaborationsGetPending = sdk.Operation{Name: "Collaborations.GetPending", Method: "GET", Path: "/2.0/collaborations",
@@ -39,8 +39,8 @@ var opCollaborationsGetPending = sdk.Operation{Name: "Collaborations.GetPending"
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *CollaborationsService) Retrieve(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsRetrieve, sdk.Call{})
+func (s *CollaborationsService) Retrieve(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsRetrieve, sdk.Call{Options: opts})
 }
 
 var opCollaborationsRetrieve = sdk.Operation{Name: "Collaborations.Retrieve", Method: "GET", Path: "/2.0/collaborations/28503997",
@@ -54,8 +54,8 @@ var opCollaborationsRetrieve = sdk.Operation{Name: "Collaborations.Retrieve", Me
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *CollaborationsService) RetrieveAll(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsRetrieveAll, sdk.Call{})
+func (s *CollaborationsService) RetrieveAll(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsRetrieveAll, sdk.Call{Options: opts})
 }
 
 var opCollaborationsRetrieveAll = sdk.Operation{Name: "Collaborations.RetrieveAll", Method: "GET", Path: "/2.0/folders/300065354/collaborations",
@@ -69,8 +69,8 @@ var opCollaborationsRetrieveAll = sdk.Operation{Name: "Collaborations.RetrieveAl
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *CollaborationsService) Add(ctx context.Context, body *CollaborationsAddBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsAdd, sdk.Call{Body: body})
+func (s *CollaborationsService) Add(ctx context.Context, body *CollaborationsAddBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsAdd, sdk.Call{Body: body, Options: opts})
 }
 
 var opCollaborationsAdd = sdk.Operation{Name: "Collaborations.Add", Method: "POST", Path: "/2.0/collaborations/",
@@ -85,8 +85,8 @@ var opCollaborationsAdd = sdk.Operation{Name: "Collaborations.Add", Method: "POS
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *CollaborationsService) Edit(ctx context.Context, body *CollaborationsEditBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsEdit, sdk.Call{Body: body})
+func (s *CollaborationsService) Edit(ctx context.Context, body *CollaborationsEditBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsEdit, sdk.Call{Body: body, Options: opts})
 }
 
 var opCollaborationsEdit = sdk.Operation{Name: "Collaborations.Edit", Method: "PUT", Path: "/2.0/collaborations/28503997",
@@ -101,8 +101,8 @@ var opCollaborationsEdit = sdk.Operation{Name: "Collaborations.Edit", Method: "P
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *CollaborationsService) Remove(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsRemove, sdk.Call{})
+func (s *CollaborationsService) Remove(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsRemove, sdk.Call{Options: opts})
 }
 
 var opCollaborationsRemove = sdk.Operation{Name: "Collaborations.Remove", Method: "DELETE", Path: "/2.0/collaborations/28504189",

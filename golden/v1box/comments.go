@@ -23,8 +23,8 @@ type CommentsService struct {
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *CommentsService) GetInformationAbout(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCommentsGetInformationAbout, sdk.Call{})
+func (s *CommentsService) GetInformationAbout(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opCommentsGetInformationAbout, sdk.Call{Options: opts})
 }
 
 var opCommentsGetInformationAbout = sdk.Operation{Name: "Comments.GetInformationAbout", Method: "GET", Path: "/2.0/comments/12772127",
@@ -38,8 +38,8 @@ var opCommentsGetInformationAbout = sdk.Operation{Name: "Comments.GetInformation
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *CommentsService) AddToFile(ctx context.Context, body *CommentsAddToFileBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCommentsAddToFile, sdk.Call{Body: body})
+func (s *CommentsService) AddToFile(ctx context.Context, body *CommentsAddToFileBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opCommentsAddToFile, sdk.Call{Body: body, Options: opts})
 }
 
 var opCommentsAddToFile = sdk.Operation{Name: "Comments.AddToFile", Method: "POST", Path: "/2.0/comments",
@@ -54,8 +54,8 @@ var opCommentsAddToFile = sdk.Operation{Name: "Comments.AddToFile", Method: "POS
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *CommentsService) AddToFile2(ctx context.Context, body *CommentsAddToFile2Body) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCommentsAddToFile2, sdk.Call{Body: body})
+func (s *CommentsService) AddToFile2(ctx context.Context, body *CommentsAddToFile2Body, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opCommentsAddToFile2, sdk.Call{Body: body, Options: opts})
 }
 
 var opCommentsAddToFile2 = sdk.Operation{Name: "Comments.AddToFile2", Method: "POST", Path: "/2.0/comments",
@@ -70,8 +70,8 @@ var opCommentsAddToFile2 = sdk.Operation{Name: "Comments.AddToFile2", Method: "P
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *CommentsService) AddReplyToFile(ctx context.Context, body *CommentsAddReplyToFileBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCommentsAddReplyToFile, sdk.Call{Body: body})
+func (s *CommentsService) AddReplyToFile(ctx context.Context, body *CommentsAddReplyToFileBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opCommentsAddReplyToFile, sdk.Call{Body: body, Options: opts})
 }
 
 var opCommentsAddReplyToFile = sdk.Operation{Name: "Comments.AddReplyToFile", Method: "POST", Path: "/2.0/comments/15322686/comments",
@@ -86,8 +86,8 @@ var opCommentsAddReplyToFile = sdk.Operation{Name: "Comments.AddReplyToFile", Me
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *CommentsService) ChangeSMessage(ctx context.Context, body *CommentsChangeSMessageBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCommentsChangeSMessage, sdk.Call{Body: body})
+func (s *CommentsService) ChangeSMessage(ctx context.Context, body *CommentsChangeSMessageBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opCommentsChangeSMessage, sdk.Call{Body: body, Options: opts})
 }
 
 var opCommentsChangeSMessage = sdk.Operation{Name: "Comments.ChangeSMessage", Method: "PUT", Path: "/2.0/comments/12772103",
@@ -102,8 +102,8 @@ var opCommentsChangeSMessage = sdk.Operation{Name: "Comments.ChangeSMessage", Me
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *CommentsService) Delete(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCommentsDelete, sdk.Call{})
+func (s *CommentsService) Delete(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opCommentsDelete, sdk.Call{Options: opts})
 }
 
 var opCommentsDelete = sdk.Operation{Name: "Comments.Delete", Method: "DELETE", Path: "/2.0/comments/12772103",

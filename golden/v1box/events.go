@@ -22,8 +22,8 @@ type EventsService struct {
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *EventsService) GetForUser(ctx context.Context, params *EventsGetForUserParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opEventsGetForUser, sdk.Call{Args: params.args()})
+func (s *EventsService) GetForUser(ctx context.Context, params *EventsGetForUserParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opEventsGetForUser, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opEventsGetForUser = sdk.Operation{Name: "Events.GetForUser", Method: "GET", Path: "/2.0//events",
@@ -39,8 +39,8 @@ var opEventsGetForUser = sdk.Operation{Name: "Events.GetForUser", Method: "GET",
 //
 // Sent on every call: stream_type=admin_logs, event_type=GROUP_ADD_USER,
 // Authorization:.
-func (s *EventsService) GetSpecificInEnterprise(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opEventsGetSpecificInEnterprise, sdk.Call{})
+func (s *EventsService) GetSpecificInEnterprise(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opEventsGetSpecificInEnterprise, sdk.Call{Options: opts})
 }
 
 var opEventsGetSpecificInEnterprise = sdk.Operation{Name: "Events.GetSpecificInEnterprise", Method: "GET", Path: "/2.0/events",
@@ -56,8 +56,8 @@ var opEventsGetSpecificInEnterprise = sdk.Operation{Name: "Events.GetSpecificInE
 // Description.
 //
 // Sent on every call: stream_type=admin_logs, Authorization:.
-func (s *EventsService) GetInEnterprise(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opEventsGetInEnterprise, sdk.Call{})
+func (s *EventsService) GetInEnterprise(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opEventsGetInEnterprise, sdk.Call{Options: opts})
 }
 
 var opEventsGetInEnterprise = sdk.Operation{Name: "Events.GetInEnterprise", Method: "GET", Path: "/2.0/events",

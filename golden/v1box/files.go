@@ -23,8 +23,8 @@ type FilesService struct {
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FilesService) Download(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesDownload, sdk.Call{})
+func (s *FilesService) Download(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesDownload, sdk.Call{Options: opts})
 }
 
 var opFilesDownload = sdk.Operation{Name: "Files.Download", Method: "GET", Path: "/2.0/files/5639341636/content",
@@ -38,8 +38,8 @@ var opFilesDownload = sdk.Operation{Name: "Files.Download", Method: "GET", Path:
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FilesService) GetInformationAbout(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesGetInformationAbout, sdk.Call{})
+func (s *FilesService) GetInformationAbout(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesGetInformationAbout, sdk.Call{Options: opts})
 }
 
 var opFilesGetInformationAbout = sdk.Operation{Name: "Files.GetInformationAbout", Method: "GET", Path: "/2.0/files/3677287625",
@@ -53,8 +53,8 @@ var opFilesGetInformationAbout = sdk.Operation{Name: "Files.GetInformationAbout"
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FilesService) ViewCommentsOn(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesViewCommentsOn, sdk.Call{})
+func (s *FilesService) ViewCommentsOn(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesViewCommentsOn, sdk.Call{Options: opts})
 }
 
 var opFilesViewCommentsOn = sdk.Operation{Name: "Files.ViewCommentsOn", Method: "GET", Path: "/2.0/files/3871754690/comments",
@@ -68,8 +68,8 @@ var opFilesViewCommentsOn = sdk.Operation{Name: "Files.ViewCommentsOn", Method: 
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FilesService) GetThumbnailFor(ctx context.Context, params *FilesGetThumbnailForParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesGetThumbnailFor, sdk.Call{Args: params.args()})
+func (s *FilesService) GetThumbnailFor(ctx context.Context, params *FilesGetThumbnailForParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesGetThumbnailFor, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opFilesGetThumbnailFor = sdk.Operation{Name: "Files.GetThumbnailFor", Method: "GET", Path: "/2.0/files/5639341636/thumbnail.png",
@@ -87,8 +87,8 @@ var opFilesGetThumbnailFor = sdk.Operation{Name: "Files.GetThumbnailFor", Method
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FilesService) GetTrashed(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesGetTrashed, sdk.Call{})
+func (s *FilesService) GetTrashed(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesGetTrashed, sdk.Call{Options: opts})
 }
 
 var opFilesGetTrashed = sdk.Operation{Name: "Files.GetTrashed", Method: "GET", Path: "/2.0/files/5949697285/trash",
@@ -102,8 +102,8 @@ var opFilesGetTrashed = sdk.Operation{Name: "Files.GetTrashed", Method: "GET", P
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FilesService) ViewVersionsOf(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesViewVersionsOf, sdk.Call{})
+func (s *FilesService) ViewVersionsOf(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesViewVersionsOf, sdk.Call{Options: opts})
 }
 
 var opFilesViewVersionsOf = sdk.Operation{Name: "Files.ViewVersionsOf", Method: "GET", Path: "/2.0/files/3871754690/versions",
@@ -117,8 +117,8 @@ var opFilesViewVersionsOf = sdk.Operation{Name: "Files.ViewVersionsOf", Method: 
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FilesService) ViewTasksOn(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesViewTasksOn, sdk.Call{})
+func (s *FilesService) ViewTasksOn(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesViewTasksOn, sdk.Call{Options: opts})
 }
 
 var opFilesViewTasksOn = sdk.Operation{Name: "Files.ViewTasksOn", Method: "GET", Path: "/2.0/files/3871754690/tasks",
@@ -131,8 +131,8 @@ var opFilesViewTasksOn = sdk.Operation{Name: "Files.ViewTasksOn", Method: "GET",
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FilesService) Copy(ctx context.Context, body *FilesCopyBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesCopy, sdk.Call{Body: body})
+func (s *FilesService) Copy(ctx context.Context, body *FilesCopyBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesCopy, sdk.Call{Body: body, Options: opts})
 }
 
 var opFilesCopy = sdk.Operation{Name: "Files.Copy", Method: "POST", Path: "/2.0/files/3869227054/copy",
@@ -147,8 +147,8 @@ var opFilesCopy = sdk.Operation{Name: "Files.Copy", Method: "POST", Path: "/2.0/
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FilesService) RestoreTrashed(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesRestoreTrashed, sdk.Call{})
+func (s *FilesService) RestoreTrashed(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesRestoreTrashed, sdk.Call{Options: opts})
 }
 
 var opFilesRestoreTrashed = sdk.Operation{Name: "Files.RestoreTrashed", Method: "POST", Path: "/2.0/files/5949697285",
@@ -161,8 +161,8 @@ var opFilesRestoreTrashed = sdk.Operation{Name: "Files.RestoreTrashed", Method: 
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FilesService) Upload(ctx context.Context, body *FilesUploadForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesUpload, sdk.Call{Form: body.args()})
+func (s *FilesService) Upload(ctx context.Context, body *FilesUploadForm, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesUpload, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opFilesUpload = sdk.Operation{Name: "Files.Upload", Method: "POST", Origin: 1, Path: "/api/2.0/files/content",
@@ -181,8 +181,8 @@ var opFilesUpload = sdk.Operation{Name: "Files.Upload", Method: "POST", Origin: 
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FilesService) UploadNewVersionOf(ctx context.Context, body *FilesUploadNewVersionOfForm, params *FilesUploadNewVersionOfParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesUploadNewVersionOf, sdk.Call{Args: params.args(), Form: body.args()})
+func (s *FilesService) UploadNewVersionOf(ctx context.Context, body *FilesUploadNewVersionOfForm, params *FilesUploadNewVersionOfParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesUploadNewVersionOf, sdk.Call{Args: params.args(), Form: body.args(), Options: opts})
 }
 
 var opFilesUploadNewVersionOf = sdk.Operation{Name: "Files.UploadNewVersionOf", Method: "POST", Origin: 1, Path: "/api/2.0/files/7802124308/content",
@@ -200,8 +200,8 @@ var opFilesUploadNewVersionOf = sdk.Operation{Name: "Files.UploadNewVersionOf", 
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FilesService) Move(ctx context.Context, body *FilesCopyBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesMove, sdk.Call{Body: body})
+func (s *FilesService) Move(ctx context.Context, body *FilesCopyBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesMove, sdk.Call{Body: body, Options: opts})
 }
 
 var opFilesMove = sdk.Operation{Name: "Files.Move", Method: "PUT", Path: "/2.0/files/3869227054",
@@ -216,8 +216,8 @@ var opFilesMove = sdk.Operation{Name: "Files.Move", Method: "PUT", Path: "/2.0/f
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FilesService) CreateSharedLinkFor(ctx context.Context, body *FilesCreateSharedLinkForBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesCreateSharedLinkFor, sdk.Call{Body: body})
+func (s *FilesService) CreateSharedLinkFor(ctx context.Context, body *FilesCreateSharedLinkForBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesCreateSharedLinkFor, sdk.Call{Body: body, Options: opts})
 }
 
 var opFilesCreateSharedLinkFor = sdk.Operation{Name: "Files.CreateSharedLinkFor", Method: "PUT", Path: "/2.0/files/6526455273",
@@ -232,8 +232,8 @@ var opFilesCreateSharedLinkFor = sdk.Operation{Name: "Files.CreateSharedLinkFor"
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FilesService) DisableSharedLink(ctx context.Context, body *FilesDisableSharedLinkBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesDisableSharedLink, sdk.Call{Body: body})
+func (s *FilesService) DisableSharedLink(ctx context.Context, body *FilesDisableSharedLinkBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesDisableSharedLink, sdk.Call{Body: body, Options: opts})
 }
 
 var opFilesDisableSharedLink = sdk.Operation{Name: "Files.DisableSharedLink", Method: "PUT", Path: "/2.0/files/6526455273",
@@ -248,8 +248,8 @@ var opFilesDisableSharedLink = sdk.Operation{Name: "Files.DisableSharedLink", Me
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FilesService) UpdateSInformation(ctx context.Context, body *FilesUpdateSInformationBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesUpdateSInformation, sdk.Call{Body: body})
+func (s *FilesService) UpdateSInformation(ctx context.Context, body *FilesUpdateSInformationBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesUpdateSInformation, sdk.Call{Body: body, Options: opts})
 }
 
 var opFilesUpdateSInformation = sdk.Operation{Name: "Files.UpdateSInformation", Method: "PUT", Path: "/2.0/files/3677287625",
@@ -263,8 +263,8 @@ var opFilesUpdateSInformation = sdk.Operation{Name: "Files.UpdateSInformation", 
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FilesService) Delete(ctx context.Context, params *FilesDeleteParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesDelete, sdk.Call{Args: params.args()})
+func (s *FilesService) Delete(ctx context.Context, params *FilesDeleteParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesDelete, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opFilesDelete = sdk.Operation{Name: "Files.Delete", Method: "DELETE", Path: "/2.0/files/3862718192",
@@ -279,8 +279,8 @@ var opFilesDelete = sdk.Operation{Name: "Files.Delete", Method: "DELETE", Path: 
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FilesService) PermanentlyDeleteTrashed(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesPermanentlyDeleteTrashed, sdk.Call{})
+func (s *FilesService) PermanentlyDeleteTrashed(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFilesPermanentlyDeleteTrashed, sdk.Call{Options: opts})
 }
 
 var opFilesPermanentlyDeleteTrashed = sdk.Operation{Name: "Files.PermanentlyDeleteTrashed", Method: "DELETE", Path: "/2.0/files/5949691601/trash",

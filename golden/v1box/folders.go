@@ -23,8 +23,8 @@ type FoldersService struct {
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FoldersService) GetInformationAbout(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersGetInformationAbout, sdk.Call{})
+func (s *FoldersService) GetInformationAbout(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersGetInformationAbout, sdk.Call{Options: opts})
 }
 
 var opFoldersGetInformationAbout = sdk.Operation{Name: "Folders.GetInformationAbout", Method: "GET", Path: "/2.0/folders/103404330",
@@ -38,8 +38,8 @@ var opFoldersGetInformationAbout = sdk.Operation{Name: "Folders.GetInformationAb
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FoldersService) RetrieveSItems(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersRetrieveSItems, sdk.Call{})
+func (s *FoldersService) RetrieveSItems(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersRetrieveSItems, sdk.Call{Options: opts})
 }
 
 var opFoldersRetrieveSItems = sdk.Operation{Name: "Folders.RetrieveSItems", Method: "GET", Path: "/2.0/folders/103404330/items",
@@ -53,8 +53,8 @@ var opFoldersRetrieveSItems = sdk.Operation{Name: "Folders.RetrieveSItems", Meth
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FoldersService) ViewSCollaborations(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersViewSCollaborations, sdk.Call{})
+func (s *FoldersService) ViewSCollaborations(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersViewSCollaborations, sdk.Call{Options: opts})
 }
 
 var opFoldersViewSCollaborations = sdk.Operation{Name: "Folders.ViewSCollaborations", Method: "GET", Path: "/2.0/folders/1139054013/collaborations",
@@ -68,8 +68,8 @@ var opFoldersViewSCollaborations = sdk.Operation{Name: "Folders.ViewSCollaborati
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FoldersService) GetTrashed(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersGetTrashed, sdk.Call{})
+func (s *FoldersService) GetTrashed(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersGetTrashed, sdk.Call{Options: opts})
 }
 
 var opFoldersGetTrashed = sdk.Operation{Name: "Folders.GetTrashed", Method: "GET", Path: "/2.0/folders/628210759/trash",
@@ -83,8 +83,8 @@ var opFoldersGetTrashed = sdk.Operation{Name: "Folders.GetTrashed", Method: "GET
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FoldersService) GetItemsInTrash(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersGetItemsInTrash, sdk.Call{})
+func (s *FoldersService) GetItemsInTrash(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersGetItemsInTrash, sdk.Call{Options: opts})
 }
 
 var opFoldersGetItemsInTrash = sdk.Operation{Name: "Folders.GetItemsInTrash", Method: "GET", Path: "/2.0/folders/trash/items",
@@ -98,8 +98,8 @@ var opFoldersGetItemsInTrash = sdk.Operation{Name: "Folders.GetItemsInTrash", Me
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FoldersService) Copy(ctx context.Context, body *FilesCopyBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersCopy, sdk.Call{Body: body})
+func (s *FoldersService) Copy(ctx context.Context, body *FilesCopyBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersCopy, sdk.Call{Body: body, Options: opts})
 }
 
 var opFoldersCopy = sdk.Operation{Name: "Folders.Copy", Method: "POST", Path: "/2.0/folders/103404330/copy",
@@ -113,8 +113,8 @@ var opFoldersCopy = sdk.Operation{Name: "Folders.Copy", Method: "POST", Path: "/
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FoldersService) Create(ctx context.Context, body *FoldersCreateBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersCreate, sdk.Call{Body: body})
+func (s *FoldersService) Create(ctx context.Context, body *FoldersCreateBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersCreate, sdk.Call{Body: body, Options: opts})
 }
 
 var opFoldersCreate = sdk.Operation{Name: "Folders.Create", Method: "POST", Path: "/2.0/folders",
@@ -129,8 +129,8 @@ var opFoldersCreate = sdk.Operation{Name: "Folders.Create", Method: "POST", Path
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FoldersService) RestoreTrashed(ctx context.Context, body *FoldersCreateBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersRestoreTrashed, sdk.Call{Body: body})
+func (s *FoldersService) RestoreTrashed(ctx context.Context, body *FoldersCreateBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersRestoreTrashed, sdk.Call{Body: body, Options: opts})
 }
 
 var opFoldersRestoreTrashed = sdk.Operation{Name: "Folders.RestoreTrashed", Method: "POST", Path: "/2.0/folders/628210759",
@@ -144,8 +144,8 @@ var opFoldersRestoreTrashed = sdk.Operation{Name: "Folders.RestoreTrashed", Meth
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FoldersService) Move(ctx context.Context, body *FilesCopyBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersMove, sdk.Call{Body: body})
+func (s *FoldersService) Move(ctx context.Context, body *FilesCopyBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersMove, sdk.Call{Body: body, Options: opts})
 }
 
 var opFoldersMove = sdk.Operation{Name: "Folders.Move", Method: "PUT", Path: "/2.0/folders/1076466685",
@@ -160,8 +160,8 @@ var opFoldersMove = sdk.Operation{Name: "Folders.Move", Method: "PUT", Path: "/2
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FoldersService) UpdateInformationAbout(ctx context.Context, body *FoldersUpdateInformationAboutBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersUpdateInformationAbout, sdk.Call{Body: body})
+func (s *FoldersService) UpdateInformationAbout(ctx context.Context, body *FoldersUpdateInformationAboutBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersUpdateInformationAbout, sdk.Call{Body: body, Options: opts})
 }
 
 var opFoldersUpdateInformationAbout = sdk.Operation{Name: "Folders.UpdateInformationAbout", Method: "PUT", Path: "/2.0/folders/473153600",
@@ -176,8 +176,8 @@ var opFoldersUpdateInformationAbout = sdk.Operation{Name: "Folders.UpdateInforma
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FoldersService) TurnOnEmailFileTo(ctx context.Context, body *FoldersTurnOnEmailFileToBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersTurnOnEmailFileTo, sdk.Call{Body: body})
+func (s *FoldersService) TurnOnEmailFileTo(ctx context.Context, body *FoldersTurnOnEmailFileToBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersTurnOnEmailFileTo, sdk.Call{Body: body, Options: opts})
 }
 
 var opFoldersTurnOnEmailFileTo = sdk.Operation{Name: "Folders.TurnOnEmailFileTo", Method: "PUT", Path: "/2.0/folders/653992945",
@@ -192,8 +192,8 @@ var opFoldersTurnOnEmailFileTo = sdk.Operation{Name: "Folders.TurnOnEmailFileTo"
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FoldersService) DisabledSharedLink(ctx context.Context, body *FilesDisableSharedLinkBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersDisabledSharedLink, sdk.Call{Body: body})
+func (s *FoldersService) DisabledSharedLink(ctx context.Context, body *FilesDisableSharedLinkBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersDisabledSharedLink, sdk.Call{Body: body, Options: opts})
 }
 
 var opFoldersDisabledSharedLink = sdk.Operation{Name: "Folders.DisabledSharedLink", Method: "PUT", Path: "/2.0/folders/103404330",
@@ -208,8 +208,8 @@ var opFoldersDisabledSharedLink = sdk.Operation{Name: "Folders.DisabledSharedLin
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FoldersService) Delete(ctx context.Context, params *FoldersDeleteParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersDelete, sdk.Call{Args: params.args()})
+func (s *FoldersService) Delete(ctx context.Context, params *FoldersDeleteParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersDelete, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opFoldersDelete = sdk.Operation{Name: "Folders.Delete", Method: "DELETE", Path: "/2.0/folders/441526399",
@@ -224,8 +224,8 @@ var opFoldersDelete = sdk.Operation{Name: "Folders.Delete", Method: "DELETE", Pa
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *FoldersService) PermanentlyDelete(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersPermanentlyDelete, sdk.Call{})
+func (s *FoldersService) PermanentlyDelete(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opFoldersPermanentlyDelete, sdk.Call{Options: opts})
 }
 
 var opFoldersPermanentlyDelete = sdk.Operation{Name: "Folders.PermanentlyDelete", Method: "DELETE", Path: "/2.0/folders/628210759/trash",

@@ -23,8 +23,8 @@ type GroupsService struct {
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *GroupsService) GetMembership(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsGetMembership, sdk.Call{})
+func (s *GroupsService) GetMembership(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsGetMembership, sdk.Call{Options: opts})
 }
 
 var opGroupsGetMembership = sdk.Operation{Name: "Groups.GetMembership", Method: "GET", Path: "/2.0/group_memberships/1025175",
@@ -38,8 +38,8 @@ var opGroupsGetMembership = sdk.Operation{Name: "Groups.GetMembership", Method: 
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *GroupsService) GetSCollaborations(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsGetSCollaborations, sdk.Call{})
+func (s *GroupsService) GetSCollaborations(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsGetSCollaborations, sdk.Call{Options: opts})
 }
 
 var opGroupsGetSCollaborations = sdk.Operation{Name: "Groups.GetSCollaborations", Method: "GET", Path: "/2.0/groups/104687/collaborations",
@@ -53,8 +53,8 @@ var opGroupsGetSCollaborations = sdk.Operation{Name: "Groups.GetSCollaborations"
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *GroupsService) GetSMemberships(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsGetSMemberships, sdk.Call{})
+func (s *GroupsService) GetSMemberships(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsGetSMemberships, sdk.Call{Options: opts})
 }
 
 var opGroupsGetSMemberships = sdk.Operation{Name: "Groups.GetSMemberships", Method: "GET", Path: "/2.0/groups/104687/memberships",
@@ -68,8 +68,8 @@ var opGroupsGetSMemberships = sdk.Operation{Name: "Groups.GetSMemberships", Meth
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *GroupsService) GetEnterpriseS(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsGetEnterpriseS, sdk.Call{})
+func (s *GroupsService) GetEnterpriseS(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsGetEnterpriseS, sdk.Call{Options: opts})
 }
 
 var opGroupsGetEnterpriseS = sdk.Operation{Name: "Groups.GetEnterpriseS", Method: "GET", Path: "/2.0/groups",
@@ -83,8 +83,8 @@ var opGroupsGetEnterpriseS = sdk.Operation{Name: "Groups.GetEnterpriseS", Method
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *GroupsService) GetInformationAboutEnterprise(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsGetInformationAboutEnterprise, sdk.Call{})
+func (s *GroupsService) GetInformationAboutEnterprise(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsGetInformationAboutEnterprise, sdk.Call{Options: opts})
 }
 
 var opGroupsGetInformationAboutEnterprise = sdk.Operation{Name: "Groups.GetInformationAboutEnterprise", Method: "GET", Path: "/2.0/groups/104687",
@@ -98,8 +98,8 @@ var opGroupsGetInformationAboutEnterprise = sdk.Operation{Name: "Groups.GetInfor
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *GroupsService) AddCollaboration(ctx context.Context, body *GroupsAddCollaborationBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsAddCollaboration, sdk.Call{Body: body})
+func (s *GroupsService) AddCollaboration(ctx context.Context, body *GroupsAddCollaborationBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsAddCollaboration, sdk.Call{Body: body, Options: opts})
 }
 
 var opGroupsAddCollaboration = sdk.Operation{Name: "Groups.AddCollaboration", Method: "POST", Path: "/2.0/collaborations/",
@@ -114,8 +114,8 @@ var opGroupsAddCollaboration = sdk.Operation{Name: "Groups.AddCollaboration", Me
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *GroupsService) AddMembership(ctx context.Context, body *GroupsAddMembershipBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsAddMembership, sdk.Call{Body: body})
+func (s *GroupsService) AddMembership(ctx context.Context, body *GroupsAddMembershipBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsAddMembership, sdk.Call{Body: body, Options: opts})
 }
 
 var opGroupsAddMembership = sdk.Operation{Name: "Groups.AddMembership", Method: "POST", Path: "/2.0/group_memberships",
@@ -130,8 +130,8 @@ var opGroupsAddMembership = sdk.Operation{Name: "Groups.AddMembership", Method: 
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *GroupsService) CreateEnterprise(ctx context.Context, body *FoldersUpdateInformationAboutBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsCreateEnterprise, sdk.Call{Body: body})
+func (s *GroupsService) CreateEnterprise(ctx context.Context, body *FoldersUpdateInformationAboutBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsCreateEnterprise, sdk.Call{Body: body, Options: opts})
 }
 
 var opGroupsCreateEnterprise = sdk.Operation{Name: "Groups.CreateEnterprise", Method: "POST", Path: "/2.0/groups",
@@ -146,8 +146,8 @@ var opGroupsCreateEnterprise = sdk.Operation{Name: "Groups.CreateEnterprise", Me
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *GroupsService) UpdateSCollaborations(ctx context.Context, body *GroupsUpdateSCollaborationsBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsUpdateSCollaborations, sdk.Call{Body: body})
+func (s *GroupsService) UpdateSCollaborations(ctx context.Context, body *GroupsUpdateSCollaborationsBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsUpdateSCollaborations, sdk.Call{Body: body, Options: opts})
 }
 
 var opGroupsUpdateSCollaborations = sdk.Operation{Name: "Groups.UpdateSCollaborations", Method: "PUT", Path: "/2.0/collaborations/44519356",
@@ -162,8 +162,8 @@ var opGroupsUpdateSCollaborations = sdk.Operation{Name: "Groups.UpdateSCollabora
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *GroupsService) UpdateEnterprise(ctx context.Context, body *FoldersUpdateInformationAboutBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsUpdateEnterprise, sdk.Call{Body: body})
+func (s *GroupsService) UpdateEnterprise(ctx context.Context, body *FoldersUpdateInformationAboutBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsUpdateEnterprise, sdk.Call{Body: body, Options: opts})
 }
 
 var opGroupsUpdateEnterprise = sdk.Operation{Name: "Groups.UpdateEnterprise", Method: "PUT", Path: "/2.0/groups/137561",
@@ -178,8 +178,8 @@ var opGroupsUpdateEnterprise = sdk.Operation{Name: "Groups.UpdateEnterprise", Me
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *GroupsService) UpdateMembership(ctx context.Context, body *CollaborationsEditBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsUpdateMembership, sdk.Call{Body: body})
+func (s *GroupsService) UpdateMembership(ctx context.Context, body *CollaborationsEditBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsUpdateMembership, sdk.Call{Body: body, Options: opts})
 }
 
 var opGroupsUpdateMembership = sdk.Operation{Name: "Groups.UpdateMembership", Method: "PUT", Path: "/2.0/group_memberships/1025175",
@@ -194,8 +194,8 @@ var opGroupsUpdateMembership = sdk.Operation{Name: "Groups.UpdateMembership", Me
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *GroupsService) DeleteCollaboration(ctx context.Context, body string) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsDeleteCollaboration, sdk.Call{Body: body})
+func (s *GroupsService) DeleteCollaboration(ctx context.Context, body string, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsDeleteCollaboration, sdk.Call{Body: body, Options: opts})
 }
 
 var opGroupsDeleteCollaboration = sdk.Operation{Name: "Groups.DeleteCollaboration", Method: "DELETE", Path: "/2.0/collaborations/44519086",
@@ -210,8 +210,8 @@ var opGroupsDeleteCollaboration = sdk.Operation{Name: "Groups.DeleteCollaboratio
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *GroupsService) DeleteMembership(ctx context.Context, body string) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsDeleteMembership, sdk.Call{Body: body})
+func (s *GroupsService) DeleteMembership(ctx context.Context, body string, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsDeleteMembership, sdk.Call{Body: body, Options: opts})
 }
 
 var opGroupsDeleteMembership = sdk.Operation{Name: "Groups.DeleteMembership", Method: "DELETE", Path: "/2.0/group_memberships/1025175",
@@ -226,8 +226,8 @@ var opGroupsDeleteMembership = sdk.Operation{Name: "Groups.DeleteMembership", Me
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *GroupsService) DeleteEnterprise(ctx context.Context, body string) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsDeleteEnterprise, sdk.Call{Body: body})
+func (s *GroupsService) DeleteEnterprise(ctx context.Context, body string, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opGroupsDeleteEnterprise, sdk.Call{Body: body, Options: opts})
 }
 
 var opGroupsDeleteEnterprise = sdk.Operation{Name: "Groups.DeleteEnterprise", Method: "DELETE", Path: "/2.0/groups/137561",

@@ -24,8 +24,8 @@ type OAuth2Service struct {
 //
 // Sent on every call: response_type=code, client_id=, state=authenticated,
 // redirect_uri=https://localhost.
-func (s *OAuth2Service) RequestAuthorization(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2RequestAuthorization, sdk.Call{})
+func (s *OAuth2Service) RequestAuthorization(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2RequestAuthorization, sdk.Call{Options: opts})
 }
 
 var opOAuth2RequestAuthorization = sdk.Operation{Name: "OAuth2.RequestAuthorization", Method: "GET", Path: "/oauth2/authorize",
@@ -40,8 +40,8 @@ var opOAuth2RequestAuthorization = sdk.Operation{Name: "OAuth2.RequestAuthorizat
 // & Refresh Token).
 //
 // Description.
-func (s *OAuth2Service) GetAccessRefreshToken(ctx context.Context, body *OAuth2GetAccessRefreshTokenForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2GetAccessRefreshToken, sdk.Call{Form: body.args()})
+func (s *OAuth2Service) GetAccessRefreshToken(ctx context.Context, body *OAuth2GetAccessRefreshTokenForm, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2GetAccessRefreshToken, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opOAuth2GetAccessRefreshToken = sdk.Operation{Name: "OAuth2.GetAccessRefreshToken", Method: "POST", Path: "/oauth2/token",
@@ -57,8 +57,8 @@ var opOAuth2GetAccessRefreshToken = sdk.Operation{Name: "OAuth2.GetAccessRefresh
 // Access Token).
 //
 // Description.
-func (s *OAuth2Service) RefreshAccessToken(ctx context.Context, body *OAuth2RefreshAccessTokenForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2RefreshAccessToken, sdk.Call{Form: body.args()})
+func (s *OAuth2Service) RefreshAccessToken(ctx context.Context, body *OAuth2RefreshAccessTokenForm, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2RefreshAccessToken, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opOAuth2RefreshAccessToken = sdk.Operation{Name: "OAuth2.RefreshAccessToken", Method: "POST", Path: "/oauth2/token",
@@ -73,8 +73,8 @@ var opOAuth2RefreshAccessToken = sdk.Operation{Name: "OAuth2.RefreshAccessToken"
 // DestroyToken sends POST /oauth2/revoke (Postman: oAuth 2 › Destroy a Token).
 //
 // Description.
-func (s *OAuth2Service) DestroyToken(ctx context.Context, body *OAuth2DestroyTokenForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2DestroyToken, sdk.Call{Form: body.args()})
+func (s *OAuth2Service) DestroyToken(ctx context.Context, body *OAuth2DestroyTokenForm, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opOAuth2DestroyToken, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opOAuth2DestroyToken = sdk.Operation{Name: "OAuth2.DestroyToken", Method: "POST", Path: "/oauth2/revoke",

@@ -23,8 +23,8 @@ type OnBehalfOf1Service struct {
 // Description.
 //
 // Sent on every call: Authorization:, On-Behalf-Of: joen.doe+what@box.com.
-func (s *OnBehalfOf1Service) GetItemsInUserSTrash(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opOnBehalfOf1GetItemsInUserSTrash, sdk.Call{})
+func (s *OnBehalfOf1Service) GetItemsInUserSTrash(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opOnBehalfOf1GetItemsInUserSTrash, sdk.Call{Options: opts})
 }
 
 var opOnBehalfOf1GetItemsInUserSTrash = sdk.Operation{Name: "OnBehalfOf1.GetItemsInUserSTrash", Method: "GET", Path: "/2.0/folders/trash/items",

@@ -23,8 +23,8 @@ type OnBehalfOf1Copy1Service struct {
 // Description.
 //
 // Sent on every call: Authorization:, On-Behalf-Of: joen.doe+what@box.com.
-func (s *OnBehalfOf1Copy1Service) GetItemsInUserSTrash(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opOnBehalfOf1Copy1GetItemsInUserSTrash, sdk.Call{})
+func (s *OnBehalfOf1Copy1Service) GetItemsInUserSTrash(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opOnBehalfOf1Copy1GetItemsInUserSTrash, sdk.Call{Options: opts})
 }
 
 var opOnBehalfOf1Copy1GetItemsInUserSTrash = sdk.Operation{Name: "OnBehalfOf1Copy1.GetItemsInUserSTrash", Method: "GET", Path: "/2.0/folders/trash/items",

@@ -21,8 +21,8 @@ type ProvisioningAPIService struct {
 // API › Get an Access Token for a Scoped Folder).
 //
 // Description.
-func (s *ProvisioningAPIService) GetAccessTokenForScopedFolder(ctx context.Context, body *ProvisioningAPIGetAccessTokenForScopedFolderForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opProvisioningAPIGetAccessTokenForScopedFolder, sdk.Call{Form: body.args()})
+func (s *ProvisioningAPIService) GetAccessTokenForScopedFolder(ctx context.Context, body *ProvisioningAPIGetAccessTokenForScopedFolderForm, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opProvisioningAPIGetAccessTokenForScopedFolder, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opProvisioningAPIGetAccessTokenForScopedFolder = sdk.Operation{Name: "ProvisioningAPI.GetAccessTokenForScopedFolder", Method: "POST", Path: "/oauth2/token",
@@ -41,8 +41,8 @@ var opProvisioningAPIGetAccessTokenForScopedFolder = sdk.Operation{Name: "Provis
 //
 // Sent on every call: response_type=code, client_id=, state=authenticated,
 // scope=folder_readwrite, folder_id=app_folder, redirect_uri=https://localhost.
-func (s *ProvisioningAPIService) RequestNewAccessTokenFromUser(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opProvisioningAPIRequestNewAccessTokenFromUser, sdk.Call{})
+func (s *ProvisioningAPIService) RequestNewAccessTokenFromUser(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opProvisioningAPIRequestNewAccessTokenFromUser, sdk.Call{Options: opts})
 }
 
 var opProvisioningAPIRequestNewAccessTokenFromUser = sdk.Operation{Name: "ProvisioningAPI.RequestNewAccessTokenFromUser", Method: "GET", Path: "/oauth2/authorize",

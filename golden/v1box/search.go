@@ -23,8 +23,8 @@ type SearchService struct {
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *SearchService) UserSAccount(ctx context.Context, params *SearchUserSAccountParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opSearchUserSAccount, sdk.Call{Args: params.args()})
+func (s *SearchService) UserSAccount(ctx context.Context, params *SearchUserSAccountParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opSearchUserSAccount, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opSearchUserSAccount = sdk.Operation{Name: "Search.UserSAccount", Method: "GET", Path: "/2.0/search",

@@ -22,8 +22,8 @@ type SharedItemsService struct {
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *SharedItemsService) Get(ctx context.Context, params *SharedItemsGetParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opSharedItemsGet, sdk.Call{Args: params.args()})
+func (s *SharedItemsService) Get(ctx context.Context, params *SharedItemsGetParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opSharedItemsGet, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opSharedItemsGet = sdk.Operation{Name: "SharedItems.Get", Method: "GET", Path: "/2.0/shared_items",

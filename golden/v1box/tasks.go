@@ -23,8 +23,8 @@ type TasksService struct {
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *TasksService) GetForFile(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTasksGetForFile, sdk.Call{})
+func (s *TasksService) GetForFile(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksGetForFile, sdk.Call{Options: opts})
 }
 
 var opTasksGetForFile = sdk.Operation{Name: "Tasks.GetForFile", Method: "GET", Path: "/2.0/files/7170802730/tasks",
@@ -38,8 +38,8 @@ var opTasksGetForFile = sdk.Operation{Name: "Tasks.GetForFile", Method: "GET", P
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *TasksService) GetAssignment(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTasksGetAssignment, sdk.Call{})
+func (s *TasksService) GetAssignment(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksGetAssignment, sdk.Call{Options: opts})
 }
 
 var opTasksGetAssignment = sdk.Operation{Name: "Tasks.GetAssignment", Method: "GET", Path: "/2.0/task_assignments/2810149",
@@ -53,8 +53,8 @@ var opTasksGetAssignment = sdk.Operation{Name: "Tasks.GetAssignment", Method: "G
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *TasksService) GetAssignmentsFor(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTasksGetAssignmentsFor, sdk.Call{})
+func (s *TasksService) GetAssignmentsFor(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksGetAssignmentsFor, sdk.Call{Options: opts})
 }
 
 var opTasksGetAssignmentsFor = sdk.Operation{Name: "Tasks.GetAssignmentsFor", Method: "GET", Path: "/2.0/tasks/2073419/assignments",
@@ -67,8 +67,8 @@ var opTasksGetAssignmentsFor = sdk.Operation{Name: "Tasks.GetAssignmentsFor", Me
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *TasksService) AddToFile(ctx context.Context, body *TasksAddToFileBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTasksAddToFile, sdk.Call{Body: body})
+func (s *TasksService) AddToFile(ctx context.Context, body *TasksAddToFileBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksAddToFile, sdk.Call{Body: body, Options: opts})
 }
 
 var opTasksAddToFile = sdk.Operation{Name: "Tasks.AddToFile", Method: "POST", Path: "/2.0/tasks",
@@ -83,8 +83,8 @@ var opTasksAddToFile = sdk.Operation{Name: "Tasks.AddToFile", Method: "POST", Pa
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *TasksService) CreateAssignment(ctx context.Context, body *TasksCreateAssignmentBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTasksCreateAssignment, sdk.Call{Body: body})
+func (s *TasksService) CreateAssignment(ctx context.Context, body *TasksCreateAssignmentBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksCreateAssignment, sdk.Call{Body: body, Options: opts})
 }
 
 var opTasksCreateAssignment = sdk.Operation{Name: "Tasks.CreateAssignment", Method: "POST", Path: "/2.0/task_assignments",
@@ -98,8 +98,8 @@ var opTasksCreateAssignment = sdk.Operation{Name: "Tasks.CreateAssignment", Meth
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *TasksService) Create(ctx context.Context, body *TasksCreateBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTasksCreate, sdk.Call{Body: body})
+func (s *TasksService) Create(ctx context.Context, body *TasksCreateBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksCreate, sdk.Call{Body: body, Options: opts})
 }
 
 var opTasksCreate = sdk.Operation{Name: "Tasks.Create", Method: "POST", Path: "/2.0/tasks",
@@ -114,8 +114,8 @@ var opTasksCreate = sdk.Operation{Name: "Tasks.Create", Method: "POST", Path: "/
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *TasksService) CreateAssignment2(ctx context.Context, body *TasksCreateAssignmentBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTasksCreateAssignment2, sdk.Call{Body: body})
+func (s *TasksService) CreateAssignment2(ctx context.Context, body *TasksCreateAssignmentBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksCreateAssignment2, sdk.Call{Body: body, Options: opts})
 }
 
 var opTasksCreateAssignment2 = sdk.Operation{Name: "Tasks.CreateAssignment2", Method: "POST", Path: "/2.0/task_assignments",
@@ -130,8 +130,8 @@ var opTasksCreateAssignment2 = sdk.Operation{Name: "Tasks.CreateAssignment2", Me
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *TasksService) UpdateAssignment(ctx context.Context, body *TasksUpdateAssignmentBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTasksUpdateAssignment, sdk.Call{Body: body})
+func (s *TasksService) UpdateAssignment(ctx context.Context, body *TasksUpdateAssignmentBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksUpdateAssignment, sdk.Call{Body: body, Options: opts})
 }
 
 var opTasksUpdateAssignment = sdk.Operation{Name: "Tasks.UpdateAssignment", Method: "PUT", Path: "/2.0/task_assignments/2810161",
@@ -145,8 +145,8 @@ var opTasksUpdateAssignment = sdk.Operation{Name: "Tasks.UpdateAssignment", Meth
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *TasksService) Update(ctx context.Context, body *TasksUpdateBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTasksUpdate, sdk.Call{Body: body})
+func (s *TasksService) Update(ctx context.Context, body *TasksUpdateBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksUpdate, sdk.Call{Body: body, Options: opts})
 }
 
 var opTasksUpdate = sdk.Operation{Name: "Tasks.Update", Method: "PUT", Path: "/2.0/tasks/1817407",
@@ -161,8 +161,8 @@ var opTasksUpdate = sdk.Operation{Name: "Tasks.Update", Method: "PUT", Path: "/2
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *TasksService) DeleteAssignment(ctx context.Context, body string) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTasksDeleteAssignment, sdk.Call{Body: body})
+func (s *TasksService) DeleteAssignment(ctx context.Context, body string, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksDeleteAssignment, sdk.Call{Body: body, Options: opts})
 }
 
 var opTasksDeleteAssignment = sdk.Operation{Name: "Tasks.DeleteAssignment", Method: "DELETE", Path: "/2.0/task_assignments/2810149",
@@ -176,8 +176,8 @@ var opTasksDeleteAssignment = sdk.Operation{Name: "Tasks.DeleteAssignment", Meth
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *TasksService) Delete(ctx context.Context, body string) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTasksDelete, sdk.Call{Body: body})
+func (s *TasksService) Delete(ctx context.Context, body string, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opTasksDelete, sdk.Call{Body: body, Options: opts})
 }
 
 var opTasksDelete = sdk.Operation{Name: "Tasks.Delete", Method: "DELETE", Path: "/2.0/tasks/1817407",

@@ -23,8 +23,8 @@ type UsersService struct {
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *UsersService) GetEmailAliasesFor(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersGetEmailAliasesFor, sdk.Call{})
+func (s *UsersService) GetEmailAliasesFor(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersGetEmailAliasesFor, sdk.Call{Options: opts})
 }
 
 var opUsersGetEmailAliasesFor = sdk.Operation{Name: "Users.GetEmailAliasesFor", Method: "GET", Path: "/2.0/users/12927765/email_aliases",
@@ -38,8 +38,8 @@ var opUsersGetEmailAliasesFor = sdk.Operation{Name: "Users.GetEmailAliasesFor", 
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *UsersService) GetAllInEnterprise(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersGetAllInEnterprise, sdk.Call{})
+func (s *UsersService) GetAllInEnterprise(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersGetAllInEnterprise, sdk.Call{Options: opts})
 }
 
 var opUsersGetAllInEnterprise = sdk.Operation{Name: "Users.GetAllInEnterprise", Method: "GET", Path: "/2.0/users",
@@ -53,8 +53,8 @@ var opUsersGetAllInEnterprise = sdk.Operation{Name: "Users.GetAllInEnterprise", 
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *UsersService) GetCurrentSInformation(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersGetCurrentSInformation, sdk.Call{})
+func (s *UsersService) GetCurrentSInformation(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersGetCurrentSInformation, sdk.Call{Options: opts})
 }
 
 var opUsersGetCurrentSInformation = sdk.Operation{Name: "Users.GetCurrentSInformation", Method: "GET", Path: "/2.0/users/me",
@@ -68,8 +68,8 @@ var opUsersGetCurrentSInformation = sdk.Operation{Name: "Users.GetCurrentSInform
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *UsersService) AddEmailAliasFor(ctx context.Context, body *UsersAddEmailAliasForBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersAddEmailAliasFor, sdk.Call{Body: body})
+func (s *UsersService) AddEmailAliasFor(ctx context.Context, body *UsersAddEmailAliasForBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersAddEmailAliasFor, sdk.Call{Body: body, Options: opts})
 }
 
 var opUsersAddEmailAliasFor = sdk.Operation{Name: "Users.AddEmailAliasFor", Method: "POST", Path: "/2.0/users/12927765/email_aliases",
@@ -84,8 +84,8 @@ var opUsersAddEmailAliasFor = sdk.Operation{Name: "Users.AddEmailAliasFor", Meth
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *UsersService) CreateEnterprise(ctx context.Context, body *UsersCreateEnterpriseBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersCreateEnterprise, sdk.Call{Body: body})
+func (s *UsersService) CreateEnterprise(ctx context.Context, body *UsersCreateEnterpriseBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersCreateEnterprise, sdk.Call{Body: body, Options: opts})
 }
 
 var opUsersCreateEnterprise = sdk.Operation{Name: "Users.CreateEnterprise", Method: "POST", Path: "/2.0/users",
@@ -100,8 +100,8 @@ var opUsersCreateEnterprise = sdk.Operation{Name: "Users.CreateEnterprise", Meth
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *UsersService) ChangeSPrimaryLogin(ctx context.Context, body *AssignTo) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersChangeSPrimaryLogin, sdk.Call{Body: body})
+func (s *UsersService) ChangeSPrimaryLogin(ctx context.Context, body *AssignTo, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersChangeSPrimaryLogin, sdk.Call{Body: body, Options: opts})
 }
 
 var opUsersChangeSPrimaryLogin = sdk.Operation{Name: "Users.ChangeSPrimaryLogin", Method: "PUT", Path: "/2.0/users/12927765",
@@ -116,8 +116,8 @@ var opUsersChangeSPrimaryLogin = sdk.Operation{Name: "Users.ChangeSPrimaryLogin"
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *UsersService) MoveFolderIntoAnotherSFolder(ctx context.Context, body *UsersMoveFolderIntoAnotherSFolderBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersMoveFolderIntoAnotherSFolder, sdk.Call{Body: body})
+func (s *UsersService) MoveFolderIntoAnotherSFolder(ctx context.Context, body *UsersMoveFolderIntoAnotherSFolderBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersMoveFolderIntoAnotherSFolder, sdk.Call{Body: body, Options: opts})
 }
 
 var opUsersMoveFolderIntoAnotherSFolder = sdk.Operation{Name: "Users.MoveFolderIntoAnotherSFolder", Method: "PUT", Path: "/2.0/users/186941196/folders/0",
@@ -132,8 +132,8 @@ var opUsersMoveFolderIntoAnotherSFolder = sdk.Operation{Name: "Users.MoveFolderI
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *UsersService) ResetSPassword(ctx context.Context, body *UsersResetSPasswordBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersResetSPassword, sdk.Call{Body: body})
+func (s *UsersService) ResetSPassword(ctx context.Context, body *UsersResetSPasswordBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersResetSPassword, sdk.Call{Body: body, Options: opts})
 }
 
 var opUsersResetSPassword = sdk.Operation{Name: "Users.ResetSPassword", Method: "PUT", Path: "/2.0/users/192642898",
@@ -148,8 +148,8 @@ var opUsersResetSPassword = sdk.Operation{Name: "Users.ResetSPassword", Method: 
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *UsersService) UpdateSInformation(ctx context.Context, body *FoldersUpdateInformationAboutBody) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersUpdateSInformation, sdk.Call{Body: body})
+func (s *UsersService) UpdateSInformation(ctx context.Context, body *FoldersUpdateInformationAboutBody, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersUpdateSInformation, sdk.Call{Body: body, Options: opts})
 }
 
 var opUsersUpdateSInformation = sdk.Operation{Name: "Users.UpdateSInformation", Method: "PUT", Path: "/2.0/users/12927765",
@@ -164,8 +164,8 @@ var opUsersUpdateSInformation = sdk.Operation{Name: "Users.UpdateSInformation", 
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *UsersService) DeleteEnterprise(ctx context.Context, params *UsersDeleteEnterpriseParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersDeleteEnterprise, sdk.Call{Args: params.args()})
+func (s *UsersService) DeleteEnterprise(ctx context.Context, params *UsersDeleteEnterpriseParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersDeleteEnterprise, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opUsersDeleteEnterprise = sdk.Operation{Name: "Users.DeleteEnterprise", Method: "DELETE", Path: "/2.0/users/186549705",
@@ -181,8 +181,8 @@ var opUsersDeleteEnterprise = sdk.Operation{Name: "Users.DeleteEnterprise", Meth
 // Description.
 //
 // Sent on every call: Authorization:.
-func (s *UsersService) RemoveSEmailAlias(ctx context.Context) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersRemoveSEmailAlias, sdk.Call{})
+func (s *UsersService) RemoveSEmailAlias(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, s.rt, &opUsersRemoveSEmailAlias, sdk.Call{Options: opts})
 }
 
 var opUsersRemoveSEmailAlias = sdk.Operation{Name: "Users.RemoveSEmailAlias", Method: "DELETE", Path: "/2.0/users/12927765/email_aliases/597",

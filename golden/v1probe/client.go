@@ -39,8 +39,8 @@ func NewClient(opts ...Option) (*Client, error) {
 //
 // The collection's path arguments: id "5". Sent on every call: Content-Type:
 // application/json.
-func (c *Client) V1Raw(ctx context.Context, id string, body *V1RawBody, params *V1RawParams) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opV1Raw, sdk.Call{Path: []string{id}, Args: params.args(), Body: body})
+func (c *Client) V1Raw(ctx context.Context, id string, body *V1RawBody, params *V1RawParams, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opV1Raw, sdk.Call{Path: []string{id}, Args: params.args(), Body: body, Options: opts})
 }
 
 var opV1Raw = sdk.Operation{Name: "V1Raw", Method: "POST", Path: "/v1/:id",
@@ -57,8 +57,8 @@ var opV1Raw = sdk.Operation{Name: "V1Raw", Method: "POST", Path: "/v1/:id",
 //
 // Auth: basic auth (set on the request); set with WithBasicAuth(username,
 // password).
-func (c *Client) V1Urlencoded(ctx context.Context, body *V1UrlencodedForm) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opV1Urlencoded, sdk.Call{Form: body.args()})
+func (c *Client) V1Urlencoded(ctx context.Context, body *V1UrlencodedForm, opts ...RequestOption) ([]byte, *Response, error) {
+	return sdk.Send[[]byte](ctx, c.rt, &opV1Urlencoded, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opV1Urlencoded = sdk.Operation{Name: "V1Urlencoded", Method: "POST", Path: "/v1b",
