@@ -19,13 +19,13 @@ type opPlan struct {
 	path       string // "/bookings/:bookingId"
 	// pathVars name the path arguments: "id" for ":id", "{{id}}" for a
 	// variable argument.
-	pathVars   []string
-	params     []paramPlan
-	body       *bodySpecPlan
-	noAccept   bool
-	noUA       bool
-	rawURL     bool
-	auth       string // the scheme variable, "" for none
+	pathVars []string
+	params   []paramPlan
+	body     *bodySpecPlan
+	noAccept bool
+	noUA     bool
+	rawURL   bool
+	auth     string // the scheme variable, "" for none
 }
 
 // paramPlan is one runtime param row.

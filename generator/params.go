@@ -264,17 +264,17 @@ func (p *plan) pathArgVar(name string) bool {
 
 // Go types of params and form fields.
 const (
-	typeString    = "string"
-	typeInt       = "int64"
-	typeIntPtr    = "*int64"
-	typeFloat     = "float64"
-	typeFloatPtr  = "*float64"
-	typeBool      = "bool"
-	typeBoolPtr   = "*bool"
-	typeTime      = "time.Time"
-	typeStrings   = "[]string"
-	typeFlag      = "flag" // a bool sent as a bare query key
-	typeFile      = "*FormFile"
+	typeString   = "string"
+	typeInt      = "int64"
+	typeIntPtr   = "*int64"
+	typeFloat    = "float64"
+	typeFloatPtr = "*float64"
+	typeBool     = "bool"
+	typeBoolPtr  = "*bool"
+	typeTime     = "time.Time"
+	typeStrings  = "[]string"
+	typeFlag     = "flag" // a bool sent as a bare query key
+	typeFile     = "*FormFile"
 )
 
 // fieldGoType chooses the Go type of a field from its samples: a type

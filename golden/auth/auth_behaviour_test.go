@@ -269,7 +269,10 @@ func TestMissingCredentialsAreErrorsNotUnauthenticatedRequests(t *testing.T) {
 			`use WithBearerToken or WithVariable("noSuchToken", value)`},
 		{"P10 empty token (newman sends none)", func(c *Client) error { _, _, err := c.Types.P10BearerEmptyToken(ctx); return err },
 			"bearer auth: token is not set"},
-		{"A09 oauth1 literal consumer key", func(c *Client) error { _, _, err := c.Types.A09OAuth1Header(ctx, &TypesA09OAuth1HeaderForm{C: 3}); return err },
+		{"A09 oauth1 literal consumer key", func(c *Client) error {
+			_, _, err := c.Types.A09OAuth1Header(ctx, &TypesA09OAuth1HeaderForm{C: 3})
+			return err
+		},
 			"oauth1 auth: consumerKey is not set (the collection's value is not copied into the SDK): use WithOAuth1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
