@@ -31,7 +31,7 @@ func BenchmarkCallOptions(b *testing.B) {
 		b.Fatal(err)
 	}
 	op := &Operation{Name: "T.Get", Method: "GET", Path: "/bookings/:id", PathVars: []string{"id"},
-		Params: []Param{{In: InHeader, Key: "X-Tenant", Value: "{{tenant}}"}, {In: InQuery, Key: "limit", Value: "10", Slot: 1}}}
+		Params: []Param{{In: InHeader, Key: "X-Tenant", Value: "{{tenant}}", Const: true}, {In: InQuery, Key: "limit", Value: "10", Const: true}}}
 	type booking struct {
 		ID string `json:"id"`
 	}

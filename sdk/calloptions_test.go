@@ -85,13 +85,13 @@ func sendOne(t *testing.T, c *Core, rec *wireLog, op *Operation, in Call) arrive
 func TestWithHeaderReplacesTheRequestsValuesInAnyCase(t *testing.T) {
 	rec, c := optionsClient(t, nil)
 	op := &Operation{Name: "T.Get", Method: "GET", Path: "/h", Params: []Param{
-		{In: InHeader, Key: "x-api-version", Value: "1"},
-		{In: InHeader, Key: "X-Api-Version", Value: "1b"},
-		{In: InHeader, Key: "X-Slot", Value: "collection", Slot: 1},
-		{In: InHeader, Key: "X-Multi", Value: "a"},
-		{In: InHeader, Key: "X-Kept", Value: "kept"},
+		{In: InHeader, Key: "x-api-version", Value: "1", Const: true},
+		{In: InHeader, Key: "X-Api-Version", Value: "1b", Const: true},
+		{In: InHeader, Key: "X-Slot", Value: "collection", Const: true},
+		{In: InHeader, Key: "X-Multi", Value: "a", Const: true},
+		{In: InHeader, Key: "X-Kept", Value: "kept", Const: true},
 	}}
-	got := sendOne(t, c, rec, op, Call{Params: []string{"caller"}, Options: []RequestOption{
+	got := sendOne(t, c, rec, op, Call{Args: Args{{In: InHeader, Key: "X-Slot", Values: []string{"caller"}}}, Options: []RequestOption{
 		WithHeader("X-API-VERSION", "2"),
 		WithHeader("x-slot", "option"),
 		WithHeaderAdd("x-multi", "b"),
@@ -160,7 +160,7 @@ func TestWithCallVariableBeatsWithVariableForOneCall(t *testing.T) {
 	rec, c := optionsClient(t, []int{503}, WithVariable("tenant", "client"))
 	c.defaults = map[string]string{"tenant": "collection", "region": "eu", "token": "tok-client"}
 	op := &Operation{Name: "T.Get", Method: "GET", Path: "/{{region}}/items", Auth: &BearerAuth{Token: "{{token}}"},
-		Params: []Param{{In: InHeader, Key: "X-Tenant", Value: "{{tenant}}"}}}
+		Params: []Param{{In: InHeader, Key: "X-Tenant", Value: "{{tenant}}", Const: true}}}
 	reqs := sendCall(t, c, rec, op, Call{Options: []RequestOption{
 		WithCallVariable("tenant", "call"), WithCallVariable("region", "us"), WithCallVariable("token", "tok-call"),
 	}}, 2)
@@ -249,9 +249,12 @@ func TestWithJSONFieldSetsMembersOfTheBody(t *testing.T) {
 		{"replace in place, add after, in option order", post, &jsonBody{A: 1, B: "x"},
 			[]RequestOption{WithJSONField("extra", map[string]int{"n": 1}), WithJSONField("b", "<new>"), WithJSONField("z", nil), WithJSONField("extra", 2)},
 			`{"a":1,"b":"<new>","extra":2,"z":null}`},
-		{"the collection's body, duplicates of the set key dropped", post, nil,
-			[]RequestOption{WithJSONField("a", 9)},
+		{"the collection's body (WithSampleBody), duplicates of the set key dropped", post, nil,
+			[]RequestOption{WithSampleBody(), WithJSONField("a", 9)},
 			`{"a":9,"b":"resolved"}`},
+		{"a nil body is no body: the sample is not sent, only the fields", post, nil,
+			[]RequestOption{WithJSONField("a", 9)},
+			`{"a":9}`},
 		{"no body: an object of the fields", &Operation{Name: "T.Post", Method: "POST", Path: "/j"}, nil,
 			[]RequestOption{WithJSONField("k", "v"), WithJSONField("n", 1.5)},
 			`{"k":"v","n":1.5}`},
