@@ -148,9 +148,10 @@ type Samples struct {
 	// Query and Header are the keys whose values are samples; Form the
 	// form fields and files.
 	Query, Header, Form []string
-	// Body is true when the collection's raw, GraphQL-variables or file
-	// body is a sample.
-	Body bool
+	// Body is true when the collection's raw or file body is a sample;
+	// GraphQLVariables when its GraphQL variables are (the query is the
+	// operation itself, always sent).
+	Body, GraphQLVariables bool
 }
 
 // Generate plans and emits the SDK for c. It fails only when the output

@@ -419,8 +419,12 @@ func (p *plan) samples() map[string]Samples {
 				s.Form = append(s.Form, fl.key)
 			}
 		}
-		if b := m.op.body; b != nil && b.mode != model.BodyURLEncoded && b.mode != model.BodyFormData {
-			s.Body = b.mode != model.BodyGraphQL || b.gqlVariables != ""
+		switch b := m.op.body; {
+		case b == nil, b.mode == model.BodyURLEncoded, b.mode == model.BodyFormData:
+		case b.mode == model.BodyGraphQL:
+			s.GraphQLVariables = b.gqlVariables != ""
+		default:
+			s.Body = true
 		}
 		out[m.req.Path] = s
 	})

@@ -60,3 +60,15 @@ func TestEmptyPathArgumentIsAnError(t *testing.T) {
 		}
 	}
 }
+
+// WithQuery for a key the operation has a row of is sent in the row's
+// place, even for a sample row the call leaves out: the Example sends an
+// empty sample value this way, in Postman's order.
+func TestWithQueryTakesTheRowsPlace(t *testing.T) {
+	srv := newCaptureServer(t)
+	op := Operation{Method: "GET", Path: "/p", Params: []Param{q("a", "1"), sample(InQuery, "empty", ""), q("z", "2")}}
+	got := srv.roundTrip(t, &Core{}, &op, Call{Options: []RequestOption{WithQuery("empty", ""), WithQuery("extra", "x")}})
+	if want := "GET /p?a=1&empty=&z=2&extra=x HTTP/1.1"; got.line != want {
+		t.Errorf("request line\n got: %s\nwant: %s", got.line, want)
+	}
+}

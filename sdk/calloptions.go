@@ -400,3 +400,40 @@ func setFirst[T any](list []T, same func(T) bool, v T) []T {
 	}
 	return kept
 }
+
+// placeQuery turns the WithQuery options for a key the operation has a
+// row of into the caller's values of that row, so that they are sent in
+// the row's place, as Postman orders the query, even when the row itself
+// is a sample the call would leave out (an empty value no typed field
+// can send).
+func (cfg *callConfig) placeQuery(op *Operation, in *Call) {
+	if cfg == nil || len(cfg.query) == 0 {
+		return
+	}
+	kept := cfg.query[:0:0]
+	for _, e := range cfg.query {
+		if e.add || !hasQueryRow(op, e.key) {
+			kept = append(kept, e)
+			continue
+		}
+		arg := Arg{In: InQuery, Key: e.key, Values: []string{e.value}}
+		if i := in.Args.find(InQuery, e.key); i >= 0 {
+			args := append(Args(nil), in.Args...)
+			args[i] = arg
+			in.Args = args
+		} else {
+			in.Args = append(in.Args[:len(in.Args):len(in.Args)], arg)
+		}
+	}
+	cfg.query = kept
+}
+
+// hasQueryRow reports whether op has a query row of key.
+func hasQueryRow(op *Operation, key string) bool {
+	for i := range op.Params {
+		if op.Params[i].In == InQuery && op.Params[i].Key == key {
+			return true
+		}
+	}
+	return false
+}

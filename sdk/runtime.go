@@ -223,6 +223,7 @@ func SendNoResult(ctx context.Context, c *Core, op *Operation, in Call) (*Respon
 // with the request is reported here, before anything is sent.
 func (c *Core) newRequest(ctx context.Context, op *Operation, in *Call) (*outgoing, error) {
 	ctx, c, cfg := c.forCall(ctx, in) // calloptions.go; as they are and nil without options
+	cfg.placeQuery(op, in)
 	rawURL, err := c.buildURL(op, in)
 	if err != nil {
 		return nil, c.opError(op, err)
@@ -509,7 +510,7 @@ func (c *Core) setHeaders(req *http.Request, op *Operation, in *Call, contentTyp
 			}
 			continue
 		}
-		if !p.Const || op.Body != nil && contentType == "" && strings.EqualFold(p.Key, "Content-Type") {
+		if !p.Const || op.Body != nil && contentType == "" && !in.SampleBody && strings.EqualFold(p.Key, "Content-Type") {
 			// A sample (zero means omit), or the Content-Type of a body
 			// the caller did not send.
 			continue

@@ -30,6 +30,9 @@ func zeroLeak(ex Exchange, s generator.Samples) string {
 		}
 	}
 	for _, h := range ex.Header {
+		if ownHeaders[strings.ToLower(h[0])] {
+			continue // the runtime's or the transport's own, whatever the collection says
+		}
 		for _, key := range s.Header {
 			if strings.EqualFold(h[0], key) {
 				return "header " + quoteList([]string{key})
@@ -40,6 +43,9 @@ func zeroLeak(ex Exchange, s generator.Samples) string {
 		if s.Body {
 			return "the collection's body"
 		}
+		if s.GraphQLVariables && strings.Contains(string(ex.Body), `"variables"`) {
+			return "GraphQL variables"
+		}
 		body := string(ex.Body)
 		for _, key := range s.Form {
 			if strings.Contains(body, `name="`+key+`"`) || formHasKey(body, key) {
@@ -49,6 +55,11 @@ func zeroLeak(ex Exchange, s generator.Samples) string {
 	}
 	return ""
 }
+
+// ownHeaders are the headers the runtime or net/http sends on their own
+// (User-Agent, Accept: */*, the body's Content-Type, gzip): a collection
+// row of the same name does not make them samples.
+var ownHeaders = map[string]bool{"user-agent": true, "accept-encoding": true, "content-type": true, "content-length": true, "host": true, "connection": true}
 
 // formHasKey reports whether an urlencoded body has key.
 func formHasKey(body, key string) bool {
