@@ -105,11 +105,23 @@ func realMain(newman, corpus, baseline string, update bool, diffs int, run strin
 			}
 		}
 	}
+	failed := false
 	if drops := conformance.CheckBaseline(base, reports); len(drops) > 0 {
 		fmt.Fprintln(os.Stderr, "conformance: fidelity fell below the baseline:")
 		for _, d := range drops {
 			fmt.Fprintln(os.Stderr, "  "+d)
 		}
+		failed = true
+	}
+	// A zero call that sends a sample breaks the SDK's first promise
+	// (DESIGN.md, "Semantics"): there is no baseline for it.
+	for _, r := range reports {
+		for _, f := range r.ZeroLeaks {
+			fmt.Fprintf(os.Stderr, "conformance: %s %s: %s\n", r.Name, f.Path, f.Diff)
+			failed = true
+		}
+	}
+	if failed {
 		return 1
 	}
 	return 0
