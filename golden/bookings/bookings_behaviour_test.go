@@ -47,38 +47,73 @@ func newServer(t *testing.T) (*Client, <-chan recorded) {
 	return c, reqs
 }
 
-func TestListSendsTheCollectionsQueryAndHeaders(t *testing.T) {
+// A nil params struct sends none of the collection's sample values
+// (from=2024-01-01&limit=20): only the constant X-Tenant, from its
+// variable. A field the caller sets is sent, one left at zero is not.
+func TestListSendsOnlyTheCallersQueryAndTheConstants(t *testing.T) {
 	c, reqs := newServer(t)
 	if _, _, err := c.Bookings.List(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}
 	got := <-reqs
-	if got.method != "GET" || got.uri != "/v1/bookings?from=2024-01-01&limit=20" {
-		t.Errorf("sent %s %s", got.method, got.uri)
+	if got.method != "GET" || got.uri != "/v1/bookings" {
+		t.Errorf("nil params sent %s %s, want GET /v1/bookings (no sample values)", got.method, got.uri)
 	}
-	if got.header.Get("X-Tenant") != "acme" || got.header.Get("X-Trace-Id") != "" {
-		t.Errorf("headers %v", got.header)
+	if got.header.Get("X-Tenant") != "acme" || got.header.Values("X-Trace-Id") != nil {
+		t.Errorf("headers %v, want X-Tenant: acme and no X-Trace-Id", got.header)
 	}
 
-	// Params override the collection's values and switch on disabled rows.
+	// The caller's values replace the samples and switch on disabled rows;
+	// Limit, left at zero, is not sent.
 	_, _, err := c.Bookings.List(context.Background(), &BookingsListParams{From: "2025-02-03", Status: "cancelled", XTraceID: "t-1"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	got = <-reqs
-	if got.uri != "/v1/bookings?from=2025-02-03&limit=20&status=cancelled" || got.header.Get("X-Trace-Id") != "t-1" {
+	if got.uri != "/v1/bookings?from=2025-02-03&status=cancelled" || got.header.Get("X-Trace-Id") != "t-1" {
 		t.Errorf("sent %s with X-Trace-Id %q", got.uri, got.header.Get("X-Trace-Id"))
 	}
 }
 
+// A path argument is one segment: "/", "?", "#" and spaces in it are
+// escaped, so it can neither add segments nor start a query.
 func TestGetEscapesThePathArgument(t *testing.T) {
 	c, reqs := newServer(t)
-	b, resp, err := c.Bookings.Get(context.Background(), "a/b c")
+	b, resp, err := c.Bookings.Get(context.Background(), "a/b c?x=1#f")
 	if err != nil || resp.StatusCode != 200 || *b != (Booking{ID: "42", Guest: "Ada", Nights: 3}) {
 		t.Fatalf("Get = %+v, %v, %v", b, resp, err)
 	}
-	if got := <-reqs; got.uri != "/v1/bookings/a%2Fb%20c" {
-		t.Errorf("sent %s", got.uri)
+	if got := <-reqs; got.uri != "/v1/bookings/a%2Fb%20c%3Fx=1%23f" {
+		t.Errorf("sent %s, want one escaped segment", got.uri)
+	}
+	// ".." is a value like another: escaped, so no server takes it for a
+	// step up.
+	if _, _, err := c.Bookings.Cancel(context.Background(), ".."); err != nil {
+		t.Fatal(err)
+	}
+	if got := <-reqs; got.method != "DELETE" || got.uri != "/v1/bookings/%2E%2E" {
+		t.Errorf("sent %s %s", got.method, got.uri)
+	}
+}
+
+// An empty path argument is an *ArgumentError before anything is sent:
+// there is no default from the collection (Get's sample is "42").
+func TestEmptyPathArgumentIsAnArgumentError(t *testing.T) {
+	c, reqs := newServer(t)
+	for name, call := range map[string]func() error{
+		"Get":    func() error { _, _, err := c.Bookings.Get(context.Background(), ""); return err },
+		"Cancel": func() error { _, _, err := c.Bookings.Cancel(context.Background(), ""); return err },
+	} {
+		err := call()
+		var argErr *ArgumentError
+		if !errors.As(err, &argErr) || argErr.Operation != "Bookings."+name || argErr.Name != "bookingId" {
+			t.Errorf("%s(\"\") = %v, want an *ArgumentError for bookingId", name, err)
+		}
+	}
+	select {
+	case got := <-reqs:
+		t.Errorf("an empty path argument sent %s %s", got.method, got.uri)
+	default:
 	}
 }
 
@@ -102,24 +137,52 @@ func TestNon2xxIsAnAPIError(t *testing.T) {
 	}
 }
 
-func TestCreateSendsTheCollectionBodyOrTheCallers(t *testing.T) {
+// A nil body sends no body (and so no Content-Type); WithSampleBody sends
+// the collection's body as Postman does; a body the caller passes is
+// encoded, its zero fields left out.
+func TestCreateSendsTheCallersBodyOrTheSampleWhenAsked(t *testing.T) {
 	c, reqs := newServer(t)
 	if _, _, err := c.Bookings.Create(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}
 	got := <-reqs
+	if got.body != "" || got.header.Values("Content-Type") != nil {
+		t.Errorf("nil body sent %q with Content-Type %q, want nothing", got.body, got.header.Values("Content-Type"))
+	}
+	if got.header.Get("X-Tenant") != "acme" {
+		t.Errorf("X-Tenant %q, want the constant acme", got.header.Get("X-Tenant"))
+	}
+
+	if _, _, err := c.Bookings.Create(context.Background(), nil, WithSampleBody()); err != nil {
+		t.Fatal(err)
+	}
+	got = <-reqs
 	// Postman strips the comment but keeps the rest of the text as written.
 	if want := "{\n  \"guest\": \"Ada\",\n  \"nights\": 3 \n}"; got.body != want {
-		t.Errorf("body %q, want %q", got.body, want)
+		t.Errorf("WithSampleBody sent %q, want %q", got.body, want)
 	}
 	if got.header.Get("Content-Type") != "application/json" {
 		t.Errorf("Content-Type %q", got.header.Get("Content-Type"))
 	}
+
 	if _, _, err := c.Bookings.Create(context.Background(), &BookingsCreateBody{Guest: "Grace", Nights: 1}); err != nil {
 		t.Fatal(err)
 	}
-	if got := <-reqs; got.body != `{"guest":"Grace","nights":1}` {
-		t.Errorf("body %q", got.body)
+	if got := <-reqs; got.body != `{"guest":"Grace","nights":1}` || got.header.Get("Content-Type") != "application/json" {
+		t.Errorf("body %q, Content-Type %q", got.body, got.header.Get("Content-Type"))
+	}
+	if _, _, err := c.Bookings.Create(context.Background(), &BookingsCreateBody{Guest: "Lin"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := <-reqs; got.body != `{"guest":"Lin"}` {
+		t.Errorf("zero Nights: body %q, want it left out", got.body)
+	}
+	// A passed body wins over WithSampleBody.
+	if _, _, err := c.Bookings.Create(context.Background(), &BookingsCreateBody{Guest: "Kay"}, WithSampleBody()); err != nil {
+		t.Fatal(err)
+	}
+	if got := <-reqs; got.body != `{"guest":"Kay"}` {
+		t.Errorf("body and WithSampleBody: sent %q, want the caller's body", got.body)
 	}
 }
 
