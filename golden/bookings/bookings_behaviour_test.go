@@ -2,10 +2,14 @@ package bookings
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"regexp"
+	"strings"
 	"testing"
 
 	_ "github.com/postgen/postgen/internal/testflag"
@@ -177,6 +181,20 @@ func TestCreateSendsTheCallersBodyOrTheSampleWhenAsked(t *testing.T) {
 	if got := <-reqs; got.body != `{"guest":"Lin"}` {
 		t.Errorf("zero Nights: body %q, want it left out", got.body)
 	}
+	// WithJSONField sends a zero value omitzero leaves out, or a member the
+	// type lacks; with no body, an object of just those fields.
+	if _, _, err := c.Bookings.Create(context.Background(), &BookingsCreateBody{Guest: "Lin"}, WithJSONField("nights", 0), WithJSONField("vip", true)); err != nil {
+		t.Fatal(err)
+	}
+	if got := <-reqs; got.body != `{"guest":"Lin","nights":0,"vip":true}` {
+		t.Errorf("WithJSONField: body %q", got.body)
+	}
+	if _, _, err := c.Bookings.Create(context.Background(), nil, WithJSONField("guest", "Bo")); err != nil {
+		t.Fatal(err)
+	}
+	if got := <-reqs; got.body != `{"guest":"Bo"}` || got.header.Get("Content-Type") != "application/json" {
+		t.Errorf("WithJSONField, nil body: %q (%s)", got.body, got.header.Get("Content-Type"))
+	}
 	// A passed body wins over WithSampleBody.
 	if _, _, err := c.Bookings.Create(context.Background(), &BookingsCreateBody{Guest: "Kay"}, WithSampleBody()); err != nil {
 		t.Fatal(err)
@@ -208,5 +226,114 @@ func TestDefaultBaseURLComesFromTheCollection(t *testing.T) {
 	}
 	if _, err := NewClient(WithBaseURL("not a url")); err == nil {
 		t.Error("NewClient accepted a relative base URL")
+	}
+}
+
+// collectionRequest is a request of testdata/bookings as Postman sends
+// it: its URL with the base URL cut off and only the enabled query rows,
+// its enabled headers with {{tenant}} resolved, and its raw body.
+type collectionRequest struct {
+	method, uri, body string
+	header            map[string]string
+}
+
+// collectionRequests reads the requests of the Bookings folder by name.
+func collectionRequests(t *testing.T) map[string]collectionRequest {
+	t.Helper()
+	data, err := os.ReadFile("../../testdata/bookings/collection.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct {
+		Key, Value string
+		Disabled   bool
+	}
+	var c struct {
+		Item []struct {
+			Item []struct {
+				Name    string
+				Request struct {
+					Method string
+					Header []row
+					Body   struct{ Raw string }
+					URL    json.RawMessage
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(data, &c); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]collectionRequest{}
+	for _, r := range c.Item[0].Item {
+		var u struct {
+			Path     []string
+			Query    []row
+			Variable []row
+		}
+		var raw string
+		if json.Unmarshal(r.Request.URL, &raw) == nil {
+			u.Path = strings.Split(strings.TrimPrefix(raw, "{{baseUrl}}/"), "/")
+		} else if err := json.Unmarshal(r.Request.URL, &u); err != nil {
+			t.Fatal(err)
+		}
+		for i, seg := range u.Path {
+			for _, v := range u.Variable {
+				if seg == ":"+v.Key {
+					u.Path[i] = v.Value
+				}
+			}
+		}
+		uri := "/v1/" + strings.Join(u.Path, "/")
+		var q []string
+		for _, p := range u.Query {
+			if !p.Disabled {
+				q = append(q, p.Key+"="+p.Value)
+			}
+		}
+		if len(q) > 0 {
+			uri += "?" + strings.Join(q, "&")
+		}
+		h := map[string]string{}
+		for _, p := range r.Request.Header {
+			if !p.Disabled {
+				h[p.Key] = strings.ReplaceAll(p.Value, "{{tenant}}", "acme")
+			}
+		}
+		out[r.Name] = collectionRequest{r.Request.Method, uri, r.Request.Body.Raw, h}
+	}
+	return out
+}
+
+// The calls of the Example functions (the collection's values, and
+// WithSampleBody) send the collection's requests.
+func TestExampleCallsSendTheCollectionsRequests(t *testing.T) {
+	c, reqs := newServer(t)
+	ctx := context.Background()
+	want := collectionRequests(t)
+	for name, call := range map[string]func() error{
+		"List bookings": func() error {
+			_, _, err := c.Bookings.List(ctx, &BookingsListParams{From: "2024-01-01", Limit: 20})
+			return err
+		},
+		"Get booking":    func() error { _, _, err := c.Bookings.Get(ctx, "42"); return err },
+		"Create booking": func() error { _, _, err := c.Bookings.Create(ctx, nil, WithSampleBody()); return err },
+	} {
+		if err := call(); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		got, w := <-reqs, want[name]
+		if got.method != w.method || got.uri != w.uri {
+			t.Errorf("%s: sent %s %s, the collection %s %s", name, got.method, got.uri, w.method, w.uri)
+		}
+		for k, v := range w.header {
+			if g := got.header.Values(k); len(g) != 1 || g[0] != v {
+				t.Errorf("%s: %s = %q, the collection %q", name, k, g, v)
+			}
+		}
+		// Postman strips the // comment of a JSON body and keeps the rest.
+		if body := regexp.MustCompile(`//[^\n]*`).ReplaceAllString(w.body, ""); got.body != body {
+			t.Errorf("%s: body %q, the collection's %q", name, got.body, body)
+		}
 	}
 }
