@@ -26,7 +26,9 @@ import (
 // the wire with what newman sent. The transport records requests instead
 // of sending them, so the host is the probe's 127.0.0.1:8765, which the
 // OAuth 1, Hawk, AWS and EdgeGrid signatures cover. The clock and nonces
-// are fixed to the captured ones.
+// are fixed to the captured ones. A collection's query values, form
+// fields and bodies are samples the SDK sends only when asked, so each call
+// passes them, as the method's Example does, to send newman's request.
 
 // wire records requests and answers them with reply (200 {} by default).
 type wire struct {
@@ -125,7 +127,7 @@ func TestAuthTypesSendWhatNewmanSent(t *testing.T) {
 			func(c *Client) error { return ignore(c.Types.A01ApikeyHeader(ctx)) },
 			want{line: "GET /a01", header: map[string]string{"X-API-Key": "secret-key", "x_api_key": ""}}},
 		{"A02 apikey query", []Option{WithAPIKey("k&v w")},
-			func(c *Client) error { return ignore(c.Types.A02ApikeyQuery(ctx, nil)) },
+			func(c *Client) error { return ignore(c.Types.A02ApikeyQuery(ctx, &TypesA02ApikeyQueryParams{Z: 1})) },
 			want{line: "GET /a02?z=1&api_key=k%26v%20w"}},
 		{"A03 bearer", []Option{WithBearerToken("tok123")},
 			func(c *Client) error { return ignore(c.Types.A03Bearer(ctx)) },
@@ -154,7 +156,7 @@ func TestAuthTypesSendWhatNewmanSent(t *testing.T) {
 			want{line: "GET /a10?b=2", header: map[string]string{
 				"Authorization": `OAuth oauth_consumer_key="ck",oauth_signature_method="HMAC-SHA256",oauth_timestamp="1700000000",oauth_nonce="abc123",oauth_version="1.0",oauth_signature="oZO4YJTRFKtJIeG7A5UXU0zc6IyxsHV8gj%2B0889DhGg%3D"`}}},
 		{"A10b oauth1 PLAINTEXT, string-typed false: header", []Option{WithOAuth1("ck", "cs", "", "")},
-			func(c *Client) error { return ignore(c.Types.A10bOAuth1Body(ctx, nil)) },
+			func(c *Client) error { return ignore(c.Types.A10bOAuth1Body(ctx, &TypesA10bOAuth1BodyForm{C: 3})) },
 			want{line: "POST /a10b", body: "c=3", header: map[string]string{
 				"Authorization": `OAuth oauth_consumer_key="ck",oauth_signature_method="PLAINTEXT",oauth_timestamp="1700000000",oauth_nonce="abc123",oauth_version="1.0",oauth_signature="cs%26"`}}},
 		{"A11 hawk", []Option{WithHawkAuth("id1", "key1")},
@@ -171,7 +173,7 @@ func TestAuthTypesSendWhatNewmanSent(t *testing.T) {
 			want{line: "GET /a13b?X-Amz-Expires=86400&X-Amz-Date=20261126T225747Z&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKID%2F20261126%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-SignedHeaders=host&X-Amz-Signature=e4fe847fd8ab2e2361443999d4f7554ba9bf387d414ad85ac31ee86b1dd561c0",
 				header: map[string]string{"Authorization": ""}}},
 		{"A14 edgegrid", []Option{WithEdgeGrid("akab-client", "c2VjcmV0", "akab-access")},
-			func(c *Client) error { return ignore(c.Types.A14Edgegrid(ctx, nil)) },
+			func(c *Client) error { return ignore(c.Types.A14Edgegrid(ctx, nil, WithSampleBody())) },
 			want{body: `{"a":1}`, header: map[string]string{"Authorization": "EG1-HMAC-SHA256 client_token=akab-client;access_token=akab-access;timestamp=20240101T00:00:00+0000;nonce=nonce-1;signature=M7yceJ+0TNuqkPGZMsNssX/dXyqmqLIzHKmWtSwXIUM="}}},
 		{"A15 jwt HS256", []Option{WithJWTKey("s3cr3t")},
 			func(c *Client) error { return ignore(c.Types.A15JWTHs256(ctx)) },
@@ -299,7 +301,7 @@ func TestDigestMatchesNewman(t *testing.T) {
 		return nil
 	}}
 	c := newClient(t, w, WithDigestAuth("Mufasa", "Circle Of Life"))
-	if _, resp, err := c.Types.A12Digest(context.Background(), nil); err != nil || resp.StatusCode != 200 {
+	if _, resp, err := c.Types.A12Digest(context.Background(), &TypesA12DigestParams{X: 1}); err != nil || resp.StatusCode != 200 {
 		t.Fatalf("resp %v, err %v", resp, err)
 	}
 	check(t, w, 0, want{line: "GET /digest/a12?x=1", header: map[string]string{"Authorization": ""}})

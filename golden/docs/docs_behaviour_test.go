@@ -75,11 +75,18 @@ func TestMockTokenExampleKeepsItsShapeButNotItsSecrets(t *testing.T) {
 		t.Errorf("Content-Length = %d: the saved one (180) must not be replayed", got)
 	}
 	srv.UseExample("Auth.GetToken", "token as a form")
-	body, _, err = c.Auth.GetToken(context.Background(), nil)
+	body, _, err = c.Auth.GetToken(context.Background(), &AuthGetTokenForm{GrantType: "client_credentials"})
 	if err != nil || string(body) != "access_token=redacted-by-postgen&token_type=bearer&expires_in=3600" {
 		t.Errorf("form token body = %s, %v", body, err)
 	}
-	if r := srv.Requests()[0]; string(r.Body) != "grant_type=client_credentials&client_id=my-client" {
+	reqs := srv.Requests()
+	// A nil form sends only its constant, client_id from its variable: the
+	// collection's grant_type is a sample.
+	if r := reqs[0]; string(r.Body) != "client_id=my-client" || r.Header.Get("Content-Type") != "application/x-www-form-urlencoded" {
+		t.Errorf("GetToken(nil) sent %q (%s), want only the constant client_id", r.Body, r.Header.Get("Content-Type"))
+	}
+	// The caller's field goes where the collection has it.
+	if r := reqs[1]; string(r.Body) != "grant_type=client_credentials&client_id=my-client" {
 		t.Errorf("GetToken sent %s", r.Body)
 	}
 }

@@ -12,7 +12,8 @@ import (
 
 // These tests replay probe 6 of POSTMAN-FORMAT.md (§A.6): a v1 collection
 // that newman converted to v2.1 and sent. The SDK generated from the same
-// v1 file must send what newman sent.
+// v1 file must send what newman sent when called as its Example calls
+// it, with the collection's values: they are samples, not sent unasked.
 
 type recorded struct {
 	method, uri, body string
@@ -38,7 +39,7 @@ func newServer(t *testing.T) (*Client, <-chan recorded) {
 
 func TestV1RawSendsWhatNewmanSent(t *testing.T) {
 	c, reqs := newServer(t)
-	if _, _, err := c.V1Raw(context.Background(), "5", nil, nil); err != nil {
+	if _, _, err := c.V1Raw(context.Background(), "5", nil, &V1RawParams{X: 1, XOn: 1}, WithSampleBody()); err != nil {
 		t.Fatal(err)
 	}
 	got := <-reqs
@@ -53,11 +54,21 @@ func TestV1RawSendsWhatNewmanSent(t *testing.T) {
 	if _, ok := got.header["X-Disabled"]; ok {
 		t.Errorf("the disabled header was sent: %v", got.header)
 	}
+
+	// Without the values only the constant is sent: no body, so no
+	// Content-Type either.
+	if _, _, err := c.V1Raw(context.Background(), "6", nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	got = <-reqs
+	if got.uri != "/v1/6" || got.body != "" || got.header.Values("Content-Type") != nil || got.header.Values("X-On") != nil {
+		t.Errorf("zero call sent %s %q with headers %v", got.uri, got.body, got.header)
+	}
 }
 
 func TestV1UrlencodedSendsOnlyEnabledRows(t *testing.T) {
 	c, reqs := newServer(t)
-	if _, _, err := c.V1Urlencoded(context.Background(), nil); err != nil {
+	if _, _, err := c.V1Urlencoded(context.Background(), &V1UrlencodedForm{A: 1}); err != nil {
 		t.Fatal(err)
 	}
 	got := <-reqs
@@ -71,7 +82,7 @@ func TestV1UrlencodedSendsOnlyEnabledRows(t *testing.T) {
 		t.Errorf("Authorization %q, newman sent Basic dTE6cDE=", a)
 	}
 	// The disabled row b goes out only when the caller sets it.
-	if _, _, err := c.V1Urlencoded(context.Background(), &V1UrlencodedForm{B: 2}); err != nil {
+	if _, _, err := c.V1Urlencoded(context.Background(), &V1UrlencodedForm{A: 1, B: 2}); err != nil {
 		t.Fatal(err)
 	}
 	if got := <-reqs; got.body != "a=1&b=2" {
