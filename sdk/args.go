@@ -83,7 +83,7 @@ func (a *Args) add(in uint8, key string, v any) {
 		}
 	case time.Time:
 		if !v.IsZero() {
-			values = []string{v.Format(time.RFC3339Nano)}
+			values = []string{v.UTC().Format(time.RFC3339Nano)}
 		}
 	case []string:
 		values = v
