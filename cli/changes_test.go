@@ -78,7 +78,7 @@ func TestChangesSignature(t *testing.T) {
 	newer := filepath.Join(t.TempDir(), "v2.json")
 	writeFile(t, newer, string(data))
 	code, stdout, stderr := run(t, "", "changes", "-p", "bookings", bookings, newer)
-	if code != ExitOK || !strings.Contains(stdout, "- (*Client).Health: changed from func(context.Context) ([]byte, *Response, error) to func(context.Context, *HealthParams) ([]byte, *Response, error)") || !strings.Contains(stdout, "+ HealthParams: added") {
+	if code != ExitOK || !strings.Contains(stdout, "- (*Client).Health: changed from func(context.Context, ...RequestOption) ([]byte, *Response, error) to func(context.Context, *HealthParams, ...RequestOption) ([]byte, *Response, error)") || !strings.Contains(stdout, "+ HealthParams: added") {
 		t.Errorf("exit %d\n%s%s", code, stdout, stderr)
 	}
 }

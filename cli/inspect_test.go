@@ -17,9 +17,9 @@ func TestInspectTree(t *testing.T) {
 		"package warehouse, 1 service, 3 methods, 2 types, 0 warnings",
 		"BaseURLStaging = https://staging.warehouse.example/v2 (environment \"Staging\")",
 		"├── Stock/     client.Inventory (InventoryService)",
-		"│   ├── List stock items   GET /stock → client.Inventory.List(ctx context.Context, params *ListOptions)",
+		"│   ├── List stock items   GET /stock → client.Inventory.List(ctx context.Context, params *ListOptions, opts ...RequestOption)",
 		"├── Internal/  skipped (postgen.yaml)",
-		"└── Ping       GET /ping → client.Ping(ctx context.Context)",
+		"└── Ping       GET /ping → client.Ping(ctx context.Context, opts ...RequestOption)",
 		`{{tenantId}} = "acme" (or WithTenant)`,
 		"{{apiKey}} credential: not copied",
 	} {
@@ -29,7 +29,7 @@ func TestInspectTree(t *testing.T) {
 	}
 	// Warnings sit under the request they are about.
 	_, stdout, _ = run(t, "", "inspect", "../testdata/secrets/collection.json")
-	if !strings.Contains(stdout, "├── Header credentials  GET /h → client.HeaderCredentials(ctx context.Context)") ||
+	if !strings.Contains(stdout, "├── Header credentials  GET /h → client.HeaderCredentials(ctx context.Context, opts ...RequestOption)") ||
 		!strings.Contains(stdout, "│     ! note[credential-not-copied]: item[0].request.header[0]: the value of \"Authorization\" looks like a credential") {
 		t.Errorf("warnings not under their request:\n%s", stdout)
 	}
@@ -56,11 +56,11 @@ func TestInspectJSON(t *testing.T) {
 	}
 	get := folder.Items[1]
 	if get.Method != "Bookings.Get" || get.HTTP != "GET /bookings/:bookingId" || get.Path != "item[0].item[1]" ||
-		get.Signature != "Get(ctx context.Context, bookingID string) (*Booking, *Response, error)" || strings.Join(get.Types, ",") != "Booking,BookingsGetError" {
+		get.Signature != "Get(ctx context.Context, bookingID string, opts ...RequestOption) (*Booking, *Response, error)" || strings.Join(get.Types, ",") != "Booking,BookingsGetError" {
 		t.Errorf("request %+v", get)
 	}
 	// The same names as the SDK: the golden SDK of this collection has them.
-	if sdk := string(mustRead(t, "../golden/bookings/bookings.go")); !strings.Contains(sdk, "func (s *BookingsService) Get(ctx context.Context, bookingID string) (*Booking, *Response, error)") {
+	if sdk := string(mustRead(t, "../golden/bookings/bookings.go")); !strings.Contains(sdk, "func (s *BookingsService) Get(ctx context.Context, bookingID string, opts ...RequestOption) (*Booking, *Response, error)") {
 		t.Error("inspect and the generated SDK disagree on Bookings.Get")
 	}
 }

@@ -209,6 +209,7 @@ func (p *plan) signature(m *method) string {
 	if m.params != nil {
 		args = append(args, "params *"+m.params.name)
 	}
+	args = append(args, "opts ...RequestOption")
 	return m.name + "(" + strings.Join(args, ", ") + ") " + p.resultsText(m)
 }
 

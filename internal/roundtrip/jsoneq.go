@@ -21,8 +21,9 @@ import (
 // Equal reports whether got, a JSON body re-encoded from the Go value it
 // was decoded into, says what orig says; why names the first difference
 // by its JSON path. Differences a Go type legitimately makes are allowed:
-//   - a member orig has with a zero value (null, false, 0, "", [] or {})
-//     may be missing from got: an optional field with omitempty;
+//   - a member orig has with a zero value (null, false, 0, "", [], or an
+//     object of zero members) may be missing from got: an optional field
+//     with omitempty, or a body field with omitzero;
 //   - numbers are compared by value (1.0 and 1 are equal; an integer too
 //     large for int64 is compared as float64, the type it decodes into);
 //   - two RFC 3339 strings are equal when they are the same instant
@@ -129,7 +130,14 @@ func isZero(v any) bool {
 	case []any:
 		return len(x) == 0
 	case map[string]any:
-		return len(x) == 0
+		// An object of zero members decodes into a zero struct, which
+		// omitzero (every field of a body type) leaves out.
+		for _, m := range x {
+			if !isZero(m) {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }
