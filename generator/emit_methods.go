@@ -186,7 +186,7 @@ func (p *plan) operationText(m *method) [][]string {
 		groups = append(groups, []string{"ErrBodies: []sdk.ErrorBody{" + strings.Join(rows, ", ") + "}"})
 	}
 	if len(op.params) > 0 {
-		groups = append(groups, []string{"Params: " + rowList("[]sdk.Param", "\t", paramRows(op.params))})
+		groups = append(groups, []string{"Params: " + rowList("[]sdk.Param", "\t", paramRows(op.params, false))})
 	}
 	if op.body != nil {
 		groups = append(groups, []string{"Body: &sdk.BodySpec" + bodySpecText(op.body)})
@@ -195,11 +195,14 @@ func (p *plan) operationText(m *method) [][]string {
 }
 
 // paramRows renders param rows as keyed literals without zero fields.
-func paramRows(params []paramPlan) []string {
+func paramRows(params []paramPlan, form bool) []string {
 	out := make([]string, 0, len(params))
 	seen := map[string]bool{}
 	for _, pp := range params {
-		if !pp.constant {
+		if form && pp.disabled {
+			continue // WithSampleBody sends the enabled rows; a caller's value goes last
+		}
+		if !pp.constant && !form {
 			// One row places the caller's values of a key.
 			k := sharedKey(pp.in, pp.key)
 			if seen[k] {
@@ -217,15 +220,18 @@ func paramRows(params []paramPlan) []string {
 			fs = append(fs, "In: sdk.InFile")
 		}
 		fs = append(fs, "Key: "+quote(pp.key))
-		// A sample's value is not sent, so the operation does not carry it.
-		if pp.constant {
+		// A query or header sample is never sent, so the operation does
+		// not carry it; a form's samples are, by WithSampleBody.
+		if pp.constant || form {
 			if pp.value != "" {
 				fs = append(fs, "Value: "+quote(pp.value))
 			}
 			if pp.null {
 				fs = append(fs, "Null: true")
 			}
-			fs = append(fs, "Const: true")
+			if pp.constant {
+				fs = append(fs, "Const: true")
+			}
 		}
 		if pp.contentType != "" {
 			fs = append(fs, "ContentType: "+quote(pp.contentType))
@@ -264,7 +270,7 @@ func bodySpecText(b *bodySpecPlan) string {
 	}
 	groups := [][]string{fs}
 	if len(b.form) > 0 {
-		groups = append(groups, []string{"Form: " + rowList("[]sdk.Param", "\t\t", paramRows(b.form))})
+		groups = append(groups, []string{"Form: " + rowList("[]sdk.Param", "\t\t", paramRows(b.form, true))})
 	}
 	var buf bytes.Buffer
 	packedLiteral(&buf, "\t", groups)

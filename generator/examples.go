@@ -6,7 +6,6 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
-	"github.com/postgen/postgen/model"
 	"github.com/postgen/postgen/templates"
 )
 
@@ -57,11 +56,36 @@ func planExample(m *method, qual string, resolve func(string) string) *exampleCa
 	if m.params != nil {
 		ex.params = ex.fieldValues(m.params, qual)
 	}
+	ex.sampleBody = m.op.body != nil && (m.body == nil || m.body.form == nil)
 	if m.body != nil && m.body.form != nil {
 		ex.form = ex.fieldValues(m.body.form, qual)
+		if !formExact(m.body.form, ex.form) {
+			// A sample no typed field can send (an empty value, a
+			// dynamic variable): the collection's own form, exactly.
+			ex.form, ex.sampleBody = nil, true
+		}
 	}
-	ex.sampleBody = m.op.body != nil && (m.body == nil || m.body.form == nil) && m.op.body.mode != model.BodyFile
 	return ex
+}
+
+// formExact reports whether the example's values of a form send every
+// enabled text row of the collection.
+func formExact(st *structType, set []fieldValue) bool {
+	n := 0
+	for _, fl := range st.fields {
+		if !fl.optional && fl.in == "form" {
+			n++
+		}
+	}
+	got := 0
+	for _, fv := range set {
+		for _, fl := range st.fields {
+			if fl.goName == fv.goName && fl.in == "form" {
+				got++
+			}
+		}
+	}
+	return got == n
 }
 
 // fieldValues returns the fields of st an example sets: every field with
@@ -70,7 +94,7 @@ func planExample(m *method, qual string, resolve func(string) string) *exampleCa
 func (ex *exampleCall) fieldValues(st *structType, qual string) []fieldValue {
 	var out []fieldValue
 	for _, fl := range st.fields {
-		if fl.optional || strings.Contains(strings.Join(fl.samples, ""), "{{") {
+		if fl.optional || hasDynamicRef(strings.Join(fl.samples, "")) {
 			continue
 		}
 		v, ok := exampleValue(fl, qual)

@@ -141,6 +141,9 @@ type Result struct {
 	// only when its caller passes them: what a call with zero arguments
 	// must not send (postgen's fidelity harness checks it).
 	Samples map[string]Samples
+	// PathArguments are the {{variables}} of request paths that are
+	// method arguments (sorted), for postgen's fidelity harness.
+	PathArguments []string
 }
 
 // Samples are the sample values of one request, by where they go.
@@ -182,5 +185,5 @@ func Generate(c *model.Collection, cfg Config) (*Result, error) {
 			return nil, fmt.Errorf("generator: two files named %s (postgen bug: please report it with the collection)", files[i].Name)
 		}
 	}
-	return &Result{Files: files, Diagnostics: p.diags, Stats: p.stats(), Types: p.typeReport(), Variables: p.vars.uses(), Origins: p.requestOrigins(), Scrubbed: p.vars.scrubs, Samples: p.samples()}, nil
+	return &Result{Files: files, Diagnostics: p.diags, Stats: p.stats(), Types: p.typeReport(), Variables: p.vars.uses(), Origins: p.requestOrigins(), Scrubbed: p.vars.scrubs, Samples: p.samples(), PathArguments: p.pathArgumentVars()}, nil
 }

@@ -275,8 +275,30 @@ func (p *plan) planRows(r *model.Request, rows []rawRow, st *structType) []param
 		out = append(out, pp)
 	}
 	for _, fl := range st.fields {
+		if fl.in == "header" {
+			fl.samples = sentHeaderValues(rows, fl.key)
+		}
 		if fl.goType == "" {
 			fl.goType = fieldGoType(fl)
+		}
+	}
+	return out
+}
+
+// sentHeaderValues are the values Postman sends for the enabled header
+// rows named key in any case: when the spellings differ only the last
+// spelling's rows are sent (§8.2).
+func sentHeaderValues(rows []rawRow, key string) []string {
+	last := ""
+	for _, rw := range rows {
+		if rw.in == "header" && !rw.disabled && strings.EqualFold(rw.key, key) {
+			last = rw.key
+		}
+	}
+	var out []string
+	for _, rw := range rows {
+		if rw.in == "header" && !rw.disabled && rw.key == last {
+			out = append(out, rw.value)
 		}
 	}
 	return out

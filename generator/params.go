@@ -219,7 +219,7 @@ func (r *constRule) constReason(req *model.Request, in, key, value string, null,
 	if in == "header" && isProtocolHeader(key) {
 		return "protocol header"
 	}
-	if hasConfigRef(value) {
+	if hasConfigRef(value) || hasConfigRef(key) {
 		return "variable"
 	}
 	if in == "query" || in == "header" {
@@ -246,6 +246,17 @@ func isProtocolHeader(key string) bool {
 func hasConfigRef(s string) bool {
 	for _, name := range refs(s) {
 		if !strings.HasPrefix(name, "$") {
+			return true
+		}
+	}
+	return false
+}
+
+// hasDynamicRef reports whether s refers to a dynamic variable, a new
+// value on every send.
+func hasDynamicRef(s string) bool {
+	for _, name := range refs(s) {
+		if strings.HasPrefix(name, "$") {
 			return true
 		}
 	}
@@ -442,4 +453,17 @@ func allHave(rs []*model.Request, k string, rows func(*model.Request, func(k, v 
 		}
 	}
 	return true
+}
+
+// pathArgumentVars lists the variables that are path arguments, sorted.
+func (p *plan) pathArgumentVars() []string {
+	set := map[string]bool{}
+	p.forEachMethod(func(m *method) {
+		for _, a := range m.pathArgs {
+			if a.variable {
+				set[a.varName] = true
+			}
+		}
+	})
+	return sortedSet(set)
 }

@@ -75,10 +75,10 @@ func (c *Core) encodeBody(op *Operation, in *Call) ([]byte, string, error) {
 		}
 		return []byte(text), spec.ContentType, nil
 	case BodyURLEncoded:
-		b, err := c.urlEncodedBody(spec, in.Form)
+		b, err := c.urlEncodedBody(spec, in.Form, in.SampleBody && len(in.Form) == 0)
 		return b, spec.ContentType, err
 	case BodyFormData:
-		return c.multipartBody(spec, in.Form)
+		return c.multipartBody(spec, in.Form, in.SampleBody && len(in.Form) == 0)
 	case BodyFile:
 		if isNil(in.Body) {
 			return nil, "", nil
@@ -161,7 +161,7 @@ func writeJSONString(b *bytes.Buffer, s string) {
 // urlEncodedBody encodes the rows of spec as Postman does (§9.3): the
 // caller's values in place of their rows, the constant rows the caller
 // left unset, then the caller's values no row has. No value means no body.
-func (c *Core) urlEncodedBody(spec *BodySpec, form Args) ([]byte, error) {
+func (c *Core) urlEncodedBody(spec *BodySpec, form Args, samples bool) ([]byte, error) {
 	var b strings.Builder
 	pair := func(key, value string) {
 		if b.Len() > 0 {
@@ -183,7 +183,7 @@ func (c *Core) urlEncodedBody(spec *BodySpec, form Args) ([]byte, error) {
 			}
 			continue
 		}
-		if !p.Const {
+		if !p.Const && !samples {
 			continue
 		}
 		value, err := c.Resolve(p.Value)
@@ -212,10 +212,10 @@ func (c *Core) urlEncodedBody(spec *BodySpec, form Args) ([]byte, error) {
 // multipartBody encodes the rows of spec as multipart/form-data (§9.4),
 // in memory: used when no part is a caller's file with content (those are
 // streamed instead, see streamMultipart).
-func (c *Core) multipartBody(spec *BodySpec, form Args) ([]byte, string, error) {
+func (c *Core) multipartBody(spec *BodySpec, form Args, samples bool) ([]byte, string, error) {
 	var b bytes.Buffer
 	w := multipart.NewWriter(&b)
-	parts, err := c.writeParts(w, spec, form, copyContent)
+	parts, err := c.writeParts(w, spec, form, samples, copyContent)
 	if err != nil || parts == 0 {
 		return nil, "", err
 	}
@@ -235,7 +235,7 @@ func copyContent(dst io.Writer, src io.Reader) error {
 // the caller's values and files in place of their rows, the constant text
 // rows the caller left unset, then the caller's values no row has. A file
 // the caller does not give is not sent. content writes a file's content.
-func (c *Core) writeParts(w *multipart.Writer, spec *BodySpec, form Args, content func(io.Writer, io.Reader) error) (int, error) {
+func (c *Core) writeParts(w *multipart.Writer, spec *BodySpec, form Args, samples bool, content func(io.Writer, io.Reader) error) (int, error) {
 	parts := 0
 	var use argUse
 	n := len(form)
@@ -274,7 +274,18 @@ func (c *Core) writeParts(w *multipart.Writer, spec *BodySpec, form Args, conten
 			}
 			continue
 		}
-		if !p.Const || p.In == InFile {
+		if p.In == InFile && samples && p.FileName == "" {
+			// Postman's part for a file row without a source: empty,
+			// with an empty file name. A row naming a file on the
+			// author's machine is left out, as Postman cannot read it.
+			empty := ""
+			if err := c.writePart(w, p.Key, &empty, p.ContentType, nil, content); err != nil {
+				return 0, err
+			}
+			parts++
+			continue
+		}
+		if !p.Const && !samples || p.In == InFile {
 			continue
 		}
 		key, err := c.Resolve(p.Key)

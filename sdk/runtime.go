@@ -76,8 +76,9 @@ type Param struct {
 	In  uint8
 	Key string
 	// Value is the collection's text. It is sent only by a Const row the
-	// caller leaves unset; otherwise it is a sample, kept for the mock
-	// server. It may hold {{variables}}.
+	// caller leaves unset, and by the form rows of a call that asks for
+	// the collection's body (WithSampleBody) and sets no form field. It
+	// may hold {{variables}}.
 	Value string
 	// Const rows are sent on every call whose caller sets no value for
 	// Key: protocol headers, values every request of the API sends

@@ -85,7 +85,7 @@ func (c *Core) streamMultipart(spec *BodySpec, form Args) (io.Reader, int64, str
 		}
 		return nil
 	}
-	if _, err := c.writeParts(layout, spec, form, measure); err != nil {
+	if _, err := c.writeParts(layout, spec, form, false, measure); err != nil {
 		return nil, 0, "", err
 	}
 	if err := layout.Close(); err != nil {
@@ -99,7 +99,7 @@ func (c *Core) streamMultipart(spec *BodySpec, form Args) (io.Reader, int64, str
 		w := multipart.NewWriter(pw)
 		err := w.SetBoundary(layout.Boundary())
 		if err == nil {
-			_, err = c.writeParts(w, spec, form, copyContent)
+			_, err = c.writeParts(w, spec, form, false, copyContent)
 		}
 		if err == nil {
 			err = w.Close()

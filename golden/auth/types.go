@@ -122,7 +122,7 @@ var opTypesA09OAuth1Header = sdk.Operation{Name: "Types.A09OAuth1Header", Method
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "c"},
+			{In: sdk.InForm, Key: "c", Value: "3"},
 		}}}
 
 // A10OAuth1Query sends GET /a10 (Postman: Types › A10 oauth1 query).
@@ -151,7 +151,7 @@ var opTypesA10bOAuth1Body = sdk.Operation{Name: "Types.A10bOAuth1Body", Method: 
 	Auth: authOAuth13,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "c"},
+			{In: sdk.InForm, Key: "c", Value: "3"},
 		}}}
 
 // A11Hawk sends GET /a11 (Postman: Types › A11 hawk).

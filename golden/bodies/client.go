@@ -74,10 +74,10 @@ func (c *Client) URLEncoded(ctx context.Context, body *URLEncodedForm, opts ...R
 var opURLEncoded = sdk.Operation{Name: "URLEncoded", Method: "POST", Path: "/form",
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "a"},
-			{In: sdk.InForm, Key: "sp ace"},
-			{In: sdk.InForm, Key: "dup"},
-			{In: sdk.InForm, Key: "dis"},
+			{In: sdk.InForm, Key: "a", Value: "1"},
+			{In: sdk.InForm, Key: "sp ace", Value: "hello world"},
+			{In: sdk.InForm, Key: "dup", Value: "1"},
+			{In: sdk.InForm, Key: "dup", Value: "2"},
 			{In: sdk.InForm, Key: "var", Value: "{{qv}}", Const: true},
 		}}}
 
@@ -89,10 +89,9 @@ func (c *Client) FormData(ctx context.Context, body *FormDataForm, opts ...Reque
 var opFormData = sdk.Operation{Name: "FormData", Method: "POST", Path: "/multipart",
 	Body: &sdk.BodySpec{Mode: sdk.BodyFormData,
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "text1"},
-			{In: sdk.InForm, Key: "json", ContentType: "application/json"},
+			{In: sdk.InForm, Key: "text1", Value: "hello"},
+			{In: sdk.InForm, Key: "json", Value: "{\"a\":1}", ContentType: "application/json"},
 			{In: sdk.InFile, Key: "file1", ContentType: "text/plain", FileName: "upload.txt"},
-			{In: sdk.InForm, Key: "dis"},
 		}}}
 
 // FileBody sends POST /upload (Postman: File body).

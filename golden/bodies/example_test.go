@@ -58,7 +58,7 @@ func ExampleClient_FormData() {
 
 func ExampleClient_FileBody() {
 	client, _ := bodies.NewClient() // without options it cannot fail
-	result, _, err := client.FileBody(context.Background(), nil)
+	result, _, err := client.FileBody(context.Background(), nil, bodies.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}

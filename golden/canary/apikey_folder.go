@@ -43,7 +43,7 @@ var opApikeyFolderOwnLiteralCredentials = sdk.Operation{Name: "ApikeyFolder.OwnL
 	Auth: authAPIKey,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "c"},
+			{In: sdk.InForm, Key: "c", Value: "3"},
 		}}}
 
 // CredentialsFromVariables sends GET /apikey/vars (Postman: apikey folder ›

@@ -42,7 +42,7 @@ var opAsapFolderOwnLiteralCredentials = sdk.Operation{Name: "AsapFolder.OwnLiter
 	Auth: authASAP,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "c"},
+			{In: sdk.InForm, Key: "c", Value: "3"},
 		}}}
 
 // CredentialsFromVariables sends GET /asap/vars (Postman: asap folder ›

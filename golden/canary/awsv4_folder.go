@@ -43,7 +43,7 @@ var opAwsv4FolderOwnLiteralCredentials = sdk.Operation{Name: "Awsv4Folder.OwnLit
 	Auth: authAWSV4,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "c"},
+			{In: sdk.InForm, Key: "c", Value: "3"},
 		}}}
 
 // CredentialsFromVariables sends GET /awsv4/vars (Postman: awsv4 folder ›

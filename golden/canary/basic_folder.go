@@ -43,7 +43,7 @@ var opBasicFolderOwnLiteralCredentials = sdk.Operation{Name: "BasicFolder.OwnLit
 	Auth: authBasic,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "c"},
+			{In: sdk.InForm, Key: "c", Value: "3"},
 		}}}
 
 // CredentialsFromVariables sends GET /basic/vars (Postman: basic folder ›

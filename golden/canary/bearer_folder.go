@@ -42,7 +42,7 @@ var opBearerFolderOwnLiteralCredentials = sdk.Operation{Name: "BearerFolder.OwnL
 	Auth: authBearer,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "c"},
+			{In: sdk.InForm, Key: "c", Value: "3"},
 		}}}
 
 // CredentialsFromVariables sends GET /bearer/vars (Postman: bearer folder ›

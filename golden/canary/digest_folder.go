@@ -43,7 +43,7 @@ var opDigestFolderOwnLiteralCredentials = sdk.Operation{Name: "DigestFolder.OwnL
 	Auth: authDigest,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "c"},
+			{In: sdk.InForm, Key: "c", Value: "3"},
 		}}}
 
 // CredentialsFromVariables sends GET /digest/vars (Postman: digest folder ›

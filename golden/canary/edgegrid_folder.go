@@ -43,7 +43,7 @@ var opEdgegridFolderOwnLiteralCredentials = sdk.Operation{Name: "EdgegridFolder.
 	Auth: authEdgeGrid,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "c"},
+			{In: sdk.InForm, Key: "c", Value: "3"},
 		}}}
 
 // CredentialsFromVariables sends GET /edgegrid/vars (Postman: edgegrid folder ›

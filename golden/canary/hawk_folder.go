@@ -41,7 +41,7 @@ var opHawkFolderOwnLiteralCredentials = sdk.Operation{Name: "HawkFolder.OwnLiter
 	Auth: authHawk,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "c"},
+			{In: sdk.InForm, Key: "c", Value: "3"},
 		}}}
 
 // CredentialsFromVariables sends GET /hawk/vars (Postman: hawk folder ›

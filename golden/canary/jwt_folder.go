@@ -40,7 +40,7 @@ var opJWTFolderOwnLiteralCredentials = sdk.Operation{Name: "JWTFolder.OwnLiteral
 	Auth: authJWT,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "c"},
+			{In: sdk.InForm, Key: "c", Value: "3"},
 		}}}
 
 // CredentialsFromVariables sends GET /jwt/vars (Postman: jwt folder ›

@@ -42,7 +42,7 @@ var opNtlmFolderOwnLiteralCredentials = sdk.Operation{Name: "NtlmFolder.OwnLiter
 	Auth: authNTLM,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "c"},
+			{In: sdk.InForm, Key: "c", Value: "3"},
 		}}}
 
 // CredentialsFromVariables sends GET /ntlm/vars (Postman: ntlm folder ›

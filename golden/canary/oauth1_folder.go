@@ -43,7 +43,7 @@ var opOAuth1FolderOwnLiteralCredentials = sdk.Operation{Name: "OAuth1Folder.OwnL
 	Auth: authOAuth1,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "c"},
+			{In: sdk.InForm, Key: "c", Value: "3"},
 		}}}
 
 // CredentialsFromVariables sends GET /oauth1/vars (Postman: oauth1 folder ›

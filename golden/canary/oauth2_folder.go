@@ -42,7 +42,7 @@ var opOAuth2FolderOwnLiteralCredentials = sdk.Operation{Name: "OAuth2Folder.OwnL
 	Auth: authOAuth2,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "c"},
+			{In: sdk.InForm, Key: "c", Value: "3"},
 		}}}
 
 // CredentialsFromVariables sends GET /oauth2/vars (Postman: oauth2 folder ›

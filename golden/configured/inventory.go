@@ -44,6 +44,6 @@ var opInventoryAdjust = sdk.Operation{Name: "Inventory.Adjust", Method: "POST", 
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "sku"},
-			{In: sdk.InForm, Key: "delta"},
+			{In: sdk.InForm, Key: "sku", Value: "A-1"},
+			{In: sdk.InForm, Key: "delta", Value: "1"},
 		}}}

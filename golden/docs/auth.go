@@ -28,6 +28,6 @@ func (s *AuthService) GetToken(ctx context.Context, body *AuthGetTokenForm, opts
 var opAuthGetToken = sdk.Operation{Name: "Auth.GetToken", Method: "POST", Path: "/oauth/token",
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "grant_type"},
+			{In: sdk.InForm, Key: "grant_type", Value: "client_credentials"},
 			{In: sdk.InForm, Key: "client_id", Value: "{{clientId}}", Const: true},
 		}}}

@@ -38,7 +38,6 @@ func (s *DisabledParamsService) T20UrlencodedAll(ctx context.Context, body *Disa
 var opDisabledParamsT20UrlencodedAll = sdk.Operation{Name: "DisabledParams.T20UrlencodedAll", Method: "POST", Path: "/t20",
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "a"},
 		}}}
 
 // HeaderAndFormRows sends POST /dis (Postman: Disabled params › disabled header
@@ -54,8 +53,7 @@ var opDisabledParamsHeaderAndFormRows = sdk.Operation{Name: "DisabledParams.Head
 	},
 	Body: &sdk.BodySpec{Mode: sdk.BodyFormData,
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "on"},
-			{In: sdk.InForm, Key: "off"},
+			{In: sdk.InForm, Key: "on", Value: "1"},
 			{In: sdk.InFile, Key: "nofile"},
 			{In: sdk.InFile, Key: "missing", ContentType: "text/plain", FileName: "missing.txt"},
 		}}}

@@ -10,11 +10,11 @@ import "github.com/postgen/postgen/sdk"
 //
 // A field left at its zero value is not sent.
 type DuplicateHeadersT06ArrayParams struct {
-	XDup      []string // header "X-Dup", e.g. "1", "2", "3"
-	XDisabled string   // header "X-Disabled", e.g. "no" (the collection leaves it out)
-	XEmpty    string   // header "X-Empty", e.g. an empty value
-	UserAgent string   // header "user-agent", e.g. "custom-agent"
-	XSpaces   string   // header "X-Spaces", e.g. "padded"
+	XDup      int64  // header "X-Dup", e.g. 1
+	XDisabled string // header "X-Disabled", e.g. "no" (the collection leaves it out)
+	XEmpty    string // header "X-Empty", e.g. an empty value
+	UserAgent string // header "user-agent", e.g. "custom-agent"
+	XSpaces   string // header "X-Spaces", e.g. "padded"
 }
 
 // args lists the values p sets, for the runtime.

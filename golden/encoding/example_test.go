@@ -31,7 +31,7 @@ func ExampleQueryCharactersLeftRawService_T03VariableValueAddsStructure() {
 
 func ExampleRfc3986FormEncodingService_T12Urlencoded() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.Rfc3986FormEncoding.T12Urlencoded(context.Background(), &encoding.Rfc3986FormEncodingT12UrlencodedForm{A: 1, SpAce: "hello world", Plus: "a+b", Amp: "x&y=z", Uni: "ü€", Dup: []string{"1", "2"}, Star: "!'()*~", Pre: "%41"})
+	result, _, err := client.Rfc3986FormEncoding.T12Urlencoded(context.Background(), nil, encoding.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func ExampleDisabledParamsService_HeaderAndFormRows() {
 
 func ExampleDuplicateHeadersService_T06Array() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.DuplicateHeaders.T06Array(context.Background(), &encoding.DuplicateHeadersT06ArrayParams{XDup: []string{"1", "2", "3"}, UserAgent: "custom-agent", XSpaces: "  padded  "}, encoding.WithHeader("X-Empty", ""))
+	result, _, err := client.DuplicateHeaders.T06Array(context.Background(), &encoding.DuplicateHeadersT06ArrayParams{XDup: 3, UserAgent: "custom-agent", XSpaces: "  padded  "}, encoding.WithHeader("X-Empty", ""))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -256,7 +256,7 @@ func ExampleResidualFidelityService_R7GraphQLWithEmptyVariables() {
 
 func ExampleResidualFidelityService_R8MalformedReference() {
 	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.ResidualFidelity.R8MalformedReference(context.Background(), nil)
+	result, _, err := client.ResidualFidelity.R8MalformedReference(context.Background(), &encoding.ResidualFidelityR8MalformedReferenceParams{Q: "{{a}"})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -51,7 +51,7 @@ func (s *ResidualFidelityService) R3JSONContentTypeOnUrlencodedBody(ctx context.
 var opResidualFidelityR3JSONContentTypeOnUrlencodedBody = sdk.Operation{Name: "ResidualFidelity.R3JSONContentTypeOnUrlencodedBody", Method: "POST", Path: "/r3",
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "a"},
+			{In: sdk.InForm, Key: "a", Value: "1"},
 		}}}
 
 // R4JSONContentTypeOnFormdataBody sends POST /r4 (Postman: Residual fidelity ›
@@ -63,7 +63,7 @@ func (s *ResidualFidelityService) R4JSONContentTypeOnFormdataBody(ctx context.Co
 var opResidualFidelityR4JSONContentTypeOnFormdataBody = sdk.Operation{Name: "ResidualFidelity.R4JSONContentTypeOnFormdataBody", Method: "POST", Path: "/r4",
 	Body: &sdk.BodySpec{Mode: sdk.BodyFormData,
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "a"},
+			{In: sdk.InForm, Key: "a", Value: "1"},
 		}}}
 
 // R5ConnectionHeader sends GET /r5 (Postman: Residual fidelity › R5 Connection

@@ -9,10 +9,10 @@ import "github.com/postgen/postgen/sdk"
 //
 // A field left at its zero value is not sent.
 type ArrayFormParams struct {
-	XA     string   // header "X-A", e.g. "one"
-	XEmpty string   // header "X-Empty", e.g. an empty value
-	XDup   []string // header "X-Dup", e.g. "1", "2"
-	XOff   string   // header "X-Off", e.g. "off" (the collection leaves it out)
+	XA     string // header "X-A", e.g. "one"
+	XEmpty string // header "X-Empty", e.g. an empty value
+	XDup   int64  // header "X-Dup", e.g. 1
+	XOff   string // header "X-Off", e.g. "off" (the collection leaves it out)
 }
 
 // args lists the values p sets, for the runtime.

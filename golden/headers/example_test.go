@@ -13,7 +13,7 @@ import (
 
 func ExampleClient_ArrayForm() {
 	client, _ := headers.NewClient() // without options it cannot fail
-	result, _, err := client.ArrayForm(context.Background(), &headers.ArrayFormParams{XA: "one", XDup: []string{"1", "2"}}, headers.WithHeader("X-Empty", ""))
+	result, _, err := client.ArrayForm(context.Background(), &headers.ArrayFormParams{XA: "one", XDup: 2}, headers.WithHeader("X-Empty", ""))
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -63,7 +63,7 @@ var opBodiesTokenRequest = sdk.Operation{Name: "Bodies.TokenRequest", Method: "P
 	Auth: authOAuth2,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "grant_type"},
+			{In: sdk.InForm, Key: "grant_type", Value: "authorization_code"},
 			{In: sdk.InForm, Key: "code", Value: "{{code}}", Const: true},
 			{In: sdk.InForm, Key: "code_verifier", Value: "{{code_verifier}}", Const: true},
 			{In: sdk.InForm, Key: "pass", Value: "{{pass}}", Const: true},

@@ -90,8 +90,8 @@ func (c *Client) FormCredentials(ctx context.Context, body *FormCredentialsForm,
 var opFormCredentials = sdk.Operation{Name: "FormCredentials", Method: "POST", Path: "/token",
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "grant_type"},
-			{In: sdk.InForm, Key: "username"},
+			{In: sdk.InForm, Key: "grant_type", Value: "password"},
+			{In: sdk.InForm, Key: "username", Value: "ada"},
 			{In: sdk.InForm, Key: "password", Value: "{{password2}}", Const: true},
 			{In: sdk.InForm, Key: "client_secret", Value: "{{client_secret2}}", Const: true},
 		}}}

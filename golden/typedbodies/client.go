@@ -132,9 +132,9 @@ func (c *Client) Subscribe(ctx context.Context, body *SubscribeForm, opts ...Req
 var opSubscribe = sdk.Operation{Name: "Subscribe", Method: "POST", Path: "/subscribe",
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "email"},
-			{In: sdk.InForm, Key: "topics"},
-			{In: sdk.InForm, Key: "note"},
+			{In: sdk.InForm, Key: "email", Value: "ada@example.com"},
+			{In: sdk.InForm, Key: "topics", Value: "news"},
+			{In: sdk.InForm, Key: "topics", Value: "offers"},
 		}}}
 
 // UploadAvatar sends POST /avatar (Postman: Upload avatar).
@@ -145,6 +145,6 @@ func (c *Client) UploadAvatar(ctx context.Context, body *UploadAvatarForm, opts 
 var opUploadAvatar = sdk.Operation{Name: "UploadAvatar", Method: "POST", Path: "/avatar",
 	Body: &sdk.BodySpec{Mode: sdk.BodyFormData,
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "user"},
+			{In: sdk.InForm, Key: "user", Value: "ada"},
 			{In: sdk.InFile, Key: "image", ContentType: "image/png", FileName: "me.png"},
 		}}}

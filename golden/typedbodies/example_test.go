@@ -76,7 +76,7 @@ func ExampleClient_ConvertXML() {
 
 func ExampleClient_UploadFile() {
 	client, _ := typedbodies.NewClient() // without options it cannot fail
-	result, _, err := client.UploadFile(context.Background(), ":name", nil)
+	result, _, err := client.UploadFile(context.Background(), ":name", nil, typedbodies.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}

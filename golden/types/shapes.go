@@ -103,5 +103,5 @@ func (s *ShapesService) Token(ctx context.Context, body *ShapesTokenForm, opts .
 var opShapesToken = sdk.Operation{Name: "Shapes.Token", Method: "POST", Path: "/oauth/token",
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "grant_type"},
+			{In: sdk.InForm, Key: "grant_type", Value: "client_credentials"},
 		}}}

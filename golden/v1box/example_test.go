@@ -571,7 +571,7 @@ func ExampleOnBehalfOf1Service_GetItemsInUserSTrash() {
 
 func ExampleProvisioningAPIService_GetAccessTokenForScopedFolder() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.ProvisioningAPI.GetAccessTokenForScopedFolder(context.Background(), &v1box.ProvisioningAPIGetAccessTokenForScopedFolderForm{GrantType: "urn:box:oauth2:grant-type:provision", Username: "email.address@gmail.com"})
+	result, _, err := client.ProvisioningAPI.GetAccessTokenForScopedFolder(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -814,7 +814,7 @@ func ExampleOAuth2Service_RequestAuthorization() {
 
 func ExampleOAuth2Service_GetAccessRefreshToken() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.OAuth2.GetAccessRefreshToken(context.Background(), &v1box.OAuth2GetAccessRefreshTokenForm{GrantType: "authorization_code"})
+	result, _, err := client.OAuth2.GetAccessRefreshToken(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -823,7 +823,7 @@ func ExampleOAuth2Service_GetAccessRefreshToken() {
 
 func ExampleOAuth2Service_RefreshAccessToken() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.OAuth2.RefreshAccessToken(context.Background(), &v1box.OAuth2RefreshAccessTokenForm{GrantType: "refresh_token"})
+	result, _, err := client.OAuth2.RefreshAccessToken(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -832,7 +832,7 @@ func ExampleOAuth2Service_RefreshAccessToken() {
 
 func ExampleOAuth2Service_DestroyToken() {
 	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.OAuth2.DestroyToken(context.Background(), nil)
+	result, _, err := client.OAuth2.DestroyToken(context.Background(), nil, v1box.WithSampleBody())
 	if err != nil {
 		log.Fatal(err)
 	}

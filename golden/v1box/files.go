@@ -172,7 +172,7 @@ var opFilesUpload = sdk.Operation{Name: "Files.Upload", Method: "POST", Origin: 
 	Body: &sdk.BodySpec{Mode: sdk.BodyFormData,
 		Form: []sdk.Param{
 			{In: sdk.InFile, Key: "filename"},
-			{In: sdk.InForm, Key: "folder_id"},
+			{In: sdk.InForm, Key: "folder_id", Value: "0"},
 		}}}
 
 // UploadNewVersionOf sends POST /api/2.0/files/7802124308/content (Postman:

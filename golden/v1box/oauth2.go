@@ -47,7 +47,7 @@ func (s *OAuth2Service) GetAccessRefreshToken(ctx context.Context, body *OAuth2G
 var opOAuth2GetAccessRefreshToken = sdk.Operation{Name: "OAuth2.GetAccessRefreshToken", Method: "POST", Path: "/oauth2/token",
 	Body: &sdk.BodySpec{Mode: sdk.BodyFormData,
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "grant_type"},
+			{In: sdk.InForm, Key: "grant_type", Value: "authorization_code"},
 			{In: sdk.InForm, Key: "code"},
 			{In: sdk.InForm, Key: "client_id"},
 			{In: sdk.InForm, Key: "client_secret"},
@@ -64,7 +64,7 @@ func (s *OAuth2Service) RefreshAccessToken(ctx context.Context, body *OAuth2Refr
 var opOAuth2RefreshAccessToken = sdk.Operation{Name: "OAuth2.RefreshAccessToken", Method: "POST", Path: "/oauth2/token",
 	Body: &sdk.BodySpec{Mode: sdk.BodyFormData,
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "grant_type"},
+			{In: sdk.InForm, Key: "grant_type", Value: "refresh_token"},
 			{In: sdk.InForm, Key: "refresh_token"},
 			{In: sdk.InForm, Key: "client_id"},
 			{In: sdk.InForm, Key: "client_secret"},

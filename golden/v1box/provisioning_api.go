@@ -28,10 +28,10 @@ func (s *ProvisioningAPIService) GetAccessTokenForScopedFolder(ctx context.Conte
 var opProvisioningAPIGetAccessTokenForScopedFolder = sdk.Operation{Name: "ProvisioningAPI.GetAccessTokenForScopedFolder", Method: "POST", Path: "/oauth2/token",
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "grant_type"},
+			{In: sdk.InForm, Key: "grant_type", Value: "urn:box:oauth2:grant-type:provision"},
 			{In: sdk.InForm, Key: "client_id"},
 			{In: sdk.InForm, Key: "client_secret"},
-			{In: sdk.InForm, Key: "username"},
+			{In: sdk.InForm, Key: "username", Value: "email.address@gmail.com"},
 		}}}
 
 // RequestNewAccessTokenFromUser sends GET /oauth2/authorize (Postman:

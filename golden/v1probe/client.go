@@ -65,6 +65,5 @@ var opV1Urlencoded = sdk.Operation{Name: "V1Urlencoded", Method: "POST", Path: "
 	Auth: authBasic,
 	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
 		Form: []sdk.Param{
-			{In: sdk.InForm, Key: "a"},
-			{In: sdk.InForm, Key: "b"},
+			{In: sdk.InForm, Key: "a", Value: "1"},
 		}}}

@@ -87,7 +87,8 @@ var dynamicValues = map[string]string{
 // variables decides the variables both sides get (shared) and the ones
 // only the SDK gets (sdkOnly): every variable a request refers to that
 // the SDK does not carry a value for. Defined ones get the collection's
-// value, undefined ones a deterministic made-up value, and the variables
+// value (a made-up one for a path argument it leaves empty), undefined
+// ones a deterministic made-up value, and the variables
 // postgen put in place of literal credentials the literal itself.
 func variables(c *model.Collection, gen *generator.Result) (shared, sdkOnly map[string]string) {
 	shared, sdkOnly = map[string]string{}, map[string]string{}
@@ -102,6 +103,10 @@ func variables(c *model.Collection, gen *generator.Result) (shared, sdkOnly map[
 	}
 	hostVars := map[string]bool{}
 	used := map[string]bool{}
+	pathArg := map[string]bool{}
+	for _, name := range gen.PathArguments {
+		pathArg[name] = true
+	}
 	var queue []string
 	for _, it := range items(c) {
 		u := it.req.URL
@@ -133,7 +138,13 @@ func variables(c *model.Collection, gen *generator.Result) (shared, sdkOnly map[
 		}
 		if v, ok := c.LookupVariable(name); ok {
 			text, ok := generator.VariableText(v)
-			if ok && !hasDefault[name] {
+			switch {
+			case pathArg[name] && text == "":
+				// A required path argument the collection leaves empty:
+				// both sides get a value (Postman would send an empty
+				// segment, which the SDK refuses before sending).
+				shared[name] = madeUpValue(name, false)
+			case ok && !hasDefault[name]:
 				shared[name] = text
 			}
 			for _, m := range varRef.FindAllStringSubmatch(text, -1) {
