@@ -46,6 +46,13 @@ func (p *plan) emitClient() *jen.File {
 	if len(vars) > 0 {
 		defaults = append(defaults, jen.Id("Variables").Op(":").Map(jen.String()).String().Values(vars))
 	}
+	if secrets := p.vars.secretNames(); len(secrets) > 0 {
+		names := make([]jen.Code, len(secrets))
+		for i, s := range secrets {
+			names[i] = jen.Lit(s)
+		}
+		defaults = append(defaults, jen.Id("Secrets").Op(":").Index().String().Values(names...))
+	}
 	f.Var().Id("sdkDefaults").Op("=").Add(sdkName("Defaults")).Add(multiline(defaults...))
 	f.Line()
 

@@ -458,3 +458,17 @@ func (t *varTable) defaultText(name string) string {
 	}
 	return ""
 }
+
+// secretNames are the variables that hold credentials, sorted: the
+// runtime hides their values in logs and errors, and only theirs (a slug
+// or a user name set with WithVariable stays readable).
+func (t *varTable) secretNames() []string {
+	set := map[string]bool{}
+	for name := range t.secret {
+		set[name] = true
+	}
+	for name := range t.synthetic {
+		set[name] = true
+	}
+	return sortedSet(set)
+}

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -77,7 +78,7 @@ func (c *Core) secretForms(req *http.Request) []string {
 		raw = append(raw, v)
 	}
 	for name, v := range c.vars {
-		if _, inCollection := c.defaults[name]; !inCollection || sensitiveName(name) {
+		if sensitiveName(name) || slices.Contains(c.secretVars, name) {
 			raw = append(raw, v)
 		}
 	}

@@ -164,3 +164,19 @@ func TestRedactQuery(t *testing.T) {
 		}
 	}
 }
+
+// Redaction is for credentials only: a variable the collection marks as
+// a credential (Defaults.Secrets) or whose name says so is hidden; a slug
+// or a user name set with WithVariable shows in errors and logs.
+func TestRedactionIsForCredentialsOnly(t *testing.T) {
+	c, err := NewCore(&Defaults{Origins: []string{"http://127.0.0.1:1"}, Secrets: []string{"hidden"}},
+		[]Option{WithVariable("slug", "my-first-article"), WithVariable("hidden", "s3cr3t-value"), WithVariable("apiToken", "tok-12345")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hide := c.redactor(nil)
+	got := hide("slug my-first-article, hidden s3cr3t-value, token tok-12345")
+	if want := "slug my-first-article, hidden [REDACTED], token [REDACTED]"; got != want {
+		t.Errorf("redacted %q, want %q", got, want)
+	}
+}

@@ -33,6 +33,7 @@ type Core struct {
 	logger     *slog.Logger      // set by WithLogger
 	maxBody    int64             // set by WithMaxResponseBytes; 0 is DefaultMaxResponseBytes
 	hooks      []RequestHook     // added by WithRequestHook, run on every attempt
+	secretVars []string          // Defaults.Secrets
 }
 
 // Defaults is what the generator knows about the collection.
@@ -40,6 +41,10 @@ type Defaults struct {
 	Origins   []string
 	Variables map[string]string
 	UserAgent string
+	// Secrets are the variables that hold credentials: logs and errors
+	// hide their values (and those of credential-named variables), and
+	// show every other variable's.
+	Secrets []string
 }
 
 // NewCore applies opts over the collection's defaults.
@@ -49,6 +54,7 @@ func NewCore(d *Defaults, opts []Option) (*Core, error) {
 		userAgent:  d.UserAgent,
 		defaults:   d.Variables,
 		origins:    d.Origins,
+		secretVars: d.Secrets,
 	}
 	for _, opt := range opts {
 		if opt == nil {

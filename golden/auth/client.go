@@ -25,6 +25,7 @@ var sdkDefaults = sdk.Defaults{
 	Origins:   []string{"{{baseUrl}}"},
 	UserAgent: "postgen-auth",
 	Variables: map[string]string{"baseUrl": "http://127.0.0.1:8765"},
+	Secrets:   []string{"a06Token", "apiKey", "collectionToken", "noSuchToken", "ntlmUser", "p13Token"},
 }
 
 // NewClient returns a client configured by opts, or the first error an option

@@ -47,6 +47,7 @@ var sdkDefaults = sdk.Defaults{
 	Origins:   []string{"{{baseUrl}}"},
 	UserAgent: "postgen-canary",
 	Variables: map[string]string{"baseUrl": "https://api.canary.example"},
+	Secrets:   []string{"apikey_value", "asap_privateKey", "awsv4_accessKey", "awsv4_secretKey", "awsv4_sessionToken", "basic_password", "basic_username", "digest_password", "digest_username", "edgegrid_accessToken", "edgegrid_clientSecret", "edgegrid_clientToken", "hawk_authId", "hawk_authKey", "innocent", "jwt_privateKey", "jwt_secret", "ntlm_password", "ntlm_username", "oauth1_consumerKey", "oauth1_consumerSecret", "oauth1_privateKey", "oauth1_token", "oauth1_tokenSecret", "oauth1_verifier", "oauth2_accessToken", "oauth2_clientId", "oauth2_clientSecret", "oauth2_password", "oauth2_username", "typedSecret"},
 }
 
 // NewClient returns a client configured by opts, or the first error an option

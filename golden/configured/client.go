@@ -53,6 +53,7 @@ var sdkDefaults = sdk.Defaults{
 		"host":     "api.warehouse.example",
 		"tenantId": "acme",
 	},
+	Secrets: []string{"apiKey"},
 }
 
 // NewClient returns a client configured by opts, or the first error an option

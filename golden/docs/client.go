@@ -29,6 +29,7 @@ var sdkDefaults = sdk.Defaults{
 	Origins:   []string{"{{baseUrl}}"},
 	UserAgent: "postgen-docs",
 	Variables: map[string]string{"baseUrl": "https://docs.example.com/api"},
+	Secrets:   []string{"accessToken", "apiKey"},
 }
 
 // NewClient returns a client configured by opts, or the first error an option

@@ -55,6 +55,7 @@ var sdkDefaults = sdk.Defaults{
 		"pvv":     "resolved",
 		"qv":      "x&y=z",
 	},
+	Secrets: []string{"DT_TOKEN", "apiKey2"},
 }
 
 // NewClient returns a client configured by opts, or the first error an option

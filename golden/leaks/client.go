@@ -26,6 +26,7 @@ var sdkDefaults = sdk.Defaults{
 	Origins:   []string{"{{baseUrl}}", "https://auth.leaks.example", "{{hook}}", "https://api.telegram.example"},
 	UserAgent: "postgen-leaks",
 	Variables: map[string]string{"baseUrl": "https://{{baseUrl_userinfo}}@api.leaks.example/v1"},
+	Secrets:   []string{"DD-APPLICATION-KEY", "Password", "X-Api-Key", "X-Master-Key", "X-Slack", "X-Trace", "apiKey", "api_key", "api_key2", "appid", "asapKey", "auth", "baseUrl_userinfo", "client_key", "client_secret", "code", "code_verifier", "hook", "jwtSecret", "misc", "pass", "password", "password2", "password3", "password4", "password5", "pin", "search", "secret", "token", "token2"},
 }
 
 // NewClient returns a client configured by opts, or the first error an option

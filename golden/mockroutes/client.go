@@ -23,6 +23,7 @@ var sdkDefaults = sdk.Defaults{
 	Origins:   []string{"{{baseUrl}}"},
 	UserAgent: "postgen-mockroutes",
 	Variables: map[string]string{"baseUrl": "https://mock.example.com"},
+	Secrets:   []string{"apiKey"},
 }
 
 // NewClient returns a client configured by opts, or the first error an option

@@ -27,6 +27,7 @@ var sdkDefaults = sdk.Defaults{
 	Origins:   []string{"{{domain}}"},
 	UserAgent: "postgen-neonauth",
 	Variables: map[string]string{"domain": "https://staging.neon-soft.com"},
+	Secrets:   []string{"accessToken", "clientId", "clientSecret"},
 }
 
 // NewClient returns a client configured by opts, or the first error an option

@@ -27,6 +27,7 @@ var sdkDefaults = sdk.Defaults{
 	Origins:   []string{"{{baseUrl}}"},
 	UserAgent: "postgen-scripts",
 	Variables: map[string]string{"baseUrl": "https://api.exchange.example"},
+	Secrets:   []string{"session", "signature"},
 }
 
 // NewClient returns a client configured by opts, or the first error an option

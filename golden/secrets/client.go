@@ -27,6 +27,7 @@ var sdkDefaults = sdk.Defaults{
 		"baseUrl": "https://secrets.example.com",
 		"tenant":  "public-tenant",
 	},
+	Secrets: []string{"Authorization", "apiKey", "api_key", "client_secret", "client_secret2", "hidden", "jwtish", "password", "password2", "sessionToken"},
 }
 
 // NewClient returns a client configured by opts, or the first error an option

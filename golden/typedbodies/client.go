@@ -31,6 +31,7 @@ var sdkDefaults = sdk.Defaults{
 		"term":    "ada",
 		"weight":  "3",
 	},
+	Secrets: []string{"password"},
 }
 
 // NewClient returns a client configured by opts, or the first error an option
