@@ -57,6 +57,10 @@ type File struct {
 	Options []Rename // Ref is the variable name, Name the function
 	// Accept lists the warnings and notes not to print (accept.go).
 	Accept []Accept
+	// Constants and Samples override the planner's rule of what a method
+	// sends on its own: query, header and form keys always sent with
+	// the collection's value, or only with the caller's.
+	Constants, Samples []Value
 }
 
 // Value is a scalar with its position.
@@ -160,7 +164,7 @@ func (r *reader) err() error {
 }
 
 // topKeys are the keys of the file, in the order the schema lists them.
-var topKeys = []string{"package", "input", "postmanId", "output", "baseURL", "initialisms", "environments", "strict", "skip", "rename", "fields", "options", "accept"}
+var topKeys = []string{"package", "input", "postmanId", "output", "baseURL", "initialisms", "environments", "strict", "skip", "rename", "fields", "options", "accept", "constants", "samples"}
 
 var renameKeys = []string{"services", "methods", "types"}
 
@@ -275,6 +279,10 @@ func (r *reader) top(n *yaml.Node, f *File) {
 			f.Strict = v.Value == "true"
 		case "skip":
 			f.Skip = r.list(v, "skip")
+		case "constants":
+			f.Constants = r.list(v, "constants")
+		case "samples":
+			f.Samples = r.list(v, "samples")
 		case "rename":
 			r.mapping(v, "rename", renameKeys, func(k, v *yaml.Node) {
 				switch k.Value {

@@ -166,6 +166,12 @@ func (f *File) Apply(c *model.Collection, cfg *generator.Config) error {
 	if f.BaseURL.Set() {
 		cfg.BaseURL = f.BaseURL.Text
 	}
+	for _, v := range f.Constants {
+		cfg.Constants = append(cfg.Constants, v.Text)
+	}
+	for _, v := range f.Samples {
+		cfg.Samples = append(cfg.Samples, v.Text)
+	}
 	for _, ref := range f.Skip {
 		if p, ok := r.find(ref, "skip", ""); ok {
 			if cfg.Skip == nil {

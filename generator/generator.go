@@ -54,6 +54,10 @@ type Config struct {
 	VariableOptions []VariableOption
 	// BaseURL replaces the collection's base URL as DefaultBaseURL.
 	BaseURL string
+	// Constants and Samples are query, header and form keys (headers in
+	// any case) that override the planner's rule both ways: always sent
+	// with the collection's value, or only with the caller's.
+	Constants, Samples []string
 	// Environments are Postman environments: the first supplies variable
 	// defaults (never secret ones); several that differ only in the base
 	// URL's host give named BaseURL<Name> constants.

@@ -35,6 +35,9 @@ type constRule struct {
 	// config holds the variables a path keeps resolving from the client's
 	// configuration instead of taking them as arguments.
 	config map[string]bool
+	// constants and samples are postgen.yaml's overrides, by lower-cased
+	// key (rule d).
+	constants, samples map[string]bool
 	// selectors holds, by request, the query keys whose literal values
 	// tell it apart from another request of the same method and path
 	// ("?action=list" and "?action=get"): they select the operation, so
@@ -53,7 +56,8 @@ func sharedKey(in, key string) string {
 }
 
 // newConstRule gathers the rule's facts from every request of c.
-func newConstRule(c *model.Collection, env *model.Environment, options []VariableOption) *constRule {
+func newConstRule(c *model.Collection, env *model.Environment, cfg Config) *constRule {
+	options := cfg.VariableOptions
 	type stats struct {
 		requests int
 		values   map[string]bool
@@ -66,6 +70,7 @@ func newConstRule(c *model.Collection, env *model.Environment, options []Variabl
 	for _, o := range options {
 		rule.config[o.Variable] = true
 	}
+	rule.constants, rule.samples = lowerSet(cfg.Constants), lowerSet(cfg.Samples)
 	forEachRequest(c, func(r *model.Request) {
 		seen := map[string]bool{}
 		add := func(in, key, value string, disabled bool) {
@@ -133,11 +138,18 @@ func newConstRule(c *model.Collection, env *model.Environment, options []Variabl
 				values[k][v] = true
 			})
 		}
+		// Keys whose values differ tell the requests apart; only when
+		// none do, a key some requests have and others lack does
+		// ("X-Role: admin" on one of two logins).
+		byValue := false
+		for _, vs := range values {
+			byValue = byValue || len(vs) > 1
+		}
 		for _, r := range rs {
 			have := map[string]bool{}
 			rows(r, func(k, _ string) { have[k] = true })
 			for k := range have {
-				if len(values[k]) > 1 || len(rs) > 1 && !allHave(rs, k, rows) {
+				if len(values[k]) > 1 || !byValue && !allHave(rs, k, rows) {
 					if rule.selectors[r] == nil {
 						rule.selectors[r] = map[string]bool{}
 					}
@@ -210,8 +222,11 @@ func forEachRequest(c *model.Collection, fn func(*model.Request)) {
 // the row's text after credentials were scrubbed (a scrubbed credential
 // is a variable).
 func (r *constRule) constReason(req *model.Request, in, key, value string, null, disabled bool) string {
-	if disabled {
+	if disabled || r.samples[strings.ToLower(key)] {
 		return ""
+	}
+	if r.constants[strings.ToLower(key)] {
+		return "postgen.yaml"
 	}
 	if (in == "query" || in == "header") && r.selectors[req][sharedKey(in, key)] {
 		return "selects the operation"
@@ -466,4 +481,12 @@ func (p *plan) pathArgumentVars() []string {
 		}
 	})
 	return sortedSet(set)
+}
+
+func lowerSet(keys []string) map[string]bool {
+	set := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		set[strings.ToLower(k)] = true
+	}
+	return set
 }

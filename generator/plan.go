@@ -151,7 +151,7 @@ func newPlan(c *model.Collection, cfg Config) (*plan, error) {
 	if len(cfg.Environments) > 0 {
 		p.vars.env = cfg.Environments[0]
 	}
-	p.consts = newConstRule(c, p.vars.env, cfg.VariableOptions)
+	p.consts = newConstRule(c, p.vars.env, cfg)
 	p.client = &service{typeName: "Client", members: names.NewScope(), file: "client"}
 	p.planFolders(c.Folders, p.client)
 	p.noteClashes(c.Requests)

@@ -122,6 +122,17 @@ func variables(c *model.Collection, gen *generator.Result) (shared, sdkOnly map[
 				queue = append(queue, m[1])
 			}
 		}
+		// Variables inside a path: its segments and its :name values.
+		var inPath []string
+		inPath = append(inPath, u.Path...)
+		for _, v := range u.Variables {
+			inPath = append(inPath, v.Value)
+		}
+		for _, s := range inPath {
+			for _, m := range varRef.FindAllStringSubmatch(s, -1) {
+				pathArg[m[1]] = true
+			}
+		}
 	}
 	for len(queue) > 0 {
 		name := queue[0]
