@@ -269,8 +269,8 @@ func bodySpecText(b *bodySpecPlan) string {
 		fs = append(fs, "GQLVarsText: true")
 	}
 	groups := [][]string{fs}
-	if len(b.form) > 0 {
-		groups = append(groups, []string{"Form: " + rowList("[]sdk.Param", "\t\t", paramRows(b.form, true))})
+	if rows := paramRows(b.form, true); len(rows) > 0 {
+		groups = append(groups, []string{"Form: " + rowList("[]sdk.Param", "\t\t", rows)})
 	}
 	var buf bytes.Buffer
 	packedLiteral(&buf, "\t", groups)

@@ -260,6 +260,8 @@ func constantsText(op *opPlan) string {
 		}
 		var t string
 		switch {
+		case pp.in == "header" && op.body != nil && strings.EqualFold(pp.key, "Content-Type"):
+			t = pp.key + ": " + pp.value + " (with a body)"
 		case pp.in == "header":
 			t = pp.key + ": " + pp.value
 		case pp.null:

@@ -2,10 +2,12 @@ package generator
 
 import (
 	"bytes"
+	"go/format"
 	"go/token"
 	"go/types"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -65,6 +67,13 @@ func TestSameInputSameBytes(t *testing.T) {
 		for i := range a.Files {
 			if a.Files[i].Name != b.Files[i].Name || !bytes.Equal(a.Files[i].Data, b.Files[i].Data) {
 				t.Errorf("%s: %s differs between two runs", in, a.Files[i].Name)
+			}
+			// Part of each file is written as text in gofmt's layout
+			// (gotext.go): gofmt must find nothing to change.
+			if strings.HasSuffix(a.Files[i].Name, ".go") {
+				if out, err := format.Source(a.Files[i].Data); err != nil || !bytes.Equal(out, a.Files[i].Data) {
+					t.Errorf("%s: %s is not gofmt's layout (%v)", in, a.Files[i].Name, err)
+				}
 			}
 		}
 	}

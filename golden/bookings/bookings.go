@@ -53,7 +53,8 @@ var opBookingsGet = sdk.Operation{Name: "Bookings.Get", Method: "GET", Path: "/b
 
 // Create sends POST /bookings (Postman: Bookings › Create booking).
 //
-// Sent on every call: X-Tenant: {{tenant}}, Content-Type: application/json.
+// Sent on every call: X-Tenant: {{tenant}}, Content-Type: application/json
+// (with a body).
 func (s *BookingsService) Create(ctx context.Context, body *BookingsCreateBody, opts ...RequestOption) (*Booking, *Response, error) {
 	return sdk.SendObject[Booking](ctx, s.rt, &opBookingsCreate, sdk.Call{Body: body, Options: opts})
 }

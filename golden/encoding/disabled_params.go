@@ -36,9 +36,7 @@ func (s *DisabledParamsService) T20UrlencodedAll(ctx context.Context, body *Disa
 }
 
 var opDisabledParamsT20UrlencodedAll = sdk.Operation{Name: "DisabledParams.T20UrlencodedAll", Method: "POST", Path: "/t20",
-	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded",
-		Form: []sdk.Param{
-		}}}
+	Body: &sdk.BodySpec{Mode: sdk.BodyURLEncoded, ContentType: "application/x-www-form-urlencoded"}}
 
 // HeaderAndFormRows sends POST /dis (Postman: Disabled params › disabled header
 // and form rows).

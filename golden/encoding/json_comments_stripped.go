@@ -39,7 +39,7 @@ var opJSONCommentsStrippedCrlfAfterLine = sdk.Operation{Name: "JSONCommentsStrip
 // T11NoLanguageContentType sends POST /t11 (Postman: JSON comments stripped ›
 // T11 no language, JSON content type).
 //
-// Sent on every call: Content-Type: application/vnd.api+json.
+// Sent on every call: Content-Type: application/vnd.api+json (with a bo….
 func (s *JSONCommentsStrippedService) T11NoLanguageContentType(ctx context.Context, body *JSONCommentsStrippedT11NoLanguageContentTypeBody, opts ...RequestOption) ([]byte, *Response, error) {
 	return sdk.Send[[]byte](ctx, s.rt, &opJSONCommentsStrippedT11NoLanguageContentType, sdk.Call{Body: body, Options: opts})
 }

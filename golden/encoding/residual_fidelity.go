@@ -125,7 +125,7 @@ var opResidualFidelityR9OAuth1WithoutParameters = sdk.Operation{Name: "ResidualF
 // Residual fidelity › R10 literal credential under a name the collection refers
 // to).
 //
-// Sent on every call: Content-Type: application/json.
+// Sent on every call: Content-Type: application/json (with a body).
 func (s *ResidualFidelityService) R10LiteralCredentialUnderNameCollectionRefersTo(ctx context.Context, body *ResidualFidelityR10LiteralCredentialUnderNameCollectionRefersToBody, opts ...RequestOption) ([]byte, *Response, error) {
 	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR10LiteralCredentialUnderNameCollectionRefersTo, sdk.Call{Body: body, Options: opts})
 }

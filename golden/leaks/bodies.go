@@ -17,7 +17,7 @@ type BodiesService struct {
 
 // Text sends POST /text (Postman: Bodies › Text).
 //
-// Auth: OAuth 2.0. Sent on every call: Content-Type: text/plain.
+// Auth: OAuth 2.0. Sent on every call: Content-Type: text/plain (with a body).
 func (s *BodiesService) Text(ctx context.Context, body string, opts ...RequestOption) ([]byte, *Response, error) {
 	return sdk.Send[[]byte](ctx, s.rt, &opBodiesText, sdk.Call{Body: body, Options: opts})
 }

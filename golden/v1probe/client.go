@@ -38,7 +38,7 @@ func NewClient(opts ...Option) (*Client, error) {
 // V1Raw sends POST /v1/:id (Postman: V1 raw).
 //
 // The collection's path arguments: id "5". Sent on every call: Content-Type:
-// application/json.
+// application/json (with a body).
 func (c *Client) V1Raw(ctx context.Context, id string, body *V1RawBody, params *V1RawParams, opts ...RequestOption) ([]byte, *Response, error) {
 	return sdk.Send[[]byte](ctx, c.rt, &opV1Raw, sdk.Call{Path: []string{id}, Args: params.args(), Body: body, Options: opts})
 }
