@@ -85,8 +85,33 @@ func (p *plan) nameTypes() {
 			p.register(e.root.t, typeSite{m: m, role: roleError, status: e.status, root: e.root})
 		}
 	})
+	// Types that are a resource of the API (the result of its path, see
+	// resourceName) take that name first, so that a member type met
+	// earlier ("repository" inside an event) does not take it from the
+	// resource itself; the others are named in order, parents first.
+	// Two shapes that are the same resource: the one more requests
+	// return gets the name, the first on a tie.
+	type claim struct {
+		nt    *namedType
+		name  string
+		votes int
+	}
+	var claims []claim
 	for _, nt := range tt.types {
-		nt.name = p.claimTypeName(nt)
+		if r, votes := p.resourceName(nt); r != "" && !p.hasChosenName(nt) {
+			claims = append(claims, claim{nt, r, votes})
+		}
+	}
+	sort.SliceStable(claims, func(i, j int) bool { return claims[i].votes > claims[j].votes })
+	for _, c := range claims {
+		if !p.pkgScope.Has(c.name) {
+			c.nt.name = p.pkgScope.Claim(c.name)
+		}
+	}
+	for _, nt := range tt.types {
+		if nt.name == "" {
+			nt.name = p.claimTypeName(nt)
+		}
 	}
 	p.checkTypeNames()
 	p.applyFieldTypes()
@@ -355,15 +380,77 @@ func (p *plan) nameCandidates(nt *namedType) []string {
 			out = append(out, "ErrorBody")
 		}
 	}
+	if member != "" && !genericMembers[strings.ToLower(member)] {
+		out = append(out, member)
+	}
 	if len(results.list) >= 2 {
 		if svc := p.commonService(results.list); svc != p.client {
 			out = append(out, resultName(svc, results.list))
 		}
 	}
-	if member != "" && !genericMembers[strings.ToLower(member)] {
-		out = append(out, member)
-	}
 	return out
+}
+
+// resourceName is the name of the API resource nt is, from the paths of
+// the requests that return it (resultResource): the resource more than
+// half of the paths that name one agree on ("/repos/:o/:r/forks" among
+// the repository lists does not rename the repository); "" when none
+// says, or when nt is also an error body.
+func (p *plan) resourceName(nt *namedType) (name string, votes int) {
+	count := map[string]int{}
+	total, best := 0, ""
+	for _, s := range nt.sites {
+		switch s.role {
+		case roleError:
+			return "", 0
+		case roleResult:
+			if r := resultResource(s); r != "" {
+				count[r]++
+				total++
+				if count[r] > count[best] || count[r] == count[best] && r < best {
+					best = r
+				}
+			}
+		}
+	}
+	if total == 0 || count[best]*2 <= total {
+		return "", 0
+	}
+	return p.namer.Exported(best), count[best]
+}
+
+// hasChosenName reports whether postgen.yaml names nt.
+func (p *plan) hasChosenName(nt *namedType) bool {
+	for _, s := range nt.sites {
+		if key := chosenTypeKey(s); key != "" {
+			if _, ok := p.cfg.TypeNames[key]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// resultResource is the resource a result site holds, by its request's
+// path (names.Resource): the elements of a list of the path's collection
+// ("GET /orgs/:org/repos" → repository), or the one object a path to a
+// member returns ("GET /repos/:owner/:repo") or a POST to the collection
+// creates. "" when the path says nothing about it: an object from a
+// collection path may be a page or a summary, not one of its elements.
+func resultResource(s typeSite) string {
+	segs := s.m.req.URL.Path
+	r := names.Resource(segs)
+	if r == "" || s.elem > 1 {
+		return ""
+	}
+	endsInVar := len(segs) > 0 && (strings.HasPrefix(segs[len(segs)-1], ":") || strings.Contains(segs[len(segs)-1], "{{"))
+	switch {
+	case s.elem == 1 && !endsInVar:
+		return r
+	case s.elem == 0 && (endsInVar || s.m.req.Method == "POST"):
+		return r
+	}
+	return ""
 }
 
 // genericMembers are member names too vague to name a type alone: a

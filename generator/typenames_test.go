@@ -55,14 +55,15 @@ func TestSharedShapesAreNamedOnce(t *testing.T) {
 	// (and reused, not repeated, for the "owner" member of a repo).
 	// ErrorBody: one error shape across services. Runner: a member's
 	// name. RunnerSelfHosted: what two Runners methods' names share.
-	want := []string{"User", "ErrorBody", "ReposGetResult", "ReposListRunnersForOrgResult", "Runner", "RunnerSelfHosted"}
+	// Repository: what GET /repos/:id returns, named after its resource.
+	want := []string{"User", "ErrorBody", "Repository", "ReposListRunnersForOrgResult", "Runner", "RunnerSelfHosted"}
 	if strings.Join(names, ",") != strings.Join(want, ",") {
 		t.Errorf("names\n got %v\nwant %v", names, want)
 	}
 	for m, want := range map[string]string{
 		"UsersService.List":                   "[]User",
 		"UsersService.GetByLogin":             "*User",
-		"ReposService.Get":                    "*ReposGetResult",
+		"ReposService.Get":                    "*Repository",
 		"RunnersService.GetSelfHostedForRepo": "*RunnerSelfHosted",
 	} {
 		if results[m] != want {
@@ -161,6 +162,38 @@ func TestDeepNestingNames(t *testing.T) {
 				}
 				seen[n] = true
 			}
+		}
+	}
+}
+
+// A resource named by the request paths takes its name even when a
+// member met earlier has the same key, and the shape more requests
+// return wins it; paths that name no collection, or an object from a
+// collection path (a page), keep the operation's name.
+func TestTypesNamedByResource(t *testing.T) {
+	article := `{"slug":"a","title":"T"}`
+	feed := `{"articles":[` + article + `],"articlesCount":1}`
+	c := &model.Collection{Folders: []*model.Folder{
+		{Name: "Events", Requests: []*model.Request{
+			get("List events", "events", example(200, `[{"id":1,"article":{"slug":"a","title":"T","extra":1}}]`)),
+		}},
+		{Name: "Articles", Requests: []*model.Request{
+			get("Feed", "articles", example(200, feed)),
+			get("Get article", "articles/:slug", example(200, article)),
+			{Name: "Create article", Method: "POST", URL: model.URL{Host: []string{"{{baseUrl}}"}, Path: []string{"articles"}}, Examples: []model.Example{example(201, article)}},
+			get("Merge", "articles/:slug/merge", example(200, `{"merged":true}`)),
+		}},
+	}}
+	names, results := typesOf(t, c)
+	for m, want := range map[string]string{
+		"EventsService.List":     "[]Event",
+		"ArticlesService.Get":    "*Article",
+		"ArticlesService.Create": "*Article",
+		"ArticlesService.Feed":   "*ArticlesFeedResult",
+		"ArticlesService.Merge":  "*ArticlesMergeResult",
+	} {
+		if results[m] != want {
+			t.Errorf("%s returns %s, want %s (types %v)", m, results[m], want, names)
 		}
 	}
 }

@@ -30,8 +30,8 @@ type ReportsService struct {
 // Auth: an API key in the header "X-Api-Key" (set on the folder "Reports"); set
 // with WithAPIKey(key) or WithVariable("apiKey", ...). Sent on every call:
 // action=run, Content-Type: application/json (with a body).
-func (s *ReportsService) Run(ctx context.Context, body *ReportsRunBody, opts ...RequestOption) (*ReportsRunResult, *Response, error) {
-	return sdk.SendObject[ReportsRunResult](ctx, s.rt, &opReportsRun, sdk.Call{Body: body, Options: opts})
+func (s *ReportsService) Run(ctx context.Context, body *ReportsRunBody, opts ...RequestOption) (*Report, *Response, error) {
+	return sdk.SendObject[Report](ctx, s.rt, &opReportsRun, sdk.Call{Body: body, Options: opts})
 }
 
 var opReportsRun = sdk.Operation{Name: "Reports.Run", Method: "POST", Path: "/reports",

@@ -3,9 +3,8 @@
 
 package docs
 
-// ReportsRunResult is the result of ReportsService.Run, inferred from 1
-// example.
-type ReportsRunResult struct {
+// Report is the result of ReportsService.Run, inferred from 1 example.
+type Report struct {
 	ID    string `json:"id"`    // e.g. "r1"
 	State string `json:"state"` // e.g. "running"
 }

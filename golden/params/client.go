@@ -43,8 +43,8 @@ func NewClient(opts ...Option) (*Client, error) {
 //
 // Sent on every call: api-version=2, Accept: application/json, X-Region:
 // {{region}}.
-func (c *Client) SearchEvents(ctx context.Context, params *SearchEventsParams, opts ...RequestOption) ([]SearchEventsItem, *Response, error) {
-	return sdk.Send[[]SearchEventsItem](ctx, c.rt, &opSearchEvents, sdk.Call{Args: params.args(), Options: opts})
+func (c *Client) SearchEvents(ctx context.Context, params *SearchEventsParams, opts ...RequestOption) ([]Event, *Response, error) {
+	return sdk.Send[[]Event](ctx, c.rt, &opSearchEvents, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opSearchEvents = sdk.Operation{Name: "SearchEvents", Method: "GET", Path: "/events",
@@ -67,8 +67,8 @@ var opSearchEvents = sdk.Operation{Name: "SearchEvents", Method: "GET", Path: "/
 //
 // The collection's path arguments: eventID "e1". Sent on every call:
 // api-version=2, X-Region: {{region}}.
-func (c *Client) GetEvent(ctx context.Context, eventID string, opts ...RequestOption) (*SearchEventsItem, *Response, error) {
-	return sdk.SendObject[SearchEventsItem](ctx, c.rt, &opGetEvent, sdk.Call{Path: []string{eventID}, Options: opts})
+func (c *Client) GetEvent(ctx context.Context, eventID string, opts ...RequestOption) (*Event, *Response, error) {
+	return sdk.SendObject[Event](ctx, c.rt, &opGetEvent, sdk.Call{Path: []string{eventID}, Options: opts})
 }
 
 var opGetEvent = sdk.Operation{Name: "GetEvent", Method: "GET", Path: "/events/:eventId",

@@ -9,9 +9,9 @@ import (
 	"github.com/postgen/postgen/sdk"
 )
 
-// SearchEventsItem is an element of the result of Client.SearchEvents and the
-// result of Client.GetEvent, inferred from 2 examples.
-type SearchEventsItem struct {
+// Event is an element of the result of Client.SearchEvents and the result of
+// Client.GetEvent, inferred from 2 examples.
+type Event struct {
 	ID    string  `json:"id"`    // e.g. "e1"
 	Score float64 `json:"score"` // e.g. 3.5
 }

@@ -45,8 +45,8 @@ func NewClient(opts ...Option) (*Client, error) {
 }
 
 // CreateShipment sends POST /shipments (Postman: Create shipment).
-func (c *Client) CreateShipment(ctx context.Context, body *CreateShipmentBody, opts ...RequestOption) (*CreateShipmentResult, *Response, error) {
-	return sdk.SendObject[CreateShipmentResult](ctx, c.rt, &opCreateShipment, sdk.Call{Body: body, Options: opts})
+func (c *Client) CreateShipment(ctx context.Context, body *CreateShipmentBody, opts ...RequestOption) (*Shipment, *Response, error) {
+	return sdk.SendObject[Shipment](ctx, c.rt, &opCreateShipment, sdk.Call{Body: body, Options: opts})
 }
 
 var opCreateShipment = sdk.Operation{Name: "CreateShipment", Method: "POST", Path: "/shipments",
@@ -105,8 +105,8 @@ var opConvertXML = sdk.Operation{Name: "ConvertXML", Method: "POST", Path: "/con
 // UploadFile sends PUT /files/:name (Postman: Upload file).
 //
 // body is streamed as the request body.
-func (c *Client) UploadFile(ctx context.Context, name string, body io.Reader, opts ...RequestOption) (*UploadFileResult, *Response, error) {
-	return sdk.SendObject[UploadFileResult](ctx, c.rt, &opUploadFile, sdk.Call{Path: []string{name}, Body: body, Options: opts})
+func (c *Client) UploadFile(ctx context.Context, name string, body io.Reader, opts ...RequestOption) (*File, *Response, error) {
+	return sdk.SendObject[File](ctx, c.rt, &opUploadFile, sdk.Call{Path: []string{name}, Body: body, Options: opts})
 }
 
 var opUploadFile = sdk.Operation{Name: "UploadFile", Method: "PUT", Path: "/files/:name",

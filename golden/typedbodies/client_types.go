@@ -23,9 +23,8 @@ const ViewerQuery = "{ viewer { login } }"
 // ViewerRequest is the body of Client.Viewer; an empty Query sends ViewerQuery.
 type ViewerRequest = GraphQLRequest[map[string]any]
 
-// CreateShipmentResult is the result of Client.CreateShipment, inferred from 2
-// examples.
-type CreateShipmentResult struct {
+// Shipment is the result of Client.CreateShipment, inferred from 2 examples.
+type Shipment struct {
 	ID     string `json:"id"`     // e.g. "s-1"
 	Status string `json:"status"` // e.g. "created"
 }
@@ -122,8 +121,8 @@ type Viewer struct {
 	Login string `json:"login"` // e.g. "ada"
 }
 
-// UploadFileResult is the result of Client.UploadFile, inferred from 1 example.
-type UploadFileResult struct {
+// File is the result of Client.UploadFile, inferred from 1 example.
+type File struct {
 	Name string `json:"name"` // e.g. "report.pdf"
 	Size int64  `json:"size"` // e.g. 1234
 }
