@@ -123,6 +123,85 @@ func (p *plan) writeMethod(w *goText, m *method) {
 	w.WriteString("var " + m.opVar + " = sdk.Operation")
 	packedLiteral(&w.Buffer, "", p.operationText(m))
 	w.WriteByte('\n')
+	if m.pager != nil {
+		w.WriteByte('\n')
+		p.writeIterator(w, m, recv, strings.Join(args, ", "), names)
+	}
+}
+
+// writeIterator writes the iterator over the pages of m (pagination.go):
+//
+//	// ListIter iterates over the items of every page of List, ...
+//	func (s *BookingsService) ListIter(ctx context.Context, params *BookingsListParams, opts ...RequestOption) iter.Seq2[Booking, error] {
+//		var next BookingsListParams
+//		if params != nil {
+//			next = *params
+//		}
+//		return sdk.PagesByNumber(&next.Page, func() ([]Booking, *Response, error) {
+//			return s.List(ctx, &next, opts...)
+//		})
+//	}
+func (p *plan) writeIterator(w *goText, m *method, recv, params string, pathArgs []string) {
+	pg := m.pager
+	w.use("iter")
+	how := map[string]string{
+		"number": "moving " + pg.field.goName + " to the next page number (the one the Link header names, or the next while pages are not empty)",
+		"offset": "moving " + pg.field.goName + " past the items seen, until a page is empty",
+		"cursor": "moving " + pg.field.goName + " to the next page's cursor, until there is none",
+	}[pg.style]
+	if pg.style == "offset" && pg.total != "" {
+		how += " or " + pg.total + " items were seen"
+	}
+	w.comment("", sentence("%s iterates over the items of every page of %s, from the page params ask for, %s. It calls %s once per page; an error ends the iteration.", pg.name, m.name, how, m.name))
+	call := append([]string{"ctx"}, pathArgs...)
+	if m.body != nil {
+		call = append(call, "body")
+	}
+	call = append(call, "&next", "opts...")
+	w.WriteString("func (" + recv + " *" + m.svc.typeName + ") " + pg.name + "(" + params + ") iter.Seq2[" + pg.elem + ", error] {\n")
+	w.WriteString("\tvar next " + m.params.name + "\n\tif params != nil {\n\t\tnext = *params\n\t}\n")
+	moved := "&next." + pg.field.goName
+	if strings.HasPrefix(pg.field.goType, "*") {
+		w.WriteString("\tif next." + pg.field.goName + " == nil {\n\t\tnext." + pg.field.goName + " = new(int64)\n\t}\n")
+		moved = "next." + pg.field.goName
+	}
+	method := recv + "." + m.name + "(" + strings.Join(call, ", ") + ")"
+	items := "r." + pg.items
+	switch pg.style {
+	case "number":
+		w.WriteString("\treturn sdk.PagesByNumber(" + moved + ", func() ([]" + pg.elem + ", *Response, error) {\n")
+		if pg.items == "" {
+			w.WriteString("\t\treturn " + method + "\n")
+		} else {
+			w.WriteString("\t\tr, resp, err := " + method + "\n\t\tif r == nil {\n\t\t\treturn nil, resp, err\n\t\t}\n")
+			w.WriteString("\t\treturn " + items + ", resp, err\n")
+		}
+	case "offset":
+		total := "-1"
+		if pg.total != "" {
+			total = "r." + pg.total
+		}
+		w.WriteString("\treturn sdk.PagesByOffset(" + moved + ", func() ([]" + pg.elem + ", int64, *Response, error) {\n")
+		if pg.items == "" {
+			w.WriteString("\t\titems, resp, err := " + method + "\n\t\treturn items, -1, resp, err\n")
+		} else {
+			w.WriteString("\t\tr, resp, err := " + method + "\n\t\tif r == nil {\n\t\t\treturn nil, -1, resp, err\n\t\t}\n")
+			w.WriteString("\t\treturn " + items + ", " + total + ", resp, err\n")
+		}
+	case "cursor":
+		w.WriteString("\treturn sdk.PagesByCursor(" + moved + ", func() ([]" + pg.elem + ", string, *Response, error) {\n")
+		if pg.items == "" {
+			w.WriteString("\t\titems, resp, err := " + method + "\n\t\treturn items, \"\", resp, err\n")
+		} else {
+			next := `""`
+			if pg.next != "" {
+				next = "r." + pg.next
+			}
+			w.WriteString("\t\tr, resp, err := " + method + "\n\t\tif r == nil {\n\t\t\treturn nil, \"\", resp, err\n\t\t}\n")
+			w.WriteString("\t\treturn " + items + ", " + next + ", resp, err\n")
+		}
+	}
+	w.WriteString("\t})\n}\n")
 }
 
 // bodyTypeText is the Go type of a method's body argument.

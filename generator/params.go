@@ -242,12 +242,25 @@ func (r *constRule) constReason(req *model.Request, in, key, value string, null,
 		if null {
 			v = nullValue
 		}
-		if shared, ok := r.shared[sharedKey(in, key)]; ok && shared == v {
+		if shared, ok := r.shared[sharedKey(in, key)]; ok && shared == v && !isPagingKey(key) {
 			return "same in every request"
 		}
 	}
 	return ""
 }
+
+// isPagingKey reports whether a query key moves through a listing (a
+// page, its size, an offset or a cursor): a value every request shares
+// there is a sample a collection generator copied, never an API constant
+// ("page=-70394044&per_page=-27113311" in every github-v3-rest list).
+func isPagingKey(key string) bool {
+	k := squash(key)
+	return pageKeys[k] || offsetKeys[k] || cursorKeys[k] || pageSizeKeys[k]
+}
+
+// pageSizeKeys name a page's size.
+var pageSizeKeys = map[string]bool{"perpage": true, "pagesize": true, "limit": true, "count": true, "size": true,
+	"maxresults": true, "top": true, "first": true, "last": true}
 
 // isProtocolHeader reports whether a header describes the exchange
 // itself (rule a).
@@ -322,6 +335,8 @@ func fieldGoType(fl *field) string {
 		s = fl.samples[0]
 	}
 	switch {
+	case s == "" && fl.in == "query" && isPagingKey(fl.key) && !cursorKeys[squash(fl.key)]:
+		return typeInt // a page, offset or page size the collection leaves blank
 	case s == "":
 		// An empty sample is a blank to fill in, not a value to send: a
 		// pointer would burden every caller (an Example sends the empty

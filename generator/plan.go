@@ -90,6 +90,8 @@ type method struct {
 	op     *opPlan
 	// types is what inference decided about results, bodies and errors.
 	types *methodTypes
+	// pager is the iterator over m's pages; nil when m does not page.
+	pager *pager
 }
 
 // pathArg is a path variable turned into a method argument.
@@ -165,6 +167,7 @@ func newPlan(c *model.Collection, cfg Config) (*plan, error) {
 	p.planBaseURLs()
 	p.planVariableOptions()
 	p.nameTypes()
+	p.planPagination()
 	p.checkFieldTypes()
 	if err := errors.Join(p.errs...); err != nil {
 		return nil, err
@@ -409,7 +412,7 @@ func (p *plan) nameFields(st *structType) {
 // newArgScope is the scope of a method's parameters: the names the
 // generated body uses are taken.
 func newArgScope() *names.Scope {
-	return names.NewScope("ctx", "params", "body", "opts", "s", "c", "call", "send", "sdk")
+	return names.NewScope("ctx", "params", "body", "opts", "next", "s", "c", "call", "send", "sdk")
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }

@@ -595,7 +595,7 @@ func (c *Core) do(o *outgoing, out any) (*Response, error) {
 	if err != nil {
 		return nil, c.opError(op, err)
 	}
-	r := &Response{Response: resp}
+	r := newResponse(resp)
 	if rc, ok := out.(*io.ReadCloser); ok && resp.StatusCode/100 == 2 {
 		*rc = resp.Body
 		return r, nil

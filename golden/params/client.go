@@ -5,6 +5,7 @@ package params
 
 import (
 	"context"
+	"iter"
 
 	"github.com/postgen/postgen/sdk"
 )
@@ -62,6 +63,23 @@ var opSearchEvents = sdk.Operation{Name: "SearchEvents", Method: "GET", Path: "/
 		{In: sdk.InHeader, Key: "X-Region", Value: "{{region}}", Const: true},
 		{In: sdk.InHeader, Key: "X-Request-Id"},
 	}}
+
+// SearchEventsIter iterates over the items of every page of SearchEvents, from
+// the page params ask for, moving Offset past the items seen, until a page is
+// empty. It calls SearchEvents once per page; an error ends the iteration.
+func (c *Client) SearchEventsIter(ctx context.Context, params *SearchEventsParams, opts ...RequestOption) iter.Seq2[Event, error] {
+	var next SearchEventsParams
+	if params != nil {
+		next = *params
+	}
+	if next.Offset == nil {
+		next.Offset = new(int64)
+	}
+	return sdk.PagesByOffset(next.Offset, func() ([]Event, int64, *Response, error) {
+		items, resp, err := c.SearchEvents(ctx, &next, opts...)
+		return items, -1, resp, err
+	})
+}
 
 // GetEvent sends GET /events/:eventId (Postman: Get event).
 //
