@@ -410,7 +410,7 @@ func exampleValue(fl *field, qual string) (string, bool) {
 	case typeString:
 		return quote(s), s != ""
 	case typeInt, typeFloat, typeBool:
-		return s, true
+		return s, s != "" // a blank page size typed by its name has no value to show
 	case typeIntPtr:
 		return qual + "Ptr(int64(" + s + "))", true
 	case typeFloatPtr:
