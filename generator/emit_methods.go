@@ -109,6 +109,9 @@ func (p *plan) writeMethod(w *goText, m *method) {
 	if strings.Contains(results, "time.") {
 		w.use("time")
 	}
+	if strings.Contains(results, "io.") {
+		w.use("io")
+	}
 	sender := "sdk.SendNoResult"
 	if r := strings.TrimSuffix(strings.TrimPrefix(results, "("), ", *Response, error)"); r != results && !strings.HasPrefix(results, "(*Response") {
 		sender = "sdk.Send[" + r + "]"
@@ -127,6 +130,40 @@ func (p *plan) writeMethod(w *goText, m *method) {
 		w.WriteByte('\n')
 		p.writeIterator(w, m, recv, strings.Join(args, ", "), names)
 	}
+	if m.streamIter != "" {
+		w.WriteByte('\n')
+		p.writeStreamIterator(w, m, recv, strings.Join(args, ", "), names)
+	}
+}
+
+// writeStreamIterator writes the iterator over a stream's events or
+// lines (streaming.go):
+//
+//	// SampleStreamLines iterates over the lines of SampleStream's response as they arrive. ...
+//	func (s *TweetsService) SampleStreamLines(ctx context.Context, opts ...RequestOption) iter.Seq2[string, error] {
+//		return sdk.StreamLines(func() (io.ReadCloser, *Response, error) {
+//			return s.SampleStream(ctx, opts...)
+//		})
+//	}
+func (p *plan) writeStreamIterator(w *goText, m *method, recv, params string, pathArgs []string) {
+	w.use("iter")
+	w.use("io")
+	call := append([]string{"ctx"}, pathArgs...)
+	if m.body != nil {
+		call = append(call, "body")
+	}
+	if m.params != nil {
+		call = append(call, "params")
+	}
+	call = append(call, "opts...")
+	item, runtime, what := "string", "sdk.StreamLines", "lines"
+	if m.types.stream == "events" {
+		item, runtime, what = "ServerSentEvent", "sdk.StreamEvents", "events"
+	}
+	w.comment("", sentence("%s iterates over the %s of %s's response as they arrive, never holding the stream in memory. When the stream ends with an error (ctx's deadline on an endless stream, a dropped connection) what arrived before it is yielded first, then the error.", m.streamIter, what, m.name))
+	w.WriteString("func (" + recv + " *" + m.svc.typeName + ") " + m.streamIter + "(" + params + ") iter.Seq2[" + item + ", error] {\n")
+	w.WriteString("\treturn " + runtime + "(func() (io.ReadCloser, *Response, error) {\n")
+	w.WriteString("\t\treturn " + recv + "." + m.name + "(" + strings.Join(call, ", ") + ")\n\t})\n}\n")
 }
 
 // writeIterator writes the iterator over the pages of m (pagination.go):

@@ -192,6 +192,8 @@ func (p *plan) resultsText(m *method) string {
 		return "(" + strings.Join(prefixes, "") + base + ", *Response, error)"
 	case resultText:
 		return "(string, *Response, error)"
+	case resultStream:
+		return "(io.ReadCloser, *Response, error)"
 	case resultNone:
 		return "(*Response, error)"
 	}

@@ -48,6 +48,13 @@ func (p *plan) planPagination() {
 			pg.name = m.svc.members.Claim(m.name + "Iter")
 			m.pager = pg
 		}
+		if m.types != nil && m.types.result == resultStream {
+			suffix := "Lines"
+			if m.types.stream == "events" {
+				suffix = "Events"
+			}
+			m.streamIter = m.svc.members.Claim(m.name + suffix)
+		}
 	})
 }
 

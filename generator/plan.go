@@ -92,6 +92,9 @@ type method struct {
 	types *methodTypes
 	// pager is the iterator over m's pages; nil when m does not page.
 	pager *pager
+	// streamIter names the iterator over a stream's events or lines;
+	// "" unless the result is a stream.
+	streamIter string
 }
 
 // pathArg is a path variable turned into a method argument.

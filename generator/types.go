@@ -21,6 +21,9 @@ const (
 	resultText  = "text"  // string: the examples are XML, HTML or text
 	resultBytes = "bytes" // []byte: binary examples, or no example at all
 	resultNone  = "none"  // no result: every 2xx example has an empty body
+	// resultStream is an io.ReadCloser the caller reads as it arrives
+	// (streaming.go): events, JSON lines, a stream endpoint.
+	resultStream = "stream"
 )
 
 // Where a root type is used.
@@ -47,6 +50,8 @@ type methodTypes struct {
 	errors []*errorType
 	// gql holds the GraphQL names when the body is GraphQL.
 	gql *graphQLNames
+	// stream is "events" or "lines" for a resultStream.
+	stream string
 }
 
 // rootType is one inferred type with the samples it came from.
@@ -139,6 +144,9 @@ func (p *plan) planTypes(m *method) {
 		if root := p.inferSamples(errs[code], roleError); root != nil {
 			mt.errors = append(mt.errors, &errorType{status: code, root: root})
 		}
+	}
+	if kind := streamKind(m.req); kind != "" {
+		mt.result, mt.root, mt.stream = resultStream, nil, kind
 	}
 	p.planBodyType(m)
 }
@@ -256,6 +264,50 @@ func exampleContentType(e model.Example) string {
 		if strings.EqualFold(h.Key, "content-type") {
 			return strings.TrimSpace(h.Value)
 		}
+	}
+	return ""
+}
+
+// Content types of streamed responses.
+var (
+	eventStreamTypes = []string{"text/event-stream"}
+	lineStreamTypes  = []string{"application/x-ndjson", "application/ndjson", "application/jsonl",
+		"application/x-jsonlines", "application/jsonlines", "application/stream+json", "application/json-seq"}
+)
+
+// streamKind says whether r's response is a stream, and of what: "events"
+// (Server-Sent Events) or "lines" (JSON lines, or a "stream" endpoint),
+// from its examples' Content-Type, its Accept header, or its path; "" for
+// a response read whole.
+func streamKind(r *model.Request) string {
+	kind := func(ct string) string {
+		ct = strings.ToLower(ct)
+		for _, t := range eventStreamTypes {
+			if strings.HasPrefix(ct, t) {
+				return "events"
+			}
+		}
+		for _, t := range lineStreamTypes {
+			if strings.HasPrefix(ct, t) {
+				return "lines"
+			}
+		}
+		return ""
+	}
+	for _, e := range r.Examples {
+		if k := kind(exampleContentType(e)); k != "" {
+			return k
+		}
+	}
+	for _, h := range r.Headers {
+		if !h.Disabled && strings.EqualFold(h.Key, "accept") {
+			if k := kind(h.Value); k != "" {
+				return k
+			}
+		}
+	}
+	if n := len(r.URL.Path); n > 0 && strings.EqualFold(r.URL.Path[n-1], "stream") && r.Method == "GET" {
+		return "lines"
 	}
 	return ""
 }

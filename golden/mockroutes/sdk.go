@@ -71,6 +71,10 @@ type RequestHook = sdk.RequestHook
 // [sdk.RequestOption].
 type RequestOption = sdk.RequestOption
 
+// ServerSentEvent is one event of a text/event-stream response, as the Events
+// iterators yield them. See [sdk.ServerSentEvent].
+type ServerSentEvent = sdk.ServerSentEvent
+
 // AuthError is the error of a request that cannot be authenticated. See
 // [sdk.AuthError].
 type AuthError = sdk.AuthError

@@ -71,6 +71,10 @@ type RequestHook = sdk.RequestHook
 // [sdk.RequestOption].
 type RequestOption = sdk.RequestOption
 
+// ServerSentEvent is one event of a text/event-stream response, as the Events
+// iterators yield them. See [sdk.ServerSentEvent].
+type ServerSentEvent = sdk.ServerSentEvent
+
 // DefaultMaxResponseBytes is the cap on response bodies of a client without
 // WithMaxResponseBytes. See [sdk.DefaultMaxResponseBytes].
 const DefaultMaxResponseBytes = sdk.DefaultMaxResponseBytes
