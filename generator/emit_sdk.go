@@ -61,6 +61,7 @@ var sdkExports = []sdkExport{
 	{decl: "type GraphQLRequest[V any]", doc: "is a GraphQL query with its typed variables."},
 	{decl: "type RequestHook", doc: "changes a request just before each attempt is sent (signing, headers a script computed)."},
 	{decl: "type RequestOption", doc: "changes one call; every method takes them last."},
+	{decl: "type RawJSON", doc: "is a JSON response body left undecoded, for requests the collection saved no example of."},
 	{decl: "type ServerSentEvent", doc: "is one event of a text/event-stream response, as the Events iterators yield them."},
 	{decl: "type AuthError", auth: "any", doc: "is the error of a request that cannot be authenticated."},
 	{decl: "const DefaultMaxResponseBytes", doc: "is the cap on response bodies of a client without WithMaxResponseBytes."},

@@ -194,6 +194,8 @@ func (p *plan) resultsText(m *method) string {
 		return "(string, *Response, error)"
 	case resultStream:
 		return "(io.ReadCloser, *Response, error)"
+	case resultRawJSON:
+		return "(RawJSON, *Response, error)"
 	case resultNone:
 		return "(*Response, error)"
 	}
@@ -243,6 +245,12 @@ func (p *plan) typeNotes(m *method) []string {
 		}
 	case resultNone:
 		notes = append(notes, "The examples show no response body, so there is no result.")
+	case resultRawJSON:
+		notes = append(notes, "The collection saved no example of the response, so the result is its JSON undecoded: RawJSON.Decode decodes it into a type of yours.")
+	case resultJSON:
+		if mt.borrowed {
+			notes = append(notes, fmt.Sprintf("The collection saved no example of the response: its type is the one %s returns, on the same resource path.", mt.from.name))
+		}
 	}
 	if len(mt.errors) > 0 {
 		var parts []string

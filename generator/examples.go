@@ -99,7 +99,7 @@ func (ex *exampleCall) fieldValues(st *structType, qual string) []fieldValue {
 		}
 		v, ok := exampleValue(fl, qual)
 		if !ok {
-			if fl.goType == typeString && len(fl.samples) == 1 && fl.samples[0] == "" {
+			if len(fl.samples) == 1 && fl.samples[0] == "" {
 				switch fl.in {
 				case "query":
 					ex.options = append(ex.options, qual+"WithQuery("+quote(fl.key)+`, "")`)

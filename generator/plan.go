@@ -169,6 +169,7 @@ func newPlan(c *model.Collection, cfg Config) (*plan, error) {
 	p.vars.finish(p)
 	p.planBaseURLs()
 	p.planVariableOptions()
+	p.typeFromSiblings()
 	p.nameTypes()
 	p.planPagination()
 	p.checkFieldTypes()

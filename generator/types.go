@@ -24,6 +24,9 @@ const (
 	// resultStream is an io.ReadCloser the caller reads as it arrives
 	// (streaming.go): events, JSON lines, a stream endpoint.
 	resultStream = "stream"
+	// resultRawJSON is the JSON body undecoded (sdk.RawJSON): a JSON API
+	// request the collection saved no example for (siblings.go).
+	resultRawJSON = "rawjson"
 )
 
 // Where a root type is used.
@@ -52,6 +55,12 @@ type methodTypes struct {
 	gql *graphQLNames
 	// stream is "events" or "lines" for a resultStream.
 	stream string
+	// hasExamples is true when the request saved a 2xx example; borrowed
+	// when root is the result type of from, a sibling on the same
+	// resource path, because it saved none (siblings.go).
+	hasExamples bool
+	borrowed    bool
+	from        *method
 }
 
 // rootType is one inferred type with the samples it came from.
@@ -118,6 +127,7 @@ func (p *plan) planTypes(m *method) {
 			errs[e.Code] = append(errs[e.Code], sample)
 		}
 	}
+	mt.hasExamples = anyOK
 	switch {
 	case !anyOK:
 	case len(okRaw) > 0:

@@ -641,6 +641,9 @@ func decodeBody(body []byte, out any) error {
 	case *json.RawMessage:
 		*o = body
 		return nil
+	case *RawJSON:
+		*o = body
+		return nil
 	}
 	if len(bytes.TrimSpace(body)) == 0 {
 		return nil

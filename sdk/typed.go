@@ -101,3 +101,18 @@ func (c *Core) graphQLCallerBody(spec *BodySpec, r graphQLRequest) ([]byte, erro
 	b.WriteByte('}')
 	return b.Bytes(), nil
 }
+
+// RawJSON is a JSON response body left undecoded: the result of a
+// request whose collection saved no example to type it from.
+type RawJSON []byte
+
+// Decode decodes the body into v, a pointer to a type of the caller's.
+func (r RawJSON) Decode(v any) error { return json.Unmarshal(r, v) }
+
+// MarshalJSON returns the body as it is, so RawJSON embeds in JSON.
+func (r RawJSON) MarshalJSON() ([]byte, error) {
+	if len(r) == 0 {
+		return []byte("null"), nil
+	}
+	return r, nil
+}

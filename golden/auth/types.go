@@ -182,9 +182,10 @@ var opTypesA12Digest = sdk.Operation{Name: "Types.A12Digest", Method: "GET", Pat
 //
 // Auth: AWS Signature Version 4 (set on the request); set with
 // WithAWSCredentials(accessKey, secretKey, sessionToken). Sent on every call:
-// b=2, a=1.
-func (s *TypesService) A13Awsv4(ctx context.Context, body map[string]any, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesA13Awsv4, sdk.Call{Body: body, Options: opts})
+// b=2, a=1. The collection saved no example of the response, so the result is
+// its JSON undecoded: RawJSON.Decode decodes it into a type of yours.
+func (s *TypesService) A13Awsv4(ctx context.Context, body map[string]any, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opTypesA13Awsv4, sdk.Call{Body: body, Options: opts})
 }
 
 var opTypesA13Awsv4 = sdk.Operation{Name: "Types.A13Awsv4", Method: "POST", Path: "/a13",
@@ -209,9 +210,11 @@ var opTypesA13bAwsv4Query = sdk.Operation{Name: "Types.A13bAwsv4Query", Method: 
 // A14Edgegrid sends POST /a14 (Postman: Types › A14 edgegrid).
 //
 // Auth: Akamai EdgeGrid (set on the request); set with
-// WithEdgeGrid(clientToken, clientSecret, accessToken).
-func (s *TypesService) A14Edgegrid(ctx context.Context, body *TypesA14EdgegridBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTypesA14Edgegrid, sdk.Call{Body: body, Options: opts})
+// WithEdgeGrid(clientToken, clientSecret, accessToken). The collection saved no
+// example of the response, so the result is its JSON undecoded: RawJSON.Decode
+// decodes it into a type of yours.
+func (s *TypesService) A14Edgegrid(ctx context.Context, body *TypesA14EdgegridBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opTypesA14Edgegrid, sdk.Call{Body: body, Options: opts})
 }
 
 var opTypesA14Edgegrid = sdk.Operation{Name: "Types.A14Edgegrid", Method: "POST", Path: "/a14",

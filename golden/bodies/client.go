@@ -41,8 +41,11 @@ func NewClient(opts ...Option) (*Client, error) {
 }
 
 // RawJSONWithComments sends POST /json (Postman: Raw JSON with comments).
-func (c *Client) RawJSONWithComments(ctx context.Context, body *RawJSONWithCommentsBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opRawJSONWithComments, sdk.Call{Body: body, Options: opts})
+//
+// The collection saved no example of the response, so the result is its JSON
+// undecoded: RawJSON.Decode decodes it into a type of yours.
+func (c *Client) RawJSONWithComments(ctx context.Context, body *RawJSONWithCommentsBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, c.rt, &opRawJSONWithComments, sdk.Call{Body: body, Options: opts})
 }
 
 var opRawJSONWithComments = sdk.Operation{Name: "RawJSONWithComments", Method: "POST", Path: "/json",

@@ -69,9 +69,11 @@ var opBookingsCreate = sdk.Operation{Name: "Bookings.Create", Method: "POST", Pa
 // Cancel sends DELETE /bookings/:bookingId (Postman: Bookings › Cancel
 // booking).
 //
-// Sent on every call: X-Tenant: {{tenant}}.
-func (s *BookingsService) Cancel(ctx context.Context, bookingID string, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opBookingsCancel, sdk.Call{Path: []string{bookingID}, Options: opts})
+// Sent on every call: X-Tenant: {{tenant}}. The collection saved no example of
+// the response, so the result is its JSON undecoded: RawJSON.Decode decodes it
+// into a type of yours.
+func (s *BookingsService) Cancel(ctx context.Context, bookingID string, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opBookingsCancel, sdk.Call{Path: []string{bookingID}, Options: opts})
 }
 
 var opBookingsCancel = sdk.Operation{Name: "Bookings.Cancel", Method: "DELETE", Path: "/bookings/:bookingId",

@@ -27,8 +27,11 @@ var opBodyPruningT17GetWith = sdk.Operation{Name: "BodyPruning.T17GetWith", Meth
 
 // T24DeleteWith sends DELETE /t24 (Postman: Body pruning › T24 DELETE with
 // body).
-func (s *BodyPruningService) T24DeleteWith(ctx context.Context, body *JSONCommentsStrippedT11NoLanguageContentTypeBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opBodyPruningT24DeleteWith, sdk.Call{Body: body, Options: opts})
+//
+// The collection saved no example of the response, so the result is its JSON
+// undecoded: RawJSON.Decode decodes it into a type of yours.
+func (s *BodyPruningService) T24DeleteWith(ctx context.Context, body *JSONCommentsStrippedT11NoLanguageContentTypeBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opBodyPruningT24DeleteWith, sdk.Call{Body: body, Options: opts})
 }
 
 var opBodyPruningT24DeleteWith = sdk.Operation{Name: "BodyPruning.T24DeleteWith", Method: "DELETE", Path: "/t24",

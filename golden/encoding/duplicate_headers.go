@@ -20,9 +20,11 @@ type DuplicateHeadersService struct {
 
 // T06Array sends GET /t06 (Postman: Duplicate headers › T06 header array).
 //
-// Sent on every call: accept: application/json.
-func (s *DuplicateHeadersService) T06Array(ctx context.Context, params *DuplicateHeadersT06ArrayParams, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opDuplicateHeadersT06Array, sdk.Call{Args: params.args(), Options: opts})
+// Sent on every call: accept: application/json. The collection saved no example
+// of the response, so the result is its JSON undecoded: RawJSON.Decode decodes
+// it into a type of yours.
+func (s *DuplicateHeadersService) T06Array(ctx context.Context, params *DuplicateHeadersT06ArrayParams, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opDuplicateHeadersT06Array, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opDuplicateHeadersT06Array = sdk.Operation{Name: "DuplicateHeaders.T06Array", Method: "GET", Path: "/t06",

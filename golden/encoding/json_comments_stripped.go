@@ -20,8 +20,11 @@ type JSONCommentsStrippedService struct {
 
 // T08RawWith sends POST /t08 (Postman: JSON comments stripped › T08 raw json
 // with comments).
-func (s *JSONCommentsStrippedService) T08RawWith(ctx context.Context, body *JSONCommentsStrippedT08RawWithBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opJSONCommentsStrippedT08RawWith, sdk.Call{Body: body, Options: opts})
+//
+// The collection saved no example of the response, so the result is its JSON
+// undecoded: RawJSON.Decode decodes it into a type of yours.
+func (s *JSONCommentsStrippedService) T08RawWith(ctx context.Context, body *JSONCommentsStrippedT08RawWithBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opJSONCommentsStrippedT08RawWith, sdk.Call{Body: body, Options: opts})
 }
 
 var opJSONCommentsStrippedT08RawWith = sdk.Operation{Name: "JSONCommentsStripped.T08RawWith", Method: "POST", Path: "/t08",
@@ -29,8 +32,11 @@ var opJSONCommentsStrippedT08RawWith = sdk.Operation{Name: "JSONCommentsStripped
 
 // CrlfAfterLine sends POST /crlf (Postman: JSON comments stripped › CRLF after
 // a line comment).
-func (s *JSONCommentsStrippedService) CrlfAfterLine(ctx context.Context, body *JSONCommentsStrippedCrlfAfterLineBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opJSONCommentsStrippedCrlfAfterLine, sdk.Call{Body: body, Options: opts})
+//
+// The collection saved no example of the response, so the result is its JSON
+// undecoded: RawJSON.Decode decodes it into a type of yours.
+func (s *JSONCommentsStrippedService) CrlfAfterLine(ctx context.Context, body *JSONCommentsStrippedCrlfAfterLineBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opJSONCommentsStrippedCrlfAfterLine, sdk.Call{Body: body, Options: opts})
 }
 
 var opJSONCommentsStrippedCrlfAfterLine = sdk.Operation{Name: "JSONCommentsStripped.CrlfAfterLine", Method: "POST", Path: "/crlf",
@@ -39,9 +45,11 @@ var opJSONCommentsStrippedCrlfAfterLine = sdk.Operation{Name: "JSONCommentsStrip
 // T11NoLanguageContentType sends POST /t11 (Postman: JSON comments stripped ›
 // T11 no language, JSON content type).
 //
-// Sent on every call: Content-Type: application/vnd.api+json (with a bo….
-func (s *JSONCommentsStrippedService) T11NoLanguageContentType(ctx context.Context, body *JSONCommentsStrippedT11NoLanguageContentTypeBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opJSONCommentsStrippedT11NoLanguageContentType, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Content-Type: application/vnd.api+json (with a bo…. The
+// collection saved no example of the response, so the result is its JSON
+// undecoded: RawJSON.Decode decodes it into a type of yours.
+func (s *JSONCommentsStrippedService) T11NoLanguageContentType(ctx context.Context, body *JSONCommentsStrippedT11NoLanguageContentTypeBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opJSONCommentsStrippedT11NoLanguageContentType, sdk.Call{Body: body, Options: opts})
 }
 
 var opJSONCommentsStrippedT11NoLanguageContentType = sdk.Operation{Name: "JSONCommentsStripped.T11NoLanguageContentType", Method: "POST", Path: "/t11",

@@ -44,8 +44,11 @@ var opResidualFidelityR2UserinfoInURL = sdk.Operation{Name: "ResidualFidelity.R2
 
 // R3JSONContentTypeOnUrlencodedBody sends POST /r3 (Postman: Residual fidelity
 // › R3 JSON Content-Type on a urlencoded body).
-func (s *ResidualFidelityService) R3JSONContentTypeOnUrlencodedBody(ctx context.Context, body *ResidualFidelityR3JSONContentTypeOnUrlencodedBodyForm, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR3JSONContentTypeOnUrlencodedBody, sdk.Call{Form: body.args(), Options: opts})
+//
+// The collection saved no example of the response, so the result is its JSON
+// undecoded: RawJSON.Decode decodes it into a type of yours.
+func (s *ResidualFidelityService) R3JSONContentTypeOnUrlencodedBody(ctx context.Context, body *ResidualFidelityR3JSONContentTypeOnUrlencodedBodyForm, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opResidualFidelityR3JSONContentTypeOnUrlencodedBody, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opResidualFidelityR3JSONContentTypeOnUrlencodedBody = sdk.Operation{Name: "ResidualFidelity.R3JSONContentTypeOnUrlencodedBody", Method: "POST", Path: "/r3",
@@ -56,8 +59,11 @@ var opResidualFidelityR3JSONContentTypeOnUrlencodedBody = sdk.Operation{Name: "R
 
 // R4JSONContentTypeOnFormdataBody sends POST /r4 (Postman: Residual fidelity ›
 // R4 JSON Content-Type on a formdata body).
-func (s *ResidualFidelityService) R4JSONContentTypeOnFormdataBody(ctx context.Context, body *ResidualFidelityR4JSONContentTypeOnFormdataBodyForm, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR4JSONContentTypeOnFormdataBody, sdk.Call{Form: body.args(), Options: opts})
+//
+// The collection saved no example of the response, so the result is its JSON
+// undecoded: RawJSON.Decode decodes it into a type of yours.
+func (s *ResidualFidelityService) R4JSONContentTypeOnFormdataBody(ctx context.Context, body *ResidualFidelityR4JSONContentTypeOnFormdataBodyForm, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opResidualFidelityR4JSONContentTypeOnFormdataBody, sdk.Call{Form: body.args(), Options: opts})
 }
 
 var opResidualFidelityR4JSONContentTypeOnFormdataBody = sdk.Operation{Name: "ResidualFidelity.R4JSONContentTypeOnFormdataBody", Method: "POST", Path: "/r4",
@@ -125,9 +131,11 @@ var opResidualFidelityR9OAuth1WithoutParameters = sdk.Operation{Name: "ResidualF
 // Residual fidelity › R10 literal credential under a name the collection refers
 // to).
 //
-// Sent on every call: Content-Type: application/json (with a body).
-func (s *ResidualFidelityService) R10LiteralCredentialUnderNameCollectionRefersTo(ctx context.Context, body *ResidualFidelityR10LiteralCredentialUnderNameCollectionRefersToBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opResidualFidelityR10LiteralCredentialUnderNameCollectionRefersTo, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Content-Type: application/json (with a body). The
+// collection saved no example of the response, so the result is its JSON
+// undecoded: RawJSON.Decode decodes it into a type of yours.
+func (s *ResidualFidelityService) R10LiteralCredentialUnderNameCollectionRefersTo(ctx context.Context, body *ResidualFidelityR10LiteralCredentialUnderNameCollectionRefersToBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opResidualFidelityR10LiteralCredentialUnderNameCollectionRefersTo, sdk.Call{Body: body, Options: opts})
 }
 
 var opResidualFidelityR10LiteralCredentialUnderNameCollectionRefersTo = sdk.Operation{Name: "ResidualFidelity.R10LiteralCredentialUnderNameCollectionRefersTo", Method: "POST", Path: "/r10",

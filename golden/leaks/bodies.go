@@ -42,9 +42,10 @@ var opBodiesXML = sdk.Operation{Name: "Bodies.XML", Method: "POST", Path: "/xml"
 
 // JSON sends POST /json (Postman: Bodies › JSON).
 //
-// Auth: OAuth 2.0.
-func (s *BodiesService) JSON(ctx context.Context, body *BodiesJSONBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opBodiesJSON, sdk.Call{Body: body, Options: opts})
+// Auth: OAuth 2.0. The collection saved no example of the response, so the
+// result is its JSON undecoded: RawJSON.Decode decodes it into a type of yours.
+func (s *BodiesService) JSON(ctx context.Context, body *BodiesJSONBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opBodiesJSON, sdk.Call{Body: body, Options: opts})
 }
 
 var opBodiesJSON = sdk.Operation{Name: "Bodies.JSON", Method: "POST", Path: "/json",

@@ -43,9 +43,11 @@ func NewClient(opts ...Option) (*Client, error) {
 // Search sends GET /search (Postman: Search).
 //
 // Sent on every call: Accept: application/vnd.CONST-accept+json, X-Api-Version:
-// CONST-version, X-Tenant: {{tenant}}.
-func (c *Client) Search(ctx context.Context, params *SearchParams, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opSearch, sdk.Call{Args: params.args(), Options: opts})
+// CONST-version, X-Tenant: {{tenant}}. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (c *Client) Search(ctx context.Context, params *SearchParams, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, c.rt, &opSearch, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opSearch = sdk.Operation{Name: "Search", Method: "GET", Path: "/search",
@@ -63,9 +65,11 @@ var opSearch = sdk.Operation{Name: "Search", Method: "GET", Path: "/search",
 
 // RunReport sends POST /reports (Postman: Run report).
 //
-// Sent on every call: action=CONST-run, X-Api-Version: CONST-version.
-func (c *Client) RunReport(ctx context.Context, body *RunReportBody, params *RunReportParams, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opRunReport, sdk.Call{Args: params.args(), Body: body, Options: opts})
+// Sent on every call: action=CONST-run, X-Api-Version: CONST-version. The
+// collection saved no example of the response, so the result is its JSON
+// undecoded: RawJSON.Decode decodes it into a type of yours.
+func (c *Client) RunReport(ctx context.Context, body *RunReportBody, params *RunReportParams, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, c.rt, &opRunReport, sdk.Call{Args: params.args(), Body: body, Options: opts})
 }
 
 var opRunReport = sdk.Operation{Name: "RunReport", Method: "POST", Path: "/reports",

@@ -38,8 +38,8 @@ func NewClient(opts ...Option) (*Client, error) {
 }
 
 // ListItems sends GET /items (Postman: List items).
-func (c *Client) ListItems(ctx context.Context, params *ListItemsParams, opts ...RequestOption) ([]Item, *Response, error) {
-	return sdk.Send[[]Item](ctx, c.rt, &opListItems, sdk.Call{Args: params.args(), Options: opts})
+func (c *Client) ListItems(ctx context.Context, params *ListItemsParams, opts ...RequestOption) ([]ListItemsItem, *Response, error) {
+	return sdk.Send[[]ListItemsItem](ctx, c.rt, &opListItems, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opListItems = sdk.Operation{Name: "ListItems", Method: "GET", Path: "/items",
@@ -52,12 +52,12 @@ var opListItems = sdk.Operation{Name: "ListItems", Method: "GET", Path: "/items"
 // page params ask for, moving Page to the next page number (the one the Link
 // header names, or the next while pages are not empty). It calls ListItems once
 // per page; an error ends the iteration.
-func (c *Client) ListItemsIter(ctx context.Context, params *ListItemsParams, opts ...RequestOption) iter.Seq2[Item, error] {
+func (c *Client) ListItemsIter(ctx context.Context, params *ListItemsParams, opts ...RequestOption) iter.Seq2[ListItemsItem, error] {
 	var next ListItemsParams
 	if params != nil {
 		next = *params
 	}
-	return sdk.PagesByNumber(&next.Page, func() ([]Item, *Response, error) {
+	return sdk.PagesByNumber(&next.Page, func() ([]ListItemsItem, *Response, error) {
 		return c.ListItems(ctx, &next, opts...)
 	})
 }
@@ -120,3 +120,40 @@ func (c *Client) FeedIter(ctx context.Context, params *FeedParams, opts ...Reque
 		return r.Data, r.Meta.NextCursor, resp, err
 	})
 }
+
+// GetItem sends GET /items/:id (Postman: Get item).
+//
+// The collection's path arguments: id "1". The collection saved no example of
+// the response: its type is the one UpdateItem returns, on the same resource
+// path.
+func (c *Client) GetItem(ctx context.Context, id string, opts ...RequestOption) (*Item, *Response, error) {
+	return sdk.SendObject[Item](ctx, c.rt, &opGetItem, sdk.Call{Path: []string{id}, Options: opts})
+}
+
+var opGetItem = sdk.Operation{Name: "GetItem", Method: "GET", Path: "/items/:id",
+	PathVars: []string{"id"}}
+
+// UpdateItem sends PATCH /items/:id (Postman: Update item).
+//
+// The collection's path arguments: id "1".
+func (c *Client) UpdateItem(ctx context.Context, id string, body *UpdateItemBody, opts ...RequestOption) (*Item, *Response, error) {
+	return sdk.SendObject[Item](ctx, c.rt, &opUpdateItem, sdk.Call{Path: []string{id}, Body: body, Options: opts})
+}
+
+var opUpdateItem = sdk.Operation{Name: "UpdateItem", Method: "PATCH", Path: "/items/:id",
+	PathVars: []string{"id"},
+	Body:     &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/json", Text: "{\"name\": \"uno\"}"}}
+
+// Stats sends GET /stats (Postman: Stats).
+//
+// Sent on every call: Accept: application/json. The collection saved no example
+// of the response, so the result is its JSON undecoded: RawJSON.Decode decodes
+// it into a type of yours.
+func (c *Client) Stats(ctx context.Context, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, c.rt, &opStats, sdk.Call{Options: opts})
+}
+
+var opStats = sdk.Operation{Name: "Stats", Method: "GET", Path: "/stats",
+	Params: []sdk.Param{
+		{In: sdk.InHeader, Key: "Accept", Value: "application/json", Const: true},
+	}}

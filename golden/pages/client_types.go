@@ -5,9 +5,9 @@ package pages
 
 import "github.com/postgen/postgen/sdk"
 
-// Item is an element of the result of Client.ListItems, inferred from 1
-// example.
-type Item struct {
+// ListItemsItem is an element of the result of Client.ListItems, inferred from
+// 1 example.
+type ListItemsItem struct {
 	ID   int64  `json:"id"`   // e.g. 1
 	Name string `json:"name"` // e.g. "one"
 }
@@ -43,6 +43,21 @@ type FeedResultDataItem struct {
 // FeedResultMeta is the "meta" member of FeedResult, inferred from 1 example.
 type FeedResultMeta struct {
 	NextCursor string `json:"next_cursor"` // e.g. "c2"
+}
+
+// Item is the result of Client.GetItem and the result of Client.UpdateItem,
+// inferred from 2 examples.
+type Item struct {
+	ID    int64  `json:"id"`    // e.g. 1
+	Name  string `json:"name"`  // e.g. "uno"
+	Color string `json:"color"` // e.g. "red"
+}
+
+// UpdateItemBody is the JSON body of Client.UpdateItem, inferred from 1 sample.
+// A field left at its zero value is not sent; WithJSONField sends a member the
+// samples lack, or a zero value.
+type UpdateItemBody struct {
+	Name string `json:"name,omitzero"` // e.g. "uno"
 }
 
 // ListItemsParams holds the query parameters and headers of Client.ListItems.

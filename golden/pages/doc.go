@@ -5,7 +5,9 @@
 // Postman collection.
 //
 // Requests that page three ways: by page number (with a Link header), by offset
-// with a total, and by a cursor in the body.
+// with a total, and by a cursor in the body. A member GET without examples
+// takes the type of its PATCH; a JSON request with nothing to go on returns
+// RawJSON.
 //
 // # Quick start
 //
@@ -30,7 +32,7 @@
 // only: a redirect to another scheme, host or port loses the credentials, and
 // one from https to http is refused.
 //
-//   - http://pages.example: 3 methods
+//   - http://pages.example: 6 methods
 //
 // # Services
 //
@@ -40,6 +42,9 @@
 //   - [Client.ListItems]: GET /items
 //   - [Client.QueryThings]: GET /things
 //   - [Client.Feed]: GET /feed
+//   - [Client.GetItem]: GET /items/:id
+//   - [Client.UpdateItem]: PATCH /items/:id
+//   - [Client.Stats]: GET /stats
 //
 // # Calling methods
 //

@@ -37,3 +37,30 @@ func ExampleClient_Feed() {
 	}
 	fmt.Println(result)
 }
+
+func ExampleClient_GetItem() {
+	client, _ := pages.NewClient() // without options it cannot fail
+	result, _, err := client.GetItem(context.Background(), "1")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(result)
+}
+
+func ExampleClient_UpdateItem() {
+	client, _ := pages.NewClient() // without options it cannot fail
+	result, _, err := client.UpdateItem(context.Background(), "1", nil, pages.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(result)
+}
+
+func ExampleClient_Stats() {
+	client, _ := pages.NewClient() // without options it cannot fail
+	result, _, err := client.Stats(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(result)
+}

@@ -115,3 +115,32 @@ func TestIteratorStopsWhenTheCallerDoes(t *testing.T) {
 		t.Errorf("%d values yielded, want the one error", n)
 	}
 }
+
+// A GET of a member the collection saved no example of returns the type
+// its PATCH's example gives; a JSON request with nothing to type it from
+// returns RawJSON, which decodes into the caller's type.
+func TestResultsWithoutExamples(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		switch r.URL.Path {
+		case "/items/7":
+			fmt.Fprint(w, `{"id": 7, "name": "seven", "color": "blue"}`)
+		case "/stats":
+			fmt.Fprint(w, `{"requests": 12, "errors": 1}`)
+		}
+	}))
+	defer srv.Close()
+	c, err := NewClient(WithBaseURL(srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	item, _, err := c.GetItem(context.Background(), "7")
+	if err != nil || item.ID != 7 || item.Color != "blue" {
+		t.Errorf("GetItem = %+v, %v", item, err)
+	}
+	raw, _, err := c.Stats(context.Background())
+	var stats struct{ Requests, Errors int }
+	if err != nil || raw.Decode(&stats) != nil || stats.Requests != 12 || stats.Errors != 1 {
+		t.Errorf("Stats = %s (%+v), %v", raw, stats, err)
+	}
+}

@@ -74,8 +74,11 @@ var opQueryCredentials = sdk.Operation{Name: "QueryCredentials", Method: "GET", 
 	}}
 
 // BodyCredentials sends POST /login (Postman: Body credentials).
-func (c *Client) BodyCredentials(ctx context.Context, body *BodyCredentialsBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opBodyCredentials, sdk.Call{Body: body, Options: opts})
+//
+// The collection saved no example of the response, so the result is its JSON
+// undecoded: RawJSON.Decode decodes it into a type of yours.
+func (c *Client) BodyCredentials(ctx context.Context, body *BodyCredentialsBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, c.rt, &opBodyCredentials, sdk.Call{Body: body, Options: opts})
 }
 
 var opBodyCredentials = sdk.Operation{Name: "BodyCredentials", Method: "POST", Path: "/login",

@@ -71,6 +71,10 @@ type RequestHook = sdk.RequestHook
 // [sdk.RequestOption].
 type RequestOption = sdk.RequestOption
 
+// RawJSON is a JSON response body left undecoded, for requests the collection
+// saved no example of. See [sdk.RawJSON].
+type RawJSON = sdk.RawJSON
+
 // ServerSentEvent is one event of a text/event-stream response, as the Events
 // iterators yield them. See [sdk.ServerSentEvent].
 type ServerSentEvent = sdk.ServerSentEvent

@@ -69,8 +69,11 @@ var opLogin = sdk.Operation{Name: "Login", Method: "POST", Path: "/login",
 	Body: &sdk.BodySpec{Mode: sdk.BodyRaw, ContentType: "application/json", Text: "{\n  \"username\": \"ada\",\n  \"password\": \"{{password}}\"\n}"}}
 
 // BrokenBody sends POST /broken (Postman: Broken body).
-func (c *Client) BrokenBody(ctx context.Context, body any, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opBrokenBody, sdk.Call{Body: body, Options: opts})
+//
+// The collection saved no example of the response, so the result is its JSON
+// undecoded: RawJSON.Decode decodes it into a type of yours.
+func (c *Client) BrokenBody(ctx context.Context, body any, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, c.rt, &opBrokenBody, sdk.Call{Body: body, Options: opts})
 }
 
 var opBrokenBody = sdk.Operation{Name: "BrokenBody", Method: "POST", Path: "/broken",

@@ -52,8 +52,11 @@ func (s *ReportsService) Logo(ctx context.Context, opts ...RequestOption) ([]byt
 var opReportsLogo = sdk.Operation{Name: "Reports.Logo", Method: "GET", Path: "/reports/logo"}
 
 // Ping sends GET /ping (Postman: Reports › Ping).
-func (s *ReportsService) Ping(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opReportsPing, sdk.Call{Options: opts})
+//
+// The collection saved no example of the response, so the result is its JSON
+// undecoded: RawJSON.Decode decodes it into a type of yours.
+func (s *ReportsService) Ping(ctx context.Context, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opReportsPing, sdk.Call{Options: opts})
 }
 
 var opReportsPing = sdk.Operation{Name: "Reports.Ping", Method: "GET", Path: "/ping"}

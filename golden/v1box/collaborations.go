@@ -68,9 +68,11 @@ var opCollaborationsRetrieveAll = sdk.Operation{Name: "Collaborations.RetrieveAl
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *CollaborationsService) Add(ctx context.Context, body *CollaborationsAddBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsAdd, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *CollaborationsService) Add(ctx context.Context, body *CollaborationsAddBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opCollaborationsAdd, sdk.Call{Body: body, Options: opts})
 }
 
 var opCollaborationsAdd = sdk.Operation{Name: "Collaborations.Add", Method: "POST", Path: "/2.0/collaborations/",
@@ -84,9 +86,11 @@ var opCollaborationsAdd = sdk.Operation{Name: "Collaborations.Add", Method: "POS
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *CollaborationsService) Edit(ctx context.Context, body *CollaborationsEditBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCollaborationsEdit, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *CollaborationsService) Edit(ctx context.Context, body *CollaborationsEditBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opCollaborationsEdit, sdk.Call{Body: body, Options: opts})
 }
 
 var opCollaborationsEdit = sdk.Operation{Name: "Collaborations.Edit", Method: "PUT", Path: "/2.0/collaborations/28503997",

@@ -37,9 +37,11 @@ var opCommentsGetInformationAbout = sdk.Operation{Name: "Comments.GetInformation
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *CommentsService) AddToFile(ctx context.Context, body *CommentsAddToFileBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCommentsAddToFile, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *CommentsService) AddToFile(ctx context.Context, body *CommentsAddToFileBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opCommentsAddToFile, sdk.Call{Body: body, Options: opts})
 }
 
 var opCommentsAddToFile = sdk.Operation{Name: "Comments.AddToFile", Method: "POST", Path: "/2.0/comments",
@@ -53,9 +55,11 @@ var opCommentsAddToFile = sdk.Operation{Name: "Comments.AddToFile", Method: "POS
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *CommentsService) AddToFile2(ctx context.Context, body *CommentsAddToFile2Body, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCommentsAddToFile2, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *CommentsService) AddToFile2(ctx context.Context, body *CommentsAddToFile2Body, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opCommentsAddToFile2, sdk.Call{Body: body, Options: opts})
 }
 
 var opCommentsAddToFile2 = sdk.Operation{Name: "Comments.AddToFile2", Method: "POST", Path: "/2.0/comments",
@@ -69,9 +73,11 @@ var opCommentsAddToFile2 = sdk.Operation{Name: "Comments.AddToFile2", Method: "P
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *CommentsService) AddReplyToFile(ctx context.Context, body *CommentsAddReplyToFileBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCommentsAddReplyToFile, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *CommentsService) AddReplyToFile(ctx context.Context, body *CommentsAddReplyToFileBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opCommentsAddReplyToFile, sdk.Call{Body: body, Options: opts})
 }
 
 var opCommentsAddReplyToFile = sdk.Operation{Name: "Comments.AddReplyToFile", Method: "POST", Path: "/2.0/comments/15322686/comments",
@@ -85,9 +91,11 @@ var opCommentsAddReplyToFile = sdk.Operation{Name: "Comments.AddReplyToFile", Me
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *CommentsService) ChangeSMessage(ctx context.Context, body *CommentsChangeSMessageBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opCommentsChangeSMessage, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *CommentsService) ChangeSMessage(ctx context.Context, body *CommentsChangeSMessageBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opCommentsChangeSMessage, sdk.Call{Body: body, Options: opts})
 }
 
 var opCommentsChangeSMessage = sdk.Operation{Name: "Comments.ChangeSMessage", Method: "PUT", Path: "/2.0/comments/12772103",

@@ -130,9 +130,11 @@ var opFilesViewTasksOn = sdk.Operation{Name: "Files.ViewTasksOn", Method: "GET",
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *FilesService) Copy(ctx context.Context, body *FilesCopyBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesCopy, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *FilesService) Copy(ctx context.Context, body *FilesCopyBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opFilesCopy, sdk.Call{Body: body, Options: opts})
 }
 
 var opFilesCopy = sdk.Operation{Name: "Files.Copy", Method: "POST", Path: "/2.0/files/3869227054/copy",
@@ -199,9 +201,11 @@ var opFilesUploadNewVersionOf = sdk.Operation{Name: "Files.UploadNewVersionOf", 
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *FilesService) Move(ctx context.Context, body *FilesCopyBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesMove, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *FilesService) Move(ctx context.Context, body *FilesCopyBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opFilesMove, sdk.Call{Body: body, Options: opts})
 }
 
 var opFilesMove = sdk.Operation{Name: "Files.Move", Method: "PUT", Path: "/2.0/files/3869227054",
@@ -215,9 +219,11 @@ var opFilesMove = sdk.Operation{Name: "Files.Move", Method: "PUT", Path: "/2.0/f
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *FilesService) CreateSharedLinkFor(ctx context.Context, body *FilesCreateSharedLinkForBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesCreateSharedLinkFor, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *FilesService) CreateSharedLinkFor(ctx context.Context, body *FilesCreateSharedLinkForBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opFilesCreateSharedLinkFor, sdk.Call{Body: body, Options: opts})
 }
 
 var opFilesCreateSharedLinkFor = sdk.Operation{Name: "Files.CreateSharedLinkFor", Method: "PUT", Path: "/2.0/files/6526455273",
@@ -231,9 +237,11 @@ var opFilesCreateSharedLinkFor = sdk.Operation{Name: "Files.CreateSharedLinkFor"
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *FilesService) DisableSharedLink(ctx context.Context, body *FilesDisableSharedLinkBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesDisableSharedLink, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *FilesService) DisableSharedLink(ctx context.Context, body *FilesDisableSharedLinkBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opFilesDisableSharedLink, sdk.Call{Body: body, Options: opts})
 }
 
 var opFilesDisableSharedLink = sdk.Operation{Name: "Files.DisableSharedLink", Method: "PUT", Path: "/2.0/files/6526455273",
@@ -247,9 +255,11 @@ var opFilesDisableSharedLink = sdk.Operation{Name: "Files.DisableSharedLink", Me
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *FilesService) UpdateSInformation(ctx context.Context, body *FilesUpdateSInformationBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFilesUpdateSInformation, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *FilesService) UpdateSInformation(ctx context.Context, body *FilesUpdateSInformationBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opFilesUpdateSInformation, sdk.Call{Body: body, Options: opts})
 }
 
 var opFilesUpdateSInformation = sdk.Operation{Name: "Files.UpdateSInformation", Method: "PUT", Path: "/2.0/files/3677287625",

@@ -97,9 +97,11 @@ var opFoldersGetItemsInTrash = sdk.Operation{Name: "Folders.GetItemsInTrash", Me
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *FoldersService) Copy(ctx context.Context, body *FilesCopyBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersCopy, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *FoldersService) Copy(ctx context.Context, body *FilesCopyBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opFoldersCopy, sdk.Call{Body: body, Options: opts})
 }
 
 var opFoldersCopy = sdk.Operation{Name: "Folders.Copy", Method: "POST", Path: "/2.0/folders/103404330/copy",
@@ -112,9 +114,11 @@ var opFoldersCopy = sdk.Operation{Name: "Folders.Copy", Method: "POST", Path: "/
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *FoldersService) Create(ctx context.Context, body *FoldersCreateBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersCreate, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *FoldersService) Create(ctx context.Context, body *FoldersCreateBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opFoldersCreate, sdk.Call{Body: body, Options: opts})
 }
 
 var opFoldersCreate = sdk.Operation{Name: "Folders.Create", Method: "POST", Path: "/2.0/folders",
@@ -128,9 +132,11 @@ var opFoldersCreate = sdk.Operation{Name: "Folders.Create", Method: "POST", Path
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *FoldersService) RestoreTrashed(ctx context.Context, body *FoldersCreateBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersRestoreTrashed, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *FoldersService) RestoreTrashed(ctx context.Context, body *FoldersCreateBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opFoldersRestoreTrashed, sdk.Call{Body: body, Options: opts})
 }
 
 var opFoldersRestoreTrashed = sdk.Operation{Name: "Folders.RestoreTrashed", Method: "POST", Path: "/2.0/folders/628210759",
@@ -143,9 +149,11 @@ var opFoldersRestoreTrashed = sdk.Operation{Name: "Folders.RestoreTrashed", Meth
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *FoldersService) Move(ctx context.Context, body *FilesCopyBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersMove, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *FoldersService) Move(ctx context.Context, body *FilesCopyBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opFoldersMove, sdk.Call{Body: body, Options: opts})
 }
 
 var opFoldersMove = sdk.Operation{Name: "Folders.Move", Method: "PUT", Path: "/2.0/folders/1076466685",
@@ -159,9 +167,11 @@ var opFoldersMove = sdk.Operation{Name: "Folders.Move", Method: "PUT", Path: "/2
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *FoldersService) UpdateInformationAbout(ctx context.Context, body *FoldersUpdateInformationAboutBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersUpdateInformationAbout, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *FoldersService) UpdateInformationAbout(ctx context.Context, body *FoldersUpdateInformationAboutBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opFoldersUpdateInformationAbout, sdk.Call{Body: body, Options: opts})
 }
 
 var opFoldersUpdateInformationAbout = sdk.Operation{Name: "Folders.UpdateInformationAbout", Method: "PUT", Path: "/2.0/folders/473153600",
@@ -175,9 +185,11 @@ var opFoldersUpdateInformationAbout = sdk.Operation{Name: "Folders.UpdateInforma
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *FoldersService) TurnOnEmailFileTo(ctx context.Context, body *FoldersTurnOnEmailFileToBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersTurnOnEmailFileTo, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *FoldersService) TurnOnEmailFileTo(ctx context.Context, body *FoldersTurnOnEmailFileToBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opFoldersTurnOnEmailFileTo, sdk.Call{Body: body, Options: opts})
 }
 
 var opFoldersTurnOnEmailFileTo = sdk.Operation{Name: "Folders.TurnOnEmailFileTo", Method: "PUT", Path: "/2.0/folders/653992945",
@@ -191,9 +203,11 @@ var opFoldersTurnOnEmailFileTo = sdk.Operation{Name: "Folders.TurnOnEmailFileTo"
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *FoldersService) DisabledSharedLink(ctx context.Context, body *FilesDisableSharedLinkBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opFoldersDisabledSharedLink, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *FoldersService) DisabledSharedLink(ctx context.Context, body *FilesDisableSharedLinkBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opFoldersDisabledSharedLink, sdk.Call{Body: body, Options: opts})
 }
 
 var opFoldersDisabledSharedLink = sdk.Operation{Name: "Folders.DisabledSharedLink", Method: "PUT", Path: "/2.0/folders/103404330",

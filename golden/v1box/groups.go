@@ -97,9 +97,11 @@ var opGroupsGetInformationAboutEnterprise = sdk.Operation{Name: "Groups.GetInfor
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *GroupsService) AddCollaboration(ctx context.Context, body *GroupsAddCollaborationBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsAddCollaboration, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *GroupsService) AddCollaboration(ctx context.Context, body *GroupsAddCollaborationBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opGroupsAddCollaboration, sdk.Call{Body: body, Options: opts})
 }
 
 var opGroupsAddCollaboration = sdk.Operation{Name: "Groups.AddCollaboration", Method: "POST", Path: "/2.0/collaborations/",
@@ -113,9 +115,11 @@ var opGroupsAddCollaboration = sdk.Operation{Name: "Groups.AddCollaboration", Me
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *GroupsService) AddMembership(ctx context.Context, body *GroupsAddMembershipBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsAddMembership, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *GroupsService) AddMembership(ctx context.Context, body *GroupsAddMembershipBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opGroupsAddMembership, sdk.Call{Body: body, Options: opts})
 }
 
 var opGroupsAddMembership = sdk.Operation{Name: "Groups.AddMembership", Method: "POST", Path: "/2.0/group_memberships",
@@ -129,9 +133,11 @@ var opGroupsAddMembership = sdk.Operation{Name: "Groups.AddMembership", Method: 
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *GroupsService) CreateEnterprise(ctx context.Context, body *FoldersUpdateInformationAboutBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsCreateEnterprise, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *GroupsService) CreateEnterprise(ctx context.Context, body *FoldersUpdateInformationAboutBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opGroupsCreateEnterprise, sdk.Call{Body: body, Options: opts})
 }
 
 var opGroupsCreateEnterprise = sdk.Operation{Name: "Groups.CreateEnterprise", Method: "POST", Path: "/2.0/groups",
@@ -145,9 +151,11 @@ var opGroupsCreateEnterprise = sdk.Operation{Name: "Groups.CreateEnterprise", Me
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *GroupsService) UpdateSCollaborations(ctx context.Context, body *GroupsUpdateSCollaborationsBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsUpdateSCollaborations, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *GroupsService) UpdateSCollaborations(ctx context.Context, body *GroupsUpdateSCollaborationsBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opGroupsUpdateSCollaborations, sdk.Call{Body: body, Options: opts})
 }
 
 var opGroupsUpdateSCollaborations = sdk.Operation{Name: "Groups.UpdateSCollaborations", Method: "PUT", Path: "/2.0/collaborations/44519356",
@@ -161,9 +169,11 @@ var opGroupsUpdateSCollaborations = sdk.Operation{Name: "Groups.UpdateSCollabora
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *GroupsService) UpdateEnterprise(ctx context.Context, body *FoldersUpdateInformationAboutBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsUpdateEnterprise, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *GroupsService) UpdateEnterprise(ctx context.Context, body *FoldersUpdateInformationAboutBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opGroupsUpdateEnterprise, sdk.Call{Body: body, Options: opts})
 }
 
 var opGroupsUpdateEnterprise = sdk.Operation{Name: "Groups.UpdateEnterprise", Method: "PUT", Path: "/2.0/groups/137561",
@@ -177,9 +187,11 @@ var opGroupsUpdateEnterprise = sdk.Operation{Name: "Groups.UpdateEnterprise", Me
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *GroupsService) UpdateMembership(ctx context.Context, body *CollaborationsEditBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opGroupsUpdateMembership, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *GroupsService) UpdateMembership(ctx context.Context, body *CollaborationsEditBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opGroupsUpdateMembership, sdk.Call{Body: body, Options: opts})
 }
 
 var opGroupsUpdateMembership = sdk.Operation{Name: "Groups.UpdateMembership", Method: "PUT", Path: "/2.0/group_memberships/1025175",

@@ -66,9 +66,11 @@ var opTasksGetAssignmentsFor = sdk.Operation{Name: "Tasks.GetAssignmentsFor", Me
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *TasksService) AddToFile(ctx context.Context, body *TasksAddToFileBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTasksAddToFile, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *TasksService) AddToFile(ctx context.Context, body *TasksAddToFileBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opTasksAddToFile, sdk.Call{Body: body, Options: opts})
 }
 
 var opTasksAddToFile = sdk.Operation{Name: "Tasks.AddToFile", Method: "POST", Path: "/2.0/tasks",
@@ -82,9 +84,11 @@ var opTasksAddToFile = sdk.Operation{Name: "Tasks.AddToFile", Method: "POST", Pa
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *TasksService) CreateAssignment(ctx context.Context, body *TasksCreateAssignmentBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTasksCreateAssignment, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *TasksService) CreateAssignment(ctx context.Context, body *TasksCreateAssignmentBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opTasksCreateAssignment, sdk.Call{Body: body, Options: opts})
 }
 
 var opTasksCreateAssignment = sdk.Operation{Name: "Tasks.CreateAssignment", Method: "POST", Path: "/2.0/task_assignments",
@@ -97,9 +101,11 @@ var opTasksCreateAssignment = sdk.Operation{Name: "Tasks.CreateAssignment", Meth
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *TasksService) Create(ctx context.Context, body *TasksCreateBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTasksCreate, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *TasksService) Create(ctx context.Context, body *TasksCreateBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opTasksCreate, sdk.Call{Body: body, Options: opts})
 }
 
 var opTasksCreate = sdk.Operation{Name: "Tasks.Create", Method: "POST", Path: "/2.0/tasks",
@@ -113,9 +119,11 @@ var opTasksCreate = sdk.Operation{Name: "Tasks.Create", Method: "POST", Path: "/
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *TasksService) CreateAssignment2(ctx context.Context, body *TasksCreateAssignmentBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTasksCreateAssignment2, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *TasksService) CreateAssignment2(ctx context.Context, body *TasksCreateAssignmentBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opTasksCreateAssignment2, sdk.Call{Body: body, Options: opts})
 }
 
 var opTasksCreateAssignment2 = sdk.Operation{Name: "Tasks.CreateAssignment2", Method: "POST", Path: "/2.0/task_assignments",
@@ -129,9 +137,11 @@ var opTasksCreateAssignment2 = sdk.Operation{Name: "Tasks.CreateAssignment2", Me
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *TasksService) UpdateAssignment(ctx context.Context, body *TasksUpdateAssignmentBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTasksUpdateAssignment, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *TasksService) UpdateAssignment(ctx context.Context, body *TasksUpdateAssignmentBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opTasksUpdateAssignment, sdk.Call{Body: body, Options: opts})
 }
 
 var opTasksUpdateAssignment = sdk.Operation{Name: "Tasks.UpdateAssignment", Method: "PUT", Path: "/2.0/task_assignments/2810161",
@@ -144,9 +154,11 @@ var opTasksUpdateAssignment = sdk.Operation{Name: "Tasks.UpdateAssignment", Meth
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *TasksService) Update(ctx context.Context, body *TasksUpdateBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opTasksUpdate, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *TasksService) Update(ctx context.Context, body *TasksUpdateBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opTasksUpdate, sdk.Call{Body: body, Options: opts})
 }
 
 var opTasksUpdate = sdk.Operation{Name: "Tasks.Update", Method: "PUT", Path: "/2.0/tasks/1817407",

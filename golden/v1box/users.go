@@ -67,9 +67,11 @@ var opUsersGetCurrentSInformation = sdk.Operation{Name: "Users.GetCurrentSInform
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *UsersService) AddEmailAliasFor(ctx context.Context, body *UsersAddEmailAliasForBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersAddEmailAliasFor, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *UsersService) AddEmailAliasFor(ctx context.Context, body *UsersAddEmailAliasForBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opUsersAddEmailAliasFor, sdk.Call{Body: body, Options: opts})
 }
 
 var opUsersAddEmailAliasFor = sdk.Operation{Name: "Users.AddEmailAliasFor", Method: "POST", Path: "/2.0/users/12927765/email_aliases",
@@ -83,9 +85,11 @@ var opUsersAddEmailAliasFor = sdk.Operation{Name: "Users.AddEmailAliasFor", Meth
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *UsersService) CreateEnterprise(ctx context.Context, body *UsersCreateEnterpriseBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersCreateEnterprise, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *UsersService) CreateEnterprise(ctx context.Context, body *UsersCreateEnterpriseBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opUsersCreateEnterprise, sdk.Call{Body: body, Options: opts})
 }
 
 var opUsersCreateEnterprise = sdk.Operation{Name: "Users.CreateEnterprise", Method: "POST", Path: "/2.0/users",
@@ -99,9 +103,11 @@ var opUsersCreateEnterprise = sdk.Operation{Name: "Users.CreateEnterprise", Meth
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *UsersService) ChangeSPrimaryLogin(ctx context.Context, body *AssignTo, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersChangeSPrimaryLogin, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *UsersService) ChangeSPrimaryLogin(ctx context.Context, body *AssignTo, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opUsersChangeSPrimaryLogin, sdk.Call{Body: body, Options: opts})
 }
 
 var opUsersChangeSPrimaryLogin = sdk.Operation{Name: "Users.ChangeSPrimaryLogin", Method: "PUT", Path: "/2.0/users/12927765",
@@ -115,9 +121,11 @@ var opUsersChangeSPrimaryLogin = sdk.Operation{Name: "Users.ChangeSPrimaryLogin"
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *UsersService) MoveFolderIntoAnotherSFolder(ctx context.Context, body *UsersMoveFolderIntoAnotherSFolderBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersMoveFolderIntoAnotherSFolder, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *UsersService) MoveFolderIntoAnotherSFolder(ctx context.Context, body *UsersMoveFolderIntoAnotherSFolderBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opUsersMoveFolderIntoAnotherSFolder, sdk.Call{Body: body, Options: opts})
 }
 
 var opUsersMoveFolderIntoAnotherSFolder = sdk.Operation{Name: "Users.MoveFolderIntoAnotherSFolder", Method: "PUT", Path: "/2.0/users/186941196/folders/0",
@@ -131,9 +139,11 @@ var opUsersMoveFolderIntoAnotherSFolder = sdk.Operation{Name: "Users.MoveFolderI
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *UsersService) ResetSPassword(ctx context.Context, body *UsersResetSPasswordBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersResetSPassword, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *UsersService) ResetSPassword(ctx context.Context, body *UsersResetSPasswordBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opUsersResetSPassword, sdk.Call{Body: body, Options: opts})
 }
 
 var opUsersResetSPassword = sdk.Operation{Name: "Users.ResetSPassword", Method: "PUT", Path: "/2.0/users/192642898",
@@ -147,9 +157,11 @@ var opUsersResetSPassword = sdk.Operation{Name: "Users.ResetSPassword", Method: 
 //
 // Description.
 //
-// Sent on every call: Authorization:.
-func (s *UsersService) UpdateSInformation(ctx context.Context, body *FoldersUpdateInformationAboutBody, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, s.rt, &opUsersUpdateSInformation, sdk.Call{Body: body, Options: opts})
+// Sent on every call: Authorization:. The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (s *UsersService) UpdateSInformation(ctx context.Context, body *FoldersUpdateInformationAboutBody, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, s.rt, &opUsersUpdateSInformation, sdk.Call{Body: body, Options: opts})
 }
 
 var opUsersUpdateSInformation = sdk.Operation{Name: "Users.UpdateSInformation", Method: "PUT", Path: "/2.0/users/12927765",

@@ -38,9 +38,11 @@ func NewClient(opts ...Option) (*Client, error) {
 // V1Raw sends POST /v1/:id (Postman: V1 raw).
 //
 // The collection's path arguments: id "5". Sent on every call: Content-Type:
-// application/json (with a body).
-func (c *Client) V1Raw(ctx context.Context, id string, body *V1RawBody, params *V1RawParams, opts ...RequestOption) ([]byte, *Response, error) {
-	return sdk.Send[[]byte](ctx, c.rt, &opV1Raw, sdk.Call{Path: []string{id}, Args: params.args(), Body: body, Options: opts})
+// application/json (with a body). The collection saved no example of the
+// response, so the result is its JSON undecoded: RawJSON.Decode decodes it into
+// a type of yours.
+func (c *Client) V1Raw(ctx context.Context, id string, body *V1RawBody, params *V1RawParams, opts ...RequestOption) (RawJSON, *Response, error) {
+	return sdk.Send[RawJSON](ctx, c.rt, &opV1Raw, sdk.Call{Path: []string{id}, Args: params.args(), Body: body, Options: opts})
 }
 
 var opV1Raw = sdk.Operation{Name: "V1Raw", Method: "POST", Path: "/v1/:id",

@@ -43,4 +43,10 @@ var routes = []sdkmock.Route{
 		Examples: []sdkmock.Example{
 			{Name: "A page", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"data":[{"text":"hi"}],"meta":{"next_cursor":"c2"}}`},
 		}},
+	{Operation: "GetItem", Method: "GET", Path: "/items/:id"},
+	{Operation: "UpdateItem", Method: "PATCH", Path: "/items/:id",
+		Examples: []sdkmock.Example{
+			{Name: "Updated", Status: 200, Header: [][2]string{{"Content-Type", "application/json"}}, Body: `{"id":1,"name":"uno","color":"red"}`},
+		}},
+	{Operation: "Stats", Method: "GET", Path: "/stats"},
 }
