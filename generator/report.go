@@ -50,7 +50,9 @@ func (p *plan) typeReport() TypeReport {
 		if mt.jsonOK {
 			r.JSONResults++
 		}
-		if mt.root != nil {
+		// A result typed from its siblings' examples (siblings.go) has none
+		// of its own to count.
+		if mt.root != nil && !mt.borrowed {
 			if typed(mt.root.t) {
 				r.Typed++
 			}

@@ -171,19 +171,37 @@ func (p *plan) speaksJSON(m *method) bool {
 // every member of an object is one of target's, arrays hold what
 // target's elements take, numbers fit numbers (an integer a float),
 // null fits anything. It checks the types leave-one-out inference gives.
-func fitsType(sample, target *infer.Type) bool {
-	if sample == nil || sample.Kind == infer.Unknown || sample.Kind == infer.Null {
+func fitsType(sample, target *infer.Type) bool { return fits(sample, target, false) }
+
+// fits is fitsType; strict also refuses a null where target takes no
+// null (a struct, not a pointer): what a shape merged into target must
+// not bring (typemerge.go), as the merged type's nullability is fixed.
+func fits(sample, target *infer.Type, strict bool) bool {
+	if sample == nil || sample.Kind == infer.Unknown {
 		return true
 	}
-	if target == nil || target.Kind == infer.Mixed || target.Kind == infer.Unknown {
-		return true // any
+	if sample.Kind == infer.Null || sample.Nullable && strict {
+		if !strict || target == nil || target.Nullable {
+			return true
+		}
+		switch target.Kind {
+		case infer.Null, infer.Unknown, infer.Mixed, infer.Bool, infer.Int, infer.Float, infer.String:
+			// any, or a value null decodes into as its zero.
+			return sample.Kind == infer.Null || fits(&infer.Type{Kind: sample.Kind, Fields: sample.Fields, Elem: sample.Elem}, target, strict)
+		}
+		return false
+	}
+	if target == nil || target.Kind == infer.Mixed || target.Kind == infer.Unknown || target.Kind == infer.Null && !strict {
+		// any; merging into a member only ever seen null would change
+		// its type, so strict takes nothing but null there.
+		return true
 	}
 	switch sample.Kind {
 	case infer.Object:
 		switch target.Kind {
 		case infer.Map:
 			for _, f := range sample.Fields {
-				if !fitsType(f.Type, target.Elem) {
+				if !fits(f.Type, target.Elem, strict) {
 					return false
 				}
 			}
@@ -195,7 +213,7 @@ func fitsType(sample, target *infer.Type) bool {
 			}
 			for _, f := range sample.Fields {
 				t, ok := have[f.Key]
-				if !ok || !fitsType(f.Type, t) {
+				if !ok || !fits(f.Type, t, strict) {
 					return false
 				}
 			}
@@ -203,9 +221,9 @@ func fitsType(sample, target *infer.Type) bool {
 		}
 		return false
 	case infer.Map:
-		return target.Kind == infer.Map && fitsType(sample.Elem, target.Elem)
+		return target.Kind == infer.Map && fits(sample.Elem, target.Elem, strict)
 	case infer.Array:
-		return target.Kind == infer.Array && fitsType(sample.Elem, target.Elem)
+		return target.Kind == infer.Array && fits(sample.Elem, target.Elem, strict)
 	case infer.Int:
 		return target.Kind == infer.Int || target.Kind == infer.Float
 	case infer.Time:

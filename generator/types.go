@@ -316,7 +316,17 @@ func streamKind(r *model.Request) string {
 			}
 		}
 	}
+	// A "stream" endpoint streams, unless an example says it answers a
+	// JSON document (DocuSign Monitor's /stream pages with a cursor).
 	if n := len(r.URL.Path); n > 0 && strings.EqualFold(r.URL.Path[n-1], "stream") && r.Method == "GET" {
+		for _, e := range r.Examples {
+			if e.Code >= 300 {
+				continue // an error answers in JSON even on a stream
+			}
+			if jsonContentType.MatchString(exampleContentType(e)) || json.Valid([]byte(strings.TrimSpace(e.Body))) && strings.TrimSpace(e.Body) != "" {
+				return ""
+			}
+		}
 		return "lines"
 	}
 	return ""

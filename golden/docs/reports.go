@@ -47,8 +47,8 @@ var opReportsRun = sdk.Operation{Name: "Reports.Run", Method: "POST", Path: "/re
 // Auth: an API key in the header "X-Api-Key" (set on the folder "Reports"); set
 // with WithAPIKey(key) or WithVariable("apiKey", ...). Sent on every call:
 // action=cancel.
-func (s *ReportsService) Cancel(ctx context.Context, opts ...RequestOption) (*ReportsCancelResult, *Response, error) {
-	return sdk.SendObject[ReportsCancelResult](ctx, s.rt, &opReportsCancel, sdk.Call{Options: opts})
+func (s *ReportsService) Cancel(ctx context.Context, opts ...RequestOption) (*Report, *Response, error) {
+	return sdk.SendObject[Report](ctx, s.rt, &opReportsCancel, sdk.Call{Options: opts})
 }
 
 var opReportsCancel = sdk.Operation{Name: "Reports.Cancel", Method: "POST", Path: "/reports",
@@ -63,8 +63,8 @@ var opReportsCancel = sdk.Operation{Name: "Reports.Cancel", Method: "POST", Path
 // with WithAPIKey(key) or WithVariable("apiKey", ...). The collection's path
 // arguments: reportID "r1". Error bodies (in APIError.Decoded): 404:
 // *ReportsGetError.
-func (s *ReportsService) Get(ctx context.Context, reportID string, opts ...RequestOption) (*ReportsGetResult, *Response, error) {
-	return sdk.SendObject[ReportsGetResult](ctx, s.rt, &opReportsGet, sdk.Call{Path: []string{reportID}, Options: opts})
+func (s *ReportsService) Get(ctx context.Context, reportID string, opts ...RequestOption) (*Report, *Response, error) {
+	return sdk.SendObject[Report](ctx, s.rt, &opReportsGet, sdk.Call{Path: []string{reportID}, Options: opts})
 }
 
 var opReportsGet = sdk.Operation{Name: "Reports.Get", Method: "GET", Path: "/reports/:reportId",

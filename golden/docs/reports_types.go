@@ -3,12 +3,6 @@
 
 package docs
 
-// Report is the result of ReportsService.Run, inferred from 1 example.
-type Report struct {
-	ID    string `json:"id"`    // e.g. "r1"
-	State string `json:"state"` // e.g. "running"
-}
-
 // ReportsRunBody is the JSON body of ReportsService.Run, inferred from 1
 // sample. A field left at its zero value is not sent; WithJSONField sends a
 // member the samples lack, or a zero value.
@@ -16,18 +10,12 @@ type ReportsRunBody struct {
 	Template string `json:"template,omitzero"` // e.g. "sales"
 }
 
-// ReportsCancelResult is the result of ReportsService.Cancel, inferred from 1
-// example.
-type ReportsCancelResult struct {
-	State string `json:"state"` // e.g. "cancelled"
-}
-
-// ReportsGetResult is the result of ReportsService.Get, inferred from 2
-// examples.
-type ReportsGetResult struct {
-	ID    string `json:"id"`            // e.g. "r1"
+// Report is the result of ReportsService.Get, the result of ReportsService.Run
+// and 1 more, inferred from 4 examples.
+type Report struct {
+	ID    string `json:"id,omitempty"`  // e.g. "r1"; missing in 1 of 4 examples
 	State string `json:"state"`         // e.g. "running"
-	URL   string `json:"url,omitempty"` // e.g. "https://files.docs.example.com/r1.csv"; missing in 1 of 2 examples
+	URL   string `json:"url,omitempty"` // e.g. "https://files.docs.example.com/r1.csv"; missing in 3 of 4 examples
 }
 
 // ReportsGetError is the 404 error body of ReportsService.Get, inferred from 1

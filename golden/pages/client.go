@@ -38,8 +38,8 @@ func NewClient(opts ...Option) (*Client, error) {
 }
 
 // ListItems sends GET /items (Postman: List items).
-func (c *Client) ListItems(ctx context.Context, params *ListItemsParams, opts ...RequestOption) ([]ListItemsItem, *Response, error) {
-	return sdk.Send[[]ListItemsItem](ctx, c.rt, &opListItems, sdk.Call{Args: params.args(), Options: opts})
+func (c *Client) ListItems(ctx context.Context, params *ListItemsParams, opts ...RequestOption) ([]Item, *Response, error) {
+	return sdk.Send[[]Item](ctx, c.rt, &opListItems, sdk.Call{Args: params.args(), Options: opts})
 }
 
 var opListItems = sdk.Operation{Name: "ListItems", Method: "GET", Path: "/items",
@@ -52,12 +52,12 @@ var opListItems = sdk.Operation{Name: "ListItems", Method: "GET", Path: "/items"
 // page params ask for, moving Page to the next page number (the one the Link
 // header names, or the next while pages are not empty). It calls ListItems once
 // per page; an error ends the iteration.
-func (c *Client) ListItemsIter(ctx context.Context, params *ListItemsParams, opts ...RequestOption) iter.Seq2[ListItemsItem, error] {
+func (c *Client) ListItemsIter(ctx context.Context, params *ListItemsParams, opts ...RequestOption) iter.Seq2[Item, error] {
 	var next ListItemsParams
 	if params != nil {
 		next = *params
 	}
-	return sdk.PagesByNumber(&next.Page, func() ([]ListItemsItem, *Response, error) {
+	return sdk.PagesByNumber(&next.Page, func() ([]Item, *Response, error) {
 		return c.ListItems(ctx, &next, opts...)
 	})
 }

@@ -5,13 +5,6 @@ package pages
 
 import "github.com/postgen/postgen/sdk"
 
-// ListItemsItem is an element of the result of Client.ListItems, inferred from
-// 1 example.
-type ListItemsItem struct {
-	ID   int64  `json:"id"`   // e.g. 1
-	Name string `json:"name"` // e.g. "one"
-}
-
 // QueryThingsResult is the result of Client.QueryThings, inferred from 1
 // example.
 type QueryThingsResult struct {
@@ -45,12 +38,12 @@ type FeedResultMeta struct {
 	NextCursor string `json:"next_cursor"` // e.g. "c2"
 }
 
-// Item is the result of Client.GetItem and the result of Client.UpdateItem,
-// inferred from 2 examples.
+// Item is the result of Client.GetItem, the result of Client.UpdateItem and 1
+// more, inferred from 3 examples.
 type Item struct {
-	ID    int64  `json:"id"`    // e.g. 1
-	Name  string `json:"name"`  // e.g. "uno"
-	Color string `json:"color"` // e.g. "red"
+	ID    int64  `json:"id"`              // e.g. 1
+	Name  string `json:"name"`            // e.g. "uno"
+	Color string `json:"color,omitempty"` // e.g. "red"; missing in 2 of 3 examples
 }
 
 // UpdateItemBody is the JSON body of Client.UpdateItem, inferred from 1 sample.

@@ -40,8 +40,8 @@ var opOrdersGet = sdk.Operation{Name: "Orders.Get", Method: "GET", Path: "/order
 //
 // Error bodies (in APIError.Decoded): 404: *OrdersError, 422:
 // *OrdersCreateError422.
-func (s *OrdersService) Create(ctx context.Context, body *OrdersCreateBody, opts ...RequestOption) (*OrdersCreateResult, *Response, error) {
-	return sdk.SendObject[OrdersCreateResult](ctx, s.rt, &opOrdersCreate, sdk.Call{Body: body, Options: opts})
+func (s *OrdersService) Create(ctx context.Context, body *OrdersCreateBody, opts ...RequestOption) (*Order, *Response, error) {
+	return sdk.SendObject[Order](ctx, s.rt, &opOrdersCreate, sdk.Call{Body: body, Options: opts})
 }
 
 var opOrdersCreate = sdk.Operation{Name: "Orders.Create", Method: "POST", Path: "/orders",

@@ -5,8 +5,8 @@ package types
 
 import "time"
 
-// Order is an element of the result of OrdersService.List and the result of
-// OrdersService.Get, inferred from 4 examples.
+// Order is an element of the result of OrdersService.List, the result of
+// OrdersService.Get and 1 more, inferred from 5 examples.
 type Order struct {
 	ID       int64       `json:"id"`               // e.g. 1001
 	Status   string      `json:"status"`           // e.g. "paid"
@@ -15,7 +15,7 @@ type Order struct {
 	Customer Customer    `json:"customer"`         // an object of 3 members
 	Items    []OrderItem `json:"items"`            // a list of objects
 	Note     *string     `json:"note"`             // e.g. "leave at the door"; can be null
-	Coupon   string      `json:"coupon,omitempty"` // e.g. "SPRING"; missing in 1 of 2 examples
+	Coupon   string      `json:"coupon,omitempty"` // e.g. "SPRING"; missing in 1 of 3 examples
 }
 
 // Customer is the "customer" member of Order, inferred from 4 examples.
@@ -31,7 +31,7 @@ type OrderItem struct {
 	Sku   string  `json:"sku"`            // e.g. "A-1"
 	Qty   int64   `json:"qty"`            // e.g. 2
 	Price float64 `json:"price"`          // e.g. 5
-	Gift  bool    `json:"gift,omitempty"` // e.g. true; missing in 2 of 3 examples
+	Gift  bool    `json:"gift,omitempty"` // e.g. true; missing in 3 of 4 examples
 }
 
 // OrdersError is the 404 error body of OrdersService.Get, the 404 error body of
@@ -45,35 +45,6 @@ type OrdersError struct {
 type OrdersErrorError struct {
 	Code    string `json:"code"`    // e.g. "not_found"
 	Message string `json:"message"` // e.g. "no such order"
-}
-
-// OrdersCreateResult is the result of OrdersService.Create, inferred from 1
-// example.
-type OrdersCreateResult struct {
-	ID       int64                      `json:"id"`        // e.g. 1002
-	Status   string                     `json:"status"`    // e.g. "open"
-	PlacedAt time.Time                  `json:"placed_at"` // e.g. "2024-05-02T11:30:00.250+02:00"
-	Total    int64                      `json:"total"`     // e.g. 3
-	Customer OrdersCreateResultCustomer `json:"customer"`  // an object of 3 members
-	Items    []OrdersCreateResultItem   `json:"items"`     // a list of objects
-	Note     string                     `json:"note"`      // e.g. "leave at the door"
-	Coupon   string                     `json:"coupon"`    // e.g. "SPRING"
-}
-
-// OrdersCreateResultCustomer is the "customer" member of OrdersCreateResult,
-// inferred from 1 example.
-type OrdersCreateResultCustomer struct {
-	ID    int64  `json:"id"`    // e.g. 8
-	Name  string `json:"name"`  // e.g. "Grace"
-	Email any    `json:"email"` // any: only null was seen
-}
-
-// OrdersCreateResultItem is an element of the "items" member of
-// OrdersCreateResult, inferred from 1 example.
-type OrdersCreateResultItem struct {
-	Sku   string `json:"sku"`   // e.g. "C-3"
-	Qty   int64  `json:"qty"`   // e.g. 1
-	Price int64  `json:"price"` // e.g. 3
 }
 
 // OrdersCreateBody is the JSON body of OrdersService.Create, inferred from 1
