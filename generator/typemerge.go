@@ -158,3 +158,63 @@ func (p *plan) dropUnreachableTypes() {
 	}
 	tt.types = kept
 }
+
+// splitChosen keeps a rename in postgen.yaml with the request it names:
+// where that request's type has the shape of another request's, the
+// renamed request gets a type of its own (the same struct under the
+// chosen name), and the other keeps the name it would have had.
+func (p *plan) splitChosen() {
+	tt := p.types
+	var extra []*namedType
+	for _, nt := range tt.types {
+		groups := map[string][]typeSite{}
+		var keys []string
+		var plain []typeSite
+		for _, s := range nt.sites {
+			if key := chosenTypeKey(s); key != "" {
+				if _, ok := p.cfg.TypeNames[key]; ok && rootNode(s) != nil {
+					if groups[key] == nil {
+						keys = append(keys, key)
+					}
+					groups[key] = append(groups[key], s)
+					continue
+				}
+			}
+			plain = append(plain, s)
+		}
+		if len(keys) == 0 || len(keys) == 1 && len(plain) == 0 {
+			continue
+		}
+		kept := false
+		var rest []typeSite
+		for _, key := range keys {
+			node := rootNode(groups[key][0])
+			if node == nt.node && !kept {
+				kept = true
+				rest = append(rest, groups[key]...)
+				continue
+			}
+			own := &namedType{node: node, fields: nt.fields, owner: p.topService(groups[key][0].m.svc), sites: groups[key]}
+			for _, s := range groups[key] {
+				tt.byNode[rootNode(s)] = own
+				own.addRoot(s.root)
+			}
+			extra = append(extra, own)
+		}
+		nt.sites = append(rest, plain...)
+	}
+	tt.types = append(tt.types, extra...)
+}
+
+// rootNode is the object node a result, body or error site holds: its
+// root type without the arrays and maps around it; nil for a member.
+func rootNode(s typeSite) *infer.Type {
+	if s.role == roleField || s.root == nil {
+		return nil
+	}
+	t := s.root.t
+	for t != nil && (t.Kind == infer.Array || t.Kind == infer.Map) {
+		t = t.Elem
+	}
+	return t
+}

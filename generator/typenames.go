@@ -85,6 +85,7 @@ func (p *plan) nameTypes() {
 			p.register(e.root.t, typeSite{m: m, role: roleError, status: e.status, root: e.root})
 		}
 	})
+	p.splitChosen()
 	p.mergeResourceShapes()
 	// Types that are a resource of the API (the result of its path, see
 	// resourceName) take that name first, so that a member type met

@@ -141,6 +141,26 @@ func TestChosenTypeNames(t *testing.T) {
 	}
 }
 
+// A rename of one request's type in postgen.yaml leaves alone another
+// request whose result has the same shape.
+func TestChosenNameStaysWithItsRequest(t *testing.T) {
+	c := &model.Collection{Requests: []*model.Request{
+		get("Get thing", "things/:id", example(200, `{"n":1}`)),
+		get("Get other", "others/:id", example(200, `{"n":2}`)),
+	}}
+	c.Requests[0].Path, c.Requests[1].Path = "item[0]", "item[1]"
+	cfg := Config{Package: "x", TypeNames: map[string]Choice{"item[1]#result": {Name: "Renamed"}}}
+	_, results := typesOf(t, c, cfg)
+	if results["Client.GetOther"] != "*Renamed" || results["Client.GetThing"] != "*Thing" {
+		t.Errorf("results %v: want GetOther *Renamed and GetThing *Thing", results)
+	}
+	// Without the rename the shape is one type.
+	_, results = typesOf(t, c)
+	if results["Client.GetOther"] != results["Client.GetThing"] {
+		t.Errorf("results %v: one shape, one type", results)
+	}
+}
+
 // TestDeepNestingNames checks that type names stop growing with the
 // depth of nesting: past maxTypeName a type is named after its member.
 func TestDeepNestingNames(t *testing.T) {
