@@ -44,7 +44,7 @@ func label(s string, dropNotes bool) string {
 			return l
 		}
 	}
-	steps := []func(string) string{firstSentence, withoutNumbering}
+	steps := []func(string) string{firstSentence, withoutNumbering, withoutTrailingNumber}
 	if dropNotes {
 		steps = append([]func(string) string{withoutNotes}, steps...)
 	}
@@ -99,6 +99,39 @@ func firstSentence(s string) string {
 	}
 	return s
 }
+
+// withoutTrailingNumber drops a lone number of one or two digits that
+// ends a name of at least two other words, none of them a number ("Create co-organizers 1", "Session attendees 1",
+// as collections that copy requests have): numbering, not a name. The
+// rule that tells apart two names left the same decides anew
+// (generator/naming.go).
+func withoutTrailingNumber(s string) string {
+	fields := strings.Fields(s)
+	n := len(fields)
+	if n < 3 {
+		return s
+	}
+	last := fields[n-1]
+	for i := 0; i < len(last); i++ {
+		if !isDigit(last[i]) {
+			return s
+		}
+	}
+	if len(last) > 2 || countingWords[strings.ToLower(fields[n-2])] {
+		return s // a year, a code, "part 2": part of the name
+	}
+	for _, f := range fields[:n-1] {
+		if strings.IndexFunc(f, func(r rune) bool { return !unicode.IsDigit(r) }) < 0 {
+			return s // other numbers: the name counts ("Account 0 part 1")
+		}
+	}
+	return strings.Join(fields[:n-1], " ")
+}
+
+// countingWords take a number as part of a name ("Step 2", "part 1").
+var countingWords = map[string]bool{"part": true, "step": true, "phase": true, "page": true, "version": true,
+	"v": true, "level": true, "tier": true, "round": true, "stage": true, "option": true, "case": true,
+	"test": true, "scenario": true, "flow": true, "method": true, "type": true, "no": true, "number": true}
 
 // withoutNumbering drops a leading list number ("1.", "4a.", "2)", "01 -",
 // "1.2") and moves a leading number with a short unit ("24hr", "2fa", "3d")

@@ -18,6 +18,11 @@ func TestLabel(t *testing.T) {
 		{"2. Create User", "Create User", "CreateUser"},
 		{"4a. Set contact email (for dummy emails)", "Set contact email", "SetContactEmail"},
 		{"1) Login", "Login", "Login"},
+		// A trailing copy number goes; a version, a year or a two-word name keeps it.
+		{"Create co-organizers 1", "Create co-organizers", "CreateCoOrganizers"},
+		{"Attendee by registrant ID 1", "Attendee by registrant ID", "AttendeeByRegistrantID"},
+		{"Step 2", "Step 2", "Step2"},
+		{"Report for 2024", "Report for 2024", "ReportFor2024"},
 		{"01 - Setup", "Setup", "Setup"},
 		{"1.2. Refresh", "Refresh", "Refresh"},
 		{"1SNAP API Sandbox", "SNAP API Sandbox", "SnapAPISandbox"},
