@@ -306,33 +306,18 @@ func isASCIIWordRune(r rune) bool {
 	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
 }
 
-// words returns the lower-cased words of s, split like wordText.
+// words returns the lower-cased words of s (names.Words).
 func words(s string) []string {
-	return strings.Fields(strings.ToLower(wordText(s)))
+	ws := names.Words(s)
+	for i, w := range ws {
+		ws[i] = strings.ToLower(w)
+	}
+	return ws
 }
 
-// wordText puts spaces between the words of s: at non-alphanumeric runes
-// and at camelCase boundaries, so "getBookings" reads "get Bookings".
-func wordText(s string) string {
-	var b strings.Builder
-	prevLower := false
-	for _, r := range s {
-		isLetter := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127
-		isUpper := r >= 'A' && r <= 'Z'
-		isDigit := r >= '0' && r <= '9'
-		switch {
-		case !isLetter && !isDigit:
-			b.WriteByte(' ')
-			prevLower = false
-			continue
-		case isUpper && prevLower:
-			b.WriteByte(' ')
-		}
-		b.WriteRune(r)
-		prevLower = !isUpper && isLetter
-	}
-	return b.String()
-}
+// wordText puts spaces between the words of s ("getBookings" reads
+// "get Bookings"), for the callers that split it again.
+func wordText(s string) string { return strings.Join(names.Words(s), " ") }
 
 // planOrigins collects the origin of every request: the most used one is
 // the base URL (origins[0]); the others keep their own hosts.

@@ -83,3 +83,15 @@ func (n *Namer) join(ps []piece) []string {
 	}
 	return out
 }
+
+// Words returns the words of s: cut at spaces and other runes that are
+// not ASCII letters or digits, and at camel-case boundaries (camelSplit),
+// after transliteration, each as written. It is the one word splitter of
+// the generator; Namer.Exported builds names from the same pieces.
+func Words(s string) []string {
+	var out []string
+	for _, word := range strings.Fields(string(transliterate(s))) {
+		out = append(out, camelSplit(word)...)
+	}
+	return out
+}
