@@ -70,7 +70,7 @@ func TestGeneratedDocs(t *testing.T) {
 			continue
 		}
 		if len(examples) > 0 {
-			typeCheck(t, in, pkg+"_test", examples, map[string]*types.Package{importPath: sdk})
+			typeCheck(t, in, pkg+"_test", examples, map[string]*types.Package{importPath: sdk, importPath + "/" + pkg + "test": mockPkg})
 		}
 		sn := doclint.Snippets(all)
 		if len(sn) == 0 {

@@ -46,6 +46,11 @@ func (p *plan) emitMockServer() *jen.File {
 		jen.Id("tb").Dot("Helper").Call(),
 		jen.Return(jen.Qual(sdkMockPath, "NewServer").Call(jen.Id("tb"), jen.Id("routes"))),
 	)
+	f.Line()
+	f.Add(comment(sentence("Start starts a server answering the requests of the collection with their saved examples outside a test, as the SDK's Example functions do; close it when done. A request that matches no request of the collection gets a 404 response saying so.")...)...)
+	f.Func().Id("Start").Params().Op("*").Id("Server").Block(
+		jen.Return(jen.Qual(sdkMockPath, "Start").Call(jen.Id("routes"))),
+	)
 	return f
 }
 

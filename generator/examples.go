@@ -191,20 +191,33 @@ func (m *method) methodExpr(recv string) *jen.Statement {
 // in plan order, compiled with the package's tests so the calls shown on
 // pkg.go.dev always match the API. When the SDK's import path is known
 // the file is the external test package, so the examples read as a user
-// writes them (bookings.NewClient()); otherwise it is the SDK's package.
-// It is written as text (see goText).
+// writes them (bookings.NewClient()), and each example starts the SDK's
+// mock server (<package>test.Start) and sends its call there, so it runs
+// anywhere, offline: it prints the status and the decoded result, with an
+// Output comment (checked by go test) when the output is known here (see
+// exampleOutput). Without an import path the file is the SDK's package,
+// which cannot import the mock, and the examples only compile. It is
+// written as text (see goText).
 //
 //	func ExampleBookingsService_Get() {
-//		client, _ := bookings.NewClient() // without options it cannot fail
-//		result, _, err := client.Bookings.Get(context.Background(), "42")
+//		srv := bookingstest.Start() // a local mock of the API, so that the example runs anywhere
+//		defer srv.Close()
+//		client, err := bookings.NewClient(bookings.WithBaseURL(srv.URL)) // your API's URL, or leave it out
 //		if err != nil {
 //			log.Fatal(err)
 //		}
-//		fmt.Println(result)
+//		result, resp, err := client.Bookings.Get(context.Background(), "42")
+//		if err != nil {
+//			log.Fatal(err)
+//		}
+//		fmt.Println(resp.StatusCode)
+//		out, _ := json.MarshalIndent(result, "", "  ")
+//		fmt.Println(string(out))
 //	}
 func (p *plan) examplesFile() (File, error) {
 	var w goText
 	pkg, qual := p.cfg.Package, ""
+	mock := p.cfg.ImportPath != ""
 	if path := p.cfg.ImportPath; path != "" {
 		pkg, qual = p.cfg.Package+"_test", p.cfg.Package+"."
 		if pathpkg.Base(path) == p.cfg.Package {
@@ -212,11 +225,16 @@ func (p *plan) examplesFile() (File, error) {
 		} else {
 			w.use(p.cfg.Package + " " + quote(path))
 		}
+		w.use(p.mockImportPath())
 	}
 	w.use("context")
 	w.use("fmt")
 	w.use("log")
 	first := true
+	var served *mockReplay
+	if mock {
+		served = p.mockReplays()
+	}
 	p.forEachMethod(func(m *method) {
 		if !first {
 			w.WriteByte('\n')
@@ -226,21 +244,124 @@ func (p *plan) examplesFile() (File, error) {
 		if ex.usesTime {
 			w.use("time")
 		}
-		vars := "result, _, err"
-		if m.types != nil && m.types.result == resultNone {
-			vars = "result, err"
-		}
 		args := append([]string{"context.Background()"}, ex.argsText(qual)...)
+		call := m.methodPath("client") + "(" + strings.Join(args, ", ") + ")"
 		w.WriteString("func Example" + m.svc.typeName + "_" + m.name + "() {\n")
-		if base, mark := p.baseURLOption(qual); base != "" {
-			w.WriteString("\tclient, _ := " + qual + "NewClient(" + base + ")" + mark + "\n")
-		} else {
-			w.WriteString("\tclient, _ := " + qual + "NewClient() // without options it cannot fail\n")
+		if !mock {
+			vars := "result, _, err"
+			if m.types != nil && m.types.result == resultNone {
+				vars = "result, err"
+			}
+			if base, mark := p.baseURLOption(qual); base != "" {
+				w.WriteString("\tclient, _ := " + qual + "NewClient(" + base + ")" + mark + "\n")
+			} else {
+				w.WriteString("\tclient, _ := " + qual + "NewClient() // without options it cannot fail\n")
+			}
+			w.WriteString("\t" + vars + " := " + call + "\n")
+			w.WriteString("\tif err != nil {\n\t\tlog.Fatal(err)\n\t}\n\tfmt.Println(result)\n}\n")
+			return
 		}
-		w.WriteString("\t" + vars + " := " + m.methodPath("client") + "(" + strings.Join(args, ", ") + ")\n")
-		w.WriteString("\tif err != nil {\n\t\tlog.Fatal(err)\n\t}\n\tfmt.Println(result)\n}\n")
+		w.WriteString(p.mockExampleBody(m, qual, call, served.of(m), &w))
+		w.WriteString("}\n")
 	})
 	return File{Name: "example_test.go", Data: w.file([]string{templates.Header}, pkg)}, nil
+}
+
+// mockExampleBody is the body of an Example function that calls m on the
+// mock server: the client, the call, and what it prints.
+func (p *plan) mockExampleBody(m *method, qual, call string, rep *replay, w *goText) string {
+	var b strings.Builder
+	b.WriteString("\tsrv := " + p.mockPackage() + ".Start() // a local mock of the API, so that the example runs anywhere\n")
+	b.WriteString("\tdefer srv.Close()\n")
+	opts := qual + "WithBaseURL(srv.URL)"
+	if len(p.origins) > 1 {
+		// Requests to the other origins go to the mock too.
+		opts += ", " + qual + "WithHTTPClient(srv.Client())"
+	}
+	for _, v := range p.exampleVariables(m) {
+		// The collection gives no value: yours, for the mock any.
+		opts += ", " + qual + "WithVariable(" + quote(v) + ", " + quote("your-"+v) + ")"
+	}
+	if needsCredential(m) {
+		// examplerun.CredentialMark: postgen's tests do not run it.
+		how := "its auth option"
+		if names := authOptionNames(m.req.Auth.Type); len(names) > 0 {
+			how = qual + names[0]
+		}
+		b.WriteString("\t// The request needs a credential the collection does not hold: pass " + how + " to NewClient.\n")
+	}
+	b.WriteString("\tclient, err := " + qual + "NewClient(" + opts + ") // with your API: its URL, or no WithBaseURL when the default is right\n")
+	b.WriteString("\tif err != nil {\n\t\tlog.Fatal(err)\n\t}\n")
+	kind := resultBytes
+	if m.types != nil {
+		kind = m.types.result
+	}
+	result := "result"
+	switch kind {
+	case resultNone:
+		b.WriteString("\tresp, err := " + call + "\n")
+	default:
+		b.WriteString("\t" + result + ", resp, err := " + call + "\n")
+	}
+	if rep != nil && rep.status >= 400 {
+		// The collection saved only error responses for this request.
+		w.use("errors")
+		b.WriteString("\tvar apiErr *" + qual + "APIError\n")
+		b.WriteString("\tif errors.As(err, &apiErr) {\n")
+		b.WriteString("\t\tfmt.Println(apiErr.StatusCode) // the collection saves only an error response\n")
+		b.WriteString("\t\treturn\n\t}\n")
+	}
+	b.WriteString("\tif err != nil {\n\t\tlog.Fatal(err)\n\t}\n")
+	var output []string
+	known := rep != nil
+	if rep != nil {
+		output = []string{itoa(rep.status)}
+	}
+	if rep != nil && rep.status >= 400 {
+		b.WriteString("\t_ = resp\n")
+		if kind != resultNone {
+			b.WriteString("\t_ = " + result + "\n")
+		}
+	} else {
+		b.WriteString("\tfmt.Println(resp.StatusCode)\n")
+		switch kind {
+		case resultNone:
+		case resultJSON:
+			w.use("encoding/json")
+			b.WriteString("\tout, err := json.MarshalIndent(" + result + ", \"\", \"  \")\n")
+			b.WriteString("\tif err != nil {\n\t\tlog.Fatal(err)\n\t}\n")
+			b.WriteString("\tfmt.Println(string(out))\n")
+			known = false // the re-encoding of the typed result is go's
+		case resultText:
+			b.WriteString("\tfmt.Println(" + result + ")\n")
+			if known {
+				lines, ok := outputLines(rep.body)
+				output, known = append(output, lines...), ok
+			}
+		default:
+			if rep == nil || printable(rep.body) {
+				b.WriteString("\tfmt.Println(string(" + result + "))\n")
+				if known {
+					lines, ok := outputLines(rep.body)
+					output, known = append(output, lines...), ok
+				}
+			} else {
+				b.WriteString("\tfmt.Println(len(" + result + "), \"bytes\")\n")
+				output = append(output, itoa(len(rep.body))+" bytes")
+			}
+		}
+	}
+	if known {
+		b.WriteString("\t// Output:\n")
+		for _, l := range output {
+			if l == "" {
+				b.WriteString("\t//\n")
+			} else {
+				b.WriteString("\t// " + l + "\n")
+			}
+		}
+	}
+	return b.String()
 }
 
 // fieldValuesText renders struct field values as a literal body.

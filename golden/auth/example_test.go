@@ -9,337 +9,608 @@ import (
 	"log"
 
 	"github.com/postgen/postgen/golden/auth"
+	"github.com/postgen/postgen/golden/auth/authtest"
 )
 
 func ExampleTypesService_A01ApikeyHeader() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.A01ApikeyHeader(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL), auth.WithVariable("apiKey", "your-apiKey")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Types.A01ApikeyHeader(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleTypesService_A02ApikeyQuery() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.A02ApikeyQuery(context.Background(), &auth.TypesA02ApikeyQueryParams{Z: 1})
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass auth.WithAPIKey to NewClient.
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Types.A02ApikeyQuery(context.Background(), &auth.TypesA02ApikeyQueryParams{Z: 1})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleTypesService_A03Bearer() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.A03Bearer(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass auth.WithBearerToken to NewClient.
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Types.A03Bearer(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleTypesService_A04Basic() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.A04Basic(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass auth.WithBasicAuth to NewClient.
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Types.A04Basic(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleTypesService_A05OAuth2HeaderDefault() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.A05OAuth2HeaderDefault(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass auth.WithTokenSource to NewClient.
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Types.A05OAuth2HeaderDefault(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleTypesService_A06OAuth2HeaderPrefix() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.A06OAuth2HeaderPrefix(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL), auth.WithVariable("a06Token", "your-a06Token")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Types.A06OAuth2HeaderPrefix(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleTypesService_A07OAuth2QueryParams() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.A07OAuth2QueryParams(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass auth.WithTokenSource to NewClient.
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Types.A07OAuth2QueryParams(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleTypesService_A08OAuth2WithoutAccessToken() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.A08OAuth2WithoutAccessToken(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass auth.WithTokenSource to NewClient.
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Types.A08OAuth2WithoutAccessToken(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleTypesService_A09OAuth1Header() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.A09OAuth1Header(context.Background(), &auth.TypesA09OAuth1HeaderForm{C: 3})
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass auth.WithOAuth1 to NewClient.
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Types.A09OAuth1Header(context.Background(), &auth.TypesA09OAuth1HeaderForm{C: 3})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleTypesService_A10OAuth1Query() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.A10OAuth1Query(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass auth.WithOAuth1 to NewClient.
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Types.A10OAuth1Query(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleTypesService_A10bOAuth1Body() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.A10bOAuth1Body(context.Background(), &auth.TypesA10bOAuth1BodyForm{C: 3})
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass auth.WithOAuth1 to NewClient.
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Types.A10bOAuth1Body(context.Background(), &auth.TypesA10bOAuth1BodyForm{C: 3})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleTypesService_A11Hawk() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.A11Hawk(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass auth.WithHawkAuth to NewClient.
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Types.A11Hawk(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleTypesService_A12Digest() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.A12Digest(context.Background(), &auth.TypesA12DigestParams{X: 1})
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass auth.WithDigestAuth to NewClient.
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Types.A12Digest(context.Background(), &auth.TypesA12DigestParams{X: 1})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleTypesService_A13Awsv4() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.A13Awsv4(context.Background(), nil, auth.WithSampleBody())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass auth.WithAWSCredentials to NewClient.
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Types.A13Awsv4(context.Background(), nil, auth.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleTypesService_A13bAwsv4Query() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.A13bAwsv4Query(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass auth.WithAWSCredentials to NewClient.
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Types.A13bAwsv4Query(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleTypesService_A14Edgegrid() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.A14Edgegrid(context.Background(), nil, auth.WithSampleBody())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass auth.WithEdgeGrid to NewClient.
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Types.A14Edgegrid(context.Background(), nil, auth.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleTypesService_A15JWTHs256() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.A15JWTHs256(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass auth.WithJWTKey to NewClient.
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Types.A15JWTHs256(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleTypesService_A15bJWTQuery() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.A15bJWTQuery(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass auth.WithJWTKey to NewClient.
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Types.A15bJWTQuery(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleTypesService_A16Asap() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.A16Asap(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass auth.WithASAPKey to NewClient.
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Types.A16Asap(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleTypesService_N01Ntlm() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.N01Ntlm(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass auth.WithNTLMAuth to NewClient.
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL), auth.WithVariable("ntlmUser", "your-ntlmUser")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Types.N01Ntlm(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleTypesService_P09BearerUnresolvedToken() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.P09BearerUnresolvedToken(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL), auth.WithVariable("noSuchToken", "your-noSuchToken")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Types.P09BearerUnresolvedToken(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleTypesService_P10BearerEmptyToken() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.P10BearerEmptyToken(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass auth.WithBearerToken to NewClient.
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Types.P10BearerEmptyToken(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleTypesService_P11BasicMissingPassword() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.P11BasicMissingPassword(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass auth.WithBasicAuth to NewClient.
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Types.P11BasicMissingPassword(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleTypesService_P12OAuth2MacToken() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.P12OAuth2MacToken(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass auth.WithTokenSource to NewClient.
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Types.P12OAuth2MacToken(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleTypesService_P13OAuth2EmptyHeaderPrefix() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.P13OAuth2EmptyHeaderPrefix(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL), auth.WithVariable("p13Token", "your-p13Token")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Types.P13OAuth2EmptyHeaderPrefix(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleTypesService_P20ApikeyNoKey() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.P20ApikeyNoKey(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass auth.WithAPIKey to NewClient.
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Types.P20ApikeyNoKey(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleTypesService_V01BasicObjectParams() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.V01BasicObjectParams(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass auth.WithBasicAuth to NewClient.
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Types.V01BasicObjectParams(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleTypesService_V02ApikeyObjectParamsQuery() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Types.V02ApikeyObjectParamsQuery(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass auth.WithAPIKey to NewClient.
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Types.V02ApikeyObjectParamsQuery(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleInhService_I01NoAuthKey() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Inh.I01NoAuthKey(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL), auth.WithVariable("collectionToken", "your-collectionToken")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Inh.I01NoAuthKey(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleInhService_I02AuthNull() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Inh.I02AuthNull(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL), auth.WithVariable("collectionToken", "your-collectionToken")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Inh.I02AuthNull(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleInhService_I03Noauth() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Inh.I03Noauth(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Inh.I03Noauth(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleInhService_I04AuthEmpty() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Inh.I04AuthEmpty(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL), auth.WithVariable("collectionToken", "your-collectionToken")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Inh.I04AuthEmpty(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleInhFNoauthService_I05UnderFolder() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Inh.FNoauth.I05UnderFolder(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Inh.FNoauth.I05UnderFolder(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleInhFApikeySubService_I06GrandchildOfFolder() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Inh.FApikey.Sub.I06GrandchildOfFolder(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass auth.WithAPIKey to NewClient.
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Inh.FApikey.Sub.I06GrandchildOfFolder(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleInhFInheritService_I07FolderType() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Inh.FInherit.I07FolderType(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass its auth option to NewClient.
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Inh.FInherit.I07FolderType(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleInhFNullService_I08FolderAuth() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Inh.FNull.I08FolderAuth(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL), auth.WithVariable("collectionToken", "your-collectionToken")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Inh.FNull.I08FolderAuth(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleInhFPpbService_I09InheritedFromFolder() {
-	client, _ := auth.NewClient() // without options it cannot fail
-	result, _, err := client.Inh.FPpb.I09InheritedFromFolder(context.Background())
+	srv := authtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := auth.NewClient(auth.WithBaseURL(srv.URL), auth.WithVariable("collectionToken", "your-collectionToken")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Inh.FPpb.I09InheritedFromFolder(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }

@@ -9,103 +9,188 @@ import (
 	"log"
 
 	"github.com/postgen/postgen/golden/bodies"
+	"github.com/postgen/postgen/golden/bodies/bodiestest"
 )
 
 func ExampleClient_RawJSONWithComments() {
-	client, _ := bodies.NewClient() // without options it cannot fail
-	result, _, err := client.RawJSONWithComments(context.Background(), nil, bodies.WithSampleBody())
+	srv := bodiestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := bodies.NewClient(bodies.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.RawJSONWithComments(context.Background(), nil, bodies.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleClient_RawXML() {
-	client, _ := bodies.NewClient() // without options it cannot fail
-	result, _, err := client.RawXML(context.Background(), "", bodies.WithSampleBody())
+	srv := bodiestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := bodies.NewClient(bodies.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.RawXML(context.Background(), "", bodies.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleClient_RawTextNoLanguage() {
-	client, _ := bodies.NewClient() // without options it cannot fail
-	result, _, err := client.RawTextNoLanguage(context.Background(), "", bodies.WithSampleBody())
+	srv := bodiestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := bodies.NewClient(bodies.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.RawTextNoLanguage(context.Background(), "", bodies.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleClient_URLEncoded() {
-	client, _ := bodies.NewClient() // without options it cannot fail
-	result, _, err := client.URLEncoded(context.Background(), &bodies.URLEncodedForm{A: 1, SpAce: "hello world", Dup: []string{"1", "2"}})
+	srv := bodiestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := bodies.NewClient(bodies.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.URLEncoded(context.Background(), &bodies.URLEncodedForm{A: 1, SpAce: "hello world", Dup: []string{"1", "2"}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleClient_FormData() {
-	client, _ := bodies.NewClient() // without options it cannot fail
-	result, _, err := client.FormData(context.Background(), &bodies.FormDataForm{Text1: "hello", JSON: "{\"a\":1}"})
+	srv := bodiestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := bodies.NewClient(bodies.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.FormData(context.Background(), &bodies.FormDataForm{Text1: "hello", JSON: "{\"a\":1}"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleClient_FileBody() {
-	client, _ := bodies.NewClient() // without options it cannot fail
-	result, _, err := client.FileBody(context.Background(), nil, bodies.WithSampleBody())
+	srv := bodiestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := bodies.NewClient(bodies.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.FileBody(context.Background(), nil, bodies.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleClient_GraphQLVariablesAsText() {
-	client, _ := bodies.NewClient() // without options it cannot fail
-	result, _, err := client.GraphQLVariablesAsText(context.Background(), nil, bodies.WithSampleBody())
+	srv := bodiestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := bodies.NewClient(bodies.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.GraphQLVariablesAsText(context.Background(), nil, bodies.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleClient_GraphQLVariablesAsObject() {
-	client, _ := bodies.NewClient() // without options it cannot fail
-	result, _, err := client.GraphQLVariablesAsObject(context.Background(), nil, bodies.WithSampleBody())
+	srv := bodiestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := bodies.NewClient(bodies.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.GraphQLVariablesAsObject(context.Background(), nil, bodies.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleClient_GetWithBodyIsPruned() {
-	client, _ := bodies.NewClient() // without options it cannot fail
-	result, _, err := client.GetWithBodyIsPruned(context.Background())
+	srv := bodiestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := bodies.NewClient(bodies.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.GetWithBodyIsPruned(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleClient_GetWithBodyKept() {
-	client, _ := bodies.NewClient() // without options it cannot fail
-	result, _, err := client.GetWithBodyKept(context.Background(), "", bodies.WithSampleBody())
+	srv := bodiestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := bodies.NewClient(bodies.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.GetWithBodyKept(context.Background(), "", bodies.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleClient_DisabledBody() {
-	client, _ := bodies.NewClient() // without options it cannot fail
-	result, _, err := client.DisabledBody(context.Background())
+	srv := bodiestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := bodies.NewClient(bodies.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.DisabledBody(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }

@@ -5,53 +5,101 @@ package bookings_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"log"
 
 	"github.com/postgen/postgen/golden/bookings"
+	"github.com/postgen/postgen/golden/bookings/bookingstest"
 )
 
 func ExampleClient_Health() {
-	client, _ := bookings.NewClient() // without options it cannot fail
-	result, _, err := client.Health(context.Background())
+	srv := bookingstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := bookings.NewClient(bookings.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Health(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleBookingsService_List() {
-	client, _ := bookings.NewClient() // without options it cannot fail
-	result, _, err := client.Bookings.List(context.Background(), &bookings.BookingsListParams{From: "2024-01-01", Limit: 20})
+	srv := bookingstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := bookings.NewClient(bookings.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Bookings.List(context.Background(), &bookings.BookingsListParams{From: "2024-01-01", Limit: 20})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleBookingsService_Get() {
-	client, _ := bookings.NewClient() // without options it cannot fail
-	result, _, err := client.Bookings.Get(context.Background(), "42")
+	srv := bookingstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := bookings.NewClient(bookings.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Bookings.Get(context.Background(), "42")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleBookingsService_Create() {
-	client, _ := bookings.NewClient() // without options it cannot fail
-	result, _, err := client.Bookings.Create(context.Background(), nil, bookings.WithSampleBody())
+	srv := bookingstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := bookings.NewClient(bookings.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Bookings.Create(context.Background(), nil, bookings.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleBookingsService_Cancel() {
-	client, _ := bookings.NewClient() // without options it cannot fail
-	result, _, err := client.Bookings.Cancel(context.Background(), ":bookingId")
+	srv := bookingstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := bookings.NewClient(bookings.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Bookings.Cancel(context.Background(), ":bookingId")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }

@@ -9,445 +9,804 @@ import (
 	"log"
 
 	"github.com/postgen/postgen/golden/canary"
+	"github.com/postgen/postgen/golden/canary/canarytest"
 )
 
 func ExampleCollectionAuthService_Inherits() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.CollectionAuth.Inherits(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithTokenSource to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL), canary.WithVariable("innocent", "your-innocent"), canary.WithVariable("typedSecret", "your-typedSecret")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.CollectionAuth.Inherits(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleApikeyFolderService_Inherits() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.ApikeyFolder.Inherits(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithAPIKey to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.ApikeyFolder.Inherits(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleApikeyFolderService_OwnLiteralCredentials() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.ApikeyFolder.OwnLiteralCredentials(context.Background(), &canary.ApikeyFolderOwnLiteralCredentialsForm{C: 3})
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithAPIKey to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.ApikeyFolder.OwnLiteralCredentials(context.Background(), &canary.ApikeyFolderOwnLiteralCredentialsForm{C: 3})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleApikeyFolderService_CredentialsFromVariables() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.ApikeyFolder.CredentialsFromVariables(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL), canary.WithVariable("apikey_value", "your-apikey_value")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.ApikeyFolder.CredentialsFromVariables(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleApikeyFolderSubService_NoAuth() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.ApikeyFolder.Sub.NoAuth(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.ApikeyFolder.Sub.NoAuth(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleBearerFolderService_Inherits() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.BearerFolder.Inherits(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithBearerToken to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.BearerFolder.Inherits(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleBearerFolderService_OwnLiteralCredentials() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.BearerFolder.OwnLiteralCredentials(context.Background(), &canary.BearerFolderOwnLiteralCredentialsForm{C: 3})
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithBearerToken to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.BearerFolder.OwnLiteralCredentials(context.Background(), &canary.BearerFolderOwnLiteralCredentialsForm{C: 3})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleBearerFolderService_CredentialsFromVariables() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.BearerFolder.CredentialsFromVariables(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL), canary.WithVariable("innocent", "your-innocent")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.BearerFolder.CredentialsFromVariables(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleBearerFolderSubService_NoAuth() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.BearerFolder.Sub.NoAuth(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.BearerFolder.Sub.NoAuth(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleBasicFolderService_Inherits() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.BasicFolder.Inherits(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithBasicAuth to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.BasicFolder.Inherits(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleBasicFolderService_OwnLiteralCredentials() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.BasicFolder.OwnLiteralCredentials(context.Background(), &canary.BasicFolderOwnLiteralCredentialsForm{C: 3})
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithBasicAuth to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.BasicFolder.OwnLiteralCredentials(context.Background(), &canary.BasicFolderOwnLiteralCredentialsForm{C: 3})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleBasicFolderService_CredentialsFromVariables() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.BasicFolder.CredentialsFromVariables(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL), canary.WithVariable("basic_password", "your-basic_password"), canary.WithVariable("basic_username", "your-basic_username")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.BasicFolder.CredentialsFromVariables(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleBasicFolderSubService_NoAuth() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.BasicFolder.Sub.NoAuth(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.BasicFolder.Sub.NoAuth(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleDigestFolderService_Inherits() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.DigestFolder.Inherits(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithDigestAuth to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.DigestFolder.Inherits(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleDigestFolderService_OwnLiteralCredentials() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.DigestFolder.OwnLiteralCredentials(context.Background(), &canary.DigestFolderOwnLiteralCredentialsForm{C: 3})
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithDigestAuth to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.DigestFolder.OwnLiteralCredentials(context.Background(), &canary.DigestFolderOwnLiteralCredentialsForm{C: 3})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleDigestFolderService_CredentialsFromVariables() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.DigestFolder.CredentialsFromVariables(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithDigestAuth to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL), canary.WithVariable("digest_password", "your-digest_password"), canary.WithVariable("digest_username", "your-digest_username")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.DigestFolder.CredentialsFromVariables(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleDigestFolderSubService_NoAuth() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.DigestFolder.Sub.NoAuth(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.DigestFolder.Sub.NoAuth(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleOAuth1FolderService_Inherits() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.OAuth1Folder.Inherits(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithOAuth1 to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.OAuth1Folder.Inherits(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleOAuth1FolderService_OwnLiteralCredentials() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.OAuth1Folder.OwnLiteralCredentials(context.Background(), &canary.OAuth1FolderOwnLiteralCredentialsForm{C: 3})
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithOAuth1 to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.OAuth1Folder.OwnLiteralCredentials(context.Background(), &canary.OAuth1FolderOwnLiteralCredentialsForm{C: 3})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleOAuth1FolderService_CredentialsFromVariables() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.OAuth1Folder.CredentialsFromVariables(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithOAuth1 to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL), canary.WithVariable("oauth1_consumerKey", "your-oauth1_consumerKey"), canary.WithVariable("oauth1_consumerSecret", "your-oauth1_consumerSecret"), canary.WithVariable("oauth1_privateKey", "your-oauth1_privateKey"), canary.WithVariable("oauth1_token", "your-oauth1_token"), canary.WithVariable("oauth1_tokenSecret", "your-oauth1_tokenSecret"), canary.WithVariable("oauth1_verifier", "your-oauth1_verifier")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.OAuth1Folder.CredentialsFromVariables(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleOAuth1FolderSubService_NoAuth() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.OAuth1Folder.Sub.NoAuth(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.OAuth1Folder.Sub.NoAuth(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleOAuth2FolderService_Inherits() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.OAuth2Folder.Inherits(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithTokenSource to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.OAuth2Folder.Inherits(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleOAuth2FolderService_OwnLiteralCredentials() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.OAuth2Folder.OwnLiteralCredentials(context.Background(), &canary.OAuth2FolderOwnLiteralCredentialsForm{C: 3})
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithTokenSource to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.OAuth2Folder.OwnLiteralCredentials(context.Background(), &canary.OAuth2FolderOwnLiteralCredentialsForm{C: 3})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleOAuth2FolderService_CredentialsFromVariables() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.OAuth2Folder.CredentialsFromVariables(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithTokenSource to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL), canary.WithVariable("oauth2_accessToken", "your-oauth2_accessToken"), canary.WithVariable("oauth2_clientId", "your-oauth2_clientId"), canary.WithVariable("oauth2_clientSecret", "your-oauth2_clientSecret"), canary.WithVariable("oauth2_code_verifier", "your-oauth2_code_verifier"), canary.WithVariable("oauth2_password", "your-oauth2_password"), canary.WithVariable("oauth2_refreshToken", "your-oauth2_refreshToken"), canary.WithVariable("oauth2_state", "your-oauth2_state"), canary.WithVariable("oauth2_username", "your-oauth2_username")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.OAuth2Folder.CredentialsFromVariables(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleOAuth2FolderSubService_NoAuth() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.OAuth2Folder.Sub.NoAuth(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.OAuth2Folder.Sub.NoAuth(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleHawkFolderService_Inherits() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.HawkFolder.Inherits(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithHawkAuth to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.HawkFolder.Inherits(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleHawkFolderService_OwnLiteralCredentials() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.HawkFolder.OwnLiteralCredentials(context.Background(), &canary.HawkFolderOwnLiteralCredentialsForm{C: 3})
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithHawkAuth to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.HawkFolder.OwnLiteralCredentials(context.Background(), &canary.HawkFolderOwnLiteralCredentialsForm{C: 3})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleHawkFolderService_CredentialsFromVariables() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.HawkFolder.CredentialsFromVariables(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithHawkAuth to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL), canary.WithVariable("hawk_authId", "your-hawk_authId"), canary.WithVariable("hawk_authKey", "your-hawk_authKey")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.HawkFolder.CredentialsFromVariables(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleHawkFolderSubService_NoAuth() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.HawkFolder.Sub.NoAuth(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.HawkFolder.Sub.NoAuth(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleAwsv4FolderService_Inherits() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.Awsv4Folder.Inherits(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithAWSCredentials to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Awsv4Folder.Inherits(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleAwsv4FolderService_OwnLiteralCredentials() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.Awsv4Folder.OwnLiteralCredentials(context.Background(), &canary.Awsv4FolderOwnLiteralCredentialsForm{C: 3})
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithAWSCredentials to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Awsv4Folder.OwnLiteralCredentials(context.Background(), &canary.Awsv4FolderOwnLiteralCredentialsForm{C: 3})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleAwsv4FolderService_CredentialsFromVariables() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.Awsv4Folder.CredentialsFromVariables(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithAWSCredentials to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL), canary.WithVariable("awsv4_accessKey", "your-awsv4_accessKey"), canary.WithVariable("awsv4_secretKey", "your-awsv4_secretKey"), canary.WithVariable("awsv4_sessionToken", "your-awsv4_sessionToken")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Awsv4Folder.CredentialsFromVariables(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleAwsv4FolderSubService_NoAuth() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.Awsv4Folder.Sub.NoAuth(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Awsv4Folder.Sub.NoAuth(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleNtlmFolderService_Inherits() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.NtlmFolder.Inherits(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithNTLMAuth to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.NtlmFolder.Inherits(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleNtlmFolderService_OwnLiteralCredentials() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.NtlmFolder.OwnLiteralCredentials(context.Background(), &canary.NtlmFolderOwnLiteralCredentialsForm{C: 3})
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithNTLMAuth to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.NtlmFolder.OwnLiteralCredentials(context.Background(), &canary.NtlmFolderOwnLiteralCredentialsForm{C: 3})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleNtlmFolderService_CredentialsFromVariables() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.NtlmFolder.CredentialsFromVariables(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithNTLMAuth to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL), canary.WithVariable("ntlm_password", "your-ntlm_password"), canary.WithVariable("ntlm_username", "your-ntlm_username")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.NtlmFolder.CredentialsFromVariables(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleNtlmFolderSubService_NoAuth() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.NtlmFolder.Sub.NoAuth(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.NtlmFolder.Sub.NoAuth(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleEdgegridFolderService_Inherits() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.EdgegridFolder.Inherits(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithEdgeGrid to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.EdgegridFolder.Inherits(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleEdgegridFolderService_OwnLiteralCredentials() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.EdgegridFolder.OwnLiteralCredentials(context.Background(), &canary.EdgegridFolderOwnLiteralCredentialsForm{C: 3})
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithEdgeGrid to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.EdgegridFolder.OwnLiteralCredentials(context.Background(), &canary.EdgegridFolderOwnLiteralCredentialsForm{C: 3})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleEdgegridFolderService_CredentialsFromVariables() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.EdgegridFolder.CredentialsFromVariables(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithEdgeGrid to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL), canary.WithVariable("edgegrid_accessToken", "your-edgegrid_accessToken"), canary.WithVariable("edgegrid_clientSecret", "your-edgegrid_clientSecret"), canary.WithVariable("edgegrid_clientToken", "your-edgegrid_clientToken")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.EdgegridFolder.CredentialsFromVariables(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleEdgegridFolderSubService_NoAuth() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.EdgegridFolder.Sub.NoAuth(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.EdgegridFolder.Sub.NoAuth(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleJWTFolderService_Inherits() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.JWTFolder.Inherits(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithJWTKey to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.JWTFolder.Inherits(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleJWTFolderService_OwnLiteralCredentials() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.JWTFolder.OwnLiteralCredentials(context.Background(), &canary.JWTFolderOwnLiteralCredentialsForm{C: 3})
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithJWTKey to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.JWTFolder.OwnLiteralCredentials(context.Background(), &canary.JWTFolderOwnLiteralCredentialsForm{C: 3})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleJWTFolderService_CredentialsFromVariables() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.JWTFolder.CredentialsFromVariables(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithJWTKey to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL), canary.WithVariable("jwt_privateKey", "your-jwt_privateKey"), canary.WithVariable("jwt_secret", "your-jwt_secret")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.JWTFolder.CredentialsFromVariables(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleJWTFolderSubService_NoAuth() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.JWTFolder.Sub.NoAuth(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.JWTFolder.Sub.NoAuth(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleAsapFolderService_Inherits() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.AsapFolder.Inherits(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithASAPKey to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.AsapFolder.Inherits(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleAsapFolderService_OwnLiteralCredentials() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.AsapFolder.OwnLiteralCredentials(context.Background(), &canary.AsapFolderOwnLiteralCredentialsForm{C: 3})
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithASAPKey to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.AsapFolder.OwnLiteralCredentials(context.Background(), &canary.AsapFolderOwnLiteralCredentialsForm{C: 3})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleAsapFolderService_CredentialsFromVariables() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.AsapFolder.CredentialsFromVariables(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass canary.WithASAPKey to NewClient.
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL), canary.WithVariable("asap_privateKey", "your-asap_privateKey")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.AsapFolder.CredentialsFromVariables(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleAsapFolderSubService_NoAuth() {
-	client, _ := canary.NewClient() // without options it cannot fail
-	result, _, err := client.AsapFolder.Sub.NoAuth(context.Background())
+	srv := canarytest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := canary.NewClient(canary.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.AsapFolder.Sub.NoAuth(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }

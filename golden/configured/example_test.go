@@ -9,31 +9,56 @@ import (
 	"log"
 
 	"github.com/postgen/postgen/golden/configured"
+	"github.com/postgen/postgen/golden/configured/configuredtest"
 )
 
 func ExampleClient_Ping() {
-	client, _ := configured.NewClient() // without options it cannot fail
-	result, _, err := client.Ping(context.Background())
+	srv := configuredtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := configured.NewClient(configured.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Ping(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleInventoryService_List() {
-	client, _ := configured.NewClient() // without options it cannot fail
-	result, _, err := client.Inventory.List(context.Background(), &configured.ListOptions{Page: 1}, configured.WithQuery("sku", ""))
+	srv := configuredtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := configured.NewClient(configured.WithBaseURL(srv.URL), configured.WithVariable("apiKey", "your-apiKey")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Inventory.List(context.Background(), &configured.ListOptions{Page: 1}, configured.WithQuery("sku", ""))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleInventoryService_Adjust() {
-	client, _ := configured.NewClient() // without options it cannot fail
-	result, _, err := client.Inventory.Adjust(context.Background(), &configured.Adjustment{SKU: "A-1", Delta: 1})
+	srv := configuredtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := configured.NewClient(configured.WithBaseURL(srv.URL), configured.WithVariable("apiKey", "your-apiKey")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Inventory.Adjust(context.Background(), &configured.Adjustment{SKU: "A-1", Delta: 1})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }

@@ -5,53 +5,103 @@ package docs_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"log"
 
 	"github.com/postgen/postgen/golden/docs"
+	"github.com/postgen/postgen/golden/docs/docstest"
 )
 
 func ExampleReportsService_Run() {
-	client, _ := docs.NewClient() // without options it cannot fail
-	result, _, err := client.Reports.Run(context.Background(), nil, docs.WithSampleBody())
+	srv := docstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := docs.NewClient(docs.WithBaseURL(srv.URL), docs.WithVariable("apiKey", "your-apiKey")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Reports.Run(context.Background(), nil, docs.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleReportsService_Cancel() {
-	client, _ := docs.NewClient() // without options it cannot fail
-	result, _, err := client.Reports.Cancel(context.Background())
+	srv := docstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := docs.NewClient(docs.WithBaseURL(srv.URL), docs.WithVariable("apiKey", "your-apiKey")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Reports.Cancel(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleReportsService_Get() {
-	client, _ := docs.NewClient() // without options it cannot fail
-	result, _, err := client.Reports.Get(context.Background(), "r1")
+	srv := docstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := docs.NewClient(docs.WithBaseURL(srv.URL), docs.WithVariable("apiKey", "your-apiKey")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Reports.Get(context.Background(), "r1")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleAuthService_GetToken() {
-	client, _ := docs.NewClient() // without options it cannot fail
-	result, _, err := client.Auth.GetToken(context.Background(), &docs.AuthGetTokenForm{GrantType: "client_credentials"})
+	srv := docstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := docs.NewClient(docs.WithBaseURL(srv.URL), docs.WithVariable("clientId", "your-clientId")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Auth.GetToken(context.Background(), &docs.AuthGetTokenForm{GrantType: "client_credentials"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
+	// {"access_token":"redacted-by-postgen","token_type":"bearer","expires_in":3600,"refresh_token":"redacted-by-postgen"}
 }
 
 func ExampleHostileFolderService_Ping() {
-	client, _ := docs.NewClient() // without options it cannot fail
-	result, _, err := client.HostileFolder.Ping(context.Background())
+	srv := docstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := docs.NewClient(docs.WithBaseURL(srv.URL), docs.WithVariable("accessToken", "your-accessToken")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
+	result, resp, err := client.HostileFolder.Ping(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
 	fmt.Println(result)
+	// Output:
+	// 200
+	// pong
 }

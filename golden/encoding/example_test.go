@@ -9,283 +9,500 @@ import (
 	"log"
 
 	"github.com/postgen/postgen/golden/encoding"
+	"github.com/postgen/postgen/golden/encoding/encodingtest"
 )
 
 func ExampleQueryCharactersLeftRawService_T01StringURLWithEdgeCases() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.QueryCharactersLeftRaw.T01StringURLWithEdgeCases(context.Background(), &encoding.QueryCharactersLeftRawT01StringURLWithEdgeCasesParams{A: 1, B: "hello world", C: "a+b", D: "%20x%zz", E: "ü", F: "\"q\"", G: "<>", H: "x|y", Novalue: true, Arr: []string{"1", "2"}, Dup: []string{"1", "2"}, Field: true, Amp: "a%26b", Eq: "a=b"}, encoding.WithQuery("empty", ""))
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.QueryCharactersLeftRaw.T01StringURLWithEdgeCases(context.Background(), &encoding.QueryCharactersLeftRawT01StringURLWithEdgeCasesParams{A: 1, B: "hello world", C: "a+b", D: "%20x%zz", E: "ü", F: "\"q\"", G: "<>", H: "x|y", Novalue: true, Arr: []string{"1", "2"}, Dup: []string{"1", "2"}, Field: true, Amp: "a%26b", Eq: "a=b"}, encoding.WithQuery("empty", ""))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleQueryCharactersLeftRawService_T03VariableValueAddsStructure() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.QueryCharactersLeftRaw.T03VariableValueAddsStructure(context.Background(), &encoding.QueryCharactersLeftRawT03VariableValueAddsStructureParams{R: 1})
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.QueryCharactersLeftRaw.T03VariableValueAddsStructure(context.Background(), &encoding.QueryCharactersLeftRawT03VariableValueAddsStructureParams{R: 1})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleRfc3986FormEncodingService_T12Urlencoded() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.Rfc3986FormEncoding.T12Urlencoded(context.Background(), nil, encoding.WithSampleBody())
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Rfc3986FormEncoding.T12Urlencoded(context.Background(), nil, encoding.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleNullAndEmptyQueryValuesService_P14VsMissingVsKey() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.NullAndEmptyQueryValues.P14VsMissingVsKey(context.Background(), &encoding.NullAndEmptyQueryValuesP14VsMissingVsKeyParams{A: true, B: true, Field: []string{"v", "w"}}, encoding.WithQuery("c", ""))
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.NullAndEmptyQueryValues.P14VsMissingVsKey(context.Background(), &encoding.NullAndEmptyQueryValuesP14VsMissingVsKeyParams{A: true, B: true, Field: []string{"v", "w"}}, encoding.WithQuery("c", ""))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleNullAndEmptyQueryValuesService_P16RawURLWithTrailing() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.NullAndEmptyQueryValues.P16RawURLWithTrailing(context.Background(), &encoding.NullAndEmptyQueryValuesP16RawURLWithTrailingParams{Field: true})
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.NullAndEmptyQueryValues.P16RawURLWithTrailing(context.Background(), &encoding.NullAndEmptyQueryValuesP16RawURLWithTrailingParams{Field: true})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleDisabledParamsService_P15QueryOnly() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.DisabledParams.P15QueryOnly(context.Background(), nil)
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.DisabledParams.P15QueryOnly(context.Background(), nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleDisabledParamsService_T20UrlencodedAll() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.DisabledParams.T20UrlencodedAll(context.Background(), nil)
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.DisabledParams.T20UrlencodedAll(context.Background(), nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleDisabledParamsService_HeaderAndFormRows() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.DisabledParams.HeaderAndFormRows(context.Background(), &encoding.DisabledParamsHeaderAndFormRowsForm{On: 1, Nofile: &encoding.FormFile{}}, &encoding.DisabledParamsHeaderAndFormRowsParams{XOn: 1})
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.DisabledParams.HeaderAndFormRows(context.Background(), &encoding.DisabledParamsHeaderAndFormRowsForm{On: 1, Nofile: &encoding.FormFile{}}, &encoding.DisabledParamsHeaderAndFormRowsParams{XOn: 1})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleDuplicateHeadersService_T06Array() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.DuplicateHeaders.T06Array(context.Background(), &encoding.DuplicateHeadersT06ArrayParams{XDup: 3, UserAgent: "custom-agent", XSpaces: "  padded  "}, encoding.WithHeader("X-Empty", ""))
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.DuplicateHeaders.T06Array(context.Background(), &encoding.DuplicateHeadersT06ArrayParams{XDup: 3, UserAgent: "custom-agent", XSpaces: "  padded  "}, encoding.WithHeader("X-Empty", ""))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleDuplicateHeadersService_P01SameCase() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.DuplicateHeaders.P01SameCase(context.Background(), &encoding.DuplicateHeadersP01SameCaseParams{XDup: []string{"1", "2"}})
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.DuplicateHeaders.P01SameCase(context.Background(), &encoding.DuplicateHeadersP01SameCaseParams{XDup: []string{"1", "2"}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleJSONCommentsStrippedService_T08RawWith() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.JSONCommentsStripped.T08RawWith(context.Background(), nil, encoding.WithSampleBody())
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.JSONCommentsStripped.T08RawWith(context.Background(), nil, encoding.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleJSONCommentsStrippedService_CrlfAfterLine() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.JSONCommentsStripped.CrlfAfterLine(context.Background(), nil, encoding.WithSampleBody())
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.JSONCommentsStripped.CrlfAfterLine(context.Background(), nil, encoding.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleJSONCommentsStrippedService_T11NoLanguageContentType() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.JSONCommentsStripped.T11NoLanguageContentType(context.Background(), nil, encoding.WithSampleBody())
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.JSONCommentsStripped.T11NoLanguageContentType(context.Background(), nil, encoding.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleBodyPruningService_T17GetWith() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.BodyPruning.T17GetWith(context.Background())
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.BodyPruning.T17GetWith(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleBodyPruningService_T24DeleteWith() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.BodyPruning.T24DeleteWith(context.Background(), nil, encoding.WithSampleBody())
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.BodyPruning.T24DeleteWith(context.Background(), nil, encoding.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleGraphQLVariablesAsAStringService_T15GraphQL() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.GraphQLVariablesAsAString.T15GraphQL(context.Background(), nil, encoding.WithSampleBody())
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.GraphQLVariablesAsAString.T15GraphQL(context.Background(), nil, encoding.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleGraphQLVariablesAsAStringService_T16bGraphQLEmpty() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.GraphQLVariablesAsAString.T16bGraphQLEmpty(context.Background(), nil, encoding.WithSampleBody())
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.GraphQLVariablesAsAString.T16bGraphQLEmpty(context.Background(), nil, encoding.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExamplePathVariablesService_Pv1NumericValue() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.PathVariables.Pv1NumericValue(context.Background(), ":id")
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.PathVariables.Pv1NumericValue(context.Background(), ":id")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExamplePathVariablesService_Pv2ValueWith() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.PathVariables.Pv2ValueWith(context.Background(), "{{pvv}}")
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.PathVariables.Pv2ValueWith(context.Background(), "{{pvv}}")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExamplePathVariablesService_P17WithDotSuffixAndRepeated() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.PathVariables.P17WithDotSuffixAndRepeated(context.Background(), ":id")
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.PathVariables.P17WithDotSuffixAndRepeated(context.Background(), ":id")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleResidualFidelityService_R1AuthValueMixingTextAndVariable() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.ResidualFidelity.R1AuthValueMixingTextAndVariable(context.Background())
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client()), encoding.WithVariable("DT_TOKEN", "your-DT_TOKEN")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.ResidualFidelity.R1AuthValueMixingTextAndVariable(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleResidualFidelityService_R2UserinfoInURL() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.ResidualFidelity.R2UserinfoInURL(context.Background())
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass encoding.WithBasicAuth to NewClient.
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.ResidualFidelity.R2UserinfoInURL(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleResidualFidelityService_R3JSONContentTypeOnUrlencodedBody() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.ResidualFidelity.R3JSONContentTypeOnUrlencodedBody(context.Background(), &encoding.ResidualFidelityR3JSONContentTypeOnUrlencodedBodyForm{A: 1})
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.ResidualFidelity.R3JSONContentTypeOnUrlencodedBody(context.Background(), &encoding.ResidualFidelityR3JSONContentTypeOnUrlencodedBodyForm{A: 1})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleResidualFidelityService_R4JSONContentTypeOnFormdataBody() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.ResidualFidelity.R4JSONContentTypeOnFormdataBody(context.Background(), &encoding.ResidualFidelityR4JSONContentTypeOnFormdataBodyForm{A: 1})
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.ResidualFidelity.R4JSONContentTypeOnFormdataBody(context.Background(), &encoding.ResidualFidelityR4JSONContentTypeOnFormdataBodyForm{A: 1})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleResidualFidelityService_R5ConnectionHeader() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.ResidualFidelity.R5ConnectionHeader(context.Background(), &encoding.ResidualFidelityR5ConnectionHeaderParams{Connection: "keep-alive"})
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.ResidualFidelity.R5ConnectionHeader(context.Background(), &encoding.ResidualFidelityR5ConnectionHeaderParams{Connection: "keep-alive"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleResidualFidelityService_R6GraphQLWithoutVariables() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.ResidualFidelity.R6GraphQLWithoutVariables(context.Background(), nil, encoding.WithSampleBody())
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.ResidualFidelity.R6GraphQLWithoutVariables(context.Background(), nil, encoding.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleResidualFidelityService_R7GraphQLWithEmptyVariables() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.ResidualFidelity.R7GraphQLWithEmptyVariables(context.Background(), nil, encoding.WithSampleBody())
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.ResidualFidelity.R7GraphQLWithEmptyVariables(context.Background(), nil, encoding.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleResidualFidelityService_R8MalformedReference() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.ResidualFidelity.R8MalformedReference(context.Background(), &encoding.ResidualFidelityR8MalformedReferenceParams{Q: "{{a}"})
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.ResidualFidelity.R8MalformedReference(context.Background(), &encoding.ResidualFidelityR8MalformedReferenceParams{Q: "{{a}"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleResidualFidelityService_R9OAuth1WithoutParameters() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.ResidualFidelity.R9OAuth1WithoutParameters(context.Background(), &encoding.ResidualFidelityR9OAuth1WithoutParametersParams{XOwn: "kept"})
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass encoding.WithOAuth1 to NewClient.
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.ResidualFidelity.R9OAuth1WithoutParameters(context.Background(), &encoding.ResidualFidelityR9OAuth1WithoutParametersParams{XOwn: "kept"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleResidualFidelityService_R10LiteralCredentialUnderNameCollectionRefersTo() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.ResidualFidelity.R10LiteralCredentialUnderNameCollectionRefersTo(context.Background(), nil, encoding.WithSampleBody())
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client()), encoding.WithVariable("apiKey2", "your-apiKey2")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.ResidualFidelity.R10LiteralCredentialUnderNameCollectionRefersTo(context.Background(), nil, encoding.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleResidualFidelityService_R11VariableOfThatName() {
-	client, _ := encoding.NewClient() // without options it cannot fail
-	result, _, err := client.ResidualFidelity.R11VariableOfThatName(context.Background())
+	srv := encodingtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := encoding.NewClient(encoding.WithBaseURL(srv.URL), encoding.WithHTTPClient(srv.Client()), encoding.WithVariable("apiKey", "your-apiKey")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.ResidualFidelity.R11VariableOfThatName(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }

@@ -9,40 +9,73 @@ import (
 	"log"
 
 	"github.com/postgen/postgen/golden/headers"
+	"github.com/postgen/postgen/golden/headers/headerstest"
 )
 
 func ExampleClient_ArrayForm() {
-	client, _ := headers.NewClient() // without options it cannot fail
-	result, _, err := client.ArrayForm(context.Background(), &headers.ArrayFormParams{XA: "one", XDup: 2}, headers.WithHeader("X-Empty", ""))
+	srv := headerstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := headers.NewClient(headers.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.ArrayForm(context.Background(), &headers.ArrayFormParams{XA: "one", XDup: 2}, headers.WithHeader("X-Empty", ""))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleClient_StringForm() {
-	client, _ := headers.NewClient() // without options it cannot fail
-	result, _, err := client.StringForm(context.Background(), &headers.StringFormParams{XB: "two", XC: "three: colon"})
+	srv := headerstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := headers.NewClient(headers.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.StringForm(context.Background(), &headers.StringFormParams{XB: "two", XC: "three: colon"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleClient_NullHeaders() {
-	client, _ := headers.NewClient() // without options it cannot fail
-	result, _, err := client.NullHeaders(context.Background())
+	srv := headerstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := headers.NewClient(headers.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.NullHeaders(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleClient_SystemHeadersDisabled() {
-	client, _ := headers.NewClient() // without options it cannot fail
-	result, _, err := client.SystemHeadersDisabled(context.Background())
+	srv := headerstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := headers.NewClient(headers.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.SystemHeadersDisabled(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }

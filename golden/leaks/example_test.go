@@ -9,103 +9,181 @@ import (
 	"log"
 
 	"github.com/postgen/postgen/golden/leaks"
+	"github.com/postgen/postgen/golden/leaks/leakstest"
 )
 
 func ExampleGraphQLService_Login() {
-	client, _ := leaks.NewClient(leaks.WithBaseURL("https://api.example.com")) // placeholder: the collection gives no base URL; use your API's
-	result, _, err := client.GraphQL.Login(context.Background(), nil, leaks.WithSampleBody())
+	srv := leakstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass leaks.WithTokenSource to NewClient.
+	client, err := leaks.NewClient(leaks.WithBaseURL(srv.URL), leaks.WithHTTPClient(srv.Client()), leaks.WithVariable("apiKey", "your-apiKey"), leaks.WithVariable("password", "your-password"), leaks.WithVariable("password2", "your-password2")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.GraphQL.Login(context.Background(), nil, leaks.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleSignedService_JWT() {
-	client, _ := leaks.NewClient(leaks.WithBaseURL("https://api.example.com")) // placeholder: the collection gives no base URL; use your API's
-	result, _, err := client.Signed.JWT(context.Background())
+	srv := leakstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass leaks.WithJWTKey to NewClient.
+	client, err := leaks.NewClient(leaks.WithBaseURL(srv.URL), leaks.WithHTTPClient(srv.Client()), leaks.WithVariable("api_key2", "your-api_key2"), leaks.WithVariable("jwtSecret", "your-jwtSecret"), leaks.WithVariable("password5", "your-password5")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Signed.JWT(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleSignedService_Asap() {
-	client, _ := leaks.NewClient(leaks.WithBaseURL("https://api.example.com")) // placeholder: the collection gives no base URL; use your API's
-	result, _, err := client.Signed.Asap(context.Background())
+	srv := leakstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass leaks.WithASAPKey to NewClient.
+	client, err := leaks.NewClient(leaks.WithBaseURL(srv.URL), leaks.WithHTTPClient(srv.Client()), leaks.WithVariable("asapKey", "your-asapKey"), leaks.WithVariable("secret", "your-secret")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Signed.Asap(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleBodiesService_Text() {
-	client, _ := leaks.NewClient(leaks.WithBaseURL("https://api.example.com")) // placeholder: the collection gives no base URL; use your API's
-	result, _, err := client.Bodies.Text(context.Background(), "", leaks.WithSampleBody())
+	srv := leakstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass leaks.WithTokenSource to NewClient.
+	client, err := leaks.NewClient(leaks.WithBaseURL(srv.URL), leaks.WithHTTPClient(srv.Client()), leaks.WithVariable("password3", "your-password3")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Bodies.Text(context.Background(), "", leaks.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleBodiesService_XML() {
-	client, _ := leaks.NewClient(leaks.WithBaseURL("https://api.example.com")) // placeholder: the collection gives no base URL; use your API's
-	result, _, err := client.Bodies.XML(context.Background(), "", leaks.WithSampleBody())
+	srv := leakstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass leaks.WithTokenSource to NewClient.
+	client, err := leaks.NewClient(leaks.WithBaseURL(srv.URL), leaks.WithHTTPClient(srv.Client()), leaks.WithVariable("Password", "your-Password"), leaks.WithVariable("password4", "your-password4")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Bodies.XML(context.Background(), "", leaks.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleBodiesService_JSON() {
-	client, _ := leaks.NewClient(leaks.WithBaseURL("https://api.example.com")) // placeholder: the collection gives no base URL; use your API's
-	result, _, err := client.Bodies.JSON(context.Background(), nil, leaks.WithSampleBody())
+	srv := leakstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass leaks.WithTokenSource to NewClient.
+	client, err := leaks.NewClient(leaks.WithBaseURL(srv.URL), leaks.WithHTTPClient(srv.Client()), leaks.WithVariable("auth", "your-auth"), leaks.WithVariable("pin", "your-pin"), leaks.WithVariable("token", "your-token")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Bodies.JSON(context.Background(), nil, leaks.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleBodiesService_TokenRequest() {
-	client, _ := leaks.NewClient(leaks.WithBaseURL("https://api.example.com")) // placeholder: the collection gives no base URL; use your API's
-	result, _, err := client.Bodies.TokenRequest(context.Background(), &leaks.BodiesTokenRequestForm{GrantType: "authorization_code"})
+	srv := leakstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass leaks.WithTokenSource to NewClient.
+	client, err := leaks.NewClient(leaks.WithBaseURL(srv.URL), leaks.WithHTTPClient(srv.Client()), leaks.WithVariable("code", "your-code"), leaks.WithVariable("code_verifier", "your-code_verifier"), leaks.WithVariable("pass", "your-pass")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Bodies.TokenRequest(context.Background(), &leaks.BodiesTokenRequestForm{GrantType: "authorization_code"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleNamesService_Weather() {
-	client, _ := leaks.NewClient(leaks.WithBaseURL("https://api.example.com")) // placeholder: the collection gives no base URL; use your API's
-	result, _, err := client.Names.Weather(context.Background(), &leaks.NamesWeatherParams{Q: "London"})
+	srv := leakstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass leaks.WithTokenSource to NewClient.
+	client, err := leaks.NewClient(leaks.WithBaseURL(srv.URL), leaks.WithHTTPClient(srv.Client()), leaks.WithVariable("DD-APPLICATION-KEY", "your-DD-APPLICATION-KEY"), leaks.WithVariable("X-Api-Key", "your-X-Api-Key"), leaks.WithVariable("X-Master-Key", "your-X-Master-Key"), leaks.WithVariable("X-Slack", "your-X-Slack"), leaks.WithVariable("X-Trace", "your-X-Trace"), leaks.WithVariable("appid", "your-appid"), leaks.WithVariable("client_key", "your-client_key"), leaks.WithVariable("search", "your-search")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
+	result, resp, err := client.Names.Weather(context.Background(), &leaks.NamesWeatherParams{Q: "London"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
 	fmt.Println(result)
 }
 
 func ExampleNamesService_Hook() {
-	client, _ := leaks.NewClient(leaks.WithBaseURL("https://api.example.com")) // placeholder: the collection gives no base URL; use your API's
-	result, _, err := client.Names.Hook(context.Background())
+	srv := leakstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass leaks.WithTokenSource to NewClient.
+	client, err := leaks.NewClient(leaks.WithBaseURL(srv.URL), leaks.WithHTTPClient(srv.Client()), leaks.WithVariable("hook", "your-hook")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Names.Hook(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleNamesService_PathToken() {
-	client, _ := leaks.NewClient(leaks.WithBaseURL("https://api.example.com")) // placeholder: the collection gives no base URL; use your API's
-	result, _, err := client.Names.PathToken(context.Background())
+	srv := leakstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass leaks.WithTokenSource to NewClient.
+	client, err := leaks.NewClient(leaks.WithBaseURL(srv.URL), leaks.WithHTTPClient(srv.Client()), leaks.WithVariable("token2", "your-token2")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Names.PathToken(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleNamesService_Misc() {
-	client, _ := leaks.NewClient(leaks.WithBaseURL("https://api.example.com")) // placeholder: the collection gives no base URL; use your API's
-	result, _, err := client.Names.Misc(context.Background())
+	srv := leakstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass leaks.WithTokenSource to NewClient.
+	client, err := leaks.NewClient(leaks.WithBaseURL(srv.URL), leaks.WithHTTPClient(srv.Client()), leaks.WithVariable("misc", "your-misc")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Names.Misc(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }

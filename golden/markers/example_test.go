@@ -9,76 +9,137 @@ import (
 	"log"
 
 	"github.com/postgen/postgen/golden/markers"
+	"github.com/postgen/postgen/golden/markers/markerstest"
 )
 
 func ExampleClient_Search() {
-	client, _ := markers.NewClient() // without options it cannot fail
-	result, _, err := client.Search(context.Background(), &markers.SearchParams{Q: "SAMPLE-q", Tag: []string{"SAMPLE-tag1", "SAMPLE-tag2"}, SampleFlag: true, XTrace: "SAMPLE-trace"})
+	srv := markerstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := markers.NewClient(markers.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Search(context.Background(), &markers.SearchParams{Q: "SAMPLE-q", Tag: []string{"SAMPLE-tag1", "SAMPLE-tag2"}, SampleFlag: true, XTrace: "SAMPLE-trace"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleClient_RunReport() {
-	client, _ := markers.NewClient() // without options it cannot fail
-	result, _, err := client.RunReport(context.Background(), nil, &markers.RunReportParams{Label: "SAMPLE-label"}, markers.WithSampleBody())
+	srv := markerstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := markers.NewClient(markers.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.RunReport(context.Background(), nil, &markers.RunReportParams{Label: "SAMPLE-label"}, markers.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleClient_CancelReport() {
-	client, _ := markers.NewClient() // without options it cannot fail
-	result, _, err := client.CancelReport(context.Background())
+	srv := markerstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := markers.NewClient(markers.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.CancelReport(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleClient_GetUser() {
-	client, _ := markers.NewClient() // without options it cannot fail
-	result, _, err := client.GetUser(context.Background(), "SAMPLE-user-id", "SAMPLE-username-default")
+	srv := markerstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := markers.NewClient(markers.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.GetUser(context.Background(), "SAMPLE-user-id", "SAMPLE-username-default")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleClient_SignUp() {
-	client, _ := markers.NewClient() // without options it cannot fail
-	result, _, err := client.SignUp(context.Background(), nil, markers.WithSampleBody())
+	srv := markerstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := markers.NewClient(markers.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.SignUp(context.Background(), nil, markers.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleClient_Upload() {
-	client, _ := markers.NewClient() // without options it cannot fail
-	result, _, err := client.Upload(context.Background(), &markers.UploadForm{Note: "SAMPLE-note", File: &markers.FormFile{}})
+	srv := markerstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := markers.NewClient(markers.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Upload(context.Background(), &markers.UploadForm{Note: "SAMPLE-note", File: &markers.FormFile{}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleClient_QueryGraph() {
-	client, _ := markers.NewClient() // without options it cannot fail
-	result, _, err := client.QueryGraph(context.Background(), nil, markers.WithSampleBody())
+	srv := markerstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := markers.NewClient(markers.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.QueryGraph(context.Background(), nil, markers.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleClient_PostNote() {
-	client, _ := markers.NewClient() // without options it cannot fail
-	result, _, err := client.PostNote(context.Background(), "", markers.WithSampleBody())
+	srv := markerstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := markers.NewClient(markers.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.PostNote(context.Background(), "", markers.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }

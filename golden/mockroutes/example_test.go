@@ -5,53 +5,105 @@ package mockroutes_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"log"
 
 	"github.com/postgen/postgen/golden/mockroutes"
+	"github.com/postgen/postgen/golden/mockroutes/mockroutestest"
 )
 
 func ExampleAuthService_LoginWithKey() {
-	client, _ := mockroutes.NewClient() // without options it cannot fail
-	result, _, err := client.Auth.LoginWithKey(context.Background(), nil, mockroutes.WithSampleBody())
+	srv := mockroutestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := mockroutes.NewClient(mockroutes.WithBaseURL(srv.URL), mockroutes.WithVariable("apiKey", "your-apiKey")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Auth.LoginWithKey(context.Background(), nil, mockroutes.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleAuthService_Login() {
-	client, _ := mockroutes.NewClient() // without options it cannot fail
-	result, _, err := client.Auth.Login(context.Background(), nil, mockroutes.WithSampleBody())
+	srv := mockroutestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := mockroutes.NewClient(mockroutes.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Auth.Login(context.Background(), nil, mockroutes.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleAuthService_LoginAndRememberToken() {
-	client, _ := mockroutes.NewClient() // without options it cannot fail
-	result, _, err := client.Auth.LoginAndRememberToken(context.Background(), nil, mockroutes.WithSampleBody())
+	srv := mockroutestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := mockroutes.NewClient(mockroutes.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Auth.LoginAndRememberToken(context.Background(), nil, mockroutes.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleAuthService_LoginAsAdmin() {
-	client, _ := mockroutes.NewClient() // without options it cannot fail
-	result, _, err := client.Auth.LoginAsAdmin(context.Background(), nil, mockroutes.WithSampleBody())
+	srv := mockroutestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := mockroutes.NewClient(mockroutes.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Auth.LoginAsAdmin(context.Background(), nil, mockroutes.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleAuthService_LoginAgain() {
-	client, _ := mockroutes.NewClient() // without options it cannot fail
-	result, _, err := client.Auth.LoginAgain(context.Background(), nil, mockroutes.WithSampleBody())
+	srv := mockroutestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := mockroutes.NewClient(mockroutes.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Auth.LoginAgain(context.Background(), nil, mockroutes.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }

@@ -9,121 +9,222 @@ import (
 	"log"
 
 	"github.com/postgen/postgen/golden/names"
+	"github.com/postgen/postgen/golden/names/namestest"
 )
 
 func ExampleClient_Type() {
-	client, _ := names.NewClient() // without options it cannot fail
-	result, _, err := client.Type(context.Background(), ":type", ":func")
+	srv := namestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := names.NewClient(names.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Type(context.Background(), ":type", ":func")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleClient_Setup2fa() {
-	client, _ := names.NewClient() // without options it cannot fail
-	result, _, err := client.Setup2fa(context.Background())
+	srv := namestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := names.NewClient(names.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Setup2fa(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleClient_Launch() {
-	client, _ := names.NewClient() // without options it cannot fail
-	result, _, err := client.Launch(context.Background())
+	srv := namestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := names.NewClient(names.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Launch(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleClient_GetCartList() {
-	client, _ := names.NewClient() // without options it cannot fail
-	result, _, err := client.GetCartList(context.Background())
+	srv := namestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := names.NewClient(names.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.GetCartList(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleClient_DeleteX() {
-	client, _ := names.NewClient() // without options it cannot fail
-	result, _, err := client.DeleteX(context.Background())
+	srv := namestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := names.NewClient(names.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.DeleteX(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleClient_GetUserByID() {
-	client, _ := names.NewClient() // without options it cannot fail
-	result, _, err := client.GetUserByID(context.Background(), ":id")
+	srv := namestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := names.NewClient(names.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.GetUserByID(context.Background(), ":id")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleClient_GetUserByIDV2() {
-	client, _ := names.NewClient() // without options it cannot fail
-	result, _, err := client.GetUserByIDV2(context.Background(), ":id")
+	srv := namestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := names.NewClient(names.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.GetUserByIDV2(context.Background(), ":id")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleClient_Option() {
-	client, _ := names.NewClient() // without options it cannot fail
-	result, _, err := client.Option(context.Background())
+	srv := namestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := names.NewClient(names.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Option(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleUsersService_List() {
-	client, _ := names.NewClient() // without options it cannot fail
-	result, _, err := client.Users.List(context.Background(), &names.UsersListParams{PageSize: 10, PageSize2: 20})
+	srv := namestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := names.NewClient(names.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Users.List(context.Background(), &names.UsersListParams{PageSize: 10, PageSize2: 20})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleUsersService_Count() {
-	client, _ := names.NewClient() // without options it cannot fail
-	result, _, err := client.Users.Count(context.Background())
+	srv := namestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := names.NewClient(names.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Users.Count(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleUsersAdminsService_List() {
-	client, _ := names.NewClient() // without options it cannot fail
-	result, _, err := client.Users.Admins.List(context.Background())
+	srv := namestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := names.NewClient(names.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Users.Admins.List(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleClientService_Ping() {
-	client, _ := names.NewClient() // without options it cannot fail
-	result, _, err := client.Client.Ping(context.Background())
+	srv := namestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := names.NewClient(names.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Client.Ping(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleLinuxService_Kernel() {
-	client, _ := names.NewClient() // without options it cannot fail
-	result, _, err := client.Linux.Kernel(context.Background())
+	srv := namestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := names.NewClient(names.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Linux.Kernel(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }

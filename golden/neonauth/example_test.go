@@ -9,31 +9,54 @@ import (
 	"log"
 
 	"github.com/postgen/postgen/golden/neonauth"
+	"github.com/postgen/postgen/golden/neonauth/neonauthtest"
 )
 
 func ExampleClient_Health() {
-	client, _ := neonauth.NewClient() // without options it cannot fail
-	result, _, err := client.Health(context.Background())
+	srv := neonauthtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := neonauth.NewClient(neonauth.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Health(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleBookingsService_List() {
-	client, _ := neonauth.NewClient() // without options it cannot fail
-	result, _, err := client.Bookings.List(context.Background(), &neonauth.BookingsListParams{From: "2024-01-01"})
+	srv := neonauthtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass neonauth.WithTokenSource to NewClient.
+	client, err := neonauth.NewClient(neonauth.WithBaseURL(srv.URL), neonauth.WithVariable("accessToken", "your-accessToken"), neonauth.WithVariable("clientId", "your-clientId"), neonauth.WithVariable("clientSecret", "your-clientSecret")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Bookings.List(context.Background(), &neonauth.BookingsListParams{From: "2024-01-01"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleBookingsService_Get() {
-	client, _ := neonauth.NewClient() // without options it cannot fail
-	result, _, err := client.Bookings.Get(context.Background(), "42")
+	srv := neonauthtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass neonauth.WithTokenSource to NewClient.
+	client, err := neonauth.NewClient(neonauth.WithBaseURL(srv.URL), neonauth.WithVariable("accessToken", "your-accessToken"), neonauth.WithVariable("clientId", "your-clientId"), neonauth.WithVariable("clientSecret", "your-clientSecret")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Bookings.Get(context.Background(), "42")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }

@@ -5,27 +5,49 @@ package params_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"log"
 	"time"
 
 	"github.com/postgen/postgen/golden/params"
+	"github.com/postgen/postgen/golden/params/paramstest"
 )
 
 func ExampleClient_SearchEvents() {
-	client, _ := params.NewClient() // without options it cannot fail
-	result, _, err := client.SearchEvents(context.Background(), &params.SearchEventsParams{Since: time.Date(2024, time.January, 2, 3, 4, 5, 0, time.UTC), MinScore: 2.5, Limit: 20, Active: true, Archived: params.Ptr(false), Offset: params.Ptr(int64(0)), Tag: []string{"a", "b"}, Verbose: true, XRequestID: "req-1"})
+	srv := paramstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := params.NewClient(params.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.SearchEvents(context.Background(), &params.SearchEventsParams{Since: time.Date(2024, time.January, 2, 3, 4, 5, 0, time.UTC), MinScore: 2.5, Limit: 20, Active: true, Archived: params.Ptr(false), Offset: params.Ptr(int64(0)), Tag: []string{"a", "b"}, Verbose: true, XRequestID: "req-1"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleClient_GetEvent() {
-	client, _ := params.NewClient() // without options it cannot fail
-	result, _, err := client.GetEvent(context.Background(), "e1")
+	srv := paramstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := params.NewClient(params.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.GetEvent(context.Background(), "e1")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }

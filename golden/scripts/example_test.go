@@ -9,31 +9,56 @@ import (
 	"log"
 
 	"github.com/postgen/postgen/golden/scripts"
+	"github.com/postgen/postgen/golden/scripts/scriptstest"
 )
 
 func ExampleClient_ServerTime() {
-	client, _ := scripts.NewClient() // without options it cannot fail
-	result, _, err := client.ServerTime(context.Background())
+	srv := scriptstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := scripts.NewClient(scripts.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.ServerTime(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleOrdersService_New() {
-	client, _ := scripts.NewClient() // without options it cannot fail
-	result, _, err := client.Orders.New(context.Background(), &scripts.OrdersNewParams{Symbol: "BNBUSDT", Side: "BUY"})
+	srv := scriptstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := scripts.NewClient(scripts.WithBaseURL(srv.URL), scripts.WithVariable("session", "your-session"), scripts.WithVariable("signature", "your-signature"), scripts.WithVariable("timestamp", "your-timestamp")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Orders.New(context.Background(), &scripts.OrdersNewParams{Symbol: "BNBUSDT", Side: "BUY"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleOrdersService_Query() {
-	client, _ := scripts.NewClient() // without options it cannot fail
-	result, _, err := client.Orders.Query(context.Background())
+	srv := scriptstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := scripts.NewClient(scripts.WithBaseURL(srv.URL), scripts.WithVariable("orderId", "your-orderId"), scripts.WithVariable("session", "your-session"), scripts.WithVariable("signature", "your-signature"), scripts.WithVariable("timestamp", "your-timestamp")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Orders.Query(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }

@@ -9,40 +9,73 @@ import (
 	"log"
 
 	"github.com/postgen/postgen/golden/secrets"
+	"github.com/postgen/postgen/golden/secrets/secretstest"
 )
 
 func ExampleClient_HeaderCredentials() {
-	client, _ := secrets.NewClient() // without options it cannot fail
-	result, _, err := client.HeaderCredentials(context.Background())
+	srv := secretstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := secrets.NewClient(secrets.WithBaseURL(srv.URL), secrets.WithVariable("Authorization", "your-Authorization"), secrets.WithVariable("apiKey", "your-apiKey"), secrets.WithVariable("hidden", "your-hidden"), secrets.WithVariable("jwtish", "your-jwtish"), secrets.WithVariable("sessionToken", "your-sessionToken")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.HeaderCredentials(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleClient_QueryCredentials() {
-	client, _ := secrets.NewClient() // without options it cannot fail
-	result, _, err := client.QueryCredentials(context.Background(), &secrets.QueryCredentialsParams{PageToken: "abc"})
+	srv := secretstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := secrets.NewClient(secrets.WithBaseURL(srv.URL), secrets.WithVariable("api_key", "your-api_key")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.QueryCredentials(context.Background(), &secrets.QueryCredentialsParams{PageToken: "abc"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleClient_BodyCredentials() {
-	client, _ := secrets.NewClient() // without options it cannot fail
-	result, _, err := client.BodyCredentials(context.Background(), nil, secrets.WithSampleBody())
+	srv := secretstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := secrets.NewClient(secrets.WithBaseURL(srv.URL), secrets.WithVariable("client_secret", "your-client_secret"), secrets.WithVariable("password", "your-password")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.BodyCredentials(context.Background(), nil, secrets.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleClient_FormCredentials() {
-	client, _ := secrets.NewClient() // without options it cannot fail
-	result, _, err := client.FormCredentials(context.Background(), &secrets.FormCredentialsForm{GrantType: "password", Username: "ada"})
+	srv := secretstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := secrets.NewClient(secrets.WithBaseURL(srv.URL), secrets.WithVariable("client_secret2", "your-client_secret2"), secrets.WithVariable("password2", "your-password2")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.FormCredentials(context.Background(), &secrets.FormCredentialsForm{GrantType: "password", Username: "ada"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }

@@ -5,107 +5,212 @@ package typedbodies_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"log"
 
 	"github.com/postgen/postgen/golden/typedbodies"
+	"github.com/postgen/postgen/golden/typedbodies/typedbodiestest"
 )
 
 func ExampleClient_CreateShipment() {
-	client, _ := typedbodies.NewClient() // without options it cannot fail
-	result, _, err := client.CreateShipment(context.Background(), nil, typedbodies.WithSampleBody())
+	srv := typedbodiestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := typedbodies.NewClient(typedbodies.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.CreateShipment(context.Background(), nil, typedbodies.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleClient_ImportShipments() {
-	client, _ := typedbodies.NewClient() // without options it cannot fail
-	result, _, err := client.ImportShipments(context.Background(), nil, typedbodies.WithSampleBody())
+	srv := typedbodiestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := typedbodies.NewClient(typedbodies.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.ImportShipments(context.Background(), nil, typedbodies.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleClient_Login() {
-	client, _ := typedbodies.NewClient() // without options it cannot fail
-	result, _, err := client.Login(context.Background(), nil, typedbodies.WithSampleBody())
+	srv := typedbodiestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := typedbodies.NewClient(typedbodies.WithBaseURL(srv.URL), typedbodies.WithVariable("password", "your-password")) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Login(context.Background(), nil, typedbodies.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleClient_BrokenBody() {
-	client, _ := typedbodies.NewClient() // without options it cannot fail
-	result, _, err := client.BrokenBody(context.Background(), nil, typedbodies.WithSampleBody())
+	srv := typedbodiestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := typedbodies.NewClient(typedbodies.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.BrokenBody(context.Background(), nil, typedbodies.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleClient_Search() {
-	client, _ := typedbodies.NewClient() // without options it cannot fail
-	result, _, err := client.Search(context.Background(), nil, typedbodies.WithSampleBody())
+	srv := typedbodiestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := typedbodies.NewClient(typedbodies.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Search(context.Background(), nil, typedbodies.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleClient_Viewer() {
-	client, _ := typedbodies.NewClient() // without options it cannot fail
-	result, _, err := client.Viewer(context.Background(), nil, typedbodies.WithSampleBody())
+	srv := typedbodiestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := typedbodies.NewClient(typedbodies.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Viewer(context.Background(), nil, typedbodies.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleClient_ConvertXML() {
-	client, _ := typedbodies.NewClient() // without options it cannot fail
-	result, _, err := client.ConvertXML(context.Background(), "", typedbodies.WithSampleBody())
+	srv := typedbodiestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := typedbodies.NewClient(typedbodies.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
+	result, resp, err := client.ConvertXML(context.Background(), "", typedbodies.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
 	fmt.Println(result)
+	// Output:
+	// 200
+	// <result>ok</result>
 }
 
 func ExampleClient_UploadFile() {
-	client, _ := typedbodies.NewClient() // without options it cannot fail
-	result, _, err := client.UploadFile(context.Background(), ":name", nil, typedbodies.WithSampleBody())
+	srv := typedbodiestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := typedbodies.NewClient(typedbodies.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.UploadFile(context.Background(), ":name", nil, typedbodies.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleClient_DownloadFile() {
-	client, _ := typedbodies.NewClient() // without options it cannot fail
-	result, _, err := client.DownloadFile(context.Background(), ":name")
+	srv := typedbodiestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := typedbodies.NewClient(typedbodies.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.DownloadFile(context.Background(), ":name")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
+	// %PDF-1.4 ...
 }
 
 func ExampleClient_Subscribe() {
-	client, _ := typedbodies.NewClient() // without options it cannot fail
-	result, err := client.Subscribe(context.Background(), &typedbodies.SubscribeForm{Email: "ada@example.com", Topics: []string{"news", "offers"}})
+	srv := typedbodiestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := typedbodies.NewClient(typedbodies.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	resp, err := client.Subscribe(context.Background(), &typedbodies.SubscribeForm{Email: "ada@example.com", Topics: []string{"news", "offers"}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	// Output:
+	// 204
 }
 
 func ExampleClient_UploadAvatar() {
-	client, _ := typedbodies.NewClient() // without options it cannot fail
-	result, _, err := client.UploadAvatar(context.Background(), &typedbodies.UploadAvatarForm{User: "ada"})
+	srv := typedbodiestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := typedbodies.NewClient(typedbodies.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.UploadAvatar(context.Background(), &typedbodies.UploadAvatarForm{User: "ada"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }

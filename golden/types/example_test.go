@@ -5,188 +5,382 @@ package types_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"log"
 
 	"github.com/postgen/postgen/golden/types"
+	"github.com/postgen/postgen/golden/types/typestest"
 )
 
 func ExampleOrdersService_List() {
-	client, _ := types.NewClient() // without options it cannot fail
-	result, _, err := client.Orders.List(context.Background())
+	srv := typestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := types.NewClient(types.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Orders.List(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleOrdersService_Get() {
-	client, _ := types.NewClient() // without options it cannot fail
-	result, _, err := client.Orders.Get(context.Background(), "1001")
+	srv := typestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := types.NewClient(types.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Orders.Get(context.Background(), "1001")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleOrdersService_Create() {
-	client, _ := types.NewClient() // without options it cannot fail
-	result, _, err := client.Orders.Create(context.Background(), nil, types.WithSampleBody())
+	srv := typestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := types.NewClient(types.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Orders.Create(context.Background(), nil, types.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleOrdersService_Delete() {
-	client, _ := types.NewClient() // without options it cannot fail
-	result, err := client.Orders.Delete(context.Background(), ":orderId")
+	srv := typestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := types.NewClient(types.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	resp, err := client.Orders.Delete(context.Background(), ":orderId")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	// Output:
+	// 204
 }
 
 func ExampleShapesService_OptionalAndNullable() {
-	client, _ := types.NewClient() // without options it cannot fail
-	result, _, err := client.Shapes.OptionalAndNullable(context.Background())
+	srv := typestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := types.NewClient(types.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Shapes.OptionalAndNullable(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleShapesService_Numbers() {
-	client, _ := types.NewClient() // without options it cannot fail
-	result, _, err := client.Shapes.Numbers(context.Background())
+	srv := typestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := types.NewClient(types.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Shapes.Numbers(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleShapesService_MixedKinds() {
-	client, _ := types.NewClient() // without options it cannot fail
-	result, _, err := client.Shapes.MixedKinds(context.Background())
+	srv := typestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := types.NewClient(types.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Shapes.MixedKinds(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleShapesService_EmptyContainers() {
-	client, _ := types.NewClient() // without options it cannot fail
-	result, _, err := client.Shapes.EmptyContainers(context.Background())
+	srv := typestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := types.NewClient(types.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Shapes.EmptyContainers(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleShapesService_Timestamps() {
-	client, _ := types.NewClient() // without options it cannot fail
-	result, _, err := client.Shapes.Timestamps(context.Background())
+	srv := typestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := types.NewClient(types.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Shapes.Timestamps(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleShapesService_AwkwardKeys() {
-	client, _ := types.NewClient() // without options it cannot fail
-	result, _, err := client.Shapes.AwkwardKeys(context.Background())
+	srv := typestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := types.NewClient(types.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Shapes.AwkwardKeys(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleShapesService_Dictionary() {
-	client, _ := types.NewClient() // without options it cannot fail
-	result, _, err := client.Shapes.Dictionary(context.Background())
+	srv := typestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := types.NewClient(types.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Shapes.Dictionary(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleShapesService_DeepNesting() {
-	client, _ := types.NewClient() // without options it cannot fail
-	result, _, err := client.Shapes.DeepNesting(context.Background())
+	srv := typestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := types.NewClient(types.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Shapes.DeepNesting(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleShapesService_Matrix() {
-	client, _ := types.NewClient() // without options it cannot fail
-	result, _, err := client.Shapes.Matrix(context.Background())
+	srv := typestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := types.NewClient(types.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Shapes.Matrix(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleShapesService_Token() {
-	client, _ := types.NewClient() // without options it cannot fail
-	result, _, err := client.Shapes.Token(context.Background(), &types.ShapesTokenForm{GrantType: "client_credentials"})
+	srv := typestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := types.NewClient(types.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Shapes.Token(context.Background(), &types.ShapesTokenForm{GrantType: "client_credentials"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleReportsService_AsXML() {
-	client, _ := types.NewClient() // without options it cannot fail
-	result, _, err := client.Reports.AsXML(context.Background())
+	srv := typestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := types.NewClient(types.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
+	result, resp, err := client.Reports.AsXML(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
 	fmt.Println(result)
+	// Output:
+	// 200
+	// <report><total>3</total></report>
 }
 
 func ExampleReportsService_AsHTML() {
-	client, _ := types.NewClient() // without options it cannot fail
-	result, _, err := client.Reports.AsHTML(context.Background())
+	srv := typestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := types.NewClient(types.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
+	result, resp, err := client.Reports.AsHTML(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
 	fmt.Println(result)
+	// Output:
+	// 200
+	// <html><body>3</body></html>
 }
 
 func ExampleReportsService_AsCSV() {
-	client, _ := types.NewClient() // without options it cannot fail
-	result, _, err := client.Reports.AsCSV(context.Background())
+	srv := typestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := types.NewClient(types.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
+	result, resp, err := client.Reports.AsCSV(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
 	fmt.Println(result)
+	// Output:
+	// 200
+	// a,b
+	// 1,2
 }
 
 func ExampleReportsService_Logo() {
-	client, _ := types.NewClient() // without options it cannot fail
-	result, _, err := client.Reports.Logo(context.Background())
+	srv := typestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := types.NewClient(types.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Reports.Logo(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(len(result), "bytes")
+	// Output:
+	// 200
+	// 9 bytes
 }
 
 func ExampleReportsService_Ping() {
-	client, _ := types.NewClient() // without options it cannot fail
-	result, _, err := client.Reports.Ping(context.Background())
+	srv := typestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := types.NewClient(types.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Reports.Ping(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleReportsService_Version() {
-	client, _ := types.NewClient() // without options it cannot fail
-	result, _, err := client.Reports.Version(context.Background())
+	srv := typestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := types.NewClient(types.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Reports.Version(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }

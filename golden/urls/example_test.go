@@ -9,58 +9,97 @@ import (
 	"log"
 
 	"github.com/postgen/postgen/golden/urls"
+	"github.com/postgen/postgen/golden/urls/urlstest"
 )
 
 func ExampleClient_StringURLWithQueryEdgeCases() {
-	client, _ := urls.NewClient() // without options it cannot fail
-	result, _, err := client.StringURLWithQueryEdgeCases(context.Background(), &urls.StringURLWithQueryEdgeCasesParams{B: "hello world", C: "a+b", Novalue: true, Dup: []string{"1", "2"}, Field: true, Eq: "a=b"}, urls.WithQuery("empty", ""))
+	srv := urlstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := urls.NewClient(urls.WithBaseURL(srv.URL), urls.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.StringURLWithQueryEdgeCases(context.Background(), &urls.StringURLWithQueryEdgeCasesParams{B: "hello world", C: "a+b", Novalue: true, Dup: []string{"1", "2"}, Field: true, Eq: "a=b"}, urls.WithQuery("empty", ""))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleClient_ObjectURLRawIgnored() {
-	client, _ := urls.NewClient() // without options it cannot fail
-	result, _, err := client.ObjectURLRawIgnored(context.Background(), "42", "7", ":unset", &urls.ObjectURLRawIgnoredParams{B: true, DE: "f&g=h#i", KX: "v"}, urls.WithQuery("c", ""))
+	srv := urlstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := urls.NewClient(urls.WithBaseURL(srv.URL), urls.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.ObjectURLRawIgnored(context.Background(), "42", "7", ":unset", &urls.ObjectURLRawIgnoredParams{B: true, DE: "f&g=h#i", KX: "v"}, urls.WithQuery("c", ""))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleClient_VariableValueWithStructure() {
-	client, _ := urls.NewClient() // without options it cannot fail
-	result, _, err := client.VariableValueWithStructure(context.Background())
+	srv := urlstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := urls.NewClient(urls.WithBaseURL(srv.URL), urls.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.VariableValueWithStructure(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleClient_NumericPathVariable() {
-	client, _ := urls.NewClient() // without options it cannot fail
-	result, _, err := client.NumericPathVariable(context.Background(), ":id")
+	srv := urlstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := urls.NewClient(urls.WithBaseURL(srv.URL), urls.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.NumericPathVariable(context.Background(), ":id")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleClient_LiteralHostWithPort() {
-	client, _ := urls.NewClient() // without options it cannot fail
-	result, _, err := client.LiteralHostWithPort(context.Background())
+	srv := urlstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := urls.NewClient(urls.WithBaseURL(srv.URL), urls.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.LiteralHostWithPort(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleClient_LowercaseCustomMethod() {
-	client, _ := urls.NewClient() // without options it cannot fail
-	result, _, err := client.LowercaseCustomMethod(context.Background())
+	srv := urlstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := urls.NewClient(urls.WithBaseURL(srv.URL), urls.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.LowercaseCustomMethod(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }

@@ -9,832 +9,1499 @@ import (
 	"log"
 
 	"github.com/postgen/postgen/golden/v1box"
+	"github.com/postgen/postgen/golden/v1box/v1boxtest"
 )
 
 func ExampleCollaborationsService_GetPending() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Collaborations.GetPending(context.Background(), &v1box.CollaborationsGetPendingParams{Status: "pending"})
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Collaborations.GetPending(context.Background(), &v1box.CollaborationsGetPendingParams{Status: "pending"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleCollaborationsService_Retrieve() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Collaborations.Retrieve(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Collaborations.Retrieve(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleCollaborationsService_RetrieveAll() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Collaborations.RetrieveAll(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Collaborations.RetrieveAll(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleCollaborationsService_Add() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Collaborations.Add(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Collaborations.Add(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleCollaborationsService_Edit() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Collaborations.Edit(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Collaborations.Edit(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleCollaborationsService_Remove() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Collaborations.Remove(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Collaborations.Remove(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleCommentsService_GetInformationAbout() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Comments.GetInformationAbout(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Comments.GetInformationAbout(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleCommentsService_AddToFile() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Comments.AddToFile(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Comments.AddToFile(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleCommentsService_AddToFile2() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Comments.AddToFile2(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Comments.AddToFile2(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleCommentsService_AddReplyToFile() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Comments.AddReplyToFile(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Comments.AddReplyToFile(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleCommentsService_ChangeSMessage() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Comments.ChangeSMessage(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Comments.ChangeSMessage(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleCommentsService_Delete() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Comments.Delete(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Comments.Delete(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleEventsService_GetForUser() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Events.GetForUser(context.Background(), &v1box.EventsGetForUserParams{Limit: 100})
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Events.GetForUser(context.Background(), &v1box.EventsGetForUserParams{Limit: 100})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleEventsService_GetSpecificInEnterprise() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Events.GetSpecificInEnterprise(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Events.GetSpecificInEnterprise(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleEventsService_GetInEnterprise() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Events.GetInEnterprise(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Events.GetInEnterprise(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleFilesService_Download() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.Download(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Files.Download(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleFilesService_GetInformationAbout() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.GetInformationAbout(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Files.GetInformationAbout(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleFilesService_ViewCommentsOn() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.ViewCommentsOn(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Files.ViewCommentsOn(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleFilesService_GetThumbnailFor() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.GetThumbnailFor(context.Background(), &v1box.FilesGetThumbnailForParams{MinHeight: 256, MinWidth: 256, MaxHeight: 256, MaxWidth: 256})
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Files.GetThumbnailFor(context.Background(), &v1box.FilesGetThumbnailForParams{MinHeight: 256, MinWidth: 256, MaxHeight: 256, MaxWidth: 256})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleFilesService_GetTrashed() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.GetTrashed(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Files.GetTrashed(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleFilesService_ViewVersionsOf() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.ViewVersionsOf(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Files.ViewVersionsOf(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleFilesService_ViewTasksOn() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.ViewTasksOn(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Files.ViewTasksOn(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleFilesService_Copy() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.Copy(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Files.Copy(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleFilesService_RestoreTrashed() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.RestoreTrashed(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Files.RestoreTrashed(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleFilesService_Upload() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.Upload(context.Background(), &v1box.FilesUploadForm{Filename: &v1box.FormFile{}, FolderID: v1box.Ptr(int64(0))})
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Files.Upload(context.Background(), &v1box.FilesUploadForm{Filename: &v1box.FormFile{}, FolderID: v1box.Ptr(int64(0))})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleFilesService_UploadNewVersionOf() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.UploadNewVersionOf(context.Background(), &v1box.FilesUploadNewVersionOfForm{Zelda: &v1box.FormFile{}}, &v1box.FilesUploadNewVersionOfParams{IfMatch: "b3f76e2998597a51ec076076493d905fbf09a76b"})
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Files.UploadNewVersionOf(context.Background(), &v1box.FilesUploadNewVersionOfForm{Zelda: &v1box.FormFile{}}, &v1box.FilesUploadNewVersionOfParams{IfMatch: "b3f76e2998597a51ec076076493d905fbf09a76b"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleFilesService_Move() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.Move(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Files.Move(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleFilesService_CreateSharedLinkFor() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.CreateSharedLinkFor(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Files.CreateSharedLinkFor(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleFilesService_DisableSharedLink() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.DisableSharedLink(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Files.DisableSharedLink(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleFilesService_UpdateSInformation() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.UpdateSInformation(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Files.UpdateSInformation(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleFilesService_Delete() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.Delete(context.Background(), &v1box.FilesDeleteParams{IfMatch: "b0d845836633e96992c25fbdca151407938b485c"})
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Files.Delete(context.Background(), &v1box.FilesDeleteParams{IfMatch: "b0d845836633e96992c25fbdca151407938b485c"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleFilesService_PermanentlyDeleteTrashed() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Files.PermanentlyDeleteTrashed(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Files.PermanentlyDeleteTrashed(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleFoldersService_GetInformationAbout() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Folders.GetInformationAbout(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Folders.GetInformationAbout(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleFoldersService_RetrieveSItems() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Folders.RetrieveSItems(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Folders.RetrieveSItems(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleFoldersService_ViewSCollaborations() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Folders.ViewSCollaborations(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Folders.ViewSCollaborations(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleFoldersService_GetTrashed() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Folders.GetTrashed(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Folders.GetTrashed(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleFoldersService_GetItemsInTrash() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Folders.GetItemsInTrash(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Folders.GetItemsInTrash(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleFoldersService_Copy() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Folders.Copy(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Folders.Copy(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleFoldersService_Create() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Folders.Create(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Folders.Create(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleFoldersService_RestoreTrashed() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Folders.RestoreTrashed(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Folders.RestoreTrashed(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleFoldersService_Move() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Folders.Move(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Folders.Move(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleFoldersService_UpdateInformationAbout() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Folders.UpdateInformationAbout(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Folders.UpdateInformationAbout(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleFoldersService_TurnOnEmailFileTo() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Folders.TurnOnEmailFileTo(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Folders.TurnOnEmailFileTo(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleFoldersService_DisabledSharedLink() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Folders.DisabledSharedLink(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Folders.DisabledSharedLink(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleFoldersService_Delete() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Folders.Delete(context.Background(), &v1box.FoldersDeleteParams{Recursive: true})
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Folders.Delete(context.Background(), &v1box.FoldersDeleteParams{Recursive: true})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleFoldersService_PermanentlyDelete() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Folders.PermanentlyDelete(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Folders.PermanentlyDelete(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleGroupsService_GetMembership() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Groups.GetMembership(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Groups.GetMembership(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleGroupsService_GetSCollaborations() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Groups.GetSCollaborations(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Groups.GetSCollaborations(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleGroupsService_GetSMemberships() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Groups.GetSMemberships(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Groups.GetSMemberships(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleGroupsService_GetEnterpriseS() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Groups.GetEnterpriseS(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Groups.GetEnterpriseS(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleGroupsService_GetInformationAboutEnterprise() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Groups.GetInformationAboutEnterprise(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Groups.GetInformationAboutEnterprise(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleGroupsService_AddCollaboration() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Groups.AddCollaboration(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Groups.AddCollaboration(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleGroupsService_AddMembership() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Groups.AddMembership(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Groups.AddMembership(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleGroupsService_CreateEnterprise() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Groups.CreateEnterprise(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Groups.CreateEnterprise(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleGroupsService_UpdateSCollaborations() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Groups.UpdateSCollaborations(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Groups.UpdateSCollaborations(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleGroupsService_UpdateEnterprise() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Groups.UpdateEnterprise(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Groups.UpdateEnterprise(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleGroupsService_UpdateMembership() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Groups.UpdateMembership(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Groups.UpdateMembership(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleGroupsService_DeleteCollaboration() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Groups.DeleteCollaboration(context.Background(), "", v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Groups.DeleteCollaboration(context.Background(), "", v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleGroupsService_DeleteMembership() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Groups.DeleteMembership(context.Background(), "", v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Groups.DeleteMembership(context.Background(), "", v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleGroupsService_DeleteEnterprise() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Groups.DeleteEnterprise(context.Background(), "", v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Groups.DeleteEnterprise(context.Background(), "", v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleOnBehalfOf1Copy1Service_GetItemsInUserSTrash() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.OnBehalfOf1Copy1.GetItemsInUserSTrash(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.OnBehalfOf1Copy1.GetItemsInUserSTrash(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleOnBehalfOf1Service_GetItemsInUserSTrash() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.OnBehalfOf1.GetItemsInUserSTrash(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.OnBehalfOf1.GetItemsInUserSTrash(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleProvisioningAPIService_GetAccessTokenForScopedFolder() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.ProvisioningAPI.GetAccessTokenForScopedFolder(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.ProvisioningAPI.GetAccessTokenForScopedFolder(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleProvisioningAPIService_RequestNewAccessTokenFromUser() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.ProvisioningAPI.RequestNewAccessTokenFromUser(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.ProvisioningAPI.RequestNewAccessTokenFromUser(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleSearchService_UserSAccount() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Search.UserSAccount(context.Background(), &v1box.SearchUserSAccountParams{Query: "agenda"})
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Search.UserSAccount(context.Background(), &v1box.SearchUserSAccountParams{Query: "agenda"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleSharedItemsService_Get() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.SharedItems.Get(context.Background(), &v1box.SharedItemsGetParams{BoxAPI: "shared_link=https://box.com/s/5szm1glgq1foiai1kjqz"})
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.SharedItems.Get(context.Background(), &v1box.SharedItemsGetParams{BoxAPI: "shared_link=https://box.com/s/5szm1glgq1foiai1kjqz"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleTasksService_GetForFile() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Tasks.GetForFile(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Tasks.GetForFile(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleTasksService_GetAssignment() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Tasks.GetAssignment(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Tasks.GetAssignment(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleTasksService_GetAssignmentsFor() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Tasks.GetAssignmentsFor(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Tasks.GetAssignmentsFor(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleTasksService_AddToFile() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Tasks.AddToFile(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Tasks.AddToFile(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleTasksService_CreateAssignment() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Tasks.CreateAssignment(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Tasks.CreateAssignment(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleTasksService_Create() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Tasks.Create(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Tasks.Create(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleTasksService_CreateAssignment2() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Tasks.CreateAssignment2(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Tasks.CreateAssignment2(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleTasksService_UpdateAssignment() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Tasks.UpdateAssignment(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Tasks.UpdateAssignment(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleTasksService_Update() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Tasks.Update(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Tasks.Update(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleTasksService_DeleteAssignment() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Tasks.DeleteAssignment(context.Background(), "", v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Tasks.DeleteAssignment(context.Background(), "", v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleTasksService_Delete() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Tasks.Delete(context.Background(), "", v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Tasks.Delete(context.Background(), "", v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleUsersService_GetEmailAliasesFor() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Users.GetEmailAliasesFor(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Users.GetEmailAliasesFor(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleUsersService_GetAllInEnterprise() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Users.GetAllInEnterprise(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Users.GetAllInEnterprise(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleUsersService_GetCurrentSInformation() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Users.GetCurrentSInformation(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Users.GetCurrentSInformation(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleUsersService_AddEmailAliasFor() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Users.AddEmailAliasFor(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Users.AddEmailAliasFor(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleUsersService_CreateEnterprise() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Users.CreateEnterprise(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Users.CreateEnterprise(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleUsersService_ChangeSPrimaryLogin() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Users.ChangeSPrimaryLogin(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Users.ChangeSPrimaryLogin(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleUsersService_MoveFolderIntoAnotherSFolder() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Users.MoveFolderIntoAnotherSFolder(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Users.MoveFolderIntoAnotherSFolder(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleUsersService_ResetSPassword() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Users.ResetSPassword(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Users.ResetSPassword(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleUsersService_UpdateSInformation() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Users.UpdateSInformation(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Users.UpdateSInformation(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleUsersService_DeleteEnterprise() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Users.DeleteEnterprise(context.Background(), &v1box.UsersDeleteEnterpriseParams{Notify: true, Force: true})
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Users.DeleteEnterprise(context.Background(), &v1box.UsersDeleteEnterpriseParams{Notify: true, Force: true})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleUsersService_RemoveSEmailAlias() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.Users.RemoveSEmailAlias(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Users.RemoveSEmailAlias(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleOAuth2Service_RequestAuthorization() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.OAuth2.RequestAuthorization(context.Background())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.OAuth2.RequestAuthorization(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleOAuth2Service_GetAccessRefreshToken() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.OAuth2.GetAccessRefreshToken(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.OAuth2.GetAccessRefreshToken(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleOAuth2Service_RefreshAccessToken() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.OAuth2.RefreshAccessToken(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.OAuth2.RefreshAccessToken(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }
 
 func ExampleOAuth2Service_DestroyToken() {
-	client, _ := v1box.NewClient() // without options it cannot fail
-	result, _, err := client.OAuth2.DestroyToken(context.Background(), nil, v1box.WithSampleBody())
+	srv := v1boxtest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1box.NewClient(v1box.WithBaseURL(srv.URL), v1box.WithHTTPClient(srv.Client())) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.OAuth2.DestroyToken(context.Background(), nil, v1box.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }

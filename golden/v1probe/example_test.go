@@ -9,22 +9,38 @@ import (
 	"log"
 
 	"github.com/postgen/postgen/golden/v1probe"
+	"github.com/postgen/postgen/golden/v1probe/v1probetest"
 )
 
 func ExampleClient_V1Raw() {
-	client, _ := v1probe.NewClient() // without options it cannot fail
-	result, _, err := client.V1Raw(context.Background(), "5", nil, &v1probe.V1RawParams{X: 1, XOn: 1}, v1probe.WithSampleBody())
+	srv := v1probetest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := v1probe.NewClient(v1probe.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.V1Raw(context.Background(), "5", nil, &v1probe.V1RawParams{X: 1, XOn: 1}, v1probe.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }
 
 func ExampleClient_V1Urlencoded() {
-	client, _ := v1probe.NewClient() // without options it cannot fail
-	result, _, err := client.V1Urlencoded(context.Background(), &v1probe.V1UrlencodedForm{A: 1})
+	srv := v1probetest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	// The request needs a credential the collection does not hold: pass v1probe.WithBasicAuth to NewClient.
+	client, err := v1probe.NewClient(v1probe.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.V1Urlencoded(context.Background(), &v1probe.V1UrlencodedForm{A: 1})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
 }

@@ -37,7 +37,7 @@ type Server struct {
 	URL string
 
 	srv    *httptest.Server
-	tb     testing.TB
+	tb     reporter
 	routes []Route
 
 	mu       sync.Mutex
@@ -131,6 +131,34 @@ func NewServer(tb testing.TB, routes []Route) *Server {
 	tb.Cleanup(s.srv.Close)
 	return s
 }
+
+// Start starts a server answering routes with their examples outside a
+// test, as the SDK's Example functions do: the caller closes it. A
+// request that matches no route gets a 404 whose body says so, and
+// UseExample, Respond and Handle panic on an operation or example the
+// collection does not have. Generated SDKs call it with their
+// collection's routes from the Start of their <package>test package.
+func Start(routes []Route) *Server {
+	s := &Server{tb: panics{}, routes: routes, chosen: map[string]string{}, handlers: map[string]http.Handler{}}
+	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
+	s.URL = s.srv.URL
+	return s
+}
+
+// reporter is the part of testing.TB a server reports through.
+type reporter interface {
+	Helper()
+	Errorf(format string, args ...any)
+	Fatalf(format string, args ...any)
+}
+
+// panics is the reporter of a server started outside a test: a misuse
+// panics, and a request no route matches is answered 404 only.
+type panics struct{}
+
+func (panics) Helper()                           {}
+func (panics) Errorf(format string, args ...any) {}
+func (panics) Fatalf(format string, args ...any) { panic(fmt.Sprintf(format, args...)) }
 
 // Close shuts the server down; NewServer arranges it at the end of the
 // test already.

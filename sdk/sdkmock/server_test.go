@@ -187,3 +187,29 @@ func TestRecordsBodies(t *testing.T) {
 		t.Errorf("requests = %+v", got)
 	}
 }
+
+// TestStart: a server started outside a test answers with the saved
+// examples, answers an unknown request 404 saying why, panics on an
+// unknown operation, and stops when closed.
+func TestStart(t *testing.T) {
+	s := Start(testRoutes)
+	c := s.srv.Client()
+	if code, body, _ := get(t, c, "GET", s.URL+"/bookings"); code != 200 || body != `[{"id":"42"},{"id":"43"}]` {
+		t.Errorf("GET /bookings: %d %q", code, body)
+	}
+	if code, body, _ := get(t, c, "GET", s.URL+"/nowhere"); code != 404 || !strings.Contains(body, "no request of the collection matches GET /nowhere") {
+		t.Errorf("GET /nowhere: %d %q", code, body)
+	}
+	func() {
+		defer func() {
+			if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), `no operation "Nope"`) {
+				t.Errorf("UseExample of an unknown operation: recovered %v", r)
+			}
+		}()
+		s.UseExample("Nope", "x")
+	}()
+	s.Close()
+	if _, err := c.Get(s.URL + "/bookings"); err == nil {
+		t.Error("the server still answers after Close")
+	}
+}
