@@ -332,6 +332,17 @@ func (p *plan) mockExampleBody(m *method, qual, call string, rep *replay, w *goT
 			b.WriteString("\tif err != nil {\n\t\tlog.Fatal(err)\n\t}\n")
 			b.WriteString("\tfmt.Println(string(out))\n")
 			known = false // the re-encoding of the typed result is go's
+		case resultStream:
+			// The stream is read to its end here; the Events or Lines
+			// iterator beside the method yields it as it arrives.
+			w.use("io")
+			b.WriteString("\tdefer " + result + ".Close()\n")
+			b.WriteString("\tbody, err := io.ReadAll(" + result + ")\n\tif err != nil {\n\t\tlog.Fatal(err)\n\t}\n")
+			b.WriteString("\tfmt.Println(string(body))\n")
+			if known {
+				lines, ok := outputLines(rep.body)
+				output, known = append(output, lines...), ok
+			}
 		case resultText:
 			b.WriteString("\tfmt.Println(" + result + ")\n")
 			if known {

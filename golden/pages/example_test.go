@@ -5,62 +5,122 @@ package pages_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"log"
 
 	"github.com/postgen/postgen/golden/pages"
+	"github.com/postgen/postgen/golden/pages/pagestest"
 )
 
 func ExampleClient_ListItems() {
-	client, _ := pages.NewClient() // without options it cannot fail
-	result, _, err := client.ListItems(context.Background(), &pages.ListItemsParams{Page: 1, PerPage: 2})
+	srv := pagestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := pages.NewClient(pages.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.ListItems(context.Background(), &pages.ListItemsParams{Page: 1, PerPage: 2})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleClient_QueryThings() {
-	client, _ := pages.NewClient() // without options it cannot fail
-	result, _, err := client.QueryThings(context.Background(), &pages.QueryThingsParams{Offset: pages.Ptr(int64(0)), Limit: 2})
+	srv := pagestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := pages.NewClient(pages.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.QueryThings(context.Background(), &pages.QueryThingsParams{Offset: pages.Ptr(int64(0)), Limit: 2})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleClient_Feed() {
-	client, _ := pages.NewClient() // without options it cannot fail
-	result, _, err := client.Feed(context.Background(), nil, pages.WithQuery("cursor", ""))
+	srv := pagestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := pages.NewClient(pages.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Feed(context.Background(), nil, pages.WithQuery("cursor", ""))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleClient_GetItem() {
-	client, _ := pages.NewClient() // without options it cannot fail
-	result, _, err := client.GetItem(context.Background(), "1")
+	srv := pagestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := pages.NewClient(pages.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.GetItem(context.Background(), "1")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleClient_UpdateItem() {
-	client, _ := pages.NewClient() // without options it cannot fail
-	result, _, err := client.UpdateItem(context.Background(), "1", nil, pages.WithSampleBody())
+	srv := pagestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := pages.NewClient(pages.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.UpdateItem(context.Background(), "1", nil, pages.WithSampleBody())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	out, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
 }
 
 func ExampleClient_Stats() {
-	client, _ := pages.NewClient() // without options it cannot fail
-	result, _, err := client.Stats(context.Background())
+	srv := pagestest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := pages.NewClient(pages.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.Stats(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
 }

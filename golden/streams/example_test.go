@@ -6,34 +6,81 @@ package streams_test
 import (
 	"context"
 	"fmt"
+	"io"
 	"log"
 
 	"github.com/postgen/postgen/golden/streams"
+	"github.com/postgen/postgen/golden/streams/streamstest"
 )
 
 func ExampleClient_WatchEvents() {
-	client, _ := streams.NewClient() // without options it cannot fail
-	result, _, err := client.WatchEvents(context.Background())
+	srv := streamstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := streams.NewClient(streams.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.WatchEvents(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	defer result.Close()
+	body, err := io.ReadAll(result)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(body))
+	// Output:
+	// 200
+	// event: update
+	// data: {"n": 1}
+	//
+	// data: {"n": 2}
 }
 
 func ExampleClient_ExportRows() {
-	client, _ := streams.NewClient() // without options it cannot fail
-	result, _, err := client.ExportRows(context.Background())
+	srv := streamstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := streams.NewClient(streams.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.ExportRows(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	defer result.Close()
+	body, err := io.ReadAll(result)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(body))
+	// Output:
+	// 200
+	// {"id": 1}
+	// {"id": 2}
 }
 
 func ExampleClient_SampleStream() {
-	client, _ := streams.NewClient() // without options it cannot fail
-	result, _, err := client.SampleStream(context.Background())
+	srv := streamstest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := streams.NewClient(streams.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(result)
+	result, resp, err := client.SampleStream(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	defer result.Close()
+	body, err := io.ReadAll(result)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(body))
+	// Output:
+	// 200
 }

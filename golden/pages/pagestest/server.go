@@ -24,3 +24,11 @@ func NewServer(tb testing.TB) *Server {
 	tb.Helper()
 	return sdkmock.NewServer(tb, routes)
 }
+
+// Start starts a server answering the requests of the collection with their
+// saved examples outside a test, as the SDK's Example functions do; close it
+// when done. A request that matches no request of the collection gets a 404
+// response saying so.
+func Start() *Server {
+	return sdkmock.Start(routes)
+}
