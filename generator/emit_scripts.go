@@ -2,8 +2,10 @@ package generator
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
+	"github.com/postgen/postgen/internal/secrets"
 )
 
 const sdkScriptPath = sdkPath + "/sdkscript"
@@ -73,6 +75,9 @@ func (p *plan) emitScripts() *jen.File {
 		jen.Id("Test"):     jen.Map(jen.String()).Index().Int().Values(test),
 		jen.Id("Requests"): jen.Map(jen.String()).String().Values(names),
 	}
+	if vars := p.scriptVariables(); len(vars) > 0 {
+		d[jen.Id("Variables")] = jen.Map(jen.String()).String().Values(vars)
+	}
 	if len(scrubbed) > 0 {
 		var lits []jen.Code
 		for _, n := range scrubbed {
@@ -93,4 +98,42 @@ func (p *plan) allMethods() []*method {
 		out = append(out, s.methods...)
 	}
 	return out
+}
+
+// scriptVariables are the collection variables the client's defaults
+// lack (no request refers to them, but a script may read them, as
+// binance-spot's reads {{prod_url}} by a computed name), but for those
+// that hold credentials, which are never written into code.
+func (p *plan) scriptVariables() jen.Dict {
+	d := jen.Dict{}
+	auth := p.authVariables()
+	for _, v := range p.coll.Variables {
+		if p.vars.secret[v.Key] || auth[v.Key] {
+			continue // a credential: the SDK user sets it
+		}
+		text, ok := renderVariable(v)
+		if !ok || v.Disabled || v.KeyFromID || v.Type == "secret" || v.Key == "" || isSecretName(v.Key) {
+			continue
+		}
+		if isCode(text) {
+			// Code a script evals (paypal's helpers): credentials would
+			// be in its string literals, its identifiers are not.
+			if len(inStringLiterals(text, secrets.InText(text, false))) > 0 {
+				continue
+			}
+		} else if isSecretValue(text) || len(secrets.InText(text, false)) > 0 {
+			continue
+		}
+		if _, ok := p.vars.defaults[v.Key]; ok {
+			continue
+		}
+		d[jen.Lit(v.Key)] = jen.Lit(text)
+	}
+	return d
+}
+
+// isCode reports whether a variable's value looks like JavaScript that
+// scripts eval.
+func isCode(s string) bool {
+	return strings.Contains(s, ";") && (strings.Contains(s, "function") || strings.Contains(s, "=>"))
 }

@@ -23,6 +23,9 @@ type Collection struct {
 	Pre, Test map[string][]int
 	// Requests gives each operation's request name (pm.info.requestName).
 	Requests map[string]string
+	// Variables are collection variables the client's defaults lack,
+	// which scripts may read.
+	Variables map[string]string
 	// Scrubbed are the variables that stand for the literal credentials
 	// the generator took out of the scripts: "{{name}}" in a script's
 	// source is replaced by the variable's value before it runs.
@@ -61,7 +64,14 @@ type callState struct {
 
 func (cs *clientScripts) init(call *sdk.ScriptCall) {
 	cs.once.Do(func() {
-		cs.env, cs.vars, cs.glob = NewVars(call.Variables), NewVars(call.Defaults), &Vars{}
+		coll := map[string]string{}
+		for k, v := range cs.coll.Variables {
+			coll[k] = v
+		}
+		for k, v := range call.Defaults {
+			coll[k] = v
+		}
+		cs.env, cs.vars, cs.glob = NewVars(call.Variables), NewVars(coll), &Vars{}
 		cs.send = call.Send
 		opts := cs.opts
 		if opts.SendRequest == nil && cs.send != nil {
