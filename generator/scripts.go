@@ -153,7 +153,7 @@ func (s *script) warning() string {
 	if s.level == "request" {
 		governs = "it"
 	}
-	return fmt.Sprintf("%s of %s runs %s %s: it %s; the SDK does not run scripts: %s", s.kind(), s.owner, when, governs, s.effects(), s.advice())
+	return fmt.Sprintf("%s of %s runs %s %s: it %s; the SDK does not run scripts unless the client has WithScripts(): %s", s.kind(), s.owner, when, governs, s.effects(), s.advice())
 }
 
 // effects says what a script does, as a clause after "it".
@@ -391,7 +391,7 @@ func (p *plan) scriptsPackageDoc(scripted []string) string {
 			pre++
 		}
 	}
-	text := fmt.Sprintf("The collection has %s and %s, which the SDK does not run; the doc of each method says what the scripts of its request do.", plural(pre, "pre-request script"), plural(len(p.scripts.all)-pre, "test script"))
+	text := fmt.Sprintf("The collection has %s and %s, which the SDK does not run unless the client has [%s] (which runs them as newman does); the doc of each method says what the scripts of its request do.", plural(pre, "pre-request script"), plural(len(p.scripts.all)-pre, "test script"), p.scripts.option)
 	if len(scripted) > 0 {
 		text += fmt.Sprintf(" The requests use variables that scripts set at run time: set them with [WithVariable] or compute them in a request hook: %s.", quoteList(scripted))
 	}
@@ -430,6 +430,9 @@ func inStringLiterals(src string, spans []secrets.Span) []secrets.Span {
 	}
 	var out []secrets.Span
 	for _, sp := range spans {
+		if !scriptCredential(src[sp.Start:sp.End]) {
+			continue
+		}
 		for _, l := range lits {
 			if sp.Start >= l.start && sp.End <= l.end {
 				out = append(out, sp)
@@ -438,4 +441,19 @@ func inStringLiterals(src string, spans []secrets.Span) []secrets.Span {
 		}
 	}
 	return out
+}
+
+// scriptCredential reports whether a value a script gives under a
+// credential name is one: scripts name constants so too
+// (oauth_signature_method: "HMAC-SHA1"), so it must look like a key or a
+// token: by its shape, or 16 bytes or more of one word with digits or
+// mixed case.
+func scriptCredential(v string) bool {
+	if isSecretValue(v) || len(secrets.Tokens(v)) > 0 {
+		return true
+	}
+	if len(v) < 16 || strings.ContainsAny(v, " \t\n") {
+		return false
+	}
+	return secrets.DigitOrMixedCase(v)
 }
