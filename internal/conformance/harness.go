@@ -96,6 +96,9 @@ type CaseReport struct {
 	// sandbox fails while the SDK's runs them, by newman's error.
 	ScriptedNewmanFails int
 	NewmanScriptErrors  map[string]int
+	// ScriptedNotRun counts the requests newman's scripted run never
+	// reached.
+	ScriptedNotRun int
 	// ZeroCalls counts the zero calls (every argument it may leave out
 	// left out) that sent a request; ZeroLeaks are those that sent a
 	// sample, ZeroUnsent those that sent nothing.
@@ -135,6 +138,7 @@ type prepared struct {
 	scriptedBy   map[string][]Exchange
 	scriptedErrs map[string]string
 	scriptFails  map[string]string
+	scriptedRan  map[string]bool
 }
 
 // Run checks every case and returns one report per case, in order.

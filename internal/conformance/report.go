@@ -62,8 +62,8 @@ type Totals struct {
 	// ScriptedCompared, ScriptedEqual and ScriptedUnsupported are the
 	// scripted pass's figures; Unsupported counts its requests by the API
 	// the runtime lacks.
-	ScriptedCompared, ScriptedEqual, ScriptedUnsupported, ScriptedNewmanFails int
-	Unsupported                                                               map[string]int
+	ScriptedCompared, ScriptedEqual, ScriptedUnsupported, ScriptedNewmanFails, ScriptedNotRun int
+	Unsupported                                                                               map[string]int
 }
 
 // Print writes the table, the differences (up to maxDiffs per case, all
@@ -90,6 +90,7 @@ func Print(w io.Writer, reports []*CaseReport, maxDiffs int) Totals {
 		t.ScriptedEqual += r.ScriptedEqual
 		t.ScriptedUnsupported += r.ScriptedUnsupported
 		t.ScriptedNewmanFails += r.ScriptedNewmanFails
+		t.ScriptedNotRun += r.ScriptedNotRun
 		for api, n := range r.Unsupported {
 			if t.Unsupported == nil {
 				t.Unsupported = map[string]int{}
@@ -120,6 +121,9 @@ func Print(w io.Writer, reports []*CaseReport, maxDiffs int) Totals {
 		for _, e := range slices.Sorted(maps.Keys(r.NewmanScriptErrors)) {
 			fmt.Fprintf(w, "  not compared with scripts, %d: newman's sandbox fails the script: %s\n", r.NewmanScriptErrors[e], e)
 		}
+		if r.ScriptedNotRun > 0 {
+			fmt.Fprintf(w, "  not compared with scripts, %d: newman's scripted run never reached them\n", r.ScriptedNotRun)
+		}
 		if len(r.ScriptedDifferent) > 0 {
 			printFindings(w, "different with scripts", r.ScriptedDifferent, maxDiffs)
 		}
@@ -131,6 +135,9 @@ func Print(w io.Writer, reports []*CaseReport, maxDiffs int) Totals {
 	fmt.Fprintf(w, "\nrequests under a pre-request script, compared with the scripts removed: %d/%d equal\n", t.ScriptEqual, t.ScriptCompared)
 	for _, api := range slices.Sorted(maps.Keys(t.Unsupported)) {
 		fmt.Fprintf(w, "scripted: unsupported %s: %d requests\n", api, t.Unsupported[api])
+	}
+	if t.ScriptedNotRun > 0 {
+		fmt.Fprintf(w, "scripted: %d requests not compared: newman's scripted run never reached them\n", t.ScriptedNotRun)
 	}
 	if t.ScriptedNewmanFails > 0 {
 		fmt.Fprintf(w, "scripted: %d requests not compared: newman's own sandbox fails their scripts\n", t.ScriptedNewmanFails)
