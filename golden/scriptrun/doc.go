@@ -33,8 +33,9 @@
 // never copied from it): set them with [WithVariable]: "quantity" and "user".
 //
 // The collection has 2 pre-request scripts and 1 test script, which the SDK
-// does not run; the doc of each method says what the scripts of its request do.
-// The requests use variables that scripts set at run time: set them with
+// does not run unless the client has [WithScripts] (which runs them as newman
+// does); the doc of each method says what the scripts of its request do. The
+// requests use variables that scripts set at run time: set them with
 // [WithVariable] or compute them in a request hook: "token".
 //
 // A script signs requests: do it in a [RequestHook], which runs after auth on
