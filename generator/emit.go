@@ -45,6 +45,9 @@ func (p *plan) emit() ([]File, error) {
 	if len(p.auth.schemes) > 0 {
 		jobs = append(jobs, fileJob{name: "auth_schemes.go", build: p.emitAuth})
 	}
+	if p.scripts.option != "" {
+		jobs = append(jobs, fileJob{name: "scripts.go", build: p.emitScripts})
+	}
 	if p.hasTypes(p.client) {
 		jobs = append(jobs, fileJob{name: "client_types.go", text: func() (File, error) { return p.typesFile(p.client, "client_types.go") }})
 	}

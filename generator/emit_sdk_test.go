@@ -79,6 +79,8 @@ func TestSDKExportsMatchTheRuntime(t *testing.T) {
 		// For tools that hold credentials by name (the fidelity
 		// harness), not for SDK users.
 		sdkPath + ".WithCredentials": true,
+		// Installed by the WithScripts of SDKs with scripts (sdkscript).
+		sdkPath + ".WithScriptRunner": true,
 		// For auth types of other runtime packages (sdkoauth2).
 		sdkPath + ".WithAuthState": true,
 	}

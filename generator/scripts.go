@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/postgen/postgen/internal/scriptscan"
+	"github.com/postgen/postgen/internal/secrets"
 	"github.com/postgen/postgen/model"
 )
 
@@ -27,6 +28,13 @@ type script struct {
 	report scriptscan.Report
 	// governs are the requests it runs for, in input order.
 	governs []*model.Request
+	// source is the script text WithScripts runs: the event's, its
+	// literal credentials replaced by {{variable}} references.
+	source string
+	// scrubbed are the variables that replaced its credentials.
+	scrubbed []string
+	// index is its place in the SDK's table of scripts.
+	index int
 }
 
 // scriptTable holds the collection's scripts.
@@ -38,6 +46,10 @@ type scriptTable struct {
 	of map[*model.Request][]*script
 	// setBy maps each variable a script sets to the first such script.
 	setBy map[string]*script
+	// option, optionsFunc and tableVar are the names of WithScripts,
+	// WithScriptOptions and the table of scripts (emit_scripts.go), when
+	// the collection has scripts.
+	option, optionsFunc, tableVar string
 }
 
 // maxScriptNames is how many names (variables, headers, requests) a
@@ -72,8 +84,19 @@ func (p *plan) planScripts() {
 	}
 	c := p.coll
 	walk(c.Events, "the collection", "collection", c.Folders, c.Requests, scope{})
-	for _, s := range t.all {
+	for i, s := range t.all {
 		p.warn(model.CodeScript, s.event.Path, "%s", s.warning())
+		s.index = i
+		n := len(p.vars.scrubs)
+		s.source = p.vars.scrubSpans(s.event.Script, inStringLiterals(s.event.Script, secrets.InText(s.event.Script, false)), s.event.Path+".script.exec")
+		for _, sc := range p.vars.scrubs[n:] {
+			s.scrubbed = append(s.scrubbed, sc.Name)
+		}
+	}
+	if len(t.all) > 0 {
+		t.option = p.pkgScope.Claim("WithScripts")
+		t.optionsFunc = p.pkgScope.Claim("WithScriptOptions")
+		t.tableVar = p.pkgScope.Claim("collectionScripts")
 	}
 }
 
@@ -130,7 +153,7 @@ func (s *script) warning() string {
 	if s.level == "request" {
 		governs = "it"
 	}
-	return fmt.Sprintf("%s of %s runs %s %s: it %s; the SDK does not run scripts: %s", s.kind(), s.owner, when, governs, s.effects(), s.advice())
+	return fmt.Sprintf("%s of %s runs %s %s: it %s; the SDK does not run scripts unless the client has WithScripts(): %s", s.kind(), s.owner, when, governs, s.effects(), s.advice())
 }
 
 // effects says what a script does, as a clause after "it".
@@ -368,9 +391,69 @@ func (p *plan) scriptsPackageDoc(scripted []string) string {
 			pre++
 		}
 	}
-	text := fmt.Sprintf("The collection has %s and %s, which the SDK does not run; the doc of each method says what the scripts of its request do.", plural(pre, "pre-request script"), plural(len(p.scripts.all)-pre, "test script"))
+	text := fmt.Sprintf("The collection has %s and %s, which the SDK does not run unless the client has [%s] (which runs them as newman does); the doc of each method says what the scripts of its request do.", plural(pre, "pre-request script"), plural(len(p.scripts.all)-pre, "test script"), p.scripts.option)
 	if len(scripted) > 0 {
 		text += fmt.Sprintf(" The requests use variables that scripts set at run time: set them with [WithVariable] or compute them in a request hook: %s.", quoteList(scripted))
 	}
 	return text
+}
+
+// inStringLiterals keeps the spans that lie inside one JavaScript string
+// literal of src: a credential is a literal ('sk_live_…', "password":
+// "…" inside a JSON string), never code (const signature = CryptoJS…),
+// and a literal's text can be put back from a variable at run time.
+func inStringLiterals(src string, spans []secrets.Span) []secrets.Span {
+	type lit struct{ start, end int }
+	var lits []lit
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; {
+		case c == '/' && i+1 < len(src) && src[i+1] == '/':
+			for i < len(src) && src[i] != '\n' {
+				i++
+			}
+		case c == '/' && i+1 < len(src) && src[i+1] == '*':
+			j := strings.Index(src[i+2:], "*/")
+			if j < 0 {
+				i = len(src)
+			} else {
+				i += j + 3
+			}
+		case c == '\'' || c == '"' || c == '`':
+			start := i + 1
+			for i++; i < len(src) && src[i] != c; i++ {
+				if src[i] == '\\' {
+					i++
+				}
+			}
+			lits = append(lits, lit{start, i})
+		}
+	}
+	var out []secrets.Span
+	for _, sp := range spans {
+		if !scriptCredential(src[sp.Start:sp.End]) {
+			continue
+		}
+		for _, l := range lits {
+			if sp.Start >= l.start && sp.End <= l.end {
+				out = append(out, sp)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// scriptCredential reports whether a value a script gives under a
+// credential name is one: scripts name constants so too
+// (oauth_signature_method: "HMAC-SHA1"), so it must look like a key or a
+// token: by its shape, or 16 bytes or more of one word with digits or
+// mixed case.
+func scriptCredential(v string) bool {
+	if isSecretValue(v) || len(secrets.Tokens(v)) > 0 {
+		return true
+	}
+	if len(v) < 16 || strings.ContainsAny(v, " \t\n") {
+		return false
+	}
+	return secrets.DigitOrMixedCase(v)
 }

@@ -52,7 +52,7 @@ func TestScriptWarningsAndDocs(t *testing.T) {
 	wants := map[string][]string{
 		"event[0]": {"pre-request script of the collection runs before 2 requests (\"Create order\" and \"Get order\")",
 			"sets {{timestamp}} and {{signature}}", "adds header X-MBX-APIKEY", "signs with HMAC-SHA256", "reads {{api-secret}} and {{api-key}}",
-			"the SDK does not run scripts: set those values yourself (WithVariable) or sign in a request hook"},
+			"the SDK does not run scripts unless the client has WithScripts(): set those values yourself (WithVariable) or sign in a request hook"},
 		"item[0].event[0]": {"pre-request script of folder \"Orders\" runs before 2 requests", "sets {{token}}", "sends 1 request of its own (pm.sendRequest)",
 			"set those variables yourself with WithVariable, or compute them in a request hook"},
 		"item[0].item[0].event[0]": {"test script of request \"Create order\" runs after it", "sets {{orderId}} and others", "checks the response (1 test)"},
@@ -105,16 +105,26 @@ func TestScriptWarningsAndDocs(t *testing.T) {
 		}
 	}
 	doc := strings.ReplaceAll(files["doc.go"], "\n// ", " ")
-	if !strings.Contains(doc, "The collection has 2 pre-request scripts and 1 test script, which the SDK does not run") ||
+	if !strings.Contains(doc, "The collection has 2 pre-request scripts and 1 test script, which the SDK does not run unless the client has [WithScripts]") ||
 		!strings.Contains(doc, `compute them in a request hook: "orderId", "signature", "timestamp" and "token"`) {
 		t.Errorf("doc.go does not describe the scripts:\n%s", doc)
 	}
-	// Nothing of a script's source reaches the SDK but validated names.
+	// Nothing of a script's source reaches the SDK but validated names,
+	// and the Go string literals of scripts.go (WithScripts runs them);
+	// no literal credential reaches any file.
 	for name, data := range files {
 		for _, leak := range []string{"go:generate rm", "go:build ignore", "//go:x", "sk_live_4eC39HqLyjWDarjtT1zdp7dc", "getQueryString", "rm -rf"} {
-			if strings.Contains(data, leak) {
+			if strings.Contains(data, leak) && (name != "scripts.go" || strings.HasPrefix(leak, "sk_live")) {
 				t.Errorf("%s holds %q from a script", name, leak)
 			}
 		}
+	}
+	for i, line := range strings.Split(files["scripts.go"], "\n") {
+		if isDirectiveLine(line) {
+			t.Errorf("scripts.go:%d is a directive: %s", i+1, line)
+		}
+	}
+	if !strings.Contains(files["scripts.go"], "getQueryString") {
+		t.Errorf("scripts.go lacks the collection's script:\n%s", files["scripts.go"])
 	}
 }

@@ -34,6 +34,8 @@ type Core struct {
 	maxBody    int64             // set by WithMaxResponseBytes; 0 is DefaultMaxResponseBytes
 	hooks      []RequestHook     // added by WithRequestHook, run on every attempt
 	secretVars []string          // Defaults.Secrets
+	scripts    ScriptRunner      // set by WithScripts (scripts.go)
+	verbatim   bool              // Resolve leaves {{variables}} in (scripts.go)
 }
 
 // Defaults is what the generator knows about the collection.
@@ -229,6 +231,9 @@ func SendNoResult(ctx context.Context, c *Core, op *Operation, in Call) (*Respon
 // auth: each attempt adds the auth afresh (see outgoing). Anything wrong
 // with the request is reported here, before anything is sent.
 func (c *Core) newRequest(ctx context.Context, op *Operation, in *Call) (*outgoing, error) {
+	if c.scripts != nil {
+		return c.newScriptedRequest(ctx, op, in)
+	}
 	ctx, c, cfg := c.forCall(ctx, in) // calloptions.go; as they are and nil without options
 	cfg.placeQuery(op, in)
 	rawURL, err := c.buildURL(op, in)
@@ -594,6 +599,11 @@ func (c *Core) do(o *outgoing, out any) (*Response, error) {
 	req, resp, err := c.roundTrip(o)
 	if err != nil {
 		return nil, c.opError(op, err)
+	}
+	if c.scripts != nil {
+		if err := c.runTests(o, resp); err != nil {
+			return newResponse(resp), c.opError(op, err)
+		}
 	}
 	r := newResponse(resp)
 	if rc, ok := out.(*io.ReadCloser); ok && resp.StatusCode/100 == 2 {

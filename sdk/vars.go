@@ -24,7 +24,7 @@ const maxVarPasses = 19
 // an error: Postman would send the braces literally, which no server
 // expects.
 func (c *Core) Resolve(s string) (string, error) {
-	if !strings.Contains(s, "{{") {
+	if c.verbatim || !strings.Contains(s, "{{") {
 		return s, nil
 	}
 	// The most common template is one whole reference ("{{baseUrl}}", a

@@ -35,8 +35,9 @@
 //   - https://api.exchange.example: 3 methods
 //
 // The collection has 2 pre-request scripts and 2 test scripts, which the SDK
-// does not run; the doc of each method says what the scripts of its request do.
-// The requests use variables that scripts set at run time: set them with
+// does not run unless the client has [WithScripts] (which runs them as newman
+// does); the doc of each method says what the scripts of its request do. The
+// requests use variables that scripts set at run time: set them with
 // [WithVariable] or compute them in a request hook: "orderId", "session",
 // "signature" and "timestamp".
 //

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/postgen/postgen/generator"
+	"github.com/postgen/postgen/internal/scriptscan"
 	"github.com/postgen/postgen/model"
 )
 
@@ -134,6 +135,7 @@ func variables(c *model.Collection, gen *generator.Result) (shared, sdkOnly map[
 			}
 		}
 	}
+	queue = append(queue, scriptInputs(c)...)
 	for len(queue) > 0 {
 		name := queue[0]
 		queue = queue[1:]
@@ -210,6 +212,33 @@ func credentials(r *model.Request) map[string]string {
 	for _, p := range r.Auth.Params {
 		if !strings.Contains(p.Value, "{{") {
 			out[r.Auth.Type+"."+p.Key] = p.Value
+		}
+	}
+	return out
+}
+
+// scriptInputs are the variables the collection's scripts read and no
+// script sets (an API key, a secret): run-time input, which both sides of
+// the scripted pass get.
+func scriptInputs(c *model.Collection) []string {
+	set := map[string]bool{}
+	var reads []string
+	for _, e := range c.AllEvents() {
+		if e.Disabled || strings.TrimSpace(e.Script) == "" {
+			continue
+		}
+		r := scriptscan.Scan(e.Script)
+		for _, v := range r.Sets {
+			set[v.Name] = true
+		}
+		for _, v := range r.Reads {
+			reads = append(reads, v.Name)
+		}
+	}
+	var out []string
+	for _, name := range reads {
+		if !set[name] {
+			out = append(out, name)
 		}
 	}
 	return out

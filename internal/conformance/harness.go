@@ -82,6 +82,23 @@ type CaseReport struct {
 	ScriptCompared  int
 	ScriptEqual     int
 	ScriptDifferent []Finding
+	// The scripted pass (scripted.go): requests under a pre-request
+	// script compared with the scripts run on both sides, those whose
+	// scripts call an API the SDK's runtime lacks (by API), and an error
+	// that kept the pass from running.
+	ScriptedCompared    int
+	ScriptedEqual       int
+	ScriptedUnsupported int
+	ScriptedDifferent   []Finding
+	Unsupported         map[string]int
+	ScriptedErr         error
+	// ScriptedNewmanFails counts the requests whose scripts newman's own
+	// sandbox fails while the SDK's runs them, by newman's error.
+	ScriptedNewmanFails int
+	NewmanScriptErrors  map[string]int
+	// ScriptedNotRun counts the requests newman's scripted run never
+	// reached.
+	ScriptedNotRun int
 	// ZeroCalls counts the zero calls (every argument it may leave out
 	// left out) that sent a request; ZeroLeaks are those that sent a
 	// sample, ZeroUnsent those that sent nothing.
@@ -115,6 +132,13 @@ type prepared struct {
 	nerrors  map[string]string
 	nran     map[string]bool
 	report   *CaseReport
+	// scripted says the SDK runs the scripted pass (scripted.go);
+	// scriptedBy and scriptedErrs are newman's side of it.
+	scripted     bool
+	scriptedBy   map[string][]Exchange
+	scriptedErrs map[string]string
+	scriptFails  map[string]string
+	scriptedRan  map[string]bool
 }
 
 // Run checks every case and returns one report per case, in order.
@@ -139,6 +163,8 @@ func Run(ctx context.Context, o Options) ([]*CaseReport, error) {
 	for i, c := range o.Cases {
 		p := &prepared{Case: c, pkg: "fid" + strconv.Itoa(i), report: &CaseReport{Name: c.Name, Skipped: map[string]int{}}}
 		if err := p.prepare(mod); err != nil {
+			p.report.Err = err
+		} else if err := p.prepareScripted(mod); err != nil {
 			p.report.Err = err
 		}
 		for k, v := range p.replies {
@@ -177,6 +203,12 @@ func Run(ctx context.Context, o Options) ([]*CaseReport, error) {
 			continue
 		}
 		progress(o.Progress, "newman: %s: %d requests sent", p.Name, len(p.newman))
+		if p.scripted {
+			if err := p.runNewmanScripted(ctx, o); err != nil {
+				p.report.ScriptedErr = err
+				p.scripted = false
+			}
+		}
 	}
 	wg.Wait()
 	byTag := map[string][]Exchange{}
@@ -194,6 +226,9 @@ func Run(ctx context.Context, o Options) ([]*CaseReport, error) {
 				}
 			} else {
 				p.compare(results, byTag, o.IgnoreHeaders)
+				if p.scripted {
+					p.compareScripted(mod, byTag, o.IgnoreHeaders)
+				}
 			}
 			p.dump(filepath.Join(o.Work, p.pkg+".captures.txt"), byTag)
 		}
@@ -360,7 +395,7 @@ func runSDKs(ctx context.Context, mod, proxy string) ([]byte, error) {
 	if err != nil {
 		goCmd = filepath.Join(runtime.GOROOT(), "bin", "go")
 	}
-	cmd := exec.CommandContext(ctx, goCmd, "test", "-count=1", "-timeout=30m", "-run=^TestConformance$", "./...")
+	cmd := exec.CommandContext(ctx, goCmd, "test", "-count=1", "-timeout=30m", "-run=^TestConformance(Scripted)?$", "./...")
 	cmd.Dir = mod
 	cmd.Env = append(cleanEnv(), "GOFLAGS=-mod=mod", "GOWORK=off",
 		"POSTGEN_CONFORMANCE_PROXY="+proxy, "POSTGEN_CONFORMANCE_DIR="+mod, "POSTGEN_CONFORMANCE_UA="+postmanUserAgent)
@@ -513,6 +548,10 @@ func (p *prepared) dump(path string, byTag map[string][]Exchange) {
 		write("newman", p.newmanBy[it.req.Path])
 		for _, v := range []string{"zero", "example"} {
 			write("sdk-"+v, byTag[p.pkg+"|"+it.req.Path+"|"+v])
+		}
+		if p.scripted {
+			write("newman-scripted", p.scriptedBy[it.req.Path])
+			write("sdk-scripted", byTag[p.pkg+"|"+it.req.Path+"|scripted"])
 		}
 	}
 	_ = os.WriteFile(path, b.Bytes(), 0o644)

@@ -41,8 +41,36 @@ if (coll && !coll.info && !coll.item && !coll.items && coll.collection && typeof
 const present = (v) => v !== undefined && v !== null;
 
 // normalise walks an item list the way postgen's parser names its paths.
+// With POSTGEN_KEEP_SCRIPTS set (the harness's scripted pass) the scripts
+// stay, each started by a line that fixes the clock and Math.random to the
+// values the SDK's script runtime is given (FIXED_NOW, 0).
+const keepScripts = !!process.env.POSTGEN_KEEP_SCRIPTS;
+const fixedNow = Number(process.env.POSTGEN_FIXED_NOW || 0);
+const fixClock = 'Date = (function (D) { function F(...a) { if (!(this instanceof F)) { return new D(' + fixedNow + ').toString(); } return a.length ? new D(...a) : new D(' + fixedNow + '); } F.prototype = D.prototype; F.now = () => ' + fixedNow + '; F.UTC = D.UTC; F.parse = D.parse; return F; })(Date); Math.random = () => 0;';
+function fixEvents(node) {
+    if (!Array.isArray(node.event)) {
+        return;
+    }
+    node.event.forEach((e) => {
+        if (!e || !e.script) {
+            return;
+        }
+        let exec = e.script.exec;
+        if (typeof exec === 'string') {
+            exec = exec.split('\n');
+        }
+        if (Array.isArray(exec)) {
+            e.script.exec = [fixClock].concat(exec);
+        }
+    });
+}
+
 function normalise(node, path) {
-    delete node.event;
+    if (keepScripts) {
+        fixEvents(node);
+    } else {
+        delete node.event;
+    }
     let key = 'item';
     if (!present(node.item) && present(node.items)) {
         key = 'items';
@@ -78,6 +106,10 @@ newman.run({
     out({ event: 'request', id: args.item && args.item.id, sent: !err && !!args.response, error: err ? String(err.message || err) : '' });
 }).on('item', (err, args) => {
     out({ event: 'item', id: args.item && args.item.id, error: err ? String(err.message || err) : '' });
+}).on('script', (err, args) => {
+    if (err) {
+        out({ event: 'script', id: args.item && args.item.id, error: String(err.message || err) });
+    }
 }).on('done', (err) => {
     out({ event: 'done', error: err ? String(err.message || err) : '' });
 });

@@ -37,12 +37,15 @@ type newmanRun struct {
 	errors map[string]string
 	// ran holds every item newman ran, sent or not.
 	ran map[string]bool
+	// scriptErrors holds the first script error of each item (scripts
+	// kept only).
+	scriptErrors map[string]string
 }
 
 // runNewman runs newman (installed under newmanDir, a folder holding
 // node_modules/newman) over the collection at path with the variables
 // vars set in its environment, through the recorder at proxy.
-func runNewman(ctx context.Context, newmanDir, path string, vars map[string]string, proxy, scratch string) (*newmanRun, error) {
+func runNewman(ctx context.Context, newmanDir, path string, vars map[string]string, proxy, scratch string, env ...string) (*newmanRun, error) {
 	modules, err := filepath.Abs(filepath.Join(newmanDir, "node_modules"))
 	if err != nil {
 		return nil, err
@@ -68,13 +71,13 @@ func runNewman(ctx context.Context, newmanDir, path string, vars map[string]stri
 	}
 	cmd := exec.CommandContext(ctx, "node", driver, abs, varsFile, scratch)
 	cmd.Dir = scratch
-	cmd.Env = append(cleanEnv(), "NODE_PATH="+modules, "HTTP_PROXY="+proxy, "HTTPS_PROXY="+proxy, "NO_PROXY=", "NODE_TLS_REJECT_UNAUTHORIZED=0")
+	cmd.Env = append(append(cleanEnv(), "NODE_PATH="+modules, "HTTP_PROXY="+proxy, "HTTPS_PROXY="+proxy, "NO_PROXY=", "NODE_TLS_REJECT_UNAUTHORIZED=0"), env...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
 		return nil, fmt.Errorf("newman: %v\n%s", err, tail(stderr.String(), 2000))
 	}
-	run := &newmanRun{errors: map[string]string{}, ran: map[string]bool{}}
+	run := &newmanRun{errors: map[string]string{}, ran: map[string]bool{}, scriptErrors: map[string]string{}}
 	sc := bufio.NewScanner(&stdout)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	done := false
@@ -89,6 +92,10 @@ func runNewman(ctx context.Context, newmanDir, path string, vars map[string]stri
 				run.order = append(run.order, ev.ID)
 			} else if ev.Error != "" {
 				run.errors[ev.ID] = ev.Error
+			}
+		case "script":
+			if run.scriptErrors[ev.ID] == "" {
+				run.scriptErrors[ev.ID] = ev.Error
 			}
 		case "item":
 			run.ran[ev.ID] = true

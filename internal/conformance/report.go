@@ -59,6 +59,11 @@ type Totals struct {
 	// ZeroCalls counts the zero calls that sent a request, ZeroLeaks
 	// those that sent a sample.
 	ZeroCalls, ZeroLeaks int
+	// ScriptedCompared, ScriptedEqual and ScriptedUnsupported are the
+	// scripted pass's figures; Unsupported counts its requests by the API
+	// the runtime lacks.
+	ScriptedCompared, ScriptedEqual, ScriptedUnsupported, ScriptedNewmanFails, ScriptedNotRun int
+	Unsupported                                                                               map[string]int
 }
 
 // Print writes the table, the differences (up to maxDiffs per case, all
@@ -81,6 +86,17 @@ func Print(w io.Writer, reports []*CaseReport, maxDiffs int) Totals {
 		t.ScriptEqual += r.ScriptEqual
 		t.ZeroCalls += r.ZeroCalls
 		t.ZeroLeaks += len(r.ZeroLeaks)
+		t.ScriptedCompared += r.ScriptedCompared
+		t.ScriptedEqual += r.ScriptedEqual
+		t.ScriptedUnsupported += r.ScriptedUnsupported
+		t.ScriptedNewmanFails += r.ScriptedNewmanFails
+		t.ScriptedNotRun += r.ScriptedNotRun
+		for api, n := range r.Unsupported {
+			if t.Unsupported == nil {
+				t.Unsupported = map[string]int{}
+			}
+			t.Unsupported[api] += n
+		}
 	}
 	for _, r := range reports {
 		if r.Err != nil && !strings.HasPrefix(r.Err.Error(), "postgen refuses it") {
@@ -96,12 +112,37 @@ func Print(w io.Writer, reports []*CaseReport, maxDiffs int) Totals {
 		for _, reason := range slices.Sorted(maps.Keys(r.Skipped)) {
 			fmt.Fprintf(w, "  skipped %d: %s\n", r.Skipped[reason], reason)
 		}
+		if r.ScriptedErr != nil {
+			fmt.Fprintf(w, "  scripted pass not run: %s\n", shortError(r.ScriptedErr.Error()))
+		}
+		if r.ScriptedCompared+r.ScriptedUnsupported > 0 {
+			fmt.Fprintf(w, "  with scripts run on both sides: %d/%d equal (%d unsupported)\n", r.ScriptedEqual, r.ScriptedCompared, r.ScriptedUnsupported)
+		}
+		for _, e := range slices.Sorted(maps.Keys(r.NewmanScriptErrors)) {
+			fmt.Fprintf(w, "  not compared with scripts, %d: newman's sandbox fails the script: %s\n", r.NewmanScriptErrors[e], e)
+		}
+		if r.ScriptedNotRun > 0 {
+			fmt.Fprintf(w, "  not compared with scripts, %d: newman's scripted run never reached them\n", r.ScriptedNotRun)
+		}
+		if len(r.ScriptedDifferent) > 0 {
+			printFindings(w, "different with scripts", r.ScriptedDifferent, maxDiffs)
+		}
 		if r.ScriptCompared > 0 {
 			fmt.Fprintf(w, "  of those under a script, compared with the scripts removed: %d/%d equal\n", r.ScriptEqual, r.ScriptCompared)
 			printFindings(w, "different without the script", r.ScriptDifferent, maxDiffs)
 		}
 	}
 	fmt.Fprintf(w, "\nrequests under a pre-request script, compared with the scripts removed: %d/%d equal\n", t.ScriptEqual, t.ScriptCompared)
+	for _, api := range slices.Sorted(maps.Keys(t.Unsupported)) {
+		fmt.Fprintf(w, "scripted: unsupported %s: %d requests\n", api, t.Unsupported[api])
+	}
+	if t.ScriptedNotRun > 0 {
+		fmt.Fprintf(w, "scripted: %d requests not compared: newman's scripted run never reached them\n", t.ScriptedNotRun)
+	}
+	if t.ScriptedNewmanFails > 0 {
+		fmt.Fprintf(w, "scripted: %d requests not compared: newman's own sandbox fails their scripts\n", t.ScriptedNewmanFails)
+	}
+	fmt.Fprintf(w, "scripted: %d/%d requests equal with scripts run (%d unsupported)\n", t.ScriptedEqual, t.ScriptedCompared, t.ScriptedUnsupported)
 	fmt.Fprintf(w, "zero calls: %d sent, %d leak a sample\n", t.ZeroCalls, t.ZeroLeaks)
 	fmt.Fprintf(w, "fidelity: %d/%d requests equal (%d skipped)\n", t.Equal, t.Compared, t.Skipped)
 	return t

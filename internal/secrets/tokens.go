@@ -104,6 +104,10 @@ func Tokens(s string) []Span {
 	return merge(out)
 }
 
+// DigitOrMixedCase tells a credential ("dXNlcjpwYXNz", "4f2a...") from
+// a word ("authentication", "HMAC"): it has a digit or both cases.
+func DigitOrMixedCase(s string) bool { return hasDigitOrMixedCase(s) }
+
 // hasDigitOrMixedCase tells a credential ("dXNlcjpwYXNz", "4f2a...") from
 // a word of prose ("authentication").
 func hasDigitOrMixedCase(s string) bool {
