@@ -78,7 +78,7 @@ func ` + TestName + `(t *testing.T) {
 	for _, name := range strings.Split(os.Getenv("` + SkipEnv + `"), ",") {
 		skip[name] = true
 	}
-	for _, ex := range []struct {
+	examples := []struct {
 		name string
 		f    func()
 	}{
@@ -86,10 +86,16 @@ func ` + TestName + `(t *testing.T) {
 	for _, n := range names {
 		fmt.Fprintf(&b, "\t\t{%q, %s},\n", n, n)
 	}
-	b.WriteString(`	} {
+	b.WriteString(`	}
+	// A run after a failure starts after the Examples that failed: those
+	// before them passed already.
+	from := 0
+	for i, ex := range examples {
 		if skip[ex.name] {
-			continue
+			from = i + 1
 		}
+	}
+	for _, ex := range examples[from:] {
 		// A log.Fatal exits the test binary: this line names the Example.
 		fmt.Fprintln(os.Stderr, "postgen example:", ex.name)
 		out := capture(t, ex.f)
@@ -210,6 +216,7 @@ func Run(moduleDir string, dirs []string, overlay bool) (int, map[string]string,
 			return total, failures, nil
 		}
 		found := false
+		var again []string // the packages that failed: only they run again
 		last, lines := "", []string{}
 		for _, l := range strings.Split(string(out), "\n") {
 			if name, ok := strings.CutPrefix(l, "postgen example: "); ok {
@@ -217,12 +224,14 @@ func Run(moduleDir string, dirs []string, overlay bool) (int, map[string]string,
 				continue
 			}
 			lines = append(lines, l)
-			if strings.HasPrefix(l, "FAIL\t") && last != "" {
+			if pkg, ok := strings.CutPrefix(l, "FAIL\t"); ok && last != "" {
 				failures[last] = strings.TrimSpace(strings.Join(lines, "\n"))
 				skip = append(skip, last)
 				last, found = "", true
+				again = append(again, strings.Fields(pkg)[0])
 			}
 		}
+		pkgs = again
 		if !found {
 			return total, failures, fmt.Errorf("go test of the Examples: %v\n%s", err, out)
 		}
