@@ -148,15 +148,14 @@ func (p *plan) dropUnreachableTypes() {
 	for _, nt := range tt.types {
 		if reach[nt] {
 			kept = append(kept, nt)
-		} else {
-			for node, owner := range tt.byNode {
-				if owner == nt {
-					delete(tt.byNode, node)
-				}
-			}
 		}
 	}
 	tt.types = kept
+	for node, owner := range tt.byNode { // one pass, whatever was dropped
+		if !reach[owner] {
+			delete(tt.byNode, node)
+		}
+	}
 }
 
 // splitChosen keeps a rename in postgen.yaml with the request it names:

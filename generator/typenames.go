@@ -21,6 +21,8 @@ type typeTable struct {
 	// nodes counts the object types there would be without
 	// de-duplication.
 	nodes int
+	// sent marks the types whose values a request sends (markSent).
+	sent map[*namedType]bool
 	// places are the members where each type is used, so each is
 	// recorded once: one set for all types, as most are used in one
 	// place and a set each would cost more than the type.
@@ -118,6 +120,7 @@ func (p *plan) nameTypes() {
 	p.checkTypeNames()
 	p.applyFieldTypes()
 	p.compactTypes()
+	p.markSent()
 }
 
 // compactTypes points every use of a shape at its one representative
