@@ -57,7 +57,7 @@ func (p *plan) methodDoc(m *method) []string {
 		notes = append(notes, "body is streamed as the request body.")
 	}
 	notes = append(notes, p.typeNotes(m)...)
-	return paragraphs(head, describe(r.Description), godoc.Wrap(strings.Join(notes, " ")), p.scriptDoc(m))
+	return paragraphs(head, describe(r.Description), godoc.Wrap(strings.Join(notes, " ")), p.scriptDoc(m), p.scriptArgsDoc(m))
 }
 
 // shorten cuts s to at most n runes, marking the cut.

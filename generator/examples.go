@@ -394,6 +394,22 @@ func (m *method) methodPath(recv string) string {
 	return s + "." + m.name
 }
 
+// scriptedArgs are the example call's arguments as a caller relying on
+// WithScripts passes them: a {{variable}} path argument a script sets is
+// left empty, for the scripts' value (ok is false when there is none).
+func (p *plan) scriptedArgs(ex *exampleCall) (args []string, ok bool) {
+	if p.scripts == nil || p.scripts.option == "" {
+		return nil, false
+	}
+	args = ex.argsText("")
+	for i, a := range ex.m.pathArgs {
+		if a.variable && p.scriptSetting(a.varName) != nil {
+			args[i], ok = `""`, true
+		}
+	}
+	return args, ok
+}
+
 // emitConformance writes conformance_calls_test.go for postgen's fidelity
 // harness (never for users): for each request, by its JSON path, the
 // example call and the zero call, each as a function of a client.
@@ -413,10 +429,17 @@ func (p *plan) emitConformance() *jen.File {
 		if ex.usesTime {
 			usesTime = true
 		}
-		for _, v := range []struct {
+		variants := []struct {
 			name string
 			args []string
-		}{{"example", ex.argsText("")}, {"zero", ex.zeroArgs()}} {
+		}{{"example", ex.argsText("")}, {"zero", ex.zeroArgs()}}
+		if args, ok := p.scriptedArgs(ex); ok {
+			variants = append(variants, struct {
+				name string
+				args []string
+			}{"scripted", args})
+		}
+		for _, v := range variants {
 			// The arguments are Go text, as example_test.go writes them.
 			call := m.methodExpr("client").Call(jen.Id(strings.Join(append([]string{"ctx"}, v.args...), ", ")))
 			rows = append(rows, jen.Values(jen.Lit(m.req.Path), jen.Lit(v.name),

@@ -352,8 +352,34 @@ func (p *plan) scriptDoc(m *method) []string {
 	if len(list) > 1 {
 		it = "them"
 	}
-	fmt.Fprintf(&b, "The SDK does not run %s: %s.", it, advice)
+	if p.scripts.option == "" {
+		fmt.Fprintf(&b, "The SDK does not run %s: %s.", it, advice)
+	} else {
+		fmt.Fprintf(&b, "Without %s() the SDK does not run %s: %s.", p.scripts.option, it, advice)
+	}
 	return sentence("%s", b.String())
+}
+
+// scriptArgsDoc says which path arguments of m the scripts can supply:
+// under WithScripts an empty {{variable}} argument takes the value a
+// script set (sdk/scripts.go), as newman's next request would.
+//
+//	With WithScripts(), an empty jobID takes the {{jobId}} the test
+//	script of request "Create job" (item[2].item[0].event[0]) set.
+func (p *plan) scriptArgsDoc(m *method) []string {
+	if p.scripts == nil || p.scripts.option == "" {
+		return nil
+	}
+	var parts []string
+	for _, a := range m.pathArgs {
+		if s := p.scriptSetting(a.varName); a.variable && s != nil {
+			parts = append(parts, fmt.Sprintf("With %s(), an empty %s takes the {{%s}} the %s of %s (%s) set.", p.scripts.option, a.goName, a.varName, s.kind(), s.owner, s.event.Path))
+		}
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	return sentence("%s", strings.Join(parts, " "))
 }
 
 // scriptSetting returns the first script that sets variable name, nil

@@ -82,7 +82,7 @@ func TestScriptWarningsAndDocs(t *testing.T) {
 			t.Errorf("{{%s}}, which a script sets, is reported as undefined:\n%s", name, all)
 		}
 	}
-	if !strings.Contains(all, `variable "orderId" is set at run time by the test script of request "Create order" (item[0].item[0].event[0]), which the SDK does not run: set it with WithVariable("orderId", ...) or compute it in a request hook`) {
+	if !strings.Contains(all, `variable "orderId" is set at run time by the test script of request "Create order" (item[0].item[0].event[0]) and is a path argument of Orders.Get: pass its value as the argument, or leave the argument empty on a client with WithScripts() to take the value the script stored`) {
 		t.Errorf("no run-time input warning for {{orderId}}:\n%s", all)
 	}
 	if !strings.Contains(all, `variable "undefinedByAll" is used but the collection does not define it`) {
@@ -98,7 +98,7 @@ func TestScriptWarningsAndDocs(t *testing.T) {
 		"// The collection runs a pre-request script before this request (event[0]): it sets {{timestamp}} and {{signature}}, adds header X-MBX-APIKEY, signs with HMAC-SHA256 and reads {{api-secret}} and {{api-key}}.",
 		"The folder \"Orders\" runs a pre-request script before this request (item[0].event[0]): it sets {{token}} and sends 1 request of its own (pm.sendRequest).",
 		"The request's own test script runs after the response (item[0].item[0].event[0]): it sets {{orderId}} and others, changes headers and checks the response (1 test).",
-		"The SDK does not run them: set those values yourself (WithVariable) or sign in",
+		"Without WithScripts() the SDK does not run them: set those values yourself (WithVariable) or sign in",
 	} {
 		if !strings.Contains(orders, text) {
 			t.Errorf("orders.go does not say %q:\n%s", text, orders)

@@ -304,12 +304,30 @@ func (p *plan) undefinedVariable(name string) {
 		if !p.authVariables()[name] { // the auth's note says how to set it
 			p.warn(model.CodeUndefinedCredential, t.used[name], "credential variable %q is not defined in the collection, as credentials should not be: SDK users set it at run time with WithVariable(%q, ...)", name, name)
 		}
+	case p.scriptSetting(name) != nil && p.scripts.option != "" && len(p.scriptArgMethods(name)) > 0:
+		s, ms := p.scriptSetting(name), p.scriptArgMethods(name)
+		p.warn(model.CodeScriptVariable, t.used[name], "variable %q is set at run time by the %s of %s (%s) and is a path argument of %s: pass its value as the argument, or leave the argument empty on a client with %s() to take the value the script stored", name, s.kind(), s.owner, s.event.Path, listSome(ms, maxScriptNames), p.scripts.option)
 	case p.scriptSetting(name) != nil:
 		s := p.scriptSetting(name)
 		p.warn(model.CodeScriptVariable, t.used[name], "variable %q is set at run time by the %s of %s (%s), which the SDK does not run: set it with WithVariable(%q, ...) or compute it in a request hook", name, s.kind(), s.owner, s.event.Path, name)
 	default:
 		p.warn(model.CodeUndefinedVariable, t.used[name], "variable %q is used but the collection does not define it: SDK users must set it with WithVariable(%q, ...)", name, name)
 	}
+}
+
+// scriptArgMethods names the methods ("Jobs.Get") that take the
+// variable name as a {{name}} path argument.
+func (p *plan) scriptArgMethods(name string) []string {
+	var out []string
+	p.forEachMethod(func(m *method) {
+		for _, a := range m.pathArgs {
+			if a.variable && a.varName == name {
+				out = append(out, m.op.name)
+				return
+			}
+		}
+	})
+	return out
 }
 
 // authVariables are the variables the auths' parameters refer to.

@@ -36,6 +36,10 @@ type Core struct {
 	secretVars []string          // Defaults.Secrets
 	scripts    ScriptRunner      // set by WithScripts (scripts.go)
 	verbatim   bool              // Resolve leaves {{variables}} in (scripts.go)
+	// scriptArgs, in a scripted call's template, collects the {{name}}
+	// path arguments the caller left empty: they are left in for the
+	// scripts to set (scripts.go).
+	scriptArgs *[]string
 }
 
 // Defaults is what the generator knows about the collection.
@@ -433,6 +437,16 @@ func (c *Core) writeSegment(b *strings.Builder, op *Operation, in *Call, text st
 		}
 		ref := text[i : i+j+2]
 		arg, ok, err := pathArg(op, in, ref)
+		if ok && err != nil && c.scriptArgs != nil {
+			// A scripted call: the scripts may set the variable (a
+			// login's test script stores the id the next call uses),
+			// so the reference stays for them; scripts.go checks it
+			// was set.
+			*c.scriptArgs = append(*c.scriptArgs, ref[2:len(ref)-2])
+			b.WriteString(text[:i+j+2])
+			text = text[i+j+2:]
+			continue
+		}
 		if !ok {
 			// Not an argument: resolved with the rest, up to and
 			// including the reference.
@@ -680,6 +694,10 @@ func (c *Core) opError(op *Operation, err error) error {
 	if errors.As(err, &ve) && ve.Operation == "" {
 		ve.Operation = op.Name
 		return ve
+	}
+	var ae *ArgumentError
+	if errors.As(err, &ae) {
+		return ae // it names the operation already
 	}
 	return &RequestError{Operation: op.Name, Err: err}
 }

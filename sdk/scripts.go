@@ -101,6 +101,8 @@ func (c *Core) newScriptedRequest(ctx context.Context, op *Operation, in *Call) 
 	// it, {{variables}} unresolved.
 	tc := *cc
 	tc.verbatim = true
+	var scriptArgs []string
+	tc.scriptArgs = &scriptArgs
 	cfg.placeQuery(op, in)
 	rawURL, err := tc.buildURL(op, in)
 	if err != nil {
@@ -136,6 +138,15 @@ func (c *Core) newScriptedRequest(ctx context.Context, op *Operation, in *Call) 
 	call := &ScriptCall{Operation: op.Name, Request: sr, Variables: vars, Defaults: c.defaults, CallVariables: callVars, Send: c.httpClient.Do}
 	if err := c.scripts.PreRequest(ctx, call); err != nil {
 		return nil, c.opError(op, fmt.Errorf("pre-request script: %w", err))
+	}
+
+	// A {{name}} path argument the caller left empty takes what the
+	// scripts set (never the collection's sample value); none set is
+	// the *ArgumentError the call gets without scripts.
+	for _, name := range scriptArgs {
+		if call.Variables[name] == "" && call.CallVariables[name] == "" {
+			return nil, c.opError(op, &ArgumentError{Operation: op.Name, Name: name})
+		}
 	}
 
 	// The request sent: resolved with what the scripts left.

@@ -23,8 +23,8 @@ type AuthService struct {
 // The request's own pre-request script runs before this request
 // (item[1].item[0].event[1]): it adds header X-Client. The request's own test
 // script runs after the response (item[1].item[0].event[0]): it sets {{token}}
-// and checks the response (1 test). The SDK does not run them: set those values
-// yourself (WithVariable) or sign in a request hook.
+// and checks the response (1 test). Without WithScripts() the SDK does not run
+// them: set those values yourself (WithVariable) or sign in a request hook.
 func (s *AuthService) Login(ctx context.Context, body *AuthLoginBody, opts ...RequestOption) (RawJSON, *Response, error) {
 	return sdk.Send[RawJSON](ctx, s.rt, &opAuthLogin, sdk.Call{Body: body, Options: opts})
 }

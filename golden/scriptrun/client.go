@@ -14,6 +14,8 @@ type Client struct {
 	Trade *TradeService
 	// Auth holds the requests of the "Auth" folder.
 	Auth *AuthService
+	// Jobs holds the requests of the "Jobs" folder.
+	Jobs *JobsService
 }
 
 // DefaultBaseURL is the base URL the collection gives; WithBaseURL changes it.
@@ -39,5 +41,6 @@ func NewClient(opts ...Option) (*Client, error) {
 		rt:    rt,
 		Trade: &TradeService{rt: rt},
 		Auth:  &AuthService{rt: rt},
+		Jobs:  &JobsService{rt: rt},
 	}, nil
 }

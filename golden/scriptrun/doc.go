@@ -27,16 +27,16 @@
 // only: a redirect to another scheme, host or port loses the credentials, and
 // one from https to http is refused.
 //
-//   - https://api.example.test: 4 methods
+//   - https://api.example.test: 6 methods
 //
 // The requests use variables the collection gives no value for (credentials are
 // never copied from it): set them with [WithVariable]: "quantity" and "user".
 //
-// The collection has 2 pre-request scripts and 1 test script, which the SDK
+// The collection has 2 pre-request scripts and 2 test scripts, which the SDK
 // does not run unless the client has [WithScripts] (which runs them as newman
 // does); the doc of each method says what the scripts of its request do. The
 // requests use variables that scripts set at run time: set them with
-// [WithVariable] or compute them in a request hook: "token".
+// [WithVariable] or compute them in a request hook: "jobId" and "token".
 //
 // A script signs requests: do it in a [RequestHook], which runs after auth on
 // every attempt (so a retry is signed afresh), with the body readable:
@@ -63,6 +63,7 @@
 //
 //   - [TradeService] (client.Trade): 2 requests
 //   - [AuthService] (client.Auth): 2 requests
+//   - [JobsService] (client.Jobs): 2 requests
 //
 // # Calling methods
 //

@@ -79,3 +79,37 @@ func ExampleAuthService_Me() {
 	// Output:
 	// 200
 }
+
+func ExampleJobsService_Create() {
+	srv := scriptruntest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := scriptrun.NewClient(scriptrun.WithBaseURL(srv.URL)) // with your API: its URL, or no WithBaseURL when the default is right
+	if err != nil {
+		log.Fatal(err)
+	}
+	result, resp, err := client.Jobs.Create(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
+}
+
+func ExampleJobsService_Get() {
+	srv := scriptruntest.Start() // a local mock of the API, so that the example runs anywhere
+	defer srv.Close()
+	client, err := scriptrun.NewClient(scriptrun.WithBaseURL(srv.URL), scriptrun.WithVariable("jobId", "your-jobId")) // with your API: its URL, or no WithBaseURL when the default is right
+	if err != nil {
+		log.Fatal(err)
+	}
+	result, resp, err := client.Jobs.Get(context.Background(), "jobId")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode)
+	fmt.Println(string(result))
+	// Output:
+	// 200
+}

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -70,6 +71,10 @@ func (e *exchange) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		fmt.Fprintf(w, `{"token":"tok-%s"}`, in.User)
+	case r.URL.Path == "/jobs" && r.Method == "POST":
+		fmt.Fprint(w, `{"id":"job-7"}`)
+	case strings.HasPrefix(r.URL.Path, "/jobs/"):
+		fmt.Fprintf(w, `{"job":%q}`, strings.TrimPrefix(r.URL.Path, "/jobs/"))
 	case r.URL.Path == "/me":
 		if r.Header.Get("Authorization") != "Bearer tok-ann" {
 			http.Error(w, "no token: "+r.Header.Get("Authorization"), http.StatusUnauthorized)
@@ -172,6 +177,42 @@ func TestScriptsStoreTheLoginToken(t *testing.T) {
 	if _, _, err := other.Auth.Me(ctx); err == nil {
 		t.Error("a client that never logged in sent a token")
 	}
+}
+
+// TestScriptsSupplyEmptyPathArguments: under WithScripts an empty
+// {{jobId}} path argument takes the id the create call's test script
+// stored, as newman's next request does; a value the caller passes wins;
+// with nothing stored (and without scripts) the empty argument is the
+// *ArgumentError it always is, never the collection's sample.
+func TestScriptsSupplyEmptyPathArguments(t *testing.T) {
+	ctx := context.Background()
+	c, _ := newExchange(t, WithScripts())
+	if _, _, err := c.Jobs.Get(ctx, ""); !isArgumentError(err, "jobId") {
+		t.Fatalf("Get before Create: err = %v, want an *ArgumentError for jobId", err)
+	}
+	if _, _, err := c.Jobs.Create(ctx); err != nil {
+		t.Fatalf("Create: %v", err)
+	}
+	got, _, err := c.Jobs.Get(ctx, "")
+	if err != nil || string(got) != `{"job":"job-7"}` {
+		t.Fatalf("Get(\"\") after Create = %q, %v; want job-7, the id the test script stored", got, err)
+	}
+	got, _, err = c.Jobs.Get(ctx, "job-9")
+	if err != nil || string(got) != `{"job":"job-9"}` {
+		t.Fatalf("Get(\"job-9\") = %q, %v; the caller's value must win", got, err)
+	}
+	plain, _ := newExchange(t)
+	if _, _, err := plain.Jobs.Create(ctx); err != nil {
+		t.Fatalf("Create without scripts: %v", err)
+	}
+	if _, _, err := plain.Jobs.Get(ctx, ""); !isArgumentError(err, "jobId") {
+		t.Fatalf("Get(\"\") without scripts: err = %v, want an *ArgumentError", err)
+	}
+}
+
+func isArgumentError(err error, name string) bool {
+	var ae *ArgumentError
+	return errors.As(err, &ae) && ae.Name == name
 }
 
 // TestScriptsErrorNamesTheScript: a script that fails stops the call

@@ -37,6 +37,7 @@ var collectionScripts = sdkscript.Collection{
 	},
 	Requests: map[string]string{
 		"Auth.Login":     "Login",
+		"Jobs.Create":    "Create job",
 		"Trade.Account":  "Account",
 		"Trade.NewOrder": "New order",
 	},
@@ -49,7 +50,13 @@ var collectionScripts = sdkscript.Collection{
 	}, {
 		Path:   "item[1].item[0].event[1]",
 		Source: "pm.request.headers.upsert({key: 'X-Client', value: '{{token2}}'});",
+	}, {
+		Path:   "item[2].item[0].event[0]",
+		Source: "// The id the next calls use: {{jobId}} in their paths.\npm.environment.set(\"jobId\", pm.response.json().id);",
 	}},
 	Scrubbed: []string{"token2"},
-	Test:     map[string][]int{"Auth.Login": {1}},
+	Test: map[string][]int{
+		"Auth.Login":  {1},
+		"Jobs.Create": {3},
+	},
 }

@@ -20,8 +20,8 @@ type TradeService struct {
 // The folder "Trade" runs a pre-request script before this request
 // (item[0].event[0]): it adds header X-MBX-APIKEY, sets query parameters
 // timestamp and signature, signs with HMAC-SHA256 and reads {{api-secret}} and
-// {{api-key}}. The SDK does not run it: set those values yourself
-// (WithVariable) or sign in a request hook.
+// {{api-key}}. Without WithScripts() the SDK does not run it: set those values
+// yourself (WithVariable) or sign in a request hook.
 func (s *TradeService) Account(ctx context.Context, params *TradeAccountParams, opts ...RequestOption) ([]byte, *Response, error) {
 	return sdk.Send[[]byte](ctx, s.rt, &opTradeAccount, sdk.Call{Args: params.args(), Options: opts})
 }
@@ -38,8 +38,8 @@ var opTradeAccount = sdk.Operation{Name: "Trade.Account", Method: "GET", Path: "
 // The folder "Trade" runs a pre-request script before this request
 // (item[0].event[0]): it adds header X-MBX-APIKEY, sets query parameters
 // timestamp and signature, signs with HMAC-SHA256 and reads {{api-secret}} and
-// {{api-key}}. The SDK does not run it: set those values yourself
-// (WithVariable) or sign in a request hook.
+// {{api-key}}. Without WithScripts() the SDK does not run it: set those values
+// yourself (WithVariable) or sign in a request hook.
 func (s *TradeService) NewOrder(ctx context.Context, body *TradeNewOrderForm, params *TradeNewOrderParams, opts ...RequestOption) ([]byte, *Response, error) {
 	return sdk.Send[[]byte](ctx, s.rt, &opTradeNewOrder, sdk.Call{Args: params.args(), Form: body.args(), Options: opts})
 }

@@ -49,8 +49,8 @@ func NewClient(opts ...Option) (*Client, error) {
 // sets {{timestamp}} and {{signature}}, adds header X-API-KEY, signs with
 // HMAC-SHA256 and reads {{api-secret}} and {{api-key}}. The request's own test
 // script runs after the response (item[1].event[0]): it checks the response (1
-// test). The SDK does not run them: set those values yourself (WithVariable) or
-// sign in a request hook.
+// test). Without WithScripts() the SDK does not run them: set those values
+// yourself (WithVariable) or sign in a request hook.
 func (c *Client) ServerTime(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
 	return sdk.Send[[]byte](ctx, c.rt, &opServerTime, sdk.Call{Options: opts})
 }

@@ -27,8 +27,8 @@ type OrdersService struct {
 // {{session}}, sends 1 request of its own (pm.sendRequest) and reads
 // {{session}} and {{baseUrl}}. The request's own test script runs after the
 // response (item[0].item[0].event[0]): it sets {{orderId}} and checks the
-// response (1 test). The SDK does not run them: set those values yourself
-// (WithVariable) or sign in a request hook.
+// response (1 test). Without WithScripts() the SDK does not run them: set those
+// values yourself (WithVariable) or sign in a request hook.
 func (s *OrdersService) New(ctx context.Context, params *OrdersNewParams, opts ...RequestOption) ([]byte, *Response, error) {
 	return sdk.Send[[]byte](ctx, s.rt, &opOrdersNew, sdk.Call{Args: params.args(), Options: opts})
 }
@@ -52,8 +52,8 @@ var opOrdersNew = sdk.Operation{Name: "Orders.New", Method: "POST", Path: "/api/
 // HMAC-SHA256 and reads {{api-secret}} and {{api-key}}. The folder "Orders"
 // runs a pre-request script before this request (item[0].event[0]): it sets
 // {{session}}, sends 1 request of its own (pm.sendRequest) and reads
-// {{session}} and {{baseUrl}}. The SDK does not run them: set those values
-// yourself (WithVariable) or sign in a request hook.
+// {{session}} and {{baseUrl}}. Without WithScripts() the SDK does not run them:
+// set those values yourself (WithVariable) or sign in a request hook.
 func (s *OrdersService) Query(ctx context.Context, opts ...RequestOption) ([]byte, *Response, error) {
 	return sdk.Send[[]byte](ctx, s.rt, &opOrdersQuery, sdk.Call{Options: opts})
 }

@@ -319,12 +319,29 @@ func TestResultsBeforeError(t *testing.T) {
 	wantEq(t, strings.Join(got, " "), "second=false first=true")
 }
 
-func TestSetUndefinedRemoves(t *testing.T) {
-	got, _, vars, err := runOut(t, `pm.environment.set('env', undefined); pm.collectionVariables.set('coll', null); pm.environment.set('out', [pm.environment.has('env'), pm.collectionVariables.get('coll')].join())`, nil)
+// TestSetUndefinedKeepsTheVariable holds newman 6's behaviour (checked with
+// newman run): a variable set to undefined reads back as undefined, has()
+// true and absent from toObject() until the script ends; then it holds
+// null, which the next script reads as null and {{name}} substitutes as
+// "null".
+func TestSetUndefinedKeepsTheVariable(t *testing.T) {
+	r := New(Options{})
+	vars := &Scopes{}
+	err := r.PreRequest(context.Background(), []Script{
+		{Path: "event[0]", Source: `pm.environment.set('env', undefined); pm.collectionVariables.set('coll', null);
+pm.environment.set('out', [typeof pm.environment.get('env'), pm.environment.has('env'), JSON.stringify(pm.environment.toObject()), pm.collectionVariables.get('coll')].join())`},
+		{Path: "item[0].event[0]", Source: `pm.environment.set('later', typeof pm.variables.get('env') + ' ' + pm.variables.replaceIn('/jobs/{{env}}'))`},
+	}, &Request{}, vars)
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantEq(t, got, "false,")
+	out, _ := vars.Environment.Get("out")
+	wantEq(t, fmt.Sprint(out), "undefined,true,{},")
+	later, _ := vars.Environment.Get("later")
+	wantEq(t, fmt.Sprint(later), "object /jobs/null")
+	if v, ok := vars.Environment.Get("env"); !ok || v != nil {
+		t.Errorf("env after the script = %v %v, want nil (null), set", v, ok)
+	}
 	if v, ok := vars.Collection.Get("coll"); !ok || v != nil {
 		t.Errorf("null should be stored as nil, got %v %v", v, ok)
 	}

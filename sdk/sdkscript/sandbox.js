@@ -1116,7 +1116,7 @@
 
     const ORDER = ['local', 'data', 'environment', 'collectionVariables', 'globals'];
     function lookup(name) {
-        for (const s of ORDER) if (N.vars('has', s, String(name))) return N.vars('get', s, String(name));
+        for (const s of ORDER) if (N.vars('has', s, String(name))) return getVar(s, name);
         return undefined;
     }
     function dynamic(name) {
@@ -1140,24 +1140,42 @@
             });
         };
     }
-    // setVar sets a variable. Setting undefined removes it: newman keeps such a
-    // variable without a value, which reads back as undefined and is dropped
-    // when the scope is saved.
+    // setVar sets a variable. Setting undefined keeps the variable without a
+    // value, as newman does: until the script ends it reads back as undefined
+    // (has() is true, toObject() leaves it out); once newman saves the scope it
+    // holds null, which later requests substitute as "null" (a test script
+    // storing an id the response lacks: the next URL reads /jobs/null).
+    const unsaved = new Set();
+    const unsavedKey = (scope, k) => scope + '\u0000' + k;
     function setVar(scope, k, v) {
-        if (v === undefined) N.vars('unset', scope, String(k));
-        else N.vars('set', scope, String(k), v);
+        k = String(k);
+        if (v === undefined) {
+            N.vars('set', scope, k, null);
+            unsaved.add(unsavedKey(scope, k));
+            return;
+        }
+        unsaved.delete(unsavedKey(scope, k));
+        N.vars('set', scope, k, v);
+    }
+    function unsetVar(scope, k) {
+        unsaved.delete(unsavedKey(scope, String(k)));
+        N.vars('unset', scope, String(k));
+    }
+    function getVar(scope, k) {
+        k = String(k);
+        return unsaved.has(unsavedKey(scope, k)) ? undefined : N.vars('get', scope, k);
     }
     function scopeAPI(scope, label, extra) {
-        const get = (k) => N.vars('get', scope, String(k));
+        const get = (k) => getVar(scope, k);
         const api = {
             get,
             set(k, v) { setVar(scope, k, v); },
             has(k) { return N.vars('has', scope, String(k)); },
-            unset(k) { N.vars('unset', scope, String(k)); },
+            unset(k) { unsetVar(scope, k); },
             clear() { N.vars('clear', scope, ''); },
             toObject() {
                 const o = {};
-                for (const k of N.vars('keys', scope, '')) o[k] = get(k);
+                for (const k of N.vars('keys', scope, '')) if (!unsaved.has(unsavedKey(scope, k))) o[k] = get(k);
                 return o;
             },
             replaceIn: replaceIn(get),
@@ -1177,7 +1195,7 @@
             get: lookup,
             set(k, v) { setVar('local', k, v); },
             has(k) { return ORDER.some((s) => N.vars('has', s, String(k))); },
-            unset(k) { N.vars('unset', 'local', String(k)); },
+            unset(k) { unsetVar('local', k); },
             toObject() {
                 const o = {};
                 for (const s of ORDER.slice().reverse()) for (const k of N.vars('keys', s, '')) o[k] = N.vars('get', s, k);
@@ -1253,11 +1271,11 @@
         global.postman = strict({
             setEnvironmentVariable(k, v) { setVar('environment', k, v === undefined ? undefined : String(v)); },
             getEnvironmentVariable(k) { return N.vars('get', 'environment', String(k)); },
-            clearEnvironmentVariable(k) { N.vars('unset', 'environment', String(k)); },
+            clearEnvironmentVariable(k) { unsetVar('environment', k); },
             clearEnvironmentVariables() { N.vars('clear', 'environment', ''); },
             setGlobalVariable(k, v) { setVar('globals', k, v === undefined ? undefined : String(v)); },
             getGlobalVariable(k) { return N.vars('get', 'globals', String(k)); },
-            clearGlobalVariable(k) { N.vars('unset', 'globals', String(k)); },
+            clearGlobalVariable(k) { unsetVar('globals', k); },
             clearGlobalVariables() { N.vars('clear', 'globals', ''); },
             setNextRequest: pmv.pm.setNextRequest,
             getResponseHeader(name) { return pmv.res ? pmv.res.headers.get(name) : undefined; },
@@ -1348,6 +1366,7 @@
         },
         begin(path) {
             flushLegacyTests();
+            unsaved.clear(); // newman saved the scopes after the last script
             scriptPath = path;
             firstUnsupported = '';
             if (event === 'test') global.tests = {};

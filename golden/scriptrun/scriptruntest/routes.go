@@ -35,4 +35,6 @@ var routes = []sdkmock.Route{
 	{Operation: "Trade.NewOrder", Method: "POST", Path: "/api/v3/order"},
 	{Operation: "Auth.Login", Method: "POST", Path: "/login"},
 	{Operation: "Auth.Me", Method: "GET", Path: "/me"},
+	{Operation: "Jobs.Create", Method: "POST", Path: "/jobs"},
+	{Operation: "Jobs.Get", Method: "GET", Path: "/jobs/{{jobId}}"},
 }
