@@ -1,14 +1,12 @@
 package generator
 
 import (
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/postgen/postgen/model"
-	pgparser "github.com/postgen/postgen/parser"
 )
 
 var trailingDigits = regexp.MustCompile(`[0-9]+$`)
@@ -57,19 +55,7 @@ func digitMethods(p *plan) (real, warned []string, silent []string) {
 // goal: no digit-suffix disambiguation without a warning).
 func TestDigitSuffixedMethods(t *testing.T) {
 	totalReal, totalWarned, totalSilent := 0, 0, 0
-	for _, in := range inputs(t) {
-		data, err := os.ReadFile(in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := pgparser.Parse(data)
-		if err != nil {
-			continue
-		}
-		p, err := newPlan(res.Collection, Config{Package: "api"})
-		if err != nil {
-			t.Fatalf("%s: %v", in, err)
-		}
+	for in, p := range inputPlans(t) {
 		real, warned, silent := digitMethods(p)
 		if len(real)+len(warned)+len(silent) > 0 {
 			t.Logf("%s: %d end in a digit: %d real, %d counters with a warning, %d without", filepath.Base(in), len(real)+len(warned)+len(silent), len(real), len(warned), len(silent))

@@ -3,10 +3,36 @@ package generator
 import (
 	"testing"
 
+	"iter"
+	"os"
+
 	"github.com/postgen/postgen/generator/infer"
 	pgparser "github.com/postgen/postgen/parser"
-	"os"
 )
+
+// inputPlans plans each input (inputs) the parser takes, as package api,
+// yielding its path and plan.
+func inputPlans(t *testing.T) iter.Seq2[string, *plan] {
+	return func(yield func(string, *plan) bool) {
+		for _, in := range inputs(t) {
+			data, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := pgparser.Parse(data)
+			if err != nil {
+				continue
+			}
+			p, err := newPlan(res.Collection, Config{Package: "api"})
+			if err != nil {
+				t.Fatalf("%s: %v", in, err)
+			}
+			if !yield(in, p) {
+				return
+			}
+		}
+	}
+}
 
 // Leave-one-out: for every request whose examples type its result, hide
 // them and take the type its siblings would lend it (lentType, as
@@ -19,19 +45,7 @@ import (
 // in members), and the test keeps it there.
 func TestLeaveOneOutSiblingTypes(t *testing.T) {
 	reused, right, noExample, typedNoExample, borrowed := 0, 0, 0, 0, 0
-	for _, in := range inputs(t) {
-		data, err := os.ReadFile(in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := pgparser.Parse(data)
-		if err != nil {
-			continue
-		}
-		p, err := newPlan(res.Collection, Config{Package: "api"})
-		if err != nil {
-			t.Fatalf("%s: %v", in, err)
-		}
+	for in, p := range inputPlans(t) {
 		p.forEachMethod(func(m *method) {
 			if !m.types.hasExamples {
 				noExample++
