@@ -56,26 +56,21 @@ func resultShape(m *method) string {
 // a sibling on the same resource path that has one, or RawJSON when
 // their API speaks JSON. It runs once every method has its own types.
 //
-// Only a GET of one member borrows, from the GET, PATCH and PUT of that
-// member, its type inferred from all their examples together: measured
-// leave-one-out on the corpus (TestLeaveOneOutSiblingTypes). A POST's
-// result (an action, a search, a creation receipt) fits a GET of the
-// member only 29 times in 40, so POSTs neither lend nor borrow.
+// Only a GET of one member borrows, and only on strong evidence
+// (lenders): measured leave-one-out on the corpus
+// (TestLeaveOneOutSiblingTypes). A POST's result (an action, a search,
+// a creation receipt) fits a GET of the member only 29 times in 40, so
+// POSTs neither lend nor borrow.
 func (p *plan) typeFromSiblings() {
-	lenders := map[string][]*method{} // resourcePath + shape → the lenders
-	p.forEachMethod(func(m *method) {
-		if lends(m) {
-			lenders[siblingKey(m)] = append(lenders[siblingKey(m)], m)
-		}
-	})
+	idx := p.siblingIndex()
 	p.forEachMethod(func(m *method) {
 		mt := m.types
 		if mt.result != resultBytes || mt.hasExamples {
 			return
 		}
-		if ls := lenders[siblingKey(m)]; len(ls) > 0 && borrows(m) {
-			if root := p.lentType(ls, nil); root != nil {
-				mt.result, mt.root, mt.borrowed, mt.from = resultJSON, root, true, ls[0]
+		if borrows(m) {
+			if root, from := p.lentType(idx, m, nil); root != nil {
+				mt.result, mt.root, mt.borrowed, mt.from = resultJSON, root, true, from
 				return
 			}
 		}
@@ -85,32 +80,175 @@ func (p *plan) typeFromSiblings() {
 	})
 }
 
-// lentType is the result type inferred from the examples of lenders,
-// but skip's; nil when none parses.
-func (p *plan) lentType(lenders []*method, skip *method) *rootType {
-	var samples []typedSample
-	for _, l := range lenders {
-		if l != skip {
-			samples = append(samples, l.types.root.samples...)
+// siblings indexes the methods that may lend their result type: by
+// siblingKey (the same resource path) and by resource name and shape
+// (the same resource under another parent: /companies/:c/webhooks/:id
+// and /merchants/:m/webhooks/:id), the latter called cousins.
+type siblings struct {
+	byKey, byName map[string][]*method
+}
+
+func (p *plan) siblingIndex() *siblings {
+	idx := &siblings{byKey: map[string][]*method{}, byName: map[string][]*method{}}
+	p.forEachMethod(func(m *method) {
+		if lends(m) {
+			idx.byKey[siblingKey(m)] = append(idx.byKey[siblingKey(m)], m)
+			idx.byName[nameKey(m)] = append(idx.byName[nameKey(m)], m)
+		}
+	})
+	return idx
+}
+
+// nameKey is the last segment of m's resource path and its shape.
+func nameKey(m *method) string {
+	k := siblingKey(m)
+	if i := strings.LastIndex(k, "/"); i >= 0 {
+		k = k[i+1:]
+	}
+	return k
+}
+
+// lentType is the result type m borrows, with the lender it names, or
+// nil; hide is left out (leave-one-out hides the request itself).
+//
+//   - Lenders are the GET, PATCH and PUT of m's member path; a GET there
+//     is the best evidence, so when one lends the PUT and PATCH do not.
+//   - The lenders must agree with one another (agree), else m borrows
+//     nothing: two shapes on one path are two things, not one.
+//   - Cousins, the same resource under another parent, add their
+//     examples where they agree with every lender: they never lend
+//     alone, they fill in members the lenders' examples left out.
+func (p *plan) lentType(idx *siblings, m, hide *method) (*rootType, *method) {
+	var direct []*method
+	for _, l := range idx.byKey[siblingKey(m)] {
+		if l != hide && l != m {
+			direct = append(direct, l)
 		}
 	}
-	if len(samples) == 0 {
-		return nil
+	direct = preferGET(direct)
+	if len(direct) == 0 {
+		return nil, nil
 	}
-	return p.inferSamples(samples, roleResult)
+	for i, a := range direct {
+		for _, b := range direct[i+1:] {
+			if !agree(a.types.root.t, b.types.root.t) {
+				return nil, nil
+			}
+		}
+	}
+	var samples []typedSample
+	for _, l := range direct {
+		samples = append(samples, l.types.root.samples...)
+	}
+	inDirect := map[*method]bool{}
+	for _, l := range direct {
+		inDirect[l] = true
+	}
+cousins:
+	for _, c := range preferGET(idx.byName[nameKey(m)]) {
+		if c == hide || c == m || inDirect[c] {
+			continue
+		}
+		for _, l := range direct {
+			if !agree(c.types.root.t, l.types.root.t) {
+				continue cousins
+			}
+		}
+		samples = append(samples, c.types.root.samples...)
+	}
+	root := p.inferSamples(samples, roleResult)
+	if root == nil {
+		return nil, nil
+	}
+	return root, direct[0]
+}
+
+// preferGET is the GETs among ls when there are any, else ls.
+func preferGET(ls []*method) []*method {
+	var gets []*method
+	for _, l := range ls {
+		if l.req.Method == "GET" {
+			gets = append(gets, l)
+		}
+	}
+	if len(gets) > 0 {
+		return gets
+	}
+	return ls
+}
+
+// agree reports whether two object types may be one resource: at least
+// half of the members of the smaller are the other's, and no member
+// they share is of a different kind.
+func agree(a, b *infer.Type) bool {
+	if a == nil || b == nil || a.Kind != infer.Object || b.Kind != infer.Object {
+		return false
+	}
+	kinds := map[string]infer.Kind{}
+	for _, f := range a.Fields {
+		kinds[f.Key] = kindOf(f.Type)
+	}
+	shared := 0
+	for _, f := range b.Fields {
+		k, ok := kinds[f.Key]
+		if !ok {
+			continue
+		}
+		shared++
+		if bk := kindOf(f.Type); k != bk && k != infer.Unknown && bk != infer.Unknown && !numeric(k, bk) {
+			return false
+		}
+	}
+	return 2*shared >= min(len(a.Fields), len(b.Fields))
+}
+
+func kindOf(t *infer.Type) infer.Kind {
+	if t == nil || t.Kind == infer.Null {
+		return infer.Unknown
+	}
+	return t.Kind
+}
+
+func numeric(a, b infer.Kind) bool {
+	return (a == infer.Int || a == infer.Float) && (b == infer.Int || b == infer.Float)
 }
 
 // lends reports whether m's result type may type a sibling's: its own
-// examples type it, as one object, on a member path, by GET, PATCH or PUT.
+// examples type it, as one object, on a member path, by GET, PATCH or
+// PUT. A PATCH or PUT lends only when its result is the member it
+// wrote: its JSON object body's members are, at least half of them,
+// members of the result (a PUT of a file's content answering
+// {content, commit} is a receipt, not the file; a JSON Patch list of
+// operations tells nothing).
 func lends(m *method) bool {
 	mt := m.types
 	switch m.req.Method {
-	case "GET", "PATCH", "PUT":
+	case "GET":
+	case "PATCH", "PUT":
+		if mt.body == nil || mt.body.t == nil || mt.body.t.Kind != infer.Object || len(mt.body.t.Fields) == 0 ||
+			mt.root == nil || !covers(mt.root.t, mt.body.t) {
+			return false
+		}
 	default:
 		return false
 	}
 	return mt.result == resultJSON && !mt.borrowed && resultShape(m) == "member" && isMemberPath(m) &&
 		mt.root.t.Kind == infer.Object && siblingKey(m) != ""
+}
+
+// covers reports whether result holds at least half of body's members.
+func covers(result, body *infer.Type) bool {
+	have := map[string]bool{}
+	for _, f := range result.Fields {
+		have[f.Key] = true
+	}
+	n := 0
+	for _, f := range body.Fields {
+		if have[f.Key] {
+			n++
+		}
+	}
+	return 2*n >= len(body.Fields)
 }
 
 // borrows reports whether m may take a sibling's result type: a GET of a

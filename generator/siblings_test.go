@@ -3,58 +3,72 @@ package generator
 import (
 	"testing"
 
+	"iter"
+	"os"
+
 	"github.com/postgen/postgen/generator/infer"
 	pgparser "github.com/postgen/postgen/parser"
-	"os"
 )
 
+// inputPlans plans each input (inputs) the parser takes, as package api,
+// yielding its path and plan.
+func inputPlans(t *testing.T) iter.Seq2[string, *plan] {
+	return func(yield func(string, *plan) bool) {
+		for _, in := range inputs(t) {
+			data, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := pgparser.Parse(data)
+			if err != nil {
+				continue
+			}
+			p, err := newPlan(res.Collection, Config{Package: "api"})
+			if err != nil {
+				t.Fatalf("%s: %v", in, err)
+			}
+			if !yield(in, p) {
+				return
+			}
+		}
+	}
+}
+
 // Leave-one-out: for every request whose examples type its result, hide
-// them and take the type a sibling on the same resource path would lend
-// it (typeFromSiblings); each hidden example must fit that type as
+// them and take the type its siblings would lend it (lentType, as
+// typeFromSiblings does); each hidden example must fit that type as
 // encoding/json with unknown fields refused would decode it (fitsType).
 // It reports, over testdata and the corpus, how many requests a sibling
-// types and how many of those are right. The goal is 95%; 45 of
-// 50 (90%) is what the corpus gives today (the misses are siblings whose
-// examples leave out members the hidden one has), and the test keeps it
-// from getting worse.
+// types and how many of those are right. The goal is 95%: 47 of
+// 48 (97.9%) is what the corpus gives (it was 45 of 50 before PUT/PATCH
+// receipts stopped lending, a GET sibling came first and cousins filled
+// in members), and the test keeps it there.
 func TestLeaveOneOutSiblingTypes(t *testing.T) {
-	reused, right, noExample, typedNoExample := 0, 0, 0, 0
-	for _, in := range inputs(t) {
-		data, err := os.ReadFile(in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := pgparser.Parse(data)
-		if err != nil {
-			continue
-		}
-		p, err := newPlan(res.Collection, Config{Package: "api"})
-		if err != nil {
-			t.Fatalf("%s: %v", in, err)
-		}
-		byKey := map[string][]*method{}
+	reused, right, noExample, typedNoExample, borrowed := 0, 0, 0, 0, 0
+	for in, p := range inputPlans(t) {
 		p.forEachMethod(func(m *method) {
-			mt := m.types
-			if !mt.hasExamples {
+			if !m.types.hasExamples {
 				noExample++
-				if mt.result == resultJSON || mt.result == resultRawJSON {
+				switch m.types.result {
+				case resultJSON:
+					typedNoExample++
+					borrowed++
+				case resultRawJSON:
 					typedNoExample++
 				}
 			}
-			if lends(m) {
-				byKey[siblingKey(m)] = append(byKey[siblingKey(m)], m)
-			}
 		})
-		// Each typed GET of a member, its examples hidden, borrows from
-		// the lender typeFromSiblings would pick among the others.
-		for _, ms := range byKey {
-			for _, m := range ms {
-				if !borrows(m) {
-					continue
-				}
-				lent := p.lentType(ms, m)
+		// Each typed GET of a member, its examples hidden, borrows what
+		// typeFromSiblings would lend it from the others.
+		idx := p.siblingIndex()
+		p.forEachMethod(func(m *method) {
+			if !lends(m) || !borrows(m) {
+				return
+			}
+			{
+				lent, _ := p.lentType(idx, m, m)
 				if lent == nil {
-					continue
+					return
 				}
 				reused++
 				ok := true
@@ -70,12 +84,12 @@ func TestLeaveOneOutSiblingTypes(t *testing.T) {
 					right++
 				}
 			}
-		}
+		})
 	}
-	t.Logf("requests without examples: %d, typed from a sibling or as RawJSON: %d", noExample, typedNoExample)
+	t.Logf("requests without examples: %d, typed from a sibling or as RawJSON: %d (%.1f%%), by a sibling: %d", noExample, typedNoExample, 100*float64(typedNoExample)/float64(max(noExample, 1)), borrowed)
 	t.Logf("leave-one-out: %d requests typed by a sibling, %d right (%.1f%%)", reused, right, 100*float64(right)/float64(max(reused, 1)))
-	if reused > 0 && right*100 < reused*90 {
-		t.Errorf("leave-one-out precision %d/%d fell below 90%%", right, reused)
+	if reused > 0 && right*100 < reused*95 {
+		t.Errorf("leave-one-out precision %d/%d fell below 95%%", right, reused)
 	}
 }
 
