@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/postgen/postgen/internal/doclint"
 	"github.com/postgen/postgen/internal/examplerun"
 )
 
@@ -39,54 +38,28 @@ func TestQuickStartsRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var files []examplerun.Source
-	where := map[string]string{}
-	found, skipped := 0, 0
+	var sdks []string
 	for _, d := range dirs {
-		if fi, err := os.Stat(d); err != nil || !fi.IsDir() {
-			continue
-		}
-		var docs []doclint.File
-		for _, name := range []string{"doc.go", "README.md"} {
-			b, err := os.ReadFile(filepath.Join(d, name))
-			if err != nil {
-				continue
-			}
-			docs = append(docs, doclint.File{Name: d + "/" + name, Data: b})
-		}
-		var snippets []examplerun.Snippet
-		for _, s := range doclint.QuickStarts(docs) {
-			snippets = append(snippets, examplerun.Snippet{Where: s.Where, Code: s.Code})
-		}
-		if len(docs) == 0 {
-			continue
-		}
-		if len(snippets) == 0 {
-			t.Errorf("%s: no quick start in doc.go or README.md", d)
-			continue
-		}
-		found += len(snippets)
-		importPath := module + "/golden/" + d
-		src, names, skip, err := examplerun.QuickStarts(d, importPath, d+"test", importPath+"/"+d+"test", snippets)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, s := range skip {
-			t.Logf("%s waits for a user to sign in: not run", s.Where)
-		}
-		skipped += len(skip)
-		for name, s := range names {
-			where[d+"."+name] = s.Where
-		}
-		if src != nil {
-			files = append(files, examplerun.Source{Path: filepath.Join(d, examplerun.QuickStartFile), Data: src})
+		if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+			sdks = append(sdks, d)
 		}
 	}
+	qs, err := examplerun.QuickStartSources(sdks, func(d string) string { return module + "/golden/" + d })
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range qs.Missing {
+		t.Errorf("%s: no quick start in doc.go or README.md", d)
+	}
+	for _, s := range qs.Skipped {
+		t.Logf("%s waits for a user to sign in: not run", s.Where)
+	}
+	found, skipped := qs.Found, len(qs.Skipped)
 	if found < 20 {
 		t.Fatalf("only %d quick starts in the golden SDKs", found)
 	}
 	start := time.Now()
-	n, failures, err := examplerun.RunFiles(".", files, true)
+	n, failures, err := examplerun.RunFiles(".", qs.Files, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,10 +68,10 @@ func TestQuickStartsRun(t *testing.T) {
 	}
 	for name, out := range failures {
 		if why, ok := knownQuickStartFailures[name]; ok {
-			t.Logf("%s (%s) fails, as known (%s)", name, whereOf(where, name), why)
+			t.Logf("%s (%s) fails, as known (%s)", name, qs.Where[name], why)
 			continue
 		}
-		t.Errorf("%s (%s) fails:\n%s", name, whereOf(where, name), out)
+		t.Errorf("%s (%s) fails:\n%s", name, qs.Where[name], out)
 	}
 	for name := range knownQuickStartFailures {
 		if _, ok := failures[name]; !ok {
@@ -106,15 +79,4 @@ func TestQuickStartsRun(t *testing.T) {
 		}
 	}
 	t.Logf("%d/%d quick starts of the golden SDKs' doc.go and README.md run against their mock servers and pass, %d skipped (a user's sign-in), in %v", n-len(failures), n, skipped, time.Since(start).Round(time.Millisecond))
-}
-
-// whereOf finds the snippet of a failing Example, known by its name only.
-func whereOf(where map[string]string, name string) string {
-	var out []string
-	for k, w := range where {
-		if strings.HasSuffix(k, "."+name) {
-			out = append(out, w)
-		}
-	}
-	return strings.Join(out, " or ")
 }

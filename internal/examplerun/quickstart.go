@@ -6,9 +6,13 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/postgen/postgen/internal/doclint"
 )
 
 // QuickStartFile is the name of the file of Examples that QuickStarts
@@ -20,7 +24,59 @@ const QuickStartFile = "zz_postgen_quickstarts_test.go"
 const SignInMark = "flow.Exchange("
 
 // Snippet is the Go code of a quick start and where it is written.
-type Snippet struct{ Where, Code string }
+type Snippet = doclint.Snippet
+
+// QuickStartRun is what QuickStartSources found in SDK directories.
+type QuickStartRun struct {
+	// Files are the files of Examples to give RunFiles.
+	Files []Source
+	// Found counts the quick starts, Skipped those that wait for a sign-in.
+	Found   int
+	Skipped []Snippet
+	// Where is the snippet of each Example, by directory and name.
+	Where map[string]string
+	// Missing are the directories with docs but no quick start.
+	Missing []string
+}
+
+// QuickStartSources reads the doc.go and README.md of each SDK directory
+// in dirs (package <base of dir>, imported as importPath(dir), its mock
+// server in <pkg>test) and wraps their quick starts with QuickStarts.
+// Directories without either file are left out.
+func QuickStartSources(dirs []string, importPath func(dir string) string) (*QuickStartRun, error) {
+	r := &QuickStartRun{Where: map[string]string{}}
+	for _, d := range dirs {
+		pkg := filepath.Base(d)
+		var docs []doclint.File
+		for _, name := range []string{"doc.go", "README.md"} {
+			if b, err := os.ReadFile(filepath.Join(d, name)); err == nil {
+				docs = append(docs, doclint.File{Name: pkg + "/" + name, Data: b})
+			}
+		}
+		if len(docs) == 0 {
+			continue
+		}
+		snippets := doclint.QuickStarts(docs)
+		if len(snippets) == 0 {
+			r.Missing = append(r.Missing, d)
+			continue
+		}
+		r.Found += len(snippets)
+		path := importPath(d)
+		src, names, skip, err := QuickStarts(pkg, path, pkg+"test", path+"/"+pkg+"test", snippets)
+		if err != nil {
+			return nil, err
+		}
+		r.Skipped = append(r.Skipped, skip...)
+		for name, s := range names {
+			r.Where[name] = s.Where
+		}
+		if src != nil {
+			r.Files = append(r.Files, Source{Path: filepath.Join(d, QuickStartFile), Data: src})
+		}
+	}
+	return r, nil
+}
 
 // QuickStarts returns a file of package pkg+"_test" with one Example
 // function per quick start, run as it is written but against the SDK's
