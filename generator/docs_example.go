@@ -3,7 +3,6 @@ package generator
 import (
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/postgen/postgen/model"
@@ -69,31 +68,40 @@ func serviceExample(s *service) *method {
 }
 
 // exampleCall is the statement that calls m on the client c with the
-// collection's values: `res, _, err := c.Bookings.Get(ctx, "42")`.
+// values the Example function of m passes (planExample): the collection's
+// path values, params and body, so that it sends the request Postman
+// sends: `res, _, err := c.Bookings.Get(ctx, "42")`.
 func (p *plan) exampleCall(m *method) string {
-	args := []string{"ctx"}
-	for _, a := range m.pathArgs {
-		v := a.example
-		if v == "" || strings.Contains(v, "{{") || isSecretValue(v) || isSecretName(a.varName) {
-			v = a.varName
-		}
-		args = append(args, strconv.Quote(cleanText(v)))
-	}
-	if m.body != nil {
-		if m.body.kind == "text" {
-			args = append(args, `""`)
-		} else {
-			args = append(args, "nil")
-		}
-	}
-	if m.params != nil {
-		args = append(args, "nil")
-	}
+	qual := p.cfg.Package + "."
+	ex := planExample(m, qual, nil)
+	args := append([]string{"ctx"}, ex.argsText(qual)...)
 	results := "res, _, err"
-	if m.types.result == resultNone {
+	if m.types != nil && m.types.result == resultNone {
 		results = "res, err" // no body to return: res is the *Response
 	}
 	return fmt.Sprintf("%s := %s(%s)", results, p.methodExpr(m), strings.Join(args, ", "))
+}
+
+// quickPrint is the quick start's code that prints the result res of
+// the call of m: the decoded value with its field names, the text of a
+// text or binary body, a stream as it arrives, or the status when the
+// response has no body.
+func quickPrint(m *method) []string {
+	kind := resultBytes
+	if m.types != nil {
+		kind = m.types.result
+	}
+	switch kind {
+	case resultNone:
+		return []string{"fmt.Println(res.StatusCode)"}
+	case resultJSON:
+		return []string{`fmt.Printf("%+v\n", res)`}
+	case resultStream:
+		return []string{"defer res.Close()", "if _, err := io.Copy(os.Stdout, res); err != nil {", "\tlog.Fatal(err)", "}"}
+	case resultText:
+		return []string{"fmt.Println(res)"}
+	}
+	return []string{"fmt.Println(string(res))"}
 }
 
 // methodExpr is how a user reaches m from a client c: "c.Bookings.Get".
@@ -148,7 +156,40 @@ func (p *plan) newClientCall() string {
 			opts = append(opts, opt)
 		}
 	}
-	return fmt.Sprintf("c, err := %s.NewClient(%s)%s", p.cfg.Package, strings.Join(opts, ", "), mark)
+	opts = append(opts, p.quickVariables()...)
+	if len(opts) <= 2 {
+		return fmt.Sprintf("c, err := %s.NewClient(%s)%s", p.cfg.Package, strings.Join(opts, ", "), mark)
+	}
+	// One option a line; the placeholder's mark after the base URL's.
+	text := "c, err := " + p.cfg.Package + ".NewClient(\n"
+	for i, o := range opts {
+		text += "\t" + o + ","
+		if i == 0 && base != "" {
+			text += mark
+		}
+		text += "\n"
+	}
+	return text + ")"
+}
+
+// quickVariables are the WithVariable options of the quick start: for
+// the variables the Example of its call sets (exampleVariables), but for
+// those the auth option sets, each read from the environment as the
+// credentials are.
+func (p *plan) quickVariables() []string {
+	m := p.exampleMethod()
+	if m == nil {
+		return nil
+	}
+	authVars := p.authVariables()
+	var out []string
+	for _, v := range p.exampleVariables(m) {
+		// A variable of the base URL WithBaseURL or postgen.yaml replaces.
+		if !authVars[v] && !contains(p.undefinedBase, v) {
+			out = append(out, fmt.Sprintf("%s.WithVariable(%q, os.Getenv(%q))", p.cfg.Package, cleanText(v), p.envName(v)))
+		}
+	}
+	return out
 }
 
 // baseURLArg is baseURLOption followed by ", ", or "".

@@ -124,23 +124,18 @@ func (p *plan) packageDoc() []string {
 // call it makes (for an OAuth 2.0 authorization-code grant, the flow that
 // gets a token), one call, its result.
 func (p *plan) quickStart(m *method) []string {
-	lines := []string{
-		"ctx := context.Background()",
-		p.newClientCall(),
-		"if err != nil {",
-		"\tlog.Fatal(err)",
-		"}",
-	}
+	lines := append([]string{"ctx := context.Background()"}, strings.Split(p.newClientCall(), "\n")...)
+	lines = append(lines, "if err != nil {", "\tlog.Fatal(err)", "}")
 	if a := p.quickAuth(); p.usesAuthCodeFlow(a) {
 		lines = append(append(lines, p.authCodeFlow(a)...), "if err != nil {", "\tlog.Fatal(err)", "}")
 	}
-	return append(lines,
+	lines = append(lines,
 		p.exampleCall(m),
 		"if err != nil {",
 		"\tlog.Fatal(err)",
 		"}",
-		"fmt.Println(res)",
 	)
+	return append(lines, quickPrint(m)...)
 }
 
 // baseURLDoc says where requests go.

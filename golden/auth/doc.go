@@ -22,7 +22,7 @@
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	fmt.Println(res)
+//	fmt.Println(string(res))
 //
 // Requests go to [DefaultBaseURL], http://127.0.0.1:8765; [WithBaseURL] sends
 // them elsewhere (a staging server, a test server).

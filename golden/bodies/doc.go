@@ -20,7 +20,7 @@
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	fmt.Println(res)
+//	fmt.Println(string(res))
 //
 // Requests go to [DefaultBaseURL], https://bodies.example.com; [WithBaseURL]
 // sends them elsewhere (a staging server, a test server).

@@ -19,11 +19,11 @@
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	res, _, err := c.Bookings.List(ctx, nil)
+//	res, _, err := c.Bookings.List(ctx, &bookings.BookingsListParams{From: "2024-01-01", Limit: 20})
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	fmt.Println(res)
+//	fmt.Printf("%+v\n", res)
 //
 // Requests go to [DefaultBaseURL], https://api.bookings.example.com/v1;
 // [WithBaseURL] sends them elsewhere (a staging server, a test server).

@@ -15,7 +15,7 @@
 // every method takes a context.Context first:
 //
 //	ctx := context.Background()
-//	c, err := canary.NewClient()
+//	c, err := canary.NewClient(canary.WithVariable("typedSecret", os.Getenv("CANARY_TYPED_SECRET")))
 //	if err != nil {
 //		log.Fatal(err)
 //	}
@@ -37,7 +37,7 @@
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	fmt.Println(res)
+//	fmt.Println(string(res))
 //
 // Requests go to [DefaultBaseURL], https://api.canary.example; [WithBaseURL]
 // sends them elsewhere (a staging server, a test server).

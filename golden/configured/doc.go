@@ -13,15 +13,15 @@
 // every method takes a context.Context first:
 //
 //	ctx := context.Background()
-//	c, err := configured.NewClient()
+//	c, err := configured.NewClient(configured.WithVariable("apiKey", os.Getenv("CONFIGURED_API_KEY")))
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	res, _, err := c.Inventory.List(ctx, nil)
+//	res, _, err := c.Inventory.List(ctx, &configured.ListOptions{Page: 1}, configured.WithQuery("sku", ""))
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	fmt.Println(res)
+//	fmt.Println(string(res))
 //
 // Requests go to [DefaultBaseURL], https://api.warehouse.example/v2;
 // [WithBaseURL] sends them elsewhere (a staging server, a test server).

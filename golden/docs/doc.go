@@ -37,7 +37,7 @@
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	fmt.Println(res)
+//	fmt.Printf("%+v\n", res)
 //
 // Requests go to [DefaultBaseURL], https://docs.example.com/api; [WithBaseURL]
 // sends them elsewhere (a staging server, a test server).

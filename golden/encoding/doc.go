@@ -18,11 +18,11 @@
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	res, _, err := c.QueryCharactersLeftRaw.T01StringURLWithEdgeCases(ctx, nil)
+//	res, _, err := c.QueryCharactersLeftRaw.T01StringURLWithEdgeCases(ctx, &encoding.QueryCharactersLeftRawT01StringURLWithEdgeCasesParams{A: 1, B: "hello world", C: "a+b", D: "%20x%zz", E: "ü", F: "\"q\"", G: "<>", H: "x|y", Novalue: true, Arr: []string{"1", "2"}, Dup: []string{"1", "2"}, Field: true, Amp: "a%26b", Eq: "a=b"}, encoding.WithQuery("empty", ""))
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	fmt.Println(res)
+//	fmt.Println(string(res))
 //
 // Requests go to [DefaultBaseURL], https://enc.example.com/v1; [WithBaseURL]
 // sends them elsewhere (a staging server, a test server).

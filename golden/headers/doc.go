@@ -14,11 +14,11 @@
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	res, _, err := c.ArrayForm(ctx, nil)
+//	res, _, err := c.ArrayForm(ctx, &headers.ArrayFormParams{XA: "one", XDup: 2}, headers.WithHeader("X-Empty", ""))
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	fmt.Println(res)
+//	fmt.Println(string(res))
 //
 // Requests go to [DefaultBaseURL], https://headers.example.com; [WithBaseURL]
 // sends them elsewhere (a staging server, a test server).

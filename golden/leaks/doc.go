@@ -15,7 +15,12 @@
 // every method takes a context.Context first:
 //
 //	ctx := context.Background()
-//	c, err := leaks.NewClient(leaks.WithBaseURL("https://api.example.com"), leaks.WithJWTKey(os.Getenv("LEAKS_KEY"))) // placeholder: the collection gives no base URL; use your API's
+//	c, err := leaks.NewClient(
+//		leaks.WithBaseURL("https://api.example.com"), // placeholder: the collection gives no base URL; use your API's
+//		leaks.WithJWTKey(os.Getenv("LEAKS_KEY")),
+//		leaks.WithVariable("api_key2", os.Getenv("LEAKS_API_KEY2")),
+//		leaks.WithVariable("password5", os.Getenv("LEAKS_PASSWORD5")),
+//	)
 //	if err != nil {
 //		log.Fatal(err)
 //	}
@@ -23,7 +28,7 @@
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	fmt.Println(res)
+//	fmt.Println(string(res))
 //
 // The collection gives no base URL the SDK can use: pass [WithBaseURL] to
 // NewClient.

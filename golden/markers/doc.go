@@ -19,11 +19,11 @@
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	res, _, err := c.Search(ctx, nil)
+//	res, _, err := c.Search(ctx, &markers.SearchParams{Q: "SAMPLE-q", Tag: []string{"SAMPLE-tag1", "SAMPLE-tag2"}, SampleFlag: true, XTrace: "SAMPLE-trace"})
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	fmt.Println(res)
+//	fmt.Println(string(res))
 //
 // Requests go to [DefaultBaseURL], http://markers.example; [WithBaseURL] sends
 // them elsewhere (a staging server, a test server).

@@ -16,11 +16,11 @@
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	res, _, err := c.Auth.LoginWithKey(ctx, nil)
+//	res, _, err := c.Auth.LoginWithKey(ctx, nil, mockroutes.WithSampleBody())
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	fmt.Println(res)
+//	fmt.Printf("%+v\n", res)
 //
 // Requests go to [DefaultBaseURL], https://mock.example.com; [WithBaseURL]
 // sends them elsewhere (a staging server, a test server).

@@ -18,11 +18,11 @@
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	res, _, err := c.Users.List(ctx, nil)
+//	res, _, err := c.Users.List(ctx, &names.UsersListParams{PageSize: 10, PageSize2: 20})
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	fmt.Println(res)
+//	fmt.Println(string(res))
 //
 // Requests go to [DefaultBaseURL], https://names.example.com; [WithBaseURL]
 // sends them elsewhere (a staging server, a test server).

@@ -34,11 +34,11 @@
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	res, _, err := c.Bookings.List(ctx, nil)
+//	res, _, err := c.Bookings.List(ctx, &neonauth.BookingsListParams{From: "2024-01-01"})
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	fmt.Println(res)
+//	fmt.Println(string(res))
 //
 // Requests go to [DefaultBaseURL], https://staging.neon-soft.com; [WithBaseURL]
 // sends them elsewhere (a staging server, a test server).

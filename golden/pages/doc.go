@@ -19,11 +19,11 @@
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	res, _, err := c.ListItems(ctx, nil)
+//	res, _, err := c.ListItems(ctx, &pages.ListItemsParams{Page: 1, PerPage: 2})
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	fmt.Println(res)
+//	fmt.Printf("%+v\n", res)
 //
 // Requests go to [DefaultBaseURL], http://pages.example; [WithBaseURL] sends
 // them elsewhere (a staging server, a test server).

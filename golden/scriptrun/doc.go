@@ -14,11 +14,11 @@
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	res, _, err := c.Trade.Account(ctx, nil)
+//	res, _, err := c.Trade.Account(ctx, &scriptrun.TradeAccountParams{RecvWindow: 5000})
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	fmt.Println(res)
+//	fmt.Println(string(res))
 //
 // Requests go to [DefaultBaseURL], https://api.example.test; [WithBaseURL]
 // sends them elsewhere (a staging server, a test server).

@@ -15,7 +15,12 @@
 // every method takes a context.Context first:
 //
 //	ctx := context.Background()
-//	c, err := scripts.NewClient()
+//	c, err := scripts.NewClient(
+//		scripts.WithVariable("orderId", os.Getenv("SCRIPTS_ORDER_ID")),
+//		scripts.WithVariable("session", os.Getenv("SCRIPTS_SESSION")),
+//		scripts.WithVariable("signature", os.Getenv("SCRIPTS_SIGNATURE")),
+//		scripts.WithVariable("timestamp", os.Getenv("SCRIPTS_TIMESTAMP")),
+//	)
 //	if err != nil {
 //		log.Fatal(err)
 //	}
@@ -23,7 +28,7 @@
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	fmt.Println(res)
+//	fmt.Println(string(res))
 //
 // Requests go to [DefaultBaseURL], https://api.exchange.example; [WithBaseURL]
 // sends them elsewhere (a staging server, a test server).

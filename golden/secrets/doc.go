@@ -13,7 +13,13 @@
 // every method takes a context.Context first:
 //
 //	ctx := context.Background()
-//	c, err := secrets.NewClient()
+//	c, err := secrets.NewClient(
+//		secrets.WithVariable("Authorization", os.Getenv("SECRETS_AUTHORIZATION")),
+//		secrets.WithVariable("apiKey", os.Getenv("SECRETS_API_KEY")),
+//		secrets.WithVariable("hidden", os.Getenv("SECRETS_HIDDEN")),
+//		secrets.WithVariable("jwtish", os.Getenv("SECRETS_JWTISH")),
+//		secrets.WithVariable("sessionToken", os.Getenv("SECRETS_SESSION_TOKEN")),
+//	)
 //	if err != nil {
 //		log.Fatal(err)
 //	}
@@ -21,7 +27,7 @@
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	fmt.Println(res)
+//	fmt.Println(string(res))
 //
 // Requests go to [DefaultBaseURL], https://secrets.example.com; [WithBaseURL]
 // sends them elsewhere (a staging server, a test server).

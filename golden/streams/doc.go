@@ -21,7 +21,10 @@
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	fmt.Println(res)
+//	defer res.Close()
+//	if _, err := io.Copy(os.Stdout, res); err != nil {
+//		log.Fatal(err)
+//	}
 //
 // Requests go to [DefaultBaseURL], http://streams.example; [WithBaseURL] sends
 // them elsewhere (a staging server, a test server).

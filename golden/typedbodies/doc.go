@@ -17,11 +17,11 @@
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	res, _, err := c.DownloadFile(ctx, "name")
+//	res, _, err := c.DownloadFile(ctx, ":name")
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	fmt.Println(res)
+//	fmt.Println(string(res))
 //
 // Requests go to [DefaultBaseURL], https://ship.example.com; [WithBaseURL]
 // sends them elsewhere (a staging server, a test server).

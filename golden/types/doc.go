@@ -21,7 +21,7 @@
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	fmt.Println(res)
+//	fmt.Printf("%+v\n", res)
 //
 // Requests go to [DefaultBaseURL], https://shop.example.com; [WithBaseURL]
 // sends them elsewhere (a staging server, a test server).

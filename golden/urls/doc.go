@@ -18,11 +18,11 @@
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	res, _, err := c.StringURLWithQueryEdgeCases(ctx, nil)
+//	res, _, err := c.StringURLWithQueryEdgeCases(ctx, &urls.StringURLWithQueryEdgeCasesParams{B: "hello world", C: "a+b", Novalue: true, Dup: []string{"1", "2"}, Field: true, Eq: "a=b"}, urls.WithQuery("empty", ""))
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	fmt.Println(res)
+//	fmt.Println(string(res))
 //
 // Requests go to [DefaultBaseURL], http://127.0.0.1:8765/prefix; [WithBaseURL]
 // sends them elsewhere (a staging server, a test server).

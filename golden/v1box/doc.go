@@ -16,11 +16,11 @@
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	res, _, err := c.Collaborations.GetPending(ctx, nil)
+//	res, _, err := c.Collaborations.GetPending(ctx, &v1box.CollaborationsGetPendingParams{Status: "pending"})
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	fmt.Println(res)
+//	fmt.Println(string(res))
 //
 // Requests go to [DefaultBaseURL], https://api.box.com; [WithBaseURL] sends
 // them elsewhere (a staging server, a test server).

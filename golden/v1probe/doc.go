@@ -14,11 +14,11 @@
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	res, _, err := c.V1Raw(ctx, "5", nil, nil)
+//	res, _, err := c.V1Raw(ctx, "5", nil, &v1probe.V1RawParams{X: 1, XOn: 1}, v1probe.WithSampleBody())
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	fmt.Println(res)
+//	fmt.Println(string(res))
 //
 // Requests go to [DefaultBaseURL], http://127.0.0.1:8766; [WithBaseURL] sends
 // them elsewhere (a staging server, a test server).

@@ -176,3 +176,34 @@ func definedNames(code string) map[string]bool {
 	})
 	return out
 }
+
+// QuickStarts returns the quick starts of an SDK's docs: the first code
+// block after doc.go's "Quick start" heading and the first ```go block
+// after README.md's "## Quick start" heading, each when there is one.
+func QuickStarts(files []File) []Snippet {
+	var out []Snippet
+	for _, f := range files {
+		switch f.Name[strings.LastIndexByte(f.Name, '/')+1:] {
+		case "doc.go":
+			if sn := packageDocSnippets(f, "Quick start"); len(sn) > 0 {
+				sn[0].Where = f.Name + " quick start"
+				out = append(out, sn[0])
+			}
+		case "README.md":
+			text := string(f.Data)
+			i := strings.Index(text, "\n## Quick start\n")
+			if i < 0 {
+				continue
+			}
+			rest := text[i+len("\n## Quick start\n"):]
+			if j := strings.Index(rest, "```go"); j < 0 || strings.Contains(rest[:j], "\n## ") {
+				continue
+			}
+			if sn := readmeSnippets(File{Name: f.Name, Data: []byte(rest)}); len(sn) > 0 {
+				sn[0].Where = f.Name + " quick start"
+				out = append(out, sn[0])
+			}
+		}
+	}
+	return out
+}

@@ -44,9 +44,16 @@ const TestName = "TestPostgenExamples"
 
 // Runner returns the runner test for the example_test.go at path (nil
 // when it has no Example functions) and how many Examples it calls.
-func Runner(path string) ([]byte, int, error) {
+func Runner(path string) ([]byte, int, error) { return runner(path, nil) }
+
+// runner is Runner of the file at path, read from src when it is not nil.
+func runner(path string, src []byte) ([]byte, int, error) {
 	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, path, nil, parser.ParseComments)
+	var text any // nil, not a nil []byte, to read the file
+	if src != nil {
+		text = src
+	}
+	f, err := parser.ParseFile(fset, path, text, parser.ParseComments)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -142,12 +149,30 @@ func capture(t *testing.T, f func()) string {
 // Examples that failed (exited, panicked, printed nothing or a decimal
 // byte slice), by name, with their output.
 func Run(moduleDir string, dirs []string, overlay bool) (int, map[string]string, error) {
+	files := make([]Source, len(dirs))
+	for i, d := range dirs {
+		files[i] = Source{Path: filepath.Join(d, "example_test.go")}
+	}
+	return RunFiles(moduleDir, files, overlay)
+}
+
+// Source is a file of Example functions: Data, or the file at Path when
+// Data is nil. A file with Data is added to its package (Path's
+// directory) through the overlay, or written there without one.
+type Source struct {
+	Path string
+	Data []byte
+}
+
+// RunFiles is Run for the Examples of the given files, one per package.
+func RunFiles(moduleDir string, files []Source, overlay bool) (int, map[string]string, error) {
 	total := 0
 	ov := map[string]string{}
 	tmp := ""
 	var pkgs []string
-	for _, d := range dirs {
-		src, n, err := Runner(filepath.Join(d, "example_test.go"))
+	for _, sf := range files {
+		d := filepath.Dir(sf.Path)
+		src, n, err := runner(sf.Path, sf.Data)
 		if os.IsNotExist(err) {
 			continue
 		}
@@ -167,6 +192,11 @@ func Run(moduleDir string, dirs []string, overlay bool) (int, map[string]string,
 			if err := os.WriteFile(filepath.Join(d, FileName), src, 0o644); err != nil {
 				return 0, nil, err
 			}
+			if sf.Data != nil {
+				if err := os.WriteFile(sf.Path, sf.Data, 0o644); err != nil {
+					return 0, nil, err
+				}
+			}
 			continue
 		}
 		if tmp == "" {
@@ -175,11 +205,22 @@ func Run(moduleDir string, dirs []string, overlay bool) (int, map[string]string,
 			}
 			defer os.RemoveAll(tmp)
 		}
-		file := filepath.Join(tmp, fmt.Sprintf("%d.go", len(ov)))
-		if err := os.WriteFile(file, src, 0o644); err != nil {
+		add := func(path string, data []byte) error {
+			file := filepath.Join(tmp, fmt.Sprintf("%d.go", len(ov)))
+			if err := os.WriteFile(file, data, 0o644); err != nil {
+				return err
+			}
+			ov[path] = file
+			return nil
+		}
+		if err := add(filepath.Join(abs, FileName), src); err != nil {
 			return 0, nil, err
 		}
-		ov[filepath.Join(abs, FileName)] = file
+		if sf.Data != nil {
+			if err := add(filepath.Join(abs, filepath.Base(sf.Path)), sf.Data); err != nil {
+				return 0, nil, err
+			}
+		}
 	}
 	if len(pkgs) == 0 {
 		return 0, nil, nil

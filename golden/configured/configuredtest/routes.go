@@ -13,7 +13,7 @@
 //			t.Fatal(err)
 //		}
 //		ctx := context.Background()
-//		res, _, err := c.Inventory.List(ctx, nil)
+//		res, _, err := c.Inventory.List(ctx, &configured.ListOptions{Page: 1}, configured.WithQuery("sku", ""))
 //		if err != nil {
 //			t.Fatal(err)
 //		}

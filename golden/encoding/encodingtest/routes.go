@@ -13,7 +13,7 @@
 //			t.Fatal(err)
 //		}
 //		ctx := context.Background()
-//		res, _, err := c.QueryCharactersLeftRaw.T01StringURLWithEdgeCases(ctx, nil)
+//		res, _, err := c.QueryCharactersLeftRaw.T01StringURLWithEdgeCases(ctx, &encoding.QueryCharactersLeftRawT01StringURLWithEdgeCasesParams{A: 1, B: "hello world", C: "a+b", D: "%20x%zz", E: "ü", F: "\"q\"", G: "<>", H: "x|y", Novalue: true, Arr: []string{"1", "2"}, Dup: []string{"1", "2"}, Field: true, Amp: "a%26b", Eq: "a=b"}, encoding.WithQuery("empty", ""))
 //		if err != nil {
 //			t.Fatal(err)
 //		}

@@ -13,7 +13,7 @@
 //			t.Fatal(err)
 //		}
 //		ctx := context.Background()
-//		res, _, err := c.ArrayForm(ctx, nil)
+//		res, _, err := c.ArrayForm(ctx, &headers.ArrayFormParams{XA: "one", XDup: 2}, headers.WithHeader("X-Empty", ""))
 //		if err != nil {
 //			t.Fatal(err)
 //		}

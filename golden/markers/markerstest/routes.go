@@ -13,7 +13,7 @@
 //			t.Fatal(err)
 //		}
 //		ctx := context.Background()
-//		res, _, err := c.Search(ctx, nil)
+//		res, _, err := c.Search(ctx, &markers.SearchParams{Q: "SAMPLE-q", Tag: []string{"SAMPLE-tag1", "SAMPLE-tag2"}, SampleFlag: true, XTrace: "SAMPLE-trace"})
 //		if err != nil {
 //			t.Fatal(err)
 //		}

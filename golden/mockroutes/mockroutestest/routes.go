@@ -13,7 +13,7 @@
 //			t.Fatal(err)
 //		}
 //		ctx := context.Background()
-//		res, _, err := c.Auth.LoginWithKey(ctx, nil)
+//		res, _, err := c.Auth.LoginWithKey(ctx, nil, mockroutes.WithSampleBody())
 //		if err != nil {
 //			t.Fatal(err)
 //		}

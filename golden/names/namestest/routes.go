@@ -13,7 +13,7 @@
 //			t.Fatal(err)
 //		}
 //		ctx := context.Background()
-//		res, _, err := c.Users.List(ctx, nil)
+//		res, _, err := c.Users.List(ctx, &names.UsersListParams{PageSize: 10, PageSize2: 20})
 //		if err != nil {
 //			t.Fatal(err)
 //		}

@@ -13,7 +13,7 @@
 //			t.Fatal(err)
 //		}
 //		ctx := context.Background()
-//		res, _, err := c.Bookings.List(ctx, nil)
+//		res, _, err := c.Bookings.List(ctx, &neonauth.BookingsListParams{From: "2024-01-01"})
 //		if err != nil {
 //			t.Fatal(err)
 //		}

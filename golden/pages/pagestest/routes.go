@@ -13,7 +13,7 @@
 //			t.Fatal(err)
 //		}
 //		ctx := context.Background()
-//		res, _, err := c.ListItems(ctx, nil)
+//		res, _, err := c.ListItems(ctx, &pages.ListItemsParams{Page: 1, PerPage: 2})
 //		if err != nil {
 //			t.Fatal(err)
 //		}

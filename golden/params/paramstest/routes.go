@@ -13,7 +13,7 @@
 //			t.Fatal(err)
 //		}
 //		ctx := context.Background()
-//		res, _, err := c.SearchEvents(ctx, nil)
+//		res, _, err := c.SearchEvents(ctx, &params.SearchEventsParams{Since: time.Date(2024, time.January, 2, 3, 4, 5, 0, time.UTC), MinScore: 2.5, Limit: 20, Active: true, Archived: params.Ptr(false), Offset: params.Ptr(int64(0)), Tag: []string{"a", "b"}, Verbose: true, XRequestID: "req-1"})
 //		if err != nil {
 //			t.Fatal(err)
 //		}

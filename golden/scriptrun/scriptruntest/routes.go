@@ -13,7 +13,7 @@
 //			t.Fatal(err)
 //		}
 //		ctx := context.Background()
-//		res, _, err := c.Trade.Account(ctx, nil)
+//		res, _, err := c.Trade.Account(ctx, &scriptrun.TradeAccountParams{RecvWindow: 5000})
 //		if err != nil {
 //			t.Fatal(err)
 //		}

@@ -13,7 +13,7 @@
 //			t.Fatal(err)
 //		}
 //		ctx := context.Background()
-//		res, _, err := c.DownloadFile(ctx, "name")
+//		res, _, err := c.DownloadFile(ctx, ":name")
 //		if err != nil {
 //			t.Fatal(err)
 //		}

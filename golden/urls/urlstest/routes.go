@@ -13,7 +13,7 @@
 //			t.Fatal(err)
 //		}
 //		ctx := context.Background()
-//		res, _, err := c.StringURLWithQueryEdgeCases(ctx, nil)
+//		res, _, err := c.StringURLWithQueryEdgeCases(ctx, &urls.StringURLWithQueryEdgeCasesParams{B: "hello world", C: "a+b", Novalue: true, Dup: []string{"1", "2"}, Field: true, Eq: "a=b"}, urls.WithQuery("empty", ""))
 //		if err != nil {
 //			t.Fatal(err)
 //		}

@@ -13,7 +13,7 @@
 //			t.Fatal(err)
 //		}
 //		ctx := context.Background()
-//		res, _, err := c.Collaborations.GetPending(ctx, nil)
+//		res, _, err := c.Collaborations.GetPending(ctx, &v1box.CollaborationsGetPendingParams{Status: "pending"})
 //		if err != nil {
 //			t.Fatal(err)
 //		}

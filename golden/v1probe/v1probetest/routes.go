@@ -13,7 +13,7 @@
 //			t.Fatal(err)
 //		}
 //		ctx := context.Background()
-//		res, _, err := c.V1Raw(ctx, "5", nil, nil)
+//		res, _, err := c.V1Raw(ctx, "5", nil, &v1probe.V1RawParams{X: 1, XOn: 1}, v1probe.WithSampleBody())
 //		if err != nil {
 //			t.Fatal(err)
 //		}
