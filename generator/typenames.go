@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"net/http"
 	"sort"
 	"strings"
 
@@ -379,10 +380,20 @@ func (p *plan) nameCandidates(nt *namedType) []string {
 	}
 	var out []string
 	if len(errs.list) >= 2 && len(results.list) == 0 && others == 0 {
+		// After the plain name, the status's: the 422 body of 270
+		// methods across services is UnprocessableEntityError, not the
+		// first method's name.
+		status := p.namer.Exported(errorStatusText(nt.sites))
 		if svc := p.commonService(errs.list); svc != p.client {
 			out = append(out, svc.prefix+"Error")
+			if status != "" {
+				out = append(out, svc.prefix+status+"Error")
+			}
 		} else {
 			out = append(out, "ErrorBody")
+			if status != "" {
+				out = append(out, status+"Error")
+			}
 		}
 	}
 	if member != "" && !genericMembers[strings.ToLower(member)] {
@@ -394,6 +405,22 @@ func (p *plan) nameCandidates(nt *namedType) []string {
 		}
 	}
 	return out
+}
+
+// errorStatusText is the HTTP status text ("Unprocessable Entity") of
+// the one status every error site of a type has; "" when they differ.
+func errorStatusText(sites []typeSite) string {
+	status := 0
+	for _, s := range sites {
+		if s.role != roleError {
+			continue
+		}
+		if status != 0 && s.status != status {
+			return ""
+		}
+		status = s.status
+	}
+	return http.StatusText(status)
 }
 
 // resourceName is the name of the API resource nt is, from the paths of

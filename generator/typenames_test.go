@@ -217,3 +217,24 @@ func TestTypesNamedByResource(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedErrorsAreNamedByStatus: an error shape several services
+// share is ErrorBody; a second one, of one status, is named after that
+// status, never after the first method that returned it.
+func TestSharedErrorsAreNamedByStatus(t *testing.T) {
+	notFound := example(404, `{"message":"Not Found"}`)
+	invalid := example(422, `{"message":"Validation Failed","errors":[{"field":"name","code":"missing"}]}`)
+	c := &model.Collection{Folders: []*model.Folder{
+		{Name: "Activity", Requests: []*model.Request{
+			get("List notifications", "notifications", example(200, `[{"id":"1"}]`), notFound, invalid),
+		}},
+		{Name: "Issues", Requests: []*model.Request{
+			get("Get issue", "issues/:id", example(200, `{"number":1}`), notFound, invalid),
+		}},
+	}}
+	names, _ := typesOf(t, c)
+	got := strings.Join(names, ",")
+	if !strings.Contains(got, "ErrorBody") || !strings.Contains(got, "UnprocessableEntityError") || strings.Contains(got, "ActivityListNotifications") {
+		t.Errorf("names %v: want ErrorBody and UnprocessableEntityError, no type named after Activity's method", names)
+	}
+}
