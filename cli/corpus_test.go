@@ -231,17 +231,23 @@ func runCorpusExamples(t *testing.T, mod string, sdks []*roundtrip.SDK) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	logFailures(t, failures, func(name string) string { return name })
+	t.Logf("corpus: %d/%d Examples run against their mock servers and pass, in %v", n-len(failures), n, time.Since(start).Round(time.Millisecond))
+	if n-len(failures) < corpusExamplesFloor {
+		t.Errorf("corpus: %d Examples pass, fewer than %d", n-len(failures), corpusExamplesFloor)
+	}
+}
+
+// logFailures logs the failed Examples in name order, each labelled by
+// label and followed by its output.
+func logFailures(t *testing.T, failures map[string]string, label func(string) string) {
 	names := make([]string, 0, len(failures))
 	for name := range failures {
 		names = append(names, name)
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		t.Logf("corpus: %s fails:\n%s", name, failures[name])
-	}
-	t.Logf("corpus: %d/%d Examples run against their mock servers and pass, in %v", n-len(failures), n, time.Since(start).Round(time.Millisecond))
-	if n-len(failures) < corpusExamplesFloor {
-		t.Errorf("corpus: %d Examples pass, fewer than %d", n-len(failures), corpusExamplesFloor)
+		t.Logf("corpus: %s fails:\n%s", label(name), failures[name])
 	}
 }
 
@@ -272,14 +278,7 @@ func runCorpusQuickStarts(t *testing.T, mod string, sdks []*roundtrip.SDK) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	names := make([]string, 0, len(failures))
-	for name := range failures {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		t.Logf("corpus: %s (%s) fails:\n%s", name, qs.Where[name], failures[name])
-	}
+	logFailures(t, failures, func(name string) string { return name + " (" + qs.Where[name] + ")" })
 	t.Logf("corpus: %d/%d quick starts run against their mock servers and pass, %d of %d skipped (a user's sign-in), in %v", n-len(failures), n, len(qs.Skipped), qs.Found, time.Since(start).Round(time.Millisecond))
 	if n-len(failures) < corpusQuickStartsFloor {
 		t.Errorf("corpus: %d quick starts pass, fewer than %d", n-len(failures), corpusQuickStartsFloor)

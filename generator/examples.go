@@ -394,6 +394,13 @@ func (m *method) methodPath(recv string) string {
 	return s + "." + m.name
 }
 
+// callVariant is one call of a request in conformance_calls_test.go:
+// its variant's name and its arguments after ctx, as Go text.
+type callVariant struct {
+	name string
+	args []string
+}
+
 // scriptedArgs are the example call's arguments as a caller relying on
 // WithScripts passes them: a {{variable}} path argument a script sets is
 // left empty, for the scripts' value (ok is false when there is none).
@@ -429,15 +436,9 @@ func (p *plan) emitConformance() *jen.File {
 		if ex.usesTime {
 			usesTime = true
 		}
-		variants := []struct {
-			name string
-			args []string
-		}{{"example", ex.argsText("")}, {"zero", ex.zeroArgs()}}
+		variants := []callVariant{{"example", ex.argsText("")}, {"zero", ex.zeroArgs()}}
 		if args, ok := p.scriptedArgs(ex); ok {
-			variants = append(variants, struct {
-				name string
-				args []string
-			}{"scripted", args})
+			variants = append(variants, callVariant{"scripted", args})
 		}
 		for _, v := range variants {
 			// The arguments are Go text, as example_test.go writes them.
