@@ -356,7 +356,8 @@ func (p *plan) checkTypeNames() {
 //   - the result of several methods: the singular of their service and
 //     the words their names share ("Booking" for Bookings.List, Get and
 //     Create; "ActivityRepositorySubscription" for Activity's
-//     GetRepositorySubscription and SetRepositorySubscription);
+//     GetRepositorySubscription and SetRepositorySubscription), or those
+//     words alone across services;
 //   - the member name it first appears under, singular for elements
 //     ("owner" -> Owner, "bookings" -> Booking), unless that name says
 //     nothing on its own ("data", "items": see genericMembers).
@@ -402,6 +403,15 @@ func (p *plan) nameCandidates(nt *namedType) []string {
 	if len(results.list) >= 2 {
 		if svc := p.commonService(results.list); svc != p.client {
 			out = append(out, resultName(svc, results.list))
+		} else if run := commonRun(results.list); run != "" && !genericMembers[strings.ToLower(run)] {
+			// Methods of several services (an API's company, merchant
+			// and store levels) share it: the words their names share
+			// ("Logo" for GetLogo and UploadLogo), not one service's;
+			// "Get list of models" returns a ModelList.
+			if rest, ok := strings.CutPrefix(run, "ListOf"); ok && rest != "" {
+				run = rest + "List"
+			}
+			out = append(out, run)
 		}
 	}
 	return out

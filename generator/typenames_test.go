@@ -11,7 +11,11 @@ import (
 // methods' result types.
 func typesOf(t *testing.T, c *model.Collection, cfg ...Config) (names []string, results map[string]string) {
 	t.Helper()
-	p := testPlan(t, c, cfg...)
+	return planTypes(testPlan(t, c, cfg...))
+}
+
+// planTypes is typesOf for a plan already made.
+func planTypes(p *plan) (names []string, results map[string]string) {
 	for _, nt := range p.types.types {
 		names = append(names, nt.name)
 	}
@@ -236,5 +240,95 @@ func TestSharedErrorsAreNamedByStatus(t *testing.T) {
 	got := strings.Join(names, ",")
 	if !strings.Contains(got, "ErrorBody") || !strings.Contains(got, "UnprocessableEntityError") || strings.Contains(got, "ActivityListNotifications") {
 		t.Errorf("names %v: want ErrorBody and UnprocessableEntityError, no type named after Activity's method", names)
+	}
+}
+
+// TestResourceViewsMerge: two views of one resource, each with members
+// the other lacks (the repository of a list has "forks", the repository
+// itself a "parent"), are one type, as go-github's Repository, and the
+// parent it holds (in some examples) is that type through a pointer. A
+// view whose member is of another kind (an "id" string), or null where
+// the other view always has an object (the struct would read null as
+// {}), stays a type of its own.
+func TestResourceViewsMerge(t *testing.T) {
+	c := &model.Collection{Folders: []*model.Folder{
+		{Name: "Repos", Requests: []*model.Request{
+			get("Get repository", "repos/:owner/:repo",
+				example(200, `{"id":1,"name":"a","license":null,"parent":{"id":2,"name":"b","forks":3,"license":{"key":"mit"}}}`),
+				example(200, `{"id":3,"name":"c","license":{"key":"mit"}}`)),
+			get("List repositories", "users/:user/repos", example(200, `[{"id":1,"name":"a","forks":3,"license":{"key":"mit"}},{"id":2,"name":"b","forks":0}]`)),
+			get("List other repositories", "orgs/:org/repos", example(200, `[{"id":1,"name":"a","forks":3,"license":{"key":"mit"}}]`)),
+		}},
+		{Name: "Teams", Requests: []*model.Request{
+			get("List team repositories", "teams/:team/repos", example(200, `[{"id":"r1","name":"a"}]`)),
+		}},
+		{Name: "Branches", Requests: []*model.Request{
+			get("Get branch", "branches/:branch", example(200, `{"name":"main","commit":null}`)),
+			get("List branches", "branches", example(200, `[{"name":"main","commit":{"sha":"1"},"protected":true}]`)),
+			get("List branches 2", "repos/:owner/:repo/branches", example(200, `[{"name":"main","commit":{"sha":"1"},"protected":true}]`)),
+		}},
+	}}
+	p := testPlan(t, c)
+	names, results := planTypes(p)
+	var repo *namedType
+	for _, nt := range p.types.types {
+		if nt.name == "Repository" {
+			repo = nt
+		}
+	}
+	if repo == nil {
+		t.Fatalf("no type Repository among %v", names)
+	}
+	for m, want := range map[string]string{
+		"ReposService.GetRepository":         "*Repository",
+		"ReposService.ListRepositories":      "[]Repository",
+		"ReposService.ListOtherRepositories": "[]Repository",
+		"BranchesService.List":               "[]Branch",
+	} {
+		if results[m] != want {
+			t.Errorf("%s returns %s, want %s (types %v, results %v)", m, results[m], want, names, results)
+		}
+	}
+	for _, m := range []string{"TeamsService.ListRepositories", "BranchesService.Get"} {
+		if got := results[m]; got == "[]Repository" || got == "*Branch" {
+			t.Errorf("%s returns %s: an incompatible view shares the resource's type (types %v)", m, got, names)
+		}
+	}
+	members := map[string]string{}
+	for _, f := range repo.node.Fields {
+		members[f.Key] = p.typeText(f.Type, repo.node.Optional(f))
+	}
+	for key, want := range map[string]string{"parent": "*Repository", "forks": "int64", "license": "*License"} {
+		if members[key] != want {
+			t.Errorf("Repository.%s is %s, want %s (members %v)", key, members[key], want, members)
+		}
+	}
+}
+
+// TestSharedAcrossServicesNamedByTheirWords: a result the methods of
+// several services share, whose paths name no resource, is named after
+// the words the methods' names share, not after the first method
+// ("TerminalSettingsTerminalLevelGetLogoResult" for the company level's
+// GetLogo); "Get list of models" returns a ModelList.
+func TestSharedAcrossServicesNamedByTheirWords(t *testing.T) {
+	logo := example(200, `{"data":"iVBORw0KGgo="}`)
+	models := example(200, `{"data":[{"id":"m1","name":"Model one"}]}`)
+	var folders []*model.Folder
+	for _, level := range []string{"company", "merchant"} {
+		folders = append(folders, &model.Folder{Name: "Terminal settings - " + level + " level", Requests: []*model.Request{
+			get("Get logo", level+"/:id/terminalLogo", logo),
+			{Name: "Upload logo", Method: "PATCH", URL: model.URL{Host: []string{"{{baseUrl}}"}, Path: []string{level, ":id", "terminalLogo"}}, Examples: []model.Example{logo}},
+			get("Get list of models", level+"/:id/terminalModels", models),
+		}})
+	}
+	names, results := typesOf(t, &model.Collection{Folders: folders})
+	for m, want := range map[string]string{
+		"TerminalSettingsCompanyLevelService.GetLogo":          "*Logo",
+		"TerminalSettingsMerchantLevelService.UploadLogo":      "*Logo",
+		"TerminalSettingsMerchantLevelService.GetListOfModels": "*ModelList",
+	} {
+		if results[m] != want {
+			t.Errorf("%s returns %s, want %s (types %v, results %v)", m, results[m], want, names, results)
+		}
 	}
 }

@@ -27,23 +27,38 @@ func Resource(segs []string) string {
 	if i < 0 {
 		return ""
 	}
-	word := strings.ToLower(segs[i])
-	if strings.ContainsAny(word, ".") {
-		return "" // "users.json", "v1.0": not a plain noun
-	}
-	for _, r := range word {
-		if (r < 'a' || r > 'z') && r != '-' && r != '_' {
-			return ""
+	seg := segs[i]
+	for _, r := range seg {
+		if (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') && r != '-' && r != '_' {
+			return "" // "users.json", "v1.0": not a plain noun
 		}
 	}
+	// The last word is the noun: "paymentMethodSettings" is the
+	// resource "paymentMethodSetting", its word boundaries kept for the
+	// Go name.
+	head, word := seg[:lastWordStart(seg)], strings.ToLower(seg[lastWordStart(seg):])
 	one := Singular(word)
 	if one == word {
 		return "" // not plural: a verb or a singleton ("merge", "user")
 	}
 	if full, ok := abbreviations[one]; ok {
-		return full
+		one = full
+	}
+	if head != "" {
+		return head + strings.ToUpper(one[:1]) + one[1:]
 	}
 	return one
+}
+
+// lastWordStart is where the last word of a camelCase segment begins
+// (at its last upper-case letter after a lower-case one), 0 for one word.
+func lastWordStart(seg string) int {
+	for i := len(seg) - 1; i > 0; i-- {
+		if seg[i] >= 'A' && seg[i] <= 'Z' && seg[i-1] >= 'a' && seg[i-1] <= 'z' {
+			return i
+		}
+	}
+	return 0
 }
 
 // abbreviations spell out the resource names APIs abbreviate.
