@@ -22,8 +22,16 @@ import (
 // FileName is the name of the runner test written beside example_test.go.
 const FileName = "zz_postgen_examples_run_test.go"
 
-// SkipEnv names the environment variable listing Examples not to run.
-const SkipEnv = "POSTGEN_EXAMPLES_SKIP"
+// childEnv tells the runner test it runs the Examples, from the index it
+// holds, in the copy of the test binary its parent started.
+const childEnv = "POSTGEN_EXAMPLES_FROM"
+
+// failMark and endMark frame, in go test's output, the name and output of
+// an Example that failed.
+const (
+	failMark = "postgen example failed: "
+	endMark  = "postgen example end"
+)
 
 // CredentialMark starts the comment of an Example whose request needs a
 // credential the collection does not hold: it cannot run as written.
@@ -72,7 +80,9 @@ func runner(path string, src []byte) ([]byte, int, error) {
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -81,10 +91,6 @@ func runner(path string, src []byte) ([]byte, int, error) {
 var decimalBytes = regexp.MustCompile(` + "`" + `\[\d{1,3}( \d{1,3}){3,}\]` + "`" + `)
 
 func ` + TestName + `(t *testing.T) {
-	skip := map[string]bool{}
-	for _, name := range strings.Split(os.Getenv("` + SkipEnv + `"), ",") {
-		skip[name] = true
-	}
 	examples := []struct {
 		name string
 		f    func()
@@ -94,18 +100,49 @@ func ` + TestName + `(t *testing.T) {
 		fmt.Fprintf(&b, "\t\t{%q, %s},\n", n, n)
 	}
 	b.WriteString(`	}
-	// A run after a failure starts after the Examples that failed: those
-	// before them passed already.
-	from := 0
-	for i, ex := range examples {
-		if skip[ex.name] {
-			from = i + 1
-		}
+	if from, ok := os.LookupEnv("` + childEnv + `"); ok {
+		start, _ := strconv.Atoi(from)
+		runExamples(examples[start:])
+		return
 	}
-	for _, ex := range examples[from:] {
-		// A log.Fatal exits the test binary: this line names the Example.
+	// An Example that fails exits the process (log.Fatal, as the
+	// Examples handle errors): this test runs them in a copy of its own
+	// binary, and again after each failure from the next one, so that
+	// one go test reports every failure without building anything twice.
+	index := map[string]int{}
+	for i, ex := range examples {
+		index[ex.name] = i
+	}
+	for from := 0; from < len(examples); {
+		cmd := exec.Command(os.Args[0], "-test.run=^` + TestName + `$")
+		cmd.Env = append(os.Environ(), "` + childEnv + `="+strconv.Itoa(from))
+		out, err := cmd.CombinedOutput()
+		if err == nil {
+			return
+		}
+		last, rest := "", ""
+		for _, block := range strings.Split(string(out), "postgen example: ")[1:] {
+			last, rest, _ = strings.Cut(block, "\n")
+		}
+		i, ok := index[last]
+		if !ok {
+			t.Fatalf("the Examples stopped before one started: %v\n%s", err, out)
+		}
+		fmt.Printf("` + failMark + `%s\n%s\n` + endMark + `\n", last, strings.TrimSpace(rest))
+		t.Fail()
+		from = i + 1
+	}
+}
+
+// runExamples runs examples in order, exiting at the first that fails.
+func runExamples(examples []struct {
+	name string
+	f    func()
+}) {
+	for _, ex := range examples {
+		// A log.Fatal exits the process: this line names the Example.
 		fmt.Fprintln(os.Stderr, "postgen example:", ex.name)
-		out := capture(t, ex.f)
+		out := capture(ex.f)
 		problem := ""
 		switch {
 		case out == "":
@@ -114,7 +151,6 @@ func ` + TestName + `(t *testing.T) {
 			problem = "prints a byte slice as numbers: " + decimalBytes.FindString(out)
 		}
 		if problem != "" {
-			// Exit as a log.Fatal does, so the Example is named and skipped.
 			fmt.Fprintln(os.Stderr, ex.name, problem)
 			os.Exit(1)
 		}
@@ -122,10 +158,10 @@ func ` + TestName + `(t *testing.T) {
 }
 
 // capture runs f with its standard output in a pipe, and returns it.
-func capture(t *testing.T, f func()) string {
+func capture(f func()) string {
 	r, w, err := os.Pipe()
 	if err != nil {
-		t.Fatal(err)
+		panic(err)
 	}
 	stdout := os.Stdout
 	os.Stdout = w
@@ -244,38 +280,21 @@ func RunFiles(moduleDir string, files []Source, overlay bool) (int, map[string]s
 		}
 		args = append(args, "-overlay", file)
 	}
-	// A failing Example is named, then skipped in a new run, until a run
-	// passes: each Example that failed is reported with its output.
+	// One go test: the runner of each package runs its Examples on past
+	// a failure and prints each failure between failMark and endMark.
+	cmd := exec.Command("go", append(args, pkgs...)...)
+	cmd.Dir = moduleDir
+	out, err := cmd.CombinedOutput()
 	failures := map[string]string{}
-	var skip []string
-	for range 50 {
-		cmd := exec.Command("go", append(args, pkgs...)...)
-		cmd.Dir = moduleDir
-		cmd.Env = append(os.Environ(), SkipEnv+"="+strings.Join(skip, ","))
-		out, err := cmd.CombinedOutput()
-		if err == nil {
-			return total, failures, nil
-		}
-		found := false
-		var again []string // the packages that failed: only they run again
-		last, lines := "", []string{}
-		for _, l := range strings.Split(string(out), "\n") {
-			if name, ok := strings.CutPrefix(l, "postgen example: "); ok {
-				last, lines = name, nil
-				continue
-			}
-			lines = append(lines, l)
-			if pkg, ok := strings.CutPrefix(l, "FAIL\t"); ok && last != "" {
-				failures[last] = strings.TrimSpace(strings.Join(lines, "\n"))
-				skip = append(skip, last)
-				last, found = "", true
-				again = append(again, strings.Fields(pkg)[0])
-			}
-		}
-		pkgs = again
-		if !found {
-			return total, failures, fmt.Errorf("go test of the Examples: %v\n%s", err, out)
+	for _, block := range strings.Split(string(out), failMark)[1:] {
+		body, _, found := strings.Cut(block, endMark)
+		name, text, _ := strings.Cut(body, "\n")
+		if found {
+			failures[name] = strings.TrimSpace(text)
 		}
 	}
-	return total, failures, fmt.Errorf("go test of the Examples: too many failures")
+	if err != nil && (len(failures) == 0 || strings.Contains(string(out), "[build failed]") || strings.Contains(string(out), "[setup failed]")) {
+		return total, nil, fmt.Errorf("go test of the Examples: %v\n%s", err, out)
+	}
+	return total, failures, nil
 }
