@@ -174,19 +174,45 @@ func (p *plan) newClientCall() string {
 
 // quickVariables are the WithVariable options of the quick start: for
 // the variables the Example of its call sets (exampleVariables), but for
-// those the auth option sets, each read from the environment as the
-// credentials are.
+// those its auth option or OAuth2 flow stands in for (optionVariables),
+// each read from the environment as the credentials are. The auth's other
+// variables (an AWS region, a token URL) and those of an auth without an
+// option (an implicit grant's client ID in the query) stay: the call
+// needs them.
 func (p *plan) quickVariables() []string {
 	m := p.exampleMethod()
 	if m == nil {
 		return nil
 	}
-	authVars := p.authVariables()
+	optionVars := map[string]bool{}
+	if a := p.quickAuth(); a != nil && (p.usesAuthCodeFlow(a) || p.authOptionCall(a) != "") {
+		optionVars = optionVariables(a)
+	}
 	var out []string
 	for _, v := range p.exampleVariables(m) {
 		// A variable of the base URL WithBaseURL or postgen.yaml replaces.
-		if !authVars[v] && !contains(p.undefinedBase, v) {
+		if !optionVars[v] && !contains(p.undefinedBase, v) {
 			out = append(out, fmt.Sprintf("%s.WithVariable(%q, os.Getenv(%q))", p.cfg.Package, cleanText(v), p.envName(v)))
+		}
+	}
+	return out
+}
+
+// optionVariables are the variables of auth a's credential parameters
+// (accessKey, clientSecret, …), which its auth option sets instead.
+func optionVariables(a *model.Auth) map[string]bool {
+	credential := map[string]bool{}
+	for _, f := range authTypes[a.Type].fields {
+		if f.kind == secret {
+			credential[f.key] = true
+		}
+	}
+	out := map[string]bool{}
+	for _, prm := range a.Params {
+		if credential[prm.Key] {
+			for _, r := range refs(prm.Value) {
+				out[r] = true
+			}
 		}
 	}
 	return out

@@ -15,7 +15,7 @@
 // every method takes a context.Context first:
 //
 //	ctx := context.Background()
-//	c, err := canary.NewClient(canary.WithVariable("typedSecret", os.Getenv("CANARY_TYPED_SECRET")))
+//	c, err := canary.NewClient(canary.WithVariable("innocent", os.Getenv("CANARY_INNOCENT")), canary.WithVariable("typedSecret", os.Getenv("CANARY_TYPED_SECRET")))
 //	if err != nil {
 //		log.Fatal(err)
 //	}
