@@ -63,6 +63,15 @@ func resultShape(m *method) string {
 // POSTs neither lend nor borrow.
 func (p *plan) typeFromSiblings() {
 	idx := p.siblingIndex()
+	// The services with a JSON example, found once: asking each method's
+	// siblings was quadratic in a folder's size (100,000 requests in one
+	// folder took 80 s).
+	jsonServices := map[*service]bool{}
+	p.forEachMethod(func(m *method) {
+		if m.types != nil && m.types.jsonOK {
+			jsonServices[m.svc] = true
+		}
+	})
 	p.forEachMethod(func(m *method) {
 		mt := m.types
 		if mt.result != resultBytes || mt.hasExamples {
@@ -74,7 +83,7 @@ func (p *plan) typeFromSiblings() {
 				return
 			}
 		}
-		if p.speaksJSON(m) {
+		if speaksJSON(m, jsonServices) {
 			mt.result = resultRawJSON
 		}
 	})
@@ -286,8 +295,8 @@ func shapeFits(shape string, t *infer.Type) bool {
 
 // speaksJSON reports whether m's API answers in JSON: m asks for JSON
 // (Accept) or sends it, or another request of its folder has a JSON
-// example.
-func (p *plan) speaksJSON(m *method) bool {
+// example (its service is one of jsonServices).
+func speaksJSON(m *method, jsonServices map[*service]bool) bool {
 	for _, h := range m.req.Headers {
 		if !h.Disabled && (strings.EqualFold(h.Key, "accept") || strings.EqualFold(h.Key, "content-type")) && jsonContentType.MatchString(strings.TrimSpace(h.Value)) {
 			return true
@@ -296,12 +305,7 @@ func (p *plan) speaksJSON(m *method) bool {
 	if m.body != nil && m.body.kind == "json" {
 		return true
 	}
-	for _, other := range m.svc.methods {
-		if other.types != nil && other.types.jsonOK {
-			return true
-		}
-	}
-	return false
+	return jsonServices[m.svc]
 }
 
 // fitsType reports whether a value of type sample decodes into a Go value

@@ -147,6 +147,7 @@ var hostile = []struct {
 	{"100,000 examples on one request", func() []byte { return synth.ManyExamples(100_000) }},
 	{"40 MB of Markdown descriptions", func() []byte { return synth.LongDescription(40_000_000) }},
 	{"an example nesting 9,000 objects", func() []byte { return synth.DeepObject(9_000) }},
+	{"100,000 requests in one folder", func() []byte { return synth.OneFolder(100_000) }},
 }
 
 // hostileTable runs the inference and description benchmarks of the

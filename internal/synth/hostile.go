@@ -45,6 +45,40 @@ func DeepObject(depth int) []byte {
 	return oneRequest("", []string{body})
 }
 
+// OneFolder returns a collection of n requests in one folder, each on a
+// path of its own; every other one has a saved text example, so the
+// others, without one, look to their folder for a type (sibling
+// inference), and find no JSON there.
+func OneFolder(n int) []byte {
+	items := make([]any, n)
+	for i := range items {
+		item := map[string]any{
+			"name":    fmt.Sprintf("req %d", i),
+			"request": map[string]any{"method": "GET", "url": fmt.Sprintf("https://api.example.com/r%d/:id?q=%d", i, i)},
+		}
+		if i%2 == 0 {
+			item["response"] = []any{map[string]any{
+				"name": "OK", "status": "OK", "code": 200,
+				"header": []any{map[string]any{"key": "Content-Type", "value": "text/plain"}},
+				"body":   fmt.Sprintf("r%d", i),
+			}}
+		}
+		items[i] = item
+	}
+	coll := map[string]any{
+		"info": map[string]any{
+			"_postman_id": "00000000-0000-4000-8000-000000000002", "name": "Hostile API",
+			"schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+		},
+		"item": []any{map[string]any{"name": "Everything", "item": items}},
+	}
+	data, err := json.Marshal(coll)
+	if err != nil {
+		panic(err) // only maps, slices and strings: cannot fail
+	}
+	return data
+}
+
 // LongDescription returns a collection of one request whose collection
 // description and request description together hold about size bytes of
 // Markdown: headings, paragraphs with emphasis, links and code spans,

@@ -40,13 +40,17 @@ func TestHostileShapesParse(t *testing.T) {
 		"examples":    ManyExamples(100),
 		"description": LongDescription(100_000),
 		"deep":        DeepObject(300),
+		"folder":      OneFolder(500),
 	} {
 		res, err := parser.Parse(data)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
 		reqs := res.Collection.Requests
-		if len(reqs) != 1 {
+		if name == "folder" && len(res.Collection.Folders) == 1 {
+			reqs = res.Collection.Folders[0].Requests
+		}
+		if want := map[string]int{"folder": 500}[name]; len(reqs) != max(want, 1) {
 			t.Fatalf("%s: %d requests", name, len(reqs))
 		}
 		switch name {
@@ -61,6 +65,10 @@ func TestHostileShapesParse(t *testing.T) {
 		case "deep":
 			if n := strings.Count(reqs[0].Examples[0].Body, `{"data":`); n != 300 {
 				t.Errorf("deep: %d levels", n)
+			}
+		case "folder":
+			if len(reqs[0].Examples) != 1 || len(reqs[1].Examples) != 0 {
+				t.Errorf("folder: examples %d and %d, want 1 and 0", len(reqs[0].Examples), len(reqs[1].Examples))
 			}
 		case "description":
 			if n := len(res.Collection.Description.Content) + len(reqs[0].Description.Content); n < 100_000 {
