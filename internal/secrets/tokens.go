@@ -13,50 +13,83 @@ import (
 // text does not match it.
 var tokenFormats = []tokenFormat{
 	// JSON Web Tokens: header.payload.signature, base64url.
-	{"eyJ", regexp.MustCompile(`eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*`)},
+	{[]string{"eyJ"}, regexp.MustCompile(`eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*`)},
 	// PEM private keys, up to their end line (or the end of the text).
-	{"PRIVATE KEY", regexp.MustCompile(`-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----[\s\S]*?(-----END [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----|$)`)},
+	{[]string{"PRIVATE KEY"}, regexp.MustCompile(`-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----[\s\S]*?(-----END [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----|$)`)},
 	// Stripe secret, restricted and webhook keys.
-	{"k_", regexp.MustCompile(`\b(sk|rk)_(live|test)_[0-9A-Za-z]{10,}`)},
-	{"whsec_", regexp.MustCompile(`\bwhsec_[0-9A-Za-z]{20,}`)},
+	{[]string{"k_"}, regexp.MustCompile(`\b(sk|rk)_(live|test)_[0-9A-Za-z]{10,}`)},
+	{[]string{"whsec_"}, regexp.MustCompile(`\bwhsec_[0-9A-Za-z]{20,}`)},
 	// GitHub tokens.
-	{"_", regexp.MustCompile(`\bgh[pousr]_[A-Za-z0-9]{30,}`)},
-	{"github_pat_", regexp.MustCompile(`\bgithub_pat_[A-Za-z0-9_]{22,}`)},
+	{[]string{"ghp_", "gho_", "ghu_", "ghs_", "ghr_"}, regexp.MustCompile(`\bgh[pousr]_[A-Za-z0-9]{30,}`)},
+	{[]string{"github_pat_"}, regexp.MustCompile(`\bgithub_pat_[A-Za-z0-9_]{22,}`)},
 	// GitLab personal access tokens.
-	{"glpat-", regexp.MustCompile(`\bglpat-[A-Za-z0-9_-]{20,}`)},
+	{[]string{"glpat-"}, regexp.MustCompile(`\bglpat-[A-Za-z0-9_-]{20,}`)},
 	// Slack tokens and webhook paths.
-	{"xox", regexp.MustCompile(`\bxox[abposre]-[A-Za-z0-9-]{10,}`)},
-	{"hooks.slack.com", regexp.MustCompile(`hooks\.slack\.com/services/[A-Za-z0-9/_-]{20,}`)},
+	{[]string{"xox"}, regexp.MustCompile(`\bxox[abposre]-[A-Za-z0-9-]{10,}`)},
+	{[]string{"hooks.slack.com"}, regexp.MustCompile(`hooks\.slack\.com/services/[A-Za-z0-9/_-]{20,}`)},
 	// AWS access key ids.
-	{"A", regexp.MustCompile(`\b(AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA|ABIA|ACCA)[A-Z0-9]{16}\b`)},
+	{[]string{"AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA", "ABIA", "ACCA"}, regexp.MustCompile(`\b(AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA|ABIA|ACCA)[A-Z0-9]{16}\b`)},
 	// Google API keys and OAuth client secrets.
-	{"AIza", regexp.MustCompile(`\bAIza[0-9A-Za-z_-]{35}`)},
-	{"GOCSPX-", regexp.MustCompile(`\bGOCSPX-[0-9A-Za-z_-]{20,}`)},
+	{[]string{"AIza"}, regexp.MustCompile(`\bAIza[0-9A-Za-z_-]{35}`)},
+	{[]string{"GOCSPX-"}, regexp.MustCompile(`\bGOCSPX-[0-9A-Za-z_-]{20,}`)},
 	// Postman API keys.
-	{"PMAK-", regexp.MustCompile(`\bPMAK-[0-9a-fA-F]{24}-[0-9a-fA-F]{34}`)},
+	{[]string{"PMAK-"}, regexp.MustCompile(`\bPMAK-[0-9a-fA-F]{24}-[0-9a-fA-F]{34}`)},
 	// SendGrid, Twilio API keys, npm, Mailgun, Shopify, Square, OpenAI and
 	// Anthropic keys.
-	{"SG.", regexp.MustCompile(`\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}`)},
-	{"SK", regexp.MustCompile(`\bSK[0-9a-fA-F]{32}\b`)},
-	{"npm_", regexp.MustCompile(`\bnpm_[A-Za-z0-9]{36}`)},
-	{"key-", regexp.MustCompile(`\bkey-[0-9a-f]{32}\b`)},
-	{"shp", regexp.MustCompile(`\bshp(at|ss|ca|pa)_[a-fA-F0-9]{32}`)},
-	{"sq0", regexp.MustCompile(`\bsq0(atp|csp)-[0-9A-Za-z_-]{22,}`)},
-	{"sk-", regexp.MustCompile(`\bsk-(proj-|ant-)?[A-Za-z0-9_-]{32,}`)},
+	{[]string{"SG."}, regexp.MustCompile(`\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}`)},
+	{[]string{"SK"}, regexp.MustCompile(`\bSK[0-9a-fA-F]{32}\b`)},
+	{[]string{"npm_"}, regexp.MustCompile(`\bnpm_[A-Za-z0-9]{36}`)},
+	{[]string{"key-"}, regexp.MustCompile(`\bkey-[0-9a-f]{32}\b`)},
+	{[]string{"shp"}, regexp.MustCompile(`\bshp(at|ss|ca|pa)_[a-fA-F0-9]{32}`)},
+	{[]string{"sq0"}, regexp.MustCompile(`\bsq0(atp|csp)-[0-9A-Za-z_-]{22,}`)},
+	{[]string{"sk-"}, regexp.MustCompile(`\bsk-(proj-|ant-)?[A-Za-z0-9_-]{32,}`)},
 	// Telegram bot tokens (in URLs: /bot<id>:<secret>/).
-	{":AA", regexp.MustCompile(`[0-9]{8,10}:AA[0-9A-Za-z_-]{33}`)},
+	{[]string{":AA"}, regexp.MustCompile(`[0-9]{8,10}:AA[0-9A-Za-z_-]{33}`)},
 }
 
-// tokenFormat is one recognisable credential format; hint is text every
-// match contains, checked first so that long text is scanned quickly.
+// tokenFormat is one recognisable credential format; every match
+// contains one of hints, checked first so that long text is scanned
+// quickly (the regular expressions are most of a generate's secret
+// scanning).
 type tokenFormat struct {
-	hint string
-	re   *regexp.Regexp
+	hints []string
+	re    *regexp.Regexp
+}
+
+// mayMatch reports whether s holds one of f's hints.
+func (f tokenFormat) mayMatch(s string) bool {
+	for _, h := range f.hints {
+		if strings.Contains(s, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // literalAuthValue matches a literal credential after an Authorization
 // scheme word: "Bearer abc...", "Basic dXNl...".
-var literalAuthValue = regexp.MustCompile(`(?i)\b(bearer|basic|token|digest|hawk|aws4-hmac-sha256|oauth|apikey|api-key|sharedaccesssignature|sso-key)(\s+)([A-Za-z0-9._~+/=:-]{12,})`)
+var literalAuthValue = regexp.MustCompile(`(?i)\b(` + strings.Join(authSchemeWords, "|") + `)(\s+)([A-Za-z0-9._~+/=:-]{12,})`)
+
+// authSchemeWords are the scheme words of literalAuthValue, lower case.
+var authSchemeWords = []string{"bearer", "basic", "token", "digest", "hawk", "aws4-hmac-sha256", "oauth", "apikey", "api-key", "sharedaccesssignature", "sso-key"}
+
+// mayHoldAuthValue reports whether s holds a scheme word of
+// literalAuthValue in any case, so that text without one skips the
+// expression. (?i) folds as Unicode does: the Kelvin sign is a k (which
+// strings.ToLower gives too) and the long s (ſ) an s, which ToLower
+// keeps: text with one runs the expression.
+func mayHoldAuthValue(s string) bool {
+	if strings.Contains(s, "ſ") {
+		return true
+	}
+	lower := strings.ToLower(s)
+	for _, w := range authSchemeWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // Value reports whether a whole value looks like a credential whatever it
 // is called: a token of a well-known format, a JWT, a private key, or an
@@ -87,12 +120,15 @@ func Tokens(s string) []Span {
 	}
 	var out []Span
 	for _, f := range tokenFormats {
-		if !strings.Contains(s, f.hint) {
+		if !f.mayMatch(s) {
 			continue
 		}
 		for _, m := range f.re.FindAllStringIndex(s, -1) {
 			out = append(out, Span{Start: m[0], End: m[1]})
 		}
+	}
+	if !mayHoldAuthValue(s) {
+		return merge(out)
 	}
 	for _, m := range literalAuthValue.FindAllStringSubmatchIndex(s, -1) {
 		value := s[m[6]:m[7]]
